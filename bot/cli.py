@@ -1,0 +1,73 @@
+"""The command line: `python -m bot` runs the bot; subcommands serve staff with server access.
+
+Named exceptions from inside become one line and an exit status here, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import sys
+from collections.abc import Callable, Sequence
+
+from bot.config import ConfigurationError, Settings, load_settings
+from bot.logging_setup import configure_logging
+from bot.runtime import running_bot
+from storage.errors import StorageError
+
+__all__ = ["main"]
+
+EXIT_CONFIGURATION = 2
+EXIT_STORAGE = 1
+
+Command = Callable[[argparse.Namespace, Settings], int]
+
+
+async def _serve(settings: Settings) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(signum, stop.set)
+    async with running_bot(settings):
+        await stop.wait()
+
+
+def _run(_: argparse.Namespace, settings: Settings) -> int:
+    asyncio.run(_serve(settings))
+    return 0
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
+    """The parser and the function behind each subcommand; `run` is the default."""
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Sotong, the SME consultation bot. Without a subcommand it runs the bot.",
+    )
+    subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subcommands.add_parser(
+        "run",
+        help="run the bot against BOT_API_BASE_URL (the default)",
+        description="Run the bot until Ctrl-C, polling the configured Bot API.",
+    )
+    return parser, {"run": _run}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse arguments, load settings, run the chosen command and return its exit status."""
+    parser, commands = build_parser()
+    arguments = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+    except ConfigurationError as exc:
+        print(f"sotong: {exc}", file=sys.stderr)
+        return EXIT_CONFIGURATION
+    configure_logging(settings.log_level)
+    command = commands[arguments.command or "run"]
+    try:
+        return command(arguments, settings)
+    except StorageError as exc:
+        print(f"sotong: {exc}", file=sys.stderr)
+        return EXIT_STORAGE

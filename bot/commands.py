@@ -1,0 +1,67 @@
+"""The command menu Telegram shows, per language and per scope, registered at start-up."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    MenuButtonCommands,
+)
+
+from bot.config import Settings
+from messages import LANGUAGES, t
+
+__all__ = [
+    "ADMIN_COMMANDS",
+    "USER_COMMANDS",
+    "commands_for",
+    "register_commands",
+    "set_chat_commands",
+]
+
+USER_COMMANDS: tuple[str, ...] = ("start", "menu", "help", "language", "privacy", "cancel")
+ADMIN_COMMANDS: tuple[str, ...] = ()
+
+
+def commands_for(language: str, *, admin: bool) -> list[BotCommand]:
+    """The commands a user sees, described in their language; admins get theirs appended."""
+    names = USER_COMMANDS + (ADMIN_COMMANDS if admin else ())
+    return [BotCommand(name, html.unescape(t(language, f"command.{name}"))) for name in names]
+
+
+async def set_chat_commands(bot: Bot, chat_id: int, language: str, *, admin: bool) -> None:
+    """Pin one chat's command menu to a language the user chose, whatever their client says."""
+    await bot.set_my_commands(
+        commands_for(language, admin=admin), scope=BotCommandScopeChat(chat_id)
+    )
+
+
+async def register_commands(bot: Bot, settings: Settings) -> None:
+    """Describe the bot and publish its commands; admins' extra commands only in their chats."""
+    private = BotCommandScopeAllPrivateChats()
+    default = settings.default_language
+    await bot.set_my_commands(commands_for(default, admin=False), scope=private)
+    for language in LANGUAGES:
+        await bot.set_my_commands(
+            commands_for(language, admin=False), scope=private, language_code=language
+        )
+        await bot.set_my_description(
+            html.unescape(t(language, "bot.description")), language_code=language
+        )
+        await bot.set_my_short_description(
+            html.unescape(t(language, "bot.short_description")), language_code=language
+        )
+    await bot.set_my_description(html.unescape(t(default, "bot.description")))
+    await bot.set_my_short_description(html.unescape(t(default, "bot.short_description")))
+    for admin_id in sorted(settings.admin_ids):
+        scope = BotCommandScopeChat(admin_id)
+        await bot.set_my_commands(commands_for(default, admin=True), scope=scope)
+        for language in LANGUAGES:
+            await bot.set_my_commands(
+                commands_for(language, admin=True), scope=scope, language_code=language
+            )
+    await bot.set_chat_menu_button(menu_button=MenuButtonCommands())

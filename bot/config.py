@@ -1,0 +1,136 @@
+"""Settings, declared once: each field's description feeds `.env.example` and the README table."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+__all__ = ["ConfigurationError", "Settings", "load_settings"]
+
+_TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
+
+
+class ConfigurationError(Exception):
+    """A setting is missing or malformed; the message names the variable and what it expects."""
+
+
+class Settings(BaseSettings):
+    """Sotong's configuration, read from the environment or `.env`."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
+    )
+
+    bot_token: SecretStr = Field(
+        description="Token from @BotFather, like 123456:ABC-DEF... Required to run the bot.",
+        examples=["123456789:AAFakeTokenForTheSandboxOnly_xxxxxxxx"],
+    )
+    bot_api_base_url: str = Field(
+        default="https://api.telegram.org/bot",
+        description=(
+            "Bot API endpoint; the bot appends the token as Telegram does. Point it at a local "
+            "Bot API server or the emulator."
+        ),
+    )
+    bot_api_file_url: str = Field(
+        default="https://api.telegram.org/file/bot",
+        description="Where files are downloaded from; the bot appends the token.",
+    )
+    database_path: Path = Field(
+        default=Path("data/sotong.db"),
+        description="SQLite database file; its folder is created if missing.",
+    )
+    admin_ids: Annotated[frozenset[int], NoDecode] = Field(
+        default=frozenset(),
+        description="Comma-separated Telegram user ids of administrators, e.g. 1234,5678.",
+    )
+    timezone: str = Field(
+        default="Asia/Seoul",
+        description="IANA time zone for schedules and the dates users see.",
+    )
+    default_language: Literal["ko", "en"] = Field(
+        default="ko",
+        description="Language for users who have not chosen one: ko or en.",
+    )
+    privacy_controller: str = Field(
+        default="Sotong",
+        description="Who is responsible for the personal data, named in the privacy notice.",
+    )
+    retention_years: int = Field(
+        default=3,
+        ge=1,
+        le=10,
+        description="Years personal data is kept after a submission is closed, per the notice.",
+    )
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO",
+        description="Logging threshold: DEBUG, INFO, WARNING or ERROR.",
+    )
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr) -> SecretStr:
+        if not _TOKEN_PATTERN.match(value.get_secret_value()):
+            raise ValueError(
+                "a token from @BotFather, like 123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
+            )
+        return value
+
+    @field_validator("bot_api_base_url", "bot_api_file_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("an http:// or https:// URL")
+        return value
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _comma_separated_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            if not all(part.lstrip("-").isdigit() for part in parts):
+                raise ValueError("comma-separated numeric Telegram user ids, e.g. 1234,5678")
+            return frozenset(int(part) for part in parts)
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("an IANA time zone name such as Asia/Seoul") from exc
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper_level(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The configured zone as an object; schedules and rendering both need it."""
+        return ZoneInfo(self.timezone)
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """Authorisation is re-checked on every admin call, so it must be cheap."""
+        return user_id is not None and user_id in self.admin_ids
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings, turning pydantic's report into one line a person can act on."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        variable = str(error["loc"][0]).upper() if error["loc"] else "configuration"
+        if error["type"] == "missing":
+            expected = Settings.model_fields[variable.lower()].description or "a value"
+            raise ConfigurationError(f"{variable} is not set. Expected: {expected}") from None
+        reason = str(error["msg"]).removeprefix("Value error, ")
+        raise ConfigurationError(f"{variable} is invalid: expected {reason}") from None

@@ -1,0 +1,80 @@
+"""/help, /cancel outside a flow, and the friendly answer to anything not understood."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.commands import ADMIN_COMMANDS, USER_COMMANDS
+from handlers.context import SotongContext
+from handlers.menu import main_menu, show_menu
+from handlers.ui import send
+from messages import Markup, t
+
+__all__ = ["fallback_handlers", "handlers"]
+
+
+async def help_command(update: Update, context: SotongContext) -> None:
+    """/help or the menu button: what Sotong is for and every command the user may use."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    lang = context.lang
+    names = USER_COMMANDS + (ADMIN_COMMANDS if context.is_admin else ())
+    lines = "\n".join(
+        t(lang, "help.command_line", name=name, description=t(lang, f"command.{name}"))
+        for name in names
+    )
+    await send(
+        update,
+        context,
+        t(lang, "help.text", commands=Markup(lines)),
+        main_menu(lang, is_admin=context.is_admin),
+    )
+
+
+async def cancel_outside_flow(update: Update, context: SotongContext) -> None:
+    """/cancel when no flow is running: say so and offer the menu."""
+    await send(update, context, t(context.lang, "cancel.nothing"))
+    await show_menu(update, context)
+
+
+async def unknown_command(update: Update, context: SotongContext) -> None:
+    """A command Sotong does not have: name it and offer the menu."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    command = message.text.split()[0].lstrip("/").split("@")[0]
+    await send(update, context, t(context.lang, "fallback.unknown_command", command=command))
+    await show_menu(update, context)
+
+
+async def not_understood(update: Update, context: SotongContext) -> None:
+    """Any other message: a short hint and the menu, never silence."""
+    await send(update, context, t(context.lang, "fallback.text"))
+    await show_menu(update, context)
+
+
+async def stale_button(update: Update, context: SotongContext) -> None:
+    """A button no handler claims (an old message, a finished flow): answer it and show the menu."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await show_menu(update, context)
+
+
+def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
+    """/help and /cancel outside any flow."""
+    return [
+        CommandHandler("help", help_command),
+        CallbackQueryHandler(help_command, pattern=r"^menu:help$"),
+        CommandHandler("cancel", cancel_outside_flow),
+    ]
+
+
+def fallback_handlers() -> list[BaseHandler[Update, SotongContext, None]]:
+    """Catch-alls, registered last so that every real handler gets its chance first."""
+    private = filters.ChatType.PRIVATE
+    return [
+        MessageHandler(private & filters.COMMAND, unknown_command),
+        MessageHandler(private & ~filters.StatusUpdate.ALL, not_understood),
+        CallbackQueryHandler(stale_button),
+    ]

@@ -1,0 +1,32 @@
+"""Runs first for every update: loads the sender, notes the visit, notices a blocked bot."""
+
+from __future__ import annotations
+
+from telegram import ChatMember, Update
+from telegram.ext import TypeHandler
+
+from handlers.context import SotongContext
+from messages import normalize_language
+
+__all__ = ["handler"]
+
+
+async def identify(update: Update, context: SotongContext) -> None:
+    """Put the user row on the context; a "kicked" membership means they blocked the bot."""
+    tg_user = update.effective_user
+    if tg_user is None or tg_user.is_bot:
+        return
+    accounts = context.services.accounts
+    membership = update.my_chat_member
+    if membership is not None and membership.new_chat_member.status == ChatMember.BANNED:
+        await accounts.blocked(tg_user.id)
+        return
+    suggested = normalize_language(
+        tg_user.language_code, context.services.settings.default_language
+    )
+    context.user = await accounts.arrive(tg_user.id, suggested)
+
+
+def handler() -> TypeHandler[Update, SotongContext, None]:
+    """The identifying handler, for group -1."""
+    return TypeHandler(Update, identify)

@@ -1,0 +1,50 @@
+"""/language: switch between Korean and English at any time."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.commands import set_chat_commands
+from handlers.context import SotongContext
+from handlers.menu import show_menu
+from handlers.ui import button, edit, keyboard, send
+from messages import LANGUAGES, t
+
+__all__ = ["handlers"]
+
+
+def _picker(language: str) -> InlineKeyboardMarkup:
+    return keyboard(
+        [[button(language, f"start.language_button.{code}", f"lang:{code}") for code in LANGUAGES]]
+    )
+
+
+async def ask_language(update: Update, context: SotongContext) -> None:
+    """/language or the menu button: offer both languages, the current one ticked."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    await send(update, context, t(context.lang, "language.choose"), _picker(context.lang))
+
+
+async def set_language(update: Update, context: SotongContext) -> None:
+    """A language button: store it, switch the command menu, confirm in the new language."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    await query.answer()
+    language = query.data.removeprefix("lang:")
+    context.user = await context.services.accounts.choose_language(
+        update.effective_user.id, language
+    )
+    await set_chat_commands(context.bot, update.effective_user.id, language, admin=context.is_admin)
+    await edit(query, t(language, "language.changed"))
+    await show_menu(update, context)
+
+
+def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
+    """/language and its buttons."""
+    return [
+        CommandHandler("language", ask_language),
+        CallbackQueryHandler(ask_language, pattern=r"^menu:language$"),
+        CallbackQueryHandler(set_language, pattern=r"^lang:(ko|en)$"),
+    ]

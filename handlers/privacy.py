@@ -1,0 +1,138 @@
+"""/privacy and the consent buttons: agree, decline, withdraw."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, Message, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from handlers.context import SotongContext
+from handlers.menu import show_menu
+from handlers.ui import button, edit, keyboard, send
+from messages import Markup, format_date, t
+from messages.catalog.privacy import NOTICE_VERSION
+
+__all__ = ["CONSENT_ANSWER_PATTERN", "answer_consent", "handlers", "notice_markup", "notice_text"]
+
+CONSENT_ANSWER_PATTERN = r"^consent:(agree|decline)$"
+
+
+def notice_text(context: SotongContext) -> Markup:
+    """The notice with this bot's controller and retention period filled in."""
+    settings = context.services.settings
+    return t(
+        context.lang,
+        "privacy.notice",
+        years=settings.retention_years,
+        controller=settings.privacy_controller,
+    )
+
+
+def notice_markup(language: str) -> list[list[InlineKeyboardButton]]:
+    """Agree / decline buttons under a notice."""
+    return [
+        [
+            button(language, "privacy.button.agree", "consent:agree"),
+            button(language, "privacy.button.decline", "consent:decline"),
+        ]
+    ]
+
+
+def _state_line(context: SotongContext) -> Markup:
+    user = context.user
+    lang = context.lang
+    if user is None or not user.has_answered:
+        return t(lang, "privacy.state.unanswered")
+    if user.has_consent(NOTICE_VERSION) and user.consent_at is not None:
+        date = format_date(user.consent_at, lang, context.services.settings.zone)
+        return t(lang, "privacy.state.granted", date=date, version=NOTICE_VERSION)
+    if user.consent_version is not None:
+        return t(lang, "privacy.state.outdated", version=user.consent_version)
+    return t(lang, "privacy.state.declined")
+
+
+async def privacy(update: Update, context: SotongContext) -> None:
+    """/privacy: show the notice and the user's consent, with the buttons that change it."""
+    lang = context.lang
+    user = context.user
+    if user is not None and user.has_consent(NOTICE_VERSION):
+        buttons = [[button(lang, "privacy.button.withdraw", "consent:withdraw")]]
+    else:
+        buttons = notice_markup(lang)
+    text = Markup(f"{notice_text(context)}\n\n{_state_line(context)}")
+    await send(update, context, text, keyboard(buttons))
+
+
+async def answer_consent(update: Update, context: SotongContext) -> None:
+    """Agree or decline: store the answer, close the notice's buttons, then show the menu."""
+    query = update.callback_query
+    tg_user = update.effective_user
+    assert query is not None and tg_user is not None
+    await query.answer()
+    accounts = context.services.accounts
+    if query.data == "consent:agree":
+        context.user = await accounts.agree(
+            tg_user.id,
+            notice_version=NOTICE_VERSION,
+            display_name=tg_user.full_name,
+            username=tg_user.username,
+        )
+        reply_key = "privacy.agreed"
+    else:
+        context.user = await accounts.decline(tg_user.id)
+        reply_key = "privacy.declined"
+    if isinstance(query.message, Message) and query.message.reply_markup is not None:
+        await query.edit_message_reply_markup(reply_markup=None)
+    await send(update, context, t(context.lang, reply_key))
+    await show_menu(update, context)
+
+
+async def ask_withdraw(update: Update, context: SotongContext) -> None:
+    """Withdraw button: explain what withdrawing means and ask to confirm."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    lang = context.lang
+    await edit(
+        query,
+        t(lang, "privacy.withdraw_confirm"),
+        keyboard(
+            [
+                [
+                    button(lang, "privacy.button.withdraw_confirm", "consent:withdraw:yes"),
+                    button(lang, "privacy.button.keep", "consent:withdraw:no"),
+                ]
+            ]
+        ),
+    )
+
+
+async def confirm_withdraw(update: Update, context: SotongContext) -> None:
+    """Withdraw confirmed or refused: act on it and say what happened."""
+    query = update.callback_query
+    tg_user = update.effective_user
+    assert query is not None and tg_user is not None
+    await query.answer()
+    if query.data == "consent:withdraw:yes":
+        context.user = await context.services.accounts.decline(tg_user.id)
+        await edit(query, t(context.lang, "privacy.withdrawn"))
+    else:
+        await edit(query, t(context.lang, "privacy.kept"))
+
+
+def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
+    """/privacy and the consent buttons, wherever they were shown."""
+    return [
+        CommandHandler("privacy", privacy),
+        CallbackQueryHandler(privacy_button, pattern=r"^menu:privacy$"),
+        CallbackQueryHandler(answer_consent, pattern=CONSENT_ANSWER_PATTERN),
+        CallbackQueryHandler(ask_withdraw, pattern=r"^consent:withdraw$"),
+        CallbackQueryHandler(confirm_withdraw, pattern=r"^consent:withdraw:(yes|no)$"),
+    ]
+
+
+async def privacy_button(update: Update, context: SotongContext) -> None:
+    """The menu's privacy button: same as /privacy."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await privacy(update, context)

@@ -1,0 +1,112 @@
+"""/start: choose a language, read the privacy notice, answer it, reach the menu.
+
+The flow is drawn in start.mmd next to this module.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.commands import set_chat_commands
+from handlers.context import SotongContext
+from handlers.conversation import END, build_conversation
+from handlers.menu import show_menu
+from handlers.privacy import CONSENT_ANSWER_PATTERN, answer_consent, notice_markup, notice_text
+from handlers.ui import button, edit, keyboard, send
+from messages import LANGUAGES, t
+from messages.catalog.privacy import NOTICE_VERSION
+
+__all__ = ["CHOOSING_LANGUAGE", "READING_NOTICE", "conversation"]
+
+CHOOSING_LANGUAGE = "choosing_language"
+READING_NOTICE = "reading_notice"
+
+
+def _language_keyboard(language: str, prefix: str) -> InlineKeyboardMarkup:
+    return keyboard(
+        [
+            [
+                button(language, f"start.language_button.{code}", f"{prefix}{code}")
+                for code in LANGUAGES
+            ]
+        ]
+    )
+
+
+async def start(update: Update, context: SotongContext) -> str | int:
+    """/start: greet a returning user with the menu, or ask a newcomer for their language."""
+    user = context.user
+    if user is not None and user.language_chosen and user.has_answered:
+        await send(update, context, t(context.lang, "start.welcome_back"))
+        await show_menu(update, context)
+        return END
+    await send(
+        update,
+        context,
+        t(context.lang, "start.choose_language"),
+        _language_keyboard(context.lang, "start:lang:"),
+    )
+    return CHOOSING_LANGUAGE
+
+
+async def choose_language(update: Update, context: SotongContext) -> str | int:
+    """Store the language; then show the notice, unless the current one is already agreed."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    await query.answer()
+    language = query.data.removeprefix("start:lang:")
+    context.user = await context.services.accounts.choose_language(
+        update.effective_user.id, language
+    )
+    await set_chat_commands(context.bot, update.effective_user.id, language, admin=context.is_admin)
+    await edit(query, t(language, "start.language_chosen"))
+    if context.user.has_consent(NOTICE_VERSION):
+        await show_menu(update, context)
+        return END
+    await send(update, context, notice_text(context), keyboard(notice_markup(language)))
+    return READING_NOTICE
+
+
+async def consent_answered(update: Update, context: SotongContext) -> int:
+    """Agree or decline from the notice: recorded like anywhere else, and the flow ends."""
+    await answer_consent(update, context)
+    return END
+
+
+async def hint_language(update: Update, context: SotongContext) -> str:
+    """Anything but a language button: say what this step expects."""
+    await send(update, context, t(context.lang, "start.pick_language_hint"))
+    return CHOOSING_LANGUAGE
+
+
+async def hint_notice(update: Update, context: SotongContext) -> str:
+    """Anything but a consent button: say what this step expects."""
+    await send(update, context, t(context.lang, "start.pick_consent_hint"))
+    return READING_NOTICE
+
+
+async def cancel(update: Update, context: SotongContext) -> int:
+    """/cancel: leave /start; nothing was half-saved, so nothing is lost."""
+    await send(update, context, t(context.lang, "cancel.done"))
+    return END
+
+
+def conversation() -> BaseHandler[Update, SotongContext, object]:
+    """The persistent /start conversation."""
+    not_a_command = filters.ALL & ~filters.COMMAND
+    return build_conversation(
+        "start",
+        entry_points=[CommandHandler("start", start)],
+        states={
+            CHOOSING_LANGUAGE: [
+                CallbackQueryHandler(choose_language, pattern=r"^start:lang:(ko|en)$"),
+                MessageHandler(not_a_command, hint_language),
+            ],
+            READING_NOTICE: [
+                CallbackQueryHandler(consent_answered, pattern=CONSENT_ANSWER_PATTERN),
+                MessageHandler(not_a_command, hint_notice),
+            ],
+        },
+        fallbacks=[CommandHandler("cancel", cancel)],
+    )

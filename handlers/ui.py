@@ -1,0 +1,68 @@
+"""Small building blocks for replies: keyboards from catalog keys, and edits that never repeat."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+
+from handlers.context import SotongContext
+from messages import Markup, t
+
+__all__ = ["button", "edit", "keyboard", "plain_text", "send"]
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def button(language: str, key: str, data: str, **params: object) -> InlineKeyboardButton:
+    """An inline button labelled from the catalog; Telegram refuses callback data over 64 bytes."""
+    if len(data.encode()) > 64:
+        raise ValueError(f"callback data {data!r} is longer than Telegram's 64 bytes")
+    return InlineKeyboardButton(html.unescape(t(language, key, **params)), callback_data=data)
+
+
+def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
+    """An inline keyboard from rows of buttons."""
+    return InlineKeyboardMarkup([list(row) for row in rows])
+
+
+def plain_text(markup: str) -> str:
+    """What Telegram will show of an HTML text, to compare with a message already sent."""
+    return html.unescape(_TAG.sub("", markup))
+
+
+async def send(
+    update: Update,
+    context: SotongContext,
+    text: Markup,
+    reply_markup: InlineKeyboardMarkup | None = None,
+) -> Message:
+    """Send a new message to the chat the update came from."""
+    chat = update.effective_chat
+    if chat is None:
+        raise ValueError("this update has no chat to answer in")
+    return await context.bot.send_message(chat.id, text, reply_markup=reply_markup)
+
+
+async def edit(
+    query: CallbackQuery, text: Markup, reply_markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Edit the message a button belongs to, skipping edits Telegram would call "not modified"."""
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    current_markup = message.reply_markup
+    same_text = (message.text or message.caption or "") == plain_text(text)
+    same_markup = (current_markup or None) == (reply_markup or None) or (
+        current_markup is not None
+        and reply_markup is not None
+        and current_markup.to_dict() == reply_markup.to_dict()
+    )
+    if same_text and same_markup:
+        return
+    if same_text:
+        await query.edit_message_reply_markup(reply_markup=reply_markup)
+        return
+    await query.edit_message_text(text, reply_markup=reply_markup)

@@ -1,0 +1,1 @@
+"""Catalog modules, one per flow; each defines `TEXTS`, every key in Korean and English."""

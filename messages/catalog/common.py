@@ -1,0 +1,59 @@
+"""Texts every flow shares: the menu, help, the fallback and the error apology."""
+
+TEXTS = {
+    "menu.title": {
+        "ko": "<b>무엇을 도와드릴까요?</b>\n아래 버튼을 누르거나 명령어를 입력해 주세요.",
+        "en": "<b>What can I do for you?</b>\nTap a button below or type a command.",
+    },
+    "menu.button.help": {"ko": "❓ 도움말", "en": "❓ Help"},
+    "menu.button.language": {"ko": "🌐 언어 · Language", "en": "🌐 Language · 언어"},
+    "menu.button.privacy": {"ko": "🔒 개인정보", "en": "🔒 Privacy"},
+    "menu.button.back": {"ko": "⬅️ 메뉴로", "en": "⬅️ Menu"},
+    "help.text": {
+        "ko": (
+            "<b>소통 도움말</b>\n"
+            "중소기업이 겪는 규제·정책 애로를 언제든 채팅으로 전하고, 처리 결과를 받아 보는 "
+            "창구입니다.\n\n"
+            "{commands}\n\n"
+            "입력 중에는 언제든 /cancel 로 멈출 수 있고, 입력한 내용은 저장됩니다."
+        ),
+        "en": (
+            "<b>Sotong help</b>\n"
+            "Tell policy makers, any time and by chat, which rules and policies hold your "
+            "business back, and hear what happens to it.\n\n"
+            "{commands}\n\n"
+            "You can stop any step with /cancel; what you entered is kept."
+        ),
+    },
+    "help.command_line": {"ko": "/{name} — {description}", "en": "/{name} — {description}"},
+    "fallback.text": {
+        "ko": "이 메시지는 이해하지 못했어요. 아래 메뉴에서 골라 주세요.",
+        "en": "I didn't understand that. Please pick from the menu below.",
+    },
+    "fallback.unknown_command": {
+        "ko": "/{command} 은(는) 없는 명령어예요. 아래 메뉴에서 골라 주세요.",
+        "en": "There is no /{command} command. Please pick from the menu below.",
+    },
+    "cancel.nothing": {
+        "ko": "진행 중인 작업이 없어요.",
+        "en": "There is nothing to cancel.",
+    },
+    "cancel.done": {
+        "ko": "멈췄습니다. 지금까지 입력한 내용은 저장되어 있어요.",
+        "en": "Stopped. Everything you entered so far is saved.",
+    },
+    "error.generic": {
+        "ko": (
+            "죄송합니다. 처리 중에 문제가 생겼어요. 지금까지 저장된 내용은 그대로 있으니 "
+            "잠시 후 다시 시도해 주세요."
+        ),
+        "en": (
+            "Sorry, something went wrong on our side. Nothing you saved was lost; "
+            "please try again in a moment."
+        ),
+    },
+    "admin.denied": {
+        "ko": "관리자만 쓸 수 있는 기능이에요.",
+        "en": "Only administrators can use this.",
+    },
+}

@@ -1,0 +1,131 @@
+"""The one owner of the SQLite file: a write path serialised by a lock, and a separate reader."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from storage.migrations import MIGRATIONS_DIR, Migration, apply_migrations, discover_migrations
+
+__all__ = ["Database", "Row"]
+
+Row = sqlite3.Row
+_BUSY_TIMEOUT_MS = 5000
+
+
+async def _connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connection:
+    if read_only:
+        connection = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+    else:
+        connection = await aiosqlite.connect(path, isolation_level=None)
+    connection.row_factory = sqlite3.Row
+    await connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+    await connection.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        await connection.execute("PRAGMA journal_mode = WAL")
+        await connection.execute("PRAGMA synchronous = NORMAL")
+    return connection
+
+
+class Database:
+    """Serialises writes through one connection so every repository write is one transaction.
+
+    Reads go through a second connection: in WAL mode they never see another coroutine's
+    half-finished transaction and never wait for the write lock.
+    """
+
+    def __init__(
+        self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection
+    ) -> None:
+        self.path = path
+        self._writer = writer
+        self._reader = reader
+        self._write_lock = asyncio.Lock()
+        self._closed = False
+
+    @classmethod
+    async def open(cls, path: Path, migrations: list[Migration] | None = None) -> Database:
+        """Open (creating the folder and file), migrate, then hand out the ready database."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer = await _connect(path)
+        try:
+            await apply_migrations(
+                writer,
+                migrations if migrations is not None else discover_migrations(MIGRATIONS_DIR),
+            )
+            reader = await _connect(path, read_only=True)
+        except BaseException:
+            await writer.close()
+            raise
+        return cls(path, writer, reader)
+
+    async def close(self) -> None:
+        """Close both connections; safe to call twice, as shutdown paths often do."""
+        if self._closed:
+            return
+        self._closed = True
+        await self._reader.close()
+        await self._writer.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """Run a block of writes atomically; nothing outside `storage` opens one."""
+        async with self._write_lock:
+            await self._writer.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._writer
+            except BaseException:
+                await self._writer.execute("ROLLBACK")
+                raise
+            await self._writer.execute("COMMIT")
+
+    async def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
+        """Run one write statement in its own transaction and return the affected row count."""
+        async with self.transaction() as connection, connection.execute(sql, parameters) as cursor:
+            return cursor.rowcount
+
+    async def fetch_one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None:
+        """Read one row from a committed snapshot."""
+        async with self._reader.execute(sql, parameters) as cursor:
+            row: Row | None = await cursor.fetchone()
+            return row
+
+    async def fetch_all(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
+        """Read every row of a small result from a committed snapshot."""
+        async with self._reader.execute(sql, parameters) as cursor:
+            return list(await cursor.fetchall())
+
+    async def fetch_value(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
+        """Read the first column of the first row, or None."""
+        row = await self.fetch_one(sql, parameters)
+        return None if row is None else row[0]
+
+    @asynccontextmanager
+    async def stream(
+        self, sql: str, parameters: Sequence[Any] = (), *, batch: int = 500
+    ) -> AsyncIterator[AsyncIterator[Row]]:
+        """Yield rows in batches from a private connection, so large exports stay flat in memory."""
+        connection = await _connect(self.path, read_only=True)
+        try:
+            cursor = await connection.execute(sql, parameters)
+
+            async def rows() -> AsyncIterator[Row]:
+                while chunk := await cursor.fetchmany(batch):
+                    for row in chunk:
+                        yield row
+
+            yield rows()
+            await cursor.close()
+        finally:
+            await connection.close()
+
+    async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Write many rows of one shape in a single transaction."""
+        async with self.transaction() as connection:
+            await connection.executemany(sql, rows)

@@ -1,0 +1,119 @@
+"""The users table: language, consent and the few facts needed to reach someone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.domain.users import ConsentState, User
+from storage.database import Database, Row
+from storage.timestamps import from_db, from_db_optional, to_db
+
+__all__ = ["UserRepository"]
+
+_COLUMNS = (
+    "id, language, language_chosen, consent_state, consent_version, consent_at, display_name,"
+    " username, first_seen_at, last_seen_at, blocked_at"
+)
+
+
+def _user(row: Row) -> User:
+    return User(
+        id=row["id"],
+        language=row["language"],
+        language_chosen=bool(row["language_chosen"]),
+        consent_state=ConsentState(row["consent_state"]),
+        consent_version=row["consent_version"],
+        consent_at=from_db_optional(row["consent_at"]),
+        display_name=row["display_name"],
+        username=row["username"],
+        first_seen_at=from_db(row["first_seen_at"]),
+        last_seen_at=from_db(row["last_seen_at"]),
+        blocked_at=from_db_optional(row["blocked_at"]),
+    )
+
+
+class UserRepository:
+    """Reads and writes users; every method that writes is one transaction."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def get(self, user_id: int) -> User | None:
+        """Return the user, or None for someone the bot has never seen."""
+        row = await self._db.fetch_one(f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,))
+        return None if row is None else _user(row)
+
+    async def touch(self, user_id: int, language: str, now: datetime) -> User:
+        """Record that the user is here, creating them with a suggested language on first sight.
+
+        A user who had blocked the bot and writes again is reachable again.
+        """
+        stamp = to_db(now)
+        async with self._db.transaction() as connection:
+            await connection.execute(
+                "INSERT INTO users (id, language, first_seen_at, last_seen_at)"
+                " VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at,"
+                " blocked_at = NULL",
+                (user_id, language, stamp, stamp),
+            )
+            async with connection.execute(
+                f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,)
+            ) as cursor:
+                row = await cursor.fetchone()
+        assert row is not None
+        return _user(row)
+
+    async def set_language(self, user_id: int, language: str) -> User:
+        """Store an explicit language choice."""
+        return await self._update(user_id, "language = ?, language_chosen = 1", (language,))
+
+    async def grant_consent(
+        self,
+        user_id: int,
+        *,
+        notice_version: str,
+        now: datetime,
+        display_name: str | None,
+        username: str | None,
+    ) -> User:
+        """Record consent to a notice version, and the contact names it allows us to keep."""
+        return await self._update(
+            user_id,
+            "consent_state = 'granted', consent_version = ?, consent_at = ?,"
+            " display_name = ?, username = ?",
+            (notice_version, to_db(now), display_name, username),
+        )
+
+    async def decline_consent(self, user_id: int, *, now: datetime) -> User:
+        """Record a refusal or a withdrawal, dropping every name we held."""
+        return await self._update(
+            user_id,
+            "consent_state = 'declined', consent_version = NULL, consent_at = ?,"
+            " display_name = NULL, username = NULL",
+            (to_db(now),),
+        )
+
+    async def mark_blocked(self, user_id: int, *, now: datetime) -> None:
+        """Stop sending to someone who blocked the bot, until they write again."""
+        await self._db.execute(
+            "UPDATE users SET blocked_at = ? WHERE id = ? AND blocked_at IS NULL",
+            (to_db(now), user_id),
+        )
+
+    async def delete(self, user_id: int) -> None:
+        """Forget the user row entirely."""
+        await self._db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+
+    async def _update(self, user_id: int, assignments: str, values: tuple[object, ...]) -> User:
+        async with self._db.transaction() as connection:
+            await connection.execute(
+                f"UPDATE users SET {assignments} WHERE id = ?", (*values, user_id)
+            )
+            async with connection.execute(
+                f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,)
+            ) as cursor:
+                row = await cursor.fetchone()
+        if row is None:
+            raise LookupError(f"user {user_id} is unknown")
+        return _user(row)
