@@ -1,0 +1,75 @@
+"""Injected failures: 429, 500, dropped connections and outages; none blames the bot."""
+
+from __future__ import annotations
+
+import datetime as dtm
+
+import pytest
+from telegram import Bot
+from telegram.error import NetworkError, RetryAfter
+
+from bot.emulator import BotApiEmulator, FaultKind, ScriptedUser
+from tests.emulator.conftest import FakeClock
+
+
+@pytest.fixture
+def emulator_clock() -> FakeClock:
+    return FakeClock()
+
+
+async def test_injected_retry_after(emulator: BotApiEmulator, bot: Bot, user: ScriptedUser) -> None:
+    emulator.inject_fault(FaultKind.RETRY_AFTER, method="sendMessage", retry_after=7)
+    with pytest.raises(RetryAfter) as caught:
+        await bot.send_message(user.id, "첫 시도")
+    assert caught.value.retry_after == dtm.timedelta(seconds=7)
+    await bot.send_message(user.id, "둘째 시도")
+    assert [m.text for m in user.transcript] == ["둘째 시도"]
+    (failed, succeeded) = emulator.calls("sendMessage")
+    assert failed.injected and failed.status == 429 and not failed.rejected
+    assert succeeded.ok
+
+
+async def test_injected_server_error_for_any_method(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
+) -> None:
+    emulator.inject_fault("server_error", count=2)
+    for _ in range(2):
+        with pytest.raises(NetworkError, match="Internal Server Error"):
+            await bot.send_chat_action(user.id, "typing")
+    assert await bot.send_chat_action(user.id, "typing")
+
+
+async def test_dropped_connection(emulator: BotApiEmulator, bot: Bot, user: ScriptedUser) -> None:
+    emulator.inject_fault(FaultKind.DROP, method="sendMessage")
+    with pytest.raises(NetworkError):
+        await bot.send_message(user.id, "사라짐")
+    assert user.transcript == []
+    assert emulator.calls("sendMessage")[0].status == 0
+    await bot.send_message(user.id, "도착")
+
+
+async def test_outage_switch(emulator: BotApiEmulator, bot: Bot, user: ScriptedUser) -> None:
+    async with emulator.outage():
+        with pytest.raises(NetworkError, match="Bad Gateway"):
+            await bot.send_message(user.id, "장애 중")
+        with pytest.raises(NetworkError, match="Bad Gateway"):
+            await bot.get_updates()
+    await bot.send_message(user.id, "복구")
+    assert emulator.conformance_problems() == []
+
+
+async def test_outage_window_ends_by_the_clock(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser, emulator_clock: FakeClock
+) -> None:
+    emulator.start_outage(30)
+    with pytest.raises(NetworkError, match="Bad Gateway"):
+        await bot.send_message(user.id, "장애 중")
+    emulator_clock.advance(30)
+    await bot.send_message(user.id, "복구")
+
+
+async def test_clear_faults(emulator: BotApiEmulator, bot: Bot, user: ScriptedUser) -> None:
+    emulator.inject_fault("retry_after", count=5)
+    emulator.start_outage()
+    emulator.clear_faults()
+    await bot.send_message(user.id, "정상")
