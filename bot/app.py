@@ -8,10 +8,31 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 
+from bot import policy_jobs
 from bot.commands import register_commands
 from bot.services import Services
 from bot.update_processor import UserOrderedUpdateProcessor
-from handlers import errors, general, identify, language, menu, privacy, start
+from handlers import (
+    admin_audit,
+    admin_export,
+    admin_inbox,
+    admin_stats,
+    bills,
+    content_admin,
+    deletion,
+    delivery_admin,
+    errors,
+    feedback,
+    general,
+    identify,
+    language,
+    meetings,
+    menu,
+    my_submissions,
+    privacy,
+    start,
+    subscribe,
+)
 from handlers.context import SERVICES_KEY, SotongContext
 from storage.persistence import SQLitePersistence
 
@@ -43,6 +64,8 @@ def build_application(services: Services) -> SotongApplication:
     )
     application.bot_data[SERVICES_KEY] = services
     _register_handlers(application)
+    # Jobs are not persisted: the draft reminder is scheduled afresh at every build.
+    feedback.schedule_jobs(application)
     return application
 
 
@@ -51,8 +74,26 @@ def _register_handlers(application: SotongApplication) -> None:
     application.add_handler(identify.handler(), group=-1)
     # Conversations first, so a flow in progress sees its own input before any catch-all.
     application.add_handler(start.conversation())
+    # /feedback: the intake conversation, before any catch-all sees its answers.
+    application.add_handler(feedback.conversation())
+    # /inbox's typed moves (ministry, answer, reason, original): after user flows, so an admin
+    # filling in /feedback is never taken for an answer.
+    application.add_handler(admin_inbox.conversation())
+    # /subscribe's panel, and the admins' content flows (/addmeeting, /addbill, /billstage,
+    # /announce, meeting edit/cancel/held): after the user flows, before any catch-all.
+    application.add_handler(subscribe.conversation())
+    application.add_handler(content_admin.conversation())
     # Stateless commands and buttons.
     for module in (menu, language, privacy, general):
+        application.add_handlers(module.handlers())
+    # Intake outside the flow: "me too" anywhere, /my and /status, /deletemydata.
+    for module in (feedback, my_submissions, deletion):
+        application.add_handlers(module.handlers())
+    # Policy calendar and bills: /meetings, /bills and their buttons, a digest's "stop".
+    for module in (meetings, bills, subscribe):
+        application.add_handlers(module.handlers())
+    # Administration: /inbox, /export, /stats, /audit, /delivery (each guarded by admin_only).
+    for module in (admin_inbox, admin_export, admin_stats, admin_audit, delivery_admin):
         application.add_handlers(module.handlers())
     # Catch-alls last: anything unclaimed gets a hint and the menu.
     application.add_handlers(general.fallback_handlers())
@@ -63,6 +104,8 @@ async def on_startup(application: SotongApplication) -> None:
     """Publish commands and descriptions; runs after initialize, before polling starts."""
     services: Services = application.bot_data[SERVICES_KEY]
     await register_commands(application.bot, services.settings)
+    # Digests, notices and reminders: the minute tick and the outbox sender (policy_jobs.py).
+    policy_jobs.install(application)
 
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]

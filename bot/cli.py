@@ -11,10 +11,14 @@ import contextlib
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+from bot.cli_export import add_export_parser, run_export
+from bot.cli_import import add_import_parser, run_import
 from bot.config import ConfigurationError, Settings, load_settings
 from bot.logging_setup import configure_logging
 from bot.runtime import running_bot
+from bot.sandbox.cli import add_sandbox_parser, run_sandbox
 from storage.errors import StorageError
 
 __all__ = ["main"]
@@ -23,6 +27,13 @@ EXIT_CONFIGURATION = 2
 EXIT_STORAGE = 1
 
 Command = Callable[[argparse.Namespace, Settings], int]
+
+
+@dataclass(frozen=True, slots=True)
+class Standalone:
+    """A subcommand that makes its own settings (the sandbox), so it runs without any `.env`."""
+
+    run: Callable[[argparse.Namespace], int]
 
 
 async def _serve(settings: Settings) -> None:
@@ -40,7 +51,7 @@ def _run(_: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command | Standalone]]:
     """The parser and the function behind each subcommand; `run` is the default."""
     parser = argparse.ArgumentParser(
         prog="python -m bot",
@@ -52,20 +63,33 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
         help="run the bot against BOT_API_BASE_URL (the default)",
         description="Run the bot until Ctrl-C, polling the configured Bot API.",
     )
-    return parser, {"run": _run}
+    # Staff with server access: the same export as /export in chat.
+    add_export_parser(subcommands)
+    # Staff with server access: policy content in bulk (meetings, bills, announcements).
+    add_import_parser(subcommands)
+    # Anyone, before a token exists: the offline sandbox (Standalone: no settings needed).
+    add_sandbox_parser(subcommands)
+    return parser, {
+        "run": _run,
+        "export": run_export,
+        "import": run_import,
+        "sandbox": Standalone(run_sandbox),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments, load settings, run the chosen command and return its exit status."""
     parser, commands = build_parser()
     arguments = parser.parse_args(argv)
+    command = commands[arguments.command or "run"]
+    if isinstance(command, Standalone):
+        return command.run(arguments)
     try:
         settings = load_settings()
     except ConfigurationError as exc:
         print(f"sotong: {exc}", file=sys.stderr)
         return EXIT_CONFIGURATION
     configure_logging(settings.log_level)
-    command = commands[arguments.command or "run"]
     try:
         return command(arguments, settings)
     except StorageError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 
 from telegram import (
     Bot,
@@ -11,6 +12,7 @@ from telegram import (
     BotCommandScopeChat,
     MenuButtonCommands,
 )
+from telegram.error import BadRequest
 
 from bot.config import Settings
 from messages import LANGUAGES, t
@@ -23,8 +25,34 @@ __all__ = [
     "set_chat_commands",
 ]
 
-USER_COMMANDS: tuple[str, ...] = ("start", "menu", "help", "language", "privacy", "cancel")
-ADMIN_COMMANDS: tuple[str, ...] = ()
+logger = logging.getLogger("sotong.commands")
+
+USER_COMMANDS: tuple[str, ...] = (
+    "start",
+    "menu",
+    "feedback",
+    "my",
+    "status",
+    "meetings",
+    "bills",
+    "subscribe",
+    "help",
+    "language",
+    "privacy",
+    "deletemydata",
+    "cancel",
+)
+ADMIN_COMMANDS: tuple[str, ...] = (
+    "inbox",
+    "export",
+    "stats",
+    "audit",
+    "addmeeting",
+    "addbill",
+    "billstage",
+    "announce",
+    "delivery",
+)
 
 
 def commands_for(language: str, *, admin: bool) -> list[BotCommand]:
@@ -59,7 +87,13 @@ async def register_commands(bot: Bot, settings: Settings) -> None:
     await bot.set_my_short_description(html.unescape(t(default, "bot.short_description")))
     for admin_id in sorted(settings.admin_ids):
         scope = BotCommandScopeChat(admin_id)
-        await bot.set_my_commands(commands_for(default, admin=True), scope=scope)
+        try:
+            await bot.set_my_commands(commands_for(default, admin=True), scope=scope)
+        except BadRequest:
+            # Telegram knows no chat with someone who never wrote to the bot; their /start
+            # sets these commands instead.
+            logger.info("admin %s has not started the bot yet", admin_id)
+            continue
         for language in LANGUAGES:
             await bot.set_my_commands(
                 commands_for(language, admin=True), scope=scope, language_code=language

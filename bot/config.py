@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.domain.subscriptions import QuietHours
+
 __all__ = ["ConfigurationError", "Settings", "load_settings"]
 
 _TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
@@ -67,6 +69,43 @@ class Settings(BaseSettings):
         le=10,
         description="Years personal data is kept after a submission is closed, per the notice.",
     )
+    submission_daily_limit: int = Field(
+        default=10,
+        ge=1,
+        le=1000,
+        description="Submissions one user may make per calendar day, against flooding.",
+    )
+    delivery_rate_per_second: float = Field(
+        default=25.0,
+        gt=0,
+        le=1000,
+        description=(
+            "Digest messages sent per second at most, overall; Telegram allows about 30, and "
+            "the rest is left for replies."
+        ),
+    )
+    delivery_per_chat_interval: float = Field(
+        default=1.0,
+        ge=0,
+        le=60,
+        description="Seconds between two digest messages to one chat (Telegram: about 1).",
+    )
+    delivery_max_attempts: int = Field(
+        default=5,
+        ge=1,
+        le=50,
+        description=(
+            "Attempts per queued message on network or server errors before it is marked "
+            "failed with the reason."
+        ),
+    )
+    quiet_hours: str = Field(
+        default="22-08",
+        description=(
+            "Local hours without digests or notices, like 22-08 (from 22:00 to 08:00); off "
+            "to send at any hour. Asked-for hour-before reminders still go."
+        ),
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO",
         description="Logging threshold: DEBUG, INFO, WARNING or ERROR.",
@@ -107,6 +146,12 @@ class Settings(BaseSettings):
             raise ValueError("an IANA time zone name such as Asia/Seoul") from exc
         return value
 
+    @field_validator("quiet_hours")
+    @classmethod
+    def _quiet_window(cls, value: str) -> str:
+        QuietHours.parse(value)
+        return value
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper_level(cls, value: object) -> object:
@@ -116,6 +161,11 @@ class Settings(BaseSettings):
     def zone(self) -> ZoneInfo:
         """The configured zone as an object; schedules and rendering both need it."""
         return ZoneInfo(self.timezone)
+
+    @property
+    def quiet(self) -> QuietHours:
+        """The quiet window as an object, for the scheduler and the subscription hours."""
+        return QuietHours.parse(self.quiet_hours)
 
     def is_admin(self, user_id: int | None) -> bool:
         """Authorisation is re-checked on every admin call, so it must be cheap."""

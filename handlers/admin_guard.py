@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
 
 from telegram import Update
 
@@ -18,7 +18,8 @@ __all__ = ["admin_only"]
 logger = logging.getLogger("sotong.security")
 
 R = TypeVar("R")
-Callback = Callable[[Update, SotongContext], Awaitable[R]]
+# Coroutine, not Awaitable: PTB's handlers accept only coroutine functions.
+Callback = Callable[[Update, SotongContext], Coroutine[Any, Any, R]]
 
 
 def admin_only(callback: Callback[R]) -> Callback[R | None]:

@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.error import Forbidden, TelegramError
 
 from handlers.context import SotongContext
-from messages import t
+from messages import normalize_language, t
 
 __all__ = ["on_error"]
 
@@ -36,6 +36,24 @@ def _describe(update: object) -> str:
     return f"update {update.update_id} ({kind}, {chat_type} chat{detail})"
 
 
+async def _language(update: Update, context: SotongContext) -> str:
+    """The user's language even when the failure happened before their row was loaded."""
+    if context.user is not None:
+        return context.user.language
+    default = context.services.settings.default_language
+    tg_user = update.effective_user
+    if tg_user is None:
+        return default
+    try:
+        stored = await context.services.users.get(tg_user.id)
+    except Exception:  # the database itself may be what failed
+        logger.warning("could not look up the language of the user to apologise to")
+        stored = None
+    if stored is not None:
+        return stored.language
+    return normalize_language(tg_user.language_code, default)
+
+
 async def on_error(update: object, context: SotongContext) -> None:
     """Log what failed and where; tell the user, in their language, that nothing was lost."""
     logger.error("Error while handling %s", _describe(update), exc_info=context.error)
@@ -47,7 +65,8 @@ async def on_error(update: object, context: SotongContext) -> None:
         except TelegramError:
             logger.debug("callback query was already answered or expired")
     try:
-        await context.bot.send_message(update.effective_chat.id, t(context.lang, "error.generic"))
+        language = await _language(update, context)
+        await context.bot.send_message(update.effective_chat.id, t(language, "error.generic"))
     except Forbidden:
         logger.info("could not apologise: the user blocked the bot")
     except TelegramError:

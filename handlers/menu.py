@@ -25,10 +25,25 @@ class MenuEntry:
 
 MENU_ROWS: tuple[tuple[MenuEntry, ...], ...] = (
     (
+        MenuEntry("menu.button.feedback", "menu:feedback"),
+        MenuEntry("menu.button.my", "menu:my"),
+    ),
+    (
+        MenuEntry("subscribe.menu_button", "menu:subscribe"),
+        MenuEntry("meetings.menu_button", "menu:meetings"),
+        MenuEntry("bills.menu_button", "menu:bills"),
+    ),
+    (
         MenuEntry("menu.button.help", "menu:help"),
         MenuEntry("menu.button.language", "menu:language"),
     ),
     (MenuEntry("menu.button.privacy", "menu:privacy"),),
+    (
+        MenuEntry("admin_common.menu.inbox", "admin:inbox", admin_only=True),
+        MenuEntry("admin_common.menu.export", "admin:export", admin_only=True),
+        MenuEntry("admin_common.menu.stats", "admin:stats", admin_only=True),
+        MenuEntry("admin_common.menu.audit", "admin:audit", admin_only=True),
+    ),
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING
 
 from aiohttp import web
@@ -77,13 +77,25 @@ class BotApiEmulator:
         ControlRoutes(self).install(app)
         return app
 
-    async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
-        """Listen on ``host:port`` (0 picks a free port, see :attr:`port`)."""
+    async def start(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        extend: Callable[[web.Application], None] | None = None,
+    ) -> None:
+        """Listen on ``host:port`` (0 picks a free port, see :attr:`port`).
+
+        ``extend`` may add routes to the app before it is frozen (the sandbox page does).
+        """
         if self._runner is not None:
             return
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        app = self.build_app()
+        if extend is not None:
+            extend(app)
         runner = web.AppRunner(
-            self.build_app(), handler_cancellation=True, access_log=None, shutdown_timeout=1.0
+            app, handler_cancellation=True, access_log=None, shutdown_timeout=1.0
         )
         try:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

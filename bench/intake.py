@@ -1,0 +1,327 @@
+"""Intake benchmark: many users completing /feedback at once, next to a bare PTB echo bot.
+
+    uv run python bench/intake.py [--users 200]
+
+One emulator runs in this process with its flood limits lifted. Each bot runs in its own child
+process against it, one after the other, so the peak memory reported (the child's maximum
+resident set, which it reports as it exits) belongs to that bot alone:
+
+- a python-telegram-bot echo bot with PTB's defaults (updates handled one at a time);
+- Sotong as it runs in production (`UserOrderedUpdateProcessor`: users concurrently, each
+  user's updates in order) on a fresh SQLite file.
+
+Every simulated user sends each bot the same number of updates and waits until the bot has
+fully handled one before sending the next, as a person would (the child reports each handled
+update id on its stdout). The figure is updates handled end to end per second.
+Target: Sotong at least half the echo bot's rate.
+
+Sotong's own rate limiter (30 messages a second, right for real Telegram) is switched off in
+the child, as the emulator's flood limits are: the bench measures the bot, not the limiter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from telegram import Update  # noqa: E402
+from telegram.ext import (  # noqa: E402
+    Application,
+    ApplicationBuilder,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot.emulator import BotApiEmulator, EmulatorLimits  # noqa: E402
+
+TOKEN = "123456789:AAbenchTOKENforTHEemulatorONLY_0123456789"
+TARGET_RATIO = 0.5
+DONE_GROUP = 1000
+UPDATES_PER_USER = 18
+CATEGORIES = ("ai_copyright", "data_access", "ai_cost", "funding", "kiosk_access", "labeling")
+PROBLEMS = (
+    "저작물마다 허락을 받아 AI 학습데이터로 쓰는 것은 현실적으로 불가능합니다.",
+    "공공 데이터 형식이 기관마다 달라 연계하는 데 몇 달이 걸립니다.",
+    "AI 도입 비용에 비해 성과를 증명하기 어려워 지원사업 심사에서 떨어집니다.",
+    "키오스크 배리어프리 기준을 맞추려면 기기를 모두 바꿔야 합니다.",
+)
+
+# --------------------------------------------------------------------------- the child: a bot
+
+
+async def _report_handled(update: object, _: object) -> None:
+    """The last handler group: tell the parent this update is fully handled."""
+    if isinstance(update, Update):
+        sys.stdout.write(f"{update.update_id}\n")
+        sys.stdout.flush()
+
+
+async def _until_stdin_closes() -> None:
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, sys.stdin.read)
+
+
+def _report_peak_memory() -> None:
+    """Tell the parent this process's peak resident set (kilobytes on Linux)."""
+    print(f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+
+
+async def serve_echo(base_url: str) -> None:
+    """A bare PTB echo bot: defaults everywhere, one update at a time."""
+
+    async def echo(update: Update, _: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_message is not None and update.effective_message.text
+        await update.effective_message.reply_text(update.effective_message.text)
+
+    application: Application[Any, Any, Any, Any, Any, Any] = (
+        ApplicationBuilder().token(TOKEN).base_url(base_url).build()
+    )
+    application.add_handler(MessageHandler(filters.TEXT, echo))
+    application.add_handler(TypeHandler(Update, _report_handled), group=DONE_GROUP)
+    async with application:
+        assert application.updater is not None
+        await application.updater.start_polling(timeout=1)
+        await application.start()
+        print("ready", flush=True)
+        await _until_stdin_closes()
+        await application.updater.stop()
+        await application.stop()
+    _report_peak_memory()
+
+
+async def serve_sotong(base_url: str, file_url: str, database_path: Path) -> None:
+    """Sotong as in production, on a fresh database, with its own rate limiter off."""
+    from bot.app import ALLOWED_UPDATES, build_application, on_startup  # noqa: PLC0415
+    from bot.config import load_settings  # noqa: PLC0415
+    from bot.domain.clock import SystemClock  # noqa: PLC0415
+    from bot.services import Services  # noqa: PLC0415
+    from storage.database import Database  # noqa: PLC0415
+
+    settings = load_settings(
+        bot_token=TOKEN,
+        bot_api_base_url=base_url,
+        bot_api_file_url=file_url,
+        database_path=database_path,
+        submission_daily_limit=1000,
+        log_level="WARNING",
+        _env_file=None,
+    )
+    database = await Database.open(settings.database_path)
+    try:
+        application = build_application(Services.create(settings, database, SystemClock()))
+        # The limiter paces sends to Telegram's 30 a second; the emulator's limits are lifted.
+        application.bot._rate_limiter = None
+        application.add_handler(TypeHandler(Update, _report_handled), group=DONE_GROUP)
+        await application.initialize()
+        try:
+            await on_startup(application)
+            assert application.updater is not None
+            await application.updater.start_polling(timeout=1, allowed_updates=ALLOWED_UPDATES)
+            await application.start()
+            print("ready", flush=True)
+            await _until_stdin_closes()
+            await application.updater.stop()
+            await application.stop()
+        finally:
+            await application.shutdown()
+    finally:
+        await database.close()
+    _report_peak_memory()
+
+
+# --------------------------------------------------------------------------- the parent: users
+
+
+class Completion:
+    """Futures resolved by the child's reports of handled updates."""
+
+    def __init__(self) -> None:
+        self._futures: dict[int, asyncio.Future[None]] = {}
+
+    def _future(self, update_id: int) -> asyncio.Future[None]:
+        if update_id not in self._futures:
+            self._futures[update_id] = asyncio.get_running_loop().create_future()
+        return self._futures[update_id]
+
+    def handled(self, update_id: int) -> None:
+        """The child handled this update."""
+        future = self._future(update_id)
+        if not future.done():
+            future.set_result(None)
+
+    async def wait(self, update_id: int | None) -> None:
+        """Wait until the bot handled this update."""
+        assert update_id is not None, "the emulator filtered the update"
+        await asyncio.wait_for(self._future(update_id), timeout=120)
+        del self._futures[update_id]
+
+
+Script = Callable[[BotApiEmulator, Completion, int], Awaitable[int]]
+
+
+async def echo_script(emulator: BotApiEmulator, completion: Completion, index: int) -> int:
+    """As many text messages as one Sotong submission takes, each echoed back."""
+    user = emulator.create_user(f"echo{index}", language_code="ko")
+    for step in range(UPDATES_PER_USER):
+        _, update_id = emulator.send_text(user.id, f"message {step}")
+        await completion.wait(update_id)
+    return UPDATES_PER_USER
+
+
+async def sotong_script(emulator: BotApiEmulator, completion: Completion, index: int) -> int:
+    """/start, consent, then the whole /feedback flow to a receipt code."""
+    uid = emulator.create_user(f"user{index}", language_code="ko").id
+    count = 0
+
+    async def handled(update_id: int | None) -> None:
+        nonlocal count
+        await completion.wait(update_id)
+        count += 1
+
+    async def tap(data: str) -> None:
+        await handled(emulator.tap(uid, callback_data=data)[1])
+
+    await handled(emulator.send_text(uid, "/start")[1])
+    await tap("start:lang:ko")
+    await tap("consent:agree")
+    await handled(emulator.send_text(uid, "/feedback")[1])
+    await tap(f"fb:cat:{CATEGORIES[index % len(CATEGORIES)]}")
+    await handled(emulator.send_text(uid, f"{PROBLEMS[index % len(PROBLEMS)]} (사례 {index})")[1])
+    await tap("fb:skip")
+    await tap("fb:skip")
+    await tap(f"fb:impact:{index % 5 + 1}")
+    await tap("fb:next")
+    await handled(emulator.upload_document(uid, b"%PDF-1.4 quote", "quote.pdf")[1])
+    await tap("fb:next")
+    await tap("fb:region:seoul")
+    await tap("fb:size:small")
+    await tap("fb:industry:ict")
+    await tap("fb:vis:anonymous" if index % 2 else "fb:vis:named")
+    latest = emulator.transcript(uid)[-1]
+    if any(button.callback_data == "fb:own" for row in latest.inline_keyboard for button in row):
+        await tap("fb:own")
+    await tap("fb:submit")
+    if not any(message.text and "SV-" in message.text for message in emulator.transcript(uid)):
+        raise RuntimeError(f"user {index} got no receipt code")
+    return count
+
+
+@dataclass
+class Phase:
+    """One bot's result."""
+
+    name: str
+    updates: int
+    seconds: float
+    peak_mb: float
+
+    @property
+    def rate(self) -> float:
+        """Updates handled end to end per second."""
+        return self.updates / self.seconds
+
+
+async def _read_reports(stream: asyncio.StreamReader, completion: Completion) -> float:
+    """Resolve handled updates until the child exits; return its peak memory in MB."""
+    peak_mb = 0.0
+    while line := await stream.readline():
+        if line.startswith(b"peak "):
+            peak_mb = int(line.split()[1]) / 1024
+        else:
+            completion.handled(int(line))
+    return peak_mb
+
+
+async def run_phase(
+    name: str, emulator: BotApiEmulator, script: Script, users: int, child_args: list[str]
+) -> Phase:
+    """Start the bot in a child, drive every user concurrently, stop it, read its peak memory."""
+    completion = Completion()
+    child = await asyncio.create_subprocess_exec(
+        sys.executable,
+        __file__,
+        "--serve",
+        *child_args,
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    if await child.stdout.readline() != b"ready\n":
+        raise RuntimeError(f"{name} did not start")
+    reader = asyncio.create_task(_read_reports(child.stdout, completion))
+    started = time.perf_counter()
+    counts = await asyncio.gather(*(script(emulator, completion, i) for i in range(users)))
+    seconds = time.perf_counter() - started
+    child.stdin.close()
+    status = await child.wait()
+    peak_mb = await reader
+    if status != 0:
+        raise RuntimeError(f"{name} exited with status {status}")
+    return Phase(name, sum(counts), seconds, peak_mb)
+
+
+async def measure(users: int) -> tuple[Phase, Phase]:
+    """Both bots against one emulator, one after the other."""
+    emulator = BotApiEmulator(limits=EmulatorLimits().without_flood_control(), delivery_timeout=120)
+    await emulator.start()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            echo = await run_phase(
+                "PTB echo bot", emulator, echo_script, users, ["echo", emulator.base_url]
+            )
+            sotong = await run_phase(
+                "Sotong /feedback",
+                emulator,
+                sotong_script,
+                users,
+                ["sotong", emulator.base_url, emulator.base_file_url, f"{folder}/bench.db"],
+            )
+    finally:
+        await emulator.stop()
+    return echo, sotong
+
+
+def main() -> int:
+    """Run the benchmark and print a small table; exit 1 when Sotong misses the target."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=200, help="simulated users (default 200)")
+    parser.add_argument("--serve", nargs="+", help=argparse.SUPPRESS)
+    arguments = parser.parse_args()
+    if arguments.serve:
+        kind, *rest = arguments.serve
+        if kind == "echo":
+            asyncio.run(serve_echo(rest[0]))
+        else:
+            asyncio.run(serve_sotong(rest[0], rest[1], Path(rest[2])))
+        return 0
+    echo, sotong = asyncio.run(measure(arguments.users))
+    print(
+        f"{arguments.users} users, flood limits lifted, one emulator, each bot in its own process"
+    )
+    print(f"{'bot':<18} {'updates':>8} {'seconds':>8} {'updates/s':>10} {'peak RSS MB':>12}")
+    for phase in (echo, sotong):
+        print(
+            f"{phase.name:<18} {phase.updates:>8} {phase.seconds:>8.2f} {phase.rate:>10.1f}"
+            f" {phase.peak_mb:>12.1f}"
+        )
+    ratio = sotong.rate / echo.rate
+    verdict = "meets" if ratio >= TARGET_RATIO else "MISSES"
+    print(f"Sotong handles {ratio:.2f}x the echo bot's rate ({verdict} the target of 0.5x)")
+    return 0 if ratio >= TARGET_RATIO else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

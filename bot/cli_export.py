@@ -1,0 +1,140 @@
+"""`python -m bot export`: the same export as /export, for staff with server access."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.config import Settings
+from bot.domain.clock import SystemClock
+from bot.domain.export import CONSOLE_ACTOR_ID, ExportError, ExportFilter, ExportFormat
+from bot.domain.export.service import ExportService
+from bot.domain.submissions import SubmissionStatus
+from storage.audit import AuditRepository
+from storage.database import Database
+from storage.exports import ExportRepository
+from storage.reference import ReferenceRepository
+
+__all__ = ["EXIT_EXPORT", "EXIT_USAGE", "add_export_parser", "run_export"]
+
+EXIT_EXPORT = 1
+EXIT_USAGE = 2
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-01") from None
+
+
+def add_export_parser(subcommands: Any) -> None:
+    """Declare `export` and its options, each with help."""
+    parser = subcommands.add_parser(
+        "export",
+        help="export submissions to xlsx, csv or json",
+        description=(
+            "Export submissions as /export does in chat. Hidden, merged and deleted records are "
+            "left out unless --include-hidden is given. Anonymous submitters are never exported. "
+            "The export is written to the audit log."
+        ),
+    )
+    parser.add_argument(
+        "--format",
+        choices=[f.value for f in ExportFormat],
+        default=ExportFormat.XLSX.value,
+        help="file format (default: xlsx)",
+    )
+    parser.add_argument(
+        "--since", type=_day, help="first day to include, YYYY-MM-DD, in the bot's time zone"
+    )
+    parser.add_argument(
+        "--until", type=_day, help="last day to include, YYYY-MM-DD, in the bot's time zone"
+    )
+    parser.add_argument("--category", help="category id, e.g. ai_copyright")
+    parser.add_argument("--region", help="region id, e.g. seoul")
+    parser.add_argument(
+        "--status", choices=[s.value for s in SubmissionStatus], help="only this status"
+    )
+    parser.add_argument(
+        "--contacts",
+        action="store_true",
+        help="include name and Telegram handle of NAMED submitters (audited)",
+    )
+    parser.add_argument(
+        "--include-hidden", action="store_true", help="also export hidden, merged and deleted"
+    )
+    parser.add_argument(
+        "--language", choices=["ko", "en"], help="headers and names (default: DEFAULT_LANGUAGE)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="output file (default: a name with the date and filter, in the current folder)",
+    )
+
+
+def _midnight(day: date, settings: Settings) -> datetime:
+    return datetime.combine(day, time(), tzinfo=settings.zone)
+
+
+async def _export(arguments: argparse.Namespace, settings: Settings) -> int:
+    database = await Database.open(settings.database_path)
+    try:
+        reference = ReferenceRepository(database)
+        for table, noun, value in (
+            ("categories", "category", arguments.category),
+            ("regions", "region", arguments.region),
+        ):
+            if value is not None and await reference.find(table, value) is None:
+                print(f"sotong: unknown {noun} id {value!r}", file=sys.stderr)
+                return EXIT_USAGE
+        export_filter = ExportFilter(
+            since=_midnight(arguments.since, settings) if arguments.since else None,
+            until=(
+                _midnight(arguments.until + timedelta(days=1), settings)
+                if arguments.until
+                else None
+            ),
+            category_id=arguments.category,
+            region_id=arguments.region,
+            status=arguments.status,
+            include_contacts=arguments.contacts,
+            include_hidden=arguments.include_hidden,
+        )
+        service = ExportService(
+            ExportRepository(database), AuditRepository(database), SystemClock(), settings.zone
+        )
+        export_format = ExportFormat(arguments.format)
+        out: Path = arguments.out or Path(service.file_name(export_filter, export_format))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        result = await service.export(
+            export_filter,
+            export_format,
+            actor_id=CONSOLE_ACTOR_ID,
+            language=arguments.language or settings.default_language,
+            directory=out.parent,
+            file_name=out.name,
+            fit_upload_limit=False,
+            via="cli",
+        )
+    finally:
+        await database.close()
+    print(f"exported {result.row_count} submissions to {result.files[0]}")
+    return 0
+
+
+def run_export(arguments: argparse.Namespace, settings: Settings) -> int:
+    """Run one export; failures become one line on stderr and a non-zero status."""
+    if arguments.since and arguments.until and arguments.until < arguments.since:
+        print("sotong: --until is before --since", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return asyncio.run(_export(arguments, settings))
+    except (ExportError, OSError) as exc:
+        print(f"sotong: export failed: {exc}", file=sys.stderr)
+        return EXIT_EXPORT

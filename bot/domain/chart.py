@@ -1,0 +1,98 @@
+"""The /stats chart: submissions per category per week, drawn with a font that has Hangul.
+
+The font comes from the koreanize-matplotlib package (NanumGothic), so a fresh server renders
+Korean without any system font installed. The figure is built without pyplot: no global state,
+safe to draw from any coroutine's thread.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+
+import matplotlib as mpl
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+__all__ = ["ChartError", "WeeklyChart", "build_weekly_chart", "korean_font_path", "render_png"]
+
+_FONT_FILE = "NanumGothic.ttf"
+
+
+class ChartError(Exception):
+    """The chart cannot be drawn (the Korean font package is missing)."""
+
+
+@cache
+def korean_font_path() -> Path:
+    """Where the packaged NanumGothic lives; found without importing koreanize_matplotlib.
+
+    Importing that package would restyle every matplotlib figure in the process.
+    """
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise ChartError("the koreanize-matplotlib package (NanumGothic font) is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / _FONT_FILE
+    if not path.is_file():
+        raise ChartError(f"{_FONT_FILE} is missing from koreanize-matplotlib")
+    font_manager.fontManager.addfont(str(path))
+    return path
+
+
+class WeeklyChart:
+    """What the chart shows: week labels on x, one stacked bar segment per category."""
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        x_label: str,
+        y_label: str,
+        weeks: Sequence[str],
+        series: Mapping[str, Sequence[int]],
+    ) -> None:
+        if any(len(values) != len(weeks) for values in series.values()):
+            raise ValueError("every series needs one value per week")
+        self.title = title
+        self.x_label = x_label
+        self.y_label = y_label
+        self.weeks = tuple(weeks)
+        self.series = {name: tuple(values) for name, values in series.items()}
+
+
+def build_weekly_chart(chart: WeeklyChart) -> Figure:
+    """A stacked bar chart; the figure is returned so its texts can be checked."""
+    family = font_manager.FontProperties(fname=str(korean_font_path())).get_name()
+    with mpl.rc_context({"font.family": family, "axes.unicode_minus": False}):
+        figure = Figure(figsize=(9, 5), dpi=110, layout="constrained")
+        FigureCanvasAgg(figure)
+        axes = figure.add_subplot()
+        positions = range(len(chart.weeks))
+        bottoms = [0] * len(chart.weeks)
+        colours = mpl.colormaps["tab20"]
+        for index, (name, values) in enumerate(chart.series.items()):
+            axes.bar(positions, values, bottom=bottoms, label=name, color=colours(index % 20))
+            bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
+        axes.set_xticks(list(positions), list(chart.weeks))
+        axes.set_title(chart.title)
+        axes.set_xlabel(chart.x_label)
+        axes.set_ylabel(chart.y_label)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        if chart.series:
+            figure.legend(loc="outside right upper", fontsize="small", frameon=False)
+        figure.set_facecolor("white")
+    return figure
+
+
+def render_png(figure: Figure) -> bytes:
+    """Draw a figure to PNG bytes, ready to send as a photo."""
+    family = font_manager.FontProperties(fname=str(korean_font_path())).get_name()
+    buffer = io.BytesIO()
+    with mpl.rc_context({"font.family": family, "axes.unicode_minus": False}):
+        figure.savefig(buffer, format="png")
+    return buffer.getvalue()

@@ -1,0 +1,190 @@
+"""Submissions: a reported pain point, its status history, evidence and supporters.
+
+Identity is modelled so it cannot leak: a `Submission` carries a `Submitter` only when the
+owner chose to be named. The Telegram id behind an anonymous submission never enters this
+object; it is read only by the owner's own queries and by `Recipient` lookups for delivery.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+
+__all__ = [
+    "MAX_ATTACHMENTS",
+    "MAX_LAW_LENGTH",
+    "MAX_TEXT_LENGTH",
+    "MIN_PROBLEM_LENGTH",
+    "OPEN_STATUSES",
+    "Attachment",
+    "AttachmentKind",
+    "NewSubmission",
+    "Recipient",
+    "StatusChange",
+    "Submission",
+    "SubmissionEvent",
+    "SubmissionFilter",
+    "SubmissionStatus",
+    "Submitter",
+    "Visibility",
+]
+
+MIN_PROBLEM_LENGTH = 10
+MAX_TEXT_LENGTH = 3500
+MAX_LAW_LENGTH = 500
+MAX_ATTACHMENTS = 5
+
+AttachmentKind = Literal["document", "photo"]
+
+
+class SubmissionStatus(StrEnum):
+    """Where a submission stands; administrators move it, the submitter is told each time."""
+
+    RECEIVED = "received"
+    IN_REVIEW = "in_review"
+    FORWARDED = "forwarded"
+    ANSWERED = "answered"
+    CLOSED = "closed"
+    REJECTED = "rejected"
+
+    @property
+    def is_open(self) -> bool:
+        """Open submissions can still gather support and be matched as similar."""
+        return self in OPEN_STATUSES
+
+
+OPEN_STATUSES = frozenset(
+    {SubmissionStatus.RECEIVED, SubmissionStatus.IN_REVIEW, SubmissionStatus.FORWARDED}
+)
+
+
+class Visibility(StrEnum):
+    """Named: administrators may contact the submitter. Anonymous: nobody sees who it was."""
+
+    NAMED = "named"
+    ANONYMOUS = "anonymous"
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """Evidence kept by Telegram file id, with what is needed to list it."""
+
+    file_id: str
+    file_unique_id: str
+    kind: AttachmentKind
+    file_name: str | None = None
+    mime_type: str | None = None
+    file_size: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Submitter:
+    """Who to contact about a named submission; never built for an anonymous one."""
+
+    user_id: int
+    name: str | None
+    username: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """A submission as administrators and other readers may see it: no hidden identity inside."""
+
+    id: int
+    receipt_code: str
+    visibility: Visibility
+    submitter: Submitter | None
+    category_id: str
+    problem: str
+    law_or_rule: str | None
+    law_unsure: bool
+    proposal: str | None
+    impact: int
+    cost_hours_per_month: int | None
+    cost_won: int | None
+    region_id: str | None
+    company_size_id: str | None
+    industry_id: str | None
+    status: SubmissionStatus
+    forwarded_to: str | None
+    answer_text: str | None
+    answered_at: datetime | None
+    answered_by: int | None
+    created_at: datetime
+    updated_at: datetime
+    language: str
+    merged_into: int | None
+    hidden: bool
+    deleted_at: datetime | None
+    supporters_count: int
+
+    @property
+    def is_anonymous(self) -> bool:
+        """Whether readers must not learn who submitted it."""
+        return self.visibility is Visibility.ANONYMOUS
+
+    @property
+    def is_open(self) -> bool:
+        """Whether it can still gather support."""
+        return self.status.is_open
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionEvent:
+    """One step of a submission's history; actor_id is None for the submitter or the system."""
+
+    id: int
+    submission_id: int
+    at: datetime
+    status: SubmissionStatus
+    actor_id: int | None
+    note: str | None
+
+
+StatusChange = SubmissionEvent
+
+
+@dataclass(frozen=True, slots=True)
+class NewSubmission:
+    """Everything a finished draft contributes to a new submission."""
+
+    user_id: int
+    visibility: Visibility
+    submitter_name: str | None
+    submitter_username: str | None
+    category_id: str
+    problem: str
+    law_or_rule: str | None
+    law_unsure: bool
+    proposal: str | None
+    impact: int
+    cost_hours_per_month: int | None
+    cost_won: int | None
+    region_id: str | None
+    company_size_id: str | None
+    industry_id: str | None
+    language: str
+    attachments: tuple[Attachment, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Recipient:
+    """Where to deliver news about a submission: used only for sending, never displayed."""
+
+    user_id: int
+    language: str
+    blocked: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionFilter:
+    """What an administrator's inbox asks for; None means "any"."""
+
+    statuses: frozenset[SubmissionStatus] | None = None
+    category_id: str | None = None
+    region_id: str | None = None
+    include_hidden: bool = False
+    include_merged: bool = True
+    oldest_first: bool = True

@@ -1,0 +1,99 @@
+"""/audit: the latest administrative actions, newest first, paged."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.domain.audit import AuditEntry
+from bot.domain.export import CONSOLE_ACTOR_ID
+from handlers.admin_guard import admin_only
+from handlers.context import SotongContext
+from handlers.ui import button, edit, keyboard, send
+from messages import Markup, format_datetime, has_key, t
+
+__all__ = ["PAGE_SIZE", "handlers"]
+
+PAGE_SIZE = 15
+_DETAILS_LIMIT = 160
+_PAGE = re.compile(r"^aa:p:(\d{1,6})$")
+
+
+def _line(context: SotongContext, entry: AuditEntry) -> Markup:
+    lang = context.lang
+    key = f"admin_audit.action.{entry.action}"
+    action = t(lang, key) if has_key(key) else entry.action
+    actor = (
+        t(lang, "admin_audit.console")
+        if entry.actor_id == CONSOLE_ACTOR_ID
+        else t(lang, "admin_audit.actor", id=entry.actor_id)
+    )
+    targets = f" · {entry.target_type} {', '.join(entry.target_ids)}" if entry.target_ids else ""
+    details = json.dumps(entry.details, ensure_ascii=False) if entry.details else ""
+    if len(details) > _DETAILS_LIMIT:
+        details = details[: _DETAILS_LIMIT - 1] + "…"
+    return t(
+        lang,
+        "admin_audit.line",
+        at=format_datetime(entry.at, lang, context.services.settings.zone),
+        actor=actor,
+        action=action,
+        targets=targets,
+        details=f"\n  {details}" if details else "",
+    )
+
+
+async def _page(context: SotongContext, offset: int) -> tuple[Markup, InlineKeyboardMarkup | None]:
+    lang = context.lang
+    entries = await context.services.audit.latest(limit=PAGE_SIZE + 1, offset=offset)
+    if not entries:
+        return t(lang, "admin_audit.empty"), None
+    shown = entries[:PAGE_SIZE]
+    text = t(
+        lang,
+        "admin_audit.title",
+        first=offset + 1,
+        last=offset + len(shown),
+        lines=Markup("\n".join(_line(context, entry) for entry in shown)),
+    )
+    buttons = []
+    if offset > 0:
+        buttons.append(
+            button(lang, "admin_audit.button.newer", f"aa:p:{max(0, offset - PAGE_SIZE)}")
+        )
+    if len(entries) > PAGE_SIZE:
+        buttons.append(button(lang, "admin_audit.button.older", f"aa:p:{offset + PAGE_SIZE}"))
+    return text, keyboard([buttons]) if buttons else None
+
+
+@admin_only
+async def audit_command(update: Update, context: SotongContext) -> None:
+    """/audit or the admin menu button: the newest entries."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    text, markup = await _page(context, 0)
+    await send(update, context, text, markup)
+
+
+@admin_only
+async def audit_page(update: Update, context: SotongContext) -> None:
+    """Newer or older: the page at that offset, in place."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    match = _PAGE.match(query.data)
+    assert match is not None
+    text, markup = await _page(context, int(match[1]))
+    await edit(query, text, markup)
+
+
+def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
+    """/audit and its buttons."""
+    return [
+        CommandHandler("audit", audit_command),
+        CallbackQueryHandler(audit_command, pattern=r"^admin:audit$"),
+        CallbackQueryHandler(audit_page, pattern=_PAGE),
+    ]

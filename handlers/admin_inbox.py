@@ -1,0 +1,378 @@
+"""/inbox: review submissions, move them through the status model, answer and merge them.
+
+Listing, opening and simple moves are stateless buttons. Moves that need typed text (the
+ministry, the answer, the reason, the original's receipt code) run in a small persistent
+conversation, and what was asked is also stored in `admin_pending_inputs`, so a restart between
+the button and the text loses nothing. See admin_inbox.mmd.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from telegram import Message, Update
+from telegram.error import Forbidden
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.domain.reference import Choice
+from bot.domain.review import (
+    AlreadyMergedError,
+    EmptyTextError,
+    MergeOutcome,
+    MoveNotAllowedError,
+    NotAReceiptCodeError,
+    PendingInput,
+    ReviewAction,
+    ReviewError,
+    ReviewOutcome,
+    SameSubmissionError,
+    TextTooLongError,
+)
+from bot.domain.submissions import Submission, SubmissionStatus
+from handlers.admin_guard import admin_only
+from handlers.admin_inbox_views import (
+    PAGE_SIZE,
+    InboxView,
+    detail_markup,
+    detail_messages,
+    filter_options,
+    list_markup,
+    list_text,
+    status_name,
+)
+from handlers.context import SotongContext
+from handlers.conversation import END, build_conversation
+from handlers.notifications import notify_status_change
+from handlers.ui import edit, send
+from messages import Markup, t
+
+__all__ = ["TYPING", "conversation", "handlers"]
+
+TYPING = "typing"
+
+_LIST = re.compile(r"^ai:l:(\d+):(_|\*|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)$")
+_FILTER = re.compile(
+    r"^ai:f:(status|category|region):(_|\*|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)$"
+)
+_STATUSES = {status.value for status in SubmissionStatus}
+
+
+async def _references(context: SotongContext) -> dict[str, Sequence[Choice]]:
+    reference = context.services.reference
+    return {
+        "categories": await reference.categories(),
+        "regions": await reference.regions(),
+        "company_sizes": await reference.company_sizes(),
+        "industries": await reference.industries(),
+    }
+
+
+async def _valid(context: SotongContext, view: InboxView) -> bool:
+    reference = context.services.reference
+    if view.status not in {"_", "*"} | _STATUSES:
+        return False
+    if view.category != "-" and await reference.find("categories", view.category) is None:
+        return False
+    return view.region == "-" or await reference.find("regions", view.region) is not None
+
+
+async def _show_list(
+    update: Update, context: SotongContext, view: InboxView, *, in_place: bool
+) -> None:
+    lang = context.lang
+    repository = context.services.submissions
+    submission_filter = view.submission_filter()
+    total = await repository.count_filtered(submission_filter)
+    items = await repository.list_filtered(
+        submission_filter, limit=PAGE_SIZE, offset=view.page * PAGE_SIZE
+    )
+    reference = context.services.reference
+    text = list_text(
+        context,
+        view,
+        items,
+        total,
+        categories=await reference.categories(),
+        regions=await reference.regions(),
+    )
+    markup = list_markup(lang, view, items, total)
+    query = update.callback_query
+    if in_place and query is not None:
+        await edit(query, text, markup)
+    else:
+        await send(update, context, text, markup)
+
+
+@admin_only
+async def inbox_command(update: Update, context: SotongContext) -> None:
+    """/inbox or the admin menu button: the first page of new and in-review submissions."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    await _show_list(update, context, InboxView(), in_place=False)
+
+
+@admin_only
+async def list_page(update: Update, context: SotongContext) -> None:
+    """A paging or filter button: the list with that page and filter."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    match = _LIST.match(query.data)
+    assert match is not None
+    view = InboxView(int(match[1]), match[2], match[3], match[4])
+    if not await _valid(context, view):
+        view = InboxView()
+    await _show_list(update, context, view, in_place=True)
+
+
+@admin_only
+async def choose_filter(update: Update, context: SotongContext) -> None:
+    """A filter button: offer every value of that dimension."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    match = _FILTER.match(query.data)
+    assert match is not None
+    view = InboxView(0, match[2], match[3], match[4])
+    if not await _valid(context, view):
+        view = InboxView()
+    reference = context.services.reference
+    dimension = match[1]
+    choices = (
+        await reference.categories()
+        if dimension == "category"
+        else await reference.regions()
+        if dimension == "region"
+        else ()
+    )
+    await edit(
+        query,
+        t(context.lang, "admin_inbox.choose_filter"),
+        filter_options(context.lang, view, dimension, choices),
+    )
+
+
+async def _send_detail(update: Update, context: SotongContext, submission: Submission) -> None:
+    services = context.services
+    events = await services.submissions.events(submission.id)
+    attachments = await services.submissions.attachments(submission.id)
+    references = await _references(context)
+    parts = detail_messages(context, submission, events, attachments, references)
+    for part in parts[:-1]:
+        await send(update, context, part)
+    await send(update, context, parts[-1], detail_markup(context.lang, submission))
+    chat = update.effective_chat
+    assert chat is not None
+    for attachment in attachments:
+        if attachment.kind == "photo":
+            await context.bot.send_photo(chat.id, attachment.file_id)
+        else:
+            await context.bot.send_document(chat.id, attachment.file_id)
+
+
+@admin_only
+async def open_submission(update: Update, context: SotongContext) -> None:
+    """An open button: the full submission, its history and its evidence re-sent by file id."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    submission = await context.services.submissions.get(int(query.data.split(":")[2]))
+    if submission is None:
+        await send(update, context, t(context.lang, "admin_common.not_found"))
+        return
+    await _send_detail(update, context, submission)
+
+
+async def _report(update: Update, context: SotongContext, outcome: ReviewOutcome) -> None:
+    """Tell the submitter, then confirm to the administrator with the next possible moves."""
+    reached = await notify_status_change(
+        context.bot, context.services, outcome.submission, outcome.event
+    )
+    key = "admin_inbox.moved" if reached else "admin_inbox.moved_unreachable"
+    lang = context.lang
+    text = t(
+        lang,
+        key,
+        code=outcome.submission.receipt_code,
+        status=status_name(lang, outcome.event.status),
+    )
+    await send(update, context, text, detail_markup(lang, outcome.submission))
+
+
+def _error_text(lang: str, error: ReviewError) -> Markup:
+    if isinstance(error, MoveNotAllowedError):
+        return t(lang, "admin_inbox.error.not_allowed", status=status_name(lang, error.current))
+    if isinstance(error, EmptyTextError):
+        return t(lang, "admin_inbox.error.empty")
+    if isinstance(error, TextTooLongError):
+        return t(lang, "admin_inbox.error.too_long", limit=error.limit)
+    if isinstance(error, NotAReceiptCodeError):
+        return t(lang, "admin_inbox.error.no_code", text=str(error))
+    if isinstance(error, SameSubmissionError):
+        return t(lang, "admin_inbox.error.same")
+    if isinstance(error, AlreadyMergedError):
+        return t(lang, "admin_inbox.error.already_merged")
+    return t(lang, "admin_common.not_found")
+
+
+@admin_only
+async def simple_move(update: Update, context: SotongContext) -> None:
+    """Start review or close: move at once, tell the submitter, confirm."""
+    query = update.callback_query
+    tg_user = update.effective_user
+    assert query is not None and query.data is not None and tg_user is not None
+    await query.answer()
+    _, _, status, ident = query.data.split(":")
+    review = context.services.review
+    try:
+        if status == SubmissionStatus.IN_REVIEW:
+            outcome = await review.start_review(int(ident), actor_id=tg_user.id)
+        else:
+            outcome = await review.close(int(ident), actor_id=tg_user.id)
+    except ReviewError as error:
+        await send(update, context, _error_text(context.lang, error))
+        return
+    if isinstance(query.message, Message) and query.message.reply_markup is not None:
+        await query.edit_message_reply_markup(reply_markup=None)
+    await _report(update, context, outcome)
+
+
+@admin_only
+async def ask_input(update: Update, context: SotongContext) -> str | int:
+    """Forward, answer, reject or duplicate: store what is asked, then ask for the text."""
+    query = update.callback_query
+    tg_user = update.effective_user
+    assert query is not None and query.data is not None and tg_user is not None
+    await query.answer()
+    _, _, action, ident = query.data.split(":")
+    services = context.services
+    submission = await services.submissions.get(int(ident))
+    if submission is None:
+        await send(update, context, t(context.lang, "admin_common.not_found"))
+        return END
+    await services.pending_inputs.ask(
+        tg_user.id, ReviewAction(action), submission.id, now=services.clock.now()
+    )
+    question = t(context.lang, f"admin_inbox.ask.{action}", code=submission.receipt_code)
+    await send(update, context, question)
+    return TYPING
+
+
+async def _tell_merge(context: SotongContext, outcome: MergeOutcome) -> None:
+    """Both submitters hear of a merge, each in their own language."""
+    services = context.services
+    for submission, key in (
+        (outcome.duplicate, "admin_inbox.notify.merged_duplicate"),
+        (outcome.original, "admin_inbox.notify.merged_original"),
+    ):
+        recipient = await services.submissions.recipient(submission.id)
+        if recipient is None or recipient.blocked:
+            continue
+        text = t(
+            recipient.language,
+            key,
+            duplicate=outcome.duplicate.receipt_code,
+            original=outcome.original.receipt_code,
+            added=outcome.counts.added_supporters,
+            total=outcome.counts.supporters,
+        )
+        try:
+            await context.bot.send_message(recipient.user_id, text)
+        except Forbidden:
+            await services.accounts.blocked(recipient.user_id)
+
+
+async def _apply(
+    context: SotongContext, pending: PendingInput, text: str, actor_id: int
+) -> ReviewOutcome | MergeOutcome:
+    review = context.services.review
+    ident = pending.submission_id
+    if pending.action is ReviewAction.DUPLICATE:
+        return await review.mark_duplicate(ident, text, actor_id=actor_id)
+    if pending.action is ReviewAction.FORWARD:
+        return await review.forward(ident, text, actor_id=actor_id)
+    if pending.action is ReviewAction.ANSWER:
+        return await review.answer(ident, text, actor_id=actor_id)
+    return await review.reject(ident, text, actor_id=actor_id)
+
+
+@admin_only
+async def receive_input(update: Update, context: SotongContext) -> str | int:
+    """The typed ministry, answer, reason or receipt code: apply it; ask again if refused."""
+    message = update.effective_message
+    tg_user = update.effective_user
+    assert message is not None and message.text is not None and tg_user is not None
+    services = context.services
+    pending = await services.pending_inputs.get(tg_user.id)
+    if pending is None:
+        await send(update, context, t(context.lang, "admin_inbox.nothing_pending"))
+        return END
+    try:
+        result = await _apply(context, pending, message.text, tg_user.id)
+    except (EmptyTextError, TextTooLongError, NotAReceiptCodeError, SameSubmissionError) as error:
+        await send(update, context, _error_text(context.lang, error))
+        return TYPING
+    except ReviewError as error:
+        await services.pending_inputs.clear(tg_user.id)
+        await send(update, context, _error_text(context.lang, error))
+        return END
+    await services.pending_inputs.clear(tg_user.id)
+    if isinstance(result, ReviewOutcome):
+        await _report(update, context, result)
+        return END
+    await _tell_merge(context, result)
+    text = t(
+        context.lang,
+        "admin_inbox.merged",
+        duplicate=result.duplicate.receipt_code,
+        original=result.original.receipt_code,
+        added=result.counts.added_supporters,
+        total=result.counts.supporters,
+    )
+    await send(update, context, text, detail_markup(context.lang, result.original))
+    return END
+
+
+@admin_only
+async def hint_text(update: Update, context: SotongContext) -> str:
+    """A sticker, photo or the like while text is expected: say what is expected."""
+    await send(update, context, t(context.lang, "admin_inbox.ask.text_only"))
+    return TYPING
+
+
+async def cancel(update: Update, context: SotongContext) -> int:
+    """/cancel while asked for text: forget the question; nothing changed."""
+    if update.effective_user is not None:
+        await context.services.pending_inputs.clear(update.effective_user.id)
+    await send(update, context, t(context.lang, "admin_inbox.cancelled"))
+    return END
+
+
+def conversation() -> BaseHandler[Update, SotongContext, object]:
+    """The persistent conversation for the moves that need typed text."""
+    return build_conversation(
+        "admin_inbox",
+        entry_points=[
+            CallbackQueryHandler(ask_input, pattern=r"^ai:a:(forward|answer|reject|duplicate):\d+$")
+        ],
+        states={
+            TYPING: [
+                MessageHandler(filters.TEXT & ~filters.COMMAND, receive_input),
+                MessageHandler(~filters.COMMAND, hint_text),
+            ],
+        },
+        fallbacks=[CommandHandler("cancel", cancel)],
+    )
+
+
+def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
+    """/inbox and its stateless buttons."""
+    return [
+        CommandHandler("inbox", inbox_command),
+        CallbackQueryHandler(inbox_command, pattern=r"^admin:inbox$"),
+        CallbackQueryHandler(list_page, pattern=_LIST),
+        CallbackQueryHandler(choose_filter, pattern=_FILTER),
+        CallbackQueryHandler(open_submission, pattern=r"^ai:o:\d+$"),
+        CallbackQueryHandler(simple_move, pattern=r"^ai:m:(in_review|closed):\d+$"),
+    ]

@@ -1,0 +1,314 @@
+"""What /inbox shows: the list page, one submission in full, and their keyboards."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.domain.reference import Choice
+from bot.domain.review import ALLOWED_MOVES
+from bot.domain.submissions import (
+    Attachment,
+    Submission,
+    SubmissionEvent,
+    SubmissionFilter,
+    SubmissionStatus,
+)
+from handlers.context import SotongContext
+from handlers.ui import button, keyboard, plain_text
+from messages import Markup, format_date, format_datetime, format_number, t
+
+__all__ = [
+    "PAGE_SIZE",
+    "InboxView",
+    "detail_markup",
+    "detail_messages",
+    "filter_options",
+    "list_markup",
+    "list_text",
+]
+
+PAGE_SIZE = 8
+_SNIPPET = 80
+_MESSAGE_LIMIT = 4096
+_OPEN_DEFAULT = frozenset({SubmissionStatus.RECEIVED, SubmissionStatus.IN_REVIEW})
+
+
+@dataclass(frozen=True, slots=True)
+class InboxView:
+    """A page of the inbox with its filter; encoded into callback data as `page:status:cat:reg`.
+
+    status "_" means the default (new and in review), "*" any status.
+    """
+
+    page: int = 0
+    status: str = "_"
+    category: str = "-"
+    region: str = "-"
+
+    def encode(self, page: int | None = None) -> str:
+        """Callback data that reopens this view (at another page if given)."""
+        number = self.page if page is None else page
+        return f"ai:l:{number}:{self.status}:{self.category}:{self.region}"
+
+    def with_value(self, dimension: str, value: str) -> InboxView:
+        """The same filter with one dimension changed, back on the first page."""
+        return replace(self, page=0, **{dimension: value})
+
+    def submission_filter(self) -> SubmissionFilter:
+        """The repository filter; merged submissions never show in the inbox."""
+        if self.status == "_":
+            statuses: frozenset[SubmissionStatus] | None = _OPEN_DEFAULT
+        elif self.status == "*":
+            statuses = None
+        else:
+            statuses = frozenset({SubmissionStatus(self.status)})
+        return SubmissionFilter(
+            statuses=statuses,
+            category_id=None if self.category == "-" else self.category,
+            region_id=None if self.region == "-" else self.region,
+            include_merged=False,
+        )
+
+
+def _snippet(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"
+
+
+def _name(choices: Sequence[Choice], choice_id: str | None, lang: str) -> str:
+    for choice in choices:
+        if choice.id == choice_id:
+            return choice.name(lang)
+    return plain_text(t(lang, "admin_common.unspecified"))
+
+
+def status_name(lang: str, status: str) -> Markup:
+    """A status as administrators read it."""
+    return t(lang, f"admin_common.status.{status}")
+
+
+def filter_line(
+    lang: str, view: InboxView, categories: Sequence[Choice], regions: Sequence[Choice]
+) -> Markup:
+    """The filter in words, for the list's title."""
+    any_value = plain_text(t(lang, "admin_common.any"))
+    if view.status == "_":
+        status = plain_text(t(lang, "admin_inbox.status_open"))
+    elif view.status == "*":
+        status = any_value
+    else:
+        status = plain_text(status_name(lang, view.status))
+    category = any_value if view.category == "-" else _name(categories, view.category, lang)
+    region = any_value if view.region == "-" else _name(regions, view.region, lang)
+    return t(lang, "admin_inbox.filter_line", status=status, category=category, region=region)
+
+
+def list_text(
+    context: SotongContext,
+    view: InboxView,
+    items: Sequence[Submission],
+    total: int,
+    *,
+    categories: Sequence[Choice],
+    regions: Sequence[Choice],
+) -> Markup:
+    """The page: the filter, the count, and one short entry per submission."""
+    lang = context.lang
+    zone = context.services.settings.zone
+    line = filter_line(lang, view, categories, regions)
+    if not items:
+        return t(lang, "admin_inbox.empty", filter=line)
+    pages = max(1, -(-total // PAGE_SIZE))
+    entries = [
+        t(
+            lang,
+            "admin_inbox.item",
+            number=view.page * PAGE_SIZE + index + 1,
+            code=item.receipt_code,
+            status=status_name(lang, item.status),
+            date=format_date(item.created_at, lang, zone),
+            category=_name(categories, item.category_id, lang),
+            supporters=item.supporters_count,
+            snippet=_snippet(item.problem),
+        )
+        for index, item in enumerate(items)
+    ]
+    head = t(lang, "admin_inbox.title", filter=line, total=total, page=view.page + 1, pages=pages)
+    return Markup(head + "\n\n" + "\n\n".join(entries))
+
+
+def list_markup(
+    lang: str, view: InboxView, items: Sequence[Submission], total: int
+) -> InlineKeyboardMarkup:
+    """Open buttons two per row, paging, and the three filters."""
+    opens = [
+        button(lang, "admin_inbox.button.open", f"ai:o:{item.id}", code=item.receipt_code)
+        for item in items
+    ]
+    rows: list[list[InlineKeyboardButton]] = [opens[i : i + 2] for i in range(0, len(opens), 2)]
+    paging = []
+    if view.page > 0:
+        paging.append(button(lang, "admin_inbox.button.previous", view.encode(view.page - 1)))
+    if (view.page + 1) * PAGE_SIZE < total:
+        paging.append(button(lang, "admin_inbox.button.next", view.encode(view.page + 1)))
+    if paging:
+        rows.append(paging)
+    suffix = f"{view.status}:{view.category}:{view.region}"
+    rows.append(
+        [
+            button(lang, "admin_inbox.button.filter_status", f"ai:f:status:{suffix}"),
+            button(lang, "admin_inbox.button.filter_category", f"ai:f:category:{suffix}"),
+            button(lang, "admin_inbox.button.filter_region", f"ai:f:region:{suffix}"),
+        ]
+    )
+    if view != InboxView(page=view.page):
+        rows.append([button(lang, "admin_inbox.button.reset", InboxView().encode())])
+    return keyboard(rows)
+
+
+def filter_options(
+    lang: str, view: InboxView, dimension: str, choices: Sequence[Choice]
+) -> InlineKeyboardMarkup:
+    """One button per value of a dimension, plus "all"; each reopens the list filtered."""
+    rows: list[list[InlineKeyboardButton]] = []
+    if dimension == "status":
+        values = [("_", plain_text(t(lang, "admin_inbox.status_open"))), ("*", "")]
+        values += [(s.value, plain_text(status_name(lang, s.value))) for s in SubmissionStatus]
+    else:
+        values = [("-", "")] + [(choice.id, choice.name(lang)) for choice in choices]
+    buttons = []
+    for value, label in values:
+        data = view.with_value(dimension, value).encode()
+        if not label:
+            buttons.append(button(lang, "admin_common.any", data))
+        else:
+            buttons.append(InlineKeyboardButton(label, callback_data=data))
+    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    return keyboard(rows)
+
+
+def _history(context: SotongContext, events: Sequence[SubmissionEvent]) -> Markup:
+    lang = context.lang
+    zone = context.services.settings.zone
+    lines = [
+        t(
+            lang,
+            "admin_inbox.detail.history_line",
+            date=format_datetime(event.at, lang, zone),
+            status=status_name(lang, event.status),
+            note=f" — {event.note}" if event.note else "",
+        )
+        for event in events
+    ]
+    return t(lang, "admin_inbox.detail.history", lines=Markup("\n".join(lines)))
+
+
+def _pack(sections: Sequence[Markup]) -> list[Markup]:
+    """Join sections into as few messages as Telegram's 4096 visible characters allow."""
+    messages: list[Markup] = []
+    current = ""
+    for section in sections:
+        candidate = f"{current}\n\n{section}" if current else section
+        if current and len(plain_text(candidate)) > _MESSAGE_LIMIT:
+            messages.append(Markup(current))
+            current = section
+        else:
+            current = candidate
+    if current:
+        messages.append(Markup(current))
+    return messages
+
+
+def detail_messages(
+    context: SotongContext,
+    submission: Submission,
+    events: Sequence[SubmissionEvent],
+    attachments: Sequence[Attachment],
+    references: dict[str, Sequence[Choice]],
+) -> list[Markup]:
+    """The whole submission; identity only when it is named, never for an anonymous one."""
+    lang = context.lang
+    zone = context.services.settings.zone
+    unspecified = plain_text(t(lang, "admin_common.unspecified"))
+    if submission.submitter is not None and not submission.is_anonymous:
+        handle = f"@{submission.submitter.username}" if submission.submitter.username else ""
+        submitter = t(
+            lang,
+            "admin_inbox.detail.named",
+            name=submission.submitter.name or unspecified,
+            handle=handle,
+        )
+    else:
+        submitter = t(lang, "admin_inbox.detail.anonymous")
+    sections = [
+        t(
+            lang,
+            "admin_inbox.detail.head",
+            code=submission.receipt_code,
+            status=status_name(lang, submission.status),
+            created=format_datetime(submission.created_at, lang, zone),
+            supporters=submission.supporters_count,
+            category=_name(references["categories"], submission.category_id, lang),
+            region=_name(references["regions"], submission.region_id, lang),
+            size=_name(references["company_sizes"], submission.company_size_id, lang),
+            industry=_name(references["industries"], submission.industry_id, lang),
+            submitter=submitter,
+            impact=submission.impact,
+            hours=(
+                unspecified
+                if submission.cost_hours_per_month is None
+                else format_number(submission.cost_hours_per_month, lang)
+            ),
+            won=(
+                unspecified
+                if submission.cost_won is None
+                else format_number(submission.cost_won, lang)
+            ),
+        ),
+        t(lang, "admin_inbox.detail.problem", text=submission.problem),
+    ]
+    if submission.law_or_rule or submission.law_unsure:
+        law = submission.law_or_rule or plain_text(t(lang, "admin_inbox.detail.law_unsure"))
+        sections.append(t(lang, "admin_inbox.detail.law", text=law))
+    if submission.proposal:
+        sections.append(t(lang, "admin_inbox.detail.proposal", text=submission.proposal))
+    if submission.forwarded_to:
+        sections.append(t(lang, "admin_inbox.detail.forwarded", ministry=submission.forwarded_to))
+    if submission.answer_text:
+        answered = submission.answered_at or submission.updated_at
+        sections.append(
+            t(
+                lang,
+                "admin_inbox.detail.answer",
+                date=format_datetime(answered, lang, zone),
+                text=submission.answer_text,
+            )
+        )
+    if submission.merged_into is not None:
+        sections.append(t(lang, "admin_inbox.detail.merged"))
+    sections.append(_history(context, events))
+    if attachments:
+        sections.append(t(lang, "admin_inbox.detail.evidence", count=len(attachments)))
+    return _pack(sections)
+
+
+def detail_markup(lang: str, submission: Submission) -> InlineKeyboardMarkup:
+    """The moves the status model allows from here, and the way back to the list."""
+    allowed = ALLOWED_MOVES[submission.status] if submission.merged_into is None else frozenset()
+    ident = submission.id
+    candidates = [
+        (SubmissionStatus.IN_REVIEW, "admin_inbox.button.in_review", f"ai:m:in_review:{ident}"),
+        (SubmissionStatus.FORWARDED, "admin_inbox.button.forward", f"ai:a:forward:{ident}"),
+        (SubmissionStatus.ANSWERED, "admin_inbox.button.answer", f"ai:a:answer:{ident}"),
+        (SubmissionStatus.CLOSED, "admin_inbox.button.close", f"ai:m:closed:{ident}"),
+        (SubmissionStatus.REJECTED, "admin_inbox.button.reject", f"ai:a:reject:{ident}"),
+    ]
+    buttons = [button(lang, key, data) for status, key, data in candidates if status in allowed]
+    if submission.merged_into is None and submission.is_open:
+        buttons.append(button(lang, "admin_inbox.button.duplicate", f"ai:a:duplicate:{ident}"))
+    rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([button(lang, "admin_inbox.button.back", InboxView().encode())])
+    return keyboard(rows)

@@ -1,0 +1,177 @@
+"""/bills: the bills that concern SMEs, where each stands, and "follow" for its next stages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.domain.bills import Bill
+from bot.domain.digests import bill_line
+from handlers.context import SotongContext
+from handlers.subscribe import require_consent
+from handlers.ui import button, edit, keyboard, send
+from messages import Markup, format_date, t
+from storage.bills import BillNotFoundError
+
+__all__ = ["bill_details", "handlers"]
+
+_NAME_IN_BUTTON = 40
+
+
+async def bill_details(context: SotongContext, bill: Bill) -> Markup:
+    """A bill's description and its whole stage history, in the reader's language."""
+    lang = context.lang
+    zone = context.services.settings.zone
+    lines = [t(lang, "bills.detail.name", name=bill.name.get(lang))]
+    optional = (
+        ("bills.detail.number", bill.bill_number or ""),
+        ("bills.detail.sponsor", bill.sponsor.get(lang)),
+        ("bills.detail.committee", bill.committee.get(lang)),
+        ("bills.detail.summary", bill.summary.get(lang)),
+    )
+    lines.extend(t(lang, key, value=value) for key, value in optional if value)
+    categories = [
+        choice.name(lang)
+        for choice in await context.services.reference.categories()
+        if choice.id in bill.categories
+    ]
+    if categories:
+        lines.append(t(lang, "bills.detail.categories", value=", ".join(categories)))
+    lines.append(t(lang, "bills.detail.history"))
+    if not bill.stages:
+        lines.append(t(lang, "bills.no_stage"))
+    for entry in bill.stages:
+        day = datetime(entry.on_date.year, entry.on_date.month, entry.on_date.day, 12, tzinfo=zone)
+        lines.append(
+            t(
+                lang,
+                "bills.detail.stage",
+                stage=t(lang, f"bills.stage.{entry.stage.value}"),
+                date=format_date(day, lang, zone),
+                note=entry.note.get(lang),
+            )
+            if entry.note
+            else t(
+                lang,
+                "bills.detail.stage_plain",
+                stage=t(lang, f"bills.stage.{entry.stage.value}"),
+                date=format_date(day, lang, zone),
+            )
+        )
+    return Markup("\n".join(lines))
+
+
+def _detail_keyboard(
+    context: SotongContext, bill: Bill, *, following: bool
+) -> InlineKeyboardMarkup:
+    lang = context.lang
+    rows: list[list[InlineKeyboardButton]] = [
+        [
+            button(lang, "bills.button.unfollow", f"bill:unfollow:{bill.id}:d")
+            if following
+            else button(lang, "bills.button.follow", f"bill:follow:{bill.id}:d")
+        ]
+    ]
+    if context.is_admin:
+        rows.append([button(lang, "bills.button.add_stage", f"cadm:bstage:{bill.id}")])
+    rows.append([button(lang, "bills.button.list", "bill:list")])
+    return keyboard(rows)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _NAME_IN_BUTTON else text[: _NAME_IN_BUTTON - 1] + "…"
+
+
+async def list_bills(update: Update, context: SotongContext) -> None:
+    """/bills or the menu button: current bills with their stage, one button each."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    lang = context.lang
+    bills = [bill for bill in await context.services.content.bills.all() if bill.is_current]
+    if not bills:
+        await send(update, context, t(lang, "bills.none"))
+        return
+    zone = context.services.settings.zone
+    lines = [t(lang, "bills.list_title")]
+    lines.extend(bill_line(bill, lang, zone) for bill in bills)
+    rows = [
+        [
+            button(
+                lang, "bills.button.open", f"bill:show:{bill.id}", name=_short(bill.name.get(lang))
+            )
+        ]
+        for bill in bills
+    ]
+    await send(update, context, Markup("\n\n".join(lines)), keyboard(rows))
+
+
+async def _load(update: Update, context: SotongContext) -> Bill | None:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    try:
+        return await context.services.content.bills.get(int(query.data.split(":")[2]))
+    except BillNotFoundError:
+        await send(update, context, t(context.lang, "bills.gone"))
+        return None
+
+
+async def show_bill(update: Update, context: SotongContext) -> None:
+    """A bill button: its details and history, with follow (and, for admins, add a stage)."""
+    assert update.effective_user is not None
+    bill = await _load(update, context)
+    if bill is None:
+        return
+    following = bill.id in await context.services.subscriptions.followed(update.effective_user.id)
+    await send(
+        update,
+        context,
+        await bill_details(context, bill),
+        _detail_keyboard(context, bill, following=following),
+    )
+
+
+async def toggle_follow(update: Update, context: SotongContext) -> None:
+    """Follow / unfollow: store it, then refresh the details or confirm in a message."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    bill = await _load(update, context)
+    if bill is None:
+        return
+    lang = context.lang
+    subscriptions = context.services.subscriptions
+    user_id = update.effective_user.id
+    name = bill.name.get(lang)
+    if query.data.startswith("bill:follow:"):
+        if not await require_consent(update, context):
+            return
+        result = await subscriptions.follow(user_id, bill.id)
+        confirmation = t(
+            lang,
+            "bills.followed_with_subscription" if result.subscription_changed else "bills.followed",
+            name=name,
+        )
+    else:
+        await subscriptions.unfollow(user_id, bill.id)
+        confirmation = t(lang, "bills.unfollowed", name=name)
+    if query.data.endswith(":d"):
+        following = bill.id in await subscriptions.followed(user_id)
+        await edit(
+            query,
+            Markup(f"{await bill_details(context, bill)}\n\n{confirmation}"),
+            _detail_keyboard(context, bill, following=following),
+        )
+    else:
+        await send(update, context, confirmation)
+
+
+def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
+    """/bills and the bill buttons, wherever they appear."""
+    return [
+        CommandHandler("bills", list_bills),
+        CallbackQueryHandler(list_bills, pattern=r"^(menu:bills|bill:list)$"),
+        CallbackQueryHandler(show_bill, pattern=r"^bill:show:\d+$"),
+        CallbackQueryHandler(toggle_follow, pattern=r"^bill:(follow|unfollow):\d+(:d)?$"),
+    ]

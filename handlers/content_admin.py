@@ -1,0 +1,208 @@
+"""Administrators manage policy content in chat.
+
+/addmeeting, /addbill, /billstage, /announce, and the edit, cancel and "held" buttons on a
+meeting. One conversation, so one draft at a time;
+every step re-checks ADMIN_IDS. The flows are drawn in content_admin.mmd.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from handlers import content_admin_bills as bills
+from handlers import content_admin_meetings as meetings
+from handlers.admin_guard import admin_only
+from handlers.content_admin_common import CATEGORIES, draft, show_categories
+from handlers.context import SotongContext
+from handlers.conversation import END, build_conversation
+from handlers.ui import button, edit, keyboard, send
+from messages import Markup, t
+
+__all__ = ["CATEGORIES", "CONFIRMING", "conversation"]
+
+CONFIRMING = "content_confirming"
+
+_TEXT = filters.TEXT & ~filters.COMMAND
+_PREVIEWS: dict[str, Callable[[SotongContext], Awaitable[Markup]]] = {
+    "meeting": meetings.meeting_preview,
+    "bill": bills.bill_preview,
+    "announcement": bills.announcement_preview,
+}
+_SAVES: dict[str, Callable[[Update, SotongContext], Awaitable[int]]] = {
+    "meeting": meetings.save_meeting,
+    "bill": bills.save_bill,
+    "announcement": bills.publish_announcement,
+}
+
+
+async def toggle_category(update: Update, context: SotongContext) -> str:
+    """A category: tick or untick it for the drafted item; stay on the picker."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    category = query.data.removeprefix("cadm:cat:")
+    if await context.services.reference.find("categories", category) is not None:
+        chosen = set(draft(context).get("categories", []))
+        chosen ^= {category}
+        draft(context)["categories"] = sorted(chosen)
+    await show_categories(update, context, fresh=False)
+    return CATEGORIES
+
+
+async def categories_done(update: Update, context: SotongContext) -> str | int:
+    """Categories done: show the preview with publish and discard buttons."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    kind = str(draft(context).get("type"))
+    preview = _PREVIEWS.get(kind)
+    if preview is None:
+        await edit(query, t(context.lang, "content_admin.expired"))
+        return END
+    lang = context.lang
+    await edit(query, t(lang, "content_admin.categories_chosen"))
+    await send(
+        update,
+        context,
+        Markup(f"{t(lang, 'content_admin.preview')}\n\n{await preview(context)}"),
+        keyboard(
+            [
+                [
+                    button(lang, "content_admin.button.publish", "cadm:save"),
+                    button(lang, "content_admin.button.discard", "cadm:discard"),
+                ]
+            ]
+        ),
+    )
+    return CONFIRMING
+
+
+async def publish(update: Update, context: SotongContext) -> int:
+    """Publish: store the drafted item (audited); subscribers hear at the next tick. Ends."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await edit(query, t(context.lang, "content_admin.publishing"))
+    save = _SAVES.get(str(draft(context).get("type")))
+    if save is None:
+        await send(update, context, t(context.lang, "content_admin.expired"))
+        return END
+    return await save(update, context)
+
+
+async def discard(update: Update, context: SotongContext) -> int:
+    """Discard: drop the draft; nothing was published. Ends."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    draft(context).clear()
+    await edit(query, t(context.lang, "content_admin.discarded"))
+    return END
+
+
+async def cancel(update: Update, context: SotongContext) -> int:
+    """/cancel: leave the flow; nothing was published."""
+    await send(update, context, t(context.lang, "content_admin.discarded"))
+    return END
+
+
+Step = Callable[[Update, SotongContext], Coroutine[Any, Any, Any]]
+
+
+def _guard(callback: Step) -> Step:
+    return admin_only(callback)
+
+
+def _text(callback: Step) -> MessageHandler[SotongContext, Any]:
+    return MessageHandler(_TEXT, _guard(callback))
+
+
+def _button(callback: Step, pattern: str) -> CallbackQueryHandler[SotongContext, Any]:
+    return CallbackQueryHandler(_guard(callback), pattern=pattern)
+
+
+_SKIP = r"^cadm:skip$"
+
+
+def conversation() -> BaseHandler[Update, SotongContext, object]:
+    """The persistent content_admin conversation; every callback is admin-only."""
+    return build_conversation(
+        "content_admin",
+        entry_points=[
+            CommandHandler("addmeeting", _guard(meetings.start_add)),
+            CommandHandler("addbill", _guard(bills.start_bill)),
+            CommandHandler("billstage", _guard(bills.start_stage)),
+            CommandHandler("announce", _guard(bills.start_announce)),
+            _button(meetings.start_edit, r"^cadm:medit:\d+$"),
+            _button(meetings.ask_cancel, r"^cadm:mcancel:\d+$"),
+            _button(meetings.start_held, r"^cadm:mheld:\d+$"),
+            _button(bills.start_stage_for_bill, r"^cadm:bstage:\d+$"),
+        ],
+        states={
+            meetings.MEETING_KIND: [_button(meetings.got_kind, r"^cadm:kind:[a-z_]+$")],
+            meetings.MEETING_TITLE: [_text(meetings.got_title)],
+            meetings.MEETING_START: [_text(meetings.got_start)],
+            meetings.MEETING_END: [_text(meetings.got_end), _button(meetings.skip_end, _SKIP)],
+            meetings.MEETING_PLACE: [
+                _text(meetings.got_place),
+                _button(meetings.skip_place, _SKIP),
+            ],
+            meetings.MEETING_LINK: [_text(meetings.got_link), _button(meetings.skip_link, _SKIP)],
+            meetings.MEETING_ORGANIZER: [
+                _text(meetings.got_organizer),
+                _button(meetings.skip_organizer, _SKIP),
+            ],
+            meetings.MEETING_AGENDA: [
+                _text(meetings.got_agenda),
+                _button(meetings.skip_agenda, _SKIP),
+            ],
+            meetings.MEETING_EDIT_FIELD: [
+                _button(meetings.got_field, r"^cadm:field:[a-z_]+$"),
+            ],
+            meetings.MEETING_EDIT_VALUE: [
+                _text(meetings.got_value),
+                _button(meetings.clear_value, _SKIP),
+            ],
+            meetings.MEETING_CANCEL: [_button(meetings.confirm_cancel, r"^cadm:(yes|no)$")],
+            meetings.MEETING_HELD: [
+                _text(meetings.got_outcome),
+                _button(meetings.skip_outcome, _SKIP),
+            ],
+            bills.BILL_NAME: [_text(bills.got_bill_name)],
+            bills.BILL_NUMBER: [
+                _text(bills.got_bill_number),
+                _button(bills.skip_bill_number, _SKIP),
+            ],
+            bills.BILL_SPONSOR: [_text(bills.got_sponsor), _button(bills.skip_sponsor, _SKIP)],
+            bills.BILL_COMMITTEE: [
+                _text(bills.got_committee),
+                _button(bills.skip_committee, _SKIP),
+            ],
+            bills.BILL_SUMMARY: [_text(bills.got_summary), _button(bills.skip_summary, _SKIP)],
+            bills.STAGE_BILL: [_button(bills.got_stage_bill, r"^cadm:sbill:\d+$")],
+            bills.STAGE_PICK: [_button(bills.got_stage, r"^cadm:stage:[a-z_]+$")],
+            bills.STAGE_DATE: [
+                _text(bills.got_stage_date),
+                _button(bills.stage_today, r"^cadm:today$"),
+            ],
+            bills.STAGE_NOTE: [
+                _text(bills.got_stage_note),
+                _button(bills.skip_stage_note, _SKIP),
+            ],
+            bills.ANNOUNCE_TITLE: [_text(bills.got_announce_title)],
+            bills.ANNOUNCE_BODY: [_text(bills.got_announce_body)],
+            CATEGORIES: [
+                _button(toggle_category, r"^cadm:cat:[a-z_]+$"),
+                _button(categories_done, r"^cadm:cats:done$"),
+            ],
+            CONFIRMING: [
+                _button(publish, r"^cadm:save$"),
+                _button(discard, r"^cadm:discard$"),
+            ],
+        },
+        fallbacks=[CommandHandler("cancel", cancel)],
+    )

@@ -1,0 +1,88 @@
+"""What the content_admin steps share.
+
+The draft in user_data, prompts with a skip button, and the category picker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+
+from handlers.context import SotongContext
+from handlers.ui import button, edit, keyboard, send
+from messages import Markup, t
+
+__all__ = [
+    "CATEGORIES",
+    "categories_keyboard",
+    "draft",
+    "new_draft",
+    "prompt",
+    "reply_text",
+    "show_categories",
+]
+
+CATEGORIES = "content_categories"
+"""The state where any drafted item gets its categories; shared by every content flow."""
+
+_DRAFT = "content_admin_draft"
+
+
+def new_draft(context: SotongContext, kind: str, **values: Any) -> dict[str, Any]:
+    """Start a fresh draft of one kind (meeting, bill, stage, announcement, edit, held)."""
+    assert context.user_data is not None
+    context.user_data[_DRAFT] = {"type": kind, **values}
+    return dict(context.user_data[_DRAFT])
+
+
+def draft(context: SotongContext) -> dict[str, Any]:
+    """The draft being filled in; the same dict, so steps write into it directly."""
+    assert context.user_data is not None
+    value = context.user_data.setdefault(_DRAFT, {"type": "none"})
+    assert isinstance(value, dict)
+    return value
+
+
+def reply_text(update: Update) -> str:
+    """The text an administrator typed, trimmed."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    return message.text.strip()
+
+
+async def prompt(
+    update: Update, context: SotongContext, key: str, *, skippable: bool = False, **params: object
+) -> None:
+    """Ask for the next field, with a skip button when it is optional."""
+    lang = context.lang
+    markup = (
+        keyboard([[button(lang, "content_admin.button.skip", "cadm:skip")]]) if skippable else None
+    )
+    await send(update, context, t(lang, key, **params), markup)
+
+
+async def categories_keyboard(context: SotongContext) -> InlineKeyboardMarkup:
+    """Every category, ticked as in the draft, with a done button."""
+    lang = context.lang
+    chosen = set(draft(context).get("categories", []))
+    buttons = [
+        InlineKeyboardButton(
+            f"{'✅' if category.id in chosen else '▫️'} {category.name(lang)}",
+            callback_data=f"cadm:cat:{category.id}",
+        )
+        for category in await context.services.reference.categories()
+    ]
+    rows = [buttons[index : index + 2] for index in range(0, len(buttons), 2)]
+    rows.append([button(lang, "content_admin.button.categories_done", "cadm:cats:done")])
+    return keyboard(rows)
+
+
+async def show_categories(update: Update, context: SotongContext, *, fresh: bool) -> None:
+    """Ask which categories the item concerns (as a new message, or by editing the picker)."""
+    text: Markup = t(context.lang, "content_admin.ask.categories")
+    markup = await categories_keyboard(context)
+    if fresh or update.callback_query is None:
+        await send(update, context, text, markup)
+    else:
+        await edit(update.callback_query, text, markup)

@@ -1,0 +1,78 @@
+"""/deletemydata: erase a user's personal data after confirmation, and say exactly what stayed."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from handlers.context import SotongContext
+from handlers.ui import button, edit, keyboard, send
+from messages import Markup, t
+
+__all__ = ["handlers"]
+
+_CODES_SHOWN = 30
+
+
+async def ask(update: Update, context: SotongContext) -> None:
+    """/deletemydata: explain what goes and what stays, and ask to confirm."""
+    assert update.effective_user is not None
+    lang = context.lang
+    count = await context.services.submissions.count_for_owner(update.effective_user.id)
+    await send(
+        update,
+        context,
+        t(lang, "deletion.confirm", count=count),
+        keyboard(
+            [
+                [
+                    button(lang, "deletion.button.confirm", "deletion:yes"),
+                    button(lang, "deletion.button.keep", "deletion:no"),
+                ]
+            ]
+        ),
+    )
+
+
+async def answer(update: Update, context: SotongContext) -> None:
+    """Confirmed: erase in one transaction and report; refused: say nothing changed."""
+    query = update.callback_query
+    assert query is not None and update.effective_user is not None
+    await query.answer()
+    lang = context.lang
+    if query.data != "deletion:yes":
+        await edit(query, t(lang, "deletion.kept_nothing"))
+        return
+    services = context.services
+    report = await services.erasure.erase_user(update.effective_user.id, now=services.clock.now())
+    context.user = None
+    kept = []
+    if report.kept_receipt_codes:
+        kept.append(
+            t(
+                lang,
+                "deletion.kept.submissions",
+                count=len(report.kept_receipt_codes),
+                codes=", ".join(report.kept_receipt_codes[:_CODES_SHOWN])
+                + (" …" if len(report.kept_receipt_codes) > _CODES_SHOWN else ""),
+            )
+        )
+    if report.kept_supports:
+        kept.append(t(lang, "deletion.kept.supports", count=report.kept_supports))
+    await edit(
+        query,
+        t(
+            lang,
+            "deletion.done",
+            draft=t(lang, "deletion.done.draft") if report.had_draft else "",
+            kept=Markup(" ".join(kept)) if kept else t(lang, "deletion.kept.nothing"),
+        ),
+    )
+
+
+def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
+    """/deletemydata and its confirmation buttons."""
+    return [
+        CommandHandler("deletemydata", ask),
+        CallbackQueryHandler(answer, pattern=r"^deletion:(yes|no)$"),
+    ]

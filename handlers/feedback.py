@@ -1,0 +1,932 @@
+"""/feedback: from a topic to a receipt code in a few taps, every answer saved as it is given.
+
+The flow is drawn in feedback.mmd next to this module. Conversation states are the draft's
+steps (`DraftStep`), so the state PTB persists and the step saved in the draft always agree,
+and `/feedback` can resume exactly where the user stopped.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import Forbidden
+from telegram.ext import (
+    Application,
+    BaseHandler,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.domain.drafts import CompanyProfile, Draft, DraftStep
+from bot.domain.intake import (
+    AmountError,
+    AttachmentLimitError,
+    ConsentRequiredError,
+    DailyLimitReachedError,
+    DraftIncompleteError,
+    SupportError,
+    TextLengthError,
+)
+from bot.domain.submissions import (
+    MAX_ATTACHMENTS,
+    Attachment,
+    Visibility,
+)
+from handlers.context import SotongContext
+from handlers.conversation import END, build_conversation
+from handlers.feedback_views import EDITABLE_STEPS, hint, question, review_markup, review_text
+from handlers.menu import show_menu
+from handlers.privacy import notice_markup
+from handlers.ui import button, edit, keyboard, send
+from messages import Markup, format_datetime, format_number, t
+
+__all__ = [
+    "REMINDER_JOB",
+    "RESUME",
+    "conversation",
+    "handlers",
+    "remind_idle_drafts",
+    "schedule_jobs",
+]
+
+logger = logging.getLogger("sotong.feedback")
+
+RESUME = "resume"
+REMINDER_JOB = "feedback-draft-reminder"
+REMINDER_INTERVAL = timedelta(minutes=10)
+
+CATEGORY = str(DraftStep.CATEGORY)
+PROBLEM = str(DraftStep.PROBLEM)
+LAW = str(DraftStep.LAW)
+PROPOSAL = str(DraftStep.PROPOSAL)
+IMPACT = str(DraftStep.IMPACT)
+COST = str(DraftStep.COST)
+COST_HOURS = str(DraftStep.COST_HOURS)
+COST_WON = str(DraftStep.COST_WON)
+ATTACHMENTS = str(DraftStep.ATTACHMENTS)
+PROFILE = str(DraftStep.PROFILE)
+REGION = str(DraftStep.REGION)
+SIZE = str(DraftStep.SIZE)
+INDUSTRY = str(DraftStep.INDUSTRY)
+VISIBILITY = str(DraftStep.VISIBILITY)
+SIMILAR = str(DraftStep.SIMILAR)
+REVIEW = str(DraftStep.REVIEW)
+
+_MAIN_ORDER = (
+    DraftStep.CATEGORY,
+    DraftStep.PROBLEM,
+    DraftStep.LAW,
+    DraftStep.PROPOSAL,
+    DraftStep.IMPACT,
+    DraftStep.COST,
+    DraftStep.ATTACHMENTS,
+    DraftStep.PROFILE,
+    DraftStep.VISIBILITY,
+    DraftStep.SIMILAR,
+)
+
+
+# --------------------------------------------------------------------------- moving around
+
+
+def _after(draft: Draft, step: DraftStep) -> DraftStep:
+    """The step that follows an answered one; while editing, back to the review."""
+    if step is DraftStep.REGION:
+        return DraftStep.SIZE
+    if step is DraftStep.SIZE:
+        return DraftStep.INDUSTRY
+    if step in (DraftStep.COST_HOURS, DraftStep.COST_WON):
+        return DraftStep.COST
+    if draft.editing:
+        return DraftStep.REVIEW
+    if step is DraftStep.INDUSTRY:
+        return DraftStep.VISIBILITY
+    return _MAIN_ORDER[_MAIN_ORDER.index(step) + 1]
+
+
+def _first_missing(draft: Draft) -> DraftStep | None:
+    if draft.category_id is None:
+        return DraftStep.CATEGORY
+    if draft.problem is None:
+        return DraftStep.PROBLEM
+    if draft.impact is None:
+        return DraftStep.IMPACT
+    if draft.visibility is None:
+        return DraftStep.VISIBILITY
+    return None
+
+
+async def _goto(update: Update, context: SotongContext, draft: Draft, step: DraftStep) -> str:
+    """Save the step as the open question, ask it, and return it as the conversation state."""
+    intake = context.services.intake
+    if step is DraftStep.PROFILE and await intake.remembered_profile(draft.user_id) is None:
+        step = DraftStep.REGION
+    similar = []
+    if step is DraftStep.SIMILAR:
+        similar = await intake.similar(draft)
+        if not similar:
+            step = DraftStep.REVIEW
+    editing = draft.editing
+    if step is DraftStep.REVIEW:
+        missing = _first_missing(draft)
+        step, editing = (missing, False) if missing is not None else (step, True)
+    draft = await intake.move(draft, step, editing=editing)
+    text, markup = await question(context, draft, similar)
+    await _show(update, context, text, markup)
+    return str(step)
+
+
+async def _show(
+    update: Update,
+    context: SotongContext,
+    text: Markup,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """After a tap, turn the tapped message into the next one; after typing, send a new one.
+
+    Editing in place keeps the chat short, leaves no stale buttons behind and costs one call
+    instead of two.
+    """
+    query = update.callback_query
+    if query is not None and isinstance(query.message, Message) and query.message.text:
+        await edit(query, text, markup)
+    else:
+        await send(update, context, text, markup)
+
+
+async def _advance(update: Update, context: SotongContext, draft: Draft, step: DraftStep) -> str:
+    return await _goto(update, context, draft, _after(draft, step))
+
+
+async def _draft(update: Update, context: SotongContext) -> Draft | None:
+    """The user's draft; when it is gone (erased, submitted elsewhere) say so."""
+    assert update.effective_user is not None
+    draft = await context.services.intake.draft(update.effective_user.id)
+    if draft is None:
+        await send(update, context, t(context.lang, "feedback.no_draft"))
+    return draft
+
+
+async def _tapped(update: Update) -> str:
+    """Answer the query first (the spinner stops at once) and return the callback data."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    return query.data
+
+
+def _too_long(language: str, error: TextLengthError) -> Markup:
+    return t(
+        language,
+        "feedback.too_long",
+        length=format_number(error.length, language),
+        max=format_number(error.maximum, language),
+    )
+
+
+async def _explain_consent(update: Update, context: SotongContext) -> int:
+    await send(
+        update,
+        context,
+        t(context.lang, "feedback.consent_needed"),
+        keyboard(notice_markup(context.lang)),
+    )
+    return END
+
+
+# --------------------------------------------------------------------------- entering
+
+
+async def begin(update: Update, context: SotongContext) -> str | int:
+    """/feedback or the menu: check consent and limits, then resume or ask the topic."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    intake = context.services.intake
+    lang = context.lang
+    try:
+        user = await intake.ensure_can_submit(context.user)
+    except ConsentRequiredError:
+        return await _explain_consent(update, context)
+    except DailyLimitReachedError as exc:
+        await send(update, context, t(lang, "feedback.daily_limit", limit=exc.limit))
+        return END
+    draft = await intake.draft(user.id)
+    if draft is not None and not draft.is_blank:
+        category = (
+            None
+            if draft.category_id is None
+            else await context.services.reference.find("categories", draft.category_id)
+        )
+        zone = context.services.settings.zone
+        await _show(
+            update,
+            context,
+            t(
+                lang,
+                "feedback.resume_question",
+                started=format_datetime(draft.started_at, lang, zone),
+                category=(
+                    t(lang, "feedback.no_category") if category is None else category.name(lang)
+                ),
+            ),
+            keyboard(
+                [
+                    [
+                        button(lang, "feedback.button.continue", "fb:continue"),
+                        button(lang, "feedback.button.restart", "fb:restart"),
+                    ]
+                ]
+            ),
+        )
+        return RESUME
+    draft = draft or await intake.start_draft(user)
+    return await _goto(update, context, draft, DraftStep.CATEGORY)
+
+
+async def resume_from_reminder(update: Update, context: SotongContext) -> str | int:
+    """The reminder's button: go straight back to the open question."""
+    await _tapped(update)
+    try:
+        context.services.intake.require_consent(context.user)
+    except ConsentRequiredError:
+        return await _explain_consent(update, context)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    return await _goto(update, context, draft, draft.step)
+
+
+async def continue_or_restart(update: Update, context: SotongContext) -> str | int:
+    """Continue the saved draft at its open question, or start a new one; asks that question."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    if data == "fb:restart":
+        assert context.user is not None
+        draft = await context.services.intake.start_draft(context.user)
+        return await _goto(update, context, draft, DraftStep.CATEGORY)
+    return await _goto(update, context, draft, draft.step)
+
+
+# --------------------------------------------------------------------------- the steps
+
+
+async def got_category(update: Update, context: SotongContext) -> str | int:
+    """Store the topic; ask for the problem."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    choice = await context.services.reference.find("categories", data.removeprefix("fb:cat:"))
+    if choice is None:
+        return await _goto(update, context, draft, DraftStep.CATEGORY)
+    draft = context.services.intake.answer_category(draft, choice.id)
+    return await _advance(update, context, draft, DraftStep.CATEGORY)
+
+
+async def got_problem(update: Update, context: SotongContext) -> str | int:
+    """Store the problem text (10..3,500 characters); ask for the law concerned."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    lang = context.lang
+    try:
+        draft = context.services.intake.answer_problem(draft, message.text)
+    except TextLengthError as exc:
+        if exc.too_long:
+            await send(update, context, _too_long(lang, exc))
+            await send(update, context, t(lang, "feedback.echo", text=message.text))
+        else:
+            await send(
+                update,
+                context,
+                t(
+                    lang,
+                    "feedback.too_short",
+                    length=format_number(exc.length, lang),
+                    min=exc.minimum,
+                ),
+            )
+        return PROBLEM
+    return await _advance(update, context, draft, DraftStep.PROBLEM)
+
+
+async def got_law_text(update: Update, context: SotongContext) -> str | int:
+    """Store the law or rule as typed; ask for a proposal."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    try:
+        draft = context.services.intake.answer_law(draft, message.text)
+    except TextLengthError as exc:
+        await send(
+            update,
+            context,
+            _too_long(context.lang, exc),
+        )
+        await send(update, context, t(context.lang, "feedback.echo", text=message.text))
+        return LAW
+    return await _advance(update, context, draft, DraftStep.LAW)
+
+
+async def got_law_button(update: Update, context: SotongContext) -> str | int:
+    """Store "not sure" or nothing for the law; ask for a proposal."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    draft = context.services.intake.answer_law(draft, None, unsure=data == "fb:law:unsure")
+    return await _advance(update, context, draft, DraftStep.LAW)
+
+
+async def got_proposal_text(update: Update, context: SotongContext) -> str | int:
+    """Store the proposal; ask for the impact."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    try:
+        draft = context.services.intake.answer_proposal(draft, message.text)
+    except TextLengthError as exc:
+        await send(
+            update,
+            context,
+            _too_long(context.lang, exc),
+        )
+        await send(update, context, t(context.lang, "feedback.echo", text=message.text))
+        return PROPOSAL
+    return await _advance(update, context, draft, DraftStep.PROPOSAL)
+
+
+async def skipped_proposal(update: Update, context: SotongContext) -> str | int:
+    """Store no proposal; ask for the impact."""
+    await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    draft = context.services.intake.answer_proposal(draft, None)
+    return await _advance(update, context, draft, DraftStep.PROPOSAL)
+
+
+async def got_impact(update: Update, context: SotongContext) -> str | int:
+    """Store the impact (1..5); ask for the cost."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    draft = context.services.intake.answer_impact(draft, int(data.removeprefix("fb:impact:")))
+    return await _advance(update, context, draft, DraftStep.IMPACT)
+
+
+async def cost_choice(update: Update, context: SotongContext) -> str | int:
+    """Hours, won or clear: ask for that figure, or show the cost screen again."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    if data == "fb:cost:hours":
+        return await _goto(update, context, draft, DraftStep.COST_HOURS)
+    if data == "fb:cost:won":
+        return await _goto(update, context, draft, DraftStep.COST_WON)
+    draft = context.services.intake.clear_cost(draft)
+    return await _goto(update, context, draft, DraftStep.COST)
+
+
+async def cost_done(update: Update, context: SotongContext) -> str | int:
+    """Keep the cost as it stands; ask for evidence."""
+    await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    return await _advance(update, context, draft, DraftStep.COST)
+
+
+async def got_cost_hours(update: Update, context: SotongContext) -> str | int:
+    """Store the hours per month; show the cost screen again."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    try:
+        draft = context.services.intake.answer_cost_hours(draft, message.text)
+    except AmountError:
+        await send(update, context, hint(context.lang, DraftStep.COST_HOURS))
+        return COST_HOURS
+    return await _advance(update, context, draft, DraftStep.COST_HOURS)
+
+
+async def got_cost_won(update: Update, context: SotongContext) -> str | int:
+    """Store the cost in won; show the cost screen again."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    try:
+        draft = context.services.intake.answer_cost_won(draft, message.text)
+    except AmountError:
+        await send(update, context, hint(context.lang, DraftStep.COST_WON))
+        return COST_WON
+    return await _advance(update, context, draft, DraftStep.COST_WON)
+
+
+async def cost_back(update: Update, context: SotongContext) -> str | int:
+    """Leave the figure unchanged; show the cost screen again."""
+    await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    return await _goto(update, context, draft, DraftStep.COST)
+
+
+async def got_attachment(update: Update, context: SotongContext) -> str | int:
+    """Store one document or photo by file id; ask for more or "Next"."""
+    message = update.effective_message
+    assert message is not None
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    lang = context.lang
+    if message.document is not None:
+        document = message.document
+        attachment = Attachment(
+            file_id=document.file_id,
+            file_unique_id=document.file_unique_id,
+            kind="document",
+            file_name=document.file_name,
+            mime_type=document.mime_type,
+            file_size=document.file_size,
+        )
+        name = document.file_name or t(lang, "feedback.attachment_photo")
+    else:
+        photo = message.photo[-1]
+        attachment = Attachment(
+            file_id=photo.file_id,
+            file_unique_id=photo.file_unique_id,
+            kind="photo",
+            mime_type="image/jpeg",
+            file_size=photo.file_size,
+        )
+        name = t(lang, "feedback.attachment_photo")
+    intake = context.services.intake
+    try:
+        draft = await intake.move(intake.add_attachment(draft, attachment), DraftStep.ATTACHMENTS)
+    except AttachmentLimitError as exc:
+        _, markup = await question(context, draft)
+        await send(update, context, t(lang, "feedback.attachment_full", max=exc.limit), markup)
+        return ATTACHMENTS
+    _, markup = await question(context, draft)
+    await send(
+        update,
+        context,
+        t(
+            lang,
+            "feedback.attachment_received",
+            name=name,
+            count=len(draft.attachments),
+            max=MAX_ATTACHMENTS,
+        ),
+        markup,
+    )
+    return ATTACHMENTS
+
+
+async def attachments_choice(update: Update, context: SotongContext) -> str | int:
+    """Next: go on to the company; Remove all: ask for the files again."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    if data == "fb:att:clear":
+        draft = context.services.intake.clear_attachments(draft)
+        return await _goto(update, context, draft, DraftStep.ATTACHMENTS)
+    return await _advance(update, context, draft, DraftStep.ATTACHMENTS)
+
+
+async def profile_choice(update: Update, context: SotongContext) -> str | int:
+    """Same as last time or skip: store it and ask visibility; Change: ask the region."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    intake = context.services.intake
+    if data == "fb:profile:change":
+        return await _goto(update, context, draft, DraftStep.REGION)
+    profile = CompanyProfile()
+    if data == "fb:profile:same":
+        profile = await intake.remembered_profile(draft.user_id) or profile
+    draft = intake.answer_profile(draft, profile)
+    # The whole profile is answered at once, so go on as after its last question.
+    return await _advance(update, context, draft, DraftStep.INDUSTRY)
+
+
+async def got_region(update: Update, context: SotongContext) -> str | int:
+    """Store the region (or none); ask the size."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    choice = await context.services.reference.find("regions", data.removeprefix("fb:region:"))
+    draft = context.services.intake.answer_region(draft, None if choice is None else choice.id)
+    return await _advance(update, context, draft, DraftStep.REGION)
+
+
+async def got_size(update: Update, context: SotongContext) -> str | int:
+    """Store the company size (or none); ask the industry."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    choice = await context.services.reference.find("company_sizes", data.removeprefix("fb:size:"))
+    draft = context.services.intake.answer_size(draft, None if choice is None else choice.id)
+    return await _advance(update, context, draft, DraftStep.SIZE)
+
+
+async def got_industry(update: Update, context: SotongContext) -> str | int:
+    """Store the industry (or none); ask visibility."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    choice = await context.services.reference.find("industries", data.removeprefix("fb:industry:"))
+    draft = context.services.intake.answer_industry(draft, None if choice is None else choice.id)
+    return await _advance(update, context, draft, DraftStep.INDUSTRY)
+
+
+async def got_visibility(update: Update, context: SotongContext) -> str | int:
+    """Store named or anonymous; show similar submissions, or the review."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    visibility = Visibility(data.removeprefix("fb:vis:"))
+    draft = context.services.intake.answer_visibility(draft, visibility)
+    return await _advance(update, context, draft, DraftStep.VISIBILITY)
+
+
+async def similar_me_too(update: Update, context: SotongContext) -> str | int:
+    """Add the user's support to a similar submission; ask whether to submit their own."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    lang = context.lang
+    submission_id = int(query.data.removeprefix("fb:metoo:"))
+    try:
+        supported = await context.services.intake.support(context.user, submission_id)
+    except SupportError as exc:
+        await query.answer(t(lang, f"feedback.support.{exc.reason}"), show_alert=True)
+        return SIMILAR
+    except ConsentRequiredError:
+        await query.answer()
+        return await _explain_consent(update, context)
+    await query.answer()
+    await edit(
+        query,
+        t(
+            lang,
+            "feedback.supported_in_flow",
+            code=supported.receipt_code,
+            count=supported.supporters_count,
+        ),
+        keyboard(
+            [
+                [button(lang, "feedback.button.own_submission", "fb:own")],
+                [button(lang, "feedback.button.discard_draft", "fb:drop")],
+            ]
+        ),
+    )
+    return SIMILAR
+
+
+async def similar_own(update: Update, context: SotongContext) -> str | int:
+    """Go on with the user's own submission: show the review."""
+    await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    return await _goto(update, context, draft, DraftStep.REVIEW)
+
+
+async def similar_drop(update: Update, context: SotongContext) -> int:
+    """Support was enough: discard the draft and end."""
+    await _tapped(update)
+    assert update.effective_user is not None
+    await context.services.intake.discard(update.effective_user.id)
+    await _show(update, context, t(context.lang, "feedback.discarded_after_support"))
+    return END
+
+
+async def back_to_review(update: Update, context: SotongContext) -> str | int:
+    """Leave a field unchanged while editing: show the review again."""
+    await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    return await _goto(update, context, draft, DraftStep.REVIEW)
+
+
+async def edit_field(update: Update, context: SotongContext) -> str | int:
+    """An edit button on the review: ask that field again, then come back to the review."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    requested = data.removeprefix("fb:edit:")
+    step = next((s for s in EDITABLE_STEPS if s == requested), DraftStep.REVIEW)
+    return await _goto(update, context, draft, step)
+
+
+async def ask_discard(update: Update, context: SotongContext) -> str:
+    """Discard on the review: ask to confirm, on the same message."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    lang = context.lang
+    await edit(
+        query,
+        t(lang, "feedback.discard_confirm"),
+        keyboard(
+            [
+                [
+                    button(lang, "feedback.button.discard_yes", "fb:discard:yes"),
+                    button(lang, "feedback.button.discard_no", "fb:discard:no"),
+                ]
+            ]
+        ),
+    )
+    return REVIEW
+
+
+async def discard_answer(update: Update, context: SotongContext) -> str | int:
+    """Confirmed: drop the draft and end. Refused: show the review again on the same message."""
+    query = update.callback_query
+    assert query is not None and update.effective_user is not None
+    await query.answer()
+    lang = context.lang
+    if query.data == "fb:discard:yes":
+        await context.services.intake.discard(update.effective_user.id)
+        await edit(query, t(lang, "feedback.discarded"))
+        return END
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    await edit(query, await review_text(context, draft), review_markup(lang))
+    return REVIEW
+
+
+async def submit(update: Update, context: SotongContext) -> str | int:
+    """Submit: store the submission, give the receipt code and what happens next."""
+    await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    lang = context.lang
+    try:
+        submission = await context.services.intake.submit(context.user, draft)
+    except ConsentRequiredError:
+        return await _explain_consent(update, context)
+    except DailyLimitReachedError as exc:
+        await send(update, context, t(lang, "feedback.daily_limit", limit=exc.limit))
+        return END
+    except DraftIncompleteError as exc:
+        return await _goto(update, context, draft, exc.step)
+    await _show(update, context, t(lang, "feedback.submitted", code=submission.receipt_code))
+    await show_menu(update, context)
+    return END
+
+
+# --------------------------------------------------------------------------- wrong input
+
+
+async def wrong_input(update: Update, context: SotongContext) -> int | None:
+    """Anything the step cannot use: say what it expects, with its buttons again."""
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    similar = (
+        await context.services.intake.similar(draft) if draft.step is DraftStep.SIMILAR else []
+    )
+    _, markup = await question(context, draft, similar)
+    await send(update, context, hint(context.lang, draft.step), markup)
+    return None
+
+
+async def wrong_input_resume(update: Update, context: SotongContext) -> None:
+    """Anything but Continue / Start over while that is asked."""
+    await send(update, context, hint(context.lang, RESUME))
+
+
+async def command_mid_flow(update: Update, context: SotongContext) -> int | None:
+    """Another command in the middle: explain the step and how to pause; stay in the step."""
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    step_hint = hint(context.lang, draft.step)
+    await send(update, context, t(context.lang, "feedback.hint.command", hint=step_hint))
+    return None
+
+
+async def stale_button(update: Update, context: SotongContext) -> None:
+    """A button of an earlier question or another flow: a toast saying what to do instead."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer(t(context.lang, "feedback.toast.stale"))
+
+
+async def cancel(update: Update, context: SotongContext) -> int:
+    """/cancel: leave the flow; the draft stays for /feedback."""
+    await send(update, context, t(context.lang, "feedback.cancelled"))
+    return END
+
+
+def conversation() -> BaseHandler[Update, SotongContext, object]:
+    """The persistent /feedback conversation."""
+    not_command = filters.ALL & ~filters.COMMAND
+    text = filters.TEXT & ~filters.COMMAND
+    wrong = MessageHandler(not_command, wrong_input)
+    skip = r"^fb:skip$"
+    review = CallbackQueryHandler(back_to_review, pattern=r"^fb:review$")
+
+    return build_conversation(
+        "feedback",
+        entry_points=[
+            CommandHandler("feedback", begin),
+            CallbackQueryHandler(begin, pattern=r"^menu:feedback$"),
+            CallbackQueryHandler(resume_from_reminder, pattern=r"^fb:resume$"),
+        ],
+        states={
+            RESUME: [
+                CallbackQueryHandler(continue_or_restart, pattern=r"^fb:(continue|restart)$"),
+                MessageHandler(not_command, wrong_input_resume),
+            ],
+            CATEGORY: [
+                CallbackQueryHandler(got_category, pattern=r"^fb:cat:[a-z_]+$"),
+                review,
+                wrong,
+            ],
+            PROBLEM: [MessageHandler(text, got_problem), review, wrong],
+            LAW: [
+                MessageHandler(text, got_law_text),
+                CallbackQueryHandler(got_law_button, pattern=r"^fb:(law:unsure|skip)$"),
+                review,
+                wrong,
+            ],
+            PROPOSAL: [
+                MessageHandler(text, got_proposal_text),
+                CallbackQueryHandler(skipped_proposal, pattern=skip),
+                review,
+                wrong,
+            ],
+            IMPACT: [
+                CallbackQueryHandler(got_impact, pattern=r"^fb:impact:[1-5]$"),
+                review,
+                wrong,
+            ],
+            COST: [
+                CallbackQueryHandler(cost_choice, pattern=r"^fb:cost:(hours|won|clear)$"),
+                CallbackQueryHandler(cost_done, pattern=r"^fb:next$"),
+                wrong,
+            ],
+            COST_HOURS: [
+                MessageHandler(text, got_cost_hours),
+                CallbackQueryHandler(cost_back, pattern=r"^fb:cost:back$"),
+                wrong,
+            ],
+            COST_WON: [
+                MessageHandler(text, got_cost_won),
+                CallbackQueryHandler(cost_back, pattern=r"^fb:cost:back$"),
+                wrong,
+            ],
+            ATTACHMENTS: [
+                MessageHandler(filters.Document.ALL | filters.PHOTO, got_attachment),
+                CallbackQueryHandler(attachments_choice, pattern=r"^fb:(next|att:clear)$"),
+                wrong,
+            ],
+            PROFILE: [
+                CallbackQueryHandler(
+                    profile_choice, pattern=r"^fb:(profile:same|profile:change|skip)$"
+                ),
+                wrong,
+            ],
+            REGION: [
+                CallbackQueryHandler(got_region, pattern=r"^fb:(region:[a-z_]+|skip)$"),
+                wrong,
+            ],
+            SIZE: [
+                CallbackQueryHandler(got_size, pattern=r"^fb:(size:[a-z_]+|skip)$"),
+                wrong,
+            ],
+            INDUSTRY: [
+                CallbackQueryHandler(got_industry, pattern=r"^fb:(industry:[a-z_]+|skip)$"),
+                wrong,
+            ],
+            VISIBILITY: [
+                CallbackQueryHandler(got_visibility, pattern=r"^fb:vis:(named|anonymous)$"),
+                review,
+                wrong,
+            ],
+            SIMILAR: [
+                CallbackQueryHandler(similar_me_too, pattern=r"^fb:metoo:\d+$"),
+                CallbackQueryHandler(similar_own, pattern=r"^fb:own$"),
+                CallbackQueryHandler(similar_drop, pattern=r"^fb:drop$"),
+                wrong,
+            ],
+            REVIEW: [
+                CallbackQueryHandler(edit_field, pattern=r"^fb:edit:[a-z_]+$"),
+                CallbackQueryHandler(submit, pattern=r"^fb:submit$"),
+                CallbackQueryHandler(ask_discard, pattern=r"^fb:discard$"),
+                CallbackQueryHandler(discard_answer, pattern=r"^fb:discard:(yes|no)$"),
+                wrong,
+            ],
+        },
+        fallbacks=[
+            CommandHandler("cancel", cancel),
+            MessageHandler(filters.COMMAND, command_mid_flow),
+            CallbackQueryHandler(stale_button, pattern=r"^(?!metoo:|consent:)"),
+        ],
+    )
+
+
+# --------------------------------------------------------------------------- me too, anywhere
+
+
+async def me_too(update: Update, context: SotongContext) -> None:
+    """A "me too" button on any message (a digest, a detail): count it and show the count."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    lang = context.lang
+    try:
+        supported = await context.services.intake.support(
+            context.user, int(query.data.removeprefix("metoo:"))
+        )
+    except ConsentRequiredError:
+        await query.answer()
+        await _explain_consent(update, context)
+        return
+    except SupportError as exc:
+        await query.answer(t(lang, f"feedback.support.{exc.reason}"), show_alert=True)
+        return
+    await query.answer(
+        t(
+            lang,
+            "feedback.supported",
+            code=supported.receipt_code,
+            count=supported.supporters_count,
+        ),
+        show_alert=True,
+    )
+
+
+def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
+    """Stateless intake handlers: "me too" from anywhere."""
+    return [CallbackQueryHandler(me_too, pattern=r"^metoo:\d+$")]
+
+
+# --------------------------------------------------------------------------- the reminder
+
+
+async def remind_idle_drafts(context: SotongContext) -> None:
+    """Job: one gentle reminder for each draft left alone for a day."""
+    services = context.services
+    intake = services.intake
+    zone = services.settings.zone
+    for draft in await intake.drafts_to_remind():
+        user = await services.users.get(draft.user_id)
+        if user is not None and user.blocked_at is None:
+            lang = user.language
+            try:
+                await context.bot.send_message(
+                    user.id,
+                    t(
+                        lang,
+                        "feedback.reminder",
+                        started=format_datetime(draft.started_at, lang, zone),
+                    ),
+                    reply_markup=keyboard(
+                        [[button(lang, "feedback.button.continue", "fb:resume")]]
+                    ),
+                )
+            except Forbidden:
+                logger.info("draft reminder not delivered: the user blocked the bot")
+                await services.accounts.blocked(user.id)
+        await intake.reminded(draft.user_id)
+
+
+def schedule_jobs(application: Application[Any, SotongContext, Any, Any, Any, Any]) -> None:
+    """Check for idle drafts every ten minutes; jobs are rebuilt at every start."""
+    job_queue = application.job_queue
+    assert job_queue is not None
+    job_queue.run_repeating(
+        remind_idle_drafts, interval=REMINDER_INTERVAL, first=REMINDER_INTERVAL, name=REMINDER_JOB
+    )

@@ -1,0 +1,335 @@
+"""What the /feedback flow shows: each step's question and keyboard, hints, and the review."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.domain.drafts import CompanyProfile, Draft, DraftStep
+from bot.domain.intake import MAX_COST_HOURS, SimilarSubmission
+from bot.domain.reference import Choice
+from bot.domain.submissions import (
+    MAX_ATTACHMENTS,
+    MAX_TEXT_LENGTH,
+    MIN_PROBLEM_LENGTH,
+    Submission,
+    SubmissionStatus,
+)
+from handlers.context import SotongContext
+from handlers.ui import button, keyboard
+from messages import Markup, format_number, t
+
+__all__ = [
+    "EDITABLE_STEPS",
+    "choice_button",
+    "hint",
+    "me_too_button",
+    "preview",
+    "profile_text",
+    "question",
+    "review_markup",
+    "review_text",
+    "status_label",
+]
+
+EDITABLE_STEPS = (
+    DraftStep.CATEGORY,
+    DraftStep.PROBLEM,
+    DraftStep.LAW,
+    DraftStep.PROPOSAL,
+    DraftStep.IMPACT,
+    DraftStep.COST,
+    DraftStep.ATTACHMENTS,
+    DraftStep.REGION,
+    DraftStep.VISIBILITY,
+)
+_REVIEW_PREVIEW = 700
+_SNIPPET = 160
+_EDIT_PREVIEW = 1500
+
+
+def choice_button(choice: Choice, language: str, data: str) -> InlineKeyboardButton:
+    """A button named from reference data (the database), not from the catalog."""
+    if len(data.encode()) > 64:
+        raise ValueError(f"callback data {data!r} is longer than Telegram's 64 bytes")
+    return InlineKeyboardButton(choice.name(language), callback_data=data)
+
+
+def me_too_button(language: str, submission: Submission) -> InlineKeyboardButton:
+    """A "me too" button for any message showing a submission (digests included)."""
+    return button(
+        language, "feedback.button.me_too", f"metoo:{submission.id}", code=submission.receipt_code
+    )
+
+
+def status_label(language: str, status: SubmissionStatus) -> Markup:
+    """A status in words."""
+    return t(language, f"feedback.status.{status}")
+
+
+def preview(language: str, text: str, limit: int) -> Markup:
+    """The text, or its beginning with the full length when it is long."""
+    if len(text) <= limit:
+        return t(language, "feedback.echo", text=text)
+    return t(
+        language,
+        "feedback.value.truncated",
+        text=text[:limit],
+        length=format_number(len(text), language),
+    )
+
+
+def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
+    return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
+
+
+def _back_row(language: str, draft: Draft) -> list[list[InlineKeyboardButton]]:
+    if draft.editing:
+        return [[button(language, "feedback.button.back", "fb:review")]]
+    return []
+
+
+def hint(language: str, step: DraftStep | str) -> Markup:
+    """What a step expects, said shortly, for wrong input."""
+    if step == DraftStep.PROBLEM:
+        return t(
+            language,
+            "feedback.hint.problem",
+            min=MIN_PROBLEM_LENGTH,
+            max=format_number(MAX_TEXT_LENGTH, language),
+        )
+    if step == DraftStep.COST_HOURS:
+        return t(language, "feedback.hint.cost_hours", max=MAX_COST_HOURS)
+    return t(language, f"feedback.hint.{step}")
+
+
+async def profile_text(context: SotongContext, profile: CompanyProfile) -> Markup:
+    """Region · size · industry in the reader's language, or "none"."""
+    lang = context.lang
+    reference = context.services.reference
+    names = []
+    for kind, choice_id in (
+        ("regions", profile.region_id),
+        ("company_sizes", profile.company_size_id),
+        ("industries", profile.industry_id),
+    ):
+        if choice_id is not None:
+            choice = await reference.find(kind, choice_id)
+            if choice is not None:
+                names.append(choice.name(lang))
+    if not names:
+        return t(lang, "feedback.value.none")
+    return t(lang, "feedback.echo", text=str(t(lang, "feedback.value.separator")).join(names))
+
+
+def _cost_values(language: str, draft: Draft) -> tuple[Markup, Markup]:
+    none = t(language, "feedback.cost.none")
+    hours = (
+        none
+        if draft.cost_hours_per_month is None
+        else t(
+            language,
+            "feedback.cost.hours_value",
+            hours=format_number(draft.cost_hours_per_month, language),
+        )
+    )
+    won = (
+        none
+        if draft.cost_won is None
+        else t(language, "feedback.cost.won_value", won=format_number(draft.cost_won, language))
+    )
+    return hours, won
+
+
+def _similar_text(language: str, similar: Sequence[SimilarSubmission]) -> Markup:
+    items = "\n\n".join(
+        t(
+            language,
+            "feedback.similar_item",
+            code=match.submission.receipt_code,
+            count=match.submission.supporters_count,
+            status=status_label(language, match.submission.status),
+            snippet=preview(language, match.submission.problem, _SNIPPET),
+            shared=", ".join(match.shared[:6]),
+        )
+        for match in similar
+    )
+    return t(language, "feedback.ask.similar", items=Markup(items))
+
+
+def _with_current(language: str, text: Markup, current: str | None) -> Markup:
+    if current is None:
+        return text
+    shown = preview(language, current, _EDIT_PREVIEW)
+    return Markup(f"{text}\n\n{t(language, 'feedback.edit_current', text=shown)}")
+
+
+async def question(
+    context: SotongContext, draft: Draft, similar: Sequence[SimilarSubmission] = ()
+) -> tuple[Markup, InlineKeyboardMarkup | None]:
+    """The text and keyboard that ask the draft's current step."""
+    lang = context.lang
+    reference = context.services.reference
+    step = draft.step
+    skip = [button(lang, "feedback.button.skip", "fb:skip")]
+    rows: list[list[InlineKeyboardButton]]
+    if step is DraftStep.CATEGORY:
+        categories = await reference.categories()
+        rows = [[choice_button(c, lang, f"fb:cat:{c.id}")] for c in categories]
+        return t(lang, "feedback.ask.category"), keyboard(rows + _back_row(lang, draft))
+    if step is DraftStep.PROBLEM:
+        text = t(
+            lang,
+            "feedback.ask.problem",
+            min=MIN_PROBLEM_LENGTH,
+            max=format_number(MAX_TEXT_LENGTH, lang),
+        )
+        back = _back_row(lang, draft)
+        current = draft.problem if draft.editing else None
+        return _with_current(lang, text, current), keyboard(back) if back else None
+    if step is DraftStep.LAW:
+        rows = [[button(lang, "feedback.button.law_unsure", "fb:law:unsure"), *skip]]
+        current = draft.law_or_rule if draft.editing else None
+        text = _with_current(lang, t(lang, "feedback.ask.law"), current)
+        return text, keyboard(rows + _back_row(lang, draft))
+    if step is DraftStep.PROPOSAL:
+        current = draft.proposal if draft.editing else None
+        text = _with_current(lang, t(lang, "feedback.ask.proposal"), current)
+        return text, keyboard([skip, *_back_row(lang, draft)])
+    if step is DraftStep.IMPACT:
+        rows = [
+            [button(lang, f"feedback.button.impact.{level}", f"fb:impact:{level}")]
+            for level in range(1, 6)
+        ]
+        return t(lang, "feedback.ask.impact"), keyboard(rows + _back_row(lang, draft))
+    if step is DraftStep.COST:
+        hours, won = _cost_values(lang, draft)
+        rows = [
+            [
+                button(lang, "feedback.button.cost_hours", "fb:cost:hours"),
+                button(lang, "feedback.button.cost_won", "fb:cost:won"),
+            ]
+        ]
+        if draft.cost_hours_per_month is not None or draft.cost_won is not None:
+            rows.append([button(lang, "feedback.button.cost_clear", "fb:cost:clear")])
+        rows.append([button(lang, "feedback.button.next", "fb:next")])
+        return t(lang, "feedback.ask.cost", hours=hours, won=won), keyboard(rows)
+    if step in (DraftStep.COST_HOURS, DraftStep.COST_WON):
+        back_row = [[button(lang, "feedback.button.back", "fb:cost:back")]]
+        return t(lang, f"feedback.ask.{step}"), keyboard(back_row)
+    if step is DraftStep.ATTACHMENTS:
+        rows = []
+        if draft.attachments:
+            rows.append([button(lang, "feedback.button.attachments_clear", "fb:att:clear")])
+        rows.append([button(lang, "feedback.button.next", "fb:next")])
+        text = t(
+            lang, "feedback.ask.attachments", count=len(draft.attachments), max=MAX_ATTACHMENTS
+        )
+        return text, keyboard(rows)
+    if step is DraftStep.PROFILE:
+        remembered = await context.services.intake.remembered_profile(draft.user_id)
+        shown = await profile_text(context, remembered or CompanyProfile())
+        rows = [
+            [
+                button(lang, "feedback.button.profile_same", "fb:profile:same"),
+                button(lang, "feedback.button.profile_change", "fb:profile:change"),
+            ],
+            skip,
+        ]
+        return t(lang, "feedback.ask.profile", profile=shown), keyboard(rows)
+    if step is DraftStep.REGION:
+        regions = await reference.regions()
+        rows = _rows([choice_button(c, lang, f"fb:region:{c.id}") for c in regions], 4)
+        return t(lang, "feedback.ask.region"), keyboard([*rows, skip])
+    if step is DraftStep.SIZE:
+        sizes = await reference.company_sizes()
+        rows = _rows([choice_button(c, lang, f"fb:size:{c.id}") for c in sizes], 2)
+        return t(lang, "feedback.ask.size"), keyboard([*rows, skip])
+    if step is DraftStep.INDUSTRY:
+        industries = await reference.industries()
+        rows = _rows([choice_button(c, lang, f"fb:industry:{c.id}") for c in industries], 2)
+        return t(lang, "feedback.ask.industry"), keyboard([*rows, skip])
+    if step is DraftStep.VISIBILITY:
+        rows = [
+            [
+                button(lang, "feedback.button.named", "fb:vis:named"),
+                button(lang, "feedback.button.anonymous", "fb:vis:anonymous"),
+            ]
+        ]
+        return t(lang, "feedback.ask.visibility"), keyboard(rows + _back_row(lang, draft))
+    if step is DraftStep.SIMILAR:
+        rows = [
+            [
+                button(
+                    lang,
+                    "feedback.button.me_too",
+                    f"fb:metoo:{match.submission.id}",
+                    code=match.submission.receipt_code,
+                )
+            ]
+            for match in similar
+        ]
+        rows.append([button(lang, "feedback.button.own_submission", "fb:own")])
+        return _similar_text(lang, similar), keyboard(rows)
+    return await review_text(context, draft), review_markup(lang)
+
+
+async def review_text(context: SotongContext, draft: Draft) -> Markup:
+    """Everything the draft holds, long texts shortened so the summary fits one message."""
+    lang = context.lang
+    none = t(lang, "feedback.value.none")
+    category = (
+        None
+        if draft.category_id is None
+        else await context.services.reference.find("categories", draft.category_id)
+    )
+    if draft.law_or_rule is not None:
+        law = preview(lang, draft.law_or_rule, 300)
+    elif draft.law_unsure:
+        law = t(lang, "feedback.value.law_unsure")
+    else:
+        law = none
+    hours, won = _cost_values(lang, draft)
+    if draft.cost_hours_per_month is None and draft.cost_won is None:
+        cost = none
+    else:
+        cost = Markup(f"{hours}{t(lang, 'feedback.value.separator')}{won}")
+    return t(
+        lang,
+        "feedback.review",
+        category=none if category is None else category.name(lang),
+        problem=none if draft.problem is None else preview(lang, draft.problem, _REVIEW_PREVIEW),
+        law=law,
+        proposal=(
+            none if draft.proposal is None else preview(lang, draft.proposal, _REVIEW_PREVIEW)
+        ),
+        impact=none if draft.impact is None else t(lang, f"feedback.button.impact.{draft.impact}"),
+        cost=cost,
+        attachments=(
+            t(lang, "feedback.value.attachments", count=len(draft.attachments))
+            if draft.attachments
+            else none
+        ),
+        profile=await profile_text(context, draft.profile),
+        visibility=(
+            none if draft.visibility is None else t(lang, f"feedback.visibility.{draft.visibility}")
+        ),
+    )
+
+
+def review_markup(language: str) -> InlineKeyboardMarkup:
+    """An edit button per field, then Submit and Discard."""
+    edits = [
+        button(language, f"feedback.button.edit.{step}", f"fb:edit:{step}")
+        for step in EDITABLE_STEPS
+    ]
+    return keyboard(
+        [
+            *_rows(edits, 3),
+            [
+                button(language, "feedback.button.submit", "fb:submit"),
+                button(language, "feedback.button.discard", "fb:discard"),
+            ],
+        ]
+    )

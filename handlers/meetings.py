@@ -1,0 +1,225 @@
+"""/meetings: upcoming policy meetings, each with "remind me" and an .ics file.
+
+Administrators see edit, cancel and "held" buttons on a meeting; those lead into the
+content_admin conversation, which checks their rights again.
+"""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.domain.calendar import meeting_ics
+from bot.domain.digests import meeting_line
+from bot.domain.meetings import Meeting, MeetingStatus
+from handlers.context import SotongContext
+from handlers.subscribe import require_consent
+from handlers.ui import button, edit, keyboard, send
+from messages import Markup, format_datetime, t
+from storage.meetings import MeetingNotFoundError
+
+__all__ = ["handlers", "meeting_details"]
+
+_LIST_LIMIT = 10
+_TITLE_IN_BUTTON = 40
+
+
+async def _categories_text(context: SotongContext, meeting: Meeting) -> str:
+    names = [
+        c.name(context.lang)
+        for c in await context.services.reference.categories()
+        if c.id in meeting.categories
+    ]
+    return ", ".join(names)
+
+
+async def meeting_details(context: SotongContext, meeting: Meeting) -> Markup:
+    """Everything known about a meeting, in the reader's language."""
+    lang = context.lang
+    zone = context.services.settings.zone
+    lines = [
+        t(
+            lang,
+            "meetings.detail.title",
+            title=meeting.title.get(lang),
+            kind=t(lang, f"meetings.kind.{meeting.kind.value}"),
+        ),
+        t(lang, f"meetings.status.{meeting.status.value}"),
+        t(lang, "meetings.detail.when", when=format_datetime(meeting.starts_at, lang, zone)),
+    ]
+    if meeting.ends_at is not None:
+        lines.append(
+            t(lang, "meetings.detail.until", when=format_datetime(meeting.ends_at, lang, zone))
+        )
+    optional = (
+        ("meetings.detail.place", meeting.place.get(lang)),
+        ("meetings.detail.online", meeting.online_url or ""),
+        ("meetings.detail.organizer", meeting.organizer.get(lang)),
+        ("meetings.detail.agenda", meeting.agenda.get(lang)),
+        ("meetings.detail.outcome", meeting.outcome.get(lang)),
+        ("meetings.detail.categories", await _categories_text(context, meeting)),
+    )
+    lines.extend(t(lang, key, value=value) for key, value in optional if value)
+    return Markup("\n".join(lines))
+
+
+def _detail_keyboard(
+    context: SotongContext, meeting: Meeting, *, reminded: bool
+) -> InlineKeyboardMarkup:
+    lang = context.lang
+    rows: list[list[InlineKeyboardButton]] = []
+    if meeting.is_open:
+        rows.append(
+            [
+                button(lang, "meetings.button.forget", f"meet:forget:{meeting.id}:d")
+                if reminded
+                else button(lang, "meetings.button.remind", f"meet:remind:{meeting.id}:d"),
+                button(lang, "meetings.button.ics", f"meet:ics:{meeting.id}"),
+            ]
+        )
+    if context.is_admin and meeting.status is not MeetingStatus.CANCELLED:
+        admin_row = [button(lang, "meetings.button.held", f"cadm:mheld:{meeting.id}")]
+        if meeting.is_open:
+            admin_row = [
+                button(lang, "meetings.button.edit", f"cadm:medit:{meeting.id}"),
+                button(lang, "meetings.button.cancel", f"cadm:mcancel:{meeting.id}"),
+                *admin_row,
+            ]
+        rows.append(admin_row)
+    rows.append([button(lang, "meetings.button.list", "meet:list")])
+    return keyboard(rows)
+
+
+async def list_meetings(update: Update, context: SotongContext) -> None:
+    """/meetings or the menu button: the upcoming meetings, one button each."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    lang = context.lang
+    services = context.services
+    meetings = await services.content.meetings.upcoming(services.clock.now(), limit=_LIST_LIMIT)
+    if not meetings:
+        await send(
+            update,
+            context,
+            t(lang, "meetings.none"),
+            keyboard([[button(lang, "meetings.button.subscribe", "menu:subscribe")]]),
+        )
+        return
+    zone = services.settings.zone
+    lines = [t(lang, "meetings.list_title")]
+    lines.extend(meeting_line(meeting, lang, zone) for meeting in meetings)
+    rows = [
+        [
+            button(
+                lang,
+                "meetings.button.open",
+                f"meet:show:{meeting.id}",
+                title=_short(meeting.title.get(lang)),
+            )
+        ]
+        for meeting in meetings
+    ]
+    await send(update, context, Markup("\n\n".join(lines)), keyboard(rows))
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _TITLE_IN_BUTTON else text[: _TITLE_IN_BUTTON - 1] + "…"
+
+
+def _meeting_id(update: Update) -> int:
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    return int(query.data.split(":")[2])
+
+
+async def _load(update: Update, context: SotongContext) -> Meeting | None:
+    try:
+        return await context.services.content.meetings.get(_meeting_id(update))
+    except MeetingNotFoundError:
+        await send(update, context, t(context.lang, "meetings.gone"))
+        return None
+
+
+async def show_meeting(update: Update, context: SotongContext) -> None:
+    """A meeting button: the full details with remind, .ics and (for admins) edit buttons."""
+    query = update.callback_query
+    assert query is not None and update.effective_user is not None
+    await query.answer()
+    meeting = await _load(update, context)
+    if meeting is None:
+        return
+    reminded = meeting.id in await context.services.subscriptions.reminders(
+        update.effective_user.id
+    )
+    await send(
+        update,
+        context,
+        await meeting_details(context, meeting),
+        _detail_keyboard(context, meeting, reminded=reminded),
+    )
+
+
+async def toggle_reminder(update: Update, context: SotongContext) -> None:
+    """Remind me / stop reminding: store it, then refresh the details or confirm in a message."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    meeting = await _load_answered(update, context)
+    if meeting is None:
+        return
+    subscriptions = context.services.subscriptions
+    user_id = update.effective_user.id
+    lang = context.lang
+    if query.data.startswith("meet:remind:"):
+        if not await require_consent(update, context):
+            return
+        if not meeting.is_open:
+            await send(update, context, t(lang, "meetings.not_open"))
+            return
+        await subscriptions.remind(user_id, meeting.id)
+        confirmation = t(lang, "meetings.reminder_set", title=meeting.title.get(lang))
+    else:
+        await subscriptions.forget_reminder(user_id, meeting.id)
+        confirmation = t(lang, "meetings.reminder_removed", title=meeting.title.get(lang))
+    if query.data.endswith(":d"):
+        reminded = meeting.id in await subscriptions.reminders(user_id)
+        await edit(
+            query,
+            Markup(f"{await meeting_details(context, meeting)}\n\n{confirmation}"),
+            _detail_keyboard(context, meeting, reminded=reminded),
+        )
+    else:
+        await send(update, context, confirmation)
+
+
+async def _load_answered(update: Update, context: SotongContext) -> Meeting | None:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    return await _load(update, context)
+
+
+async def send_ics(update: Update, context: SotongContext) -> None:
+    """The .ics button: send the meeting as a calendar file in the reader's language."""
+    meeting = await _load_answered(update, context)
+    if meeting is None:
+        return
+    chat = update.effective_chat
+    assert chat is not None
+    lang = context.lang
+    data = meeting_ics(meeting, lang, now=context.services.clock.now())
+    await context.bot.send_document(
+        chat.id,
+        InputFile(data, filename=f"sotong-meeting-{meeting.id}.ics", attach=True),
+        caption=t(lang, "meetings.ics_caption", title=meeting.title.get(lang)),
+    )
+
+
+def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
+    """/meetings and the meeting buttons, wherever they appear (lists, digests, notices)."""
+    return [
+        CommandHandler("meetings", list_meetings),
+        CallbackQueryHandler(list_meetings, pattern=r"^(menu:meetings|meet:list)$"),
+        CallbackQueryHandler(show_meeting, pattern=r"^meet:show:\d+$"),
+        CallbackQueryHandler(toggle_reminder, pattern=r"^meet:(remind|forget):\d+(:d)?$"),
+        CallbackQueryHandler(send_ics, pattern=r"^meet:ics:\d+$"),
+    ]

@@ -1,0 +1,248 @@
+"""/my and /status: a submitter's own submissions, with history and official answers.
+
+Only the owner ever sees a submission here: every lookup is checked against the sender.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+
+from bot.domain.drafts import CompanyProfile
+from bot.domain.receipts import parse_receipt_code
+from bot.domain.submissions import Submission
+from handlers.context import SotongContext
+from handlers.feedback_views import preview, profile_text, status_label
+from handlers.ui import button, edit, keyboard, plain_text, send
+from messages import Markup, format_date, format_datetime, format_number, t
+
+__all__ = ["PAGE_SIZE", "detail_messages", "handlers", "pack"]
+
+PAGE_SIZE = 5
+_MESSAGE_LIMIT = 4096
+_SNIPPET = 80
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def pack(sections: Sequence[Markup], limit: int = _MESSAGE_LIMIT) -> list[Markup]:
+    """Join sections into as few messages as fit Telegram's limit, never splitting a section."""
+    messages: list[Markup] = []
+    current = ""
+    for section in sections:
+        candidate = f"{current}\n\n{section}" if current else str(section)
+        if current and _utf16_length(plain_text(candidate)) > limit:
+            messages.append(Markup(current))
+            current = str(section)
+        else:
+            current = candidate
+    if current:
+        messages.append(Markup(current))
+    return messages
+
+
+async def _category_name(context: SotongContext, category_id: str) -> str:
+    choice = await context.services.reference.find("categories", category_id)
+    return category_id if choice is None else choice.name(context.lang)
+
+
+async def detail_messages(context: SotongContext, submission: Submission) -> list[Markup]:
+    """The full submission, its history and any answer, split into messages that fit."""
+    lang = context.lang
+    zone = context.services.settings.zone
+    repository = context.services.submissions
+    none = t(lang, "feedback.value.none")
+    costs = []
+    if submission.cost_hours_per_month is not None:
+        costs.append(
+            t(
+                lang,
+                "feedback.cost.hours_value",
+                hours=format_number(submission.cost_hours_per_month, lang),
+            )
+        )
+    if submission.cost_won is not None:
+        costs.append(
+            t(lang, "feedback.cost.won_value", won=format_number(submission.cost_won, lang))
+        )
+    attachments = await repository.attachments(submission.id)
+    sections = [
+        t(
+            lang,
+            "my.detail.header",
+            code=submission.receipt_code,
+            status=status_label(lang, submission.status),
+            category=await _category_name(context, submission.category_id),
+            created=format_datetime(submission.created_at, lang, zone),
+            visibility=t(lang, f"feedback.visibility.{submission.visibility}"),
+            impact=submission.impact,
+            cost=Markup(str(t(lang, "feedback.value.separator")).join(costs)) if costs else none,
+            profile=await profile_text(context, _profile(submission)),
+            attachments=(
+                t(lang, "feedback.value.attachments", count=len(attachments))
+                if attachments
+                else none
+            ),
+            supporters=submission.supporters_count,
+        ),
+        t(lang, "my.detail.problem", text=submission.problem),
+    ]
+    if submission.law_or_rule is not None:
+        sections.append(t(lang, "my.detail.law", text=submission.law_or_rule))
+    elif submission.law_unsure:
+        sections.append(t(lang, "my.detail.law", text=t(lang, "feedback.value.law_unsure")))
+    if submission.proposal is not None:
+        sections.append(t(lang, "my.detail.proposal", text=submission.proposal))
+    lines = []
+    for event in await repository.events(submission.id):
+        line = t(
+            lang,
+            "my.detail.history_line",
+            at=format_datetime(event.at, lang, zone),
+            status=status_label(lang, event.status),
+        )
+        note = t(lang, "my.detail.history_note", note=event.note[:300]) if event.note else ""
+        lines.append(f"{line}{note}")
+    sections.append(t(lang, "my.detail.history", lines=Markup("\n".join(lines))))
+    if submission.forwarded_to:
+        sections.append(t(lang, "my.detail.forwarded_to", ministry=submission.forwarded_to))
+    if submission.answer_text and submission.answered_at is not None:
+        sections.append(
+            t(
+                lang,
+                "my.detail.answer",
+                at=format_datetime(submission.answered_at, lang, zone),
+                text=submission.answer_text[:3500],
+            )
+        )
+    return pack(sections)
+
+
+def _profile(submission: Submission) -> CompanyProfile:
+    return CompanyProfile(submission.region_id, submission.company_size_id, submission.industry_id)
+
+
+async def _page(
+    context: SotongContext, user_id: int, page: int
+) -> tuple[Markup, InlineKeyboardMarkup]:
+    """One page of the user's list, newest first, with a button per submission."""
+    lang = context.lang
+    zone = context.services.settings.zone
+    repository = context.services.submissions
+    total = await repository.count_for_owner(user_id)
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    items = await repository.list_for_owner(user_id, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+    lines = [
+        t(
+            lang,
+            "my.line",
+            code=item.receipt_code,
+            status=status_label(lang, item.status),
+            date=format_date(item.created_at, lang, zone),
+            category=await _category_name(context, item.category_id),
+            snippet=preview(lang, item.problem, _SNIPPET),
+        )
+        for item in items
+    ]
+    rows: list[list[InlineKeyboardButton]] = [
+        [
+            button(
+                lang,
+                "my.item_button",
+                f"my:open:{item.id}:{page}",
+                code=item.receipt_code,
+                status=status_label(lang, item.status),
+            )
+        ]
+        for item in items
+    ]
+    navigation = []
+    if page > 0:
+        navigation.append(button(lang, "my.button.previous", f"my:page:{page - 1}"))
+    if page < pages - 1:
+        navigation.append(button(lang, "my.button.next", f"my:page:{page + 1}"))
+    if navigation:
+        rows.append(navigation)
+    title = t(lang, "my.title", total=total, page=page + 1, pages=pages)
+    return Markup("\n\n".join([title, *lines])), keyboard(rows)
+
+
+async def my_list(update: Update, context: SotongContext) -> None:
+    """/my or the menu: the first page of the user's submissions."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    assert update.effective_user is not None
+    user_id = update.effective_user.id
+    if await context.services.submissions.count_for_owner(user_id) == 0:
+        await send(update, context, t(context.lang, "my.empty"))
+        return
+    text, markup = await _page(context, user_id, 0)
+    await send(update, context, text, markup)
+
+
+async def my_page(update: Update, context: SotongContext) -> None:
+    """Paging, or back from a detail: turn the message into the asked page."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    await query.answer()
+    page = int(query.data.removeprefix("my:page:"))
+    text, markup = await _page(context, update.effective_user.id, page)
+    if isinstance(query.message, Message):
+        await edit(query, text, markup)
+    else:
+        await send(update, context, text, markup)
+
+
+async def _show_detail(
+    update: Update, context: SotongContext, submission: Submission, page: int
+) -> None:
+    parts = await detail_messages(context, submission)
+    back = keyboard([[button(context.lang, "my.button.list", f"my:page:{page}")]])
+    for index, part in enumerate(parts):
+        await send(update, context, part, back if index == len(parts) - 1 else None)
+
+
+async def my_open(update: Update, context: SotongContext) -> None:
+    """A submission's button: its full text, history and answer, for the owner only."""
+    query = update.callback_query
+    assert query is not None and query.data is not None and update.effective_user is not None
+    await query.answer()
+    _, _, submission_id, page = query.data.split(":")
+    repository = context.services.submissions
+    submission = await repository.get(int(submission_id))
+    if submission is None or not await repository.is_owner(submission.id, update.effective_user.id):
+        await send(update, context, t(context.lang, "my.not_found"))
+        return
+    await _show_detail(update, context, submission, int(page))
+
+
+async def status_command(update: Update, context: SotongContext) -> None:
+    """/status CODE: the same detail as /my, for the owner only; others learn nothing."""
+    assert update.effective_user is not None
+    lang = context.lang
+    code = parse_receipt_code(" ".join(context.args or []))
+    if code is None:
+        await send(update, context, t(lang, "my.status_usage"))
+        return
+    repository = context.services.submissions
+    submission = await repository.get_by_code(code)
+    if submission is None or not await repository.is_owner(submission.id, update.effective_user.id):
+        await send(update, context, t(lang, "my.not_found"))
+        return
+    await _show_detail(update, context, submission, 0)
+
+
+def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
+    """/my, /status and their buttons."""
+    return [
+        CommandHandler("my", my_list),
+        CallbackQueryHandler(my_list, pattern=r"^menu:my$"),
+        CallbackQueryHandler(my_page, pattern=r"^my:page:\d+$"),
+        CallbackQueryHandler(my_open, pattern=r"^my:open:\d+:\d+$"),
+        CommandHandler("status", status_command),
+    ]

@@ -1,0 +1,217 @@
+"""Texts of /inbox: the list, one submission in full, and the review actions."""
+
+TEXTS = {
+    "admin_inbox.title": {
+        "ko": "<b>📥 접수함</b> — {filter}\n{total}건 · {page}/{pages}쪽 · 오래된 순",
+        "en": (
+            "<b>📥 Inbox</b> — {filter}\n{total} submissions · page {page}/{pages} · oldest first"
+        ),
+    },
+    "admin_inbox.empty": {
+        "ko": "<b>📥 접수함</b> — {filter}\n조건에 맞는 제안이 없어요.",
+        "en": "<b>📥 Inbox</b> — {filter}\nNo submission matches.",
+    },
+    "admin_inbox.filter_line": {
+        "ko": "상태: {status} · 분야: {category} · 지역: {region}",
+        "en": "Status: {status} · Category: {category} · Region: {region}",
+    },
+    "admin_inbox.status_open": {"ko": "새 제안·검토 중", "en": "New and in review"},
+    "admin_inbox.item": {
+        "ko": (
+            "{number}. <b>{code}</b> · {status} · {date}\n    {category} · 공감 "
+            "{supporters}\n    {snippet}"
+        ),
+        "en": (
+            "{number}. <b>{code}</b> · {status} · {date}\n    {category} · {supporters} "
+            "supporters\n    {snippet}"
+        ),
+    },
+    "admin_inbox.button.open": {"ko": "{code} 열기", "en": "Open {code}"},
+    "admin_inbox.button.previous": {"ko": "◀️ 이전", "en": "◀️ Previous"},
+    "admin_inbox.button.next": {"ko": "다음 ▶️", "en": "Next ▶️"},
+    "admin_inbox.button.filter_status": {"ko": "🔎 상태", "en": "🔎 Status"},
+    "admin_inbox.button.filter_category": {"ko": "🔎 분야", "en": "🔎 Category"},
+    "admin_inbox.button.filter_region": {"ko": "🔎 지역", "en": "🔎 Region"},
+    "admin_inbox.button.reset": {"ko": "↺ 필터 초기화", "en": "↺ Clear filters"},
+    "admin_inbox.choose_filter": {
+        "ko": "<b>📥 접수함</b>\n무엇으로 거를까요?",
+        "en": "<b>📥 Inbox</b>\nFilter by which value?",
+    },
+    "admin_inbox.detail.head": {
+        "ko": (
+            "<b>{code}</b> · {status}\n"
+            "접수: {created} · 공감 {supporters}명\n"
+            "분야: {category}\n지역: {region} · 규모: {size} · 업종: {industry}\n"
+            "제출자: {submitter}\n"
+            "영향도: {impact}/5 · 월 {hours}시간 · {won}원"
+        ),
+        "en": (
+            "<b>{code}</b> · {status}\n"
+            "Submitted: {created} · {supporters} supporters\n"
+            "Category: {category}\nRegion: {region} · Size: {size} · Industry: {industry}\n"
+            "Submitter: {submitter}\n"
+            "Impact: {impact}/5 · {hours} hours a month · KRW {won}"
+        ),
+    },
+    "admin_inbox.detail.anonymous": {
+        "ko": "익명 (신원 비공개)",
+        "en": "Anonymous (identity withheld)",
+    },
+    "admin_inbox.detail.named": {"ko": "{name} {handle}", "en": "{name} {handle}"},
+    "admin_inbox.detail.problem": {
+        "ko": "<b>애로 내용</b>\n{text}",
+        "en": "<b>Problem</b>\n{text}",
+    },
+    "admin_inbox.detail.law": {
+        "ko": "<b>관련 법령·규정</b>\n{text}",
+        "en": "<b>Law or rule</b>\n{text}",
+    },
+    "admin_inbox.detail.law_unsure": {"ko": "잘 모름", "en": "Not sure"},
+    "admin_inbox.detail.proposal": {
+        "ko": "<b>개선 제안</b>\n{text}",
+        "en": "<b>Proposal</b>\n{text}",
+    },
+    "admin_inbox.detail.forwarded": {
+        "ko": "<b>전달 부처</b>: {ministry}",
+        "en": "<b>Forwarded to</b>: {ministry}",
+    },
+    "admin_inbox.detail.answer": {
+        "ko": "<b>공식 답변</b> ({date})\n{text}",
+        "en": "<b>Official answer</b> ({date})\n{text}",
+    },
+    "admin_inbox.detail.merged": {
+        "ko": "🔗 다른 제안의 중복으로 합쳐졌어요.",
+        "en": "🔗 Merged into another submission as a duplicate.",
+    },
+    "admin_inbox.detail.evidence": {
+        "ko": "📎 증빙 {count}건을 아래에 보냅니다.",
+        "en": "📎 {count} pieces of evidence follow.",
+    },
+    "admin_inbox.detail.history": {
+        "ko": "<b>처리 이력</b>\n{lines}",
+        "en": "<b>History</b>\n{lines}",
+    },
+    "admin_inbox.detail.history_line": {
+        "ko": "• {date} — {status}{note}",
+        "en": "• {date} — {status}{note}",
+    },
+    "admin_inbox.button.in_review": {"ko": "🔎 검토 시작", "en": "🔎 Start review"},
+    "admin_inbox.button.forward": {"ko": "📨 부처 전달", "en": "📨 Forward"},
+    "admin_inbox.button.answer": {"ko": "✍️ 답변 작성", "en": "✍️ Write answer"},
+    "admin_inbox.button.close": {"ko": "🗂 종결", "en": "🗂 Close"},
+    "admin_inbox.button.reject": {"ko": "⛔ 반려", "en": "⛔ Reject"},
+    "admin_inbox.button.duplicate": {"ko": "🔗 중복 표시", "en": "🔗 Mark duplicate"},
+    "admin_inbox.button.back": {"ko": "⬅️ 목록", "en": "⬅️ List"},
+    "admin_inbox.ask.forward": {
+        "ko": (
+            "<b>{code}</b>를 전달할 부처 이름을 입력해 주세요. (예: 중소벤처기업부)\n"
+            "/cancel 로 취소"
+        ),
+        "en": (
+            "Type the name of the ministry <b>{code}</b> goes to (e.g. Ministry of SMEs "
+            "and Startups).\n/cancel to stop"
+        ),
+    },
+    "admin_inbox.ask.answer": {
+        "ko": (
+            "<b>{code}</b>에 대한 공식 답변을 입력해 주세요. 제출자에게 그대로 전달됩니다.\n"
+            "/cancel 로 취소"
+        ),
+        "en": (
+            "Type the official answer to <b>{code}</b>. The submitter receives it exactly "
+            "as written.\n/cancel to stop"
+        ),
+    },
+    "admin_inbox.ask.reject": {
+        "ko": "<b>{code}</b>의 반려 사유를 입력해 주세요. 제출자에게 전달됩니다.\n/cancel 로 취소",
+        "en": (
+            "Type the reason for rejecting <b>{code}</b>. The submitter will read "
+            "it.\n/cancel to stop"
+        ),
+    },
+    "admin_inbox.ask.duplicate": {
+        "ko": (
+            "<b>{code}</b>가 중복하는 원래 제안의 접수번호를 입력해 주세요. (예: SV-2026-000012)\n"
+            "/cancel 로 취소"
+        ),
+        "en": (
+            "Type the receipt code of the original that <b>{code}</b> repeats (e.g. "
+            "SV-2026-000012).\n/cancel to stop"
+        ),
+    },
+    "admin_inbox.ask.text_only": {
+        "ko": "글로 입력해 주세요. 취소하려면 /cancel",
+        "en": "Please type it as text, or /cancel.",
+    },
+    "admin_inbox.cancelled": {
+        "ko": "취소했어요. 아무것도 바뀌지 않았어요.",
+        "en": "Cancelled. Nothing was changed.",
+    },
+    "admin_inbox.nothing_pending": {
+        "ko": "입력을 기다리는 작업이 없어요. /inbox 로 다시 시작해 주세요.",
+        "en": "Nothing is waiting for your text. Start again with /inbox.",
+    },
+    "admin_inbox.moved": {
+        "ko": "✅ <b>{code}</b> → {status}. 제출자에게 알렸어요.",
+        "en": "✅ <b>{code}</b> → {status}. The submitter has been told.",
+    },
+    "admin_inbox.moved_unreachable": {
+        "ko": "✅ <b>{code}</b> → {status}. 제출자에게는 연락할 수 없어요 (탈퇴 또는 차단).",
+        "en": "✅ <b>{code}</b> → {status}. The submitter cannot be reached (left or blocked).",
+    },
+    "admin_inbox.merged": {
+        "ko": (
+            "🔗 <b>{duplicate}</b>를 <b>{original}</b>에 합쳤어요. "
+            "공감 {added}명이 더해져 {total}명입니다. "
+            "두 제출자에게 알렸어요."
+        ),
+        "en": (
+            "🔗 <b>{duplicate}</b> was merged into <b>{original}</b>: {added} supporters "
+            "added, {total} in all. Both submitters were told."
+        ),
+    },
+    "admin_inbox.error.not_allowed": {
+        "ko": "지금 상태({status})에서는 그렇게 바꿀 수 없어요.",
+        "en": "That change is not possible from the current status ({status}).",
+    },
+    "admin_inbox.error.empty": {
+        "ko": "빈 내용은 저장할 수 없어요. 다시 입력하거나 /cancel",
+        "en": "An empty text cannot be saved. Type it again, or /cancel.",
+    },
+    "admin_inbox.error.too_long": {
+        "ko": "{limit}자 이하로 줄여 다시 입력해 주세요.",
+        "en": "Please shorten it to {limit} characters and send it again.",
+    },
+    "admin_inbox.error.no_code": {
+        "ko": "접수번호 {text}에 해당하는 제안이 없어요. 다시 입력하거나 /cancel",
+        "en": "No submission has the receipt code {text}. Type it again, or /cancel.",
+    },
+    "admin_inbox.error.same": {
+        "ko": "자기 자신의 중복으로 표시할 수는 없어요. 다른 접수번호를 입력하거나 /cancel",
+        "en": "A submission cannot duplicate itself. Type another code, or /cancel.",
+    },
+    "admin_inbox.error.already_merged": {
+        "ko": "둘 중 하나가 이미 다른 제안에 합쳐져 있어요.",
+        "en": "One of the two is already merged into another submission.",
+    },
+    "admin_inbox.notify.merged_duplicate": {
+        "ko": (
+            "🔗 보내주신 제안 <b>{duplicate}</b>는 같은 내용의 제안 <b>{original}</b>과 합쳐 "
+            "함께 처리합니다. 원래 제안의 공감자로 집계되며, 진행 소식도 그쪽으로 알려 드려요."
+        ),
+        "en": (
+            "🔗 Your submission <b>{duplicate}</b> raises the same issue as <b>{original}</b>, "
+            "so the two are handled together. You now count as a supporter of it."
+        ),
+    },
+    "admin_inbox.notify.merged_original": {
+        "ko": (
+            "👥 보내주신 제안 <b>{original}</b>과 같은 내용의 제안이 합쳐져 공감이 {added}명 "
+            "늘었어요. 지금 공감 {total}명입니다."
+        ),
+        "en": (
+            "👥 A submission raising the same issue was merged into yours, <b>{original}</b>: "
+            "{added} more supporters, {total} in all."
+        ),
+    },
+}

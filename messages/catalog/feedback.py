@@ -1,0 +1,466 @@
+"""Texts of the /feedback flow, "me too", the draft reminder and the submitter's notifications."""
+
+TEXTS = {
+    "command.feedback": {
+        "ko": "규제·정책 애로 의견 보내기",
+        "en": "Report a regulatory pain point",
+    },
+    "menu.button.feedback": {"ko": "📝 의견 보내기", "en": "📝 Submit feedback"},
+    # Entering the flow
+    "feedback.consent_needed": {
+        "ko": (
+            "의견을 받으려면 먼저 개인정보 수집·이용에 동의해 주셔야 해요. 의견 내용과 처리 "
+            "결과 안내에 필요한 정보만 보관하고, 익명으로 내실 수도 있어요.\n"
+            "아래에서 동의하신 뒤 /feedback 을 다시 눌러 주세요. 자세한 안내는 /privacy 에 "
+            "있어요."
+        ),
+        "en": (
+            "Before I can take your feedback, you need to agree to how we handle personal "
+            "information. We keep only what is needed to process your feedback and tell you the "
+            "outcome, and you can stay anonymous.\n"
+            "Agree below, then press /feedback again. The full notice is in /privacy."
+        ),
+    },
+    "feedback.daily_limit": {
+        "ko": (
+            "오늘은 의견을 {limit}건까지 보낼 수 있어요. 이미 {limit}건을 보내셨어요. "
+            "작성 중인 내용은 저장되어 있으니 내일 다시 /feedback 으로 이어서 보내 주세요."
+        ),
+        "en": (
+            "You can send up to {limit} submissions a day and have reached that today. "
+            "Anything you were writing is saved: continue with /feedback tomorrow."
+        ),
+    },
+    "feedback.resume_question": {
+        "ko": (
+            "작성 중인 의견이 있어요 ({started} 시작, 주제: {category}).\n"
+            "이어서 쓰시겠어요, 처음부터 다시 쓰시겠어요?"
+        ),
+        "en": (
+            "You have an unfinished submission (started {started}, topic: {category}).\n"
+            "Continue where you left off, or start over?"
+        ),
+    },
+    "feedback.no_category": {"ko": "아직 고르지 않음", "en": "not chosen yet"},
+    "feedback.button.continue": {"ko": "▶️ 이어서 쓰기", "en": "▶️ Continue"},
+    "feedback.button.restart": {"ko": "🆕 처음부터", "en": "🆕 Start over"},
+    "feedback.no_draft": {
+        "ko": "작성 중인 의견이 없어요. /feedback 으로 새로 시작해 주세요.",
+        "en": "There is no submission in progress. Start a new one with /feedback.",
+    },
+    "feedback.cancelled": {
+        "ko": (
+            "잠시 멈췄어요. 지금까지 쓴 내용은 저장되어 있으니 /feedback 으로 언제든 이어서 "
+            "쓰실 수 있어요."
+        ),
+        "en": ("Paused. Everything you wrote so far is saved; continue any time with /feedback."),
+    },
+    # Step questions
+    "feedback.ask.category": {
+        "ko": "<b>1/8 어떤 주제인가요?</b>\n가장 가까운 주제를 골라 주세요.",
+        "en": "<b>1/8 What is it about?</b>\nPick the closest topic.",
+    },
+    "feedback.ask.problem": {
+        "ko": (
+            "<b>2/8 어떤 점이 어려우신가요?</b>\n"
+            "겪고 계신 문제를 편하게 적어 주세요. ({min}~{max}자)"
+        ),
+        "en": (
+            "<b>2/8 What is the problem?</b>\n"
+            "Describe it in your own words ({min} to {max} characters)."
+        ),
+    },
+    "feedback.ask.law": {
+        "ko": (
+            "<b>3/8 관련된 법이나 규정이 있나요?</b> (선택)\n"
+            "예: 저작권법 제35조의5, 농지법. 잘 모르시면 ‘잘 모르겠음’을 눌러 주세요."
+        ),
+        "en": (
+            "<b>3/8 Which law or rule is it about?</b> (optional)\n"
+            "E.g. Copyright Act Art. 35-5, Farmland Act. If you are not sure, tap “Not sure”."
+        ),
+    },
+    "feedback.ask.proposal": {
+        "ko": (
+            "<b>4/8 어떻게 바뀌면 좋을까요?</b> (선택)\n"
+            "제안하실 개선 방향을 적어 주세요. 없으면 건너뛰셔도 돼요."
+        ),
+        "en": (
+            "<b>4/8 What should change?</b> (optional)\nWrite what you propose, or skip this step."
+        ),
+    },
+    "feedback.ask.impact": {
+        "ko": "<b>5/8 얼마나 큰 어려움인가요?</b>",
+        "en": "<b>5/8 How badly does it hurt?</b>",
+    },
+    "feedback.ask.cost": {
+        "ko": (
+            "<b>6/8 비용으로 따지면요?</b> (선택)\n"
+            "한 달에 드는 시간이나 금액을 알려 주시면 관리자가 전체 부담을 합산할 수 있어요.\n"
+            "월 소요 시간: {hours}\n금액: {won}"
+        ),
+        "en": (
+            "<b>6/8 What does it cost?</b> (optional)\n"
+            "Hours lost per month or the cost in won help administrators add up the burden.\n"
+            "Hours per month: {hours}\nCost: {won}"
+        ),
+    },
+    "feedback.cost.none": {"ko": "—", "en": "—"},
+    "feedback.cost.hours_value": {"ko": "{hours}시간", "en": "{hours} h"},
+    "feedback.cost.won_value": {"ko": "{won}원", "en": "₩{won}"},
+    "feedback.ask.cost_hours": {
+        "ko": "한 달에 몇 시간이 드나요? 숫자로 적어 주세요. (예: 40)",
+        "en": "How many hours a month does it take? Type a number (e.g. 40).",
+    },
+    "feedback.ask.cost_won": {
+        "ko": "금액은 얼마인가요? 숫자로 적어 주세요. (예: 1,200,000 또는 120만)",
+        "en": "How much does it cost, in won? Type a number (e.g. 1,200,000 or 120만).",
+    },
+    "feedback.ask.attachments": {
+        "ko": (
+            "<b>7/8 증빙 자료가 있나요?</b> (선택)\n"
+            "문서나 사진을 {max}개까지 보내 주세요. 다 보내셨으면 ‘다음’을 눌러 주세요.\n"
+            "받은 자료: {count}/{max}"
+        ),
+        "en": (
+            "<b>7/8 Any evidence?</b> (optional)\n"
+            "Send up to {max} documents or photos, then tap “Next”.\n"
+            "Received: {count}/{max}"
+        ),
+    },
+    "feedback.attachment_received": {
+        "ko": "받았어요: {name} ({count}/{max})",
+        "en": "Received: {name} ({count}/{max})",
+    },
+    "feedback.attachment_photo": {"ko": "사진", "en": "photo"},
+    "feedback.attachment_full": {
+        "ko": (
+            "자료는 {max}개까지 받을 수 있어요. ‘다음’을 누르거나 ‘모두 지우기’ 후 다시 "
+            "보내 주세요."
+        ),
+        "en": "I can take at most {max} files. Tap “Next”, or “Remove all” and send them again.",
+    },
+    "feedback.ask.profile": {
+        "ko": "<b>8/8 회사 정보</b> (선택)\n지난번과 같은가요?\n{profile}",
+        "en": "<b>8/8 Your company</b> (optional)\nSame as last time?\n{profile}",
+    },
+    "feedback.ask.region": {
+        "ko": "<b>8/8 회사 정보</b> (선택)\n회사는 어느 지역에 있나요?",
+        "en": "<b>8/8 Your company</b> (optional)\nWhere is the company?",
+    },
+    "feedback.ask.size": {
+        "ko": "회사 규모는요?",
+        "en": "How large is the company?",
+    },
+    "feedback.ask.industry": {
+        "ko": "업종은요?",
+        "en": "Which industry?",
+    },
+    "feedback.ask.visibility": {
+        "ko": (
+            "<b>공개 방식</b>\n"
+            "👤 <b>실명</b>: 관리자가 필요하면 연락드릴 수 있어요.\n"
+            "🕶 <b>익명</b>: 관리자와 어떤 내보내기 파일에도 누구인지 나타나지 않아요. 처리 결과 "
+            "안내를 위해서만 연결이 유지돼요."
+        ),
+        "en": (
+            "<b>Named or anonymous?</b>\n"
+            "👤 <b>Named</b>: administrators may contact you if needed.\n"
+            "🕶 <b>Anonymous</b>: neither administrators nor any export will show who you are. "
+            "The link to you is kept only to tell you the outcome."
+        ),
+    },
+    "feedback.ask.similar": {
+        "ko": (
+            "<b>비슷한 의견이 이미 접수되어 있어요.</b>\n"
+            "같은 문제라면 ‘저도요’로 힘을 보태실 수 있어요. 따로 제출하셔도 됩니다.\n\n"
+            "{items}"
+        ),
+        "en": (
+            "<b>Similar feedback has already been submitted.</b>\n"
+            "If it is the same problem, add your support with “Me too”. You can still submit "
+            "your own as well.\n\n"
+            "{items}"
+        ),
+    },
+    "feedback.similar_item": {
+        "ko": "<b>{code}</b> · 👍 {count} · {status}\n«{snippet}»\n공통 단어: {shared}",
+        "en": "<b>{code}</b> · 👍 {count} · {status}\n“{snippet}”\nWords in common: {shared}",
+    },
+    "feedback.supported_in_flow": {
+        "ko": (
+            "{code}에 ‘저도요’를 더했어요 (이제 👍 {count}).\n"
+            "내 의견도 따로 제출하시겠어요, 아니면 이 초안은 버릴까요?"
+        ),
+        "en": (
+            "Your support was added to {code} (now 👍 {count}).\n"
+            "Submit your own as well, or discard this draft?"
+        ),
+    },
+    "feedback.discarded_after_support": {
+        "ko": "초안을 버렸어요. 보태 주신 ‘저도요’는 그대로 반영돼요.",
+        "en": "Draft discarded. Your support still counts.",
+    },
+    # Review
+    "feedback.review": {
+        "ko": (
+            "<b>제출 전 확인해 주세요</b>\n\n"
+            "<b>주제</b>: {category}\n"
+            "<b>문제</b>: {problem}\n"
+            "<b>관련 법·규정</b>: {law}\n"
+            "<b>제안</b>: {proposal}\n"
+            "<b>어려움 정도</b>: {impact}\n"
+            "<b>비용</b>: {cost}\n"
+            "<b>증빙 자료</b>: {attachments}\n"
+            "<b>회사 정보</b>: {profile}\n"
+            "<b>공개 방식</b>: {visibility}\n\n"
+            "고칠 항목을 누르거나, 맞으면 ‘제출’을 눌러 주세요."
+        ),
+        "en": (
+            "<b>Please check before submitting</b>\n\n"
+            "<b>Topic</b>: {category}\n"
+            "<b>Problem</b>: {problem}\n"
+            "<b>Law or rule</b>: {law}\n"
+            "<b>Proposal</b>: {proposal}\n"
+            "<b>Impact</b>: {impact}\n"
+            "<b>Cost</b>: {cost}\n"
+            "<b>Evidence</b>: {attachments}\n"
+            "<b>Company</b>: {profile}\n"
+            "<b>Visibility</b>: {visibility}\n\n"
+            "Tap a field to change it, or “Submit” if all is right."
+        ),
+    },
+    "feedback.value.none": {"ko": "없음", "en": "none"},
+    "feedback.value.law_unsure": {"ko": "잘 모르겠음", "en": "not sure"},
+    "feedback.value.attachments": {"ko": "{count}개", "en": "{count} file(s)"},
+    "feedback.value.truncated": {
+        "ko": "{text}… (전체 {length}자)",
+        "en": "{text}… ({length} characters in all)",
+    },
+    "feedback.value.separator": {"ko": " · ", "en": " · "},
+    "feedback.edit_current": {
+        "ko": "지금 내용:\n<blockquote>{text}</blockquote>\n새로 보내 주시면 바꿔 드려요.",
+        "en": "Current text:\n<blockquote>{text}</blockquote>\nSend a new one to replace it.",
+    },
+    "feedback.discard_confirm": {
+        "ko": "작성한 내용을 모두 버릴까요? 되돌릴 수 없어요.",
+        "en": "Discard everything you wrote? This cannot be undone.",
+    },
+    "feedback.discarded": {
+        "ko": "초안을 버렸어요. 새 의견은 언제든 /feedback 으로 보내 주세요.",
+        "en": "Draft discarded. Send new feedback any time with /feedback.",
+    },
+    "feedback.submitted": {
+        "ko": (
+            "✅ <b>접수되었습니다.</b>\n"
+            "접수 번호: <code>{code}</code>\n\n"
+            "다음 단계: 담당자가 검토한 뒤 필요하면 관계 부처에 전달해요. 상태가 바뀌거나 공식 "
+            "답변이 오면 이 채팅으로 바로 알려 드릴게요.\n"
+            "진행 상황은 /my 또는 /status {code} 로 언제든 확인하실 수 있어요."
+        ),
+        "en": (
+            "✅ <b>Received.</b>\n"
+            "Receipt code: <code>{code}</code>\n\n"
+            "What happens next: staff review it and, where needed, forward it to the ministry "
+            "in charge. Whenever its status changes or an official answer arrives, I will tell "
+            "you here.\n"
+            "Check progress any time with /my or /status {code}."
+        ),
+    },
+    # Buttons
+    "feedback.button.skip": {"ko": "건너뛰기 ➡️", "en": "Skip ➡️"},
+    "feedback.button.next": {"ko": "다음 ➡️", "en": "Next ➡️"},
+    "feedback.button.back": {"ko": "⬅️ 돌아가기", "en": "⬅️ Back"},
+    "feedback.button.law_unsure": {"ko": "🤔 잘 모르겠음", "en": "🤔 Not sure"},
+    "feedback.button.impact.1": {"ko": "1 · 조금 불편", "en": "1 · A nuisance"},
+    "feedback.button.impact.2": {"ko": "2 · 불편", "en": "2 · Annoying"},
+    "feedback.button.impact.3": {"ko": "3 · 상당한 부담", "en": "3 · A real burden"},
+    "feedback.button.impact.4": {"ko": "4 · 심각", "en": "4 · Serious"},
+    "feedback.button.impact.5": {"ko": "5 · 사업 존폐", "en": "5 · Threatens the business"},
+    "feedback.button.cost_hours": {"ko": "⏱ 월 소요 시간", "en": "⏱ Hours per month"},
+    "feedback.button.cost_won": {"ko": "₩ 금액", "en": "₩ Cost in won"},
+    "feedback.button.cost_clear": {"ko": "비용 지우기", "en": "Clear cost"},
+    "feedback.button.attachments_clear": {"ko": "🗑 모두 지우기", "en": "🗑 Remove all"},
+    "feedback.button.profile_same": {"ko": "✅ 지난번과 같음", "en": "✅ Same as last time"},
+    "feedback.button.profile_change": {"ko": "✏️ 바꾸기", "en": "✏️ Change"},
+    "feedback.button.named": {"ko": "👤 실명", "en": "👤 Named"},
+    "feedback.button.anonymous": {"ko": "🕶 익명", "en": "🕶 Anonymous"},
+    "feedback.button.me_too": {"ko": "👍 저도요: {code}", "en": "👍 Me too: {code}"},
+    "feedback.button.own_submission": {
+        "ko": "➡️ 내 의견 따로 제출",
+        "en": "➡️ Submit my own",
+    },
+    "feedback.button.discard_draft": {"ko": "🗑 초안 버리기", "en": "🗑 Discard draft"},
+    "feedback.button.submit": {"ko": "✅ 제출", "en": "✅ Submit"},
+    "feedback.button.discard": {"ko": "🗑 버리기", "en": "🗑 Discard"},
+    "feedback.button.discard_yes": {"ko": "네, 버립니다", "en": "Yes, discard"},
+    "feedback.button.discard_no": {"ko": "아니요, 돌아가기", "en": "No, go back"},
+    "feedback.button.edit.category": {"ko": "✏️ 주제", "en": "✏️ Topic"},
+    "feedback.button.edit.problem": {"ko": "✏️ 문제", "en": "✏️ Problem"},
+    "feedback.button.edit.law": {"ko": "✏️ 법·규정", "en": "✏️ Law"},
+    "feedback.button.edit.proposal": {"ko": "✏️ 제안", "en": "✏️ Proposal"},
+    "feedback.button.edit.impact": {"ko": "✏️ 어려움 정도", "en": "✏️ Impact"},
+    "feedback.button.edit.cost": {"ko": "✏️ 비용", "en": "✏️ Cost"},
+    "feedback.button.edit.attachments": {"ko": "✏️ 증빙 자료", "en": "✏️ Evidence"},
+    "feedback.button.edit.region": {"ko": "✏️ 회사 정보", "en": "✏️ Company"},
+    "feedback.button.edit.visibility": {"ko": "✏️ 공개 방식", "en": "✏️ Visibility"},
+    "feedback.visibility.named": {"ko": "실명", "en": "named"},
+    "feedback.visibility.anonymous": {"ko": "익명", "en": "anonymous"},
+    # Wrong input
+    "feedback.hint.category": {
+        "ko": "위의 주제 버튼 중 하나를 눌러 주세요.",
+        "en": "Please tap one of the topic buttons.",
+    },
+    "feedback.hint.problem": {
+        "ko": "문제를 글로 적어 보내 주세요. ({min}~{max}자)",
+        "en": "Please type the problem as a text message ({min} to {max} characters).",
+    },
+    "feedback.hint.law": {
+        "ko": "관련 법·규정을 글로 적거나, ‘잘 모르겠음’ 또는 ‘건너뛰기’를 눌러 주세요.",
+        "en": "Please type the law or rule, or tap “Not sure” or “Skip”.",
+    },
+    "feedback.hint.proposal": {
+        "ko": "제안을 글로 적거나 ‘건너뛰기’를 눌러 주세요.",
+        "en": "Please type your proposal, or tap “Skip”.",
+    },
+    "feedback.hint.impact": {
+        "ko": "1부터 5까지 버튼 중 하나를 눌러 주세요.",
+        "en": "Please tap one of the buttons from 1 to 5.",
+    },
+    "feedback.hint.cost": {
+        "ko": "‘월 소요 시간’이나 ‘금액’을 누르거나 ‘다음’을 눌러 주세요.",
+        "en": "Please tap “Hours per month”, “Cost in won”, or “Next”.",
+    },
+    "feedback.hint.cost_hours": {
+        "ko": "시간을 0부터 {max} 사이의 숫자로 적어 주세요. (예: 40)",
+        "en": "Please type the hours as a number from 0 to {max} (e.g. 40).",
+    },
+    "feedback.hint.cost_won": {
+        "ko": "금액을 숫자로 적어 주세요. (예: 1,200,000 또는 120만)",
+        "en": "Please type the amount as a number (e.g. 1,200,000 or 120만).",
+    },
+    "feedback.hint.attachments": {
+        "ko": "문서나 사진을 보내거나 ‘다음’을 눌러 주세요. (스티커·글은 받을 수 없어요)",
+        "en": "Please send a document or photo, or tap “Next”. (Stickers and text can’t be used.)",
+    },
+    "feedback.hint.profile": {
+        "ko": "‘지난번과 같음’, ‘바꾸기’, ‘건너뛰기’ 중 하나를 눌러 주세요.",
+        "en": "Please tap “Same as last time”, “Change” or “Skip”.",
+    },
+    "feedback.hint.region": {
+        "ko": "지역 버튼을 누르거나 ‘건너뛰기’를 눌러 주세요.",
+        "en": "Please tap a region, or “Skip”.",
+    },
+    "feedback.hint.size": {
+        "ko": "규모 버튼을 누르거나 ‘건너뛰기’를 눌러 주세요.",
+        "en": "Please tap a company size, or “Skip”.",
+    },
+    "feedback.hint.industry": {
+        "ko": "업종 버튼을 누르거나 ‘건너뛰기’를 눌러 주세요.",
+        "en": "Please tap an industry, or “Skip”.",
+    },
+    "feedback.hint.visibility": {
+        "ko": "‘실명’ 또는 ‘익명’을 눌러 주세요.",
+        "en": "Please tap “Named” or “Anonymous”.",
+    },
+    "feedback.hint.similar": {
+        "ko": "‘저도요’ 또는 ‘내 의견 따로 제출’을 눌러 주세요.",
+        "en": "Please tap “Me too” or “Submit my own”.",
+    },
+    "feedback.hint.review": {
+        "ko": "고칠 항목 버튼이나 ‘제출’, ‘버리기’를 눌러 주세요.",
+        "en": "Please tap a field to change, “Submit” or “Discard”.",
+    },
+    "feedback.hint.resume": {
+        "ko": "‘이어서 쓰기’ 또는 ‘처음부터’를 눌러 주세요.",
+        "en": "Please tap “Continue” or “Start over”.",
+    },
+    "feedback.hint.command": {
+        "ko": (
+            "지금은 의견을 쓰는 중이에요. {hint}\n"
+            "다른 명령을 쓰시려면 먼저 /cancel 로 멈춰 주세요. 쓴 내용은 저장돼요."
+        ),
+        "en": (
+            "You are in the middle of writing feedback. {hint}\n"
+            "To use another command, pause first with /cancel; what you wrote is kept."
+        ),
+    },
+    "feedback.toast.stale": {
+        "ko": "이 버튼은 지금 쓸 수 없어요. 마지막 질문에 답해 주세요.",
+        "en": "That button is not active now. Please answer the latest question.",
+    },
+    "feedback.too_short": {
+        "ko": "조금 더 자세히 적어 주세요. 최소 {min}자가 필요해요 (지금 {length}자).",
+        "en": (
+            "Please say a little more: at least {min} characters are needed (you wrote {length})."
+        ),
+    },
+    "feedback.too_long": {
+        "ko": (
+            "글이 {length}자예요. 최대 {max}자까지 받을 수 있어요. 줄여서 다시 보내 주세요. "
+            "보내신 글을 아래에 그대로 돌려 드릴게요. 복사해서 고쳐 쓰세요."
+        ),
+        "en": (
+            "Your text has {length} characters; the limit is {max}. Please shorten it and send "
+            "it again. Here it is, unchanged, so you can copy and edit it."
+        ),
+    },
+    "feedback.echo": {"ko": "{text}", "en": "{text}"},
+    # Me too, outside the flow
+    "feedback.supported": {
+        "ko": "{code}에 ‘저도요’를 더했어요. 지금 👍 {count}명이 같은 어려움을 겪고 있어요.",
+        "en": "Your support was added to {code}. 👍 {count} people now share this problem.",
+    },
+    "feedback.support.already": {
+        "ko": "이미 ‘저도요’를 누르셨어요.",
+        "en": "You have already supported this one.",
+    },
+    "feedback.support.own": {
+        "ko": "내가 보낸 의견에는 ‘저도요’를 누를 수 없어요.",
+        "en": "You cannot support your own submission.",
+    },
+    "feedback.support.closed": {
+        "ko": "처리가 끝난 의견이라 더 이상 ‘저도요’를 받지 않아요.",
+        "en": "This submission is closed and no longer takes support.",
+    },
+    "feedback.support.missing": {
+        "ko": "이 의견은 더 이상 볼 수 없어요.",
+        "en": "This submission is no longer available.",
+    },
+    # Reminder
+    "feedback.reminder": {
+        "ko": (
+            "📝 {started}에 쓰기 시작하신 의견이 아직 저장되어 있어요. 시간 나실 때 이어서 "
+            "마무리해 주세요. 한 번만 알려 드릴게요."
+        ),
+        "en": (
+            "📝 The feedback you started on {started} is still saved. Finish it whenever you "
+            "have a moment. This is the only reminder."
+        ),
+    },
+    # Status labels and notifications
+    "feedback.status.received": {"ko": "접수됨", "en": "Received"},
+    "feedback.status.in_review": {"ko": "검토 중", "en": "In review"},
+    "feedback.status.forwarded": {"ko": "부처 전달", "en": "Forwarded to a ministry"},
+    "feedback.status.answered": {"ko": "답변 완료", "en": "Answered"},
+    "feedback.status.closed": {"ko": "종결", "en": "Closed"},
+    "feedback.status.rejected": {"ko": "반려", "en": "Rejected"},
+    "feedback.notify.status": {
+        "ko": "🔔 보내신 의견 <b>{code}</b>의 상태가 바뀌었어요: <b>{status}</b>",
+        "en": "🔔 The status of your submission <b>{code}</b> changed: <b>{status}</b>",
+    },
+    "feedback.notify.forwarded_to": {
+        "ko": "전달 기관: {ministry}",
+        "en": "Forwarded to: {ministry}",
+    },
+    "feedback.notify.note": {"ko": "메모: {note}", "en": "Note: {note}"},
+    "feedback.notify.answer": {
+        "ko": "<b>공식 답변</b>\n<blockquote>{answer}</blockquote>",
+        "en": "<b>Official answer</b>\n<blockquote>{answer}</blockquote>",
+    },
+    "feedback.notify.footer": {
+        "ko": "자세한 내용과 이력은 /status {code} 로 보실 수 있어요.",
+        "en": "See the details and history with /status {code}.",
+    },
+    "feedback.button.open": {"ko": "📂 자세히 보기", "en": "📂 View details"},
+}

@@ -1,0 +1,152 @@
+"""Drafts of submissions (one per user) and remembered company profiles."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from bot.domain.drafts import CompanyProfile, Draft, DraftStep
+from bot.domain.submissions import Attachment, Visibility
+from storage.database import Database, Row
+from storage.timestamps import from_db, from_db_optional, to_db
+
+__all__ = ["CompanyProfileRepository", "DraftRepository"]
+
+_COLUMNS = (
+    "user_id, step, editing, category_id, problem, law_or_rule, law_unsure, proposal, impact,"
+    " cost_hours_per_month, cost_won, attachments, region_id, company_size_id, industry_id,"
+    " visibility, language, started_at, updated_at, reminded_at"
+)
+
+
+def _encode_attachments(attachments: tuple[Attachment, ...]) -> str:
+    return json.dumps(
+        [
+            {
+                "file_id": item.file_id,
+                "file_unique_id": item.file_unique_id,
+                "kind": item.kind,
+                "file_name": item.file_name,
+                "mime_type": item.mime_type,
+                "file_size": item.file_size,
+            }
+            for item in attachments
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _draft(row: Row) -> Draft:
+    return Draft(
+        user_id=row["user_id"],
+        step=DraftStep(row["step"]),
+        editing=bool(row["editing"]),
+        category_id=row["category_id"],
+        problem=row["problem"],
+        law_or_rule=row["law_or_rule"],
+        law_unsure=bool(row["law_unsure"]),
+        proposal=row["proposal"],
+        impact=row["impact"],
+        cost_hours_per_month=row["cost_hours_per_month"],
+        cost_won=row["cost_won"],
+        attachments=tuple(Attachment(**item) for item in json.loads(row["attachments"])),
+        region_id=row["region_id"],
+        company_size_id=row["company_size_id"],
+        industry_id=row["industry_id"],
+        visibility=None if row["visibility"] is None else Visibility(row["visibility"]),
+        language=row["language"],
+        started_at=from_db(row["started_at"]),
+        updated_at=from_db(row["updated_at"]),
+        reminded_at=from_db_optional(row["reminded_at"]),
+    )
+
+
+class DraftRepository:
+    """One draft per user, written whole after every answer."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def get(self, user_id: int) -> Draft | None:
+        """The user's draft, or None."""
+        row = await self._db.fetch_one(
+            f"SELECT {_COLUMNS} FROM submission_drafts WHERE user_id = ?", (user_id,)
+        )
+        return None if row is None else _draft(row)
+
+    async def save(self, draft: Draft) -> None:
+        """Write the draft as it stands, replacing the previous version."""
+        await self._db.execute(
+            f"INSERT INTO submission_drafts ({_COLUMNS})"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (user_id) DO UPDATE SET step = excluded.step,"
+            " editing = excluded.editing, category_id = excluded.category_id,"
+            " problem = excluded.problem, law_or_rule = excluded.law_or_rule,"
+            " law_unsure = excluded.law_unsure, proposal = excluded.proposal,"
+            " impact = excluded.impact, cost_hours_per_month = excluded.cost_hours_per_month,"
+            " cost_won = excluded.cost_won, attachments = excluded.attachments,"
+            " region_id = excluded.region_id, company_size_id = excluded.company_size_id,"
+            " industry_id = excluded.industry_id, visibility = excluded.visibility,"
+            " language = excluded.language, started_at = excluded.started_at,"
+            " updated_at = excluded.updated_at, reminded_at = excluded.reminded_at",
+            (
+                draft.user_id,
+                str(draft.step),
+                int(draft.editing),
+                draft.category_id,
+                draft.problem,
+                draft.law_or_rule,
+                int(draft.law_unsure),
+                draft.proposal,
+                draft.impact,
+                draft.cost_hours_per_month,
+                draft.cost_won,
+                _encode_attachments(draft.attachments),
+                draft.region_id,
+                draft.company_size_id,
+                draft.industry_id,
+                None if draft.visibility is None else str(draft.visibility),
+                draft.language,
+                to_db(draft.started_at),
+                to_db(draft.updated_at),
+                None if draft.reminded_at is None else to_db(draft.reminded_at),
+            ),
+        )
+
+    async def delete(self, user_id: int) -> None:
+        """Forget the draft (submitted, discarded or erased)."""
+        await self._db.execute("DELETE FROM submission_drafts WHERE user_id = ?", (user_id,))
+
+    async def idle_since(self, cutoff: datetime, *, limit: int = 500) -> list[Draft]:
+        """Drafts untouched since the cutoff that have not been reminded yet."""
+        rows = await self._db.fetch_all(
+            f"SELECT {_COLUMNS} FROM submission_drafts"
+            " WHERE reminded_at IS NULL AND updated_at <= ? ORDER BY updated_at LIMIT ?",
+            (to_db(cutoff), limit),
+        )
+        return [_draft(row) for row in rows]
+
+    async def mark_reminded(self, user_id: int, *, now: datetime) -> None:
+        """Note the one reminder a draft gets."""
+        await self._db.execute(
+            "UPDATE submission_drafts SET reminded_at = ? WHERE user_id = ?",
+            (to_db(now), user_id),
+        )
+
+
+class CompanyProfileRepository:
+    """The company profile from a user's last submission."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def get(self, user_id: int) -> CompanyProfile | None:
+        """The remembered profile, or None."""
+        row = await self._db.fetch_one(
+            "SELECT region_id, company_size_id, industry_id FROM company_profiles"
+            " WHERE user_id = ?",
+            (user_id,),
+        )
+        if row is None:
+            return None
+        return CompanyProfile(row["region_id"], row["company_size_id"], row["industry_id"])

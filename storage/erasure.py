@@ -1,0 +1,53 @@
+"""/deletemydata in one transaction: personal data goes, submissions stay as anonymous records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from storage.database import Database
+from storage.timestamps import to_db
+
+__all__ = ["ErasureReport", "ErasureRepository"]
+
+
+@dataclass(frozen=True, slots=True)
+class ErasureReport:
+    """What was kept, so the user can be told exactly."""
+
+    kept_receipt_codes: tuple[str, ...]
+    kept_supports: int
+    had_draft: bool
+
+
+class ErasureRepository:
+    """Erases a user's personal data across the intake tables and the user row."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def erase_user(self, user_id: int, *, now: datetime) -> ErasureReport:
+        """Unlink submissions and supports, drop drafts, profile and the user row, atomically."""
+        async with self._db.transaction() as connection:
+            async with connection.execute(
+                "SELECT receipt_code FROM submissions WHERE user_id = ? ORDER BY id", (user_id,)
+            ) as cursor:
+                codes = tuple(row[0] for row in await cursor.fetchall())
+            await connection.execute(
+                "UPDATE submissions SET user_id = NULL, visibility = 'anonymous',"
+                " submitter_name = NULL, submitter_username = NULL, deleted_at = ?"
+                " WHERE user_id = ?",
+                (to_db(now), user_id),
+            )
+            cursor = await connection.execute(
+                "UPDATE submission_supporters SET user_id = NULL WHERE user_id = ?", (user_id,)
+            )
+            supports = cursor.rowcount
+            cursor = await connection.execute(
+                "DELETE FROM submission_drafts WHERE user_id = ?", (user_id,)
+            )
+            had_draft = cursor.rowcount > 0
+            await connection.execute("DELETE FROM company_profiles WHERE user_id = ?", (user_id,))
+            await connection.execute("DELETE FROM ptb_user_data WHERE user_id = ?", (user_id,))
+            await connection.execute("DELETE FROM users WHERE id = ?", (user_id,))
+        return ErasureReport(codes, supports, had_draft)

@@ -1,0 +1,131 @@
+"""The export query: submissions with names resolved, streamed from a private connection.
+
+Anonymity is enforced here first: the submitter columns are selected only for named
+submissions and only when contacts were asked for. The writers check again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from bot.domain.export.model import ExportFilter, ExportRow
+from storage.database import Database, Row
+from storage.timestamps import from_db, to_db
+
+__all__ = ["ExportRepository", "export_query"]
+
+_NAME_COLUMN = {"ko": "name_ko", "en": "name_en"}
+
+
+def export_query(export_filter: ExportFilter, language: str) -> tuple[str, list[Any]]:
+    """The SQL and its numbered parameters (?1, ?2...), oldest first.
+
+    Public so the benchmark can hand the very same query to the sqlite3 command line, whose
+    `.parameter set ?N` binds numbered parameters.
+    """
+    name = _NAME_COLUMN.get(language, "name_ko")
+    conditions: list[str] = []
+    params: list[Any] = [int(export_filter.include_contacts)]
+
+    def bind(value: object) -> str:
+        params.append(value)
+        return f"?{len(params)}"
+
+    if not export_filter.include_hidden:
+        conditions.append("s.hidden = 0 AND s.merged_into IS NULL AND s.deleted_at IS NULL")
+    if export_filter.since is not None:
+        conditions.append(f"s.created_at >= {bind(to_db(export_filter.since))}")
+    if export_filter.until is not None:
+        conditions.append(f"s.created_at < {bind(to_db(export_filter.until))}")
+    for column, value in (
+        ("category_id", export_filter.category_id),
+        ("region_id", export_filter.region_id),
+        ("status", export_filter.status),
+    ):
+        if value is not None:
+            conditions.append(f"s.{column} = {bind(value)}")
+    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    sql = (
+        "SELECT s.receipt_code, s.created_at, s.updated_at, s.answered_at, s.status,"
+        f" s.visibility, c.{name} AS category, s.problem, s.law_or_rule, s.proposal, s.impact,"
+        f" s.cost_hours_per_month, s.cost_won, r.{name} AS region, z.{name} AS company_size,"
+        f" i.{name} AS industry,"
+        " (SELECT COUNT(*) FROM submission_supporters p WHERE p.submission_id = s.id)"
+        " AS supporters,"
+        " s.forwarded_to, s.answer_text,"
+        " CASE WHEN ?1 AND s.visibility = 'named' THEN s.submitter_name END"
+        " AS submitter_name,"
+        " CASE WHEN ?1 AND s.visibility = 'named' THEN s.submitter_username END"
+        " AS submitter_username"
+        " FROM submissions s"
+        " LEFT JOIN categories c ON c.id = s.category_id"
+        " LEFT JOIN regions r ON r.id = s.region_id"
+        " LEFT JOIN company_sizes z ON z.id = s.company_size_id"
+        " LEFT JOIN industries i ON i.id = s.industry_id"
+        f"{where} ORDER BY s.created_at, s.id"
+    )
+    return sql, params
+
+
+def _row(row: Row) -> ExportRow:
+    """Positional, in the query's column order: this runs once per exported row."""
+    answered = row[3]
+    return ExportRow(
+        row[0],
+        from_db(row[1]),
+        from_db(row[2]),
+        None if answered is None else from_db(answered),
+        *row[4:],
+    )
+
+
+class ExportRepository:
+    """Streams export rows, never holding more than a few fetch batches in memory.
+
+    SQLite reads run in aiosqlite's thread; a producer task fetches the next batch while the
+    writer formats the current one, so reading and writing overlap instead of taking turns.
+    """
+
+    def __init__(self, database: Database, *, batch: int = 5000, ahead: int = 2) -> None:
+        self._db = database
+        self._batch = batch
+        self._ahead = ahead
+
+    @asynccontextmanager
+    async def rows(
+        self, export_filter: ExportFilter, language: str
+    ) -> AsyncIterator[AsyncIterator[ExportRow]]:
+        """Rows matching the filter, reference names in `language`, oldest first."""
+        sql, params = export_query(export_filter, language)
+        batches: asyncio.Queue[list[Row] | None] = asyncio.Queue(maxsize=self._ahead)
+        async with self._db.stream(sql, params, batch=self._batch) as raw:
+
+            async def produce() -> None:
+                batch: list[Row] = []
+                async for row in raw:
+                    batch.append(row)
+                    if len(batch) == self._batch:
+                        await batches.put(batch)
+                        batch = []
+                await batches.put(batch)
+                await batches.put(None)
+
+            producer = asyncio.create_task(produce())
+
+            async def rows() -> AsyncIterator[ExportRow]:
+                while (batch := await batches.get()) is not None:
+                    for row in batch:
+                        yield _row(row)
+                await producer
+
+            try:
+                yield rows()
+            finally:
+                if not producer.done():
+                    producer.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await producer

@@ -1,0 +1,180 @@
+"""The outbox: every message the scheduler decided to send, written before any is sent.
+
+Rows stay "pending" until Telegram accepted them; a restart simply reads the pending rows again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+
+import aiosqlite
+
+from bot.domain.delivery import Buttons, DeliveryProgress, OutboxRow, QueuedMessage
+from storage.database import Database, Row
+from storage.timestamps import from_db, from_db_optional, to_db
+
+__all__ = ["OutboxRepository", "enqueue_in"]
+
+_REASON_LENGTH = 300
+
+
+def _buttons(text: str | None) -> Buttons:
+    if not text:
+        return ()
+    return tuple(tuple((str(label), str(data)) for label, data in row) for row in json.loads(text))
+
+
+def _row(row: Row) -> OutboxRow:
+    return OutboxRow(
+        id=row["id"],
+        delivery_id=row["delivery_id"],
+        user_id=row["user_id"],
+        part=row["part"],
+        text=row["text"],
+        buttons=_buttons(row["buttons"]),
+        attempts=row["attempts"],
+        not_before=from_db(row["not_before"]),
+    )
+
+
+async def enqueue_in(
+    connection: aiosqlite.Connection,
+    *,
+    key: str,
+    kind: str,
+    messages: Iterable[QueuedMessage],
+    now: datetime,
+) -> int:
+    """Queue messages under one delivery inside the caller's transaction; return rows added.
+
+    A delivery key seen before is reused, and a (delivery, user, part) already queued is left
+    alone, so running the same decision twice never sends twice.
+    """
+    await connection.execute(
+        "INSERT INTO deliveries (key, kind, created_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (key) DO NOTHING",
+        (key, kind, to_db(now)),
+    )
+    async with connection.execute("SELECT id FROM deliveries WHERE key = ?", (key,)) as cursor:
+        found = await cursor.fetchone()
+    assert found is not None
+    delivery_id = int(found[0])
+    stamp = to_db(now)
+    before = connection.total_changes
+    await connection.executemany(
+        "INSERT INTO outbox (delivery_id, user_id, part, text, buttons, not_before, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (delivery_id, user_id, part) DO NOTHING",
+        (
+            (
+                delivery_id,
+                message.user_id,
+                index,
+                text,
+                json.dumps(message.buttons, ensure_ascii=False)
+                if message.buttons and index == len(message.parts) - 1
+                else None,
+                to_db(message.not_before or now),
+                stamp,
+            )
+            for message in messages
+            for index, text in enumerate(message.parts)
+        ),
+    )
+    return connection.total_changes - before
+
+
+class OutboxRepository:
+    """The sender's view of the outbox, and progress reports for administrators."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def enqueue(
+        self, *, key: str, kind: str, messages: Iterable[QueuedMessage], now: datetime
+    ) -> int:
+        """Queue messages in their own transaction; return rows added."""
+        async with self._db.transaction() as connection:
+            return await enqueue_in(connection, key=key, kind=kind, messages=messages, now=now)
+
+    async def due(self, now: datetime, *, after_id: int, limit: int) -> list[OutboxRow]:
+        """Pending rows whose time has come, with ids above `after_id`, in id order."""
+        rows = await self._db.fetch_all(
+            "SELECT id, delivery_id, user_id, part, text, buttons, attempts, not_before"
+            " FROM outbox WHERE status = 'pending' AND id > ? AND not_before <= ?"
+            " ORDER BY id LIMIT ?",
+            (after_id, to_db(now), limit),
+        )
+        return [_row(row) for row in rows]
+
+    async def next_not_before(self) -> datetime | None:
+        """The earliest time a pending row may go."""
+        value = await self._db.fetch_value(
+            "SELECT MIN(not_before) FROM outbox WHERE status = 'pending'"
+        )
+        return from_db_optional(value)
+
+    async def mark_sent(self, row_id: int, now: datetime) -> None:
+        """Telegram accepted the row."""
+        await self._db.execute(
+            "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+            (to_db(now), row_id),
+        )
+
+    async def mark_retry(self, row_id: int, attempts: int, reason: str) -> None:
+        """An attempt failed in a way worth retrying."""
+        await self._db.execute(
+            "UPDATE outbox SET attempts = ?, last_error = ? WHERE id = ?",
+            (attempts, reason[:_REASON_LENGTH], row_id),
+        )
+
+    async def mark_failed(self, row_id: int, attempts: int, reason: str) -> None:
+        """Give up on the row and keep why."""
+        await self._db.execute(
+            "UPDATE outbox SET status = 'failed', attempts = ?, last_error = ? WHERE id = ?",
+            (attempts, reason[:_REASON_LENGTH], row_id),
+        )
+
+    async def fail_recipient(self, user_id: int, reason: str) -> int:
+        """Give up on everything pending for one recipient."""
+        return await self._db.execute(
+            "UPDATE outbox SET status = 'failed', last_error = ?"
+            " WHERE user_id = ? AND status = 'pending'",
+            (reason[:_REASON_LENGTH], user_id),
+        )
+
+    async def progress(self, *, limit: int = 3) -> list[DeliveryProgress]:
+        """The newest deliveries with their counts, newest first."""
+        deliveries = await self._db.fetch_all(
+            "SELECT id, key, kind, created_at FROM deliveries ORDER BY id DESC LIMIT ?", (limit,)
+        )
+        reports = []
+        for delivery in deliveries:
+            counts = await self._db.fetch_one(
+                "SELECT COALESCE(SUM(status = 'sent'), 0), COALESCE(SUM(status = 'pending'), 0),"
+                " COALESCE(SUM(status = 'failed'), 0), COUNT(DISTINCT user_id)"
+                " FROM outbox WHERE delivery_id = ?",
+                (delivery["id"],),
+            )
+            assert counts is not None
+            reasons = await self._db.fetch_all(
+                "SELECT substr(last_error, 1, instr(last_error || ':', ':') - 1) AS reason,"
+                " COUNT(*) FROM outbox WHERE delivery_id = ? AND status = 'failed'"
+                " GROUP BY reason ORDER BY COUNT(*) DESC LIMIT 3",
+                (delivery["id"],),
+            )
+            reports.append(
+                DeliveryProgress(
+                    delivery_id=delivery["id"],
+                    key=delivery["key"],
+                    kind=delivery["kind"],
+                    created_at=from_db(delivery["created_at"]),
+                    sent=counts[0],
+                    pending=counts[1],
+                    failed=counts[2],
+                    recipients=counts[3],
+                    failure_reasons=tuple((str(row[0]), int(row[1])) for row in reasons),
+                )
+            )
+        return reports

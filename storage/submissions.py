@@ -1,0 +1,477 @@
+"""Submissions, their history, attachments and supporters.
+
+Anonymity by construction: every query that feeds a listing selects identity columns through
+`_IDENTITY`, which yields NULL unless the submission is named. The raw `user_id` of an anonymous
+submission is read only by `recipient` (to deliver news) and filtered on, never returned, by the
+owner's own queries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+import aiosqlite
+
+from bot.domain.receipts import format_receipt_code
+from bot.domain.submissions import (
+    OPEN_STATUSES,
+    Attachment,
+    NewSubmission,
+    Recipient,
+    Submission,
+    SubmissionEvent,
+    SubmissionFilter,
+    SubmissionStatus,
+    Submitter,
+    Visibility,
+)
+from storage.audit import record_in
+from storage.database import Database, Row
+from storage.timestamps import from_db, from_db_optional, to_db
+
+__all__ = ["SubmissionNotFoundError", "SubmissionRepository"]
+
+_IDENTITY = (
+    "CASE WHEN s.visibility = 'named' THEN s.user_id END AS contact_id,"
+    " CASE WHEN s.visibility = 'named' THEN s.submitter_name END AS contact_name,"
+    " CASE WHEN s.visibility = 'named' THEN s.submitter_username END AS contact_username"
+)
+_SELECT = (
+    "SELECT s.id, s.receipt_code, s.visibility, "
+    + _IDENTITY
+    + ", s.category_id, s.problem, s.law_or_rule, s.law_unsure, s.proposal, s.impact,"
+    " s.cost_hours_per_month, s.cost_won, s.region_id, s.company_size_id, s.industry_id,"
+    " s.status, s.forwarded_to, s.answer_text, s.answered_at, s.answered_by, s.created_at,"
+    " s.updated_at, s.language, s.merged_into, s.hidden, s.deleted_at,"
+    " (SELECT COUNT(*) FROM submission_supporters p WHERE p.submission_id = s.id)"
+    " AS supporters_count"
+    " FROM submissions s"
+)
+
+
+class SubmissionNotFoundError(LookupError):
+    """No submission has this id (a stale button, or a forged one)."""
+
+
+def _submission(row: Row) -> Submission:
+    visibility = Visibility(row["visibility"])
+    submitter = None
+    if visibility is Visibility.NAMED and row["contact_id"] is not None:
+        submitter = Submitter(row["contact_id"], row["contact_name"], row["contact_username"])
+    return Submission(
+        id=row["id"],
+        receipt_code=row["receipt_code"],
+        visibility=visibility,
+        submitter=submitter,
+        category_id=row["category_id"],
+        problem=row["problem"],
+        law_or_rule=row["law_or_rule"],
+        law_unsure=bool(row["law_unsure"]),
+        proposal=row["proposal"],
+        impact=row["impact"],
+        cost_hours_per_month=row["cost_hours_per_month"],
+        cost_won=row["cost_won"],
+        region_id=row["region_id"],
+        company_size_id=row["company_size_id"],
+        industry_id=row["industry_id"],
+        status=SubmissionStatus(row["status"]),
+        forwarded_to=row["forwarded_to"],
+        answer_text=row["answer_text"],
+        answered_at=from_db_optional(row["answered_at"]),
+        answered_by=row["answered_by"],
+        created_at=from_db(row["created_at"]),
+        updated_at=from_db(row["updated_at"]),
+        language=row["language"],
+        merged_into=row["merged_into"],
+        hidden=bool(row["hidden"]),
+        deleted_at=from_db_optional(row["deleted_at"]),
+        supporters_count=row["supporters_count"],
+    )
+
+
+def _event(row: Row) -> SubmissionEvent:
+    return SubmissionEvent(
+        id=row["id"],
+        submission_id=row["submission_id"],
+        at=from_db(row["at"]),
+        status=SubmissionStatus(row["status"]),
+        actor_id=row["actor_id"],
+        note=row["note"],
+    )
+
+
+def _attachment(row: Row) -> Attachment:
+    return Attachment(
+        file_id=row["file_id"],
+        file_unique_id=row["file_unique_id"],
+        kind=row["kind"],
+        file_name=row["file_name"],
+        mime_type=row["mime_type"],
+        file_size=row["file_size"],
+    )
+
+
+def _where(filter_: SubmissionFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    values: list[object] = []
+    if filter_.statuses is not None:
+        marks = ", ".join("?" for _ in filter_.statuses)
+        clauses.append(f"s.status IN ({marks})")
+        values.extend(sorted(str(status) for status in filter_.statuses))
+    if filter_.category_id is not None:
+        clauses.append("s.category_id = ?")
+        values.append(filter_.category_id)
+    if filter_.region_id is not None:
+        clauses.append("s.region_id = ?")
+        values.append(filter_.region_id)
+    if not filter_.include_hidden:
+        clauses.append("s.hidden = 0")
+    if not filter_.include_merged:
+        clauses.append("s.merged_into IS NULL")
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), values
+
+
+async def _insert_event(
+    connection: aiosqlite.Connection,
+    submission_id: int,
+    status: SubmissionStatus,
+    *,
+    at: datetime,
+    actor_id: int | None,
+    note: str | None,
+) -> SubmissionEvent:
+    cursor = await connection.execute(
+        "INSERT INTO submission_events (submission_id, at, status, actor_id, note)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (submission_id, to_db(at), str(status), actor_id, note),
+    )
+    assert cursor.lastrowid is not None
+    return SubmissionEvent(cursor.lastrowid, submission_id, at, status, actor_id, note)
+
+
+class SubmissionRepository:
+    """Reads and writes submissions; every write is one transaction."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def create(self, new: NewSubmission, *, year: int, now: datetime) -> Submission:
+        """Store a submission with the next receipt code of the year and its first event.
+
+        The same transaction consumes the user's draft and remembers the company profile, so a
+        crash can never leave both a submission and the draft it came from.
+        """
+        stamp = to_db(now)
+        named = new.visibility is Visibility.NAMED
+        async with self._db.transaction() as connection:
+            async with connection.execute(
+                "INSERT INTO receipt_sequences (year, last) VALUES (?, 1)"
+                " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+                (year,),
+            ) as cursor:
+                row = await cursor.fetchone()
+            assert row is not None
+            code = format_receipt_code(year, row[0])
+            cursor = await connection.execute(
+                "INSERT INTO submissions (receipt_code, user_id, visibility, submitter_name,"
+                " submitter_username, category_id, problem, law_or_rule, law_unsure, proposal,"
+                " impact, cost_hours_per_month, cost_won, region_id, company_size_id,"
+                " industry_id, created_at, updated_at, language)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    code,
+                    new.user_id,
+                    str(new.visibility),
+                    new.submitter_name if named else None,
+                    new.submitter_username if named else None,
+                    new.category_id,
+                    new.problem,
+                    new.law_or_rule,
+                    int(new.law_unsure),
+                    new.proposal,
+                    new.impact,
+                    new.cost_hours_per_month,
+                    new.cost_won,
+                    new.region_id,
+                    new.company_size_id,
+                    new.industry_id,
+                    stamp,
+                    stamp,
+                    new.language,
+                ),
+            )
+            submission_id = cursor.lastrowid
+            assert submission_id is not None
+            await connection.executemany(
+                "INSERT INTO submission_attachments (submission_id, position, file_id,"
+                " file_unique_id, kind, file_name, mime_type, file_size)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        submission_id,
+                        position,
+                        item.file_id,
+                        item.file_unique_id,
+                        item.kind,
+                        item.file_name,
+                        item.mime_type,
+                        item.file_size,
+                    )
+                    for position, item in enumerate(new.attachments)
+                ],
+            )
+            await _insert_event(
+                connection,
+                submission_id,
+                SubmissionStatus.RECEIVED,
+                at=now,
+                actor_id=None,
+                note=None,
+            )
+            await connection.execute(
+                "DELETE FROM submission_drafts WHERE user_id = ?", (new.user_id,)
+            )
+            await connection.execute(
+                "INSERT INTO company_profiles (user_id, region_id, company_size_id, industry_id,"
+                " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
+                " region_id = excluded.region_id, company_size_id = excluded.company_size_id,"
+                " industry_id = excluded.industry_id, updated_at = excluded.updated_at",
+                (new.user_id, new.region_id, new.company_size_id, new.industry_id, stamp),
+            )
+            async with connection.execute(f"{_SELECT} WHERE s.id = ?", (submission_id,)) as cur:
+                created = await cur.fetchone()
+        assert created is not None
+        return _submission(created)
+
+    async def get(self, submission_id: int) -> Submission | None:
+        """One submission, or None."""
+        row = await self._db.fetch_one(f"{_SELECT} WHERE s.id = ?", (submission_id,))
+        return None if row is None else _submission(row)
+
+    async def get_by_code(self, receipt_code: str) -> Submission | None:
+        """One submission by its receipt code (canonical form), or None."""
+        row = await self._db.fetch_one(f"{_SELECT} WHERE s.receipt_code = ?", (receipt_code,))
+        return None if row is None else _submission(row)
+
+    async def list_filtered(
+        self, filter_: SubmissionFilter | None = None, *, limit: int = 20, offset: int = 0
+    ) -> list[Submission]:
+        """The administrators' inbox: filtered and paged, oldest first unless asked otherwise."""
+        where, values = _where(filter_ or SubmissionFilter())
+        order = "ASC" if (filter_ or SubmissionFilter()).oldest_first else "DESC"
+        rows = await self._db.fetch_all(
+            f"{_SELECT}{where} ORDER BY s.created_at {order}, s.id {order} LIMIT ? OFFSET ?",
+            (*values, limit, offset),
+        )
+        return [_submission(row) for row in rows]
+
+    async def count_filtered(self, filter_: SubmissionFilter | None = None) -> int:
+        """How many submissions the inbox filter matches, for paging."""
+        where, values = _where(filter_ or SubmissionFilter())
+        value = await self._db.fetch_value(f"SELECT COUNT(*) FROM submissions s{where}", values)
+        return int(value or 0)
+
+    async def list_for_owner(self, user_id: int, *, limit: int, offset: int) -> list[Submission]:
+        """The user's own submissions, newest first, for /my."""
+        rows = await self._db.fetch_all(
+            f"{_SELECT} WHERE s.user_id = ? ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?",
+            (user_id, limit, offset),
+        )
+        return [_submission(row) for row in rows]
+
+    async def count_for_owner(self, user_id: int) -> int:
+        """How many submissions the user has, for /my's paging."""
+        value = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM submissions WHERE user_id = ?", (user_id,)
+        )
+        return int(value or 0)
+
+    async def is_owner(self, submission_id: int, user_id: int) -> bool:
+        """Whether the user submitted it: /my and /status show details to the owner only."""
+        value = await self._db.fetch_value(
+            "SELECT 1 FROM submissions WHERE id = ? AND user_id = ?", (submission_id, user_id)
+        )
+        return value is not None
+
+    async def count_created_since(self, user_id: int, since: datetime) -> int:
+        """Submissions the user made since an instant, for the daily limit."""
+        value = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM submissions WHERE user_id = ? AND created_at >= ?",
+            (user_id, to_db(since)),
+        )
+        return int(value or 0)
+
+    async def open_in_category(
+        self, category_id: str, *, excluding_owner: int | None = None, limit: int = 200
+    ) -> list[Submission]:
+        """Recent open, visible submissions of a category: the candidates for "similar"."""
+        marks = ", ".join("?" for _ in OPEN_STATUSES)
+        rows = await self._db.fetch_all(
+            f"{_SELECT} WHERE s.category_id = ? AND s.status IN ({marks}) AND s.hidden = 0"
+            " AND s.merged_into IS NULL AND (? IS NULL OR s.user_id IS NULL OR s.user_id != ?)"
+            " ORDER BY s.created_at DESC LIMIT ?",
+            (
+                category_id,
+                *sorted(str(status) for status in OPEN_STATUSES),
+                excluding_owner,
+                excluding_owner,
+                limit,
+            ),
+        )
+        return [_submission(row) for row in rows]
+
+    async def events(self, submission_id: int) -> list[SubmissionEvent]:
+        """The status history, oldest first."""
+        rows = await self._db.fetch_all(
+            "SELECT id, submission_id, at, status, actor_id, note FROM submission_events"
+            " WHERE submission_id = ? ORDER BY at, id",
+            (submission_id,),
+        )
+        return [_event(row) for row in rows]
+
+    async def attachments(self, submission_id: int) -> list[Attachment]:
+        """The evidence, in the order it was sent."""
+        rows = await self._db.fetch_all(
+            "SELECT file_id, file_unique_id, kind, file_name, mime_type, file_size"
+            " FROM submission_attachments WHERE submission_id = ? ORDER BY position",
+            (submission_id,),
+        )
+        return [_attachment(row) for row in rows]
+
+    async def supporters_count(self, submission_id: int) -> int:
+        """How many others said "me too"."""
+        value = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM submission_supporters WHERE submission_id = ?",
+            (submission_id,),
+        )
+        return int(value or 0)
+
+    async def has_supported(self, submission_id: int, user_id: int) -> bool:
+        """Whether the user already said "me too" here."""
+        value = await self._db.fetch_value(
+            "SELECT 1 FROM submission_supporters WHERE submission_id = ? AND user_id = ?",
+            (submission_id, user_id),
+        )
+        return value is not None
+
+    async def add_supporter(self, submission_id: int, user_id: int, *, now: datetime) -> bool:
+        """Record a "me too"; False when the user had already supported it."""
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "INSERT INTO submission_supporters (submission_id, user_id, at) VALUES (?, ?, ?)"
+                " ON CONFLICT (submission_id, user_id) DO NOTHING",
+                (submission_id, user_id, to_db(now)),
+            )
+            return cursor.rowcount == 1
+
+    async def change_status(
+        self,
+        submission_id: int,
+        status: SubmissionStatus,
+        *,
+        actor_id: int | None,
+        note: str | None,
+        now: datetime,
+        forwarded_to: str | None = None,
+    ) -> SubmissionEvent:
+        """Move a submission and record the event; an admin's change is audited in the same step.
+
+        `forwarded_to` (the ministry) is stored when given, whatever the status.
+        """
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE submissions SET status = ?, updated_at = ?,"
+                " forwarded_to = COALESCE(?, forwarded_to) WHERE id = ?",
+                (str(status), to_db(now), forwarded_to, submission_id),
+            )
+            if cursor.rowcount != 1:
+                raise SubmissionNotFoundError(submission_id)
+            event = await _insert_event(
+                connection, submission_id, status, at=now, actor_id=actor_id, note=note
+            )
+            if actor_id is not None:
+                details: dict[str, object] = {"status": str(status)}
+                if forwarded_to is not None:
+                    details["forwarded_to"] = forwarded_to
+                await record_in(
+                    connection,
+                    at=now,
+                    actor_id=actor_id,
+                    action="submission.status",
+                    target_type="submission",
+                    target_ids=[submission_id],
+                    details=details,
+                )
+        return event
+
+    async def set_answer(
+        self,
+        submission_id: int,
+        answer_text: str,
+        *,
+        actor_id: int,
+        now: datetime,
+        note: str | None = None,
+    ) -> SubmissionEvent:
+        """Store the official answer, mark the submission answered and audit it, in one step."""
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE submissions SET answer_text = ?, answered_at = ?, answered_by = ?,"
+                " status = ?, updated_at = ? WHERE id = ?",
+                (
+                    answer_text,
+                    to_db(now),
+                    actor_id,
+                    str(SubmissionStatus.ANSWERED),
+                    to_db(now),
+                    submission_id,
+                ),
+            )
+            if cursor.rowcount != 1:
+                raise SubmissionNotFoundError(submission_id)
+            event = await _insert_event(
+                connection,
+                submission_id,
+                SubmissionStatus.ANSWERED,
+                at=now,
+                actor_id=actor_id,
+                note=note,
+            )
+            await record_in(
+                connection,
+                at=now,
+                actor_id=actor_id,
+                action="submission.answer",
+                target_type="submission",
+                target_ids=[submission_id],
+                details={"length": len(answer_text)},
+            )
+        return event
+
+    async def recipient(self, submission_id: int) -> Recipient | None:
+        """Who to tell about this submission, or None once they erased their data."""
+        row = await self._db.fetch_one(
+            "SELECT u.id, u.language, u.blocked_at FROM submissions s"
+            " JOIN users u ON u.id = s.user_id WHERE s.id = ?",
+            (submission_id,),
+        )
+        if row is None:
+            return None
+        return Recipient(row["id"], row["language"], row["blocked_at"] is not None)
+
+    async def recipients_in_categories(self, category_ids: Iterable[str]) -> list[Recipient]:
+        """Everyone with a submission in these categories, once each, for related news."""
+        ids: Sequence[str] = sorted(set(category_ids))
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        rows = await self._db.fetch_all(
+            "SELECT DISTINCT u.id, u.language, u.blocked_at FROM submissions s"
+            f" JOIN users u ON u.id = s.user_id WHERE s.category_id IN ({marks})"
+            " ORDER BY u.id",
+            ids,
+        )
+        return [
+            Recipient(row["id"], row["language"], row["blocked_at"] is not None) for row in rows
+        ]

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Bootstrap-and-run for a fresh machine that has nothing but Python 3.11+.
+
+`python3 tasks.py sandbox` starts the offline sandbox, `python3 tasks.py test` runs the whole
+suite, `python3 tasks.py run` runs the bot against BOT_API_BASE_URL (a token in `.env`), and
+`python3 tasks.py check` runs the linters. Each installs uv (into `.tools/` when it is not on
+PATH) and the locked dependencies on first use, then hands over to `uv run`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+TOOLS = ROOT / ".tools"
+
+
+def uv() -> list[str]:
+    """Return a command that runs uv, installing it into .tools/ the first time."""
+    found = shutil.which("uv")
+    if found:
+        return [found]
+    tool = TOOLS / ("Scripts" if os.name == "nt" else "bin") / "uv"
+    if not tool.exists():
+        print("Installing uv into .tools/ (first run only)...", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True, clear=True).create(TOOLS)
+        pip = TOOLS / ("Scripts" if os.name == "nt" else "bin") / "pip"
+        subprocess.run([str(pip), "install", "--quiet", "uv"], check=True)
+    return [str(tool)]
+
+
+def run(*command: str) -> int:
+    """Run a command from the project root and return its exit status."""
+    return subprocess.run(command, cwd=ROOT, check=False).returncode
+
+
+def main(arguments: list[str]) -> int:
+    """Dispatch one task."""
+    tasks = {
+        "sandbox": ["run", "python", "-m", "bot", "sandbox"],
+        "run": ["run", "python", "-m", "bot"],
+        "test": ["run", "pytest"],
+        "check": [],
+    }
+    if not arguments or arguments[0] not in tasks:
+        print(__doc__, file=sys.stderr)
+        return 2
+    task, extra = arguments[0], arguments[1:]
+    base = uv()
+    status = run(*base, "sync", "--locked", "--quiet")
+    if status:
+        return status
+    if task == "check":
+        for command in (
+            ["ruff", "check", "."],
+            ["ruff", "format", "--check", "."],
+            ["mypy"],
+        ):
+            status = run(*base, "run", *command)
+            if status:
+                return status
+        return 0
+    return run(*base, *tasks[task], *extra)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,66 @@
+"""Arranging submissions and users for the administration tests."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.domain.submissions import Attachment, NewSubmission, Submission, Visibility
+from bot.emulator import ScriptedUser
+from tests.fixtures.app import BotHarness
+
+
+async def onboard(user: ScriptedUser, language: str = "ko") -> None:
+    """/start, pick the language, agree to the notice."""
+    await user.send("/start")
+    await user.tap("한국어" if language == "ko" else "English")
+    await user.tap("✅ 동의" if language == "ko" else "✅ I agree")
+
+
+async def submit(
+    sotong: BotHarness,
+    user_id: int,
+    *,
+    anonymous: bool = False,
+    problem: str = "AI 기본법 과태료 기준이 불분명해 준비를 못 하고 있습니다.",
+    category_id: str = "ai_basic_act",
+    region_id: str | None = "seoul",
+    name: str | None = "김민수",
+    username: str | None = "minsu_kim",
+    language: str = "ko",
+    attachments: tuple[Attachment, ...] = (),
+    law_or_rule: str | None = None,
+    later: timedelta = timedelta(hours=1),
+) -> Submission:
+    """Store a submission as intake would, then move the clock on so the next one is newer."""
+    new = NewSubmission(
+        user_id=user_id,
+        visibility=Visibility.ANONYMOUS if anonymous else Visibility.NAMED,
+        submitter_name=None if anonymous else name,
+        submitter_username=None if anonymous else username,
+        category_id=category_id,
+        problem=problem,
+        law_or_rule=law_or_rule,
+        law_unsure=False,
+        proposal="유예 기간을 두어 주세요.",
+        impact=4,
+        cost_hours_per_month=20,
+        cost_won=3_000_000,
+        region_id=region_id,
+        company_size_id="small",
+        industry_id="manufacturing",
+        language=language,
+        attachments=attachments,
+    )
+    created = await sotong.services.submissions.create(new, year=2026, now=sotong.clock.now())
+    sotong.clock.advance(later)
+    return created
+
+
+def all_text(user: ScriptedUser) -> str:
+    """Everything the user's chat shows, texts, captions and button labels."""
+    parts: list[str] = []
+    for message in user.transcript:
+        parts.append(message.text or "")
+        parts.append(message.caption or "")
+        parts.extend(message.buttons)
+    return "\n".join(parts)

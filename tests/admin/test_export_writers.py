@@ -1,0 +1,164 @@
+"""The file writers on their own: formulas defused, anonymity kept, dates real, BOM present."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import AsyncIterator, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import openpyxl
+import pytest
+
+from bot.domain.export.columns import columns_for
+from bot.domain.export.csv_writer import write_csv
+from bot.domain.export.json_writer import write_json
+from bot.domain.export.labels import ExportLabels
+from bot.domain.export.model import ExportRow
+from bot.domain.export.neutralise import neutralise
+from bot.domain.export.xlsx_writer import write_xlsx
+
+SEOUL = ZoneInfo("Asia/Seoul")
+DANGEROUS = ["=1+1", "+82 10", "-2+3", "@SUM(A1)", "\t=cmd", "\r=cmd"]
+
+
+def _row(code: str, *, visibility: str = "named", problem: str = "규제가 너무 많아요") -> ExportRow:
+    return ExportRow(
+        receipt_code=code,
+        created_at=datetime(2026, 11, 20, 6, 30, tzinfo=UTC),
+        updated_at=datetime(2026, 11, 21, 1, 0, tzinfo=UTC),
+        answered_at=None,
+        status="received",
+        visibility=visibility,
+        category="AI 기본법 의무·과태료",
+        problem=problem,
+        law_or_rule='=HYPERLINK("http://x")',
+        proposal=None,
+        impact=4,
+        cost_hours_per_month=12,
+        cost_won=1_500_000,
+        region="서울",
+        company_size=None,
+        industry="제조업",
+        supporters=3,
+        forwarded_to=None,
+        answer_text=None,
+        submitter_name="홍길동",
+        submitter_username="hong",
+    )
+
+
+async def _stream(rows: Iterable[ExportRow]) -> AsyncIterator[ExportRow]:
+    for row in rows:
+        yield row
+
+
+def _rows() -> list[ExportRow]:
+    rows = [_row(f"SV-2026-{n:06d}", problem=text) for n, text in enumerate(DANGEROUS, 1)]
+    rows.append(_row("SV-2026-000099", visibility="anonymous"))
+    return rows
+
+
+@pytest.mark.parametrize("text", DANGEROUS)
+def test_neutralise_prefixes_formula_triggers(text: str) -> None:
+    assert neutralise(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", ["정상 텍스트", "1+1", "a=b", ""])
+def test_neutralise_leaves_ordinary_text(text: str) -> None:
+    assert neutralise(text) == text
+
+
+async def test_csv_has_bom_defused_formulas_and_no_anonymous_identity(tmp_path: Path) -> None:
+    path = tmp_path / "out.csv"
+    columns = columns_for(include_contacts=True)
+    count = await write_csv(_stream(_rows()), path, columns, ExportLabels.for_language("ko"), SEOUL)
+    assert count == 7
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.reader(handle))
+    header, body = lines[0], lines[1:]
+    assert header[0] == "접수번호" and "제출자 이름" in header
+    problems = [line[header.index("애로 내용")] for line in body]
+    assert problems[:6] == ["'" + text for text in DANGEROUS]
+    assert all(line[header.index("관련 법령·규정")].startswith("'=") for line in body)
+    assert body[0][header.index("접수일시")] == "2026-11-20 15:30"
+    anonymous = body[6]
+    assert anonymous[header.index("공개 방식")] == "익명"
+    assert anonymous[header.index("제출자 이름")] == ""
+    assert anonymous[header.index("제출자 텔레그램 ID")] == ""
+    assert "홍길동" in body[0]
+    for line in body:
+        for cell in line:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+
+
+async def test_xlsx_has_two_sheets_frozen_header_real_dates_and_text_cells(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "out.xlsx"
+    columns = columns_for(include_contacts=True)
+    labels = ExportLabels.for_language("en")
+    count = await write_xlsx(_stream(_rows()), path, columns, labels, SEOUL)
+    assert count == 7
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Submissions", "Counts"]
+    sheet = book["Submissions"]
+    assert sheet.freeze_panes == "B2"
+    assert sheet.column_dimensions["F"].width > 30
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["Receipt code", "Submitted at", "Last change"]
+    first = [cell for cell in sheet[2]]
+    submitted = first[header.index("Submitted at")]
+    assert submitted.is_date and submitted.value == datetime(2026, 11, 20, 15, 30)
+    assert first[header.index("Cost (KRW)")].value == 1_500_000
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            assert cell.data_type != "f"
+            if isinstance(cell.value, str):
+                assert not cell.value.startswith(("=", "+", "-", "@", "\t", "\r"))
+    # XlsxWriter stores a carriage return as Excel's escape _x000D_; openpyxl leaves it escaped.
+    problems = [
+        str(row[header.index("Problem")].value).replace("_x000D_", "\r")
+        for row in sheet.iter_rows(min_row=2)
+    ]
+    assert problems[:6] == ["'" + text for text in DANGEROUS]
+    anonymous = [cell.value for cell in sheet[8]]
+    assert anonymous[header.index("Visibility")] == "Anonymous"
+    assert anonymous[header.index("Submitter name")] is None
+    assert anonymous[header.index("Submitter Telegram handle")] is None
+    counts = book["Counts"]
+    values = [[cell.value for cell in row] for row in counts.iter_rows()]
+    assert ["Total", 7] in values
+    assert ["Received", 7] in values
+
+
+async def test_contact_columns_absent_unless_asked(tmp_path: Path) -> None:
+    path = tmp_path / "out.xlsx"
+    columns = columns_for(include_contacts=False)
+    await write_xlsx(_stream(_rows()), path, columns, ExportLabels.for_language("ko"), SEOUL)
+    sheet = openpyxl.load_workbook(path)["제안"]
+    texts = {cell.value for row in sheet.iter_rows() for cell in row}
+    assert "홍길동" not in texts and "hong" not in texts
+
+
+async def test_json_keeps_text_exact_and_hides_anonymous_identity(tmp_path: Path) -> None:
+    path = tmp_path / "out.json"
+    columns = columns_for(include_contacts=True)
+    count = await write_json(_stream(_rows()), path, columns, SEOUL)
+    records = json.loads(path.read_text(encoding="utf-8"))
+    assert count == len(records) == 7
+    assert records[0]["problem"] == "=1+1"
+    assert records[0]["created_at"] == "2026-11-20T15:30:00+09:00"
+    assert records[0]["submitter_name"] == "홍길동"
+    assert records[6]["submitter_name"] is None
+    assert records[6]["submitter_username"] is None
+
+
+async def test_json_of_nothing_is_an_empty_array(tmp_path: Path) -> None:
+    path = tmp_path / "out.json"
+    await write_json(_stream([]), path, columns_for(include_contacts=False), SEOUL)
+    assert json.loads(path.read_text(encoding="utf-8")) == []

@@ -1,0 +1,65 @@
+"""Steps shared by the intake end-to-end tests: reach consent, walk the flow, read labels."""
+
+from __future__ import annotations
+
+import html
+
+from bot.emulator import ScriptedUser
+from messages import t
+from tests.fixtures.app import BotHarness
+
+PROBLEM_KO = "AI 학습데이터로 쓸 저작물마다 허락을 받는 것은 현실적으로 불가능합니다."
+PROBLEM_EN = "Asking every rights holder for permission before training our AI model is impossible."
+
+
+def label(language: str, key: str, **params: object) -> str:
+    """A button's text as the user sees it."""
+    return html.unescape(t(language, key, **params))
+
+
+async def agreed_user(
+    sotong: BotHarness, name: str = "민수", *, language: str = "ko", **kwargs: object
+) -> ScriptedUser:
+    """A user who chose a language and agreed to the notice, as /start leaves them."""
+    user = sotong.user(name, language_code=language, **kwargs)
+    await user.send("/start")
+    await user.tap(callback_data=f"start:lang:{language}")
+    await user.tap(label(language, "privacy.button.agree"))
+    return user
+
+
+async def answer_until_review(
+    user: ScriptedUser,
+    language: str,
+    *,
+    category: str = "ai_copyright",
+    problem: str = PROBLEM_KO,
+    anonymous: bool = False,
+) -> None:
+    """From /feedback to the review, with the shortest valid answers."""
+    await user.send("/feedback")
+    await user.tap(callback_data=f"fb:cat:{category}")
+    await user.send(problem)
+    await user.tap(label(language, "feedback.button.skip"))
+    await user.tap(label(language, "feedback.button.skip"))
+    await user.tap(callback_data="fb:impact:3")
+    await user.tap(label(language, "feedback.button.next"))
+    await user.tap(label(language, "feedback.button.next"))
+    if "fb:profile:same" in [data for row in user.reply().keyboard for _, data in row]:
+        await user.tap(callback_data="fb:profile:same")
+    else:
+        await user.tap(callback_data="fb:skip")
+        await user.tap(callback_data="fb:skip")
+        await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:vis:anonymous" if anonymous else "fb:vis:named")
+    if "fb:own" in [data for row in user.reply().keyboard for _, data in row]:
+        await user.tap(callback_data="fb:own")
+
+
+async def submit_one(user: ScriptedUser, language: str, **kwargs: object) -> str:
+    """Walk the flow and submit; return the receipt code."""
+    await answer_until_review(user, language, **kwargs)  # type: ignore[arg-type]
+    await user.tap(callback_data="fb:submit")
+    receipt = next(m for m in user.replies() if m.text and "SV-" in m.text)
+    assert receipt.text is not None
+    return next(word for word in receipt.text.split() if word.startswith("SV-"))

@@ -1,0 +1,162 @@
+"""/feedback end to end, in both languages: every step, the review, the receipt."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.submissions import SubmissionStatus, Visibility
+from tests.fixtures.app import BotHarness
+from tests.intake.flow import PROBLEM_EN, PROBLEM_KO, agreed_user, label
+
+
+async def test_korean_owner_goes_from_feedback_to_a_receipt(sotong: BotHarness) -> None:
+    user = await agreed_user(sotong, "민수", username="minsu")
+    await user.tap("📝 의견 보내기")
+    ask = user.reply()
+    assert "어떤 주제인가요?" in (ask.text or "")
+    assert "AI 학습데이터·저작권 (TDM)" in ask.buttons
+    assert len(ask.buttons) == 11
+
+    await user.tap("AI 학습데이터·저작권 (TDM)")
+    assert "어떤 점이 어려우신가요?" in (user.reply().text or "")
+    await user.send(PROBLEM_KO)
+    assert "관련된 법이나 규정" in (user.reply().text or "")
+    await user.send("저작권법 제35조의5")
+    assert "어떻게 바뀌면 좋을까요?" in (user.reply().text or "")
+    await user.send("TDM 면책 조항을 명확히 해 주세요.")
+    impact = user.reply()
+    assert "얼마나 큰 어려움" in (impact.text or "")
+    await user.tap("4 · 심각")
+    assert "비용으로 따지면요?" in (user.reply().text or "")
+    await user.tap("⏱ 월 소요 시간")
+    await user.send("40시간")
+    assert "월 소요 시간: 40시간" in (user.reply().text or "")
+    await user.tap("₩ 금액")
+    await user.send("120만원")
+    assert "금액: 1,200,000원" in (user.reply().text or "")
+    await user.tap("다음 ➡️")
+    assert "증빙 자료가 있나요?" in (user.reply().text or "")
+    await user.upload_document(b"%PDF-1.4 evidence", "견적서.pdf", mime_type="application/pdf")
+    assert "받았어요: 견적서.pdf (1/5)" in (user.reply().text or "")
+    await user.upload_photo(b"\x89PNG fake photo bytes")
+    assert "(2/5)" in (user.reply().text or "")
+    await user.tap("다음 ➡️")
+    assert "회사는 어느 지역에 있나요?" in (user.reply().text or "")
+    await user.tap("서울")
+    await user.tap("소기업")
+    await user.tap("정보통신·소프트웨어")
+    assert "공개 방식" in (user.reply().text or "")
+    await user.tap("👤 실명")
+    review = user.reply()
+    text = review.text or ""
+    assert "제출 전 확인해 주세요" in text
+    for expected in (
+        "AI 학습데이터·저작권 (TDM)",
+        PROBLEM_KO,
+        "저작권법 제35조의5",
+        "TDM 면책 조항",
+        "4 · 심각",
+        "40시간 · 1,200,000원",
+        "2개",
+        "서울 · 소기업 · 정보통신·소프트웨어",
+        "실명",
+    ):
+        assert expected in text, expected
+    assert "✅ 제출" in review.buttons and "🗑 버리기" in review.buttons
+
+    await user.tap("✅ 제출")
+    receipt = next(m for m in user.replies() if m.text and "접수되었습니다" in m.text)
+    assert "SV-2026-000001" in (receipt.text or "")
+    assert "다음 단계" in (receipt.text or "")
+    assert "무엇을 도와드릴까요?" in (user.reply().text or "")
+
+    stored = await sotong.services.submissions.get_by_code("SV-2026-000001")
+    assert stored is not None
+    assert stored.status is SubmissionStatus.RECEIVED
+    assert stored.visibility is Visibility.NAMED
+    assert stored.submitter is not None and stored.submitter.username == "minsu"
+    assert (stored.category_id, stored.impact) == ("ai_copyright", 4)
+    assert (stored.cost_hours_per_month, stored.cost_won) == (40, 1_200_000)
+    assert (stored.region_id, stored.company_size_id, stored.industry_id) == (
+        "seoul",
+        "small",
+        "ict",
+    )
+    attachments = await sotong.services.submissions.attachments(stored.id)
+    assert [(a.kind, a.file_name) for a in attachments] == [
+        ("document", "견적서.pdf"),
+        ("photo", None),
+    ]
+    assert attachments[0].mime_type == "application/pdf" and attachments[0].file_size
+    assert await sotong.services.intake.draft(user.id) is None
+
+
+async def test_english_owner_submits_anonymously_with_optional_steps_skipped(
+    sotong: BotHarness,
+) -> None:
+    user = await agreed_user(sotong, "Jane", language="en")
+    await user.send("/feedback")
+    assert "What is it about?" in (user.reply().text or "")
+    await user.tap("Funding and support programmes")
+    await user.send(PROBLEM_EN)
+    await user.tap("🤔 Not sure")
+    await user.tap("Skip ➡️")
+    await user.tap("5 · Threatens the business")
+    await user.tap("Next ➡️")
+    await user.tap("Next ➡️")
+    assert "Where is the company?" in (user.reply().text or "")
+    await user.tap("Skip ➡️")
+    await user.tap("Skip ➡️")
+    await user.tap("Skip ➡️")
+    await user.tap("🕶 Anonymous")
+    review = user.reply().text or ""
+    assert "Please check before submitting" in review
+    assert "Law or rule: not sure" in review
+    assert "Proposal: none" in review
+    assert "Company: none" in review
+    assert "Visibility: anonymous" in review
+    await user.tap("✅ Submit")
+    receipt = next(m for m in user.replies() if m.text and "Received." in m.text)
+    assert "Receipt code: SV-2026-000001" in (receipt.text or "")
+    assert "What happens next" in (receipt.text or "")
+    stored = await sotong.services.submissions.get_by_code("SV-2026-000001")
+    assert stored is not None
+    assert stored.submitter is None and stored.law_unsure and stored.language == "en"
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_company_profile_is_offered_back_next_time(sotong: BotHarness, language: str) -> None:
+    user = await agreed_user(sotong, "민수", language=language)
+    await user.send("/feedback")
+    await user.tap(callback_data="fb:cat:funding")
+    await user.send(PROBLEM_KO)
+    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:impact:2")
+    await user.tap(callback_data="fb:next")
+    await user.tap(callback_data="fb:next")
+    await user.tap(callback_data="fb:region:busan")
+    await user.tap(callback_data="fb:size:micro")
+    await user.tap(callback_data="fb:industry:manufacturing")
+    await user.tap(callback_data="fb:vis:named")
+    await user.tap(callback_data="fb:submit")
+
+    await user.send("/feedback")
+    await user.tap(callback_data="fb:cat:computing")
+    await user.send("농지에 소형 데이터센터를 둘 수 없어 서버를 외부에 맡깁니다.")
+    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:impact:2")
+    await user.tap(callback_data="fb:next")
+    await user.tap(callback_data="fb:next")
+    offer = user.reply().text or ""
+    expected = (
+        "부산 · 소상공인 · 제조업" if language == "ko" else "Busan · Micro business · Manufacturing"
+    )
+    assert expected in offer
+    await user.tap(label(language, "feedback.button.profile_same"))
+    await user.tap(callback_data="fb:vis:named")
+    assert expected in (user.reply().text or "")
+    await user.tap(callback_data="fb:submit")
+    second = await sotong.services.submissions.get_by_code("SV-2026-000002")
+    assert second is not None and second.region_id == "busan"

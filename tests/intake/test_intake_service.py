@@ -1,0 +1,399 @@
+"""The intake rules and repositories on a real SQLite file.
+
+Drafts, submit, support, limits, status history, anonymity by construction, erasure.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.domain.clock import FrozenClock
+from bot.domain.drafts import CompanyProfile, Draft, DraftStep
+from bot.domain.intake import (
+    AmountError,
+    AttachmentLimitError,
+    ConsentRequiredError,
+    DailyLimitReachedError,
+    DraftIncompleteError,
+    IntakeService,
+    SupportError,
+    TextLengthError,
+)
+from bot.domain.submissions import (
+    Attachment,
+    Submission,
+    SubmissionFilter,
+    SubmissionStatus,
+    Visibility,
+)
+from bot.domain.users import User
+from storage.database import Database
+from storage.drafts import DraftRepository
+from storage.erasure import ErasureRepository
+from storage.submissions import SubmissionNotFoundError, SubmissionRepository
+from storage.users import UserRepository
+from tests.intake.conftest import People
+
+PROBLEM = "AI 학습데이터로 쓸 저작물마다 허락을 받는 것은 현실적으로 불가능합니다."
+
+
+async def _complete_draft(
+    intake: IntakeService,
+    user: User,
+    *,
+    visibility: Visibility = Visibility.NAMED,
+    problem: str = PROBLEM,
+    category: str = "ai_copyright",
+) -> Draft:
+    draft = await intake.start_draft(user)
+    draft = intake.answer_category(draft, category)
+    draft = intake.answer_problem(draft, problem)
+    draft = intake.answer_impact(draft, 4)
+    draft = intake.answer_profile(draft, CompanyProfile("seoul", "small", "ict"))
+    return await intake.move(intake.answer_visibility(draft, visibility), DraftStep.REVIEW)
+
+
+async def _submit(intake: IntakeService, user: User, **kwargs: object) -> Submission:
+    draft = await _complete_draft(intake, user, **kwargs)  # type: ignore[arg-type]
+    return await intake.submit(user, draft)
+
+
+async def test_every_answer_is_saved_and_survives_a_reopen(
+    intake: IntakeService, drafts: DraftRepository, person: People
+) -> None:
+    user = await person(1, "민수")
+    draft = await intake.start_draft(user)
+    draft = intake.answer_category(draft, "ai_copyright")
+    draft = intake.answer_problem(draft, f"  {PROBLEM}  ")
+    draft = intake.answer_law(draft, None, unsure=True)
+    draft = intake.answer_cost_won(draft, "120만원")
+    draft = intake.add_attachment(
+        draft, Attachment("f1", "u1", "document", "a.pdf", "application/pdf", 10)
+    )
+    draft = await intake.move(draft, DraftStep.ATTACHMENTS)
+    stored = await drafts.get(user.id)
+    assert stored == draft
+    assert stored is not None
+    assert stored.problem == PROBLEM
+    assert stored.law_unsure and stored.law_or_rule is None
+    assert stored.cost_won == 1_200_000
+    assert stored.step is DraftStep.ATTACHMENTS
+    assert not stored.is_complete
+
+
+async def test_validation_refuses_and_keeps_the_draft(
+    intake: IntakeService, person: People
+) -> None:
+    user = await person(1, "민수")
+    draft = await intake.start_draft(user)
+    with pytest.raises(TextLengthError) as short:
+        intake.answer_problem(draft, "짧아요")
+    assert not short.value.too_long and short.value.minimum == 10
+    with pytest.raises(TextLengthError) as long:
+        intake.answer_problem(draft, "가" * 3501)
+    assert long.value.too_long and long.value.length == 3501
+    with pytest.raises(AmountError):
+        intake.answer_cost_hours(draft, "800")
+    with pytest.raises(AmountError):
+        intake.answer_cost_hours(draft, "many")
+    assert (await intake.draft(user.id)) == draft
+
+
+async def test_at_most_five_attachments_and_duplicates_count_once(
+    intake: IntakeService, person: People
+) -> None:
+    user = await person(1, "민수")
+    draft = await intake.start_draft(user)
+    for index in range(5):
+        draft = intake.add_attachment(draft, Attachment(f"f{index}", f"u{index}", "photo"))
+    assert intake.add_attachment(draft, Attachment("f0", "u0", "photo")) == draft
+    with pytest.raises(AttachmentLimitError):
+        intake.add_attachment(draft, Attachment("f9", "u9", "photo"))
+    draft = intake.clear_attachments(draft)
+    assert draft.attachments == ()
+
+
+async def test_submit_needs_consent_and_completeness(
+    intake: IntakeService, person: People, users: UserRepository
+) -> None:
+    user = await person(1, "민수")
+    draft = await intake.start_draft(user)
+    with pytest.raises(DraftIncompleteError) as missing:
+        await intake.submit(user, draft)
+    assert missing.value.step is DraftStep.CATEGORY
+    draft = await _complete_draft(intake, user)
+    declined = await users.decline_consent(user.id, now=datetime.now(UTC))
+    with pytest.raises(ConsentRequiredError):
+        await intake.submit(declined, draft)
+    with pytest.raises(ConsentRequiredError):
+        await intake.submit(None, draft)
+    assert await intake.draft(user.id) == draft
+
+
+async def test_submit_gives_yearly_receipt_codes_and_consumes_the_draft(
+    intake: IntakeService,
+    submissions: SubmissionRepository,
+    person: People,
+    clock: FrozenClock,
+) -> None:
+    first_user = await person(1, "민수")
+    second_user = await person(2, "지영")
+    first = await _submit(intake, first_user)
+    second = await _submit(intake, second_user, visibility=Visibility.ANONYMOUS)
+    assert (first.receipt_code, second.receipt_code) == ("SV-2026-000001", "SV-2026-000002")
+    assert await intake.draft(first_user.id) is None
+    assert await intake.remembered_profile(first_user.id) == CompanyProfile("seoul", "small", "ict")
+    clock.set(datetime(2026, 12, 31, 15, 30, tzinfo=UTC))  # 1 January 2027, 00:30 in Seoul
+    third = await _submit(intake, first_user)
+    assert third.receipt_code == "SV-2027-000001"
+    events = await submissions.events(first.id)
+    assert [(e.status, e.actor_id) for e in events] == [(SubmissionStatus.RECEIVED, None)]
+
+
+async def test_daily_limit_counts_the_local_calendar_day(
+    intake: IntakeService, person: People, clock: FrozenClock
+) -> None:
+    user = await person(1, "민수")
+    clock.set(datetime(2026, 11, 21, 15, 30, tzinfo=UTC))  # 22 Nov, 00:30 in Seoul
+    for _ in range(3):
+        await _submit(intake, user)
+    with pytest.raises(DailyLimitReachedError) as hit:
+        await intake.ensure_can_submit(user)
+    assert hit.value.limit == 3
+    clock.advance(timedelta(hours=23))  # still 22 Nov in Seoul
+    with pytest.raises(DailyLimitReachedError):
+        await intake.ensure_can_submit(user)
+    clock.advance(timedelta(hours=1))  # 23 Nov, 00:30
+    await intake.ensure_can_submit(user)
+
+
+async def test_submit_checks_the_limit_again_and_keeps_the_draft(
+    intake: IntakeService, person: People
+) -> None:
+    user = await person(1, "민수")
+    for _ in range(3):
+        await _submit(intake, user)
+    draft = await _complete_draft(intake, user)
+    with pytest.raises(DailyLimitReachedError):
+        await intake.submit(user, draft)
+    assert await intake.draft(user.id) == draft
+
+
+async def test_anonymous_identity_never_leaves_the_repository(
+    intake: IntakeService, submissions: SubmissionRepository, person: People
+) -> None:
+    named_user = await person(1, "김민수")
+    anonymous_user = await person(777, "이지영")
+    named = await _submit(intake, named_user)
+    anonymous = await _submit(intake, anonymous_user, visibility=Visibility.ANONYMOUS)
+    assert named.submitter is not None and named.submitter.name == "김민수"
+    listings = [
+        await submissions.get(anonymous.id),
+        await submissions.get_by_code(anonymous.receipt_code),
+        *await submissions.list_filtered(),
+        *await submissions.open_in_category("ai_copyright"),
+    ]
+    for item in listings:
+        assert item is not None
+        if item.id == anonymous.id:
+            assert item.submitter is None
+            assert (
+                "이지영" not in repr(item)
+                and "user777" not in repr(item)
+                and "777" not in repr(item)
+            )
+    # Delivery still works, and the owner still sees their own list.
+    recipient = await submissions.recipient(anonymous.id)
+    assert recipient is not None and recipient.user_id == anonymous_user.id
+    owned = await submissions.list_for_owner(777, limit=5, offset=0)
+    assert [s.id for s in owned] == [anonymous.id]
+
+
+async def test_named_snapshot_is_not_stored_for_anonymous_rows(
+    intake: IntakeService, database: Database, person: People
+) -> None:
+    user = await person(2, "이지영")
+    anonymous = await _submit(intake, user, visibility=Visibility.ANONYMOUS)
+    row = await database.fetch_one(
+        "SELECT submitter_name, submitter_username FROM submissions WHERE id = ?", (anonymous.id,)
+    )
+    assert row is not None and tuple(row) == (None, None)
+
+
+async def test_inbox_filters_pages_and_counts(
+    intake: IntakeService, submissions: SubmissionRepository, person: People, clock: FrozenClock
+) -> None:
+    user = await person(1, "민수")
+    created = []
+    for category in ("ai_copyright", "funding", "ai_copyright"):
+        created.append(await _submit(intake, user, category=category))
+        clock.advance(timedelta(minutes=1))
+    await submissions.change_status(
+        created[0].id, SubmissionStatus.IN_REVIEW, actor_id=900001, note=None, now=clock.now()
+    )
+    received = SubmissionFilter(statuses=frozenset({SubmissionStatus.RECEIVED}))
+    assert [s.id for s in await submissions.list_filtered(received)] == [
+        created[1].id,
+        created[2].id,
+    ]
+    by_category = SubmissionFilter(category_id="ai_copyright", oldest_first=False)
+    assert [s.id for s in await submissions.list_filtered(by_category)] == [
+        created[2].id,
+        created[0].id,
+    ]
+    assert await submissions.count_filtered(by_category) == 2
+    assert await submissions.count_filtered(SubmissionFilter(region_id="busan")) == 0
+    page = await submissions.list_filtered(SubmissionFilter(), limit=2, offset=2)
+    assert [s.id for s in page] == [created[2].id]
+
+
+async def test_status_changes_are_recorded_and_audited_together(
+    intake: IntakeService,
+    submissions: SubmissionRepository,
+    database: Database,
+    person: People,
+    clock: FrozenClock,
+) -> None:
+    user = await person(1, "민수")
+    submission = await _submit(intake, user)
+    clock.advance(timedelta(hours=1))
+    await submissions.change_status(
+        submission.id,
+        SubmissionStatus.FORWARDED,
+        actor_id=900001,
+        note="담당 부처 확인",
+        now=clock.now(),
+        forwarded_to="중소벤처기업부",
+    )
+    clock.advance(timedelta(days=2))
+    await submissions.set_answer(
+        submission.id, "검토 후 개선하겠습니다.", actor_id=900001, now=clock.now()
+    )
+    updated = await submissions.get(submission.id)
+    assert updated is not None
+    assert updated.status is SubmissionStatus.ANSWERED
+    assert updated.forwarded_to == "중소벤처기업부"
+    assert updated.answer_text == "검토 후 개선하겠습니다." and updated.answered_by == 900001
+    history = await submissions.events(submission.id)
+    assert [e.status for e in history] == [
+        SubmissionStatus.RECEIVED,
+        SubmissionStatus.FORWARDED,
+        SubmissionStatus.ANSWERED,
+    ]
+    assert history[1].note == "담당 부처 확인" and history[1].actor_id == 900001
+    audit = await database.fetch_all(
+        "SELECT action, target_ids, details FROM audit_log ORDER BY id"
+    )
+    assert [row["action"] for row in audit] == ["submission.status", "submission.answer"]
+    assert json.loads(audit[0]["target_ids"]) == [str(submission.id)]
+    with pytest.raises(SubmissionNotFoundError):
+        await submissions.change_status(
+            9999, SubmissionStatus.CLOSED, actor_id=900001, note=None, now=clock.now()
+        )
+
+
+async def test_me_too_rules(
+    intake: IntakeService, submissions: SubmissionRepository, person: People, clock: FrozenClock
+) -> None:
+    owner = await person(1, "민수")
+    supporter = await person(2, "지영")
+    submission = await _submit(intake, owner)
+    with pytest.raises(SupportError) as own:
+        await intake.support(owner, submission.id)
+    assert own.value.reason == "own"
+    supported = await intake.support(supporter, submission.id)
+    assert supported.supporters_count == 1
+    with pytest.raises(SupportError) as again:
+        await intake.support(supporter, submission.id)
+    assert again.value.reason == "already"
+    with pytest.raises(SupportError) as missing:
+        await intake.support(supporter, 9999)
+    assert missing.value.reason == "missing"
+    with pytest.raises(ConsentRequiredError):
+        await intake.support(None, submission.id)
+    await submissions.change_status(
+        submission.id, SubmissionStatus.CLOSED, actor_id=900001, note=None, now=clock.now()
+    )
+    third = await person(3, "철수")
+    with pytest.raises(SupportError) as closed:
+        await intake.support(third, submission.id)
+    assert closed.value.reason == "closed"
+    assert await submissions.supporters_count(submission.id) == 1
+
+
+async def test_similar_finds_open_submissions_of_the_category_but_not_ones_own(
+    intake: IntakeService, person: People
+) -> None:
+    first = await person(1, "민수")
+    second = await person(2, "지영")
+    others = await _submit(intake, first, visibility=Visibility.ANONYMOUS)
+    await _submit(intake, second)  # the user's own: never offered to them
+    await _submit(intake, first, category="funding")
+    draft = await _complete_draft(
+        intake, second, problem="저작물마다 허락을 받아 AI 학습데이터로 쓰는 건 불가능해요"
+    )
+    similar = await intake.similar(draft)
+    assert [match.submission.id for match in similar] == [others.id]
+    assert similar[0].submission.submitter is None
+    await intake.support(second, others.id)
+    assert await intake.similar(draft) == []
+
+
+async def test_erasure_keeps_submissions_as_anonymous_records(
+    intake: IntakeService,
+    submissions: SubmissionRepository,
+    erasure: ErasureRepository,
+    users: UserRepository,
+    *,
+    person: People,
+    clock: FrozenClock,
+) -> None:
+    user = await person(1, "민수")
+    other = await person(2, "지영")
+    named = await _submit(intake, user)
+    others = await _submit(intake, other)
+    await intake.support(user, others.id)
+    await intake.start_draft(user)
+    report = await erasure.erase_user(user.id, now=clock.now())
+    assert report.kept_receipt_codes == (named.receipt_code,)
+    assert report.kept_supports == 1 and report.had_draft
+    kept = await submissions.get(named.id)
+    assert kept is not None
+    assert kept.submitter is None and kept.visibility is Visibility.ANONYMOUS
+    assert kept.deleted_at == clock.now() and kept.problem == PROBLEM
+    assert await submissions.recipient(named.id) is None
+    assert await submissions.count_for_owner(user.id) == 0
+    assert await submissions.supporters_count(others.id) == 1
+    assert await users.get(user.id) is None
+    assert await intake.draft(user.id) is None
+    assert await intake.remembered_profile(user.id) is None
+
+
+async def test_idle_drafts_are_found_once(
+    intake: IntakeService, person: People, clock: FrozenClock
+) -> None:
+    user = await person(1, "민수")
+    await intake.start_draft(user)
+    clock.advance(timedelta(hours=23, minutes=59))
+    assert await intake.drafts_to_remind() == []
+    clock.advance(timedelta(minutes=1))
+    assert [d.user_id for d in await intake.drafts_to_remind()] == [user.id]
+    await intake.reminded(user.id)
+    clock.advance(timedelta(days=3))
+    assert await intake.drafts_to_remind() == []
+
+
+async def test_recipients_for_related_news(
+    intake: IntakeService, submissions: SubmissionRepository, person: People
+) -> None:
+    first = await person(1, "민수")
+    second = await person(2, "지영", language="en")
+    await _submit(intake, first)
+    await _submit(intake, first)
+    await _submit(intake, second, category="funding", visibility=Visibility.ANONYMOUS)
+    recipients = await submissions.recipients_in_categories(["ai_copyright", "funding"])
+    assert [(r.user_id, r.language) for r in recipients] == [(1, "ko"), (2, "en")]
+    assert await submissions.recipients_in_categories([]) == []
