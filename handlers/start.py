@@ -38,9 +38,7 @@ async def start(update: Update, context: SotongContext) -> str | int:
     """/start: greet a returning user with the menu, or ask a newcomer for their language."""
     user = context.user
     if context.is_admin and update.effective_user is not None:
-        await set_chat_commands(
-            context.bot, update.effective_user.id, context.lang, admin=True
-        )
+        await set_chat_commands(context.bot, update.effective_user.id, context.lang, admin=True)
     if user is not None and user.language_chosen and user.has_answered:
         await send(update, context, t(context.lang, "start.welcome_back"))
         await show_menu(update, context)

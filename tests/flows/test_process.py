@@ -37,9 +37,9 @@ async def test_python_m_bot_polls_the_configured_api_and_stops_on_sigint(
         stderr=asyncio.subprocess.PIPE,
     )
     try:
-        async with asyncio.timeout(30):
+        async with asyncio.timeout(30), emulator.subscribe() as events:
             while not emulator.calls("deleteWebhook"):
-                await asyncio.sleep(0.05)
+                await events.next(within=30)
     finally:
         process.send_signal(signal.SIGINT)
         stdout, stderr = await asyncio.wait_for(process.communicate(), 30)
@@ -56,9 +56,7 @@ async def test_python_m_bot_polls_the_configured_api_and_stops_on_sigint(
 
 def test_every_subcommand_has_help() -> None:
     parser, commands = build_parser()
-    subparsers = next(
-        action for action in parser._actions if action.dest == "command"
-    )
+    subparsers = next(action for action in parser._actions if action.dest == "command")
     choices = getattr(subparsers, "choices", {})
     assert set(choices) == set(commands)
     for name, subparser in choices.items():

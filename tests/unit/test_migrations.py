@@ -61,7 +61,7 @@ async def test_a_database_newer_than_the_code_refuses_to_open(tmp_path: Path) ->
         connection.execute(
             "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', '')"
         )
-    with pytest.raises(SchemaTooNewError, match="schema version 9999"):
+    with pytest.raises(SchemaTooNewError, match=r"schema version 9999"):
         await Database.open(path)
 
 
@@ -72,7 +72,7 @@ def test_discovery_refuses_badly_named_and_duplicate_files(tmp_path: Path) -> No
         discover_migrations(tmp_path)
     (tmp_path / "0001_again.sql").unlink()
     (tmp_path / "two.sql").write_text("SELECT 1;")
-    with pytest.raises(MigrationError, match="NNNN_name.sql"):
+    with pytest.raises(MigrationError, match=r"NNNN_name\.sql"):
         discover_migrations(tmp_path)
 
 
@@ -84,13 +84,17 @@ async def test_close_can_be_called_twice(tmp_path: Path) -> None:
 
 async def test_a_failed_transaction_leaves_no_trace(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "sotong.db")
+
+    async def write_then_fail() -> None:
+        async with database.transaction() as connection:
+            await connection.execute(
+                "INSERT INTO audit_log (at, actor_id, action) VALUES ('t', 1, 'x')"
+            )
+            raise RuntimeError
+
     try:
         with pytest.raises(RuntimeError):
-            async with database.transaction() as connection:
-                await connection.execute(
-                    "INSERT INTO audit_log (at, actor_id, action) VALUES ('t', 1, 'x')"
-                )
-                raise RuntimeError
+            await write_then_fail()
         assert await database.fetch_value("SELECT COUNT(*) FROM audit_log") == 0
     finally:
         await database.close()
