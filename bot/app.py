@@ -11,6 +11,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Contex
 from bot import policy_jobs
 from bot.commands import register_commands
 from bot.services import Services
+from bot.telegram_http import AiohttpRequest
 from bot.update_processor import UserOrderedUpdateProcessor
 from handlers import (
     admin_audit,
@@ -49,6 +50,8 @@ def build_application(services: Services) -> SotongApplication:
         .token(settings.bot_token.get_secret_value())
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.bot_api_file_url)
+        .request(AiohttpRequest())
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .context_types(ContextTypes(context=SotongContext))
         .defaults(
             Defaults(

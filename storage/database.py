@@ -86,20 +86,23 @@ class Database:
             await self._writer.execute("COMMIT")
 
     async def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
-        """Run one write statement in its own transaction and return the affected row count."""
-        async with self.transaction() as connection, connection.execute(sql, parameters) as cursor:
+        """Run one write statement and return the affected row count.
+
+        A single statement is atomic in SQLite by itself, so it runs in autocommit mode: one
+        round trip to the database thread instead of three. The lock still keeps it out of
+        another coroutine's open transaction on the same connection.
+        """
+        async with self._write_lock, self._writer.execute(sql, parameters) as cursor:
             return cursor.rowcount
 
     async def fetch_one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None:
         """Read one row from a committed snapshot."""
-        async with self._reader.execute(sql, parameters) as cursor:
-            row: Row | None = await cursor.fetchone()
-            return row
+        rows = await self._reader.execute_fetchall(sql, parameters)
+        return next(iter(rows), None)
 
     async def fetch_all(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
-        """Read every row of a small result from a committed snapshot."""
-        async with self._reader.execute(sql, parameters) as cursor:
-            return list(await cursor.fetchall())
+        """Read every row of a small result from a committed snapshot, in one round trip."""
+        return list(await self._reader.execute_fetchall(sql, parameters))
 
     async def fetch_value(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
         """Read the first column of the first row, or None."""

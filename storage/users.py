@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 from bot.domain.users import ConsentState, User
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 
-__all__ = ["UserRepository"]
+__all__ = ["SEEN_RESOLUTION", "UserRepository"]
+
+SEEN_RESOLUTION = timedelta(minutes=5)
 
 _COLUMNS = (
     "id, language, language_chosen, consent_state, consent_version, consent_at, display_name,"
@@ -46,23 +49,40 @@ class UserRepository:
     async def touch(self, user_id: int, language: str, now: datetime) -> User:
         """Record that the user is here, creating them with a suggested language on first sight.
 
-        A user who had blocked the bot and writes again is reachable again.
+        This runs for every update, so it reads first and writes only when something changes:
+        a newcomer, a user coming back after blocking the bot, or a visit noted more than
+        `SEEN_RESOLUTION` after the last one. A user who had blocked the bot and writes again
+        is reachable again.
         """
+        known = await self.get(user_id)
+        if (
+            known is not None
+            and known.blocked_at is None
+            and now - known.last_seen_at < SEEN_RESOLUTION
+        ):
+            return known
         stamp = to_db(now)
-        async with self._db.transaction() as connection:
-            await connection.execute(
-                "INSERT INTO users (id, language, first_seen_at, last_seen_at)"
-                " VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at,"
-                " blocked_at = NULL",
-                (user_id, language, stamp, stamp),
-            )
-            async with connection.execute(
-                f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,)
-            ) as cursor:
-                row = await cursor.fetchone()
-        assert row is not None
-        return _user(row)
+        await self._db.execute(
+            "INSERT INTO users (id, language, first_seen_at, last_seen_at)"
+            " VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET last_seen_at = excluded.last_seen_at,"
+            " blocked_at = NULL",
+            (user_id, language, stamp, stamp),
+        )
+        if known is not None:
+            return replace(known, last_seen_at=now, blocked_at=None)
+        return User(
+            id=user_id,
+            language=language,
+            language_chosen=False,
+            consent_state=ConsentState.UNANSWERED,
+            consent_version=None,
+            consent_at=None,
+            display_name=None,
+            username=None,
+            first_seen_at=now,
+            last_seen_at=now,
+        )
 
     async def set_language(self, user_id: int, language: str) -> User:
         """Store an explicit language choice."""

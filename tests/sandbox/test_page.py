@@ -96,6 +96,10 @@ async def test_formatting_media_edits_deletions_and_alerts_render_live(
     shown = await as_bot(sandbox, "sendPhoto", photo)
     picture = page.locator(f"#message-{shown['message_id']} img")
     await expect(picture).to_be_visible()
+    await picture.evaluate(
+        "image => image.complete && image.naturalWidth"
+        " || new Promise(done => image.addEventListener('load', done, {once: true}))"
+    )
     assert await picture.evaluate("image => image.naturalWidth") == 240
     await expect(page.locator(f"#message-{shown['message_id']} em")).to_have_text("chart")
 
