@@ -45,6 +45,8 @@ async def answer(update: Update, context: SotongContext) -> None:
         return
     services = context.services
     report = await services.erasure.erase_user(update.effective_user.id, now=services.clock.now())
+    # Half-edited panels and drafts kept in memory would otherwise be written back.
+    context.application.drop_user_data(update.effective_user.id)
     context.user = None
     kept = []
     if report.kept_receipt_codes:

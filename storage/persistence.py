@@ -18,8 +18,9 @@ JSONDict = dict[str, Any]
 class SQLitePersistence(BasePersistence[JSONDict, JSONDict, JSONDict]):
     """Stores PTB's state as JSON text, never pickle, so a database can be inspected and trusted.
 
-    Only conversation states are persisted by default: users' own data lives in Sotong's
-    tables, where it can be shown, exported and erased.
+    Conversation states and user data (the half-edited subscription panel, an administrator's
+    content draft) are persisted by default. Everything else a user gives lives in Sotong's
+    own tables, where it can be shown, exported and erased.
     """
 
     def __init__(
@@ -32,7 +33,7 @@ class SQLitePersistence(BasePersistence[JSONDict, JSONDict, JSONDict]):
         super().__init__(
             store_data=store_data
             or PersistenceInput(
-                bot_data=False, chat_data=False, user_data=False, callback_data=False
+                bot_data=False, chat_data=False, user_data=True, callback_data=False
             ),
             update_interval=update_interval,
         )
@@ -67,7 +68,10 @@ class SQLitePersistence(BasePersistence[JSONDict, JSONDict, JSONDict]):
         return {row["user_id"]: json.loads(row["data"]) for row in rows}
 
     async def update_user_data(self, user_id: int, data: JSONDict) -> None:
-        """Store one user's PTB data."""
+        """Store one user's PTB data; an empty dict leaves no row, so passers-by leave no trace."""
+        if not data:
+            await self.drop_user_data(user_id)
+            return
         await self._db.execute(
             "INSERT INTO ptb_user_data (user_id, data) VALUES (?, ?)"
             " ON CONFLICT (user_id) DO UPDATE SET data = excluded.data",

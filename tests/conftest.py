@@ -2,11 +2,14 @@
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import pytest
 
 os.environ.setdefault("PTB_TIMEDELTA", "1")
+
+from storage.database import Database
 
 pytest_plugins = ["tests.fixtures.emulator", "tests.fixtures.app"]
 
@@ -22,3 +25,24 @@ def _restore_logging() -> Iterator[None]:
     root.setLevel(level)
     for name, previous in levels.items():
         logging.getLogger(name).setLevel(previous)
+
+
+@pytest.fixture(autouse=True)
+async def _close_databases(monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[None]:
+    """Close every database a test opened, even when the test failed halfway.
+
+    aiosqlite's worker threads are not daemons: one connection left open keeps the pytest
+    process alive after the last test, which would stall CI instead of failing it.
+    """
+    opened: list[Database] = []
+    original = Database.open.__func__  # type: ignore[attr-defined]
+
+    async def tracking_open(cls: type[Database], *args: Any, **kwargs: Any) -> Database:
+        database: Database = await original(cls, *args, **kwargs)
+        opened.append(database)
+        return database
+
+    monkeypatch.setattr(Database, "open", classmethod(tracking_open))
+    yield
+    for database in opened:
+        await database.close()

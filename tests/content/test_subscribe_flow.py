@@ -57,3 +57,19 @@ async def test_stop_under_a_digest_and_subscribe_again(sotong: BotHarness) -> No
     await user.tap("💾 저장")
     current = await sotong.services.subscriptions.current(user.id)
     assert current is not None and current.active
+
+
+async def test_deleting_my_data_ends_subscriptions_follows_and_reminders(
+    sotong: BotHarness,
+) -> None:
+    user = await onboard(sotong, "민수")
+    await user.send("/subscribe")
+    await user.tap("💾 저장")
+    assert await sotong.services.subscriptions.current(user.id) is not None
+    await user.send("/deletemydata")
+    await user.tap("삭제합니다", message_id=user.reply().message_id)
+    assert await sotong.services.subscriptions.current(user.id) is None
+    assert await sotong.services.users.get(user.id) is None
+    await add_meeting(sotong, kst(2026, 12, 3, 14))
+    await tick_at(sotong, kst(2026, 11, 22, 9))
+    assert containing(user, "소통 정책 소식") == []

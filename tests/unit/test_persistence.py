@@ -45,10 +45,20 @@ async def test_user_chat_and_bot_data_round_trip(tmp_path: Path) -> None:
     await database.close()
 
 
-async def test_by_default_only_conversations_are_persisted(tmp_path: Path) -> None:
+async def test_by_default_conversations_and_user_data_are_persisted(tmp_path: Path) -> None:
     database = await Database.open(tmp_path / "sotong.db")
     persistence = SQLitePersistence(database)
-    assert not persistence.store_data.user_data
+    assert persistence.store_data.user_data
     assert not persistence.store_data.chat_data
     assert not persistence.store_data.bot_data
+    await database.close()
+
+
+async def test_empty_user_data_leaves_no_row(tmp_path: Path) -> None:
+    database = await Database.open(tmp_path / "sotong.db")
+    persistence = SQLitePersistence(database)
+    await persistence.update_user_data(5, {"draft": {"title": "x"}})
+    await persistence.update_user_data(5, {})
+    await persistence.update_user_data(6, {})
+    assert await database.fetch_value("SELECT COUNT(*) FROM ptb_user_data") == 0
     await database.close()
