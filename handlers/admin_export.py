@@ -1,7 +1,7 @@
-"""/export: pick format, period, category, region, status and contacts, then get the file.
+"""/export: pick format, period, category, region, status, contacts and hidden records.
 
 Stateless: every button carries the choices made so far in its callback data
-(`ax:<format>:<period>:<category>:<region>:<status>:<contacts>`, "*" for any), so the walk
+(`ax:<format>:<period>:<category>:<region>:<status>:<contacts>:<hidden>`, "*" for any), so the walk
 survives restarts without any stored state. See admin_export.mmd.
 """
 
@@ -33,7 +33,7 @@ from messages import Markup, t
 
 __all__ = ["ExportChoices", "handlers"]
 
-_DATA = re.compile(r"^ax(?::[a-z0-9_*]+){0,6}$")
+_DATA = re.compile(r"^ax(?::[a-z0-9_*]+){0,7}$")
 _ANY = "*"
 
 
@@ -69,6 +69,7 @@ def _choices_valid(
         {_ANY} | {r.id for r in regions},
         {_ANY} | {s.value for s in SubmissionStatus},
         {"0", "1"},
+        {"0", "1"},
     )
     return len(choices.parts) <= len(allowed) and all(
         value in allowed[index] for index, value in enumerate(choices.parts)
@@ -99,6 +100,7 @@ def _summary(
     category = choices.value(2)
     region = choices.value(3)
     contacts = choices.value(5)
+    hidden = choices.value(6)
     return t(
         lang,
         "admin_export.summary",
@@ -114,6 +116,11 @@ def _summary(
         contacts=(
             plain_text(t(lang, "admin_export.yes" if contacts == "1" else "admin_export.no"))
             if contacts
+            else pending
+        ),
+        hidden=(
+            plain_text(t(lang, "admin_export.yes" if hidden == "1" else "admin_export.no"))
+            if hidden
             else pending
         ),
     )
@@ -167,10 +174,18 @@ def _question(
             for s in SubmissionStatus
         ]
         return t(lang, "admin_export.ask_status", summary=summary), _rows(statuses, 3)
-    return t(lang, "admin_export.ask_contacts", summary=summary), _rows(
+    if step == 5:
+        return t(lang, "admin_export.ask_contacts", summary=summary), _rows(
+            [
+                button(lang, "admin_export.contacts.no", choices.then("0")),
+                button(lang, "admin_export.contacts.yes", choices.then("1")),
+            ],
+            1,
+        )
+    return t(lang, "admin_export.ask_hidden", summary=summary), _rows(
         [
-            button(lang, "admin_export.contacts.no", choices.then("0")),
-            button(lang, "admin_export.contacts.yes", choices.then("1")),
+            button(lang, "admin_export.hidden.no", choices.then("0")),
+            button(lang, "admin_export.hidden.yes", choices.then("1")),
         ],
         1,
     )
@@ -187,7 +202,7 @@ async def export_command(update: Update, context: SotongContext) -> None:
 
 @admin_only
 async def export_step(update: Update, context: SotongContext) -> None:
-    """One answer: ask the next question, or after the contacts answer, produce the file."""
+    """One answer: ask the next question, or after the last one, produce the file."""
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
@@ -197,7 +212,7 @@ async def export_step(update: Update, context: SotongContext) -> None:
     choices = ExportChoices.parse(query.data)
     if not _choices_valid(choices, categories, regions):
         choices = ExportChoices(())
-    if len(choices.parts) < 6:
+    if len(choices.parts) < 7:
         text, markup = _question(context.lang, choices, categories, regions)
         await edit(query, text, markup)
         return
@@ -220,6 +235,7 @@ def _filter(context: SotongContext, choices: ExportChoices) -> ExportFilter:
         region_id=chosen(3),
         status=chosen(4),
         include_contacts=choices.parts[5] == "1",
+        include_hidden=choices.parts[6] == "1",
     )
 
 

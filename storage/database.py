@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Generator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -109,24 +109,25 @@ class Database:
         row = await self.fetch_one(sql, parameters)
         return None if row is None else row[0]
 
-    @asynccontextmanager
-    async def stream(
-        self, sql: str, parameters: Sequence[Any] = (), *, batch: int = 500
-    ) -> AsyncIterator[AsyncIterator[Row]]:
-        """Yield rows in batches from a private connection, so large exports stay flat in memory."""
-        connection = await _connect(self.path, read_only=True)
+    def read_batches(
+        self, sql: str, parameters: Sequence[Any] = (), *, batch: int = 5000
+    ) -> Generator[list[tuple[Any, ...]], None, None]:
+        """Yield batches of plain tuples from a private read-only connection, synchronously.
+
+        Exports run whole in one worker thread, reading and formatting there, so the event loop
+        keeps serving every other user meanwhile. The stdlib connection is therefore opened on
+        the first `next()` and closed in the same thread: sqlite3 refuses cross-thread use, so
+        create and consume the generator in one thread and close it there. Tuples, not
+        `sqlite3.Row`: building a Row per record cost more than formatting it into the export.
+        """
+        connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
         try:
-            cursor = await connection.execute(sql, parameters)
-
-            async def rows() -> AsyncIterator[Row]:
-                while chunk := await cursor.fetchmany(batch):
-                    for row in chunk:
-                        yield row
-
-            yield rows()
-            await cursor.close()
+            connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            cursor = connection.execute(sql, parameters)
+            while chunk := cursor.fetchmany(batch):
+                yield chunk
         finally:
-            await connection.close()
+            connection.close()
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Write many rows of one shape in a single transaction."""

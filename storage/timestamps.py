@@ -15,8 +15,8 @@ def to_db(moment: datetime) -> str:
 
 
 def from_db(text: str) -> datetime:
-    """Read an instant written by `to_db`."""
-    return datetime.fromisoformat(text).astimezone(UTC)
+    """Read an instant written by `to_db`, already in UTC, so no conversion is needed."""
+    return datetime.fromisoformat(text)
 
 
 def from_db_optional(text: str | None) -> datetime | None:

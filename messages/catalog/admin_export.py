@@ -73,16 +73,33 @@ TEXTS = {
             "Anonymous submitters are never included; your choice is written to the audit log."
         ),
     },
+    "admin_export.ask_hidden": {
+        "ko": (
+            "<b>📤 내보내기</b>\n{summary}\n\n"
+            "숨김 처리되었거나 다른 제안에 병합되었거나 제출자가 삭제를 요청한 기록도 "
+            "포함할까요?"
+        ),
+        "en": (
+            "<b>📤 Export</b>\n{summary}\n\n"
+            "Also include records that were hidden, merged into another submission, or whose "
+            "submitter asked for deletion?"
+        ),
+    },
+    "admin_export.hidden.no": {"ko": "현재 기록만", "en": "Current records only"},
+    "admin_export.hidden.yes": {
+        "ko": "숨김·병합·삭제 기록 포함",
+        "en": "Include hidden, merged and deleted",
+    },
     "admin_export.contacts.no": {"ko": "연락처 제외", "en": "Without contacts"},
     "admin_export.contacts.yes": {"ko": "연락처 포함 (기록됨)", "en": "With contacts (logged)"},
     "admin_export.summary": {
         "ko": (
             "형식: {format} · 기간: {period}\n분야: {category} · 지역: {region}\n"
-            "상태: {status} · 연락처: {contacts}"
+            "상태: {status} · 연락처: {contacts} · 숨김·병합·삭제 포함: {hidden}"
         ),
         "en": (
             "Format: {format} · Period: {period}\nCategory: {category} · Region: {region}\n"
-            "Status: {status} · Contacts: {contacts}"
+            "Status: {status} · Contacts: {contacts} · Hidden, merged, deleted: {hidden}"
         ),
     },
     "admin_export.pending": {"ko": "—", "en": "—"},

@@ -67,7 +67,16 @@ async def test_xlsx_with_contacts_keeps_anonymity_and_defuses_formulas(
     await _arrange(sotong)
     admin = sotong.admin()
     await onboard(admin)
-    await _walk(admin, "엑셀 (.xlsx)", "전체 기간", "전체", "전체", "전체", "연락처 포함 (기록됨)")
+    await _walk(
+        admin,
+        "엑셀 (.xlsx)",
+        "전체 기간",
+        "전체",
+        "전체",
+        "전체",
+        "연락처 포함 (기록됨)",
+        "현재 기록만",
+    )
     name, data = _document(sotong, admin)
     assert name == "sotong-2026-11-21-contacts.xlsx"
     assert "3건을 내보냈어요" in (admin.reply().text or "")
@@ -111,6 +120,7 @@ async def test_csv_in_english_with_filters_is_named_after_them(
         "Seoul",
         "Received",
         "Without contacts",
+        "Current records only",
     )
     name, data = _document(sotong, admin)
     assert name == "sotong-2026-11-21-from-2026-11-01-ai_basic_act-seoul-received.csv"
@@ -132,7 +142,9 @@ async def test_json_never_carries_an_anonymous_identity(sotong: BotHarness) -> N
     await _arrange(sotong)
     admin = sotong.admin()
     await onboard(admin)
-    await _walk(admin, "JSON", "최근 30일", "전체", "전체", "전체", "연락처 포함 (기록됨)")
+    await _walk(
+        admin, "JSON", "최근 30일", "전체", "전체", "전체", "연락처 포함 (기록됨)", "현재 기록만"
+    )
     _, data = _document(sotong, admin)
     records = json.loads(data)
     assert len(records) == 3
@@ -153,10 +165,23 @@ async def test_merged_and_hidden_records_are_left_out(sotong: BotHarness) -> Non
     )
     admin = sotong.admin()
     await onboard(admin)
-    await _walk(admin, "JSON", "전체 기간", "전체", "전체", "전체", "연락처 제외")
+    await _walk(admin, "JSON", "전체 기간", "전체", "전체", "전체", "연락처 제외", "현재 기록만")
     _, data = _document(sotong, admin)
     assert {r["visibility"] for r in json.loads(data)} == {"named", "anonymous"}
     assert len(json.loads(data)) == 2
+
+    await _walk(
+        admin,
+        "JSON",
+        "전체 기간",
+        "전체",
+        "전체",
+        "전체",
+        "연락처 제외",
+        "숨김·병합·삭제 기록 포함",
+    )
+    _, data = _document(sotong, admin)
+    assert len(json.loads(data)) == 4
 
 
 @pytest.mark.parametrize("emulator_limits", [EmulatorLimits(max_upload_bytes=6000)], indirect=True)
@@ -176,7 +201,7 @@ async def test_a_file_over_the_upload_limit_is_zipped_with_a_message(
     sotong.application.bot_data[SERVICES_KEY] = dataclasses.replace(services, exports=small)
     admin = sotong.admin()
     await onboard(admin)
-    await _walk(admin, "CSV", "전체 기간", "전체", "전체", "전체", "연락처 제외")
+    await _walk(admin, "CSV", "전체 기간", "전체", "전체", "전체", "연락처 제외", "현재 기록만")
     name, data = _document(sotong, admin)
     assert name.endswith(".csv.zip") and len(data) <= 6000
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

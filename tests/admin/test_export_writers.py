@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -50,11 +49,6 @@ def _row(code: str, *, visibility: str = "named", problem: str = "규제가 너�
     )
 
 
-async def _stream(rows: Iterable[ExportRow]) -> AsyncIterator[ExportRow]:
-    for row in rows:
-        yield row
-
-
 def _rows() -> list[ExportRow]:
     rows = [_row(f"SV-2026-{n:06d}", problem=text) for n, text in enumerate(DANGEROUS, 1)]
     rows.append(_row("SV-2026-000099", visibility="anonymous"))
@@ -71,10 +65,10 @@ def test_neutralise_leaves_ordinary_text(text: str) -> None:
     assert neutralise(text) == text
 
 
-async def test_csv_has_bom_defused_formulas_and_no_anonymous_identity(tmp_path: Path) -> None:
+def test_csv_has_bom_defused_formulas_and_no_anonymous_identity(tmp_path: Path) -> None:
     path = tmp_path / "out.csv"
     columns = columns_for(include_contacts=True)
-    count = await write_csv(_stream(_rows()), path, columns, ExportLabels.for_language("ko"), SEOUL)
+    count = write_csv(iter(_rows()), path, columns, ExportLabels.for_language("ko"), SEOUL)
     assert count == 7
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -96,13 +90,13 @@ async def test_csv_has_bom_defused_formulas_and_no_anonymous_identity(tmp_path: 
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
 
 
-async def test_xlsx_has_two_sheets_frozen_header_real_dates_and_text_cells(
+def test_xlsx_has_two_sheets_frozen_header_real_dates_and_text_cells(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "out.xlsx"
     columns = columns_for(include_contacts=True)
     labels = ExportLabels.for_language("en")
-    count = await write_xlsx(_stream(_rows()), path, columns, labels, SEOUL)
+    count = write_xlsx(iter(_rows()), path, columns, labels, SEOUL)
     assert count == 7
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Submissions", "Counts"]
@@ -136,19 +130,19 @@ async def test_xlsx_has_two_sheets_frozen_header_real_dates_and_text_cells(
     assert ["Received", 7] in values
 
 
-async def test_contact_columns_absent_unless_asked(tmp_path: Path) -> None:
+def test_contact_columns_absent_unless_asked(tmp_path: Path) -> None:
     path = tmp_path / "out.xlsx"
     columns = columns_for(include_contacts=False)
-    await write_xlsx(_stream(_rows()), path, columns, ExportLabels.for_language("ko"), SEOUL)
+    write_xlsx(iter(_rows()), path, columns, ExportLabels.for_language("ko"), SEOUL)
     sheet = openpyxl.load_workbook(path)["제안"]
     texts = {cell.value for row in sheet.iter_rows() for cell in row}
     assert "홍길동" not in texts and "hong" not in texts
 
 
-async def test_json_keeps_text_exact_and_hides_anonymous_identity(tmp_path: Path) -> None:
+def test_json_keeps_text_exact_and_hides_anonymous_identity(tmp_path: Path) -> None:
     path = tmp_path / "out.json"
     columns = columns_for(include_contacts=True)
-    count = await write_json(_stream(_rows()), path, columns, SEOUL)
+    count = write_json(iter(_rows()), path, columns, SEOUL)
     records = json.loads(path.read_text(encoding="utf-8"))
     assert count == len(records) == 7
     assert records[0]["problem"] == "=1+1"
@@ -158,7 +152,7 @@ async def test_json_keeps_text_exact_and_hides_anonymous_identity(tmp_path: Path
     assert records[6]["submitter_username"] is None
 
 
-async def test_json_of_nothing_is_an_empty_array(tmp_path: Path) -> None:
+def test_json_of_nothing_is_an_empty_array(tmp_path: Path) -> None:
     path = tmp_path / "out.json"
-    await write_json(_stream([]), path, columns_for(include_contacts=False), SEOUL)
+    write_json(iter([]), path, columns_for(include_contacts=False), SEOUL)
     assert json.loads(path.read_text(encoding="utf-8")) == []

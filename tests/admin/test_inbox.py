@@ -246,7 +246,15 @@ async def test_a_submission_whose_submitter_erased_their_data_can_still_be_answe
     await admin.send("검토하여 개선하겠습니다")
     assert "제출자에게는 연락할 수 없어요" in (admin.reply().text or "")
     await admin.send("/export")
-    for label in ("JSON", "전체 기간", "전체", "전체", "전체", "연락처 포함 (기록됨)"):
+    for label in (
+        "JSON",
+        "전체 기간",
+        "전체",
+        "전체",
+        "전체",
+        "연락처 포함 (기록됨)",
+        "현재 기록만",
+    ):
         await admin.tap(label)
     document = next(m for m in reversed(admin.transcript) if m.attachment)
     assert document.attachment is not None

@@ -145,6 +145,7 @@ async def test_submission_review_export_and_status_update_through_the_page(
         await chat.bot_says(f"{step}를 골라 주세요" if step != "지역" else "지역을 골라 주세요")
         await chat.tap("전체")
     await chat.tap("연락처 제외")
+    await chat.tap("현재 기록만")
     await chat.bot_says("건을 내보냈어요")
     download_link = page.locator("a.document").last
     await expect(download_link).to_be_visible(timeout=WAIT_MS)

@@ -7,7 +7,7 @@ reading JSON must get the submitter's words unchanged.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -25,16 +25,19 @@ def _value(value: object, zone: ZoneInfo) -> object:
     return value
 
 
-async def write_json(
-    rows: AsyncIterator[ExportRow], path: Path, columns: Sequence[Column], zone: ZoneInfo
+def write_json(
+    rows: Iterable[ExportRow], path: Path, columns: Sequence[Column], zone: ZoneInfo
 ) -> int:
-    """Stream a JSON array, one object per line, never holding more than one row."""
+    """Stream a JSON array, one object per line, never holding more than one row.
+
+    Synchronous, for the export's worker thread.
+    """
     count = 0
     keys = [column.key for column in columns]
     read = CellReader(columns)
     with path.open("w", encoding="utf-8") as handle:
         handle.write("[")
-        async for row in rows:
+        for row in rows:
             record = {key: _value(value, zone) for key, value in zip(keys, read(row), strict=True)}
             handle.write(",\n" if count else "\n")
             handle.write(json.dumps(record, ensure_ascii=False))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = [
     "ExportError",
@@ -63,12 +64,13 @@ class ExportFilter:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class ExportRow:
+class ExportRow(NamedTuple):
     """One submission as an export shows it: reference names resolved, supporters counted.
 
     The submitter fields are None unless the submission is named and contacts were asked for;
-    storage leaves them out in SQL and the writers check again.
+    storage leaves them out in SQL and the writers check again. A named tuple rather than a
+    frozen dataclass: one is built per exported row, and a tuple is several times cheaper to
+    build than a frozen dataclass's field-by-field initialisation.
     """
 
     receipt_code: str

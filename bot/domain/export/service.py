@@ -1,7 +1,8 @@
-"""Producing an export file end to end: stream, write, fit the upload limit, audit."""
+"""Producing an export file end to end: read and write in a worker thread, fit, audit."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -74,14 +75,19 @@ class ExportService:
         path = directory / (file_name or self.file_name(export_filter, export_format))
         columns = columns_for(include_contacts=export_filter.include_contacts)
         labels = ExportLabels.for_language(language)
-        try:
-            async with self._repository.rows(export_filter, language) as rows:
+
+        def write() -> int:
+            # Runs whole in the worker thread: the rows' SQLite connection is opened, read and
+            # closed there, and the event loop stays free for everyone else meanwhile.
+            with contextlib.closing(self._repository.rows(export_filter, language)) as rows:
                 if export_format is ExportFormat.XLSX:
-                    count = await write_xlsx(rows, path, columns, labels, self._zone)
-                elif export_format is ExportFormat.CSV:
-                    count = await write_csv(rows, path, columns, labels, self._zone)
-                else:
-                    count = await write_json(rows, path, columns, self._zone)
+                    return write_xlsx(rows, path, columns, labels, self._zone)
+                if export_format is ExportFormat.CSV:
+                    return write_csv(rows, path, columns, labels, self._zone)
+                return write_json(rows, path, columns, self._zone)
+
+        try:
+            count = await asyncio.to_thread(write)
         except BaseException:
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()

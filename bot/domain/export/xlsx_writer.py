@@ -6,9 +6,8 @@ flat whatever the row count; rows therefore arrive strictly in order.
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -88,14 +87,17 @@ def _write_counts(sheet: Any, tally: Tally, labels: ExportLabels, bold: Any) -> 
         line += 1
 
 
-async def write_xlsx(
-    rows: AsyncIterator[ExportRow],
+def write_xlsx(
+    rows: Iterable[ExportRow],
     path: Path,
     columns: Sequence[Column],
     labels: ExportLabels,
     zone: ZoneInfo,
 ) -> int:
-    """Write both sheets and return the number of submissions written."""
+    """Write both sheets and return the number of submissions written.
+
+    Synchronous, for the export's worker thread, which also runs the workbook's closing zip.
+    """
     workbook = Workbook(
         str(path),
         {
@@ -119,7 +121,7 @@ async def write_xlsx(
         kinds = [column.kind for column in columns]
         read = CellReader(columns)
         line = 0
-        async for row in rows:
+        for row in rows:
             line += 1
             if line >= XLSX_MAX_ROWS:
                 raise ExportError("more rows than Excel can hold; export CSV instead")
@@ -129,5 +131,5 @@ async def write_xlsx(
         submissions.autofilter(0, 0, max(line, 1), len(columns) - 1)
         _write_counts(counts_sheet, tally, labels, bold)
     finally:
-        await asyncio.to_thread(workbook.close)
+        workbook.close()
     return tally.total
