@@ -70,13 +70,15 @@ class AiohttpRequest(BaseRequest):
         if self._session is None or self._session.closed:
             raise RuntimeError("AiohttpRequest is not initialized")
         files = request_data.multipart_data if request_data is not None else {}
-        body: aiohttp.FormData | dict[str, str] | None = None
-        if request_data is not None:
-            body = (
-                _form(request_data.json_parameters, files)
-                if files
-                else (request_data.json_parameters)
-            )
+        body: aiohttp.FormData | bytes | None = None
+        headers: dict[str, str] = {}
+        if request_data is not None and files:
+            body = _form(request_data.json_parameters, files)
+        elif request_data is not None:
+            # A JSON body (which the Bot API accepts) is encoded in C; form encoding quotes
+            # every value in Python, which showed up in the profile for Korean text.
+            body = request_data.json_payload
+            headers["Content-Type"] = "application/json"
         read = self._read_timeout if isinstance(read_timeout, DefaultValue) else read_timeout
         connect = (
             self._connect_timeout if isinstance(connect_timeout, DefaultValue) else connect_timeout
@@ -92,7 +94,9 @@ class AiohttpRequest(BaseRequest):
             sock_read=_sum(read, write),
         )
         try:
-            async with self._session.request(method, url, data=body, timeout=timeout) as response:
+            async with self._session.request(
+                method, url, data=body, headers=headers, timeout=timeout
+            ) as response:
                 return response.status, await response.read()
         except TimeoutError as error:
             raise TimedOut from error
