@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import resource
 import sys
 import tempfile
@@ -131,6 +132,7 @@ async def serve_sotong(base_url: str, file_url: str, database_path: Path) -> Non
             assert application.updater is not None
             await application.updater.start_polling(timeout=1, allowed_updates=ALLOWED_UPDATES)
             await application.start()
+            gc.freeze()  # as `python -m bot` does once it is running
             print("ready", flush=True)
             await _until_stdin_closes()
             await application.updater.stop()
