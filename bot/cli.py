@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import gc
-import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +18,7 @@ from bot.config import ConfigurationError, Settings, load_settings
 from bot.logging_setup import configure_logging
 from bot.runtime import running_bot
 from bot.sandbox.cli import add_sandbox_parser, run_sandbox
+from bot.shutdown import stop_requested
 from storage.errors import StorageError
 
 __all__ = ["main"]
@@ -38,11 +37,7 @@ class Standalone:
 
 
 async def _serve(settings: Settings) -> None:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(signum, stop.set)
+    stop = stop_requested()
     async with running_bot(settings):
         # What start-up imported and built lives as long as the process: take it out of the
         # collector's sight, so full collections scan only what handling updates allocates.

@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import contextlib
 import ipaddress
-import signal
 import sys
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from bot.domain.content_import import ContentImportError
 from bot.logging_setup import configure_logging
 from bot.sandbox.errors import SandboxError
 from bot.sandbox.runner import SANDBOX_DATABASE, Sandbox, SandboxOptions
+from bot.shutdown import stop_requested
 from storage.errors import StorageError
 
 __all__ = ["add_sandbox_parser", "run_sandbox"]
@@ -69,11 +69,7 @@ def _reach(host: str) -> str:
 
 
 async def _serve(options: SandboxOptions) -> None:
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(signum, stop.set)
+    stop = stop_requested()
     async with Sandbox(options) as sandbox:
         state = "new, with demo data" if sandbox.is_new_database else "kept from the last run"
         print(f"Sotong sandbox: {sandbox.url}", flush=True)
