@@ -18,6 +18,7 @@ from handlers.content_admin_common import (
     prompt,
     reply_text,
     show_categories,
+    skip_to,
 )
 from handlers.context import SotongContext
 from handlers.conversation import END
@@ -110,11 +111,7 @@ async def got_bill_number(update: Update, context: SotongContext) -> str:
     return BILL_SPONSOR
 
 
-async def skip_bill_number(update: Update, context: SotongContext) -> str:
-    """No number yet; ask for the sponsor."""
-    await _answer(update)
-    await prompt(update, context, "content_admin.ask.sponsor", skippable=True)
-    return BILL_SPONSOR
+skip_bill_number = skip_to("content_admin.ask.sponsor", BILL_SPONSOR)
 
 
 async def got_sponsor(update: Update, context: SotongContext) -> str:
@@ -124,11 +121,7 @@ async def got_sponsor(update: Update, context: SotongContext) -> str:
     return BILL_COMMITTEE
 
 
-async def skip_sponsor(update: Update, context: SotongContext) -> str:
-    """No sponsor; ask for the committee."""
-    await _answer(update)
-    await prompt(update, context, "content_admin.ask.committee", skippable=True)
-    return BILL_COMMITTEE
+skip_sponsor = skip_to("content_admin.ask.committee", BILL_COMMITTEE)
 
 
 async def got_committee(update: Update, context: SotongContext) -> str:
@@ -138,11 +131,7 @@ async def got_committee(update: Update, context: SotongContext) -> str:
     return BILL_SUMMARY
 
 
-async def skip_committee(update: Update, context: SotongContext) -> str:
-    """No committee; ask for the summary."""
-    await _answer(update)
-    await prompt(update, context, "content_admin.ask.summary", skippable=True)
-    return BILL_SUMMARY
+skip_committee = skip_to("content_admin.ask.summary", BILL_SUMMARY)
 
 
 async def got_summary(update: Update, context: SotongContext) -> str:

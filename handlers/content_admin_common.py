@@ -5,6 +5,7 @@ The draft in user_data, prompts with a skip button, and the category picker.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -60,6 +61,24 @@ async def prompt(
         keyboard([[button(lang, "content_admin.button.skip", "cadm:skip")]]) if skippable else None
     )
     await send(update, context, t(lang, key, **params), markup)
+
+
+def skip_to(
+    next_key: str, next_state: str
+) -> Callable[[Update, SotongContext], Coroutine[Any, Any, str]]:
+    """The skip button of an optional field: nothing to store, so answer and ask the next one.
+
+    Every optional field's skip is the same three steps; only what comes next differs.
+    """
+
+    async def skip(update: Update, context: SotongContext) -> str:
+        assert update.callback_query is not None
+        await update.callback_query.answer()
+        await prompt(update, context, next_key, skippable=True)
+        return next_state
+
+    skip.__doc__ = f"Skipped: ask {next_key.rsplit('.', 1)[-1]} next."
+    return skip
 
 
 async def categories_keyboard(context: SotongContext) -> InlineKeyboardMarkup:

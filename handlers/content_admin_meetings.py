@@ -16,6 +16,7 @@ from handlers.content_admin_common import (
     prompt,
     reply_text,
     show_categories,
+    skip_to,
 )
 from handlers.context import SotongContext
 from handlers.conversation import END
@@ -149,12 +150,7 @@ async def got_end(update: Update, context: SotongContext) -> str:
     return MEETING_PLACE
 
 
-async def skip_end(update: Update, context: SotongContext) -> str:
-    """No end time; ask where."""
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    await prompt(update, context, "content_admin.ask.place", skippable=True)
-    return MEETING_PLACE
+skip_end = skip_to("content_admin.ask.place", MEETING_PLACE)
 
 
 async def got_place(update: Update, context: SotongContext) -> str:
@@ -164,12 +160,7 @@ async def got_place(update: Update, context: SotongContext) -> str:
     return MEETING_LINK
 
 
-async def skip_place(update: Update, context: SotongContext) -> str:
-    """No place; ask for an online link."""
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    await prompt(update, context, "content_admin.ask.link", skippable=True)
-    return MEETING_LINK
+skip_place = skip_to("content_admin.ask.link", MEETING_LINK)
 
 
 async def got_link(update: Update, context: SotongContext) -> str:
@@ -183,12 +174,7 @@ async def got_link(update: Update, context: SotongContext) -> str:
     return MEETING_ORGANIZER
 
 
-async def skip_link(update: Update, context: SotongContext) -> str:
-    """No link; ask for the organizer."""
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    await prompt(update, context, "content_admin.ask.organizer", skippable=True)
-    return MEETING_ORGANIZER
+skip_link = skip_to("content_admin.ask.organizer", MEETING_ORGANIZER)
 
 
 async def got_organizer(update: Update, context: SotongContext) -> str:
@@ -198,12 +184,7 @@ async def got_organizer(update: Update, context: SotongContext) -> str:
     return MEETING_AGENDA
 
 
-async def skip_organizer(update: Update, context: SotongContext) -> str:
-    """No organizer; ask for the agenda."""
-    assert update.callback_query is not None
-    await update.callback_query.answer()
-    await prompt(update, context, "content_admin.ask.agenda", skippable=True)
-    return MEETING_AGENDA
+skip_organizer = skip_to("content_admin.ask.agenda", MEETING_AGENDA)
 
 
 async def got_agenda(update: Update, context: SotongContext) -> str:
