@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import venv
@@ -35,8 +36,17 @@ def uv() -> list[str]:
 
 
 def run(*command: str) -> int:
-    """Run a command from the project root and return its exit status."""
-    return subprocess.run(command, cwd=ROOT, check=False).returncode
+    """Run a command from the project root and return its exit status.
+
+    Ctrl-C reaches the child too, which stops cleanly on it; this wrapper only waits, so it
+    ignores the signal instead of dying with a traceback of its own.
+    """
+    process = subprocess.Popen(command, cwd=ROOT)
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return process.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def main(arguments: list[str]) -> int:
