@@ -3,8 +3,9 @@
 
 `python3 tasks.py sandbox` starts the offline sandbox, `python3 tasks.py test` runs the whole
 suite, `python3 tasks.py run` runs the bot against BOT_API_BASE_URL (a token in `.env`), and
-`python3 tasks.py check` runs the linters. Each installs uv (into `.tools/` when it is not on
-PATH) and the locked dependencies on first use, then hands over to `uv run`.
+`python3 tasks.py check` runs the linters, the type checker and the import contracts. Each
+installs uv (into `.tools/` when it is not on PATH) and the locked dependencies on first use,
+then hands over to `uv run`.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def run(*command: str) -> int:
 def main(arguments: list[str]) -> int:
     """Dispatch one task."""
     tasks = {
-        "sandbox": ["run", "python", "-m", "bot", "sandbox"],
+        "sandbox": ["run", "python", "-m", "sandbox"],
         "run": ["run", "python", "-m", "bot"],
         "test": ["run", "pytest"],
         "check": [],
@@ -70,6 +71,7 @@ def main(arguments: list[str]) -> int:
             ["ruff", "check", "."],
             ["ruff", "format", "--check", "."],
             ["mypy"],
+            ["lint-imports"],
         ):
             status = run(*base, "run", *command)
             if status:

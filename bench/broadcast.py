@@ -40,11 +40,11 @@ async def _arrange(settings: object, subscribers: int) -> None:
     from datetime import UTC, datetime
 
     from bot.config import Settings
-    from bot.domain.clock import FrozenClock
-    from bot.domain.content import LocalizedText
-    from bot.domain.meetings import MeetingDraft, MeetingKind
-    from bot.domain.subscriptions import SubscriptionChoice
     from bot.services import Services
+    from domain.clock import FrozenClock
+    from domain.content import LocalizedText
+    from domain.meetings import MeetingDraft, MeetingKind
+    from domain.subscriptions import SubscriptionChoice
     from messages.catalog.privacy import NOTICE_VERSION
     from storage.database import Database
 
@@ -74,7 +74,7 @@ async def _emulator(mode: str, subscribers: int) -> None:
     """Serve the Bot API with `subscribers` users who started the bot, until SIGTERM."""
     import signal
 
-    from bot.emulator import BotApiEmulator, EmulatorLimits
+    from sandbox.emulator import BotApiEmulator, EmulatorLimits
 
     limits = EmulatorLimits() if mode == "telegram" else EmulatorLimits().without_flood_control()
     emulator = BotApiEmulator(limits=limits)
@@ -108,10 +108,10 @@ async def _child(mode: str, subscribers: int, url: str) -> None:
     from telegram import Bot
 
     from bot.config import load_settings
-    from bot.domain.clock import FrozenClock
     from bot.policy_jobs import telegram_send
     from bot.runtime import running_bot
     from bot.services import Services
+    from domain.clock import FrozenClock
     from storage.database import Database
 
     folder = Path(tempfile.mkdtemp(prefix="sotong-broadcast-"))

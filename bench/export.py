@@ -146,8 +146,8 @@ async def generate(path: Path, count: int) -> None:
 
 
 async def _worker(export_format: str, database_path: Path, out: Path) -> float:
-    from bot.domain.clock import SystemClock
-    from bot.domain.export import ExportFilter, ExportFormat, ExportService
+    from domain.clock import SystemClock
+    from services.export import ExportFilter, ExportFormat, ExportService
     from storage.audit import AuditRepository
     from storage.database import Database
     from storage.exports import ExportRepository
@@ -197,7 +197,7 @@ def _measure(command: list[str], stdin: str = "") -> tuple[float, float, str]:
 
 def _sqlite3_script(dump: Path) -> str:
     """The export's own query and parameters, for the sqlite3 command line."""
-    from bot.domain.export import ExportFilter
+    from services.export import ExportFilter
     from storage.exports import export_query
 
     sql, params = export_query(ExportFilter(include_contacts=True), "ko")

@@ -46,7 +46,7 @@ from telegram.ext import (  # noqa: E402
     filters,
 )
 
-from bot.emulator import BotApiEmulator, EmulatorLimits  # noqa: E402
+from sandbox.emulator import BotApiEmulator, EmulatorLimits  # noqa: E402
 
 TOKEN = "123456789:AAbenchTOKENforTHEemulatorONLY_0123456789"
 TARGET_RATIO = 0.5
@@ -107,8 +107,8 @@ async def serve_sotong(base_url: str, file_url: str, database_path: Path) -> Non
     """Sotong as in production, on a fresh database, with its own rate limiter off."""
     from bot.app import ALLOWED_UPDATES, build_application, on_startup  # noqa: PLC0415
     from bot.config import load_settings  # noqa: PLC0415
-    from bot.domain.clock import SystemClock  # noqa: PLC0415
     from bot.services import Services  # noqa: PLC0415
+    from domain.clock import SystemClock  # noqa: PLC0415
     from storage.database import Database  # noqa: PLC0415
 
     settings = load_settings(

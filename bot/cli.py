@@ -10,14 +10,12 @@ import asyncio
 import gc
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from bot.cli_export import add_export_parser, run_export
 from bot.cli_import import add_import_parser, run_import
 from bot.config import ConfigurationError, Settings, load_settings
 from bot.logging_setup import configure_logging
 from bot.runtime import running_bot
-from bot.sandbox.cli import add_sandbox_parser, run_sandbox
 from bot.shutdown import stop_requested
 from storage.errors import StorageError
 
@@ -27,13 +25,6 @@ EXIT_CONFIGURATION = 2
 EXIT_STORAGE = 1
 
 Command = Callable[[argparse.Namespace, Settings], int]
-
-
-@dataclass(frozen=True, slots=True)
-class Standalone:
-    """A subcommand that makes its own settings (the sandbox), so it runs without any `.env`."""
-
-    run: Callable[[argparse.Namespace], int]
 
 
 async def _serve(settings: Settings) -> None:
@@ -50,7 +41,7 @@ def _run(_: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command | Standalone]]:
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     """The parser and the function behind each subcommand; `run` is the default."""
     parser = argparse.ArgumentParser(
         prog="python -m bot",
@@ -66,13 +57,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command | Standal
     add_export_parser(subcommands)
     # Staff with server access: policy content in bulk (meetings, bills, announcements).
     add_import_parser(subcommands)
-    # Anyone, before a token exists: the offline sandbox (Standalone: no settings needed).
-    add_sandbox_parser(subcommands)
     return parser, {
         "run": _run,
         "export": run_export,
         "import": run_import,
-        "sandbox": Standalone(run_sandbox),
     }
 
 
@@ -81,8 +69,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser, commands = build_parser()
     arguments = parser.parse_args(argv)
     command = commands[arguments.command or "run"]
-    if isinstance(command, Standalone):
-        return command.run(arguments)
     try:
         settings = load_settings()
     except ConfigurationError as exc:

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Settings
-from bot.domain.clock import SystemClock
-from bot.domain.export import CONSOLE_ACTOR_ID, ExportError, ExportFilter, ExportFormat
-from bot.domain.export.service import ExportService
-from bot.domain.submissions import SubmissionStatus
+from domain.clock import SystemClock
+from domain.submissions import SubmissionStatus
+from services.export import CONSOLE_ACTOR_ID, ExportError, ExportFilter, ExportFormat
+from services.export.service import ExportService
 from storage.audit import AuditRepository
 from storage.database import Database
 from storage.exports import ExportRepository

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Settings
-from bot.domain.clock import SystemClock
-from bot.domain.content_import import ContentImportError, ImportSummary
-from bot.domain.content_loading import ContentImporter
+from domain.clock import SystemClock
+from domain.content_import import ContentImportError, ImportSummary
+from services.content_loading import ContentImporter
 from storage.content_import import ContentImportRepository
 from storage.database import Database
 from storage.reference import ReferenceRepository
@@ -36,7 +36,7 @@ def add_import_parser(subcommands: Any) -> None:
             "Items with a key update the item imported with that key before."
         ),
     )
-    parser.add_argument("file", type=Path, help="the content file, e.g. bot/demo/content.yaml")
+    parser.add_argument("file", type=Path, help="the content file, e.g. sandbox/demo/content.yaml")
 
 
 async def import_content(path: Path, settings: Settings) -> ImportSummary:

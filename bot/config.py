@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot.domain.subscriptions import QuietHours
+from domain.subscriptions import QuietHours
 
 __all__ = ["ConfigurationError", "Settings", "load_settings"]
 

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.domain.delivery import (
+from bot.services import Services
+from domain.delivery import (
     OutgoingMessage,
     PermanentSendError,
     RateLimitedError,
@@ -24,7 +25,6 @@ from bot.domain.delivery import (
     Send,
     TransientSendError,
 )
-from bot.services import Services
 from handlers.context import SERVICES_KEY, SotongContext
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from contextlib import asynccontextmanager
 
 from bot.app import ALLOWED_UPDATES, SotongApplication, build_application, on_startup
 from bot.config import Settings
-from bot.domain.clock import Clock, SystemClock
 from bot.services import Services
+from domain.clock import Clock, SystemClock
 from storage.database import Database
 
 __all__ = ["running_bot"]

@@ -6,18 +6,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.config import Settings
-from bot.domain.accounts import AccountService
-from bot.domain.clock import Clock
-from bot.domain.content_admin import ContentAdminService
-from bot.domain.content_loading import ContentImporter
-from bot.domain.delivery import DeliveryPolicy, OutboxSender
-from bot.domain.dispatch import PolicyDispatcher
-from bot.domain.export import ExportService
-from bot.domain.intake import IntakeService
-from bot.domain.review import ReviewService
-from bot.domain.stats import StatsService
-from bot.domain.subscribing import SubscriptionService
+from domain.clock import Clock
+from domain.delivery import DeliveryPolicy
 from messages.catalog.privacy import NOTICE_VERSION
+from services.accounts import AccountService
+from services.content_admin import ContentAdminService
+from services.content_loading import ContentImporter
+from services.delivery import OutboxSender
+from services.dispatch import PolicyDispatcher
+from services.export import ExportService
+from services.intake import IntakeService
+from services.review import ReviewService
+from services.stats import StatsService
+from services.subscribing import SubscriptionService
 from storage.admin_inputs import PendingInputRepository
 from storage.admin_stats import StatsRepository
 from storage.announcements import AnnouncementRepository

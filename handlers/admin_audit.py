@@ -8,12 +8,12 @@ import re
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.domain.audit import AuditEntry
-from bot.domain.export import CONSOLE_ACTOR_ID
+from domain.audit import AuditEntry
 from handlers.admin_guard import admin_only
 from handlers.context import SotongContext
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_datetime, has_key, t
+from services.export import CONSOLE_ACTOR_ID
 
 __all__ = ["PAGE_SIZE", "handlers"]
 

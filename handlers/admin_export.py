@@ -16,7 +16,13 @@ from pathlib import Path
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.domain.export import (
+from domain.reference import Choice
+from domain.submissions import SubmissionStatus
+from handlers.admin_guard import admin_only
+from handlers.context import SotongContext
+from handlers.ui import button, edit, keyboard, plain_text, send
+from messages import Markup, t
+from services.export import (
     ExportError,
     ExportFilter,
     ExportFormat,
@@ -24,12 +30,6 @@ from bot.domain.export import (
     Period,
     period_range,
 )
-from bot.domain.reference import Choice
-from bot.domain.submissions import SubmissionStatus
-from handlers.admin_guard import admin_only
-from handlers.context import SotongContext
-from handlers.ui import button, edit, keyboard, plain_text, send
-from messages import Markup, t
 
 __all__ = ["ExportChoices", "handlers"]
 

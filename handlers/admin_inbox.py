@@ -15,8 +15,8 @@ from telegram import Message, Update
 from telegram.error import Forbidden
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.domain.reference import Choice
-from bot.domain.review import (
+from domain.reference import Choice
+from domain.review import (
     AlreadyMergedError,
     EmptyTextError,
     MergeOutcome,
@@ -29,7 +29,7 @@ from bot.domain.review import (
     SameSubmissionError,
     TextTooLongError,
 )
-from bot.domain.submissions import Submission, SubmissionStatus
+from domain.submissions import Submission, SubmissionStatus
 from handlers.admin_guard import admin_only
 from handlers.admin_inbox_views import (
     PAGE_SIZE,

@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.domain.reference import Choice
-from bot.domain.review import ALLOWED_MOVES
-from bot.domain.submissions import (
+from domain.reference import Choice
+from domain.review import ALLOWED_MOVES
+from domain.submissions import (
     Attachment,
     Submission,
     SubmissionEvent,

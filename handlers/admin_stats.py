@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.domain.chart import WeeklyChart, build_weekly_chart, render_png
-from bot.domain.reference import Choice
-from bot.domain.stats import StatsOverview
+from domain.reference import Choice
+from domain.stats import StatsOverview
 from handlers.admin_guard import admin_only
 from handlers.context import SotongContext
 from handlers.ui import plain_text, send
 from messages import Markup, t
+from services.chart import WeeklyChart, build_weekly_chart, render_png
 
 __all__ = ["chart_for", "handlers", "stats_text"]
 

@@ -7,12 +7,12 @@ from datetime import datetime
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.domain.bills import Bill
-from bot.domain.digests import bill_line
+from domain.bills import Bill
 from handlers.context import SotongContext
 from handlers.subscribe import require_consent
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_date, t
+from services.digests import bill_line
 from storage.bills import BillNotFoundError
 
 __all__ = ["bill_details", "handlers"]

@@ -6,10 +6,9 @@ from datetime import date
 
 from telegram import Update
 
-from bot.domain.announcements import AnnouncementDraft
-from bot.domain.bills import BillDraft, BillStage, BillStageEntry, BillValidationError
-from bot.domain.content import localized
-from bot.domain.content_admin import parse_local_date
+from domain.announcements import AnnouncementDraft
+from domain.bills import BillDraft, BillStage, BillStageEntry, BillValidationError
+from domain.content import localized
 from handlers.bills import bill_details
 from handlers.content_admin_common import (
     CATEGORIES,
@@ -24,6 +23,7 @@ from handlers.context import SotongContext
 from handlers.conversation import END
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, t
+from services.content_admin import parse_local_date
 from storage.bills import BillNotFoundError
 
 __all__ = [

@@ -6,9 +6,8 @@ from datetime import datetime
 
 from telegram import Update
 
-from bot.domain.content import localized
-from bot.domain.content_admin import MeetingStateError, parse_local_time
-from bot.domain.meetings import Meeting, MeetingDraft, MeetingKind, MeetingValidationError
+from domain.content import localized
+from domain.meetings import Meeting, MeetingDraft, MeetingKind, MeetingValidationError
 from handlers.content_admin_common import (
     CATEGORIES,
     draft,
@@ -23,6 +22,7 @@ from handlers.conversation import END
 from handlers.meetings import meeting_details
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, t
+from services.content_admin import MeetingStateError, parse_local_time
 from storage.meetings import MeetingNotFoundError
 
 __all__ = [

@@ -6,8 +6,8 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.domain.users import User
 from bot.services import Services
+from domain.users import User
 
 __all__ = ["SERVICES_KEY", "SotongContext"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.domain.delivery import DeliveryProgress
+from domain.delivery import DeliveryProgress
 from handlers.admin_guard import admin_only
 from handlers.context import SotongContext
 from handlers.ui import button, edit, keyboard, send

@@ -22,8 +22,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.domain.drafts import CompanyProfile, Draft, DraftStep
-from bot.domain.intake import (
+from domain.drafts import CompanyProfile, Draft, DraftStep
+from domain.intake import (
     AmountError,
     AttachmentLimitError,
     ConsentRequiredError,
@@ -32,7 +32,7 @@ from bot.domain.intake import (
     SupportError,
     TextLengthError,
 )
-from bot.domain.submissions import (
+from domain.submissions import (
     MAX_ATTACHMENTS,
     Attachment,
     Visibility,

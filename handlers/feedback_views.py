@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.domain.drafts import CompanyProfile, Draft, DraftStep
-from bot.domain.intake import MAX_COST_HOURS, SimilarSubmission
-from bot.domain.reference import Choice
-from bot.domain.submissions import (
+from domain.drafts import CompanyProfile, Draft, DraftStep
+from domain.intake import MAX_COST_HOURS, SimilarSubmission
+from domain.reference import Choice
+from domain.submissions import (
     MAX_ATTACHMENTS,
     MAX_TEXT_LENGTH,
     MIN_PROBLEM_LENGTH,

@@ -9,13 +9,13 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.domain.calendar import meeting_ics
-from bot.domain.digests import meeting_line
-from bot.domain.meetings import Meeting, MeetingStatus
+from domain.calendar import meeting_ics
+from domain.meetings import Meeting, MeetingStatus
 from handlers.context import SotongContext
 from handlers.subscribe import require_consent
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_datetime, t
+from services.digests import meeting_line
 from storage.meetings import MeetingNotFoundError
 
 __all__ = ["handlers", "meeting_details"]

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.domain.drafts import CompanyProfile
-from bot.domain.receipts import parse_receipt_code
-from bot.domain.submissions import Submission
+from domain.drafts import CompanyProfile
+from domain.receipts import parse_receipt_code
+from domain.submissions import Submission
 from handlers.context import SotongContext
 from handlers.feedback_views import preview, profile_text, status_label
 from handlers.ui import button, edit, keyboard, plain_text, send

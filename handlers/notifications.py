@@ -11,8 +11,8 @@ import logging
 from telegram import Bot
 from telegram.error import Forbidden
 
-from bot.domain.submissions import Submission, SubmissionEvent, SubmissionStatus
 from bot.services import Services
+from domain.submissions import Submission, SubmissionEvent, SubmissionStatus
 from handlers.feedback_views import status_label
 from handlers.ui import button, keyboard
 from messages import Markup, t

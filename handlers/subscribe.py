@@ -12,7 +12,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.domain.subscriptions import BillScope, Frequency, Subscription, SubscriptionChoice
+from domain.subscriptions import BillScope, Frequency, Subscription, SubscriptionChoice
 from handlers.context import SotongContext
 from handlers.conversation import END, build_conversation
 from handlers.ui import button, edit, keyboard, send

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.domain.review import PendingInput, ReviewAction
+from domain.review import PendingInput, ReviewAction
 from storage.database import Database
 from storage.timestamps import from_db, to_db
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot.domain.stats import RankedSubmission
+from domain.stats import RankedSubmission
 from storage.database import Database
 from storage.timestamps import from_db, to_db
 

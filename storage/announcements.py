@@ -7,8 +7,8 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.domain.announcements import Announcement, AnnouncementDraft
-from bot.domain.content import ContentChange, ItemKind, LocalizedText
+from domain.announcements import Announcement, AnnouncementDraft
+from domain.content import ContentChange, ItemKind, LocalizedText
 from storage.audit import record_in
 from storage.content_events import add_event_in, categories_in, id_marks, set_categories_in
 from storage.database import Database, Row

@@ -9,7 +9,7 @@ from typing import Any
 
 import aiosqlite
 
-from bot.domain.audit import AuditEntry
+from domain.audit import AuditEntry
 from storage.database import Database
 from storage.timestamps import from_db, to_db
 

@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import aiosqlite
 
-from bot.domain.bills import Bill, BillDraft, BillStage, BillStageEntry
-from bot.domain.content import ContentChange, ItemKind, LocalizedText
+from domain.bills import Bill, BillDraft, BillStage, BillStageEntry
+from domain.content import ContentChange, ItemKind, LocalizedText
 from storage.audit import record_in
 from storage.content_events import add_event_in, categories_in, id_marks, set_categories_in
 from storage.database import Database, Row

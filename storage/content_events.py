@@ -7,7 +7,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.domain.content import ContentChange, ContentEvent, ItemKind
+from domain.content import ContentChange, ContentEvent, ItemKind
 from storage.database import Database
 from storage.timestamps import from_db, to_db
 

@@ -7,11 +7,11 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.domain.announcements import AnnouncementDraft
-from bot.domain.bills import BillDraft
-from bot.domain.content import ContentChange, ItemKind
-from bot.domain.content_import import ContentBundle, ImportSummary
-from bot.domain.meetings import MeetingDraft, MeetingStatus
+from domain.announcements import AnnouncementDraft
+from domain.bills import BillDraft
+from domain.content import ContentChange, ItemKind
+from domain.content_import import ContentBundle, ImportSummary
+from domain.meetings import MeetingDraft, MeetingStatus
 from storage.announcements import insert_announcement_in, update_announcement_in
 from storage.audit import record_in
 from storage.bills import bill_values, insert_bill_in, record_stage_in, update_bill_in

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from bot.domain.drafts import CompanyProfile, Draft, DraftStep
-from bot.domain.submissions import Attachment, Visibility
+from domain.drafts import CompanyProfile, Draft, DraftStep
+from domain.submissions import Attachment, Visibility
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 

@@ -10,7 +10,7 @@ import contextlib
 from collections.abc import Generator
 from typing import Any
 
-from bot.domain.export.model import ExportFilter, ExportRow
+from domain.export.model import ExportFilter, ExportRow
 from storage.database import Database
 from storage.timestamps import from_db, to_db
 

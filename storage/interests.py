@@ -10,8 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.domain.content import ItemKind
-from bot.domain.delivery import QueuedMessage
+from domain.content import ItemKind
+from domain.delivery import QueuedMessage
 from storage.content_events import id_marks
 from storage.database import Database
 from storage.outbox import enqueue_in

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 import aiosqlite
 
-from bot.domain.content import ContentChange, ItemKind, LocalizedText
-from bot.domain.meetings import Meeting, MeetingDraft, MeetingKind, MeetingStatus
+from domain.content import ContentChange, ItemKind, LocalizedText
+from domain.meetings import Meeting, MeetingDraft, MeetingKind, MeetingStatus
 from storage.audit import record_in
 from storage.content_events import add_event_in, categories_in, id_marks, set_categories_in
 from storage.database import Database, Row

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.domain.review import MergeCounts
+from domain.review import MergeCounts
 from storage.audit import record_in
 from storage.database import Database
 from storage.timestamps import to_db

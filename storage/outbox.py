@@ -11,7 +11,7 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.domain.delivery import Buttons, DeliveryProgress, OutboxRow, QueuedMessage
+from domain.delivery import Buttons, DeliveryProgress, OutboxRow, QueuedMessage
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.reference import Choice
+from domain.reference import Choice
 from storage.database import Database
 
 __all__ = ["ReferenceRepository"]

@@ -13,8 +13,8 @@ from datetime import datetime
 
 import aiosqlite
 
-from bot.domain.receipts import format_receipt_code
-from bot.domain.submissions import (
+from domain.receipts import format_receipt_code
+from domain.submissions import (
     OPEN_STATUSES,
     Attachment,
     NewSubmission,

@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.domain.delivery import QueuedMessage
-from bot.domain.subscriptions import BillScope, Frequency, Subscription, SubscriptionChoice
+from domain.delivery import QueuedMessage
+from domain.subscriptions import BillScope, Frequency, Subscription, SubscriptionChoice
 from storage.database import Database, Row
 from storage.outbox import enqueue_in
 from storage.timestamps import from_db_optional, to_db

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from bot.domain.users import ConsentState, User
+from domain.users import ConsentState, User
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.domain.submissions import Attachment, NewSubmission, Submission, Visibility
-from bot.emulator import ScriptedUser
+from domain.submissions import Attachment, NewSubmission, Submission, Visibility
+from sandbox.emulator import ScriptedUser
 from tests.fixtures.app import BotHarness
 
 

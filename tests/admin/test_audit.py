@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.domain.export import CONSOLE_ACTOR_ID
+from services.export import CONSOLE_ACTOR_ID
 from tests.admin.support import onboard
 from tests.fixtures.app import ADMIN_ID, BotHarness
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 
-from bot.domain.submissions import NewSubmission, Visibility
+from domain.submissions import NewSubmission, Visibility
 from storage.audit import AuditRepository
 from storage.database import Database
 from storage.submissions import SubmissionRepository

@@ -12,9 +12,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from bot.domain.export import ExportService
-from bot.emulator import EmulatorLimits, ScriptedUser
 from handlers.context import SERVICES_KEY
+from sandbox.emulator import EmulatorLimits, ScriptedUser
+from services.export import ExportService
 from storage.audit import AuditRepository
 from storage.exports import ExportRepository
 from tests.admin.support import onboard, submit

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.export import ExportFilter, ExportFormat, Packaging, Period, period_range
-from bot.domain.export.naming import export_file_name
-from bot.domain.export.packaging import fit_for_upload
+from domain.export.naming import export_file_name
+from services.export import ExportFilter, ExportFormat, Packaging, Period, period_range
+from services.export.packaging import fit_for_upload
 
 SEOUL = ZoneInfo("Asia/Seoul")
 NOW = datetime(2026, 11, 21, 6, 0, tzinfo=UTC)

@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 
-from bot.domain.export.columns import columns_for
-from bot.domain.export.csv_writer import write_csv
-from bot.domain.export.json_writer import write_json
-from bot.domain.export.labels import ExportLabels
-from bot.domain.export.model import ExportRow
-from bot.domain.export.neutralise import neutralise
-from bot.domain.export.xlsx_writer import write_xlsx
+from domain.export.columns import columns_for
+from domain.export.model import ExportRow
+from domain.export.neutralise import neutralise
+from services.export.csv_writer import write_csv
+from services.export.json_writer import write_json
+from services.export.labels import ExportLabels
+from services.export.xlsx_writer import write_xlsx
 
 SEOUL = ZoneInfo("Asia/Seoul")
 DANGEROUS = ["=1+1", "+82 10", "-2+3", "@SUM(A1)", "\t=cmd", "\r=cmd"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.submissions import Attachment, SubmissionStatus
+from domain.submissions import Attachment, SubmissionStatus
 from tests.admin.support import all_text, onboard, submit
 from tests.fixtures.app import ADMIN_ID, BotHarness
 

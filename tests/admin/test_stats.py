@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 from matplotlib.ft2font import FT2Font
 
-from bot.domain.chart import WeeklyChart, build_weekly_chart, korean_font_path, render_png
-from bot.domain.stats import median
+from domain.stats import median
 from handlers.admin_stats import chart_for
+from services.chart import WeeklyChart, build_weekly_chart, korean_font_path, render_png
 from tests.admin.support import onboard, submit
 from tests.fixtures.app import ADMIN_ID, BotHarness
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.emulator import ScriptedUser
+from sandbox.emulator import ScriptedUser
 from tests.delivery.support import add_bill, add_meeting, containing, kst, onboard, tick_at
 from tests.fixtures.app import ADMIN_ID, BotHarness
 

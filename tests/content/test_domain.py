@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.domain.content import ContentChange, ContentEvent, ItemKind
-from bot.domain.digests import compose, split_blocks, visible_length
-from bot.domain.subscriptions import Frequency, QuietHours, next_digest_at
+from domain.content import ContentChange, ContentEvent, ItemKind
+from domain.subscriptions import Frequency, QuietHours, next_digest_at
+from services.digests import compose, split_blocks, visible_length
 from tests.delivery.support import SEOUL, kst
 
 T = datetime(2026, 11, 21, tzinfo=UTC)

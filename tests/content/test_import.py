@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.domain.clock import FrozenClock
-from bot.domain.content_import import ContentImportError
-from bot.domain.content_loading import ContentImporter
+from domain.clock import FrozenClock
+from domain.content_import import ContentImportError
+from services.content_loading import ContentImporter
 from storage.bills import BillRepository
 from storage.content_events import ContentEventRepository
 from storage.content_import import ContentImportRepository
@@ -19,7 +19,7 @@ from storage.reference import ReferenceRepository
 from tests.delivery.support import SEOUL, kst
 from tests.fixtures.app import START, TEST_TOKEN
 
-DEMO = Path(__file__).resolve().parents[2] / "bot" / "demo" / "content.yaml"
+DEMO = Path(__file__).resolve().parents[2] / "sandbox" / "demo" / "content.yaml"
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain.subscriptions import BillScope, Frequency
+from domain.subscriptions import BillScope, Frequency
 from tests.delivery.support import add_meeting, containing, kst, onboard, tick_at
 from tests.fixtures.app import BotHarness
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.domain.bills import BillDraft, BillStage, BillStageEntry
-from bot.domain.content import LocalizedText
-from bot.domain.meetings import Meeting, MeetingDraft, MeetingKind
-from bot.emulator import ScriptedUser
-from bot.emulator.models import ChatMessage
 from bot.policy_jobs import TICK_JOB
+from domain.bills import BillDraft, BillStage, BillStageEntry
+from domain.content import LocalizedText
+from domain.meetings import Meeting, MeetingDraft, MeetingKind
+from sandbox.emulator import ScriptedUser
+from sandbox.emulator.models import ChatMessage
 from tests.fixtures.app import ADMIN_ID, BotHarness
 
 SEOUL = ZoneInfo("Asia/Seoul")

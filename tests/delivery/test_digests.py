@@ -6,8 +6,8 @@ The real app, the emulator, and the scheduler's job run at moments the test choo
 
 from __future__ import annotations
 
-from bot.domain.announcements import AnnouncementDraft
-from bot.domain.content import LocalizedText
+from domain.announcements import AnnouncementDraft
+from domain.content import LocalizedText
 from tests.delivery.support import add_meeting, containing, kst, onboard, tick_at
 from tests.fixtures.app import ADMIN_ID, BotHarness
 

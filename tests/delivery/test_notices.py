@@ -9,10 +9,10 @@ from datetime import date, datetime
 
 from icalendar import Calendar
 
-from bot.domain.announcements import AnnouncementDraft
-from bot.domain.bills import BillStage, BillStageEntry
-from bot.domain.content import LocalizedText
-from bot.domain.submissions import NewSubmission, Visibility
+from domain.announcements import AnnouncementDraft
+from domain.bills import BillStage, BillStageEntry
+from domain.content import LocalizedText
+from domain.submissions import NewSubmission, Visibility
 from tests.delivery.support import SEOUL, add_bill, add_meeting, containing, kst, onboard, tick_at
 from tests.fixtures.app import ADMIN_ID, BotHarness
 

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from bot.domain.subscriptions import SubscriptionChoice
-from bot.emulator import ScriptedUser
+from domain.subscriptions import SubscriptionChoice
 from messages.catalog.privacy import NOTICE_VERSION
+from sandbox.emulator import ScriptedUser
 from tests.delivery.support import add_meeting, containing, kst, tick_at
 from tests.fixtures.app import BotHarness
 

@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.clock import FrozenClock
-from bot.domain.delivery import (
+from domain.clock import FrozenClock
+from domain.delivery import (
     DeliveryPolicy,
-    OutboxSender,
     OutgoingMessage,
     PermanentSendError,
     QueuedMessage,
@@ -24,6 +23,7 @@ from bot.domain.delivery import (
     RecipientBlockedError,
     TransientSendError,
 )
+from services.delivery import OutboxSender
 from storage.database import Database
 from storage.outbox import OutboxRepository
 from storage.users import UserRepository

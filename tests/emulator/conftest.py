@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 
-from bot.emulator import BotApiEmulator, ScriptedUser
+from sandbox.emulator import BotApiEmulator, ScriptedUser
 from tests.fixtures.emulator import EMULATOR_TOKEN
 
 

@@ -10,7 +10,7 @@ import aiohttp
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.emulator import BotApiEmulator
+from sandbox.emulator import BotApiEmulator
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from telegram import Bot
 from telegram.error import NetworkError, RetryAfter
 
-from bot.emulator import BotApiEmulator, FaultKind, ScriptedUser
+from sandbox.emulator import BotApiEmulator, FaultKind, ScriptedUser
 from tests.emulator.conftest import FakeClock
 
 

@@ -17,7 +17,7 @@ from telegram import (
 )
 from telegram.error import BadRequest
 
-from bot.emulator import BotApiEmulator, ScriptedUser
+from sandbox.emulator import BotApiEmulator, ScriptedUser
 
 
 def _png(width: int, height: int) -> bytes:

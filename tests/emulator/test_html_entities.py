@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.emulator.html_entities import (
+from sandbox.emulator.html_entities import (
     Entity,
     HtmlParseError,
     ParsedText,

@@ -16,7 +16,7 @@ from telegram import (
 )
 from telegram.error import BadRequest, EndPointNotFound, Forbidden, InvalidToken, RetryAfter
 
-from bot.emulator import BotApiEmulator, EmulatorLimits, ScriptedUser
+from sandbox.emulator import BotApiEmulator, EmulatorLimits, ScriptedUser
 from tests.emulator.conftest import FakeClock
 from tests.fixtures.emulator import EMULATOR_TOKEN
 

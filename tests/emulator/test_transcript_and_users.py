@@ -16,7 +16,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.emulator import BotApiEmulator, ScriptedUser
+from sandbox.emulator import BotApiEmulator, ScriptedUser
 from tests.fixtures.emulator import EMULATOR_TOKEN
 
 

@@ -9,7 +9,7 @@ import time
 import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity
 
-from bot.emulator import BotApiEmulator, DeliveryTimeoutError, ScriptedUser
+from sandbox.emulator import BotApiEmulator, DeliveryTimeoutError, ScriptedUser
 from tests.fixtures.emulator import EMULATOR_TOKEN
 
 

@@ -9,9 +9,9 @@ from telegram import Update
 from telegram.ext import CommandHandler
 
 from bot.config import Settings
-from bot.domain.clock import FrozenClock
-from bot.emulator import BotApiEmulator, ScriptedUser
+from domain.clock import FrozenClock
 from handlers.context import SotongContext
+from sandbox.emulator import BotApiEmulator, ScriptedUser
 from tests.fixtures.app import ADMIN_ID, START, TEST_TOKEN, BotHarness
 
 

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from bot.cli import build_parser
-from bot.emulator import BotApiEmulator
+from sandbox.emulator import BotApiEmulator
 from tests.fixtures.app import TEST_TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.users import ConsentState
+from domain.users import ConsentState
 from messages.catalog.privacy import NOTICE_VERSION
 from tests.fixtures.app import BotHarness
 

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.clock import FrozenClock
-from bot.domain.intake import IntakeService
-from bot.domain.users import User
-from bot.emulator import EmulatorLimits
+from domain.clock import FrozenClock
+from domain.users import User
 from messages.catalog.privacy import NOTICE_VERSION
+from sandbox.emulator import EmulatorLimits
+from services.intake import IntakeService
 from storage.database import Database
 from storage.drafts import CompanyProfileRepository, DraftRepository
 from storage.erasure import ErasureRepository

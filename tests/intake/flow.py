@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import html
 
-from bot.emulator import ScriptedUser
 from messages import t
+from sandbox.emulator import ScriptedUser
 from tests.fixtures.app import BotHarness
 
 PROBLEM_KO = "AI 학습데이터로 쓸 저작물마다 허락을 받는 것은 현실적으로 불가능합니다."

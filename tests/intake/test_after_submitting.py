@@ -7,12 +7,12 @@ from datetime import timedelta
 import pytest
 from telegram import InlineKeyboardButton
 
-from bot.domain.submissions import SubmissionFilter, SubmissionStatus
-from bot.emulator import ScriptedUser
+from domain.submissions import SubmissionFilter, SubmissionStatus
 from handlers.feedback import REMINDER_JOB
 from handlers.feedback_views import me_too_button
 from handlers.notifications import notify_status_change
 from handlers.ui import keyboard
+from sandbox.emulator import ScriptedUser
 from tests.fixtures.app import ADMIN_ID, BotHarness
 from tests.intake.flow import (
     PROBLEM_KO,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.submissions import SubmissionStatus, Visibility
+from domain.submissions import SubmissionStatus, Visibility
 from tests.fixtures.app import BotHarness
 from tests.intake.flow import PROBLEM_EN, PROBLEM_KO, agreed_user, label
 

@@ -10,26 +10,26 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.domain.clock import FrozenClock
-from bot.domain.drafts import CompanyProfile, Draft, DraftStep
-from bot.domain.intake import (
+from domain.clock import FrozenClock
+from domain.drafts import CompanyProfile, Draft, DraftStep
+from domain.intake import (
     AmountError,
     AttachmentLimitError,
     ConsentRequiredError,
     DailyLimitReachedError,
     DraftIncompleteError,
-    IntakeService,
     SupportError,
     TextLengthError,
 )
-from bot.domain.submissions import (
+from domain.submissions import (
     Attachment,
     Submission,
     SubmissionFilter,
     SubmissionStatus,
     Visibility,
 )
-from bot.domain.users import User
+from domain.users import User
+from services.intake import IntakeService
 from storage.database import Database
 from storage.drafts import DraftRepository
 from storage.erasure import ErasureRepository

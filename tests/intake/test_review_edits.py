@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.submissions import Visibility
+from domain.submissions import Visibility
 from tests.fixtures.app import BotHarness
 from tests.intake.flow import agreed_user, answer_until_review, label
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.amounts import parse_amount
-from bot.domain.receipts import format_receipt_code, parse_receipt_code
-from bot.domain.similarity import jaccard, rank_similar, tokens
+from domain.amounts import parse_amount
+from domain.receipts import format_receipt_code, parse_receipt_code
+from domain.similarity import jaccard, rank_similar, tokens
 
 
 def test_korean_particles_do_not_hide_a_shared_word() -> None:

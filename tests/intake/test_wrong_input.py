@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.drafts import DraftStep
-from bot.emulator import ScriptedUser
+from domain.drafts import DraftStep
+from sandbox.emulator import ScriptedUser
 from tests.fixtures.app import BotHarness
 from tests.intake.flow import PROBLEM_KO, agreed_user, label
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser, ViewportSize, async_playwright
 
-from bot.sandbox import Sandbox, SandboxOptions
+from sandbox import Sandbox, SandboxOptions
 from tests.sandbox.chat import ChatPage
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -32,7 +32,7 @@ DESKTOP = ViewportSize(width=1280, height=860)
 
 @pytest.fixture
 async def sandbox(tmp_path: Path) -> AsyncIterator[Sandbox]:
-    """The sandbox as `python -m bot sandbox` runs it, on a free port and a fresh database."""
+    """The sandbox as `python -m sandbox` runs it, on a free port and a fresh database."""
     options = SandboxOptions(port=0, database_path=tmp_path / "sandbox.db")
     async with Sandbox(options, poll_timeout=1) as running:
         yield running

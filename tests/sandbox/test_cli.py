@@ -1,4 +1,4 @@
-"""`python -m bot sandbox` as a person runs it: fast to start, loopback by default, clean Ctrl-C."""
+"""`python -m sandbox` as a person runs it: fast to start, loopback by default, clean Ctrl-C."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _start(workdir: Path, *arguments: str) -> subprocess.Popen[str]:
         "PYTHONDONTWRITEBYTECODE": "1",
     }
     return subprocess.Popen(
-        [sys.executable, "-m", "bot", "sandbox", *arguments],
+        [sys.executable, "-m", "sandbox", *arguments],
         cwd=workdir,
         env=env,
         stdout=subprocess.PIPE,

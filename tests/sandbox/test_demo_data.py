@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.domain.clock import FrozenClock
-from bot.domain.submissions import SubmissionFilter, SubmissionStatus
-from bot.sandbox import SandboxDataError, load_personas, sandbox_settings
-from bot.sandbox.demo import load_demo, read_demo_submissions
 from bot.services import Services
+from domain.clock import FrozenClock
+from domain.submissions import SubmissionFilter, SubmissionStatus
+from sandbox import SandboxDataError, load_personas, sandbox_settings
+from sandbox.demo import load_demo, read_demo_submissions
 from storage.database import Database
 
 NOW = datetime(2026, 11, 21, 6, 0, tzinfo=UTC)

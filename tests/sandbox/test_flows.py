@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.async_api import expect
 
-from bot.sandbox import Sandbox
+from sandbox import Sandbox
 from tests.sandbox.chat import WAIT_MS, ChatPage, png
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ import aiohttp
 import pytest
 from playwright.async_api import Browser, ViewportSize, expect
 
-from bot.sandbox import SANDBOX_TOKEN, Sandbox
+from sandbox import SANDBOX_TOKEN, Sandbox
 from tests.sandbox.chat import WAIT_MS, ChatPage, png
 
 pytestmark = pytest.mark.browser

@@ -9,8 +9,8 @@ import pytest
 from telegram import Bot
 from telegram.error import BadRequest, NetworkError, RetryAfter
 
-from bot.emulator import BotApiEmulator
 from bot.telegram_http import AiohttpRequest
+from sandbox.emulator import BotApiEmulator
 from tests.fixtures.emulator import EMULATOR_TOKEN
 
 

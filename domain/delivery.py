@@ -1,0 +1,156 @@
+"""What a delivery is: queued messages, outbox rows, the send errors and the sender's policy."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+__all__ = [
+    "Buttons",
+    "DeliveryPolicy",
+    "DeliveryProgress",
+    "OutboxRow",
+    "OutboxStore",
+    "OutgoingMessage",
+    "PermanentSendError",
+    "QueuedMessage",
+    "RateLimitedError",
+    "RecipientBlockedError",
+    "Send",
+    "SendError",
+    "TransientSendError",
+]
+
+
+class SendError(Exception):
+    """A send failed; the subclass says what the sender should do about it."""
+
+
+class RateLimitedError(SendError):
+    """Telegram's flood control answered 429: wait `retry_after` seconds before any send."""
+
+    def __init__(self, retry_after: float) -> None:
+        super().__init__(f"rate limited: retry after {retry_after:g}s")
+        self.retry_after = retry_after
+
+
+class RecipientBlockedError(SendError):
+    """The recipient blocked the bot (403): never retry until they write again."""
+
+
+class TransientSendError(SendError):
+    """A network error, a timeout or a server error: worth retrying later."""
+
+
+class PermanentSendError(SendError):
+    """Telegram refused the message itself (400): retrying cannot help."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMessage:
+    """One message to one chat: HTML text and optional rows of (label, callback data) buttons."""
+
+    chat_id: int
+    text: str
+    buttons: tuple[tuple[tuple[str, str], ...], ...] = ()
+
+
+Buttons = tuple[tuple[tuple[str, str], ...], ...]
+"""Rows of (label, callback data) buttons, stored as JSON with the row."""
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedMessage:
+    """A message to put in the outbox: its parts in order; buttons go under the last part."""
+
+    user_id: int
+    parts: tuple[str, ...]
+    buttons: Buttons = ()
+    not_before: datetime | None = None
+
+
+Send = Callable[[OutgoingMessage], Awaitable[None]]
+Sleep = Callable[[float], Awaitable[None]]
+Monotonic = Callable[[], float]
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxRow:
+    """A queued message part, as the outbox stores it."""
+
+    id: int
+    delivery_id: int
+    user_id: int
+    part: int
+    text: str
+    buttons: tuple[tuple[tuple[str, str], ...], ...]
+    attempts: int
+    not_before: datetime
+
+    @property
+    def message(self) -> OutgoingMessage:
+        """What to send for this row."""
+        return OutgoingMessage(self.user_id, self.text, self.buttons)
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryProgress:
+    """How far one delivery has come, for the admins' /delivery."""
+
+    delivery_id: int
+    key: str
+    kind: str
+    created_at: datetime
+    sent: int
+    pending: int
+    failed: int
+    recipients: int
+    failure_reasons: tuple[tuple[str, int], ...] = ()
+
+
+class OutboxStore(Protocol):
+    """What the sender needs from the outbox table; each write is one transaction."""
+
+    async def due(self, now: datetime, *, after_id: int, limit: int) -> list[OutboxRow]:
+        """Pending rows whose `not_before` has come, with ids above `after_id`, in id order."""
+        ...
+
+    async def next_not_before(self) -> datetime | None:
+        """The earliest `not_before` among pending rows, to know how long to idle."""
+        ...
+
+    async def mark_sent(self, row_id: int, now: datetime) -> None:
+        """Record a delivered row."""
+        ...
+
+    async def mark_retry(self, row_id: int, attempts: int, reason: str) -> None:
+        """Record a failed attempt that will be retried."""
+        ...
+
+    async def mark_failed(self, row_id: int, attempts: int, reason: str) -> None:
+        """Give up on a row, keeping why."""
+        ...
+
+    async def fail_recipient(self, user_id: int, reason: str) -> int:
+        """Give up on every pending row of one recipient; return how many."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryPolicy:
+    """The sender's limits, from settings."""
+
+    rate_per_second: float = 25.0
+    per_chat_interval: float = 1.0
+    max_attempts: int = 5
+    backoff_base: float = 1.0
+    backoff_max: float = 60.0
+    max_in_flight: int = 4
+    idle_poll: float = 0.25
+    batch: int = 200
+
+    def backoff(self, attempts: int) -> float:
+        """Seconds to wait before attempt number `attempts + 1`: 1, 2, 4, ... capped."""
+        return min(self.backoff_max, self.backoff_base * 2.0 ** max(0, attempts - 1))

@@ -1,0 +1,92 @@
+"""A submission being written, step by step, and the company profile remembered between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from domain.submissions import Attachment, Visibility
+
+__all__ = ["CompanyProfile", "Draft", "DraftStep"]
+
+
+class DraftStep(StrEnum):
+    """The question a draft is waiting for; saved so `/feedback` can resume exactly there."""
+
+    CATEGORY = "category"
+    PROBLEM = "problem"
+    LAW = "law"
+    PROPOSAL = "proposal"
+    IMPACT = "impact"
+    COST = "cost"
+    COST_HOURS = "cost_hours"
+    COST_WON = "cost_won"
+    ATTACHMENTS = "attachments"
+    PROFILE = "profile"
+    REGION = "region"
+    SIZE = "size"
+    INDUSTRY = "industry"
+    VISIBILITY = "visibility"
+    SIMILAR = "similar"
+    REVIEW = "review"
+
+
+@dataclass(frozen=True, slots=True)
+class CompanyProfile:
+    """Region, size and industry: all optional, offered back as "same as last time"."""
+
+    region_id: str | None = None
+    company_size_id: str | None = None
+    industry_id: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing worth offering back."""
+        return self.region_id is None and self.company_size_id is None and self.industry_id is None
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Answers so far; `editing` means the next answer returns to the review screen."""
+
+    user_id: int
+    step: DraftStep
+    editing: bool
+    category_id: str | None
+    problem: str | None
+    law_or_rule: str | None
+    law_unsure: bool
+    proposal: str | None
+    impact: int | None
+    cost_hours_per_month: int | None
+    cost_won: int | None
+    attachments: tuple[Attachment, ...]
+    region_id: str | None
+    company_size_id: str | None
+    industry_id: str | None
+    visibility: Visibility | None
+    language: str
+    started_at: datetime
+    updated_at: datetime
+    reminded_at: datetime | None = None
+
+    @property
+    def profile(self) -> CompanyProfile:
+        """The company part of the draft."""
+        return CompanyProfile(self.region_id, self.company_size_id, self.industry_id)
+
+    @property
+    def is_blank(self) -> bool:
+        """Nothing answered yet: no need to offer "continue"."""
+        return self.category_id is None and self.problem is None
+
+    @property
+    def is_complete(self) -> bool:
+        """The required answers are there, so the draft can be submitted."""
+        return (
+            self.category_id is not None
+            and self.problem is not None
+            and self.impact is not None
+            and self.visibility is not None
+        )

@@ -1,0 +1,1 @@
+"""Export types and pure rules: columns, cells, periods, names, formula neutralisation."""

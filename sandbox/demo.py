@@ -1,0 +1,323 @@
+"""Demo data for a new sandbox database: the policy content file and realistic submissions.
+
+Submissions go through the same services the bot uses (intake for drafts and "me too",
+review for status moves), each under a frozen clock set to when it happened, so receipt codes,
+histories and audit entries look exactly as if people and administrators had used the bot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bot.services import Services
+from domain.clock import FrozenClock
+from domain.content_import import ImportSummary
+from domain.drafts import Draft, DraftStep
+from domain.submissions import Submission, SubmissionStatus, Visibility
+from domain.users import User
+from messages.catalog.privacy import NOTICE_VERSION
+from sandbox.data_files import Entry, read_yaml
+from sandbox.errors import SandboxDataError
+from services.accounts import AccountService
+from services.intake import IntakeService
+from services.review import ReviewService
+from storage.drafts import CompanyProfileRepository, DraftRepository
+from storage.merges import MergeRepository
+
+__all__ = [
+    "CONTENT_FILE",
+    "SUBMISSIONS_FILE",
+    "DemoData",
+    "DemoSubmission",
+    "DemoSubmitter",
+    "load_demo",
+    "read_demo_submissions",
+]
+
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+CONTENT_FILE = DEMO_DIR / "content.yaml"
+SUBMISSIONS_FILE = DEMO_DIR / "submissions.yaml"
+
+_SUBMITTER_FIELDS = frozenset({"key", "id", "name", "username", "language"})
+_SUBMISSION_FIELDS = frozenset(
+    {
+        "submitter",
+        "days_ago",
+        "category",
+        "region",
+        "size",
+        "industry",
+        "visibility",
+        "impact",
+        "cost_hours",
+        "cost_won",
+        "problem",
+        "law",
+        "proposal",
+        "status",
+        "forwarded_to",
+        "answer",
+        "reason",
+        "supporters",
+    }
+)
+_FINAL = frozenset({SubmissionStatus.ANSWERED, SubmissionStatus.CLOSED, SubmissionStatus.REJECTED})
+"""Statuses reached by one last step after the review (and the forwarding, if any)."""
+_STATUS_NEEDS = {
+    SubmissionStatus.FORWARDED: ("forwarded_to",),
+    SubmissionStatus.ANSWERED: ("answer",),
+    SubmissionStatus.REJECTED: ("reason",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSubmitter:
+    """Someone who used the bot before the visitor arrived."""
+
+    key: str
+    id: int
+    name: str
+    username: str | None
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSubmission:
+    """One submission with where it stands now."""
+
+    submitter: DemoSubmitter
+    days_ago: int
+    category_id: str
+    region_id: str | None
+    company_size_id: str | None
+    industry_id: str | None
+    visibility: Visibility
+    impact: int
+    cost_hours: int | None
+    cost_won: int | None
+    problem: str
+    law: str | None
+    proposal: str | None
+    status: SubmissionStatus
+    forwarded_to: str | None
+    answer: str | None
+    reason: str | None
+    supporters: tuple[DemoSubmitter, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DemoData:
+    """Everything read from the submissions file."""
+
+    submitters: tuple[DemoSubmitter, ...]
+    submissions: tuple[DemoSubmission, ...]
+
+
+def _submitter(value: object, where: str) -> DemoSubmitter:
+    entry = Entry(value, where, _SUBMITTER_FIELDS)
+    language = entry.text("language")
+    if language not in ("ko", "en"):
+        raise entry.fail("language must be ko or en")
+    return DemoSubmitter(
+        key=entry.text("key"),
+        id=entry.integer("id", minimum=1),
+        name=entry.text("name"),
+        username=entry.optional_text("username"),
+        language=language,
+    )
+
+
+def _submission(value: object, where: str, people: dict[str, DemoSubmitter]) -> DemoSubmission:
+    entry = Entry(value, where, _SUBMISSION_FIELDS)
+
+    def person(key: str) -> DemoSubmitter:
+        if key not in people:
+            raise entry.fail(f"no submitter with key {key!r}")
+        return people[key]
+
+    submitter = person(entry.text("submitter"))
+    supporters = tuple(person(key) for key in entry.texts("supporters"))
+    if submitter in supporters:
+        raise entry.fail("a submitter cannot support their own submission")
+    try:
+        status = SubmissionStatus(entry.text("status"))
+        visibility = Visibility(entry.text("visibility"))
+    except ValueError as exc:
+        raise entry.fail(str(exc)) from None
+    for field in _STATUS_NEEDS.get(status, ()):
+        entry.text(field)
+    impact = entry.integer("impact", minimum=1)
+    if impact > 5:
+        raise entry.fail("impact must be 1 to 5")
+    return DemoSubmission(
+        submitter=submitter,
+        days_ago=entry.integer("days_ago", minimum=1),
+        category_id=entry.text("category"),
+        region_id=entry.optional_text("region"),
+        company_size_id=entry.optional_text("size"),
+        industry_id=entry.optional_text("industry"),
+        visibility=visibility,
+        impact=impact,
+        cost_hours=entry.optional_integer("cost_hours"),
+        cost_won=entry.optional_integer("cost_won"),
+        problem=entry.text("problem"),
+        law=entry.optional_text("law"),
+        proposal=entry.optional_text("proposal"),
+        status=status,
+        forwarded_to=entry.optional_text("forwarded_to"),
+        answer=entry.optional_text("answer"),
+        reason=entry.optional_text("reason"),
+        supporters=supporters,
+    )
+
+
+def read_demo_submissions(path: Path = SUBMISSIONS_FILE) -> DemoData:
+    """Read and check the demo submissions file.
+
+    Raises:
+        SandboxDataError: naming the file and the entry at fault.
+
+    """
+    data = read_yaml(path)
+    raw_people, raw_items = data.get("submitters"), data.get("submissions")
+    if not isinstance(raw_people, list) or not isinstance(raw_items, list):
+        raise SandboxDataError(f"{path}: submitters and submissions must be lists")
+    submitters = tuple(
+        _submitter(item, f"{path}: submitters[{index}]") for index, item in enumerate(raw_people)
+    )
+    people = {submitter.key: submitter for submitter in submitters}
+    if len(people) != len(submitters) or len({p.id for p in submitters}) != len(submitters):
+        raise SandboxDataError(f"{path}: two submitters share a key or an id")
+    submissions = tuple(
+        _submission(item, f"{path}: submissions[{index}]", people)
+        for index, item in enumerate(raw_items)
+    )
+    return DemoData(submitters, submissions)
+
+
+class _DemoWriter:
+    """The bot's own services, rebuilt around a clock the loader moves to each moment."""
+
+    def __init__(self, services: Services, clock: FrozenClock, admin_id: int) -> None:
+        database, settings = services.database, services.settings
+        self.clock = clock
+        self.admin_id = admin_id
+        self.users = services.users
+        self.accounts = AccountService(services.users, clock, settings.default_language)
+        self.intake = IntakeService(
+            services.submissions,
+            DraftRepository(database),
+            CompanyProfileRepository(database),
+            clock,
+            zone=settings.zone,
+            daily_limit=settings.submission_daily_limit,
+            notice_version=NOTICE_VERSION,
+        )
+        self.review = ReviewService(services.submissions, MergeRepository(database), clock)
+
+    async def user(self, submitter: DemoSubmitter) -> User:
+        found = await self.users.get(submitter.id)
+        assert found is not None, f"demo submitter {submitter.key} was not created"
+        return found
+
+    async def join(self, submitter: DemoSubmitter) -> None:
+        """Arrive, choose the language and agree to the notice, as /start would."""
+        await self.accounts.arrive(submitter.id, submitter.language)
+        await self.accounts.choose_language(submitter.id, submitter.language)
+        await self.accounts.agree(
+            submitter.id,
+            notice_version=NOTICE_VERSION,
+            display_name=submitter.name,
+            username=submitter.username,
+        )
+
+    async def draft(self, item: DemoSubmission) -> Draft:
+        """Answer every question of /feedback in order and stop at the review, as a person would.
+
+        The intake rules check each answer (text lengths, amounts) exactly as in the chat.
+        """
+        intake = self.intake
+        draft = await intake.start_draft(await self.user(item.submitter))
+        draft = intake.answer_category(draft, item.category_id)
+        draft = intake.answer_problem(draft, item.problem)
+        draft = intake.answer_law(draft, item.law)
+        draft = intake.answer_proposal(draft, item.proposal)
+        draft = intake.answer_impact(draft, item.impact)
+        if item.cost_hours is not None:
+            draft = intake.answer_cost_hours(draft, str(item.cost_hours))
+        if item.cost_won is not None:
+            draft = intake.answer_cost_won(draft, str(item.cost_won))
+        draft = intake.answer_region(draft, item.region_id)
+        draft = intake.answer_size(draft, item.company_size_id)
+        draft = intake.answer_industry(draft, item.industry_id)
+        draft = intake.answer_visibility(draft, item.visibility)
+        return await intake.move(draft, DraftStep.REVIEW)
+
+    async def review_steps(
+        self, submission: Submission, item: DemoSubmission, now: datetime
+    ) -> None:
+        """Move the submission to its status through the steps an administrator takes."""
+        review, admin, status = self.review, self.admin_id, item.status
+        steps: list[SubmissionStatus] = []
+        if status is not SubmissionStatus.RECEIVED:
+            steps.append(SubmissionStatus.IN_REVIEW)
+        if status is SubmissionStatus.FORWARDED or (
+            status is SubmissionStatus.ANSWERED and item.forwarded_to is not None
+        ):
+            steps.append(SubmissionStatus.FORWARDED)
+        if status in _FINAL:
+            steps.append(status)
+        start = submission.created_at
+        span = now - start
+        for number, step in enumerate(steps, start=1):
+            self.clock.set(start + span * number / (len(steps) + 1))
+            if step is SubmissionStatus.IN_REVIEW:
+                await review.start_review(submission.id, actor_id=admin)
+            elif step is SubmissionStatus.FORWARDED:
+                await review.forward(submission.id, item.forwarded_to or "", actor_id=admin)
+            elif step is SubmissionStatus.ANSWERED:
+                await review.answer(submission.id, item.answer or "", actor_id=admin)
+            elif step is SubmissionStatus.REJECTED:
+                await review.reject(submission.id, item.reason or "", actor_id=admin)
+            elif step is SubmissionStatus.CLOSED:
+                await review.close(submission.id, actor_id=admin)
+
+    async def write(self, data: DemoData, now: datetime) -> int:
+        """Create users, then submissions oldest first so receipt numbers follow the dates."""
+        oldest = max((item.days_ago for item in data.submissions), default=1)
+        self.clock.set(now - timedelta(days=oldest + 1))
+        for submitter in data.submitters:
+            await self.join(submitter)
+        ordered = sorted(data.submissions, key=lambda item: -item.days_ago)
+        for index, item in enumerate(ordered):
+            # Spread the hours too, so the inbox does not show every submission at one minute.
+            created = now - timedelta(days=item.days_ago, hours=(index * 5) % 9, minutes=index * 7)
+            self.clock.set(created)
+            draft = await self.draft(item)
+            submission = await self.intake.submit(await self.user(item.submitter), draft)
+            for number, supporter in enumerate(item.supporters, start=1):
+                self.clock.set(created + timedelta(hours=3 * number))
+                await self.intake.support(await self.user(supporter), submission.id)
+            await self.review_steps(submission, item, now)
+        return len(ordered)
+
+
+async def load_demo(
+    services: Services,
+    data: DemoData,
+    *,
+    admin_id: int,
+    content_file: Path = CONTENT_FILE,
+) -> tuple[ImportSummary, int]:
+    """Import the policy content, then write the demo submissions; returns both counts.
+
+    Raises:
+        ContentImportError: the content file does not pass the importer's checks.
+
+    """
+    summary = await services.content_import.import_file(content_file)
+    now = services.clock.now()
+    count = await _DemoWriter(services, FrozenClock(now), admin_id).write(data, now)
+    return summary, count

@@ -1,0 +1,1 @@
+"""Use cases: what the bot does, over storage, rendered through messages; no Telegram types."""

@@ -1,0 +1,115 @@
+"""Producing an export file end to end: read and write in a worker thread, fit, audit."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from domain.clock import Clock
+from domain.export.columns import columns_for
+from domain.export.model import ExportFilter, ExportFormat, ExportResult, Packaging
+from domain.export.naming import export_file_name
+from services.export.csv_writer import write_csv
+from services.export.json_writer import write_json
+from services.export.labels import ExportLabels
+from services.export.packaging import TELEGRAM_UPLOAD_LIMIT, fit_for_upload
+from services.export.xlsx_writer import write_xlsx
+
+if TYPE_CHECKING:
+    from storage.audit import AuditRepository
+    from storage.exports import ExportRepository
+
+__all__ = ["CONSOLE_ACTOR_ID", "ExportService"]
+
+CONSOLE_ACTOR_ID = 0
+"""The audit actor for exports run from the server's command line rather than from Telegram."""
+
+
+class ExportService:
+    """One export path for the chat and the command line, so both obey the same rules."""
+
+    def __init__(
+        self,
+        repository: ExportRepository,
+        audit: AuditRepository,
+        clock: Clock,
+        zone: ZoneInfo,
+        *,
+        upload_limit: int = TELEGRAM_UPLOAD_LIMIT,
+    ) -> None:
+        self._repository = repository
+        self._audit = audit
+        self._clock = clock
+        self._zone = zone
+        self._upload_limit = upload_limit
+
+    @property
+    def upload_limit(self) -> int:
+        """The largest file sent in one piece, in bytes; bigger ones are zipped or split."""
+        return self._upload_limit
+
+    def file_name(self, export_filter: ExportFilter, export_format: ExportFormat) -> str:
+        """The name the file will get: today's date and the filter."""
+        return export_file_name(export_filter, export_format, self._clock.now(), self._zone)
+
+    async def export(
+        self,
+        export_filter: ExportFilter,
+        export_format: ExportFormat,
+        *,
+        actor_id: int,
+        language: str,
+        directory: Path,
+        file_name: str | None = None,
+        fit_upload_limit: bool = True,
+        via: str = "telegram",
+    ) -> ExportResult:
+        """Write the export into `directory` and record who took which data.
+
+        The audit entry says whether contact details were included: that is the personal data
+        an export can carry, and the trail must show who took it.
+        """
+        path = directory / (file_name or self.file_name(export_filter, export_format))
+        columns = columns_for(include_contacts=export_filter.include_contacts)
+        labels = ExportLabels.for_language(language)
+
+        def write() -> int:
+            # Runs whole in the worker thread: the rows' SQLite connection is opened, read and
+            # closed there, and the event loop stays free for everyone else meanwhile.
+            with contextlib.closing(self._repository.rows(export_filter, language)) as rows:
+                if export_format is ExportFormat.XLSX:
+                    return write_xlsx(rows, path, columns, labels, self._zone)
+                if export_format is ExportFormat.CSV:
+                    return write_csv(rows, path, columns, labels, self._zone)
+                return write_json(rows, path, columns, self._zone)
+
+        try:
+            count = await asyncio.to_thread(write)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+            raise
+        if fit_upload_limit:
+            files, packaging = await fit_for_upload(path, self._upload_limit)
+        else:
+            files, packaging = (path,), Packaging.PLAIN
+        await self._audit.record(
+            at=self._clock.now(),
+            actor_id=actor_id,
+            action="submissions.export",
+            target_type="submission",
+            details={
+                **export_filter.describe(),
+                "format": export_format.value,
+                "rows": count,
+                "files": [file.name for file in files],
+                "packaging": packaging.value,
+                "via": via,
+            },
+        )
+        return ExportResult(
+            files=files, row_count=count, packaging=packaging, export_format=export_format
+        )

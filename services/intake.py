@@ -1,0 +1,304 @@
+"""The intake use case: drafts, submission, similarity and support over storage."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from domain.clock import Clock
+from domain.drafts import CompanyProfile, Draft, DraftStep
+from domain.intake import (
+    DRAFT_REMINDER_AFTER,
+    MAX_COST_HOURS,
+    MAX_COST_WON,
+    SIMILAR_LIMIT,
+    AttachmentLimitError,
+    ConsentRequiredError,
+    DailyLimitReachedError,
+    DraftIncompleteError,
+    SimilarSubmission,
+    SupportError,
+    _checked_amount,
+    _checked_text,
+)
+from domain.similarity import rank_similar
+from domain.submissions import (
+    MAX_ATTACHMENTS,
+    MAX_LAW_LENGTH,
+    MAX_TEXT_LENGTH,
+    MIN_PROBLEM_LENGTH,
+    Attachment,
+    NewSubmission,
+    Submission,
+    Visibility,
+)
+from domain.users import User
+from storage.drafts import CompanyProfileRepository, DraftRepository
+from storage.submissions import SubmissionRepository
+
+__all__ = ["IntakeService"]
+
+
+class IntakeService:
+    """Keeps drafts and submissions truthful.
+
+    The `answer_*` methods check an answer and return the draft holding it; `move` then saves
+    that draft with the next open question in one write, so every valid answer is stored
+    before the next question is asked, at one write per message.
+    """
+
+    def __init__(
+        self,
+        submissions: SubmissionRepository,
+        drafts: DraftRepository,
+        profiles: CompanyProfileRepository,
+        clock: Clock,
+        *,
+        zone: ZoneInfo,
+        daily_limit: int,
+        notice_version: str,
+    ) -> None:
+        self._submissions = submissions
+        self._drafts = drafts
+        self._profiles = profiles
+        self._clock = clock
+        self._zone = zone
+        self._daily_limit = daily_limit
+        self._notice_version = notice_version
+
+    def _start_of_today(self) -> datetime:
+        local = self._clock.now().astimezone(self._zone)
+        return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+    def require_consent(self, user: User | None) -> User:
+        """Nothing personal is stored without consent to the notice the user saw."""
+        if user is None or not user.has_consent(self._notice_version):
+            raise ConsentRequiredError
+        return user
+
+    async def ensure_can_submit(self, user: User | None) -> User:
+        """Consent, then the daily limit (counted in the configured zone's calendar day)."""
+        user = self.require_consent(user)
+        today = await self._submissions.count_created_since(user.id, self._start_of_today())
+        if today >= self._daily_limit:
+            raise DailyLimitReachedError(self._daily_limit)
+        return user
+
+    async def draft(self, user_id: int) -> Draft | None:
+        """The user's draft, if any."""
+        return await self._drafts.get(user_id)
+
+    async def start_draft(self, user: User) -> Draft:
+        """A fresh draft, replacing any earlier one ("start over")."""
+        now = self._clock.now()
+        draft = Draft(
+            user_id=user.id,
+            step=DraftStep.CATEGORY,
+            editing=False,
+            category_id=None,
+            problem=None,
+            law_or_rule=None,
+            law_unsure=False,
+            proposal=None,
+            impact=None,
+            cost_hours_per_month=None,
+            cost_won=None,
+            attachments=(),
+            region_id=None,
+            company_size_id=None,
+            industry_id=None,
+            visibility=None,
+            language=user.language,
+            started_at=now,
+            updated_at=now,
+        )
+        await self._drafts.save(draft)
+        return draft
+
+    async def move(self, draft: Draft, step: DraftStep, *, editing: bool | None = None) -> Draft:
+        """Save the draft with its open question, so a restart or /feedback resumes there.
+
+        The answer just given and the step to resume at reach the database in one write.
+        """
+        updated = dataclasses.replace(
+            draft,
+            step=step,
+            editing=draft.editing if editing is None else editing,
+            updated_at=self._clock.now(),
+        )
+        await self._drafts.save(updated)
+        return updated
+
+    def answer_category(self, draft: Draft, category_id: str) -> Draft:
+        """Store the topic (already checked against the reference list by the caller)."""
+        return dataclasses.replace(draft, category_id=category_id)
+
+    def answer_problem(self, draft: Draft, text: str) -> Draft:
+        """Store the problem in the owner's words, 10 to 3,500 characters."""
+        problem = _checked_text(text, MIN_PROBLEM_LENGTH, MAX_TEXT_LENGTH)
+        return dataclasses.replace(draft, problem=problem)
+
+    def answer_law(self, draft: Draft, text: str | None, *, unsure: bool = False) -> Draft:
+        """Store the law or rule concerned, "not sure", or nothing."""
+        law = None if text is None else _checked_text(text, 1, MAX_LAW_LENGTH)
+        return dataclasses.replace(draft, law_or_rule=law, law_unsure=unsure and law is None)
+
+    def answer_proposal(self, draft: Draft, text: str | None) -> Draft:
+        """Store what the owner proposes, or nothing."""
+        proposal = None if text is None else _checked_text(text, 1, MAX_TEXT_LENGTH)
+        return dataclasses.replace(draft, proposal=proposal)
+
+    def answer_impact(self, draft: Draft, impact: int) -> Draft:
+        """Store how badly it hurts, 1 (a little) to 5 (threatens the business)."""
+        if not 1 <= impact <= 5:
+            raise ValueError(f"impact {impact} is not on the five-step scale")
+        return dataclasses.replace(draft, impact=impact)
+
+    def answer_cost_hours(self, draft: Draft, text: str) -> Draft:
+        """Store the hours lost per month, from what the owner typed."""
+        return dataclasses.replace(
+            draft, cost_hours_per_month=_checked_amount(text, MAX_COST_HOURS)
+        )
+
+    def answer_cost_won(self, draft: Draft, text: str) -> Draft:
+        """Store the cost in won, from what the owner typed ("120만원" included)."""
+        return dataclasses.replace(draft, cost_won=_checked_amount(text, MAX_COST_WON))
+
+    def clear_cost(self, draft: Draft) -> Draft:
+        """Drop both cost figures."""
+        return dataclasses.replace(draft, cost_hours_per_month=None, cost_won=None)
+
+    def add_attachment(self, draft: Draft, attachment: Attachment) -> Draft:
+        """Keep one more piece of evidence; the same file twice counts once."""
+        if any(item.file_unique_id == attachment.file_unique_id for item in draft.attachments):
+            return draft
+        if len(draft.attachments) >= MAX_ATTACHMENTS:
+            raise AttachmentLimitError(MAX_ATTACHMENTS)
+        return dataclasses.replace(draft, attachments=(*draft.attachments, attachment))
+
+    def clear_attachments(self, draft: Draft) -> Draft:
+        """Drop every attachment, to send them again."""
+        return dataclasses.replace(draft, attachments=())
+
+    async def remembered_profile(self, user_id: int) -> CompanyProfile | None:
+        """The profile of the last submission, when there is something to offer back."""
+        profile = await self._profiles.get(user_id)
+        return None if profile is None or profile.is_empty else profile
+
+    def answer_profile(self, draft: Draft, profile: CompanyProfile) -> Draft:
+        """Store a whole profile at once ("same as last time", or "skip")."""
+        return dataclasses.replace(
+            draft,
+            region_id=profile.region_id,
+            company_size_id=profile.company_size_id,
+            industry_id=profile.industry_id,
+        )
+
+    def answer_region(self, draft: Draft, region_id: str | None) -> Draft:
+        """Store the region, or none."""
+        return dataclasses.replace(draft, region_id=region_id)
+
+    def answer_size(self, draft: Draft, company_size_id: str | None) -> Draft:
+        """Store the company size, or none."""
+        return dataclasses.replace(draft, company_size_id=company_size_id)
+
+    def answer_industry(self, draft: Draft, industry_id: str | None) -> Draft:
+        """Store the industry, or none."""
+        return dataclasses.replace(draft, industry_id=industry_id)
+
+    def answer_visibility(self, draft: Draft, visibility: Visibility) -> Draft:
+        """Store named or anonymous."""
+        return dataclasses.replace(draft, visibility=visibility)
+
+    async def discard(self, user_id: int) -> None:
+        """Throw the draft away."""
+        await self._drafts.delete(user_id)
+
+    async def similar(self, draft: Draft) -> list[SimilarSubmission]:
+        """Open submissions of the same category with similar words, not the user's own."""
+        if draft.category_id is None or draft.problem is None:
+            return []
+        candidates = await self._submissions.open_in_category(
+            draft.category_id, excluding_owner=draft.user_id
+        )
+        text = f"{draft.problem} {draft.law_or_rule or ''} {draft.proposal or ''}"
+        ranked = rank_similar(
+            text,
+            ((item, f"{item.problem} {item.law_or_rule or ''} {item.proposal or ''}")
+             for item in candidates),
+            limit=SIMILAR_LIMIT * 2,
+        )  # fmt: skip
+        found: list[SimilarSubmission] = []
+        for match in ranked:
+            if not await self._submissions.has_supported(match.item.id, draft.user_id):
+                found.append(SimilarSubmission(match.item, match.score, match.shared))
+            if len(found) == SIMILAR_LIMIT:
+                break
+        return found
+
+    async def support(self, user: User | None, submission_id: int) -> Submission:
+        """Count a "me too" from a consenting user on someone else's open submission.
+
+        Support for a merged duplicate goes to the submission it was merged into.
+        """
+        user = self.require_consent(user)
+        submission = await self._submissions.get(submission_id)
+        if submission is not None and submission.merged_into is not None:
+            submission = await self._submissions.get(submission.merged_into)
+        if submission is None or submission.hidden:
+            raise SupportError("missing")
+        if await self._submissions.is_owner(submission.id, user.id):
+            raise SupportError("own")
+        if not submission.is_open:
+            raise SupportError("closed")
+        if not await self._submissions.add_supporter(submission.id, user.id, now=self._clock.now()):
+            raise SupportError("already")
+        updated = await self._submissions.get(submission.id)
+        assert updated is not None
+        return updated
+
+    async def submit(self, user: User | None, draft: Draft) -> Submission:
+        """Turn a complete draft into a submission with a receipt code; the draft is consumed."""
+        user = await self.ensure_can_submit(user)
+        if draft.category_id is None:
+            raise DraftIncompleteError(DraftStep.CATEGORY)
+        if draft.problem is None:
+            raise DraftIncompleteError(DraftStep.PROBLEM)
+        if draft.impact is None:
+            raise DraftIncompleteError(DraftStep.IMPACT)
+        if draft.visibility is None:
+            raise DraftIncompleteError(DraftStep.VISIBILITY)
+        named = draft.visibility is Visibility.NAMED
+        now = self._clock.now()
+        return await self._submissions.create(
+            NewSubmission(
+                user_id=user.id,
+                visibility=draft.visibility,
+                submitter_name=user.display_name if named else None,
+                submitter_username=user.username if named else None,
+                category_id=draft.category_id,
+                problem=draft.problem,
+                law_or_rule=draft.law_or_rule,
+                law_unsure=draft.law_unsure,
+                proposal=draft.proposal,
+                impact=draft.impact,
+                cost_hours_per_month=draft.cost_hours_per_month,
+                cost_won=draft.cost_won,
+                region_id=draft.region_id,
+                company_size_id=draft.company_size_id,
+                industry_id=draft.industry_id,
+                language=user.language,
+                attachments=draft.attachments,
+            ),
+            year=now.astimezone(self._zone).year,
+            now=now,
+        )
+
+    async def drafts_to_remind(self) -> list[Draft]:
+        """Drafts idle for a day that have had no reminder yet."""
+        return await self._drafts.idle_since(self._clock.now() - DRAFT_REMINDER_AFTER)
+
+    async def reminded(self, user_id: int) -> None:
+        """Note that the draft got its one reminder."""
+        await self._drafts.mark_reminded(user_id, now=self._clock.now())
