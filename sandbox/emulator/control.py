@@ -12,16 +12,18 @@ import contextlib
 import json
 from collections.abc import Awaitable, Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import unquote
 
 from aiohttp import BodyPartReader, web
 
-from sandbox.emulator.faults import FaultKind
-from sandbox.emulator.models import ChatMessage
+from sandbox.emulator.faults import Fault, FaultKind, FaultPlan
+from sandbox.emulator.models import ApiCall, CallbackQueryRecord, ChatMessage
+from sandbox.emulator.state import EmulatorState
+from sandbox.emulator.user import ScriptedUser, UserActions
 
 if TYPE_CHECKING:
-    from sandbox.emulator.emulator import BotApiEmulator
+    from sandbox.emulator.events import EventSubscription
 
 __all__ = ["ControlRoutes"]
 
@@ -80,10 +82,94 @@ def _sent(message: ChatMessage, update_id: int | None) -> web.Response:
     return _json({"message": message.to_json(), "update_id": update_id}, 201)
 
 
+class ControlledEmulator(UserActions, Protocol):
+    """What the control API drives; `BotApiEmulator` provides it and installs these routes."""
+
+    state: EmulatorState
+    faults: FaultPlan
+
+    @property
+    def users(self) -> list[ScriptedUser]:
+        """All simulated users in creation order."""
+        ...
+
+    def get_user(self, user_id: int) -> ScriptedUser:
+        """A simulated user by id."""
+        ...
+
+    def create_user(
+        self,
+        first_name: str,
+        *,
+        last_name: str | None = None,
+        username: str | None = None,
+        language_code: str | None = "ko",
+        user_id: int | None = None,
+        started: bool = False,
+    ) -> ScriptedUser:
+        """Create a simulated user."""
+        ...
+
+    def is_blocked(self, user_id: int) -> bool:
+        """Whether the user currently blocks the bot."""
+        ...
+
+    def description_for(self, user_id: int, *, short: bool = False) -> str:
+        """The bot description the user sees."""
+        ...
+
+    def menu_button_for(self, chat_id: int) -> dict[str, object]:
+        """The chat's menu button."""
+        ...
+
+    def calls(self, method: str | None = None) -> list[ApiCall]:
+        """Bot API calls the bot made, optionally of one method."""
+        ...
+
+    def rejected_calls(self) -> list[ApiCall]:
+        """Calls the emulator refused."""
+        ...
+
+    def conformance_problems(self) -> list[str]:
+        """Rules of the Bot API the bot broke."""
+        ...
+
+    def unanswered_callbacks(self) -> list[CallbackQueryRecord]:
+        """Callback queries the bot never answered."""
+        ...
+
+    def inject_fault(
+        self,
+        kind: FaultKind | str,
+        *,
+        method: str | None = None,
+        count: int = 1,
+        retry_after: int = 5,
+    ) -> Fault:
+        """Make the next calls fail."""
+        ...
+
+    def clear_faults(self) -> None:
+        """Cancel scheduled faults and end an outage."""
+        ...
+
+    def start_outage(self, seconds: float | None = None) -> None:
+        """Every call fails until the outage ends."""
+        ...
+
+    def end_outage(self) -> None:
+        """End an outage."""
+        ...
+
+    def subscribe(self, chat_id: int | None = None) -> EventSubscription:
+        """A stream of emulator events, optionally of one chat."""
+        ...
+
+
 class ControlRoutes:
     """Routes of the control API bound to one emulator."""
 
-    def __init__(self, emulator: BotApiEmulator) -> None:
+    def __init__(self, emulator: ControlledEmulator) -> None:
         self._emulator = emulator
 
     def install(self, app: web.Application) -> None:

@@ -7,22 +7,102 @@ reply right after ``await user.send(...)`` without sleeping.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from sandbox.emulator.models import ChatMessage, Toast, UserInfo, format_transcript
 
 if TYPE_CHECKING:
-    from sandbox.emulator.emulator import BotApiEmulator
     from sandbox.emulator.limits import Settle
 
-__all__ = ["ScriptedUser"]
+__all__ = ["ScriptedUser", "UserActions"]
+
+
+class UserActions(Protocol):
+    """What a scripted user does through the emulator; `BotApiEmulator` provides it.
+
+    Declared here rather than importing the emulator, which creates the users: the emulator
+    depends on its users, never the other way round.
+    """
+
+    settle: Settle | None
+
+    def send_text(self, user_id: int, text: str) -> tuple[ChatMessage, int | None]:
+        """The user sends a text message."""
+        ...
+
+    def tap(
+        self,
+        user_id: int,
+        text: str | None = None,
+        *,
+        callback_data: str | None = None,
+        message_id: int | None = None,
+    ) -> tuple[str, int | None]:
+        """The user taps an inline button."""
+        ...
+
+    def upload_document(
+        self,
+        user_id: int,
+        data: bytes,
+        file_name: str,
+        *,
+        mime_type: str | None = None,
+        caption: str | None = None,
+    ) -> tuple[ChatMessage, int | None]:
+        """The user sends a file as a document."""
+        ...
+
+    def upload_photo(
+        self, user_id: int, data: bytes, *, caption: str | None = None
+    ) -> tuple[ChatMessage, int | None]:
+        """The user sends a picture."""
+        ...
+
+    def send_sticker(self, user_id: int, emoji: str = "👍") -> tuple[ChatMessage, int | None]:
+        """The user sends a sticker."""
+        ...
+
+    def block(self, user_id: int) -> int | None:
+        """The user blocks the bot."""
+        ...
+
+    def unblock(self, user_id: int) -> int | None:
+        """The user unblocks the bot."""
+        ...
+
+    async def wait_delivered(
+        self, update_id: int | None = None, *, within: float | None = None
+    ) -> None:
+        """Wait until the bot confirmed the update."""
+        ...
+
+    def transcript(self, chat_id: int) -> list[ChatMessage]:
+        """Every message of a chat, in order."""
+        ...
+
+    def replies(self, chat_id: int) -> list[ChatMessage]:
+        """The bot's messages in a chat."""
+        ...
+
+    def reply_keyboard(self, chat_id: int) -> tuple[tuple[str, ...], ...] | None:
+        """The reply keyboard the chat currently shows."""
+        ...
+
+    def last_toast(self, user_id: int) -> Toast | None:
+        """The last callback answer shown to the user."""
+        ...
+
+    def commands_for(self, user_id: int) -> list[dict[str, str]]:
+        """The command menu the user sees."""
+        ...
 
 
 class ScriptedUser:
     """One simulated user bound to an emulator; create it with ``emulator.create_user(...)``."""
 
     def __init__(
-        self, emulator: BotApiEmulator, info: UserInfo, *, settle: Settle | None = None
+        self, emulator: UserActions, info: UserInfo, *, settle: Settle | None = None
     ) -> None:
         self.emulator = emulator
         self.info = info
