@@ -40,7 +40,7 @@ async def _arrange(settings: object, subscribers: int) -> None:
     from datetime import UTC, datetime
 
     from bot.config import Settings
-    from bot.services import Services
+    from bot.wiring import Wiring
     from domain.clock import FrozenClock
     from domain.content import LocalizedText
     from domain.meetings import MeetingDraft, MeetingKind
@@ -51,7 +51,7 @@ async def _arrange(settings: object, subscribers: int) -> None:
     assert isinstance(settings, Settings)
     database = await Database.open(settings.database_path)
     clock = FrozenClock(datetime(2026, 11, 21, 6, tzinfo=UTC))
-    services = Services.create(settings, database, clock)
+    services = Wiring.create(settings, database, clock).services
     for user_id in range(1, subscribers + 1):
         await services.accounts.arrive(user_id, "ko")
         await services.accounts.agree(
@@ -110,8 +110,9 @@ async def _child(mode: str, subscribers: int, url: str) -> None:
     from bot.config import load_settings
     from bot.policy_jobs import telegram_send
     from bot.runtime import running_bot
-    from bot.services import Services
+    from bot.wiring import Wiring
     from domain.clock import FrozenClock
+    from services.container import Services
     from storage.database import Database
 
     folder = Path(tempfile.mkdtemp(prefix="sotong-broadcast-"))
@@ -139,7 +140,7 @@ async def _child(mode: str, subscribers: int, url: str) -> None:
             finished = time.perf_counter()
     else:
         database = await Database.open(settings.database_path)
-        services = Services.create(settings, database, slot)
+        services = Wiring.create(settings, database, slot).services
         async with Bot(TOKEN, base_url=settings.bot_api_base_url) as bot:
             started = time.perf_counter()
             report = await services.dispatcher.tick()

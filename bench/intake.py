@@ -107,7 +107,7 @@ async def serve_sotong(base_url: str, file_url: str, database_path: Path) -> Non
     """Sotong as in production, on a fresh database, with its own rate limiter off."""
     from bot.app import ALLOWED_UPDATES, build_application, on_startup  # noqa: PLC0415
     from bot.config import load_settings  # noqa: PLC0415
-    from bot.services import Services  # noqa: PLC0415
+    from bot.wiring import Wiring  # noqa: PLC0415
     from domain.clock import SystemClock  # noqa: PLC0415
     from storage.database import Database  # noqa: PLC0415
 
@@ -122,7 +122,7 @@ async def serve_sotong(base_url: str, file_url: str, database_path: Path) -> Non
     )
     database = await Database.open(settings.database_path)
     try:
-        application = build_application(Services.create(settings, database, SystemClock()))
+        application = build_application(Wiring.create(settings, database, SystemClock()))
         # The limiter paces sends to Telegram's 30 a second; the emulator's limits are lifted.
         application.bot._rate_limiter = None
         application.add_handler(TypeHandler(Update, _report_handled), group=DONE_GROUP)

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
 
 from bot import policy_jobs
-from bot.commands import register_commands
-from bot.services import Services
 from bot.telegram_http import AiohttpRequest
 from bot.update_processor import UserOrderedUpdateProcessor
+from bot.wiring import Wiring
 from handlers import (
     admin_audit,
     admin_export,
@@ -34,17 +31,18 @@ from handlers import (
     start,
     subscribe,
 )
-from handlers.context import SERVICES_KEY, SotongContext
+from handlers.commands import register_commands
+from handlers.context import SERVICES_KEY, SotongApplication, SotongContext
 from storage.persistence import SQLitePersistence
 
-__all__ = ["SotongApplication", "build_application"]
+__all__ = ["ALLOWED_UPDATES", "WIRING_KEY", "build_application", "on_startup"]
 
-SotongApplication = Application[Any, SotongContext, Any, Any, Any, Any]
+WIRING_KEY = "wiring"
 
 
-def build_application(services: Services) -> SotongApplication:
+def build_application(wiring: Wiring) -> SotongApplication:
     """Build, but do not start, the application around ready services."""
-    settings = services.settings
+    settings = wiring.settings
     application: SotongApplication = (
         ApplicationBuilder()
         .token(settings.bot_token.get_secret_value())
@@ -60,12 +58,13 @@ def build_application(services: Services) -> SotongApplication:
                 link_preview_options=LinkPreviewOptions(is_disabled=True),
             )
         )
-        .persistence(SQLitePersistence(services.database))
+        .persistence(SQLitePersistence(wiring.database))
         .concurrent_updates(UserOrderedUpdateProcessor())
         .rate_limiter(AIORateLimiter(max_retries=3))
         .build()
     )
-    application.bot_data[SERVICES_KEY] = services
+    application.bot_data[SERVICES_KEY] = wiring.services
+    application.bot_data[WIRING_KEY] = wiring
     _register_handlers(application)
     # Jobs are not persisted: the draft reminder is scheduled afresh at every build.
     feedback.schedule_jobs(application)
@@ -105,8 +104,7 @@ def _register_handlers(application: SotongApplication) -> None:
 
 async def on_startup(application: SotongApplication) -> None:
     """Publish commands and descriptions; runs after initialize, before polling starts."""
-    services: Services = application.bot_data[SERVICES_KEY]
-    await register_commands(application.bot, services.settings)
+    await register_commands(application.bot, application.bot_data[SERVICES_KEY])
     # Digests, notices and reminders: the minute tick and the outbox sender (policy_jobs.py).
     policy_jobs.install(application)
 

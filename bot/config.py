@@ -167,10 +167,6 @@ class Settings(BaseSettings):
         """The quiet window as an object, for the scheduler and the subscription hours."""
         return QuietHours.parse(self.quiet_hours)
 
-    def is_admin(self, user_id: int | None) -> bool:
-        """Authorisation is re-checked on every admin call, so it must be cheap."""
-        return user_id is not None and user_id in self.admin_ids
-
 
 def load_settings(**overrides: object) -> Settings:
     """Build settings, turning pydantic's report into one line a person can act on."""

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.services import Services
 from domain.delivery import (
     OutgoingMessage,
     PermanentSendError,
@@ -25,10 +24,8 @@ from domain.delivery import (
     Send,
     TransientSendError,
 )
-from handlers.context import SERVICES_KEY, SotongContext
-
-if TYPE_CHECKING:
-    from bot.app import SotongApplication
+from handlers.context import SERVICES_KEY, SotongApplication, SotongContext
+from services.container import Services
 
 __all__ = ["TICK_JOB", "install", "telegram_send"]
 

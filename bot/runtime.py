@@ -10,10 +10,11 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from bot.app import ALLOWED_UPDATES, SotongApplication, build_application, on_startup
+from bot.app import ALLOWED_UPDATES, build_application, on_startup
 from bot.config import Settings
-from bot.services import Services
+from bot.wiring import Wiring
 from domain.clock import Clock, SystemClock
+from handlers.context import SotongApplication
 from storage.database import Database
 
 __all__ = ["running_bot"]
@@ -28,8 +29,7 @@ async def running_bot(
     """Open the database, start polling, and stop everything in reverse order on exit."""
     database = await Database.open(settings.database_path)
     try:
-        services = Services.create(settings, database, clock or SystemClock())
-        application = build_application(services)
+        application = build_application(Wiring.create(settings, database, clock or SystemClock()))
         await application.initialize()
         try:
             await on_startup(application)

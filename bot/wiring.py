@@ -1,23 +1,32 @@
-"""The services one running bot shares between its handlers and jobs."""
+"""Builds one running bot's parts over one database: repositories, then the services on them.
+
+Handlers get only `services` (services/container.py); the rest is kept here for the wiring
+itself (the persistence, the command line), the sandbox's demo data and the tests.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from bot.config import Settings
 from domain.clock import Clock
 from domain.delivery import DeliveryPolicy
 from messages.catalog.privacy import NOTICE_VERSION
 from services.accounts import AccountService
+from services.audit import AuditLog
+from services.container import Services
 from services.content_admin import ContentAdminService
 from services.content_loading import ContentImporter
 from services.delivery import OutboxSender
+from services.delivery_status import DeliveryStatus
 from services.dispatch import PolicyDispatcher
 from services.export import ExportService
 from services.intake import IntakeService
+from services.pending_inputs import PendingInputs
+from services.reference import ReferenceService
 from services.review import ReviewService
 from services.stats import StatsService
+from services.submissions import SubmissionQueries
 from services.subscribing import SubscriptionService
 from storage.admin_inputs import PendingInputRepository
 from storage.admin_stats import StatsRepository
@@ -39,33 +48,49 @@ from storage.submissions import SubmissionRepository
 from storage.subscriptions import SubscriptionRepository
 from storage.users import UserRepository
 
-__all__ = ["Services"]
+__all__ = ["Repositories", "Wiring"]
 
 
-def _policy_services(
-    settings: Settings,
-    database: Database,
-    clock: Clock,
-    submissions: SubmissionRepository,
-    users: UserRepository,
-) -> dict[str, Any]:
-    """The policy calendar, bill tracker, subscriptions and the outbox sender."""
-    content = ContentAdminService(
-        MeetingRepository(database),
-        BillRepository(database),
-        AnnouncementRepository(database),
-        clock,
-    )
-    events = ContentEventRepository(database)
-    interests = InterestRepository(database)
-    subscriptions = SubscriptionRepository(database)
-    outbox = OutboxRepository(database)
+@dataclass(frozen=True, slots=True)
+class Repositories:
+    """One repository per table group, all over the same database."""
 
+    users: UserRepository
+    submissions: SubmissionRepository
+    reference: ReferenceRepository
+    audit: AuditRepository
+    meetings: MeetingRepository
+    bills: BillRepository
+    announcements: AnnouncementRepository
+    events: ContentEventRepository
+    interests: InterestRepository
+    subscriptions: SubscriptionRepository
+    outbox: OutboxRepository
+
+    @classmethod
+    def over(cls, database: Database) -> Repositories:
+        """Every shared repository over one database."""
+        return cls(
+            users=UserRepository(database),
+            submissions=SubmissionRepository(database),
+            reference=ReferenceRepository(database),
+            audit=AuditRepository(database),
+            meetings=MeetingRepository(database),
+            bills=BillRepository(database),
+            announcements=AnnouncementRepository(database),
+            events=ContentEventRepository(database),
+            interests=InterestRepository(database),
+            subscriptions=SubscriptionRepository(database),
+            outbox=OutboxRepository(database),
+        )
+
+
+def _sender(settings: Settings, clock: Clock, stores: Repositories) -> OutboxSender:
     async def blocked(user_id: int) -> None:
-        await users.mark_blocked(user_id, now=clock.now())
+        await stores.users.mark_blocked(user_id, now=clock.now())
 
-    delivery = OutboxSender(
-        outbox,
+    return OutboxSender(
+        stores.outbox,
         clock,
         DeliveryPolicy(
             rate_per_second=settings.delivery_rate_per_second,
@@ -74,86 +99,81 @@ def _policy_services(
         ),
         on_blocked=blocked,
     )
-    return {
-        "content": content,
-        "subscriptions": SubscriptionService(
-            subscriptions, interests, events, clock=clock, zone=settings.zone
+
+
+def _services(
+    settings: Settings, database: Database, clock: Clock, stores: Repositories
+) -> Services:
+    delivery = _sender(settings, clock, stores)
+    return Services(
+        clock=clock,
+        admin_ids=settings.admin_ids,
+        default_language=settings.default_language,
+        zone=settings.zone,
+        quiet=settings.quiet,
+        retention_years=settings.retention_years,
+        privacy_controller=settings.privacy_controller,
+        accounts=AccountService(
+            stores.users, ErasureRepository(database), clock, settings.default_language
         ),
-        "outbox": outbox,
-        "delivery": delivery,
-        "dispatcher": PolicyDispatcher(
-            subscriptions=subscriptions,
-            events=events,
-            meetings=content.meetings,
-            bills=content.bills,
-            announcements=content.announcements,
-            interests=interests,
-            submissions=submissions,
+        reference=ReferenceService(stores.reference),
+        submissions=SubmissionQueries(stores.submissions),
+        intake=IntakeService(
+            stores.submissions,
+            DraftRepository(database),
+            CompanyProfileRepository(database),
+            clock,
+            zone=settings.zone,
+            daily_limit=settings.submission_daily_limit,
+            notice_version=NOTICE_VERSION,
+        ),
+        review=ReviewService(stores.submissions, MergeRepository(database), clock),
+        pending_inputs=PendingInputs(PendingInputRepository(database), clock),
+        audit=AuditLog(stores.audit),
+        exports=ExportService(ExportRepository(database), stores.audit, clock, settings.zone),
+        stats=StatsService(StatsRepository(database), clock, settings.zone),
+        content=ContentAdminService(stores.meetings, stores.bills, stores.announcements, clock),
+        subscriptions=SubscriptionService(
+            stores.subscriptions, stores.interests, stores.events, clock=clock, zone=settings.zone
+        ),
+        dispatcher=PolicyDispatcher(
+            subscriptions=stores.subscriptions,
+            events=stores.events,
+            meetings=stores.meetings,
+            bills=stores.bills,
+            announcements=stores.announcements,
+            interests=stores.interests,
+            submissions=stores.submissions,
             clock=clock,
             zone=settings.zone,
             quiet_hours=settings.quiet,
             on_queued=delivery.wake,
         ),
-        "content_import": ContentImporter(
-            ReferenceRepository(database), ContentImportRepository(database), clock, settings.zone
-        ),
-    }
+        delivery=delivery,
+        delivery_status=DeliveryStatus(stores.outbox),
+    )
 
 
 @dataclass(frozen=True, slots=True)
-class Services:
-    """Everything a handler may call, built once at start-up."""
+class Wiring:
+    """Settings, the open database, its repositories and the services built on them."""
 
     settings: Settings
     database: Database
-    clock: Clock
-    users: UserRepository
-    accounts: AccountService
-    reference: ReferenceRepository
-    audit: AuditRepository
-    submissions: SubmissionRepository
-    intake: IntakeService
-    erasure: ErasureRepository
-    review: ReviewService
-    pending_inputs: PendingInputRepository
-    exports: ExportService
-    stats: StatsService
-    content: ContentAdminService
-    subscriptions: SubscriptionService
-    outbox: OutboxRepository
-    delivery: OutboxSender
-    dispatcher: PolicyDispatcher
+    repositories: Repositories
+    services: Services
     content_import: ContentImporter
 
     @classmethod
-    def create(cls, settings: Settings, database: Database, clock: Clock) -> Services:
-        """Wire repositories and services over one database."""
-        users = UserRepository(database)
-        submissions = SubmissionRepository(database)
+    def create(cls, settings: Settings, database: Database, clock: Clock) -> Wiring:
+        """Wire repositories and services over one open database."""
+        stores = Repositories.over(database)
         return cls(
             settings=settings,
             database=database,
-            clock=clock,
-            users=users,
-            accounts=AccountService(users, clock, settings.default_language),
-            reference=ReferenceRepository(database),
-            audit=AuditRepository(database),
-            submissions=submissions,
-            intake=IntakeService(
-                submissions,
-                DraftRepository(database),
-                CompanyProfileRepository(database),
-                clock,
-                zone=settings.zone,
-                daily_limit=settings.submission_daily_limit,
-                notice_version=NOTICE_VERSION,
+            repositories=stores,
+            services=_services(settings, database, clock, stores),
+            content_import=ContentImporter(
+                stores.reference, ContentImportRepository(database), clock, settings.zone
             ),
-            erasure=ErasureRepository(database),
-            review=ReviewService(submissions, MergeRepository(database), clock),
-            pending_inputs=PendingInputRepository(database),
-            exports=ExportService(
-                ExportRepository(database), AuditRepository(database), clock, settings.zone
-            ),
-            stats=StatsService(StatsRepository(database), clock, settings.zone),
-            **_policy_services(settings, database, clock, submissions, users),
         )

@@ -8,7 +8,14 @@ from enum import StrEnum
 
 from domain.content import LocalizedText
 
-__all__ = ["Bill", "BillDraft", "BillStage", "BillStageEntry", "BillValidationError"]
+__all__ = [
+    "Bill",
+    "BillDraft",
+    "BillNotFoundError",
+    "BillStage",
+    "BillStageEntry",
+    "BillValidationError",
+]
 
 
 class BillStage(StrEnum):
@@ -43,6 +50,10 @@ class BillStage(StrEnum):
 
 
 _ENDED = frozenset({BillStage.MERGED, BillStage.EXPIRED, BillStage.WITHDRAWN})
+
+
+class BillNotFoundError(LookupError):
+    """No bill has this id (a stale or forged button)."""
 
 
 class BillValidationError(ValueError):

@@ -8,7 +8,14 @@ from enum import StrEnum
 
 from domain.content import LocalizedText
 
-__all__ = ["Meeting", "MeetingDraft", "MeetingKind", "MeetingStatus", "MeetingValidationError"]
+__all__ = [
+    "Meeting",
+    "MeetingDraft",
+    "MeetingKind",
+    "MeetingNotFoundError",
+    "MeetingStatus",
+    "MeetingValidationError",
+]
 
 
 class MeetingKind(StrEnum):
@@ -28,6 +35,10 @@ class MeetingStatus(StrEnum):
     CHANGED = "changed"
     CANCELLED = "cancelled"
     HELD = "held"
+
+
+class MeetingNotFoundError(LookupError):
+    """No meeting has this id (a stale or forged button)."""
 
 
 class MeetingValidationError(ValueError):

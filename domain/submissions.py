@@ -26,6 +26,7 @@ __all__ = [
     "Submission",
     "SubmissionEvent",
     "SubmissionFilter",
+    "SubmissionNotFoundError",
     "SubmissionStatus",
     "Submitter",
     "Visibility",
@@ -37,6 +38,10 @@ MAX_LAW_LENGTH = 500
 MAX_ATTACHMENTS = 5
 
 AttachmentKind = Literal["document", "photo"]
+
+
+class SubmissionNotFoundError(LookupError):
+    """No submission has this id (a stale button, or a forged one)."""
 
 
 class SubmissionStatus(StrEnum):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-__all__ = ["ConsentState", "User"]
+__all__ = ["ConsentState", "ErasureReport", "User"]
 
 
 class ConsentState(StrEnum):
@@ -41,3 +41,12 @@ class User:
     def has_answered(self) -> bool:
         """Whether the user has been through the notice at least once."""
         return self.consent_state is not ConsentState.UNANSWERED
+
+
+@dataclass(frozen=True, slots=True)
+class ErasureReport:
+    """What was kept, so the user can be told exactly."""
+
+    kept_receipt_codes: tuple[str, ...]
+    kept_supports: int
+    had_draft: bool

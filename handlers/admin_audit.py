@@ -38,7 +38,7 @@ def _line(context: SotongContext, entry: AuditEntry) -> Markup:
     return t(
         lang,
         "admin_audit.line",
-        at=format_datetime(entry.at, lang, context.services.settings.zone),
+        at=format_datetime(entry.at, lang, context.services.zone),
         actor=actor,
         action=action,
         targets=targets,

@@ -221,7 +221,7 @@ async def export_step(update: Update, context: SotongContext) -> None:
 
 def _filter(context: SotongContext, choices: ExportChoices) -> ExportFilter:
     since, until = period_range(
-        Period(choices.parts[1]), context.services.clock.now(), context.services.settings.zone
+        Period(choices.parts[1]), context.services.clock.now(), context.services.zone
     )
 
     def chosen(index: int) -> str | None:

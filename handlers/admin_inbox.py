@@ -251,9 +251,7 @@ async def ask_input(update: Update, context: SotongContext) -> str | int:
     if submission is None:
         await send(update, context, t(context.lang, "admin_common.not_found"))
         return END
-    await services.pending_inputs.ask(
-        tg_user.id, ReviewAction(action), submission.id, now=services.clock.now()
-    )
+    await services.pending_inputs.ask(tg_user.id, ReviewAction(action), submission.id)
     question = t(context.lang, f"admin_inbox.ask.{action}", code=submission.receipt_code)
     await send(update, context, question)
     return TYPING

@@ -117,7 +117,7 @@ def list_text(
 ) -> Markup:
     """The page: the filter, the count, and one short entry per submission."""
     lang = context.lang
-    zone = context.services.settings.zone
+    zone = context.services.zone
     line = filter_line(lang, view, categories, regions)
     if not items:
         return t(lang, "admin_inbox.empty", filter=line)
@@ -192,7 +192,7 @@ def filter_options(
 
 def _history(context: SotongContext, events: Sequence[SubmissionEvent]) -> Markup:
     lang = context.lang
-    zone = context.services.settings.zone
+    zone = context.services.zone
     lines = [
         t(
             lang,
@@ -231,7 +231,7 @@ def detail_messages(
 ) -> list[Markup]:
     """The whole submission; identity only when it is named, never for an anonymous one."""
     lang = context.lang
-    zone = context.services.settings.zone
+    zone = context.services.zone
     unspecified = plain_text(t(lang, "admin_common.unspecified"))
     if submission.submitter is not None and not submission.is_anonymous:
         handle = f"@{submission.submitter.username}" if submission.submitter.username else ""

@@ -7,13 +7,12 @@ from datetime import datetime
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from domain.bills import Bill
+from domain.bills import Bill, BillNotFoundError
 from handlers.context import SotongContext
 from handlers.subscribe import require_consent
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_date, t
 from services.digests import bill_line
-from storage.bills import BillNotFoundError
 
 __all__ = ["bill_details", "handlers"]
 
@@ -23,7 +22,7 @@ _NAME_IN_BUTTON = 40
 async def bill_details(context: SotongContext, bill: Bill) -> Markup:
     """A bill's description and its whole stage history, in the reader's language."""
     lang = context.lang
-    zone = context.services.settings.zone
+    zone = context.services.zone
     lines = [t(lang, "bills.detail.name", name=bill.name.get(lang))]
     optional = (
         ("bills.detail.number", bill.bill_number or ""),
@@ -89,11 +88,11 @@ async def list_bills(update: Update, context: SotongContext) -> None:
     if update.callback_query is not None:
         await update.callback_query.answer()
     lang = context.lang
-    bills = [bill for bill in await context.services.content.bills.all() if bill.is_current]
+    bills = [bill for bill in await context.services.content.bills() if bill.is_current]
     if not bills:
         await send(update, context, t(lang, "bills.none"))
         return
-    zone = context.services.settings.zone
+    zone = context.services.zone
     lines = [t(lang, "bills.list_title")]
     lines.extend(bill_line(bill, lang, zone) for bill in bills)
     rows = [
@@ -112,7 +111,7 @@ async def _load(update: Update, context: SotongContext) -> Bill | None:
     assert query is not None and query.data is not None
     await query.answer()
     try:
-        return await context.services.content.bills.get(int(query.data.split(":")[2]))
+        return await context.services.content.bill(int(query.data.split(":")[2]))
     except BillNotFoundError:
         await send(update, context, t(context.lang, "bills.gone"))
         return None

@@ -14,8 +14,8 @@ from telegram import (
 )
 from telegram.error import BadRequest
 
-from bot.config import Settings
 from messages import LANGUAGES, t
+from services.container import Services
 
 __all__ = [
     "ADMIN_COMMANDS",
@@ -68,10 +68,10 @@ async def set_chat_commands(bot: Bot, chat_id: int, language: str, *, admin: boo
     )
 
 
-async def register_commands(bot: Bot, settings: Settings) -> None:
+async def register_commands(bot: Bot, services: Services) -> None:
     """Describe the bot and publish its commands; admins' extra commands only in their chats."""
     private = BotCommandScopeAllPrivateChats()
-    default = settings.default_language
+    default = services.default_language
     await bot.set_my_commands(commands_for(default, admin=False), scope=private)
     for language in LANGUAGES:
         await bot.set_my_commands(
@@ -85,7 +85,7 @@ async def register_commands(bot: Bot, settings: Settings) -> None:
         )
     await bot.set_my_description(html.unescape(t(default, "bot.description")))
     await bot.set_my_short_description(html.unescape(t(default, "bot.short_description")))
-    for admin_id in sorted(settings.admin_ids):
+    for admin_id in sorted(services.admin_ids):
         scope = BotCommandScopeChat(admin_id)
         try:
             await bot.set_my_commands(commands_for(default, admin=True), scope=scope)

@@ -7,7 +7,13 @@ from datetime import date
 from telegram import Update
 
 from domain.announcements import AnnouncementDraft
-from domain.bills import BillDraft, BillStage, BillStageEntry, BillValidationError
+from domain.bills import (
+    BillDraft,
+    BillNotFoundError,
+    BillStage,
+    BillStageEntry,
+    BillValidationError,
+)
 from domain.content import localized
 from handlers.bills import bill_details
 from handlers.content_admin_common import (
@@ -24,7 +30,6 @@ from handlers.conversation import END
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, t
 from services.content_admin import parse_local_date
-from storage.bills import BillNotFoundError
 
 __all__ = [
     "ANNOUNCE_BODY",
@@ -186,7 +191,7 @@ async def start_stage(update: Update, context: SotongContext) -> str | int:
     """/billstage: ask which bill moved."""
     new_draft(context, "stage")
     lang = context.lang
-    bills = await context.services.content.bills.all()
+    bills = await context.services.content.bills()
     if not bills:
         await send(update, context, t(lang, "bills.none"))
         return END
@@ -218,7 +223,7 @@ def _short(text: str) -> str:
 async def _ask_stage(update: Update, context: SotongContext, bill_id: int) -> str | int:
     lang = context.lang
     try:
-        bill = await context.services.content.bills.get(bill_id)
+        bill = await context.services.content.bill(bill_id)
     except BillNotFoundError:
         await send(update, context, t(lang, "bills.gone"))
         return END
@@ -288,9 +293,7 @@ async def stage_today(update: Update, context: SotongContext) -> str:
     """Today, in the configured zone; ask for an optional note."""
     await _answer(update)
     services = context.services
-    draft(context)["on_date"] = (
-        services.clock.now().astimezone(services.settings.zone).date().isoformat()
-    )
+    draft(context)["on_date"] = services.clock.now().astimezone(services.zone).date().isoformat()
     await prompt(update, context, "content_admin.ask.stage_note", skippable=True)
     return STAGE_NOTE
 

@@ -7,7 +7,13 @@ from datetime import datetime
 from telegram import Update
 
 from domain.content import localized
-from domain.meetings import Meeting, MeetingDraft, MeetingKind, MeetingValidationError
+from domain.meetings import (
+    Meeting,
+    MeetingDraft,
+    MeetingKind,
+    MeetingNotFoundError,
+    MeetingValidationError,
+)
 from handlers.content_admin_common import (
     CATEGORIES,
     draft,
@@ -23,7 +29,6 @@ from handlers.meetings import meeting_details
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, t
 from services.content_admin import MeetingStateError, parse_local_time
-from storage.meetings import MeetingNotFoundError
 
 __all__ = [
     "EDIT_FIELDS",
@@ -122,7 +127,7 @@ async def got_title(update: Update, context: SotongContext) -> str:
 async def got_start(update: Update, context: SotongContext) -> str:
     """Store the start time (local); ask when it ends."""
     try:
-        starts_at = parse_local_time(reply_text(update), context.services.settings.zone)
+        starts_at = parse_local_time(reply_text(update), context.services.zone)
     except ValueError:
         await prompt(update, context, "content_admin.bad_time")
         return MEETING_START
@@ -136,9 +141,7 @@ async def got_end(update: Update, context: SotongContext) -> str:
     values = draft(context)
     starts_at = datetime.fromisoformat(values["starts_at"])
     try:
-        ends_at = parse_local_time(
-            reply_text(update), context.services.settings.zone, same_day_as=starts_at
-        )
+        ends_at = parse_local_time(reply_text(update), context.services.zone, same_day_as=starts_at)
     except ValueError:
         await prompt(update, context, "content_admin.bad_time", skippable=True)
         return MEETING_END
@@ -207,7 +210,7 @@ async def _meeting_for_button(update: Update, context: SotongContext) -> Meeting
     assert query is not None and query.data is not None
     await query.answer()
     try:
-        return await context.services.content.meetings.get(int(query.data.split(":")[2]))
+        return await context.services.content.meeting(int(query.data.split(":")[2]))
     except MeetingNotFoundError:
         await send(update, context, t(context.lang, "meetings.gone"))
         return None
@@ -252,10 +255,10 @@ async def _apply_edit(update: Update, context: SotongContext, value: str | None)
     stored: str | datetime | None = value
     if value is not None and name in ("starts_at", "ends_at"):
         try:
-            current = await services.content.meetings.get(int(values["meeting_id"]))
+            current = await services.content.meeting(int(values["meeting_id"]))
             stored = parse_local_time(
                 value,
-                services.settings.zone,
+                services.zone,
                 same_day_as=current.starts_at if name == "ends_at" else None,
             )
         except ValueError:

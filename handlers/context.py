@@ -6,10 +6,10 @@ from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.services import Services
 from domain.users import User
+from services.container import Services
 
-__all__ = ["SERVICES_KEY", "SotongContext"]
+__all__ = ["SERVICES_KEY", "SotongApplication", "SotongContext"]
 
 SERVICES_KEY = "services"
 
@@ -37,9 +37,13 @@ class SotongContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         """The language to answer in: the user's choice, else the configured default."""
         if self.user is not None:
             return self.user.language
-        return self.services.settings.default_language
+        return self.services.default_language
 
     @property
     def is_admin(self) -> bool:
         """Whether the sender is listed in ADMIN_IDS, checked afresh on every update."""
-        return self.services.settings.is_admin(self._user_id)
+        return self.services.is_admin(self._user_id)
+
+
+SotongApplication = Application[Any, SotongContext, Any, Any, Any, Any]
+"""The application type whose handlers receive a `SotongContext`."""

@@ -43,8 +43,7 @@ async def answer(update: Update, context: SotongContext) -> None:
     if query.data != "deletion:yes":
         await edit(query, t(lang, "deletion.kept_nothing"))
         return
-    services = context.services
-    report = await services.erasure.erase_user(update.effective_user.id, now=services.clock.now())
+    report = await context.services.accounts.erase(update.effective_user.id)
     # Half-edited panels and drafts kept in memory would otherwise be written back.
     context.application.drop_user_data(update.effective_user.id)
     context.user = None

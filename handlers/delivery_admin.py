@@ -15,7 +15,7 @@ __all__ = ["delivery_text", "handlers"]
 
 
 def _report(lang: str, progress: DeliveryProgress, context: SotongContext) -> Markup:
-    zone = context.services.settings.zone
+    zone = context.services.zone
     reasons = "".join(
         t(lang, "content_admin.delivery.reason", reason=reason, count=format_number(count, lang))
         for reason, count in progress.failure_reasons
@@ -37,7 +37,7 @@ def _report(lang: str, progress: DeliveryProgress, context: SotongContext) -> Ma
 async def delivery_text(context: SotongContext) -> Markup:
     """The progress of the newest deliveries, newest first."""
     lang = context.lang
-    progress = await context.services.outbox.progress(limit=3)
+    progress = await context.services.delivery_status.progress(limit=3)
     if not progress:
         return t(lang, "content_admin.delivery.none")
     entries = "\n\n".join(_report(lang, item, context) for item in progress)

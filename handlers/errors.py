@@ -40,12 +40,12 @@ async def _language(update: Update, context: SotongContext) -> str:
     """The user's language even when the failure happened before their row was loaded."""
     if context.user is not None:
         return context.user.language
-    default = context.services.settings.default_language
+    default = context.services.default_language
     tg_user = update.effective_user
     if tg_user is None:
         return default
     try:
-        stored = await context.services.users.get(tg_user.id)
+        stored = await context.services.accounts.find(tg_user.id)
     except Exception:  # the database itself may be what failed
         logger.warning("could not look up the language of the user to apologise to")
         stored = None

@@ -222,7 +222,7 @@ async def begin(update: Update, context: SotongContext) -> str | int:
             if draft.category_id is None
             else await context.services.reference.find("categories", draft.category_id)
         )
-        zone = context.services.settings.zone
+        zone = context.services.zone
         await _show(
             update,
             context,
@@ -900,9 +900,9 @@ async def remind_idle_drafts(context: SotongContext) -> None:
     """Job: one gentle reminder for each draft left alone for a day."""
     services = context.services
     intake = services.intake
-    zone = services.settings.zone
+    zone = services.zone
     for draft in await intake.drafts_to_remind():
-        user = await services.users.get(draft.user_id)
+        user = await services.accounts.find(draft.user_id)
         if user is not None and user.blocked_at is None:
             lang = user.language
             try:

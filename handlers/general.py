@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.commands import ADMIN_COMMANDS, USER_COMMANDS
+from handlers.commands import ADMIN_COMMANDS, USER_COMMANDS
 from handlers.context import SotongContext
 from handlers.menu import main_menu, show_menu
 from handlers.ui import send

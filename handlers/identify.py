@@ -21,9 +21,7 @@ async def identify(update: Update, context: SotongContext) -> None:
     if membership is not None and membership.new_chat_member.status == ChatMember.BANNED:
         await accounts.blocked(tg_user.id)
         return
-    suggested = normalize_language(
-        tg_user.language_code, context.services.settings.default_language
-    )
+    suggested = normalize_language(tg_user.language_code, context.services.default_language)
     context.user = await accounts.arrive(tg_user.id, suggested)
 
 

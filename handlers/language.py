@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from bot.commands import set_chat_commands
+from handlers.commands import set_chat_commands
 from handlers.context import SotongContext
 from handlers.menu import show_menu
 from handlers.ui import button, edit, keyboard, send

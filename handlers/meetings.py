@@ -10,13 +10,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from domain.calendar import meeting_ics
-from domain.meetings import Meeting, MeetingStatus
+from domain.meetings import Meeting, MeetingNotFoundError, MeetingStatus
 from handlers.context import SotongContext
 from handlers.subscribe import require_consent
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_datetime, t
 from services.digests import meeting_line
-from storage.meetings import MeetingNotFoundError
 
 __all__ = ["handlers", "meeting_details"]
 
@@ -36,7 +35,7 @@ async def _categories_text(context: SotongContext, meeting: Meeting) -> str:
 async def meeting_details(context: SotongContext, meeting: Meeting) -> Markup:
     """Everything known about a meeting, in the reader's language."""
     lang = context.lang
-    zone = context.services.settings.zone
+    zone = context.services.zone
     lines = [
         t(
             lang,
@@ -96,7 +95,7 @@ async def list_meetings(update: Update, context: SotongContext) -> None:
         await update.callback_query.answer()
     lang = context.lang
     services = context.services
-    meetings = await services.content.meetings.upcoming(services.clock.now(), limit=_LIST_LIMIT)
+    meetings = await services.content.upcoming_meetings(limit=_LIST_LIMIT)
     if not meetings:
         await send(
             update,
@@ -105,7 +104,7 @@ async def list_meetings(update: Update, context: SotongContext) -> None:
             keyboard([[button(lang, "meetings.button.subscribe", "menu:subscribe")]]),
         )
         return
-    zone = services.settings.zone
+    zone = services.zone
     lines = [t(lang, "meetings.list_title")]
     lines.extend(meeting_line(meeting, lang, zone) for meeting in meetings)
     rows = [
@@ -134,7 +133,7 @@ def _meeting_id(update: Update) -> int:
 
 async def _load(update: Update, context: SotongContext) -> Meeting | None:
     try:
-        return await context.services.content.meetings.get(_meeting_id(update))
+        return await context.services.content.meeting(_meeting_id(update))
     except MeetingNotFoundError:
         await send(update, context, t(context.lang, "meetings.gone"))
         return None

@@ -53,8 +53,8 @@ async def _category_name(context: SotongContext, category_id: str) -> str:
 async def detail_messages(context: SotongContext, submission: Submission) -> list[Markup]:
     """The full submission, its history and any answer, split into messages that fit."""
     lang = context.lang
-    zone = context.services.settings.zone
-    repository = context.services.submissions
+    zone = context.services.zone
+    submissions = context.services.submissions
     none = t(lang, "feedback.value.none")
     costs = []
     if submission.cost_hours_per_month is not None:
@@ -69,7 +69,7 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
         costs.append(
             t(lang, "feedback.cost.won_value", won=format_number(submission.cost_won, lang))
         )
-    attachments = await repository.attachments(submission.id)
+    attachments = await submissions.attachments(submission.id)
     sections = [
         t(
             lang,
@@ -98,7 +98,7 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
     if submission.proposal is not None:
         sections.append(t(lang, "my.detail.proposal", text=submission.proposal))
     lines = []
-    for event in await repository.events(submission.id):
+    for event in await submissions.events(submission.id):
         line = t(
             lang,
             "my.detail.history_line",
@@ -131,12 +131,12 @@ async def _page(
 ) -> tuple[Markup, InlineKeyboardMarkup]:
     """One page of the user's list, newest first, with a button per submission."""
     lang = context.lang
-    zone = context.services.settings.zone
-    repository = context.services.submissions
-    total = await repository.count_for_owner(user_id)
+    zone = context.services.zone
+    submissions = context.services.submissions
+    total = await submissions.count_for_owner(user_id)
     pages = max(1, -(-total // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
-    items = await repository.list_for_owner(user_id, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+    items = await submissions.list_for_owner(user_id, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
     lines = [
         t(
             lang,
@@ -213,9 +213,9 @@ async def my_open(update: Update, context: SotongContext) -> None:
     assert query is not None and query.data is not None and update.effective_user is not None
     await query.answer()
     _, _, submission_id, page = query.data.split(":")
-    repository = context.services.submissions
-    submission = await repository.get(int(submission_id))
-    if submission is None or not await repository.is_owner(submission.id, update.effective_user.id):
+    submissions = context.services.submissions
+    submission = await submissions.owned(int(submission_id), update.effective_user.id)
+    if submission is None:
         await send(update, context, t(context.lang, "my.not_found"))
         return
     await _show_detail(update, context, submission, int(page))
@@ -229,9 +229,8 @@ async def status_command(update: Update, context: SotongContext) -> None:
     if code is None:
         await send(update, context, t(lang, "my.status_usage"))
         return
-    repository = context.services.submissions
-    submission = await repository.get_by_code(code)
-    if submission is None or not await repository.is_owner(submission.id, update.effective_user.id):
+    submission = await context.services.submissions.owned_by_code(code, update.effective_user.id)
+    if submission is None:
         await send(update, context, t(lang, "my.not_found"))
         return
     await _show_detail(update, context, submission, 0)

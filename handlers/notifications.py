@@ -11,11 +11,11 @@ import logging
 from telegram import Bot
 from telegram.error import Forbidden
 
-from bot.services import Services
 from domain.submissions import Submission, SubmissionEvent, SubmissionStatus
 from handlers.feedback_views import status_label
 from handlers.ui import button, keyboard
 from messages import Markup, t
+from services.container import Services
 
 __all__ = ["notify_status_change", "status_change_text"]
 

@@ -18,12 +18,12 @@ CONSENT_ANSWER_PATTERN = r"^consent:(agree|decline)$"
 
 def notice_text(context: SotongContext) -> Markup:
     """The notice with this bot's controller and retention period filled in."""
-    settings = context.services.settings
+    services = context.services
     return t(
         context.lang,
         "privacy.notice",
-        years=settings.retention_years,
-        controller=settings.privacy_controller,
+        years=services.retention_years,
+        controller=services.privacy_controller,
     )
 
 
@@ -43,7 +43,7 @@ def _state_line(context: SotongContext) -> Markup:
     if user is None or not user.has_answered:
         return t(lang, "privacy.state.unanswered")
     if user.has_consent(NOTICE_VERSION) and user.consent_at is not None:
-        date = format_date(user.consent_at, lang, context.services.settings.zone)
+        date = format_date(user.consent_at, lang, context.services.zone)
         return t(lang, "privacy.state.granted", date=date, version=NOTICE_VERSION)
     if user.consent_version is not None:
         return t(lang, "privacy.state.outdated", version=user.consent_version)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.commands import set_chat_commands
+from handlers.commands import set_chat_commands
 from handlers.context import SotongContext
 from handlers.conversation import END, build_conversation
 from handlers.menu import show_menu

@@ -75,7 +75,7 @@ def _store(context: SotongContext, choice: SubscriptionChoice) -> None:
 
 
 def _first_allowed_hour(context: SotongContext, hour: int) -> int:
-    quiet = context.services.settings.quiet
+    quiet = context.services.quiet
     for offset in range(24):
         candidate = (hour + offset) % 24
         if not quiet.contains(candidate):
@@ -117,7 +117,7 @@ async def _panel_text(
         status = t(lang, "subscribe.status.active")
     else:
         status = t(lang, "subscribe.status.stopped")
-    quiet = context.services.settings.quiet
+    quiet = context.services.quiet
     return t(
         lang,
         "subscribe.panel",
@@ -326,7 +326,7 @@ async def choose_frequency(update: Update, context: SotongContext) -> str:
     if frequency is Frequency.IMMEDIATE:
         return await _show_panel(update, context, new_message=False)
     lang = context.lang
-    quiet = context.services.settings.quiet
+    quiet = context.services.quiet
     hours = [hour for hour in range(24) if not quiet.contains(hour)]
     buttons = [
         InlineKeyboardButton(f"{hour:02d}:00", callback_data=f"sub:hour:{hour}") for hour in hours

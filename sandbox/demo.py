@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from bot.services import Services
+from bot.wiring import Wiring
 from domain.clock import FrozenClock
 from domain.content_import import ImportSummary
 from domain.drafts import Draft, DraftStep
@@ -20,11 +20,6 @@ from domain.users import User
 from messages.catalog.privacy import NOTICE_VERSION
 from sandbox.data_files import Entry, read_yaml
 from sandbox.errors import SandboxDataError
-from services.accounts import AccountService
-from services.intake import IntakeService
-from services.review import ReviewService
-from storage.drafts import CompanyProfileRepository, DraftRepository
-from storage.merges import MergeRepository
 
 __all__ = [
     "CONTENT_FILE",
@@ -200,25 +195,16 @@ def read_demo_submissions(path: Path = SUBMISSIONS_FILE) -> DemoData:
 class _DemoWriter:
     """The bot's own services, rebuilt around a clock the loader moves to each moment."""
 
-    def __init__(self, services: Services, clock: FrozenClock, admin_id: int) -> None:
-        database, settings = services.database, services.settings
+    def __init__(self, wiring: Wiring, clock: FrozenClock, admin_id: int) -> None:
+        services = Wiring.create(wiring.settings, wiring.database, clock).services
         self.clock = clock
         self.admin_id = admin_id
-        self.users = services.users
-        self.accounts = AccountService(services.users, clock, settings.default_language)
-        self.intake = IntakeService(
-            services.submissions,
-            DraftRepository(database),
-            CompanyProfileRepository(database),
-            clock,
-            zone=settings.zone,
-            daily_limit=settings.submission_daily_limit,
-            notice_version=NOTICE_VERSION,
-        )
-        self.review = ReviewService(services.submissions, MergeRepository(database), clock)
+        self.accounts = services.accounts
+        self.intake = services.intake
+        self.review = services.review
 
     async def user(self, submitter: DemoSubmitter) -> User:
-        found = await self.users.get(submitter.id)
+        found = await self.accounts.find(submitter.id)
         assert found is not None, f"demo submitter {submitter.key} was not created"
         return found
 
@@ -305,7 +291,7 @@ class _DemoWriter:
 
 
 async def load_demo(
-    services: Services,
+    wiring: Wiring,
     data: DemoData,
     *,
     admin_id: int,
@@ -317,7 +303,7 @@ async def load_demo(
         ContentImportError: the content file does not pass the importer's checks.
 
     """
-    summary = await services.content_import.import_file(content_file)
-    now = services.clock.now()
-    count = await _DemoWriter(services, FrozenClock(now), admin_id).write(data, now)
+    summary = await wiring.content_import.import_file(content_file)
+    now = wiring.services.clock.now()
+    count = await _DemoWriter(wiring, FrozenClock(now), admin_id).write(data, now)
     return summary, count

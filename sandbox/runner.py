@@ -14,12 +14,12 @@ from types import TracebackType
 
 from aiohttp import web
 
-from bot.app import SotongApplication
+from bot.app import WIRING_KEY
 from bot.config import Settings, load_settings
 from bot.runtime import running_bot
-from bot.services import Services
+from bot.wiring import Wiring
 from domain.clock import Clock
-from handlers.context import SERVICES_KEY
+from handlers.context import SotongApplication
 from sandbox.demo import CONTENT_FILE, load_demo, read_demo_submissions
 from sandbox.emulator import BotApiEmulator
 from sandbox.errors import SandboxAddressError
@@ -97,11 +97,11 @@ class Sandbox:
         return f"http://{shown}:{self.emulator.port}"
 
     @property
-    def services(self) -> Services:
-        """The running bot's services."""
+    def wiring(self) -> Wiring:
+        """The running bot's settings, database, repositories and services."""
         assert self._application is not None, "the sandbox is not running"
-        services: Services = self._application.bot_data[SERVICES_KEY]
-        return services
+        wiring: Wiring = self._application.bot_data[WIRING_KEY]
+        return wiring
 
     def personas(self) -> list[Persona]:
         """The fixed personas; the page offers "new person" besides them."""
@@ -112,7 +112,8 @@ class Sandbox:
         taken = {user.info.id for user in self.emulator.users}
         user_id = self.book.new_first_id
         while user_id in taken or (
-            self._application is not None and await self.services.users.get(user_id) is not None
+            self._application is not None
+            and await self.wiring.services.accounts.find(user_id) is not None
         ):
             user_id += 1
         persona = self.book.new_person(user_id, language)
@@ -180,7 +181,7 @@ class Sandbox:
         if demo is not None:
             admin_id = min(self.book.admin_ids)
             summary, count = await load_demo(
-                self.services, demo, admin_id=admin_id, content_file=options.content_file
+                self.wiring, demo, admin_id=admin_id, content_file=options.content_file
             )
             logger.info("Demo data loaded: %s submissions, content %s", count, summary)
 

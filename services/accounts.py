@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from domain.clock import Clock
-from domain.users import User
+from domain.users import ErasureReport, User
+from storage.erasure import ErasureRepository
 from storage.users import UserRepository
 
 __all__ = ["AccountService"]
@@ -12,10 +13,21 @@ __all__ = ["AccountService"]
 class AccountService:
     """Keeps the user row truthful; names are stored only while consent stands."""
 
-    def __init__(self, users: UserRepository, clock: Clock, default_language: str) -> None:
+    def __init__(
+        self,
+        users: UserRepository,
+        erasure: ErasureRepository,
+        clock: Clock,
+        default_language: str,
+    ) -> None:
         self._users = users
+        self._erasure = erasure
         self._clock = clock
         self._default_language = default_language
+
+    async def find(self, user_id: int) -> User | None:
+        """The stored user, or None for someone who never wrote or erased their data."""
+        return await self._users.get(user_id)
 
     async def arrive(self, user_id: int, suggested_language: str | None) -> User:
         """Note the visit; a first-timer starts in their client's language when we speak it."""
@@ -51,3 +63,7 @@ class AccountService:
     async def blocked(self, user_id: int) -> None:
         """The user blocked the bot: stop sending until they write again."""
         await self._users.mark_blocked(user_id, now=self._clock.now())
+
+    async def erase(self, user_id: int) -> ErasureReport:
+        """/deletemydata: personal data goes in one transaction; submissions stay anonymous."""
+        return await self._erasure.erase_user(user_id, now=self._clock.now())

@@ -86,14 +86,30 @@ class ContentAdminService:
         announcements: AnnouncementRepository,
         clock: Clock,
     ) -> None:
-        self.meetings = meetings
-        self.bills = bills
-        self.announcements = announcements
+        self._meetings = meetings
+        self._bills = bills
+        self._announcements = announcements
         self._clock = clock
+
+    async def meeting(self, meeting_id: int) -> Meeting:
+        """One meeting; raises MeetingNotFoundError for an unknown id."""
+        return await self._meetings.get(meeting_id)
+
+    async def upcoming_meetings(self, *, limit: int = 10) -> list[Meeting]:
+        """Meetings that have not ended yet, soonest first."""
+        return await self._meetings.upcoming(self._clock.now(), limit=limit)
+
+    async def bill(self, bill_id: int) -> Bill:
+        """One bill with its stage history; raises BillNotFoundError for an unknown id."""
+        return await self._bills.get(bill_id)
+
+    async def bills(self) -> list[Bill]:
+        """Every tracked bill."""
+        return await self._bills.all()
 
     async def add_meeting(self, draft: MeetingDraft, *, actor_id: int) -> Meeting:
         """Publish a new meeting."""
-        return await self.meetings.create(draft, actor_id=actor_id, now=self._clock.now())
+        return await self._meetings.create(draft, actor_id=actor_id, now=self._clock.now())
 
     async def edit_meeting(
         self,
@@ -108,7 +124,7 @@ class ContentAdminService:
 
         Text fields are stored in the administrator's language, leaving the other untouched.
         """
-        meeting = await self.meetings.get(meeting_id)
+        meeting = await self._meetings.get(meeting_id)
         if meeting.status in (MeetingStatus.CANCELLED, MeetingStatus.HELD):
             raise MeetingStateError(meeting.status.value)
         draft = meeting.draft()
@@ -125,7 +141,7 @@ class ContentAdminService:
         draft = replace(draft, **changes)
         if field_name in _LOGISTICS and draft.status is MeetingStatus.SCHEDULED:
             draft = replace(draft, status=MeetingStatus.CHANGED)
-        return await self.meetings.change(
+        return await self._meetings.change(
             meeting_id,
             draft,
             change=ContentChange.UPDATED,
@@ -137,10 +153,10 @@ class ContentAdminService:
 
     async def cancel_meeting(self, meeting_id: int, *, actor_id: int) -> Meeting:
         """Cancel a meeting that has not taken place; reminder holders are told."""
-        meeting = await self.meetings.get(meeting_id)
+        meeting = await self._meetings.get(meeting_id)
         if not meeting.is_open:
             raise MeetingStateError(meeting.status.value)
-        return await self.meetings.change(
+        return await self._meetings.change(
             meeting_id,
             replace(meeting.draft(), status=MeetingStatus.CANCELLED),
             change=ContentChange.CANCELLED,
@@ -153,7 +169,7 @@ class ContentAdminService:
         self, meeting_id: int, outcome: str | None, *, language: str, actor_id: int
     ) -> Meeting:
         """Record that a meeting took place, with an optional outcome summary."""
-        meeting = await self.meetings.get(meeting_id)
+        meeting = await self._meetings.get(meeting_id)
         if meeting.status is MeetingStatus.CANCELLED:
             raise MeetingStateError(meeting.status.value)
         draft = replace(
@@ -161,7 +177,7 @@ class ContentAdminService:
             status=MeetingStatus.HELD,
             outcome=meeting.outcome.with_language(language, outcome),
         )
-        return await self.meetings.change(
+        return await self._meetings.change(
             meeting_id,
             draft,
             change=ContentChange.HELD,
@@ -172,12 +188,12 @@ class ContentAdminService:
 
     async def add_bill(self, draft: BillDraft, *, actor_id: int) -> Bill:
         """Start tracking a bill."""
-        return await self.bills.create(draft, actor_id=actor_id, now=self._clock.now())
+        return await self._bills.create(draft, actor_id=actor_id, now=self._clock.now())
 
     async def add_stage(self, bill_id: int, entry: BillStageEntry, *, actor_id: int) -> Bill:
         """Record a stage a bill reached."""
-        return await self.bills.add_stage(bill_id, entry, actor_id=actor_id, now=self._clock.now())
+        return await self._bills.add_stage(bill_id, entry, actor_id=actor_id, now=self._clock.now())
 
     async def announce(self, draft: AnnouncementDraft, *, actor_id: int) -> Announcement:
         """Publish an announcement to subscribers."""
-        return await self.announcements.publish(draft, actor_id=actor_id, now=self._clock.now())
+        return await self._announcements.publish(draft, actor_id=actor_id, now=self._clock.now())

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import aiosqlite
 
-from domain.bills import Bill, BillDraft, BillStage, BillStageEntry
+from domain.bills import Bill, BillDraft, BillNotFoundError, BillStage, BillStageEntry
 from domain.content import ContentChange, ItemKind, LocalizedText
 from storage.audit import record_in
 from storage.content_events import add_event_in, categories_in, id_marks, set_categories_in
@@ -15,7 +15,6 @@ from storage.database import Database, Row
 from storage.timestamps import from_db, to_db
 
 __all__ = [
-    "BillNotFoundError",
     "BillRepository",
     "bill_values",
     "insert_bill_in",
@@ -31,10 +30,6 @@ _FIELDS = (
     "name_ko, name_en, bill_number, sponsor_ko, sponsor_en, committee_ko, committee_en,"
     " summary_ko, summary_en"
 )
-
-
-class BillNotFoundError(LookupError):
-    """No bill has this id (a stale or forged button)."""
 
 
 def _text(row: Row, name: str) -> LocalizedText:

@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
+from domain.users import ErasureReport
 from storage.database import Database
 from storage.timestamps import to_db
 
-__all__ = ["ErasureReport", "ErasureRepository"]
-
-
-@dataclass(frozen=True, slots=True)
-class ErasureReport:
-    """What was kept, so the user can be told exactly."""
-
-    kept_receipt_codes: tuple[str, ...]
-    kept_supports: int
-    had_draft: bool
+__all__ = ["ErasureRepository"]
 
 
 class ErasureRepository:

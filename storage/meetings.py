@@ -8,14 +8,13 @@ from datetime import datetime, timedelta
 import aiosqlite
 
 from domain.content import ContentChange, ItemKind, LocalizedText
-from domain.meetings import Meeting, MeetingDraft, MeetingKind, MeetingStatus
+from domain.meetings import Meeting, MeetingDraft, MeetingKind, MeetingNotFoundError, MeetingStatus
 from storage.audit import record_in
 from storage.content_events import add_event_in, categories_in, id_marks, set_categories_in
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = [
-    "MeetingNotFoundError",
     "MeetingRepository",
     "insert_meeting_in",
     "meeting_values",
@@ -31,10 +30,6 @@ _FIELDS = (
     "kind, title_ko, title_en, organizer_ko, organizer_en, starts_at, ends_at, place_ko,"
     " place_en, online_url, agenda_ko, agenda_en, status, outcome_ko, outcome_en"
 )
-
-
-class MeetingNotFoundError(LookupError):
-    """No meeting has this id (a stale or forged button)."""
 
 
 def _text(row: Row, name: str) -> LocalizedText:

@@ -22,6 +22,7 @@ from domain.submissions import (
     Submission,
     SubmissionEvent,
     SubmissionFilter,
+    SubmissionNotFoundError,
     SubmissionStatus,
     Submitter,
     Visibility,
@@ -30,7 +31,7 @@ from storage.audit import record_in
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 
-__all__ = ["SubmissionNotFoundError", "SubmissionRepository"]
+__all__ = ["SubmissionRepository"]
 
 _IDENTITY = (
     "CASE WHEN s.visibility = 'named' THEN s.user_id END AS contact_id,"
@@ -48,10 +49,6 @@ _SELECT = (
     " AS supporters_count"
     " FROM submissions s"
 )
-
-
-class SubmissionNotFoundError(LookupError):
-    """No submission has this id (a stale button, or a forged one)."""
 
 
 def _submission(row: Row) -> Submission:

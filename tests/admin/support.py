@@ -51,7 +51,7 @@ async def submit(
         language=language,
         attachments=attachments,
     )
-    created = await sotong.services.submissions.create(new, year=2026, now=sotong.clock.now())
+    created = await sotong.repositories.submissions.create(new, year=2026, now=sotong.clock.now())
     sotong.clock.advance(later)
     return created
 

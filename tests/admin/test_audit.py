@@ -10,7 +10,7 @@ from tests.fixtures.app import ADMIN_ID, BotHarness
 
 
 async def test_audit_lists_newest_first_and_pages(sotong: BotHarness) -> None:
-    audit = sotong.services.audit
+    audit = sotong.repositories.audit
     for n in range(18):
         await audit.record(
             at=sotong.clock.now(),

@@ -41,7 +41,7 @@ async def _arrange(sotong: BotHarness) -> dict[str, int]:
         problem="+82 자금 지원 사업의 서류가 너무 많습니다",
     )
     hidden = await submit(sotong, 5004, problem="숨김 처리된 제안입니다 내용 충분")
-    await sotong.services.database.execute(
+    await sotong.wiring.database.execute(
         "UPDATE submissions SET hidden = 1 WHERE id = ?", (hidden.id,)
     )
     return {"named": named.id, "anonymous": anonymous.id, "other": other.id, "hidden": hidden.id}
@@ -191,11 +191,12 @@ async def test_a_file_over_the_upload_limit_is_zipped_with_a_message(
     for n in range(30):
         await submit(sotong, 5000 + n, problem=f"반복되는 긴 애로 사항 설명입니다 {n} " * 8)
     services = sotong.services
+    database = sotong.wiring.database
     small = ExportService(
-        ExportRepository(services.database),
-        AuditRepository(services.database),
+        ExportRepository(database),
+        AuditRepository(database),
         sotong.clock,
-        services.settings.zone,
+        services.zone,
         upload_limit=6000,
     )
     sotong.application.bot_data[SERVICES_KEY] = dataclasses.replace(services, exports=small)

@@ -15,7 +15,7 @@ async def test_inbox_lists_new_and_in_review_oldest_first_with_paging(sotong: Bo
         for n in range(10)
     ]
     closed = await submit(sotong, 6000, problem="이미 종결된 애로 사항입니다 정말로요")
-    await sotong.services.submissions.change_status(
+    await sotong.repositories.submissions.change_status(
         closed.id, SubmissionStatus.CLOSED, actor_id=None, note=None, now=sotong.clock.now()
     )
     admin = sotong.admin()
@@ -200,7 +200,7 @@ async def test_duplicate_moves_supporters_and_submitter_and_tells_both(sotong: B
     await onboard(second_owner, "en")
     original = await submit(sotong, first_owner.id)
     duplicate = await submit(sotong, second_owner.id, language="en")
-    repository = sotong.services.submissions
+    repository = sotong.repositories.submissions
     await repository.add_supporter(duplicate.id, 7001, now=sotong.clock.now())
     await repository.add_supporter(duplicate.id, 7002, now=sotong.clock.now())
     await repository.add_supporter(original.id, 7002, now=sotong.clock.now())
@@ -235,7 +235,7 @@ async def test_a_submission_whose_submitter_erased_their_data_can_still_be_answe
     owner = sotong.user("민수")
     await onboard(owner)
     submission = await submit(sotong, owner.id, name="홍길동", username="gildong")
-    await sotong.services.erasure.erase_user(owner.id, now=sotong.clock.now())
+    await sotong.services.accounts.erase(owner.id)
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/inbox")

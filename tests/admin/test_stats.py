@@ -55,8 +55,8 @@ async def test_stats_show_counts_top_supported_median_and_a_chart(sotong: BotHar
         sotong, 5002, category_id="ai_copyright", region_id="busan", later=timedelta(days=8)
     )
     answered = await submit(sotong, 5003, category_id="funding", region_id=None)
-    await sotong.services.submissions.add_supporter(first.id, 7001, now=sotong.clock.now())
-    await sotong.services.submissions.add_supporter(first.id, 7002, now=sotong.clock.now())
+    await sotong.repositories.submissions.add_supporter(first.id, 7001, now=sotong.clock.now())
+    await sotong.repositories.submissions.add_supporter(first.id, 7002, now=sotong.clock.now())
     sotong.clock.advance(timedelta(days=2, hours=3))
     await sotong.services.review.answer(answered.id, "답변드립니다", actor_id=ADMIN_ID)
     admin = sotong.admin()
@@ -91,4 +91,4 @@ async def test_stats_in_english_and_chart_names_in_the_readers_language(
     chart = chart_for("ko", overview, categories)
     assert "컴퓨팅 인프라" in _figure_texts(chart)
     assert overview.weeks[-1].isoformat() == "2026-11-16"
-    assert ZoneInfo("Asia/Seoul") == sotong.services.settings.zone
+    assert ZoneInfo("Asia/Seoul") == sotong.services.zone

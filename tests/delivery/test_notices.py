@@ -109,7 +109,7 @@ async def test_following_a_bill_brings_its_next_stage(sotong: BotHarness) -> Non
 
 
 async def _submit(sotong: BotHarness, user_id: int, category: str) -> None:
-    await sotong.services.submissions.create(
+    await sotong.repositories.submissions.create(
         NewSubmission(
             user_id=user_id,
             visibility=Visibility.ANONYMOUS,

@@ -54,9 +54,9 @@ async def test_a_blocked_user_is_marked_at_the_first_forbidden_and_skipped_until
 
     await tick_at(sotong, kst(2026, 11, 22, 9))
     assert len(containing(stays, HEADING)) == 1
-    user = await sotong.services.users.get(leaves.id)
+    user = await sotong.repositories.users.get(leaves.id)
     assert user is not None and user.blocked_at is not None
-    (progress,) = await sotong.services.outbox.progress(limit=1)
+    (progress,) = await sotong.services.delivery_status.progress(limit=1)
     assert (progress.sent, progress.pending, progress.failed) == (1, 0, 1)
     assert progress.failure_reasons[0][0] == "blocked"
 
@@ -106,7 +106,7 @@ async def test_network_and_server_errors_are_retried_with_backoff(sotong: BotHar
     sotong.emulator.inject_fault("server_error", method="sendMessage", count=1)
     await tick_at(sotong, kst(2026, 11, 22, 9))
     assert _digests_received(sotong, user.id) == 1
-    (progress,) = await sotong.services.outbox.progress(limit=1)
+    (progress,) = await sotong.services.delivery_status.progress(limit=1)
     assert (progress.sent, progress.failed) == (1, 0)
 
 
@@ -136,5 +136,5 @@ async def test_a_restart_mid_broadcast_resumes_without_losing_anyone(sotong: Bot
     received = [_digests_received(sotong, user.id) for user in users]
     assert all(count >= 1 for count in received), "no subscriber misses the digest"
     assert sum(received) - len(users) <= 4, "duplicates are at most the sends in flight"
-    (progress,) = await sotong.services.outbox.progress(limit=1)
+    (progress,) = await sotong.services.delivery_status.progress(limit=1)
     assert (progress.sent, progress.pending, progress.failed) == (30, 0, 0)

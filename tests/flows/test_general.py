@@ -60,7 +60,7 @@ async def test_language_command_switches_language_and_command_menu(sotong: BotHa
     assert any("I will speak English from now on" in (m.text or "") for m in replies)
     assert "What can I do for you?" in (user.reply().text or "")
     assert {c["command"]: c["description"] for c in user.commands}["help"] == "Help"
-    stored = await sotong.services.users.get(user.id)
+    stored = await sotong.repositories.users.get(user.id)
     assert stored is not None
     assert stored.language == "en"
 
@@ -76,7 +76,7 @@ async def test_privacy_shows_state_and_withdrawal_erases_names(sotong: BotHarnes
     assert "철회하시겠어요" in (user.reply().text or "")
     await user.tap("네, 철회합니다")
     assert "동의를 철회했습니다" in (user.reply().text or "")
-    stored = await sotong.services.users.get(user.id)
+    stored = await sotong.repositories.users.get(user.id)
     assert stored is not None
     assert not stored.has_consent("2026-11-22")
     assert stored.display_name is None
@@ -194,11 +194,11 @@ async def test_a_user_who_blocks_the_bot_is_marked_and_comes_back_by_writing(
     user = sotong.user("민수")
     await _onboard(user)
     await user.block()
-    stored = await sotong.services.users.get(user.id)
+    stored = await sotong.repositories.users.get(user.id)
     assert stored is not None
     assert stored.blocked_at is not None
     await user.unblock()
     await user.send("/help")
-    stored = await sotong.services.users.get(user.id)
+    stored = await sotong.repositories.users.get(user.id)
     assert stored is not None
     assert stored.blocked_at is None

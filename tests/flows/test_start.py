@@ -26,7 +26,7 @@ async def test_korean_newcomer_agrees_and_reaches_the_menu(sotong: BotHarness) -
     await user.tap("✅ 동의")
     assert "무엇을 도와드릴까요?" in (user.reply().text or "")
     assert "동의해 주셔서 감사합니다" in " ".join(m.text or "" for m in user.replies())
-    stored = await sotong.services.users.get(user.id)
+    stored = await sotong.repositories.users.get(user.id)
     assert stored is not None
     assert stored.has_consent(NOTICE_VERSION)
     assert stored.display_name == "민수"
@@ -48,7 +48,7 @@ async def test_english_client_gets_english_preselected_and_can_decline(sotong: B
     texts = " ".join(m.text or "" for m in user.replies())
     assert "You did not agree" in texts
     assert "meetings and" in texts
-    stored = await sotong.services.users.get(user.id)
+    stored = await sotong.repositories.users.get(user.id)
     assert stored is not None
     assert stored.consent_state is ConsentState.DECLINED
     assert stored.display_name is None

@@ -33,7 +33,7 @@ async def _change(
     ministry: str | None = None,
 ) -> bool:
     """What the administration side does: change through the repository, then notify."""
-    repository = sotong.services.submissions
+    repository = sotong.repositories.submissions
     submission = await repository.get_by_code(code)
     assert submission is not None
     now = sotong.clock.now()
@@ -65,7 +65,7 @@ async def test_similar_submission_offers_me_too_before_the_review(
     assert "민수" not in text and "minsu" not in text
     await second.tap(label(language, "feedback.button.me_too", code=code))
     assert "👍 1" in (second.reply().text or "")
-    assert await sotong.services.submissions.supporters_count(1) == 1
+    assert await sotong.repositories.submissions.supporters_count(1) == 1
     await second.tap(label(language, "feedback.button.own_submission"))
     assert ("제출 전 확인해 주세요" if language == "ko" else "Please check") in (
         second.reply().text or ""
@@ -98,7 +98,7 @@ async def test_support_alone_can_end_the_flow(sotong: BotHarness) -> None:
     await second.tap("🗑 초안 버리기")
     assert "‘저도요’는 그대로" in (second.reply().text or "")
     assert await sotong.services.intake.draft(second.id) is None
-    assert await sotong.services.submissions.supporters_count(1) == 1
+    assert await sotong.repositories.submissions.supporters_count(1) == 1
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
@@ -122,7 +122,7 @@ async def test_me_too_button_anywhere_counts_once(sotong: BotHarness, language: 
     assert ("이미" if language == "ko" else "already") in (toast.text or "")
     await owner.tap(callback_data=f"metoo:{submission.id}")
     assert "내가 보낸 의견" in (owner.last_toast.text or "")  # type: ignore[union-attr]
-    assert await sotong.services.submissions.supporters_count(submission.id) == 1
+    assert await sotong.repositories.submissions.supporters_count(submission.id) == 1
 
     stranger = sotong.user("Jane", language_code="en", started=True)
     await sotong.application.bot.send_message(
@@ -130,7 +130,7 @@ async def test_me_too_button_anywhere_counts_once(sotong: BotHarness, language: 
     )
     await stranger.tap(callback_data=f"metoo:{submission.id}")
     assert "you need to agree" in (stranger.reply().text or "")
-    assert await sotong.services.submissions.supporters_count(submission.id) == 1
+    assert await sotong.repositories.submissions.supporters_count(submission.id) == 1
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
@@ -219,16 +219,16 @@ async def test_push_to_a_user_who_blocked_the_bot_is_dropped(sotong: BotHarness)
     user = await agreed_user(sotong, "민수")
     code = await submit_one(user, "ko")
     await user.block()
-    stored = await sotong.services.users.get(user.id)
+    stored = await sotong.repositories.users.get(user.id)
     assert stored is not None and stored.blocked_at is not None
     calls = len(sotong.emulator.calls("sendMessage"))
     assert not await _change(sotong, code, SubmissionStatus.IN_REVIEW)
     assert len(sotong.emulator.calls("sendMessage")) == calls, "a known block is not retried"
     # The bot may miss the block (no update arrived): the 403 while sending is recorded then.
-    await sotong.services.users.touch(user.id, "ko", sotong.clock.now())
+    await sotong.repositories.users.touch(user.id, "ko", sotong.clock.now())
     sotong.emulator.expect_rejection("blocked", method="sendMessage", status=403)
     assert not await _change(sotong, code, SubmissionStatus.CLOSED)
-    stored = await sotong.services.users.get(user.id)
+    stored = await sotong.repositories.users.get(user.id)
     assert stored is not None and stored.blocked_at is not None
 
 
@@ -237,7 +237,7 @@ async def test_anonymous_identity_is_absent_from_every_listing(sotong: BotHarnes
     code = await submit_one(owner, "ko", anonymous=True)
     named_owner = await agreed_user(sotong, "박공개", username="open_owner")
     named_code = await submit_one(named_owner, "ko", category="funding")
-    repository = sotong.services.submissions
+    repository = sotong.repositories.submissions
     listed = await repository.list_filtered(SubmissionFilter())
     anonymous = next(s for s in listed if s.receipt_code == code)
     named = next(s for s in listed if s.receipt_code == named_code)
@@ -265,7 +265,7 @@ async def test_deletemydata_erases_and_says_what_was_kept(
     other_submission = await sotong.services.submissions.get_by_code(other_code)
     assert other_submission is not None
     await sotong.services.intake.support(
-        await sotong.services.users.get(user.id), other_submission.id
+        await sotong.repositories.users.get(user.id), other_submission.id
     )
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:other")
@@ -275,7 +275,7 @@ async def test_deletemydata_erases_and_says_what_was_kept(
     confirm = user.reply()
     assert ("되돌릴 수 없어요" if language == "ko" else "cannot be undone") in (confirm.text or "")
     await user.tap(label(language, "deletion.button.keep"))
-    assert await sotong.services.users.get(user.id) is not None
+    assert await sotong.repositories.users.get(user.id) is not None
 
     await user.send("/deletemydata")
     await user.tap(label(language, "deletion.button.confirm"))
@@ -283,12 +283,12 @@ async def test_deletemydata_erases_and_says_what_was_kept(
     assert code in done
     assert ("작성 중인 초안" if language == "ko" else "your draft") in done
     assert ("‘저도요’ 1건" if language == "ko" else "1 “me too”") in done
-    assert await sotong.services.users.get(user.id) is None
+    assert await sotong.repositories.users.get(user.id) is None
     kept = await sotong.services.submissions.get_by_code(code)
     assert kept is not None and kept.submitter is None and kept.deleted_at is not None
     assert await sotong.services.submissions.recipient(kept.id) is None
     assert await sotong.services.intake.draft(user.id) is None
-    assert await sotong.services.submissions.supporters_count(other_submission.id) == 1
+    assert await sotong.repositories.submissions.supporters_count(other_submission.id) == 1
     await user.send("/my")
     assert ("아직 보내신 의견이 없어요" if language == "ko" else "not submitted anything") in (
         user.reply().text or ""

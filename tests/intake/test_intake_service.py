@@ -25,6 +25,7 @@ from domain.submissions import (
     Attachment,
     Submission,
     SubmissionFilter,
+    SubmissionNotFoundError,
     SubmissionStatus,
     Visibility,
 )
@@ -33,7 +34,7 @@ from services.intake import IntakeService
 from storage.database import Database
 from storage.drafts import DraftRepository
 from storage.erasure import ErasureRepository
-from storage.submissions import SubmissionNotFoundError, SubmissionRepository
+from storage.submissions import SubmissionRepository
 from storage.users import UserRepository
 from tests.intake.conftest import People
 

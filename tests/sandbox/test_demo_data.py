@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.services import Services
+from bot.wiring import Wiring
 from domain.clock import FrozenClock
 from domain.submissions import SubmissionFilter, SubmissionStatus
 from sandbox import SandboxDataError, load_personas, sandbox_settings
@@ -24,9 +24,9 @@ async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) 
     settings = sandbox_settings("http://127.0.0.1:9", tmp_path / "demo.db", book.admin_ids)
     database = await Database.open(settings.database_path)
     try:
-        services = Services.create(settings, database, FrozenClock(NOW))
-        summary, count = await load_demo(services, data, admin_id=min(book.admin_ids))
-        stored = await services.submissions.list_filtered(
+        wiring = Wiring.create(settings, database, FrozenClock(NOW))
+        summary, count = await load_demo(wiring, data, admin_id=min(book.admin_ids))
+        stored = await wiring.services.submissions.list_filtered(
             SubmissionFilter(oldest_first=True), limit=100, offset=0
         )
     finally:

@@ -1,0 +1,60 @@
+"""What every handler and job of one running bot may use: services and a few plain settings.
+
+The wiring (`bot/wiring.py`) builds it once at start-up; handlers never see repositories,
+the database or the settings object, so each use case has one way in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from domain.clock import Clock
+from domain.subscriptions import QuietHours
+from services.accounts import AccountService
+from services.audit import AuditLog
+from services.content_admin import ContentAdminService
+from services.delivery import OutboxSender
+from services.delivery_status import DeliveryStatus
+from services.dispatch import PolicyDispatcher
+from services.export import ExportService
+from services.intake import IntakeService
+from services.pending_inputs import PendingInputs
+from services.reference import ReferenceService
+from services.review import ReviewService
+from services.stats import StatsService
+from services.submissions import SubmissionQueries
+from services.subscribing import SubscriptionService
+
+__all__ = ["Services"]
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Built once at start-up and shared by every update and job."""
+
+    clock: Clock
+    admin_ids: frozenset[int]
+    default_language: str
+    zone: ZoneInfo
+    quiet: QuietHours
+    retention_years: int
+    privacy_controller: str
+    accounts: AccountService
+    reference: ReferenceService
+    submissions: SubmissionQueries
+    intake: IntakeService
+    review: ReviewService
+    pending_inputs: PendingInputs
+    audit: AuditLog
+    exports: ExportService
+    stats: StatsService
+    content: ContentAdminService
+    subscriptions: SubscriptionService
+    dispatcher: PolicyDispatcher
+    delivery: OutboxSender
+    delivery_status: DeliveryStatus
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """Whether this user is listed in ADMIN_IDS; re-checked on every admin update, so cheap."""
+        return user_id is not None and user_id in self.admin_ids
