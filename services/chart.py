@@ -3,6 +3,9 @@
 The font comes from the koreanize-matplotlib package (NanumGothic), so a fresh server renders
 Korean without any system font installed. The figure is built without pyplot: no global state,
 safe to draw from any coroutine's thread.
+
+matplotlib is imported inside the functions that draw: it costs about a second and is needed
+only when an administrator asks for /stats, so starting the bot does not pay for it.
 """
 
 from __future__ import annotations
@@ -12,12 +15,10 @@ import io
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import matplotlib as mpl
-from matplotlib import font_manager
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["ChartError", "WeeklyChart", "build_weekly_chart", "korean_font_path", "render_png"]
 
@@ -34,6 +35,8 @@ def korean_font_path() -> Path:
 
     Importing that package would restyle every matplotlib figure in the process.
     """
+    from matplotlib import font_manager  # noqa: PLC0415 (see the module docstring)
+
     spec = importlib.util.find_spec("koreanize_matplotlib")
     if spec is None or not spec.submodule_search_locations:
         raise ChartError("the koreanize-matplotlib package (NanumGothic font) is not installed")
@@ -67,6 +70,13 @@ class WeeklyChart:
 
 def build_weekly_chart(chart: WeeklyChart) -> Figure:
     """A stacked bar chart; the figure is returned so its texts can be checked."""
+    # Imported here, not at the top: see the module docstring.
+    import matplotlib as mpl  # noqa: PLC0415
+    from matplotlib import font_manager  # noqa: PLC0415
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
+    from matplotlib.figure import Figure  # noqa: PLC0415
+    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
+
     family = font_manager.FontProperties(fname=str(korean_font_path())).get_name()
     with mpl.rc_context({"font.family": family, "axes.unicode_minus": False}):
         figure = Figure(figsize=(9, 5), dpi=110, layout="constrained")
@@ -91,6 +101,9 @@ def build_weekly_chart(chart: WeeklyChart) -> Figure:
 
 def render_png(figure: Figure) -> bytes:
     """Draw a figure to PNG bytes, ready to send as a photo."""
+    import matplotlib as mpl  # noqa: PLC0415 (see the module docstring)
+    from matplotlib import font_manager  # noqa: PLC0415
+
     family = font_manager.FontProperties(fname=str(korean_font_path())).get_name()
     buffer = io.BytesIO()
     with mpl.rc_context({"font.family": family, "axes.unicode_minus": False}):
