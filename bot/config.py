@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from domain.subscriptions import QuietHours
@@ -15,6 +15,11 @@ from domain.subscriptions import QuietHours
 __all__ = ["ConfigurationError", "Settings", "load_settings"]
 
 _TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
+# Telegram's rule for setWebhook's secret_token: 1-256 characters A-Z, a-z, 0-9, _ and -.
+_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
+# Plain HTTP only to this machine: a local Bot API server or the emulator delivers there.
+_LOOPBACK_HTTP = ("http://127.0.0.1:", "http://localhost:", "http://[::1]:")
+_LISTEN_PATTERN = re.compile(r"^(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(?P<port>\d{1,5})$")
 
 
 class ConfigurationError(Exception):
@@ -110,6 +115,70 @@ class Settings(BaseSettings):
         default="INFO",
         description="Logging threshold: DEBUG, INFO, WARNING or ERROR.",
     )
+    webhook_url: str | None = Field(
+        default=None,
+        description=(
+            "Public HTTPS URL Telegram posts updates to, e.g. https://bot.example.org/telegram; "
+            "unset to long-poll instead. Its path is the path the webhook server answers on."
+        ),
+    )
+    webhook_listen: str = Field(
+        default="127.0.0.1:8443",
+        description=(
+            "host:port the webhook server binds to, behind a reverse proxy that terminates "
+            "HTTPS; it also answers GET /healthz."
+        ),
+    )
+    webhook_secret: SecretStr | None = Field(
+        default=None,
+        validate_default=True,
+        description=(
+            "Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token (16-256 of A-Z a-z 0-9 _ "
+            "-); required with WEBHOOK_URL. Requests without it get 403."
+        ),
+    )
+    backup_dir: Path = Field(
+        default=Path("data/backups"),
+        description="Folder for the daily backups and for python -m bot backup without --out.",
+    )
+    backup_keep: int = Field(
+        default=14,
+        ge=1,
+        le=3650,
+        description="How many daily backups to keep in BACKUP_DIR; older ones are deleted.",
+    )
+    backup_hour: int = Field(
+        default=3,
+        ge=0,
+        le=23,
+        description=(
+            "Local hour of the nightly maintenance: the retention purge, then the backup."
+        ),
+    )
+    min_free_disk_mb: int = Field(
+        default=200,
+        ge=0,
+        description=(
+            "python -m bot check fails when the database's disk has less free space (MB)."
+        ),
+    )
+    assembly_api_key: SecretStr | None = Field(
+        default=None,
+        description=(
+            "Key for the National Assembly open API (open.assembly.go.kr); when set, tracked "
+            "bills' stages are read from it. Unset: stages are entered by hand only."
+        ),
+    )
+    assembly_api_url: str = Field(
+        default="https://open.assembly.go.kr/portal/openapi",
+        description="Base URL of the National Assembly open API; the service name is appended.",
+    )
+    assembly_sync_hours: int = Field(
+        default=6,
+        ge=1,
+        le=168,
+        description="Hours between two readings of the National Assembly open API.",
+    )
 
     @field_validator("bot_token")
     @classmethod
@@ -120,12 +189,47 @@ class Settings(BaseSettings):
             )
         return value
 
-    @field_validator("bot_api_base_url", "bot_api_file_url")
+    @field_validator("bot_api_base_url", "bot_api_file_url", "assembly_api_url")
     @classmethod
     def _http_url(cls, value: str) -> str:
         if not value.startswith(("http://", "https://")):
             raise ValueError("an http:// or https:// URL")
         return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _https_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            return None
+        if value is not None and not value.startswith(("https://", *_LOOPBACK_HTTP)):
+            raise ValueError("an https:// URL (Telegram posts webhooks over HTTPS only)")
+        return value
+
+    @field_validator("webhook_listen")
+    @classmethod
+    def _host_port(cls, value: str) -> str:
+        match = _LISTEN_PATTERN.match(value.strip())
+        if match is None or not 0 < int(match["port"]) < 65536:
+            raise ValueError("host:port, like 127.0.0.1:8443")
+        return value.strip()
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_with_webhook(
+        cls, value: SecretStr | None, info: ValidationInfo
+    ) -> SecretStr | None:
+        if value is not None and not value.get_secret_value():
+            value = None
+        if value is not None and not _SECRET_PATTERN.match(value.get_secret_value()):
+            raise ValueError("16 to 256 characters of A-Z, a-z, 0-9, _ and -")
+        if value is None and info.data.get("webhook_url"):
+            raise ValueError("a secret when WEBHOOK_URL is set (16-256 of A-Z a-z 0-9 _ -)")
+        return value
+
+    @field_validator("assembly_api_key")
+    @classmethod
+    def _blank_is_unset(cls, value: SecretStr | None) -> SecretStr | None:
+        return value if value is not None and value.get_secret_value().strip() else None
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -166,6 +270,13 @@ class Settings(BaseSettings):
     def quiet(self) -> QuietHours:
         """The quiet window as an object, for the scheduler and the subscription hours."""
         return QuietHours.parse(self.quiet_hours)
+
+    @property
+    def webhook_address(self) -> tuple[str, int]:
+        """WEBHOOK_LISTEN split into what a socket binds to."""
+        match = _LISTEN_PATTERN.match(self.webhook_listen)
+        assert match is not None
+        return match["host"].strip("[]"), int(match["port"])
 
 
 def load_settings(**overrides: object) -> Settings:

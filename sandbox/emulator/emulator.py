@@ -117,6 +117,7 @@ class BotApiEmulator:
             return
         self.state.updates.close()
         self.state.events.close()
+        await self.state.webhook.close()
         await runner.cleanup()
 
     async def __aenter__(self) -> BotApiEmulator:

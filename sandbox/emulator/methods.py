@@ -27,6 +27,7 @@ from sandbox.emulator.media import image_size, is_image
 from sandbox.emulator.models import ChatMessage, Toast
 from sandbox.emulator.params import Params
 from sandbox.emulator.state import Chat, EmulatorState, StoredFile
+from sandbox.emulator.webhook import check_secret, check_webhook_url, webhook_conflict
 
 __all__ = ["BotApiMethods", "Handler"]
 
@@ -61,6 +62,7 @@ class BotApiMethods:
         self.state = state
         self._handlers: dict[str, Handler] = {
             "getme": self.get_me,
+            "setwebhook": self.set_webhook,
             "deletewebhook": self.delete_webhook,
             "getwebhookinfo": self.get_webhook_info,
             "getupdates": self.get_updates,
@@ -232,27 +234,55 @@ class BotApiMethods:
         """``getMe``: the bot's identity, id taken from the token."""
         return self.state.bot_json(full=True)
 
-    async def delete_webhook(self, params: Params) -> bool:
-        """``deleteWebhook``: nothing to delete; optionally drop pending updates."""
+    def _allowed_updates(self, params: Params) -> list[str] | None:
+        allowed = params.decoded("allowed_updates", "can't parse allowed_updates JSON object")
+        if allowed is not None and (
+            not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed)
+        ):
+            raise bad_request("can't parse allowed_updates JSON object")
+        return allowed
+
+    async def set_webhook(self, params: Params) -> bool:
+        """``setWebhook``: deliver updates by POST from now on (an empty url deletes it)."""
+        url = (params.text("url") or "").strip()
+        allowed = self._allowed_updates(params)
         if params.flag("drop_pending_updates"):
             self.state.updates.drop_pending()
+        if not url:
+            await self.state.webhook.delete()
+            return True
+        check_webhook_url(url)
+        secret = params.text("secret_token")
+        check_secret(secret)
+        max_connections = params.integer("max_connections", 40) or 40
+        if not 1 <= max_connections <= 100:
+            raise bad_request("bad webhook: max_connections must be between 1 and 100")
+        self.state.updates.set_allowed(allowed)
+        self.state.webhook.set(
+            url, secret=secret, max_connections=max_connections, allowed_updates=allowed
+        )
+        return True
+
+    async def delete_webhook(self, params: Params) -> bool:
+        """``deleteWebhook``: back to getUpdates; optionally drop pending updates."""
+        if params.flag("drop_pending_updates"):
+            self.state.updates.drop_pending()
+        await self.state.webhook.delete()
         return True
 
     async def get_webhook_info(self, params: Params) -> dict[str, Any]:
-        """``getWebhookInfo``: always polling mode."""
+        """``getWebhookInfo``: the registered URL (empty in polling mode) and the backlog."""
         return {
-            "url": "",
-            "has_custom_certificate": False,
+            **self.state.webhook.info(),
             "pending_update_count": self.state.updates.pending_count,
         }
 
     async def get_updates(self, params: Params) -> list[dict[str, Any]]:
         """``getUpdates``: confirm by offset, long-poll up to ``timeout`` seconds."""
-        allowed = params.decoded("allowed_updates", "can't parse allowed_updates JSON object")
-        if allowed is not None:
-            if not isinstance(allowed, list) or not all(isinstance(a, str) for a in allowed):
-                raise bad_request("can't parse allowed_updates JSON object")
-            self.state.updates.set_allowed(allowed)
+        if self.state.webhook.active:
+            raise webhook_conflict()
+        allowed = self._allowed_updates(params)
+        self.state.updates.set_allowed(allowed)
         limit = min(max(params.integer("limit", 100) or 100, 1), 100)
         timeout = max(params.number("timeout", 0.0), 0.0)
         return await self.state.updates.fetch(params.integer("offset", 0) or 0, limit, timeout)

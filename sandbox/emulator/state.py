@@ -31,6 +31,7 @@ from sandbox.emulator.models import (
     UserInfo,
 )
 from sandbox.emulator.updates import UpdateQueue
+from sandbox.emulator.webhook import WebhookSender
 
 __all__ = ["STICKER_BYTES", "Chat", "EmulatorState", "StoredFile", "command_entities"]
 
@@ -149,6 +150,7 @@ class EmulatorState:
         self.toasts: dict[int, Toast] = {}
         self.profile = BotProfile()
         self.updates = UpdateQueue()
+        self.webhook = WebhookSender(self.updates)
         self.events = EventBus()
         self.flood = FloodControl(limits, clock)
         self.calls: list[ApiCall] = []

@@ -65,6 +65,7 @@ class UpdateQueue:
         self._waiters: list[tuple[int, int, asyncio.Future[None]]] = []
         self._tiebreak = itertools.count()
         self._poll: asyncio.Future[bool] | None = None
+        self._arrived = asyncio.Event()
         self._closed = False
 
     @property
@@ -89,6 +90,7 @@ class UpdateQueue:
         update_id = self._next_id
         self._next_id += 1
         self._pending.append({"update_id": update_id, kind: payload})
+        self._arrived.set()
         if self._poll is not None and not self._poll.done():
             self._poll.set_result(True)
         return update_id
@@ -113,6 +115,13 @@ class UpdateQueue:
     def drop_pending(self) -> None:
         """Confirm everything queued so far (``deleteWebhook(drop_pending_updates=True)``)."""
         self.confirm(self._next_id)
+
+    async def next_pending(self) -> dict[str, Any]:
+        """The oldest unconfirmed update, waiting for one to arrive (webhook delivery)."""
+        while not self._pending:
+            self._arrived.clear()
+            await self._arrived.wait()
+        return self._pending[0]
 
     async def fetch(self, offset: int, limit: int, poll: float) -> list[dict[str, Any]]:
         """Answer ``getUpdates``: confirm by ``offset``, then return or wait up to ``poll`` s.
