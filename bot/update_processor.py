@@ -61,6 +61,11 @@ class UserOrderedUpdateProcessor(BaseUpdateProcessor):
         """Whether no update is being handled right now."""
         return self._in_flight == 0
 
+    @property
+    def in_flight(self) -> int:
+        """How many handed-over updates are being handled or waiting for their user's turn."""
+        return self._in_flight
+
     async def wait_idle(self) -> None:
         """Wait until every handed-over update has been handled."""
         await self._idle.wait()
