@@ -6,7 +6,7 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import policy_jobs
+from bot import maintenance_jobs, policy_jobs
 from bot.telegram_http import AiohttpRequest
 from bot.update_processor import UserOrderedUpdateProcessor
 from bot.wiring import Wiring
@@ -107,6 +107,9 @@ async def on_startup(application: SotongApplication) -> None:
     await register_commands(application.bot, application.bot_data[SERVICES_KEY])
     # Digests, notices and reminders: the minute tick and the outbox sender (policy_jobs.py).
     policy_jobs.install(application)
+    # Nightly: the retention purge and the backup (maintenance_jobs.py).
+    wiring: Wiring = application.bot_data[WIRING_KEY]
+    maintenance_jobs.install(application, wiring.settings)
 
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]

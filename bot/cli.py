@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from bot.cli_export import add_export_parser, run_export
 from bot.cli_import import add_import_parser, run_import
+from bot.cli_ops import add_ops_parsers, run_backup, run_check, run_restore
 from bot.config import ConfigurationError, Settings, load_settings
 from bot.logging_setup import configure_logging
 from bot.runtime import running_bot
@@ -57,10 +58,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     add_export_parser(subcommands)
     # Staff with server access: policy content in bulk (meetings, bills, announcements).
     add_import_parser(subcommands)
+    # Operators and monitors: health, backups and restore (README, "Running it for real").
+    add_ops_parsers(subcommands)
     return parser, {
         "run": _run,
         "export": run_export,
         "import": run_import,
+        "backup": run_backup,
+        "restore": run_restore,
     }
 
 
@@ -68,6 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments, load settings, run the chosen command and return its exit status."""
     parser, commands = build_parser()
     arguments = parser.parse_args(argv)
+    if arguments.command == "check":
+        # A broken configuration is one of the things `check` reports, not a reason to stop.
+        return run_check()
     command = commands[arguments.command or "run"]
     try:
         settings = load_settings()

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from bot.config import Settings
 from domain.clock import Clock
 from domain.delivery import DeliveryPolicy
+from domain.retention import RetentionRule
 from messages.catalog.privacy import NOTICE_VERSION
 from services.accounts import AccountService
 from services.audit import AuditLog
+from services.backups import BackupService
 from services.container import Services
 from services.content_admin import ContentAdminService
 from services.content_loading import ContentImporter
@@ -24,6 +26,7 @@ from services.export import ExportService
 from services.intake import IntakeService
 from services.pending_inputs import PendingInputs
 from services.reference import ReferenceService
+from services.retention import RetentionService
 from services.review import ReviewService
 from services.stats import StatsService
 from services.submissions import SubmissionQueries
@@ -44,6 +47,7 @@ from storage.meetings import MeetingRepository
 from storage.merges import MergeRepository
 from storage.outbox import OutboxRepository
 from storage.reference import ReferenceRepository
+from storage.retention import RetentionRepository
 from storage.submissions import SubmissionRepository
 from storage.subscriptions import SubscriptionRepository
 from storage.users import UserRepository
@@ -151,6 +155,16 @@ def _services(
         ),
         delivery=delivery,
         delivery_status=DeliveryStatus(stores.outbox),
+        retention=RetentionService(
+            RetentionRepository(database),
+            database,
+            RetentionRule(settings.retention_years),
+            clock,
+            settings.zone,
+        ),
+        backups=BackupService(
+            settings.database_path, settings.backup_dir, settings.backup_keep, clock, settings.zone
+        ),
     )
 
 

@@ -13,6 +13,7 @@ from domain.clock import Clock
 from domain.subscriptions import QuietHours
 from services.accounts import AccountService
 from services.audit import AuditLog
+from services.backups import BackupService
 from services.content_admin import ContentAdminService
 from services.delivery import OutboxSender
 from services.delivery_status import DeliveryStatus
@@ -21,6 +22,7 @@ from services.export import ExportService
 from services.intake import IntakeService
 from services.pending_inputs import PendingInputs
 from services.reference import ReferenceService
+from services.retention import RetentionService
 from services.review import ReviewService
 from services.stats import StatsService
 from services.submissions import SubmissionQueries
@@ -54,6 +56,8 @@ class Services:
     dispatcher: PolicyDispatcher
     delivery: OutboxSender
     delivery_status: DeliveryStatus
+    retention: RetentionService
+    backups: BackupService
 
     def is_admin(self, user_id: int | None) -> bool:
         """Whether this user is listed in ADMIN_IDS; re-checked on every admin update, so cheap."""

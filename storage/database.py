@@ -30,6 +30,9 @@ async def _connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connecti
     if not read_only:
         await connection.execute("PRAGMA journal_mode = WAL")
         await connection.execute("PRAGMA synchronous = NORMAL")
+        # Deleted and overwritten content is zeroed, so erased personal data is not left in
+        # free pages; `checkpoint` then empties the WAL that still holds the old pages.
+        await connection.execute("PRAGMA secure_delete = ON")
     return connection
 
 
@@ -94,6 +97,17 @@ class Database:
         """
         async with self._write_lock, self._writer.execute(sql, parameters) as cursor:
             return cursor.rowcount
+
+    async def checkpoint(self) -> bool:
+        """Copy the WAL into the file and truncate it; True when it completed.
+
+        After an erasure the old page images, personal data included, live on in the WAL
+        until this runs; readers never hold a snapshot for long, so waiting for them is short.
+        """
+        async with self._write_lock:
+            rows = await self._writer.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy = next(iter(rows))[0]
+        return int(busy) == 0
 
     async def fetch_one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None:
         """Read one row from a committed snapshot."""

@@ -1,0 +1,68 @@
+"""/deletemydata leaves no trace: not in any row, not in the database file, not in its WAL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from domain.submissions import Attachment
+from sandbox.emulator import EmulatorLimits
+from storage.database import Database
+from tests.admin.support import submit
+from tests.fixtures.app import BotHarness
+from tests.intake.flow import agreed_user, label
+
+NAME = "Zyxwname"
+USERNAME = "zyxw_handle"
+FILE_NAME = "zyxw-private-evidence.pdf"
+FILE_ID = "BQACAgZyxwFileIdentifier"
+DRAFT_TEXT = "Zyxw draft text nobody else wrote"
+
+
+@pytest.fixture
+def emulator_limits() -> EmulatorLimits:
+    """A scripted user taps faster than a person; only the per-chat burst is lifted."""
+    return EmulatorLimits(private_burst=10_000)
+
+
+def _files(database: Path) -> dict[str, bytes]:
+    return {
+        path.name: path.read_bytes()
+        for path in (database, Path(f"{database}-wal"))
+        if path.exists()
+    }
+
+
+async def test_erased_strings_are_in_neither_the_file_nor_the_wal(sotong: BotHarness) -> None:
+    user = await agreed_user(sotong, NAME, username=USERNAME)
+    attachment = Attachment(FILE_ID, "AgADZyxwUnique", "document", FILE_NAME)
+    await submit(sotong, user.id, name=NAME, username=USERNAME, attachments=(attachment,))
+    await user.send("/feedback")
+    await user.tap(callback_data="fb:cat:other")
+    await user.send(DRAFT_TEXT)
+    # A restart writes PTB's conversation state, so the user has a row there too.
+    await sotong.restart()
+    database = sotong.settings.database_path
+    before = b"".join(_files(database).values())
+    for text in (NAME, USERNAME, FILE_NAME, FILE_ID, DRAFT_TEXT):
+        assert text.encode() in before, text
+
+    await user.send("/cancel")
+    await user.send("/deletemydata")
+    await user.tap(label("ko", "deletion.button.confirm"))
+    # While the bot still runs (its WAL is open), and after it stopped.
+    running = _files(database)
+    assert f"{database.name}-wal" in running
+    await sotong.stop()
+    for files in (running, _files(database)):
+        for name, content in files.items():
+            for text in (NAME, USERNAME, FILE_NAME, FILE_ID, DRAFT_TEXT):
+                assert text.encode() not in content, f"{text!r} is still in {name}"
+    reopened = await Database.open(database)
+    try:
+        assert await reopened.fetch_value("SELECT count(*) FROM ptb_conversations") == 0
+        assert await reopened.fetch_value("SELECT count(*) FROM submission_attachments") == 0
+        assert await reopened.fetch_value("SELECT count(*) FROM submissions") == 1
+    finally:
+        await reopened.close()
