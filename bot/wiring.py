@@ -14,6 +14,7 @@ from domain.delivery import DeliveryPolicy
 from domain.retention import RetentionRule
 from messages.catalog.privacy import NOTICE_VERSION
 from services.accounts import AccountService
+from services.assembly_sync import BillSyncService
 from services.audit import AuditLog
 from services.backups import BackupService
 from services.container import Services
@@ -35,6 +36,7 @@ from storage.admin_inputs import PendingInputRepository
 from storage.admin_stats import StatsRepository
 from storage.announcements import AnnouncementRepository
 from storage.audit import AuditRepository
+from storage.bill_sync import BillSyncRepository
 from storage.bills import BillRepository
 from storage.content_events import ContentEventRepository
 from storage.content_import import ContentImportRepository
@@ -105,6 +107,21 @@ def _sender(settings: Settings, clock: Clock, stores: Repositories) -> OutboxSen
     )
 
 
+def _assembly_sync(
+    settings: Settings, database: Database, clock: Clock, stores: Repositories
+) -> BillSyncService | None:
+    """The National Assembly sync, only with a key: without one, nothing changes."""
+    if settings.assembly_api_key is None:
+        return None
+    return BillSyncService(
+        stores.bills,
+        BillSyncRepository(database),
+        clock,
+        base_url=settings.assembly_api_url,
+        key=settings.assembly_api_key.get_secret_value(),
+    )
+
+
 def _services(
     settings: Settings, database: Database, clock: Clock, stores: Repositories
 ) -> Services:
@@ -165,6 +182,7 @@ def _services(
         backups=BackupService(
             settings.database_path, settings.backup_dir, settings.backup_keep, clock, settings.zone
         ),
+        assembly=_assembly_sync(settings, database, clock, stores),
     )
 
 

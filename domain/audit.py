@@ -6,7 +6,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-__all__ = ["AuditEntry"]
+__all__ = ["SYSTEM_ACTOR", "AuditEntry"]
+
+SYSTEM_ACTOR = 0
+"""Audit actor for what the bot does by itself (the retention purge, the bill sync)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,9 +52,18 @@ def bill_values(draft: BillDraft) -> tuple[object, ...]:
 
 
 async def record_stage_in(
-    connection: aiosqlite.Connection, bill_id: int, entry: BillStageEntry, now: datetime
+    connection: aiosqlite.Connection,
+    bill_id: int,
+    entry: BillStageEntry,
+    now: datetime,
+    *,
+    source: str = "admin",
 ) -> int | None:
-    """Add or correct one stage; return its id when it is news (new, or moved to another day)."""
+    """Add or correct one stage; return its id when it is news (new, or moved to another day).
+
+    `source` says who stated it: "admin" (by hand or an import file) or "assembly" (the open
+    API); a stage an administrator corrects becomes theirs, and the sync leaves it alone.
+    """
     async with connection.execute(
         "SELECT id, on_date, note_ko, note_en FROM bill_stages WHERE bill_id = ? AND stage = ?",
         (bill_id, entry.stage.value),
@@ -65,18 +74,19 @@ async def record_stage_in(
         if tuple(existing)[1:] == values:
             return None
         await connection.execute(
-            "UPDATE bill_stages SET on_date = ?, note_ko = ?, note_en = ?, recorded_at = ?"
-            " WHERE id = ?",
-            (*values, to_db(now), existing["id"]),
+            "UPDATE bill_stages SET on_date = ?, note_ko = ?, note_en = ?, recorded_at = ?,"
+            " source = ? WHERE id = ?",
+            (*values, to_db(now), source, existing["id"]),
         )
         stage_id = int(existing["id"])
         if existing["on_date"] == values[0]:
             return None
     else:
         cursor = await connection.execute(
-            "INSERT INTO bill_stages (bill_id, stage, on_date, note_ko, note_en, recorded_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (bill_id, entry.stage.value, *values, to_db(now)),
+            "INSERT INTO bill_stages"
+            " (bill_id, stage, on_date, note_ko, note_en, recorded_at, source)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (bill_id, entry.stage.value, *values, to_db(now), source),
         )
         assert cursor.lastrowid is not None
         stage_id = cursor.lastrowid

@@ -6,6 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.audit import SYSTEM_ACTOR
 from storage.audit import record_in
 from storage.content_events import id_marks
 from storage.conversations import delete_user_state_in
@@ -13,15 +14,11 @@ from storage.database import Database
 from storage.timestamps import from_db, to_db
 
 __all__ = [
-    "SYSTEM_ACTOR",
     "PurgeCounts",
     "RetentionCandidate",
     "RetentionRepository",
     "UserActivity",
 ]
-
-SYSTEM_ACTOR = 0
-"""Audit actor for what the bot does by itself (no Telegram user has id 0)."""
 
 _CLOSED = "('closed', 'rejected')"
 

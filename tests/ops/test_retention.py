@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from bot.maintenance_jobs import NIGHTLY_JOB
+from domain.audit import SYSTEM_ACTOR
 from domain.submissions import Attachment
 from sandbox.emulator import EmulatorLimits
-from storage.retention import SYSTEM_ACTOR
 from tests.admin.support import submit
 from tests.fixtures.app import ADMIN_ID, BotHarness
 from tests.intake.flow import agreed_user
