@@ -43,6 +43,9 @@ async def answer(update: Update, context: SotongContext) -> None:
     if query.data != "deletion:yes":
         await edit(query, t(lang, "deletion.kept_nothing"))
         return
+    # PTB writes conversation states periodically: flush what waits now, so the erasure below
+    # removes it instead of a later write bringing the user's rows back.
+    await context.application.update_persistence()
     report = await context.services.accounts.erase(update.effective_user.id)
     # Half-edited panels and drafts kept in memory would otherwise be written back.
     context.application.drop_user_data(update.effective_user.id)

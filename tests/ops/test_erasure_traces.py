@@ -66,3 +66,20 @@ async def test_erased_strings_are_in_neither_the_file_nor_the_wal(sotong: BotHar
         assert await reopened.fetch_value("SELECT count(*) FROM submissions") == 1
     finally:
         await reopened.close()
+
+
+async def test_a_conversation_in_progress_is_not_written_back_after_erasure(
+    sotong: BotHarness,
+) -> None:
+    user = await agreed_user(sotong, NAME, username=USERNAME)
+    await user.send("/subscribe")
+    # No restart: the panel's conversation state still waits for PTB's periodic write.
+    await user.send("/deletemydata")
+    await user.tap(label("ko", "deletion.button.confirm"))
+    await sotong.stop()
+    reopened = await Database.open(sotong.settings.database_path)
+    try:
+        rows = await reopened.fetch_all("SELECT handler, key FROM ptb_conversations")
+    finally:
+        await reopened.close()
+    assert [tuple(row) for row in rows] == []
