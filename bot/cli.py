@@ -13,7 +13,13 @@ from collections.abc import Callable, Sequence
 
 from bot.cli_export import add_export_parser, run_export
 from bot.cli_import import add_import_parser, run_import
-from bot.cli_ops import add_ops_parsers, run_backup, run_check, run_restore
+from bot.cli_ops import (
+    add_ops_parsers,
+    report_invalid_configuration,
+    run_backup,
+    run_check,
+    run_restore,
+)
 from bot.config import ConfigurationError, Settings, load_settings
 from bot.logging_setup import configure_logging
 from bot.runtime import running_bot
@@ -64,6 +70,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
         "run": _run,
         "export": run_export,
         "import": run_import,
+        "check": run_check,
         "backup": run_backup,
         "restore": run_restore,
     }
@@ -73,13 +80,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse arguments, load settings, run the chosen command and return its exit status."""
     parser, commands = build_parser()
     arguments = parser.parse_args(argv)
-    if arguments.command == "check":
-        # A broken configuration is one of the things `check` reports, not a reason to stop.
-        return run_check()
     command = commands[arguments.command or "run"]
     try:
         settings = load_settings()
     except ConfigurationError as exc:
+        if command is run_check:
+            # A broken configuration is one of the things `check` reports, with exit status 1.
+            return report_invalid_configuration(exc)
         print(f"sotong: {exc}", file=sys.stderr)
         return EXIT_CONFIGURATION
     configure_logging(settings.log_level)

@@ -24,6 +24,7 @@ __all__ = [
     "CheckResult",
     "add_ops_parsers",
     "backup_service",
+    "report_invalid_configuration",
     "run_backup",
     "run_check",
     "run_checks",
@@ -184,9 +185,21 @@ async def run_checks(load: Callable[[], Settings] = load_settings) -> list[Check
     ]
 
 
-def run_check() -> int:
-    """Print one line per check and return 0 when all pass, 1 otherwise."""
-    results = asyncio.run(run_checks())
+def _report(results: list[CheckResult]) -> int:
     for result in results:
         print(result.line())
     return 0 if all(result.ok for result in results) else EXIT_UNHEALTHY
+
+
+def run_check(_: argparse.Namespace, settings: Settings) -> int:
+    """Print one line per check and return 0 when all pass, 1 otherwise."""
+    return _report(asyncio.run(run_checks(lambda: settings)))
+
+
+def report_invalid_configuration(error: ConfigurationError) -> int:
+    """`check` with settings that do not load: the same report, the configuration failing."""
+
+    def load() -> Settings:
+        raise error
+
+    return _report(asyncio.run(run_checks(load)))
