@@ -105,7 +105,7 @@ async def test_new_stages_reach_followers_through_the_usual_notices(
     await tick_at(sotong, kst(2026, 11, 21, 16, 0))
 
     await _run_job(sotong)
-    bill = await sotong.services.content.bills.get(bill_id)
+    bill = await sotong.repositories.bills.get(bill_id)
     assert [(entry.stage, entry.on_date, entry.note.ko) for entry in bill.stages] == [
         (BillStage.SUBMITTED, date(2025, 10, 27), None),
         (BillStage.REFERRED, date(2025, 10, 28), COMMITTEE),
@@ -132,7 +132,7 @@ async def test_a_stage_entered_by_hand_is_never_overwritten_silently(
     )
     with caplog.at_level(logging.WARNING, logger="sotong.assembly"):
         await _run_job(sotong)
-    bill = await sotong.services.content.bills.get(bill_id)
+    bill = await sotong.repositories.bills.get(bill_id)
     review = next(e for e in bill.stages if e.stage is BillStage.COMMITTEE_REVIEW)
     assert review.on_date == date(2026, 11, 19)
     assert "the administrator's entry stays" in caplog.text
@@ -194,8 +194,8 @@ async def test_each_result_code_is_handled_and_logged(
     first = await _track(sotong, NUMBER)
     second = await _track(sotong, OTHER)
     service = BillSyncService(
-        BillRepository(sotong.services.database),
-        BillSyncRepository(sotong.services.database),
+        BillRepository(sotong.wiring.database),
+        BillSyncRepository(sotong.wiring.database),
         sotong.clock,
         base_url=assembly_api.url,
         key=KEY,
@@ -206,7 +206,7 @@ async def test_each_result_code_is_handled_and_logged(
     assert code in caplog.text or kind is None
     assert KEY not in caplog.text
     synced = {
-        bill_id: len((await sotong.services.content.bills.get(bill_id)).stages)
+        bill_id: len((await sotong.repositories.bills.get(bill_id)).stages)
         for bill_id in (first, second)
     }
     # Bills are synced most recently moved first: the second bill meets the failure.
@@ -225,8 +225,8 @@ async def test_each_result_code_is_handled_and_logged(
 async def test_a_wrong_key_stops_the_run(sotong: BotHarness, assembly_api: FakeAssemblyApi) -> None:
     await _track(sotong, NUMBER)
     service = BillSyncService(
-        BillRepository(sotong.services.database),
-        BillSyncRepository(sotong.services.database),
+        BillRepository(sotong.wiring.database),
+        BillSyncRepository(sotong.wiring.database),
         sotong.clock,
         base_url=assembly_api.url,
         key="not-the-key",

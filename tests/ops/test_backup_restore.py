@@ -38,7 +38,7 @@ def _audit_ids(path: Path) -> list[int]:
 
 async def _write(sotong: BotHarness, count: int) -> None:
     for number in range(count):
-        await sotong.services.audit.record(
+        await sotong.repositories.audit.record(
             at=sotong.clock.now(), actor_id=1, action="test.write", details={"n": number}
         )
 
@@ -76,7 +76,7 @@ async def test_backups_under_writes_are_consistent_and_restore_loses_nothing(
         rows = await restored.fetch_all("SELECT id, action, details FROM audit_log ORDER BY id")
     finally:
         await restored.close()
-    live = await sotong.services.database.fetch_all(
+    live = await sotong.wiring.database.fetch_all(
         "SELECT id, action, details FROM audit_log ORDER BY id"
     )
     assert [tuple(row) for row in rows] == [tuple(row) for row in live]

@@ -46,20 +46,20 @@ async def test_personal_data_goes_the_day_after_the_period_ends(sotong: BotHarne
     assert (sotong.clock.now() + timedelta(hours=9)).date().isoformat() == "2029-11-21"
     nothing = await sotong.services.retention.run()
     assert nothing.total == 0
-    assert (await sotong.services.submissions.get(closed.id)).submitter is not None  # type: ignore[union-attr]
+    assert (await sotong.repositories.submissions.get(closed.id)).submitter is not None  # type: ignore[union-attr]
 
     sotong.clock.advance(timedelta(days=1))
     counts = await sotong.services.retention.run()
     assert counts.submissions_anonymised == 1
     assert counts.attachments_deleted == 1
     assert counts.contacts_deleted == 1
-    purged = await sotong.services.submissions.get(closed.id)
+    purged = await sotong.repositories.submissions.get(closed.id)
     assert purged is not None and purged.submitter is None
-    assert await sotong.services.submissions.attachments(closed.id) == []
-    assert await sotong.services.submissions.recipient(closed.id) is None
-    person = await sotong.services.users.get(owner.id)
+    assert await sotong.repositories.submissions.attachments(closed.id) == []
+    assert await sotong.repositories.submissions.recipient(closed.id) is None
+    person = await sotong.repositories.users.get(owner.id)
     assert person is not None and person.display_name is None and person.username is None
-    untouched = await sotong.services.submissions.get(still_open.id)
+    untouched = await sotong.repositories.submissions.get(still_open.id)
     assert untouched is not None and untouched.submitter is not None
 
     again = await sotong.services.retention.run()
