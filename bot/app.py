@@ -45,7 +45,7 @@ def build_application(wiring: Wiring) -> SotongApplication:
     settings = wiring.settings
     application: SotongApplication = (
         ApplicationBuilder()
-        .token(settings.bot_token.get_secret_value())
+        .token(settings.token)
         .base_url(settings.bot_api_base_url)
         .base_file_url(settings.bot_api_file_url)
         .request(AiohttpRequest())

@@ -78,6 +78,17 @@ def add_export_parser(subcommands: Any) -> None:
     )
 
 
+def _is_database_file(out: Path, database: Path) -> bool:
+    """Whether `out` names the database or one of SQLite's companion files."""
+    target = out.resolve()
+    base = database.resolve()
+    companions = {
+        base,
+        *(base.with_name(base.name + suffix) for suffix in ("-wal", "-shm", "-journal")),
+    }
+    return target in companions or (target.exists() and base.exists() and target.samefile(base))
+
+
 def _midnight(day: date, settings: Settings) -> datetime:
     return datetime.combine(day, time(), tzinfo=settings.zone)
 
@@ -111,6 +122,9 @@ async def _export(arguments: argparse.Namespace, settings: Settings) -> int:
         )
         export_format = ExportFormat(arguments.format)
         out: Path = arguments.out or Path(service.file_name(export_filter, export_format))
+        if _is_database_file(out, settings.database_path):
+            print(f"sotong: --out {out} is the database; choose another file", file=sys.stderr)
+            return EXIT_USAGE
         out.parent.mkdir(parents=True, exist_ok=True)
         result = await service.export(
             export_filter,

@@ -33,7 +33,8 @@ class Settings(BaseSettings):
         env_file=".env", env_file_encoding="utf-8", extra="ignore", frozen=True
     )
 
-    bot_token: SecretStr = Field(
+    bot_token: SecretStr | None = Field(
+        default=None,
         description="Token from @BotFather, like 123456:ABC-DEF... Required to run the bot.",
         examples=["123456789:AAFakeTokenForTheSandboxOnly_xxxxxxxx"],
     )
@@ -182,8 +183,8 @@ class Settings(BaseSettings):
 
     @field_validator("bot_token")
     @classmethod
-    def _token_shape(cls, value: SecretStr) -> SecretStr:
-        if not _TOKEN_PATTERN.match(value.get_secret_value()):
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _TOKEN_PATTERN.match(value.get_secret_value()):
             raise ValueError(
                 "a token from @BotFather, like 123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
             )
@@ -262,6 +263,13 @@ class Settings(BaseSettings):
         return value.upper() if isinstance(value, str) else value
 
     @property
+    def token(self) -> str:
+        """The token, for the one place that talks to Telegram; only `export`/`import` lack it."""
+        if self.bot_token is None:
+            raise ConfigurationError(_missing("bot_token"))
+        return self.bot_token.get_secret_value()
+
+    @property
     def zone(self) -> ZoneInfo:
         """The configured zone as an object; schedules and rendering both need it."""
         return ZoneInfo(self.timezone)
@@ -279,15 +287,25 @@ class Settings(BaseSettings):
         return match["host"].strip("[]"), int(match["port"])
 
 
-def load_settings(**overrides: object) -> Settings:
-    """Build settings, turning pydantic's report into one line a person can act on."""
+def _missing(field: str) -> str:
+    expected = Settings.model_fields[field].description or "a value"
+    return f"{field.upper()} is not set. Expected: {expected}"
+
+
+def load_settings(*, require_token: bool = True, **overrides: object) -> Settings:
+    """Build settings, turning pydantic's report into one line a person can act on.
+
+    `require_token=False` is for the commands that never contact Telegram (export, import).
+    """
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         error = exc.errors()[0]
         variable = str(error["loc"][0]).upper() if error["loc"] else "configuration"
         if error["type"] == "missing":
-            expected = Settings.model_fields[variable.lower()].description or "a value"
-            raise ConfigurationError(f"{variable} is not set. Expected: {expected}") from None
+            raise ConfigurationError(_missing(variable.lower())) from None
         reason = str(error["msg"]).removeprefix("Value error, ")
         raise ConfigurationError(f"{variable} is invalid: expected {reason}") from None
+    if require_token and settings.bot_token is None:
+        raise ConfigurationError(_missing("bot_token"))
+    return settings

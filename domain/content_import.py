@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -92,8 +92,34 @@ class _Node(dict[str, Any]):
     key_lines: dict[str, int]
 
 
+_EARLIEST_YEAR = 1948
+"""The first National Assembly: nothing this bot tracks happened before it."""
+_LATEST_YEAR = 2100
+_CSV_FIELD_LIMIT = csv.field_size_limit()
+_Day = TypeVar("_Day", bound=date)
+
+
 class _LineLoader(yaml.SafeLoader):
-    """Safe YAML that records line numbers on mappings."""
+    """Safe YAML that records line numbers on mappings, refuses aliases and keeps dates as text.
+
+    An alias makes a few hundred bytes expand to gigabytes (the "billion laughs"), and content
+    files never need one. Dates stay text so that an impossible one (2026-02-30) is reported on
+    its field like any other mistake rather than raised from inside the parser.
+    """
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML reads it from the class
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        """Refuse aliases and anchors before anything is built from them."""
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise yaml.composer.ComposerError(
+                None, None, "anchors and aliases (& and *) are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Node:
@@ -206,20 +232,27 @@ def _moment(zone: ZoneInfo) -> Callable[[Any], datetime]:
                 raise _FieldError("expected a date and time like 2026-12-03 14:00") from None
         else:
             raise _FieldError("expected a date and time like 2026-12-03 14:00")
-        return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
+        return _in_range(moment if moment.tzinfo is not None else moment.replace(tzinfo=zone))
 
     return convert
 
 
+def _in_range(day: _Day) -> _Day:
+    if not _EARLIEST_YEAR <= day.year <= _LATEST_YEAR:
+        raise _FieldError(f"expected a year from {_EARLIEST_YEAR} to {_LATEST_YEAR}")
+    return day
+
+
 def _day(value: Any) -> date:
     if isinstance(value, datetime):
-        return value.date()
+        return _in_range(value.date())
     if isinstance(value, date):
-        return value
+        return _in_range(value)
     try:
-        return date.fromisoformat(str(value).strip())
+        day = date.fromisoformat(str(value).strip())
     except ValueError:
         raise _FieldError("expected a date like 2025-10-27") from None
+    return _in_range(day)
 
 
 def _url(value: Any) -> str:
@@ -442,7 +475,7 @@ def _parse_csv(text: str, collector: _Collector) -> None:
         return
     bills: dict[str, tuple[int, _Reader, list[BillStageEntry]]] = {}
     stage_rows: list[tuple[_Reader, str | None, BillStageEntry | None]] = []
-    for row in reader:
+    for row in _rows(reader, collector):
         line = reader.line_num
         kind = (row.get("type") or "").strip()
         record = {name: (value or "").strip() for name, value in row.items() if name}
@@ -479,6 +512,24 @@ def _parse_csv(text: str, collector: _Collector) -> None:
         draft = collector.bill(row_reader, stages)
         if draft is not None:
             collector.bills.append(draft)
+
+
+def _rows(reader: csv.DictReader[str], collector: _Collector) -> Iterator[dict[str, str]]:
+    """The rows, stopping with a located problem where the CSV module gives up."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            message = str(exc)
+            if "field larger than field limit" in message:
+                message = f"a field is longer than {_CSV_FIELD_LIMIT:,} characters"
+            collector.problems.append(
+                # The reader has not counted the line it failed on yet.
+                ImportProblem(collector.file, reader.line_num + 1, "file", f"not CSV: {message}")
+            )
+            return
 
 
 def parse_content_file(path: Path, *, zone: ZoneInfo, categories: frozenset[str]) -> ContentBundle:

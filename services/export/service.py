@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
 from domain.export.columns import columns_for
-from domain.export.model import ExportFilter, ExportFormat, ExportResult, Packaging
+from domain.export.model import ExportError, ExportFilter, ExportFormat, ExportResult, Packaging
 from domain.export.naming import export_file_name
 from services.export.csv_writer import write_csv
 from services.export.json_writer import write_json
@@ -73,25 +75,34 @@ class ExportService:
         an export can carry, and the trail must show who took it.
         """
         path = directory / (file_name or self.file_name(export_filter, export_format))
+        if path.exists():
+            raise ExportError(f"{path} already exists; choose another file name")
         columns = columns_for(include_contacts=export_filter.include_contacts)
         labels = ExportLabels.for_language(language)
 
         def write() -> int:
             # Runs whole in the worker thread: the rows' SQLite connection is opened, read and
             # closed there, and the event loop stays free for everyone else meanwhile.
-            with contextlib.closing(self._repository.rows(export_filter, language)) as rows:
-                if export_format is ExportFormat.XLSX:
-                    return write_xlsx(rows, path, columns, labels, self._zone)
-                if export_format is ExportFormat.CSV:
-                    return write_csv(rows, path, columns, labels, self._zone)
-                return write_json(rows, path, columns, self._zone)
+            handle, temporary_name = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".partial", dir=path.parent
+            )
+            os.close(handle)
+            temporary = Path(temporary_name)
+            try:
+                with contextlib.closing(self._repository.rows(export_filter, language)) as rows:
+                    if export_format is ExportFormat.XLSX:
+                        count = write_xlsx(rows, temporary, columns, labels, self._zone)
+                    elif export_format is ExportFormat.CSV:
+                        count = write_csv(rows, temporary, columns, labels, self._zone)
+                    else:
+                        count = write_json(rows, temporary, columns, self._zone)
+                _publish(temporary, path)
+            finally:
+                # Only the file this run created is removed; `path` is never touched on failure.
+                temporary.unlink(missing_ok=True)
+            return count
 
-        try:
-            count = await asyncio.to_thread(write)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
-            raise
+        count = await asyncio.to_thread(write)
         if fit_upload_limit:
             files, packaging = await fit_for_upload(path, self._upload_limit)
         else:
@@ -113,3 +124,15 @@ class ExportService:
         return ExportResult(
             files=files, row_count=count, packaging=packaging, export_format=export_format
         )
+
+
+def _publish(temporary: Path, path: Path) -> None:
+    """Give the finished file its name without ever replacing a file someone else put there.
+
+    A hard link fails if the name is taken (even by a file that appeared while the export ran),
+    which a rename would silently overwrite.
+    """
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise ExportError(f"{path} already exists; choose another file name") from None

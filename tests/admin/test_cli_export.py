@@ -164,3 +164,32 @@ def test_cli_export_has_help(tmp_path: Path) -> None:
         "--out",
     ):
         assert option in result.stdout
+
+
+def test_cli_export_needs_no_token_and_refuses_the_database(tmp_path: Path) -> None:
+    asyncio.run(_arrange(tmp_path / "sotong.db"))
+    database = (tmp_path / "sotong.db").read_bytes()
+    env = {key: value for key, value in os.environ.items() if key != "BOT_TOKEN"}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "export", "--format", "csv", "--out", "sotong.db"],
+        cwd=tmp_path,
+        env={**env, "DATABASE_PATH": str(tmp_path / "sotong.db"), "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip() == "sotong: --out sotong.db is the database; choose another file"
+    assert (tmp_path / "sotong.db").read_bytes() == database
+
+
+def test_cli_export_never_overwrites_or_deletes_an_existing_file(tmp_path: Path) -> None:
+    asyncio.run(_arrange(tmp_path / "sotong.db"))
+    existing = tmp_path / "opinions.csv"
+    existing.write_text("someone else's file", encoding="utf-8")
+    result = _run(tmp_path, "export", "--format", "csv", "--out", str(existing))
+    assert result.returncode == 1
+    assert "already exists" in result.stderr and "Traceback" not in result.stderr
+    assert existing.read_text(encoding="utf-8") == "someone else's file"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["opinions.csv", "sotong.db"]

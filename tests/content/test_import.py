@@ -184,3 +184,88 @@ def test_cli_imports_and_reports_errors_with_an_exit_status(
     err = capsys.readouterr().err
     assert "sotong: broken.yaml:2: meetings[0].starts_at: is required" in err
     assert "Traceback" not in err
+
+
+def _cli_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: str) -> int:
+    """Run `python -m bot import` in-process without any BOT_TOKEN: import never needs it."""
+    monkeypatch.delenv("BOT_TOKEN", raising=False)
+    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "cli.db"))
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return main(["import", str(path)])
+
+
+def test_import_needs_no_token(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = _cli_import(tmp_path, monkeypatch, "content.yaml", DEMO.read_text("utf-8"))
+    assert status == 0, capsys.readouterr().err
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_expands(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        lines.append(f"{level}: &{level} [" + ",".join([f"*{previous}"] * 9) + "]")
+    lines.append("meetings: [{kind: other, title: *i, starts_at: 2026-12-03 14:00}]")
+    status = _cli_import(tmp_path, monkeypatch, "bomb.yaml", "\n".join(lines) + "\n")
+    err = capsys.readouterr().err
+    assert status == 3
+    assert "sotong: bomb.yaml:1: file: not YAML:" in err
+    assert "anchors and aliases" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("starts_at", "reason"),
+    [
+        ("2026-02-30 14:00", "expected a date and time like 2026-12-03 14:00"),
+        ("0001-01-01 00:00", "expected a year from 1948 to 2100"),
+        ("9999-12-31 23:59", "expected a year from 1948 to 2100"),
+    ],
+)
+def test_impossible_dates_and_years_are_located_problems(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    starts_at: str,
+    reason: str,
+) -> None:
+    content = f"meetings:\n  - kind: other\n    title: 회의\n    starts_at: {starts_at}\n"
+    status = _cli_import(tmp_path, monkeypatch, "dates.yaml", content)
+    err = capsys.readouterr().err
+    assert status == 3
+    assert f"sotong: dates.yaml:4: meetings[0].starts_at: {reason}" in err
+    assert "Traceback" not in err
+
+
+def test_an_impossible_stage_date_in_csv_is_a_located_problem(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = (
+        "type,key,name_ko,bill_key,stage,date\nbill,b1,법안,,,\nstage,,,b1,submitted,0001-01-01\n"
+    )
+    status = _cli_import(tmp_path, monkeypatch, "stages.csv", content)
+    err = capsys.readouterr().err
+    assert status == 3
+    assert "sotong: stages.csv:3: row[stage].date: expected a year from 1948 to 2100" in err
+
+
+async def test_an_oversized_csv_field_is_refused_and_nothing_is_written(
+    tmp_path: Path, database: Database
+) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_text(
+        "type,kind,title_ko,starts_at\n"
+        "meeting,other,회의,2026-12-03 14:00\n"
+        f'announcement,,"{"가" * 131_073}",\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentImportError) as caught:
+        await _importer(database).import_file(path)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "huge.csv:3: file: not CSV: a field is longer than 131,072 characters"
+    ]
+    assert await _counts(database) == (0, 0, 0, 0, 0)
