@@ -11,6 +11,8 @@ import gc
 import sys
 from collections.abc import Callable, Sequence
 
+from telegram.error import InvalidToken, NetworkError
+
 from bot.cli_export import add_export_parser, run_export
 from bot.cli_import import add_import_parser, run_import
 from bot.cli_ops import (
@@ -21,7 +23,7 @@ from bot.cli_ops import (
     run_restore,
 )
 from bot.config import ConfigurationError, Settings, load_settings
-from bot.logging_setup import configure_logging
+from bot.logging_setup import configure_logging, redact
 from bot.runtime import running_bot
 from bot.shutdown import stop_requested
 from storage.errors import StorageError
@@ -30,6 +32,7 @@ __all__ = ["main"]
 
 EXIT_CONFIGURATION = 2
 EXIT_STORAGE = 1
+EXIT_UNREACHABLE = 1
 
 Command = Callable[[argparse.Namespace, Settings], int]
 
@@ -90,9 +93,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             return report_invalid_configuration(exc)
         print(f"sotong: {exc}", file=sys.stderr)
         return EXIT_CONFIGURATION
-    configure_logging(settings.log_level)
+    secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
+    configure_logging(settings.log_level, payloads=settings.log_payloads, secrets=secrets)
     try:
         return command(arguments, settings)
     except StorageError as exc:
         print(f"sotong: {exc}", file=sys.stderr)
         return EXIT_STORAGE
+    except InvalidToken:
+        print("sotong: Telegram refused BOT_TOKEN; copy it again from @BotFather", file=sys.stderr)
+        return EXIT_CONFIGURATION
+    except NetworkError as exc:
+        print(
+            redact(f"sotong: cannot reach the Bot API at BOT_API_BASE_URL: {exc}"),
+            file=sys.stderr,
+        )
+        return EXIT_UNREACHABLE

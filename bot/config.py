@@ -180,6 +180,13 @@ class Settings(BaseSettings):
         le=168,
         description="Hours between two readings of the National Assembly open API.",
     )
+    log_payloads: bool = Field(
+        default=False,
+        description=(
+            "At LOG_LEVEL=DEBUG, also log the libraries' SQL rows, updates and API parameters, "
+            "which can tie an anonymous submission to its sender; for debugging only."
+        ),
+    )
 
     @field_validator("bot_token")
     @classmethod

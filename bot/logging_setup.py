@@ -1,25 +1,36 @@
-"""Logging set-up that keeps the bot token out of every line, httpx's request URLs included."""
+"""Logging that keeps the bot token and users' data out of every line, tracebacks included."""
 
 from __future__ import annotations
 
 import logging
 import re
+import sys
+import threading
+from collections.abc import Iterable
+from types import TracebackType
+from urllib.parse import quote
 
 __all__ = ["RedactingFormatter", "configure_logging", "redact"]
 
 _TOKEN = re.compile(r"\d{3,}:[A-Za-z0-9_-]{20,}")
+_SECRETS: set[str] = set()
+_PAYLOAD_LOGGERS = ("aiosqlite", "telegram", "httpx", "aiohttp", "apscheduler")
+"""Libraries whose DEBUG lines quote SQL parameters, rows, update payloads or API parameters."""
+
+logger = logging.getLogger("sotong")
 
 
 def redact(text: str) -> str:
-    """Mask anything shaped like a bot token."""
+    """Mask anything shaped like a bot token, and the configured secrets however quoted."""
+    for secret in _SECRETS:
+        text = text.replace(secret, "<token>")
     return _TOKEN.sub("<token>", text)
 
 
 class RedactingFormatter(logging.Formatter):
-    """httpx logs every request URL and Telegram puts the token in the URL path.
+    """The Bot API puts the token in every request URL, and error texts quote URLs.
 
-    Redacting the formatted line (not the record) also covers tracebacks, whose exception
-    texts quote URLs too.
+    Redacting the formatted line (not the record) also covers tracebacks.
     """
 
     def format(self, record: logging.LogRecord) -> str:
@@ -27,11 +38,46 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
-def configure_logging(level: str) -> None:
-    """Log to stderr at `level` through the redacting formatter; httpx only from WARNING."""
+def _log_uncaught(
+    kind: type[BaseException], value: BaseException, traceback: TracebackType | None
+) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, value, traceback)
+        return
+    logger.critical("unexpected error", exc_info=(kind, value, traceback))
+
+
+def _log_uncaught_in_thread(arguments: threading.ExceptHookArgs) -> None:
+    if arguments.exc_value is None:
+        return
+    logger.critical(
+        "unexpected error in thread %s",
+        arguments.thread.name if arguments.thread else "?",
+        exc_info=(arguments.exc_type, arguments.exc_value, arguments.exc_traceback),
+    )
+
+
+def configure_logging(level: str, *, payloads: bool = False, secrets: Iterable[str] = ()) -> None:
+    """Log to stderr at `level` through the redacting formatter, uncaught errors included.
+
+    Third-party libraries stay at INFO or above unless `payloads` (LOG_PAYLOADS) is set: at
+    DEBUG, aiosqlite prints SQL parameters and PTB prints whole updates, which would tie an
+    anonymous submission to its sender's user id in the log.
+    """
+    _SECRETS.update(
+        variant for secret in secrets if secret for variant in (secret, quote(secret, safe=""))
+    )
     handler = logging.StreamHandler()
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     logging.getLogger("httpx").setLevel(max(logging.WARNING, root.level))
+    for name in _PAYLOAD_LOGGERS:
+        if name != "httpx":
+            logging.getLogger(name).setLevel(
+                logging.NOTSET if payloads else max(logging.INFO, root.level)
+            )
+    # A traceback that escapes every handler still goes through the formatter above.
+    sys.excepthook = _log_uncaught
+    threading.excepthook = _log_uncaught_in_thread
