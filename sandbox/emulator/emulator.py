@@ -16,6 +16,7 @@ from aiohttp import web
 
 from sandbox.emulator.control import ControlRoutes
 from sandbox.emulator.faults import Fault, FaultKind, FaultPlan
+from sandbox.emulator.guard import same_origin_guard
 from sandbox.emulator.limits import Clock, EmulatorLimits, Settle
 from sandbox.emulator.media import image_size
 from sandbox.emulator.methods import BotApiMethods
@@ -72,7 +73,10 @@ class BotApiEmulator:
 
     def build_app(self) -> web.Application:
         """Create the aiohttp application (Bot API + file downloads + control API)."""
-        app = web.Application(client_max_size=self.limits.max_upload_bytes + (1 << 20))
+        app = web.Application(
+            client_max_size=self.limits.max_upload_bytes + (1 << 20),
+            middlewares=[same_origin_guard(lambda: self._host)],
+        )
         self._routes.install(app)
         ControlRoutes(self).install(app)
         return app

@@ -175,3 +175,28 @@ async def test_in_process_subscription_sees_toasts(emulator: BotApiEmulator, bot
         "show_alert": True,
     }
     assert seen[1]["type"] == "api.call" and seen[1]["method"] == "answerCallbackQuery"
+
+
+async def test_cross_site_and_rebound_requests_are_refused(
+    emulator: BotApiEmulator, http: aiohttp.ClientSession
+) -> None:
+    before = await _json(await http.get("/_control/users"))
+    forged = await http.post(
+        "/_control/users",
+        data='{"first_name": "Mallory"}',
+        headers={"Content-Type": "text/plain"},
+    )
+    assert forged.status == 403
+    cross_site = await http.post(
+        "/_control/users", json={"first_name": "Mallory"}, headers={"Origin": "https://evil.test"}
+    )
+    assert cross_site.status == 403
+    rebound = await http.get("/_control/users", headers={"Host": f"evil.test:{emulator.port}"})
+    assert rebound.status == 403
+    assert await _json(await http.get("/_control/users")) == before
+    own_page = await http.post(
+        "/_control/users",
+        json={"first_name": "민수"},
+        headers={"Origin": emulator.url},
+    )
+    assert own_page.status == 201
