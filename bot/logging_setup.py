@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 __all__ = ["RedactingFormatter", "configure_logging", "redact"]
 
-_TOKEN = re.compile(r"\d{3,}:[A-Za-z0-9_-]{20,}")
+_TOKEN = re.compile(r"(?<!\d)\d{3,}:[A-Za-z0-9_-]{20,}")
 _SECRETS: set[str] = set()
 _PAYLOAD_LOGGERS = ("aiosqlite", "telegram", "httpx", "aiohttp", "apscheduler")
 """Libraries whose DEBUG lines quote SQL parameters, rows, update payloads or API parameters."""

@@ -14,6 +14,7 @@ from domain.drafts import DraftStep
 from domain.submissions import (
     Submission,
 )
+from domain.text import shown_text, visible_characters
 
 __all__ = [
     "DRAFT_REMINDER_AFTER",
@@ -108,15 +109,30 @@ class SimilarSubmission:
     shared: tuple[str, ...]
 
 
+_MAX_AMOUNT_TEXT = 64
+"""Longer than any amount a person writes; keeps hostile input away from the number parser."""
+
+
 def _checked_text(text: str, minimum: int, maximum: int) -> str:
+    """The trimmed text; against the minimum only what shows on screen counts (and spaces).
+
+    Twelve zero-width spaces or Hangul fillers are as empty as no text at all.
+    """
     cleaned = text.strip()
-    if not minimum <= len(cleaned) <= maximum:
-        raise TextLengthError(len(cleaned), minimum, maximum)
+    shown = len(shown_text(cleaned)) if visible_characters(cleaned) else 0
+    if shown < minimum or len(cleaned) > maximum:
+        raise TextLengthError(len(cleaned) if len(cleaned) > maximum else shown, minimum, maximum)
     return cleaned
 
 
 def _checked_amount(text: str, maximum: int) -> int:
-    value = parse_amount(text)
-    if value is None or value > maximum:
+    """A whole number from 0 to `maximum`, whatever the text (400 nines included)."""
+    if len(text) > _MAX_AMOUNT_TEXT:
+        raise AmountError(maximum)
+    try:
+        value = parse_amount(text)
+    except (OverflowError, ValueError):
+        raise AmountError(maximum) from None
+    if value is None or not 0 <= value <= maximum:
         raise AmountError(maximum)
     return value

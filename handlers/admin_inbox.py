@@ -44,7 +44,7 @@ from handlers.admin_inbox_views import (
 from handlers.context import SotongContext
 from handlers.conversation import END, build_conversation
 from handlers.notifications import notify_status_change
-from handlers.ui import edit, send
+from handlers.ui import edit, send, typed_text
 from messages import Markup, t
 
 __all__ = ["TYPING", "conversation", "handlers"]
@@ -307,7 +307,7 @@ async def receive_input(update: Update, context: SotongContext) -> str | int:
         await send(update, context, t(context.lang, "admin_inbox.nothing_pending"))
         return END
     try:
-        result = await _apply(context, pending, message.text, tg_user.id)
+        result = await _apply(context, pending, typed_text(update), tg_user.id)
     except (EmptyTextError, TextTooLongError, NotAReceiptCodeError, SameSubmissionError) as error:
         await send(update, context, _error_text(context.lang, error))
         return TYPING

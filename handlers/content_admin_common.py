@@ -11,7 +11,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from handlers.context import SotongContext
-from handlers.ui import button, edit, keyboard, send
+from handlers.ui import button, edit, keyboard, send, typed_text
 from messages import Markup, t
 
 __all__ = [
@@ -47,9 +47,7 @@ def draft(context: SotongContext) -> dict[str, Any]:
 
 def reply_text(update: Update) -> str:
     """The text an administrator typed, trimmed."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    return message.text.strip()
+    return typed_text(update).strip()
 
 
 async def prompt(

@@ -42,7 +42,7 @@ from handlers.conversation import END, build_conversation
 from handlers.feedback_views import EDITABLE_STEPS, hint, question, review_markup, review_text
 from handlers.menu import show_menu
 from handlers.privacy import notice_markup
-from handlers.ui import button, edit, keyboard, send
+from handlers.ui import button, edit, keyboard, send, typed_text
 from messages import Markup, format_datetime, format_number, t
 
 __all__ = [
@@ -299,11 +299,11 @@ async def got_problem(update: Update, context: SotongContext) -> str | int:
         return END
     lang = context.lang
     try:
-        draft = context.services.intake.answer_problem(draft, message.text)
+        draft = context.services.intake.answer_problem(draft, typed_text(update))
     except TextLengthError as exc:
         if exc.too_long:
             await send(update, context, _too_long(lang, exc))
-            await send(update, context, t(lang, "feedback.echo", text=message.text))
+            await send(update, context, t(lang, "feedback.echo", text=typed_text(update)))
         else:
             await send(
                 update,
@@ -327,14 +327,14 @@ async def got_law_text(update: Update, context: SotongContext) -> str | int:
     if draft is None:
         return END
     try:
-        draft = context.services.intake.answer_law(draft, message.text)
+        draft = context.services.intake.answer_law(draft, typed_text(update))
     except TextLengthError as exc:
         await send(
             update,
             context,
             _too_long(context.lang, exc),
         )
-        await send(update, context, t(context.lang, "feedback.echo", text=message.text))
+        await send(update, context, t(context.lang, "feedback.echo", text=typed_text(update)))
         return LAW
     return await _advance(update, context, draft, DraftStep.LAW)
 
@@ -357,14 +357,14 @@ async def got_proposal_text(update: Update, context: SotongContext) -> str | int
     if draft is None:
         return END
     try:
-        draft = context.services.intake.answer_proposal(draft, message.text)
+        draft = context.services.intake.answer_proposal(draft, typed_text(update))
     except TextLengthError as exc:
         await send(
             update,
             context,
             _too_long(context.lang, exc),
         )
-        await send(update, context, t(context.lang, "feedback.echo", text=message.text))
+        await send(update, context, t(context.lang, "feedback.echo", text=typed_text(update)))
         return PROPOSAL
     return await _advance(update, context, draft, DraftStep.PROPOSAL)
 
@@ -420,7 +420,7 @@ async def got_cost_hours(update: Update, context: SotongContext) -> str | int:
     if draft is None:
         return END
     try:
-        draft = context.services.intake.answer_cost_hours(draft, message.text)
+        draft = context.services.intake.answer_cost_hours(draft, typed_text(update))
     except AmountError:
         await send(update, context, hint(context.lang, DraftStep.COST_HOURS))
         return COST_HOURS
@@ -435,7 +435,7 @@ async def got_cost_won(update: Update, context: SotongContext) -> str | int:
     if draft is None:
         return END
     try:
-        draft = context.services.intake.answer_cost_won(draft, message.text)
+        draft = context.services.intake.answer_cost_won(draft, typed_text(update))
     except AmountError:
         await send(update, context, hint(context.lang, DraftStep.COST_WON))
         return COST_WON

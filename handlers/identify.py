@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from telegram import ChatMember, Update
-from telegram.ext import TypeHandler
+from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from handlers.context import SotongContext
-from messages import normalize_language
+from messages import normalize_language, t
 
 __all__ = ["handler"]
 
 
 async def identify(update: Update, context: SotongContext) -> None:
-    """Put the user row on the context; a "kicked" membership means they blocked the bot."""
+    """Put the user row on the context; a "kicked" membership means they blocked the bot.
+
+    A text holding NUL is refused for every handler at once (see `domain.text`).
+    """
     tg_user = update.effective_user
     if tg_user is None or tg_user.is_bot:
         return
@@ -23,6 +26,11 @@ async def identify(update: Update, context: SotongContext) -> None:
         return
     suggested = normalize_language(tg_user.language_code, context.services.default_language)
     context.user = await accounts.arrive(tg_user.id, suggested)
+    message = update.message
+    if message is not None and "\x00" in (message.text or message.caption or ""):
+        # Refused here, before any conversation sees it, so no step's state moves.
+        await message.reply_text(t(context.lang, "input.refused_nul"))
+        raise ApplicationHandlerStop
 
 
 def handler() -> TypeHandler[Update, SotongContext, None]:

@@ -8,10 +8,11 @@ from collections.abc import Sequence
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 
+from domain.text import clean_text
 from handlers.context import SotongContext
 from messages import Markup, t
 
-__all__ = ["button", "edit", "keyboard", "plain_text", "send"]
+__all__ = ["button", "edit", "keyboard", "plain_text", "send", "typed_text"]
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -26,6 +27,17 @@ def button(language: str, key: str, data: str, **params: object) -> InlineKeyboa
 def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
     """An inline keyboard from rows of buttons."""
     return InlineKeyboardMarkup([list(row) for row in rows])
+
+
+def typed_text(update: Update) -> str:
+    """What the user typed, in its normal form (see `domain.text.clean_text`).
+
+    Every handler reads typed text through here; NUL never gets this far (`identify` refuses it).
+    """
+    message = update.effective_message
+    if message is None or message.text is None:
+        raise ValueError("this update carries no typed text")
+    return clean_text(message.text)
 
 
 def plain_text(markup: str) -> str:

@@ -34,6 +34,16 @@ TEXTS = {
         "ko": "/{command} 은(는) 없는 명령어예요. 아래 메뉴에서 골라 주세요.",
         "en": "There is no /{command} command. Please pick from the menu below.",
     },
+    "input.refused_nul": {
+        "ko": (
+            "보낸 글에 쓸 수 없는 문자(NUL)가 들어 있어서 받지 않았어요. 지금까지 입력한 "
+            "내용은 그대로 있으니 그 문자를 빼고 다시 보내 주세요."
+        ),
+        "en": (
+            "Your message contains a character I can't accept (NUL), so I didn't take it. "
+            "Everything you entered so far is kept; please send it again without that character."
+        ),
+    },
     "cancel.nothing": {
         "ko": "진행 중인 작업이 없어요.",
         "en": "There is nothing to cancel.",
