@@ -7,6 +7,7 @@ from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
 
 from bot import maintenance_jobs, policy_jobs
+from bot.fitting_bot import FittingBot
 from bot.telegram_http import AiohttpRequest
 from bot.update_processor import UserOrderedUpdateProcessor
 from bot.wiring import Wiring
@@ -43,24 +44,25 @@ WIRING_KEY = "wiring"
 def build_application(wiring: Wiring) -> SotongApplication:
     """Build, but do not start, the application around ready services."""
     settings = wiring.settings
+    bot = FittingBot(
+        settings.token,
+        base_url=settings.bot_api_base_url,
+        base_file_url=settings.bot_api_file_url,
+        request=AiohttpRequest(),
+        get_updates_request=AiohttpRequest(connection_pool_size=1),
+        defaults=Defaults(
+            parse_mode=ParseMode.HTML,
+            tzinfo=settings.zone,
+            link_preview_options=LinkPreviewOptions(is_disabled=True),
+        ),
+        rate_limiter=AIORateLimiter(max_retries=3),
+    )
     application: SotongApplication = (
         ApplicationBuilder()
-        .token(settings.token)
-        .base_url(settings.bot_api_base_url)
-        .base_file_url(settings.bot_api_file_url)
-        .request(AiohttpRequest())
-        .get_updates_request(AiohttpRequest(connection_pool_size=1))
+        .bot(bot)
         .context_types(ContextTypes(context=SotongContext))
-        .defaults(
-            Defaults(
-                parse_mode=ParseMode.HTML,
-                tzinfo=settings.zone,
-                link_preview_options=LinkPreviewOptions(is_disabled=True),
-            )
-        )
         .persistence(SQLitePersistence(wiring.database))
         .concurrent_updates(UserOrderedUpdateProcessor())
-        .rate_limiter(AIORateLimiter(max_retries=3))
         .build()
     )
     application.bot_data[SERVICES_KEY] = wiring.services

@@ -13,6 +13,7 @@ from handlers.admin_guard import admin_only
 from handlers.context import SotongContext
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_datetime, has_key, t
+from messages.length import truncate
 from services.export import CONSOLE_ACTOR_ID
 
 __all__ = ["PAGE_SIZE", "handlers"]
@@ -33,8 +34,7 @@ def _line(context: SotongContext, entry: AuditEntry) -> Markup:
     )
     targets = f" · {entry.target_type} {', '.join(entry.target_ids)}" if entry.target_ids else ""
     details = json.dumps(entry.details, ensure_ascii=False) if entry.details else ""
-    if len(details) > _DETAILS_LIMIT:
-        details = details[: _DETAILS_LIMIT - 1] + "…"
+    details = truncate(details, _DETAILS_LIMIT)
     return t(
         lang,
         "admin_audit.line",

@@ -19,6 +19,7 @@ from domain.submissions import (
 from handlers.context import SotongContext
 from handlers.ui import button, keyboard, plain_text
 from messages import Markup, format_date, format_datetime, format_number, t
+from messages.length import split_blocks, truncate
 
 __all__ = [
     "PAGE_SIZE",
@@ -32,7 +33,6 @@ __all__ = [
 
 PAGE_SIZE = 8
 _SNIPPET = 80
-_MESSAGE_LIMIT = 4096
 _OPEN_DEFAULT = frozenset({SubmissionStatus.RECEIVED, SubmissionStatus.IN_REVIEW})
 
 
@@ -74,8 +74,7 @@ class InboxView:
 
 
 def _snippet(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"
+    return truncate(" ".join(text.split()), _SNIPPET)
 
 
 def _name(choices: Sequence[Choice], choice_id: str | None, lang: str) -> str:
@@ -206,22 +205,6 @@ def _history(context: SotongContext, events: Sequence[SubmissionEvent]) -> Marku
     return t(lang, "admin_inbox.detail.history", lines=Markup("\n".join(lines)))
 
 
-def _pack(sections: Sequence[Markup]) -> list[Markup]:
-    """Join sections into as few messages as Telegram's 4096 visible characters allow."""
-    messages: list[Markup] = []
-    current = ""
-    for section in sections:
-        candidate = f"{current}\n\n{section}" if current else section
-        if current and len(plain_text(candidate)) > _MESSAGE_LIMIT:
-            messages.append(Markup(current))
-            current = section
-        else:
-            current = candidate
-    if current:
-        messages.append(Markup(current))
-    return messages
-
-
 def detail_messages(
     context: SotongContext,
     submission: Submission,
@@ -292,7 +275,7 @@ def detail_messages(
     sections.append(_history(context, events))
     if attachments:
         sections.append(t(lang, "admin_inbox.detail.evidence", count=len(attachments)))
-    return _pack(sections)
+    return [Markup(part) for part in split_blocks(sections)]
 
 
 def detail_markup(lang: str, submission: Submission) -> InlineKeyboardMarkup:

@@ -12,6 +12,7 @@ from handlers.context import SotongContext
 from handlers.subscribe import require_consent
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_date, t
+from messages.length import truncate
 from services.digests import bill_line
 
 __all__ = ["bill_details", "handlers"]
@@ -80,7 +81,7 @@ def _detail_keyboard(
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= _NAME_IN_BUTTON else text[: _NAME_IN_BUTTON - 1] + "…"
+    return truncate(text, _NAME_IN_BUTTON)
 
 
 async def list_bills(update: Update, context: SotongContext) -> None:

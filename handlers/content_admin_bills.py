@@ -29,6 +29,7 @@ from handlers.context import SotongContext
 from handlers.conversation import END
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, t
+from messages.length import truncate
 from services.content_admin import parse_local_date
 
 __all__ = [
@@ -217,7 +218,7 @@ async def start_stage(update: Update, context: SotongContext) -> str | int:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= _NAME_IN_BUTTON else text[: _NAME_IN_BUTTON - 1] + "…"
+    return truncate(text, _NAME_IN_BUTTON)
 
 
 async def _ask_stage(update: Update, context: SotongContext, bill_id: int) -> str | int:

@@ -15,6 +15,7 @@ from handlers.context import SotongContext
 from handlers.subscribe import require_consent
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_datetime, t
+from messages.length import truncate
 from services.digests import meeting_line
 
 __all__ = ["handlers", "meeting_details"]
@@ -122,7 +123,7 @@ async def list_meetings(update: Update, context: SotongContext) -> None:
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= _TITLE_IN_BUTTON else text[: _TITLE_IN_BUTTON - 1] + "…"
+    return truncate(text, _TITLE_IN_BUTTON)
 
 
 def _meeting_id(update: Update) -> int:

@@ -8,8 +8,6 @@ Rendering goes through the message catalog like every other text; nothing here i
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,22 +18,18 @@ from domain.bills import Bill, BillStageEntry
 from domain.content import ContentChange, ContentEvent, ItemKind
 from domain.meetings import Meeting
 from messages import Markup, format_date, format_datetime, t
+from messages.length import TEXT_LIMIT, split_blocks, truncate
 
 __all__ = [
-    "MAX_MESSAGE_LENGTH",
     "ContentSnapshot",
     "DigestEntry",
     "bill_line",
     "compose",
     "meeting_line",
     "render_digest",
-    "split_blocks",
-    "visible_length",
 ]
 
-MAX_MESSAGE_LENGTH = 4096
 _ANNOUNCEMENT_PREVIEW = 300
-_TAG = re.compile(r"<[^>]+>")
 # Which change of one meeting a digest reports when several happened since the last one: a
 # new meeting stays "new" (shown as it is now) unless it was cancelled or held meanwhile.
 _MEETING_WEIGHT = {
@@ -120,11 +114,6 @@ def compose(events: Iterable[ContentEvent]) -> tuple[DigestEntry, ...]:
     )
 
 
-def visible_length(text: str) -> int:
-    """What Telegram counts against its limit: the text without tags, in UTF-16 code units."""
-    return len(html.unescape(_TAG.sub("", text)).encode("utf-16-le")) // 2
-
-
 def meeting_line(meeting: Meeting, language: str, zone: ZoneInfo) -> Markup:
     """A meeting in two lines: title and kind, then when and where."""
     place = meeting.place.get(language) or (
@@ -191,8 +180,7 @@ def _entry_block(
     if announcement is None:
         return None
     body = announcement.body.get(language)
-    if len(body) > _ANNOUNCEMENT_PREVIEW:
-        body = body[: _ANNOUNCEMENT_PREVIEW - 1].rstrip() + "…"
+    body = truncate(body, _ANNOUNCEMENT_PREVIEW)
     return t(language, "digest.announcement", title=announcement.title.get(language), body=body)
 
 
@@ -203,7 +191,7 @@ def render_digest(
     zone: ZoneInfo,
     *,
     heading: Markup,
-    limit: int = MAX_MESSAGE_LENGTH,
+    limit: int = TEXT_LIMIT,
 ) -> tuple[str, ...]:
     """The digest as message parts, or nothing when every item has since vanished.
 
@@ -240,52 +228,3 @@ def _sorted(
         chosen = [entry for entry in chosen if entry.item_id in snapshot.meetings]
         return sorted(chosen, key=lambda entry: snapshot.meetings[entry.item_id].starts_at)
     return sorted(chosen, key=lambda entry: entry.item_id)
-
-
-def split_blocks(blocks: Sequence[str], limit: int = MAX_MESSAGE_LENGTH) -> tuple[str, ...]:
-    """Pack blocks into as few parts of at most `limit` visible characters as possible.
-
-    Blocks are separated by blank lines and never cut unless one alone is too long.
-    """
-    parts: list[str] = []
-    current = ""
-    for block in _fit(blocks, limit):
-        candidate = f"{current}\n\n{block}" if current else block
-        if visible_length(candidate) <= limit:
-            current = candidate
-            continue
-        parts.append(current)
-        current = block
-    if current:
-        parts.append(current)
-    return tuple(parts)
-
-
-def _fit(blocks: Sequence[str], limit: int) -> list[str]:
-    """Blocks no longer than the limit.
-
-    An oversized block is split by lines; a line still too long loses its formatting and is cut.
-    """
-    fitted: list[str] = []
-    for block in blocks:
-        if visible_length(block) <= limit:
-            fitted.append(block)
-            continue
-        current = ""
-        for raw_line in block.split("\n"):
-            line = raw_line
-            if visible_length(line) > limit:
-                plain = html.unescape(_TAG.sub("", raw_line))
-                line = html.escape(plain[: limit - 1], quote=False) + "…"
-                while visible_length(line) > limit:
-                    plain = plain[: -max(1, len(plain) // 20)]
-                    line = html.escape(plain, quote=False) + "…"
-            candidate = f"{current}\n{line}" if current else line
-            if visible_length(candidate) <= limit:
-                current = candidate
-            else:
-                fitted.append(current)
-                current = line
-        if current:
-            fitted.append(current)
-    return fitted

@@ -8,7 +8,8 @@ import pytest
 
 from domain.content import ContentChange, ContentEvent, ItemKind
 from domain.subscriptions import Frequency, QuietHours, next_digest_at
-from services.digests import compose, split_blocks, visible_length
+from messages.length import split_blocks, visible_length
+from services.digests import compose
 from tests.delivery.support import SEOUL, kst
 
 T = datetime(2026, 11, 21, tzinfo=UTC)
