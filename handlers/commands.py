@@ -69,7 +69,11 @@ async def set_chat_commands(bot: Bot, chat_id: int, language: str, *, admin: boo
 
 
 async def register_commands(bot: Bot, services: Services) -> None:
-    """Describe the bot and publish its commands; admins' extra commands only in their chats."""
+    """Describe the bot and publish its commands; admins' extra commands only in their chats.
+
+    Only administrators who have opened the chat get theirs here: for anyone else Telegram
+    knows no chat to scope commands to ("chat not found"), so their first /start sets them.
+    """
     private = BotCommandScopeAllPrivateChats()
     default = services.default_language
     await bot.set_my_commands(commands_for(default, admin=False), scope=private)
@@ -85,17 +89,10 @@ async def register_commands(bot: Bot, services: Services) -> None:
         )
     await bot.set_my_description(html.unescape(t(default, "bot.description")))
     await bot.set_my_short_description(html.unescape(t(default, "bot.short_description")))
-    for admin_id in sorted(services.admin_ids):
-        scope = BotCommandScopeChat(admin_id)
+    for admin in await services.accounts.seen(services.admin_ids):
         try:
-            await bot.set_my_commands(commands_for(default, admin=True), scope=scope)
+            await set_chat_commands(bot, admin.id, admin.language, admin=True)
         except BadRequest:
-            # Telegram knows no chat with someone who never wrote to the bot; their /start
-            # sets these commands instead.
-            logger.info("admin %s has not started the bot yet", admin_id)
-            continue
-        for language in LANGUAGES:
-            await bot.set_my_commands(
-                commands_for(language, admin=True), scope=scope, language_code=language
-            )
+            # A chat that existed can be gone (a deleted account): not worth stopping for.
+            logger.info("could not set the commands of admin %s", admin.id)
     await bot.set_chat_menu_button(menu_button=MenuButtonCommands())

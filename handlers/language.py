@@ -28,11 +28,19 @@ async def ask_language(update: Update, context: SotongContext) -> None:
 
 
 async def set_language(update: Update, context: SotongContext) -> None:
-    """A language button: store it, switch the command menu, confirm in the new language."""
+    """A language button: store it, switch the command menu, confirm in the new language.
+
+    The language already in use only gets a toast.
+    """
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
-    await query.answer()
     language = query.data.removeprefix("lang:")
+    if context.user is not None and context.user.language_chosen and language == context.lang:
+        # Nothing changes, so nothing is edited: a second tap on the picker would otherwise
+        # edit a message already showing this, which Telegram refuses as "not modified".
+        await query.answer(t(language, "language.already"))
+        return
+    await query.answer()
     context.user = await context.services.accounts.choose_language(
         update.effective_user.id, language
     )

@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
 
 from domain.text import clean_text
 from handlers.context import SotongContext
@@ -61,7 +62,7 @@ async def send(
 async def edit(
     query: CallbackQuery, text: Markup, reply_markup: InlineKeyboardMarkup | None = None
 ) -> None:
-    """Edit the message a button belongs to, skipping edits Telegram would call "not modified"."""
+    """Edit the message a button belongs to; an edit that changes nothing is not an error."""
     message = query.message
     if not isinstance(message, Message):
         return
@@ -74,7 +75,13 @@ async def edit(
     )
     if same_text and same_markup:
         return
-    if same_text:
-        await query.edit_message_reply_markup(reply_markup=reply_markup)
-        return
-    await query.edit_message_text(text, reply_markup=reply_markup)
+    try:
+        if same_text:
+            await query.edit_message_reply_markup(reply_markup=reply_markup)
+            return
+        await query.edit_message_text(text, reply_markup=reply_markup)
+    except BadRequest as error:
+        # The update carries the message as it was when tapped; a second tap on the same
+        # button (or on the language already chosen) finds it already edited to this.
+        if "not modified" not in str(error).lower():
+            raise

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from domain.clock import Clock
 from domain.users import ErasureReport, User
 from storage.erasure import ErasureRepository
@@ -67,3 +69,8 @@ class AccountService:
     async def erase(self, user_id: int) -> ErasureReport:
         """/deletemydata: personal data goes in one transaction; submissions stay anonymous."""
         return await self._erasure.erase_user(user_id, now=self._clock.now())
+
+    async def seen(self, user_ids: Iterable[int]) -> list[User]:
+        """Those of `user_ids` who have written to the bot and not blocked it, in id order."""
+        users = [await self._users.get(user_id) for user_id in sorted(set(user_ids))]
+        return [user for user in users if user is not None and user.blocked_at is None]

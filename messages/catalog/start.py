@@ -35,6 +35,10 @@ TEXTS = {
         "ko": "사용할 언어를 골라 주세요.\nPlease choose your language.",
         "en": "Please choose your language.\n사용할 언어를 골라 주세요.",
     },
+    "language.already": {
+        "ko": "이미 한국어로 안내하고 있어요.",
+        "en": "I'm already speaking English.",
+    },
     "language.changed": {
         "ko": "이제 <b>한국어</b>로 안내해 드릴게요.",
         "en": "I will speak <b>English</b> from now on.",

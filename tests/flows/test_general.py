@@ -153,7 +153,6 @@ async def test_commands_are_registered_per_language_and_scope(sotong: BotHarness
 async def test_admins_who_never_wrote_get_their_commands_on_start(
     emulator: BotApiEmulator, bot_settings: Settings
 ) -> None:
-    emulator.expect_rejection("chat not found", method="setMyCommands")
     harness = BotHarness(
         emulator, bot_settings.model_copy(update={"admin_ids": frozenset({77})}), FrozenClock(START)
     )
@@ -202,3 +201,18 @@ async def test_a_user_who_blocks_the_bot_is_marked_and_comes_back_by_writing(
     stored = await sotong.repositories.users.get(user.id)
     assert stored is not None
     assert stored.blocked_at is None
+
+
+async def test_choosing_the_language_already_in_use_edits_nothing(sotong: BotHarness) -> None:
+    user = sotong.user("민수", language_code="ko")
+    await _onboard(user)
+    await user.send("/language")
+    picker = user.reply()
+    # Two quick taps on the same button: both updates carry the picker as it was.
+    sotong.emulator.tap(user.id, callback_data="lang:ko", message_id=picker.message_id)
+    sotong.emulator.tap(user.id, callback_data="lang:ko", message_id=picker.message_id)
+    await sotong.settle()
+    toast = user.last_toast
+    assert toast is not None and "이미 한국어로" in toast.text
+    await user.tap(callback_data="lang:en", message_id=picker.message_id)
+    assert any("English" in (m.text or "") for m in user.replies())
