@@ -81,6 +81,15 @@ class Settings(BaseSettings):
         le=1000,
         description="Submissions one user may make per calendar day, against flooding.",
     )
+    evidence_max_mb: int = Field(
+        default=20,
+        ge=1,
+        le=2000,
+        description=(
+            "Largest evidence file an owner may attach, in MB (Telegram lets bots download up "
+            "to 20)."
+        ),
+    )
     delivery_rate_per_second: float = Field(
         default=25.0,
         gt=0,

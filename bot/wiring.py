@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from bot.config import Settings
 from domain.clock import Clock
 from domain.delivery import DeliveryPolicy
+from domain.evidence import EvidenceRules
 from domain.retention import RetentionRule
 from messages.catalog.privacy import NOTICE_VERSION
 from services.accounts import AccountService
@@ -147,6 +148,7 @@ def _services(
             zone=settings.zone,
             daily_limit=settings.submission_daily_limit,
             notice_version=NOTICE_VERSION,
+            evidence=EvidenceRules(max_megabytes=settings.evidence_max_mb),
         ),
         review=ReviewService(stores.submissions, MergeRepository(database), clock),
         pending_inputs=PendingInputs(PendingInputRepository(database), clock),

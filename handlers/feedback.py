@@ -23,6 +23,7 @@ from telegram.ext import (
 )
 
 from domain.drafts import CompanyProfile, Draft, DraftStep
+from domain.evidence import EvidenceRefusedError
 from domain.intake import (
     AmountError,
     AttachmentLimitError,
@@ -486,6 +487,11 @@ async def got_attachment(update: Update, context: SotongContext) -> str | int:
     except AttachmentLimitError as exc:
         _, markup = await question(context, draft)
         await send(update, context, t(lang, "feedback.attachment_full", max=exc.limit), markup)
+        return ATTACHMENTS
+    except EvidenceRefusedError as exc:
+        _, markup = await question(context, draft)
+        reason = t(lang, f"feedback.evidence_refused.{exc.problem}", name=name, limit=exc.limit_mb)
+        await send(update, context, reason, markup)
         return ATTACHMENTS
     _, markup = await question(context, draft)
     await send(

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
 from domain.drafts import CompanyProfile, Draft, DraftStep
+from domain.evidence import EvidenceRules, check_evidence
 from domain.intake import (
     DRAFT_REMINDER_AFTER,
     MAX_COST_HOURS,
@@ -58,6 +59,7 @@ class IntakeService:
         zone: ZoneInfo,
         daily_limit: int,
         notice_version: str,
+        evidence: EvidenceRules | None = None,
     ) -> None:
         self._submissions = submissions
         self._drafts = drafts
@@ -66,6 +68,7 @@ class IntakeService:
         self._zone = zone
         self._daily_limit = daily_limit
         self._notice_version = notice_version
+        self._evidence = evidence or EvidenceRules()
 
     def _start_of_today(self) -> datetime:
         local = self._clock.now().astimezone(self._zone)
@@ -170,7 +173,20 @@ class IntakeService:
         return dataclasses.replace(draft, cost_hours_per_month=None, cost_won=None)
 
     def add_attachment(self, draft: Draft, attachment: Attachment) -> Draft:
-        """Keep one more piece of evidence; the same file twice counts once."""
+        """Keep one more piece of evidence; the same file twice counts once.
+
+        Raises:
+            EvidenceRefusedError: the file is not on the evidence allow-list or too large.
+            AttachmentLimitError: the draft already holds as many files as a submission takes.
+
+        """
+        if attachment.kind == "photo":
+            # Telegram re-encodes every photo as JPEG, whatever the sender's file was.
+            check_evidence(None, "image/jpeg", attachment.file_size, self._evidence)
+        else:
+            check_evidence(
+                attachment.file_name, attachment.mime_type, attachment.file_size, self._evidence
+            )
         if any(item.file_unique_id == attachment.file_unique_id for item in draft.attachments):
             return draft
         if len(draft.attachments) >= MAX_ATTACHMENTS:

@@ -133,6 +133,39 @@ TEXTS = {
         "en": "Received: {name} ({count}/{max})",
     },
     "feedback.attachment_photo": {"ko": "사진", "en": "photo"},
+    "feedback.evidence_refused.type": {
+        "ko": (
+            "‘{name}’ 파일은 받을 수 없는 종류예요. PDF, 사진(JPG·PNG 등), 매크로 없는 "
+            "문서(DOCX·XLSX·PPTX·HWPX·ODT), 텍스트(TXT·CSV), ZIP 파일을 보내 주세요. "
+            "지금까지 입력한 내용은 그대로 있어요."
+        ),
+        "en": (
+            "I can't take {name}: that kind of file is not accepted. Please send a PDF, a "
+            "picture (JPG, PNG...), an office document without macros (DOCX, XLSX, PPTX, HWPX, "
+            "ODT), text (TXT, CSV) or a ZIP file. Everything you entered so far is kept."
+        ),
+    },
+    "feedback.evidence_refused.mismatch": {
+        "ko": (
+            "‘{name}’ 파일은 이름과 실제 종류가 맞지 않아서 받지 않았어요. 원래 프로그램에서 "
+            "다시 저장해 보내 주세요. 지금까지 입력한 내용은 그대로 있어요."
+        ),
+        "en": (
+            "I didn't take {name}: its name and its actual type don't match. Please save it "
+            "again from the program that made it and resend. Everything you entered so far is "
+            "kept."
+        ),
+    },
+    "feedback.evidence_refused.too_large": {
+        "ko": (
+            "‘{name}’ 파일은 너무 커요. 파일 하나는 {limit}MB까지 받을 수 있어요. 줄이거나 나눠서 "
+            "보내 주세요. 지금까지 입력한 내용은 그대로 있어요."
+        ),
+        "en": (
+            "{name} is too large: each file can be up to {limit} MB. Please shrink or split it. "
+            "Everything you entered so far is kept."
+        ),
+    },
     "feedback.attachment_full": {
         "ko": (
             "자료는 {max}개까지 받을 수 있어요. ‘다음’을 누르거나 ‘모두 지우기’ 후 다시 "
