@@ -27,6 +27,7 @@ __all__ = [
     "SubmissionEvent",
     "SubmissionFilter",
     "SubmissionNotFoundError",
+    "SubmissionOrder",
     "SubmissionStatus",
     "Submitter",
     "Visibility",
@@ -183,6 +184,15 @@ class Recipient:
     blocked: bool
 
 
+class SubmissionOrder(StrEnum):
+    """How the inbox sorts; the values are short because they travel in callback data."""
+
+    NEWEST = "n"
+    OLDEST = "o"
+    MOST_SUPPORTED = "s"
+    HIGHEST_COST = "c"
+
+
 @dataclass(frozen=True, slots=True)
 class SubmissionFilter:
     """What an administrator's inbox asks for; None means "any"."""
@@ -192,4 +202,4 @@ class SubmissionFilter:
     region_id: str | None = None
     include_hidden: bool = False
     include_merged: bool = True
-    oldest_first: bool = True
+    order: SubmissionOrder = SubmissionOrder.OLDEST

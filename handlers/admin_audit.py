@@ -13,7 +13,7 @@ from handlers.admin_guard import admin_only
 from handlers.context import SotongContext
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_datetime, has_key, t
-from messages.length import truncate
+from messages.length import TEXT_LIMIT, fit_html, truncate
 from services.export import CONSOLE_ACTOR_ID
 
 __all__ = ["PAGE_SIZE", "handlers"]
@@ -52,12 +52,14 @@ async def _page(context: SotongContext, offset: int) -> tuple[Markup, InlineKeyb
     if not entries:
         return t(lang, "admin_audit.empty"), None
     shown = entries[:PAGE_SIZE]
+    # Each line gets an equal share of the message, so no entry can push the page over.
+    share = (TEXT_LIMIT - 200) // PAGE_SIZE
     text = t(
         lang,
         "admin_audit.title",
         first=offset + 1,
         last=offset + len(shown),
-        lines=Markup("\n".join(_line(context, entry) for entry in shown)),
+        lines=Markup("\n".join(fit_html(_line(context, entry), share) for entry in shown)),
     )
     buttons = []
     if offset > 0:

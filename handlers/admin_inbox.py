@@ -29,7 +29,7 @@ from domain.review import (
     SameSubmissionError,
     TextTooLongError,
 )
-from domain.submissions import Submission, SubmissionStatus
+from domain.submissions import Submission, SubmissionOrder, SubmissionStatus
 from handlers.admin_guard import admin_only
 from handlers.admin_inbox_views import (
     PAGE_SIZE,
@@ -51,10 +51,12 @@ __all__ = ["TYPING", "conversation", "handlers"]
 
 TYPING = "typing"
 
-_LIST = re.compile(r"^ai:l:(\d+):(_|\*|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)$")
+_LIST = re.compile(r"^ai:l:(\d{1,6}):(_|\*|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)(?::([nosc]))?$")
 _FILTER = re.compile(
-    r"^ai:f:(status|category|region):(_|\*|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)$"
+    r"^ai:f:(status|category|region|sort):(_|\*|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)"
+    r"(?::([nosc]))?$"
 )
+_NEWEST = SubmissionOrder.NEWEST.value
 _STATUSES = {status.value for status in SubmissionStatus}
 
 
@@ -120,7 +122,7 @@ async def list_page(update: Update, context: SotongContext) -> None:
     await query.answer()
     match = _LIST.match(query.data)
     assert match is not None
-    view = InboxView(int(match[1]), match[2], match[3], match[4])
+    view = InboxView(int(match[1]), match[2], match[3], match[4], match[5] or _NEWEST)
     if not await _valid(context, view):
         view = InboxView()
     await _show_list(update, context, view, in_place=True)
@@ -134,7 +136,7 @@ async def choose_filter(update: Update, context: SotongContext) -> None:
     await query.answer()
     match = _FILTER.match(query.data)
     assert match is not None
-    view = InboxView(0, match[2], match[3], match[4])
+    view = InboxView(0, match[2], match[3], match[4], match[5] or _NEWEST)
     if not await _valid(context, view):
         view = InboxView()
     reference = context.services.reference
@@ -148,7 +150,10 @@ async def choose_filter(update: Update, context: SotongContext) -> None:
     )
     await edit(
         query,
-        t(context.lang, "admin_inbox.choose_filter"),
+        t(
+            context.lang,
+            "admin_inbox.choose_sort" if dimension == "sort" else "admin_inbox.choose_filter",
+        ),
         filter_options(context.lang, view, dimension, choices),
     )
 

@@ -14,9 +14,11 @@ from domain.submissions import (
     Submission,
     SubmissionEvent,
     SubmissionFilter,
+    SubmissionOrder,
     SubmissionStatus,
 )
 from handlers.context import SotongContext
+from handlers.paging import fit_page, navigation
 from handlers.ui import button, keyboard, plain_text
 from messages import Markup, format_date, format_datetime, format_number, t
 from messages.length import split_blocks, truncate
@@ -38,20 +40,27 @@ _OPEN_DEFAULT = frozenset({SubmissionStatus.RECEIVED, SubmissionStatus.IN_REVIEW
 
 @dataclass(frozen=True, slots=True)
 class InboxView:
-    """A page of the inbox with its filter; encoded into callback data as `page:status:cat:reg`.
+    """A page of the inbox with its filter and order, as `page:status:cat:reg:sort` in buttons.
 
-    status "_" means the default (new and in review), "*" any status.
+    status "_" means the default (new and in review), "*" any status; newest first by default,
+    so new reports are on the first page.
     """
 
     page: int = 0
     status: str = "_"
     category: str = "-"
     region: str = "-"
+    sort: str = SubmissionOrder.NEWEST.value
+
+    @property
+    def suffix(self) -> str:
+        """The filter and order, as the filter buttons carry them."""
+        return f"{self.status}:{self.category}:{self.region}:{self.sort}"
 
     def encode(self, page: int | None = None) -> str:
         """Callback data that reopens this view (at another page if given)."""
         number = self.page if page is None else page
-        return f"ai:l:{number}:{self.status}:{self.category}:{self.region}"
+        return f"ai:l:{number}:{self.suffix}"
 
     def with_value(self, dimension: str, value: str) -> InboxView:
         """The same filter with one dimension changed, back on the first page."""
@@ -70,6 +79,7 @@ class InboxView:
             category_id=None if self.category == "-" else self.category,
             region_id=None if self.region == "-" else self.region,
             include_merged=False,
+            order=SubmissionOrder(self.sort),
         )
 
 
@@ -102,7 +112,14 @@ def filter_line(
         status = plain_text(status_name(lang, view.status))
     category = any_value if view.category == "-" else _name(categories, view.category, lang)
     region = any_value if view.region == "-" else _name(regions, view.region, lang)
-    return t(lang, "admin_inbox.filter_line", status=status, category=category, region=region)
+    return t(
+        lang,
+        "admin_inbox.filter_line",
+        status=status,
+        category=category,
+        region=region,
+        sort=t(lang, f"admin_inbox.sort.{view.sort}"),
+    )
 
 
 def list_text(
@@ -136,7 +153,7 @@ def list_text(
         for index, item in enumerate(items)
     ]
     head = t(lang, "admin_inbox.title", filter=line, total=total, page=view.page + 1, pages=pages)
-    return Markup(head + "\n\n" + "\n\n".join(entries))
+    return fit_page(head, entries)
 
 
 def list_markup(
@@ -148,19 +165,15 @@ def list_markup(
         for item in items
     ]
     rows: list[list[InlineKeyboardButton]] = [opens[i : i + 2] for i in range(0, len(opens), 2)]
-    paging = []
-    if view.page > 0:
-        paging.append(button(lang, "admin_inbox.button.previous", view.encode(view.page - 1)))
-    if (view.page + 1) * PAGE_SIZE < total:
-        paging.append(button(lang, "admin_inbox.button.next", view.encode(view.page + 1)))
-    if paging:
-        rows.append(paging)
-    suffix = f"{view.status}:{view.category}:{view.region}"
+    pages = max(1, -(-total // PAGE_SIZE))
+    rows.append(navigation(lang, view.page, pages, view.encode))
+    suffix = view.suffix
     rows.append(
         [
             button(lang, "admin_inbox.button.filter_status", f"ai:f:status:{suffix}"),
             button(lang, "admin_inbox.button.filter_category", f"ai:f:category:{suffix}"),
             button(lang, "admin_inbox.button.filter_region", f"ai:f:region:{suffix}"),
+            button(lang, "admin_inbox.button.sort", f"ai:f:sort:{suffix}"),
         ]
     )
     if view != InboxView(page=view.page):
@@ -176,6 +189,10 @@ def filter_options(
     if dimension == "status":
         values = [("_", plain_text(t(lang, "admin_inbox.status_open"))), ("*", "")]
         values += [(s.value, plain_text(status_name(lang, s.value))) for s in SubmissionStatus]
+    elif dimension == "sort":
+        values = [
+            (o.value, plain_text(t(lang, f"admin_inbox.sort.{o.value}"))) for o in SubmissionOrder
+        ]
     else:
         values = [("-", "")] + [(choice.id, choice.name(lang)) for choice in choices]
     buttons = []

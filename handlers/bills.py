@@ -9,14 +9,16 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from domain.bills import Bill, BillNotFoundError
 from handlers.context import SotongContext
+from handlers.paging import fit_page, navigation, page_of
 from handlers.subscribe import require_consent
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_date, t
 from messages.length import truncate
 from services.digests import bill_line
 
-__all__ = ["bill_details", "handlers"]
+__all__ = ["PAGE_SIZE", "bill_details", "handlers"]
 
+PAGE_SIZE = 5
 _NAME_IN_BUTTON = 40
 
 
@@ -84,27 +86,46 @@ def _short(text: str) -> str:
     return truncate(text, _NAME_IN_BUTTON)
 
 
-async def list_bills(update: Update, context: SotongContext) -> None:
-    """/bills or the menu button: current bills with their stage, one button each."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
+async def _page(context: SotongContext, number: int) -> tuple[Markup, InlineKeyboardMarkup]:
+    """One page of current bills with their stage, one button each, and ◀ ▶."""
     lang = context.lang
-    bills = [bill for bill in await context.services.content.bills() if bill.is_current]
-    if not bills:
-        await send(update, context, t(lang, "bills.none"))
-        return
     zone = context.services.zone
-    lines = [t(lang, "bills.list_title")]
-    lines.extend(bill_line(bill, lang, zone) for bill in bills)
+    bills = [bill for bill in await context.services.content.bills() if bill.is_current]
+    page = page_of(bills, number, PAGE_SIZE)
+    head = str(t(lang, "bills.list_title"))
+    if page.pages > 1:
+        head += "\n" + t(lang, "paging.page", page=page.number + 1, pages=page.pages)
     rows = [
         [
             button(
                 lang, "bills.button.open", f"bill:show:{bill.id}", name=_short(bill.name.get(lang))
             )
         ]
-        for bill in bills
+        for bill in page.items
     ]
-    await send(update, context, Markup("\n\n".join(lines)), keyboard(rows))
+    rows.append(navigation(lang, page.number, page.pages, lambda n: f"bill:page:{n}"))
+    entries = [bill_line(bill, lang, zone) for bill in page.items]
+    return fit_page(head, entries), keyboard(rows)
+
+
+async def list_bills(update: Update, context: SotongContext) -> None:
+    """/bills or the menu button: the first page of current bills."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    if not any(bill.is_current for bill in await context.services.content.bills()):
+        await send(update, context, t(context.lang, "bills.none"))
+        return
+    text, markup = await _page(context, 0)
+    await send(update, context, text, markup)
+
+
+async def bills_page(update: Update, context: SotongContext) -> None:
+    """◀ ▶: the asked page in place (the nearest one if the list has shrunk)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    text, markup = await _page(context, int(query.data.removeprefix("bill:page:")))
+    await edit(query, text, markup)
 
 
 async def _load(update: Update, context: SotongContext) -> Bill | None:
@@ -172,6 +193,7 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     return [
         CommandHandler("bills", list_bills),
         CallbackQueryHandler(list_bills, pattern=r"^(menu:bills|bill:list)$"),
+        CallbackQueryHandler(bills_page, pattern=r"^bill:page:\d{1,4}$"),
         CallbackQueryHandler(show_bill, pattern=r"^bill:show:\d+$"),
         CallbackQueryHandler(toggle_follow, pattern=r"^bill:(follow|unfollow):\d+(:d)?$"),
     ]

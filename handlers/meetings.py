@@ -12,15 +12,18 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from domain.calendar import meeting_ics
 from domain.meetings import Meeting, MeetingNotFoundError, MeetingStatus
 from handlers.context import SotongContext
+from handlers.paging import fit_page, navigation, page_of
 from handlers.subscribe import require_consent
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_datetime, t
 from messages.length import truncate
 from services.digests import meeting_line
 
-__all__ = ["handlers", "meeting_details"]
+__all__ = ["PAGE_SIZE", "handlers", "meeting_details"]
 
-_LIST_LIMIT = 10
+PAGE_SIZE = 5
+_LIST_LIMIT = 1000
+"""Upcoming meetings looked at, at most: years of a busy calendar."""
 _TITLE_IN_BUTTON = 40
 
 
@@ -90,24 +93,16 @@ def _detail_keyboard(
     return keyboard(rows)
 
 
-async def list_meetings(update: Update, context: SotongContext) -> None:
-    """/meetings or the menu button: the upcoming meetings, one button each."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
+async def _page(context: SotongContext, number: int) -> tuple[Markup, InlineKeyboardMarkup]:
+    """One page of upcoming meetings, one button each, and ◀ ▶."""
     lang = context.lang
     services = context.services
     meetings = await services.content.upcoming_meetings(limit=_LIST_LIMIT)
-    if not meetings:
-        await send(
-            update,
-            context,
-            t(lang, "meetings.none"),
-            keyboard([[button(lang, "meetings.button.subscribe", "menu:subscribe")]]),
-        )
-        return
+    page = page_of(meetings, number, PAGE_SIZE)
     zone = services.zone
-    lines = [t(lang, "meetings.list_title")]
-    lines.extend(meeting_line(meeting, lang, zone) for meeting in meetings)
+    head = str(t(lang, "meetings.list_title"))
+    if page.pages > 1:
+        head += "\n" + t(lang, "paging.page", page=page.number + 1, pages=page.pages)
     rows = [
         [
             button(
@@ -117,9 +112,38 @@ async def list_meetings(update: Update, context: SotongContext) -> None:
                 title=_short(meeting.title.get(lang)),
             )
         ]
-        for meeting in meetings
+        for meeting in page.items
     ]
-    await send(update, context, Markup("\n\n".join(lines)), keyboard(rows))
+    rows.append(navigation(lang, page.number, page.pages, lambda n: f"meet:page:{n}"))
+    entries = [meeting_line(meeting, lang, zone) for meeting in page.items]
+    return fit_page(head, entries), keyboard(rows)
+
+
+async def list_meetings(update: Update, context: SotongContext) -> None:
+    """/meetings or the menu button: the first page of upcoming meetings."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    lang = context.lang
+    services = context.services
+    if not await services.content.upcoming_meetings(limit=1):
+        await send(
+            update,
+            context,
+            t(lang, "meetings.none"),
+            keyboard([[button(lang, "meetings.button.subscribe", "menu:subscribe")]]),
+        )
+        return
+    text, markup = await _page(context, 0)
+    await send(update, context, text, markup)
+
+
+async def meetings_page(update: Update, context: SotongContext) -> None:
+    """◀ ▶: the asked page in place (the nearest one if the list has shrunk)."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    text, markup = await _page(context, int(query.data.removeprefix("meet:page:")))
+    await edit(query, text, markup)
 
 
 def _short(text: str) -> str:
@@ -219,6 +243,7 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     return [
         CommandHandler("meetings", list_meetings),
         CallbackQueryHandler(list_meetings, pattern=r"^(menu:meetings|meet:list)$"),
+        CallbackQueryHandler(meetings_page, pattern=r"^meet:page:\d{1,4}$"),
         CallbackQueryHandler(show_meeting, pattern=r"^meet:show:\d+$"),
         CallbackQueryHandler(toggle_reminder, pattern=r"^meet:(remind|forget):\d+(:d)?$"),
         CallbackQueryHandler(send_ics, pattern=r"^meet:ics:\d+$"),

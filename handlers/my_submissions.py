@@ -5,8 +5,6 @@ Only the owner ever sees a submission here: every lookup is checked against the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
@@ -15,34 +13,15 @@ from domain.receipts import parse_receipt_code
 from domain.submissions import Submission
 from handlers.context import SotongContext
 from handlers.feedback_views import preview, profile_text, status_label
-from handlers.ui import button, edit, keyboard, plain_text, send
+from handlers.paging import clamp, fit_page, navigation
+from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_date, format_datetime, format_number, t
+from messages.length import split_blocks
 
-__all__ = ["PAGE_SIZE", "detail_messages", "handlers", "pack"]
+__all__ = ["PAGE_SIZE", "detail_messages", "handlers"]
 
 PAGE_SIZE = 5
-_MESSAGE_LIMIT = 4096
 _SNIPPET = 80
-
-
-def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def pack(sections: Sequence[Markup], limit: int = _MESSAGE_LIMIT) -> list[Markup]:
-    """Join sections into as few messages as fit Telegram's limit, never splitting a section."""
-    messages: list[Markup] = []
-    current = ""
-    for section in sections:
-        candidate = f"{current}\n\n{section}" if current else str(section)
-        if current and _utf16_length(plain_text(candidate)) > limit:
-            messages.append(Markup(current))
-            current = str(section)
-        else:
-            current = candidate
-    if current:
-        messages.append(Markup(current))
-    return messages
 
 
 async def _category_name(context: SotongContext, category_id: str) -> str:
@@ -119,7 +98,7 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
                 text=submission.answer_text[:3500],
             )
         )
-    return pack(sections)
+    return [Markup(part) for part in split_blocks(sections)]
 
 
 def _profile(submission: Submission) -> CompanyProfile:
@@ -134,8 +113,7 @@ async def _page(
     zone = context.services.zone
     submissions = context.services.submissions
     total = await submissions.count_for_owner(user_id)
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(page, 0), pages - 1)
+    page, pages = clamp(page, total, PAGE_SIZE)
     items = await submissions.list_for_owner(user_id, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
     lines = [
         t(
@@ -161,15 +139,9 @@ async def _page(
         ]
         for item in items
     ]
-    navigation = []
-    if page > 0:
-        navigation.append(button(lang, "my.button.previous", f"my:page:{page - 1}"))
-    if page < pages - 1:
-        navigation.append(button(lang, "my.button.next", f"my:page:{page + 1}"))
-    if navigation:
-        rows.append(navigation)
+    rows.append(navigation(lang, page, pages, lambda n: f"my:page:{n}"))
     title = t(lang, "my.title", total=total, page=page + 1, pages=pages)
-    return Markup("\n\n".join([title, *lines])), keyboard(rows)
+    return fit_page(title, lines), keyboard(rows)
 
 
 async def my_list(update: Update, context: SotongContext) -> None:

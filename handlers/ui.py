@@ -26,8 +26,8 @@ def button(language: str, key: str, data: str, **params: object) -> InlineKeyboa
 
 
 def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
-    """An inline keyboard from rows of buttons."""
-    return InlineKeyboardMarkup([list(row) for row in rows])
+    """An inline keyboard from rows of buttons; empty rows (no page to go to) are left out."""
+    return InlineKeyboardMarkup([list(row) for row in rows if row])
 
 
 def typed_text(update: Update) -> str:

@@ -23,6 +23,7 @@ from domain.submissions import (
     SubmissionEvent,
     SubmissionFilter,
     SubmissionNotFoundError,
+    SubmissionOrder,
     SubmissionStatus,
     Submitter,
     Visibility,
@@ -49,6 +50,18 @@ _SELECT = (
     " AS supporters_count"
     " FROM submissions s"
 )
+
+# Each order ends on the id, so pages never overlap or skip when values tie. "Highest cost"
+# puts money first, then hours, and submissions without a cost last.
+_ORDER_BY = {
+    SubmissionOrder.NEWEST: "s.created_at DESC, s.id DESC",
+    SubmissionOrder.OLDEST: "s.created_at ASC, s.id ASC",
+    SubmissionOrder.MOST_SUPPORTED: "supporters_count DESC, s.created_at DESC, s.id DESC",
+    SubmissionOrder.HIGHEST_COST: (
+        "s.cost_won IS NULL, s.cost_won DESC, s.cost_hours_per_month IS NULL,"
+        " s.cost_hours_per_month DESC, s.created_at DESC, s.id DESC"
+    ),
+}
 
 
 def _submission(row: Row) -> Submission:
@@ -254,11 +267,11 @@ class SubmissionRepository:
     async def list_filtered(
         self, filter_: SubmissionFilter | None = None, *, limit: int = 20, offset: int = 0
     ) -> list[Submission]:
-        """The administrators' inbox: filtered and paged, oldest first unless asked otherwise."""
-        where, values = _where(filter_ or SubmissionFilter())
-        order = "ASC" if (filter_ or SubmissionFilter()).oldest_first else "DESC"
+        """The administrators' inbox: filtered, sorted as asked (oldest first by default), paged."""
+        chosen = filter_ or SubmissionFilter()
+        where, values = _where(chosen)
         rows = await self._db.fetch_all(
-            f"{_SELECT}{where} ORDER BY s.created_at {order}, s.id {order} LIMIT ? OFFSET ?",
+            f"{_SELECT}{where} ORDER BY {_ORDER_BY[chosen.order]} LIMIT ? OFFSET ?",
             (*values, limit, offset),
         )
         return [_submission(row) for row in rows]

@@ -2,19 +2,22 @@
 
 TEXTS = {
     "admin_inbox.title": {
-        "ko": "<b>📥 접수함</b> — {filter}\n{total}건 · {page}/{pages}쪽 · 오래된 순",
-        "en": (
-            "<b>📥 Inbox</b> — {filter}\n{total} submissions · page {page}/{pages} · oldest first"
-        ),
+        "ko": "<b>📥 접수함</b> — {filter}\n{total}건 · {page}/{pages}쪽",
+        "en": "<b>📥 Inbox</b> — {filter}\n{total} submissions · page {page}/{pages}",
     },
     "admin_inbox.empty": {
         "ko": "<b>📥 접수함</b> — {filter}\n조건에 맞는 제안이 없어요.",
         "en": "<b>📥 Inbox</b> — {filter}\nNo submission matches.",
     },
     "admin_inbox.filter_line": {
-        "ko": "상태: {status} · 분야: {category} · 지역: {region}",
-        "en": "Status: {status} · Category: {category} · Region: {region}",
+        "ko": "상태: {status} · 분야: {category} · 지역: {region} · {sort}",
+        "en": "Status: {status} · Category: {category} · Region: {region} · {sort}",
     },
+    "admin_inbox.sort.n": {"ko": "최신 순", "en": "newest first"},
+    "admin_inbox.sort.o": {"ko": "오래된 순", "en": "oldest first"},
+    "admin_inbox.sort.s": {"ko": "공감 많은 순", "en": "most supported"},
+    "admin_inbox.sort.c": {"ko": "비용 큰 순", "en": "highest cost"},
+    "admin_inbox.button.sort": {"ko": "↕️ 정렬", "en": "↕️ Sort"},
     "admin_inbox.status_open": {"ko": "새 제안·검토 중", "en": "New and in review"},
     "admin_inbox.item": {
         "ko": (
@@ -27,12 +30,14 @@ TEXTS = {
         ),
     },
     "admin_inbox.button.open": {"ko": "{code} 열기", "en": "Open {code}"},
-    "admin_inbox.button.previous": {"ko": "◀️ 이전", "en": "◀️ Previous"},
-    "admin_inbox.button.next": {"ko": "다음 ▶️", "en": "Next ▶️"},
     "admin_inbox.button.filter_status": {"ko": "🔎 상태", "en": "🔎 Status"},
     "admin_inbox.button.filter_category": {"ko": "🔎 분야", "en": "🔎 Category"},
     "admin_inbox.button.filter_region": {"ko": "🔎 지역", "en": "🔎 Region"},
     "admin_inbox.button.reset": {"ko": "↺ 필터 초기화", "en": "↺ Clear filters"},
+    "admin_inbox.choose_sort": {
+        "ko": "<b>📥 접수함</b>\n어떤 순서로 볼까요?",
+        "en": "<b>📥 Inbox</b>\nIn which order?",
+    },
     "admin_inbox.choose_filter": {
         "ko": "<b>📥 접수함</b>\n무엇으로 거를까요?",
         "en": "<b>📥 Inbox</b>\nFilter by which value?",

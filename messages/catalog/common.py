@@ -44,6 +44,9 @@ TEXTS = {
             "Everything you entered so far is kept; please send it again without that character."
         ),
     },
+    "paging.previous": {"ko": "◀️ 이전", "en": "◀️ Previous"},
+    "paging.next": {"ko": "다음 ▶️", "en": "Next ▶️"},
+    "paging.page": {"ko": "{page}/{pages}쪽", "en": "page {page} of {pages}"},
     "cancel.nothing": {
         "ko": "진행 중인 작업이 없어요.",
         "en": "There is nothing to cancel.",

@@ -22,8 +22,6 @@ TEXTS = {
         "en": "<b>{code}</b> · {status} · {date}\n{category} · {snippet}",
     },
     "my.item_button": {"ko": "{code} · {status}", "en": "{code} · {status}"},
-    "my.button.previous": {"ko": "◀️ 이전", "en": "◀️ Previous"},
-    "my.button.next": {"ko": "다음 ▶️", "en": "Next ▶️"},
     "my.button.list": {"ko": "⬅️ 내 의견 목록", "en": "⬅️ My submissions"},
     "my.detail.header": {
         "ko": (

@@ -30,6 +30,7 @@ async def submit(
     attachments: tuple[Attachment, ...] = (),
     law_or_rule: str | None = None,
     later: timedelta = timedelta(hours=1),
+    cost_won: int | None = 3_000_000,
 ) -> Submission:
     """Store a submission as intake would, then move the clock on so the next one is newer."""
     new = NewSubmission(
@@ -44,7 +45,7 @@ async def submit(
         proposal="유예 기간을 두어 주세요.",
         impact=4,
         cost_hours_per_month=20,
-        cost_won=3_000_000,
+        cost_won=cost_won,
         region_id=region_id,
         company_size_id="small",
         industry_id="manufacturing",

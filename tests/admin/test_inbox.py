@@ -7,7 +7,7 @@ from tests.admin.support import all_text, onboard, submit
 from tests.fixtures.app import ADMIN_ID, BotHarness
 
 
-async def test_inbox_lists_new_and_in_review_oldest_first_with_paging(sotong: BotHarness) -> None:
+async def test_inbox_lists_new_and_in_review_newest_first_with_paging(sotong: BotHarness) -> None:
     codes = [
         (
             await submit(sotong, 5000 + n, problem=f"{n}번째 애로 사항입니다, 내용이 충분히 깁니다")
@@ -23,14 +23,44 @@ async def test_inbox_lists_new_and_in_review_oldest_first_with_paging(sotong: Bo
     await admin.send("/inbox")
     page = admin.reply()
     text = page.text or ""
-    assert "10건 · 1/2쪽" in text
-    assert text.index(codes[0]) < text.index(codes[7])
-    assert codes[8] not in text and closed.receipt_code not in text
+    assert "10건 · 1/2쪽" in text and "최신 순" in text
+    assert text.index(codes[9]) < text.index(codes[2])
+    assert codes[1] not in text and closed.receipt_code not in text
     await admin.tap("다음 ▶️")
     text = admin.reply().text or ""
-    assert codes[8] in text and codes[9] in text and codes[0] not in text
+    assert codes[1] in text and codes[0] in text and codes[9] not in text
     await admin.tap("◀️ 이전")
-    assert codes[0] in (admin.reply().text or "")
+    assert codes[9] in (admin.reply().text or "")
+
+
+async def test_inbox_sorts_oldest_most_supported_and_costliest(sotong: BotHarness) -> None:
+    cheap = await submit(
+        sotong, 5001, problem="비용이 작은 애로 사항이에요, 충분히 깁니다", cost_won=None
+    )
+    supported = await submit(sotong, 5002, problem="공감이 많은 애로 사항이에요, 충분히 깁니다")
+    for supporter in (5101, 5102):
+        await sotong.services.submissions.add_supporter(
+            supported.id, supporter, now=sotong.clock.now()
+        )
+    costly = await submit(
+        sotong, 5003, problem="비용이 큰 애로 사항이에요, 충분히 깁니다", cost_won=900_000_000
+    )
+    admin = sotong.admin()
+    await onboard(admin)
+    await admin.send("/inbox")
+    expected = {
+        "오래된 순": [cheap, supported, costly],
+        "공감 많은 순": [supported, costly, cheap],
+        "비용 큰 순": [costly, supported, cheap],
+        "최신 순": [costly, supported, cheap],
+    }
+    for label, order in expected.items():
+        await admin.tap("↕️ 정렬")
+        await admin.tap(label)
+        text = admin.reply().text or ""
+        assert label in text
+        positions = [text.index(item.receipt_code) for item in order]
+        assert positions == sorted(positions), label
 
 
 async def test_inbox_filters_by_category_region_and_status(sotong: BotHarness) -> None:

@@ -146,7 +146,7 @@ async def test_my_lists_pages_and_opens_details(sotong: BotHarness, language: st
     assert ("총 7건, 1/2쪽" if language == "ko" else "7 in all, page 1 of 2") in text
     assert codes[6] in text and codes[2] in text and codes[1] not in text
     assert text.index(codes[6]) < text.index(codes[5]), "newest first"
-    await user.tap(label(language, "my.button.next"))
+    await user.tap(label(language, "paging.next"))
     second = user.reply()
     assert second.message_id == page.message_id
     assert codes[1] in (second.text or "") and codes[0] in (second.text or "")

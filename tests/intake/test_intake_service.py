@@ -26,6 +26,7 @@ from domain.submissions import (
     Submission,
     SubmissionFilter,
     SubmissionNotFoundError,
+    SubmissionOrder,
     SubmissionStatus,
     Visibility,
 )
@@ -240,7 +241,7 @@ async def test_inbox_filters_pages_and_counts(
         created[1].id,
         created[2].id,
     ]
-    by_category = SubmissionFilter(category_id="ai_copyright", oldest_first=False)
+    by_category = SubmissionFilter(category_id="ai_copyright", order=SubmissionOrder.NEWEST)
     assert [s.id for s in await submissions.list_filtered(by_category)] == [
         created[2].id,
         created[0].id,

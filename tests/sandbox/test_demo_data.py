@@ -10,7 +10,7 @@ import pytest
 
 from bot.wiring import Wiring
 from domain.clock import FrozenClock
-from domain.submissions import SubmissionFilter, SubmissionStatus
+from domain.submissions import SubmissionFilter, SubmissionOrder, SubmissionStatus
 from sandbox import SandboxDataError, load_personas, sandbox_settings
 from sandbox.demo import load_demo, read_demo_submissions
 from storage.database import Database
@@ -27,7 +27,7 @@ async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) 
         wiring = Wiring.create(settings, database, FrozenClock(NOW))
         summary, count = await load_demo(wiring, data, admin_id=min(book.admin_ids))
         stored = await wiring.services.submissions.list_filtered(
-            SubmissionFilter(oldest_first=True), limit=100, offset=0
+            SubmissionFilter(order=SubmissionOrder.OLDEST), limit=100, offset=0
         )
     finally:
         await database.close()
