@@ -1,23 +1,25 @@
-"""/stats: the counts in text, and a chart of submissions per category over recent weeks."""
+"""/stats: a summary that fits one phone screen, details and the chart behind buttons."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from domain.reference import Choice
 from domain.stats import StatsOverview
 from handlers.admin_guard import admin_only
 from handlers.context import SotongContext
-from handlers.ui import plain_text, send
+from handlers.ui import button, edit, keyboard, plain_text, send
 from messages import Markup, t
+from messages.length import truncate
 from services.chart import WeeklyChart, build_weekly_chart, render_png
 
-__all__ = ["chart_for", "handlers", "stats_text"]
+__all__ = ["SECTIONS", "chart_for", "handlers", "section_text", "stats_markup", "summary_text"]
 
+SECTIONS = ("cat", "reg", "size", "week", "top")
 _TOP_LINES = 8
 _SNIPPET = 60
 
@@ -54,48 +56,80 @@ def _median(lang: str, overview: StatsOverview) -> Markup:
     )
 
 
-def stats_text(
-    lang: str, overview: StatsOverview, references: dict[str, Sequence[Choice]]
+def _status_line(lang: str, overview: StatsOverview) -> Markup:
+    parts = [
+        t(
+            lang,
+            "admin_stats.status_part",
+            name=plain_text(t(lang, f"admin_common.status.{ident}")),
+            count=count,
+        )
+        for ident, count in overview.by_status
+        if ident is not None
+    ]
+    return Markup(" · ".join(parts)) if parts else t(lang, "admin_stats.none")
+
+
+def summary_text(lang: str, overview: StatsOverview) -> Markup:
+    """What fits one phone screen: the total, the statuses on one line, the median answer time."""
+    return t(
+        lang,
+        "admin_stats.summary",
+        total=overview.total,
+        by_status=_status_line(lang, overview),
+        median=_median(lang, overview),
+    )
+
+
+def section_text(
+    lang: str, overview: StatsOverview, references: dict[str, Sequence[Choice]], section: str
 ) -> Markup:
-    """Every count in one message; long lists are cut to their largest entries."""
+    """One detail behind its button; long lists are cut to their largest entries."""
 
     def named(kind: str, counts: Sequence[tuple[str | None, int]]) -> Markup:
         return _lines(lang, [(_name(lang, references[kind], ident), n) for ident, n in counts])
 
-    statuses = [
-        (plain_text(t(lang, f"admin_common.status.{ident}")), count)
-        for ident, count in overview.by_status
-        if ident is not None
-    ]
-    weeks = [
-        (f"{week:%m/%d}", count)
-        for week, count in zip(overview.weeks, overview.per_week, strict=True)
-    ]
-    top = [
-        t(
-            lang,
-            "admin_stats.top_line",
-            code=item.receipt_code,
-            supporters=item.supporters,
-            category=_name(lang, references["categories"], item.category_id),
-            snippet=" ".join(item.problem.split())[:_SNIPPET],
+    if section == "cat":
+        body = named("categories", overview.by_category)
+    elif section == "reg":
+        body = named("regions", overview.by_region)
+    elif section == "size":
+        body = named("company_sizes", overview.by_size)
+    elif section == "week":
+        body = Markup(
+            "\n".join(
+                t(lang, "admin_stats.week_line", week=f"{week:%m/%d}", count=count)
+                for week, count in zip(overview.weeks, overview.per_week, strict=True)
+            )
         )
-        for item in overview.most_supported
+    else:
+        top = [
+            t(
+                lang,
+                "admin_stats.top_line",
+                code=item.receipt_code,
+                supporters=item.supporters,
+                category=_name(lang, references["categories"], item.category_id),
+                snippet=truncate(" ".join(item.problem.split()), _SNIPPET),
+            )
+            for item in overview.most_supported
+        ]
+        body = Markup("\n".join(top)) if top else t(lang, "admin_stats.none")
+    return t(lang, "admin_stats.section", title=t(lang, f"admin_stats.title.{section}"), lines=body)
+
+
+def stats_markup(lang: str, section: str | None) -> InlineKeyboardMarkup:
+    """A button per detail and the chart; a detail offers the way back to the summary."""
+    buttons = [
+        button(lang, f"admin_stats.title.{name}", f"as:v:{name}")
+        for name in SECTIONS
+        if name != section
     ]
-    return t(
-        lang,
-        "admin_stats.text",
-        total=overview.total,
-        by_status=_lines(lang, statuses),
-        by_category=named("categories", overview.by_category),
-        by_region=named("regions", overview.by_region),
-        by_size=named("company_sizes", overview.by_size),
-        by_week=Markup(
-            "\n".join(t(lang, "admin_stats.week_line", week=w, count=n) for w, n in weeks)
-        ),
-        top=Markup("\n".join(top)) if top else t(lang, "admin_stats.none"),
-        median=_median(lang, overview),
-    )
+    rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
+    rows.append([button(lang, "admin_stats.button.chart", "as:chart")])
+    if section is not None:
+        rows.append([button(lang, "admin_stats.button.summary", "as:v:sum")])
+    return keyboard(rows)
 
 
 def chart_for(lang: str, overview: StatsOverview, categories: Sequence[Choice]) -> WeeklyChart:
@@ -117,22 +151,51 @@ def _png(chart: WeeklyChart) -> bytes:
     return render_png(build_weekly_chart(chart))
 
 
-@admin_only
-async def stats_command(update: Update, context: SotongContext) -> None:
-    """/stats or the admin menu button: the counts, then the chart as a photo."""
-    if update.callback_query is not None:
-        await update.callback_query.answer()
-    lang = context.lang
-    overview = await context.services.stats.overview()
+async def _references(context: SotongContext) -> dict[str, Sequence[Choice]]:
     reference = context.services.reference
-    references: dict[str, Sequence[Choice]] = {
+    return {
         "categories": await reference.categories(),
         "regions": await reference.regions(),
         "company_sizes": await reference.company_sizes(),
     }
-    await send(update, context, stats_text(lang, overview, references))
-    chart = chart_for(lang, overview, references["categories"])
-    png = await asyncio.to_thread(_png, chart)
+
+
+@admin_only
+async def stats_command(update: Update, context: SotongContext) -> None:
+    """/stats or the admin menu button: the summary, with a button per detail and the chart."""
+    if update.callback_query is not None:
+        await update.callback_query.answer()
+    lang = context.lang
+    overview = await context.services.stats.overview()
+    await send(update, context, summary_text(lang, overview), stats_markup(lang, None))
+
+
+@admin_only
+async def stats_view(update: Update, context: SotongContext) -> None:
+    """A detail button (or back to the summary): the same message shows that part."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    lang = context.lang
+    section = query.data.removeprefix("as:v:")
+    overview = await context.services.stats.overview()
+    if section == "sum":
+        await edit(query, summary_text(lang, overview), stats_markup(lang, None))
+        return
+    text = section_text(lang, overview, await _references(context), section)
+    await edit(query, text, stats_markup(lang, section))
+
+
+@admin_only
+async def stats_chart(update: Update, context: SotongContext) -> None:
+    """The chart button: submissions per category per week, as a photo."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    lang = context.lang
+    overview = await context.services.stats.overview()
+    categories = await context.services.reference.categories()
+    png = await asyncio.to_thread(_png, chart_for(lang, overview, categories))
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_photo(
@@ -145,4 +208,6 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     return [
         CommandHandler("stats", stats_command),
         CallbackQueryHandler(stats_command, pattern=r"^admin:stats$"),
+        CallbackQueryHandler(stats_view, pattern=r"^as:v:(sum|cat|reg|size|week|top)$"),
+        CallbackQueryHandler(stats_chart, pattern=r"^as:chart$"),
     ]

@@ -1,22 +1,28 @@
 """Texts of /stats and of its chart."""
 
 TEXTS = {
-    "admin_stats.text": {
+    "admin_stats.summary": {
         "ko": (
-            "<b>📊 통계</b> (숨김·중복·삭제 제외)\n전체 {total}건\n\n"
-            "<b>상태별</b>\n{by_status}\n\n<b>분야별</b>\n{by_category}\n\n"
-            "<b>지역별</b>\n{by_region}\n\n<b>기업 규모별</b>\n{by_size}\n\n"
-            "<b>주별 접수</b>\n{by_week}\n\n<b>공감이 많은 진행 중 제안</b>\n{top}\n\n"
-            "<b>답변까지 걸린 시간 (중앙값)</b>: {median}"
+            "<b>📊 통계</b> (숨김·중복·삭제 제외)\n전체 {total}건\n{by_status}\n"
+            "답변까지 걸린 시간 (중앙값): {median}\n\n아래 버튼으로 자세히 볼 수 있어요."
         ),
         "en": (
-            "<b>📊 Statistics</b> (hidden, merged and deleted left out)\n{total} submissions\n\n"
-            "<b>By status</b>\n{by_status}\n\n<b>By category</b>\n{by_category}\n\n"
-            "<b>By region</b>\n{by_region}\n\n<b>By company size</b>\n{by_size}\n\n"
-            "<b>Per week</b>\n{by_week}\n\n<b>Most supported open submissions</b>\n{top}\n\n"
-            "<b>Median time to answer</b>: {median}"
+            "<b>📊 Statistics</b> (hidden, merged and deleted left out)\n{total} submissions\n"
+            "{by_status}\nMedian time to answer: {median}\n\nTap a button below for details."
         ),
     },
+    "admin_stats.status_part": {"ko": "{name} {count}", "en": "{name} {count}"},
+    "admin_stats.section": {
+        "ko": "<b>📊 {title}</b>\n{lines}",
+        "en": "<b>📊 {title}</b>\n{lines}",
+    },
+    "admin_stats.title.cat": {"ko": "분야별", "en": "By category"},
+    "admin_stats.title.reg": {"ko": "지역별", "en": "By region"},
+    "admin_stats.title.size": {"ko": "기업 규모별", "en": "By company size"},
+    "admin_stats.title.week": {"ko": "주별 접수", "en": "Per week"},
+    "admin_stats.title.top": {"ko": "공감 많은 제안", "en": "Most supported"},
+    "admin_stats.button.chart": {"ko": "📈 차트", "en": "📈 Chart"},
+    "admin_stats.button.summary": {"ko": "⬅️ 요약", "en": "⬅️ Summary"},
     "admin_stats.line": {"ko": "• {name}: {count}", "en": "• {name}: {count}"},
     "admin_stats.more": {"ko": "• 그 외 {count}건", "en": "• {count} more"},
     "admin_stats.week_line": {"ko": "• {week} 주: {count}", "en": "• week of {week}: {count}"},

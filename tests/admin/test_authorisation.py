@@ -27,6 +27,9 @@ FORGED = [
     "ax:xlsx",
     "ax:csv:all:*:*:*:1",
     "aa:p:0",
+    "as:v:cat",
+    "as:chart",
+    "ai:f:sort:_:-:-:n",
 ]
 
 

@@ -62,15 +62,31 @@ async def test_stats_show_counts_top_supported_median_and_a_chart(sotong: BotHar
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/stats")
-    replies = admin.replies()
-    text = replies[0].text or ""
-    assert "전체 3건" in text
-    assert "• AI 학습데이터·저작권 (TDM): 2" in text
-    assert "• 부산: 1" in text and "• 미기재: 1" in text
-    assert "• 답변 완료: 1" in text
-    assert f"{first.receipt_code} · 공감 2" in text
+    summary = admin.reply()
+    text = summary.text or ""
+    assert "전체 3건" in text and "답변 완료 1" in text
     assert "2일 4시간 (답변 1건 기준)" in text  # one hour after submitting, then 2 d 3 h
-    photo = replies[-1]
+    # One phone screen: a handful of short lines, the details behind buttons.
+    assert len(text.splitlines()) <= 8 and len(text) <= 400
+    assert [
+        "분야별",
+        "지역별",
+        "기업 규모별",
+        "주별 접수",
+        "공감 많은 제안",
+        "📈 차트",
+    ] == summary.buttons
+    await admin.tap("분야별")
+    assert "• AI 학습데이터·저작권 (TDM): 2" in (admin.reply().text or "")
+    await admin.tap("지역별")
+    text = admin.reply().text or ""
+    assert "• 부산: 1" in text and "• 미기재: 1" in text
+    await admin.tap("공감 많은 제안")
+    assert f"{first.receipt_code} · 공감 2" in (admin.reply().text or "")
+    await admin.tap("⬅️ 요약")
+    assert "전체 3건" in (admin.reply().text or "")
+    await admin.tap("📈 차트")
+    photo = admin.reply()
     assert photo.attachment is not None and photo.attachment.kind == "photo"
     assert "최근 8주 분야별 접수 건수" in (photo.caption or "")
     assert sotong.emulator.file_bytes(photo.attachment.file_id).startswith(PNG_SIGNATURE)
@@ -83,9 +99,10 @@ async def test_stats_in_english_and_chart_names_in_the_readers_language(
     admin = sotong.admin()
     await onboard(admin, "en")
     await admin.send("/stats")
-    text = admin.replies()[0].text or ""
-    assert "1 submissions" in text and "• Computing infrastructure: 1" in text
-    assert "no answers yet" in text
+    text = admin.reply().text or ""
+    assert "1 submissions" in text and "no answers yet" in text
+    await admin.tap("By category")
+    assert "• Computing infrastructure: 1" in (admin.reply().text or "")
     overview = await sotong.services.stats.overview()
     categories = await sotong.services.reference.categories()
     chart = chart_for("ko", overview, categories)
