@@ -68,14 +68,14 @@ async def test_stats_show_counts_top_supported_median_and_a_chart(sotong: BotHar
     assert "2일 4시간 (답변 1건 기준)" in text  # one hour after submitting, then 2 d 3 h
     # One phone screen: a handful of short lines, the details behind buttons.
     assert len(text.splitlines()) <= 8 and len(text) <= 400
-    assert [
+    assert summary.buttons == [
         "분야별",
         "지역별",
         "기업 규모별",
         "주별 접수",
         "공감 많은 제안",
         "📈 차트",
-    ] == summary.buttons
+    ]
     await admin.tap("분야별")
     assert "• AI 학습데이터·저작권 (TDM): 2" in (admin.reply().text or "")
     await admin.tap("지역별")
