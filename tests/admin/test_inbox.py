@@ -39,7 +39,7 @@ async def test_inbox_sorts_oldest_most_supported_and_costliest(sotong: BotHarnes
     )
     supported = await submit(sotong, 5002, problem="공감이 많은 애로 사항이에요, 충분히 깁니다")
     for supporter in (5101, 5102):
-        await sotong.services.submissions.add_supporter(
+        await sotong.repositories.submissions.add_supporter(
             supported.id, supporter, now=sotong.clock.now()
         )
     costly = await submit(

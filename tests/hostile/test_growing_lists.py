@@ -45,7 +45,7 @@ async def _walk(user: ScriptedUser, language: str, pages: int) -> None:
 @pytest.mark.parametrize("language", ["ko", "en"])
 async def test_five_hundred_bills_with_long_names_page(sotong: BotHarness, language: str) -> None:
     for number in range(500):
-        await sotong.services.content.bills.create(
+        await sotong.repositories.bills.create(
             BillDraft(
                 name=LocalizedText(f"{number} {LONG_KO}", f"{number} {LONG_EN}"),
                 stages=(BillStageEntry(BillStage.SUBMITTED, date(2026, 10, 1)),),
@@ -70,7 +70,7 @@ def test_a_stale_page_number_shows_the_nearest_page() -> None:
 @pytest.mark.parametrize("language", ["ko", "en"])
 async def test_many_meetings_with_long_titles_page(sotong: BotHarness, language: str) -> None:
     for number in range(23):
-        await sotong.services.content.meetings.create(
+        await sotong.repositories.meetings.create(
             MeetingDraft(
                 kind=MeetingKind.SOS_TALK,
                 title=LocalizedText(f"{number} {LONG_KO}", f"{number} {LONG_EN}"),
@@ -105,7 +105,7 @@ async def test_my_and_inbox_page_emoji_heavy_submissions(sotong: BotHarness, lan
 
 async def test_audit_pages_fit_whatever_the_details(sotong: BotHarness) -> None:
     for number in range(40):
-        await sotong.services.audit.record(
+        await sotong.repositories.audit.record(
             at=sotong.clock.now(),
             actor_id=ADMIN_ID,
             action=f"custom.action.{'😀' * 200}",

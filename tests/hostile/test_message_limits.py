@@ -74,7 +74,7 @@ async def test_a_six_thousand_character_meeting_title_keeps_meetings_working(
     sotong: BotHarness, language: str
 ) -> None:
     title = "정책협의회 " * 1000
-    await sotong.services.content.meetings.create(
+    await sotong.repositories.meetings.create(
         MeetingDraft(
             kind=MeetingKind.POLICY_COUNCIL,
             title=LocalizedText(title, title),
