@@ -51,6 +51,24 @@ def _patterns() -> list[tuple[str, str, int]]:
         for path in sorted((ROOT / package).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
+                # Patterns kept in a constant first (`TOKEN_PATTERN = r"..."`).
+                if (
+                    isinstance(node, ast.Assign)
+                    and any(
+                        isinstance(target, ast.Name) and "PATTERN" in target.id
+                        for target in node.targets
+                    )
+                    and isinstance(node.value, ast.Constant)
+                    and isinstance(node.value.value, str)
+                ):
+                    found.append((f"{path.relative_to(ROOT)}:{node.lineno}", node.value.value, 0))
+                    continue
+                # Handlers' `pattern=r"..."` (callback data, commands) are regular expressions too.
+                if isinstance(node, ast.keyword) and node.arg == "pattern":
+                    if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+                        where = f"{path.relative_to(ROOT)}:{node.value.lineno}"
+                        found.append((where, node.value.value, 0))
+                    continue
                 if not (
                     isinstance(node, ast.Call)
                     and isinstance(node.func, ast.Attribute)
