@@ -14,6 +14,7 @@ from typing import Any
 from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import JSONDict, ODVInput
 from telegram.ext import ExtBot
+from telegram.request import BaseRequest
 
 from messages.length import CAPTION_LIMIT, TEXT_LIMIT, TOAST_LIMIT, fit_html, truncate
 
@@ -46,6 +47,30 @@ def fit_parameters(endpoint: str, data: JSONDict) -> None:
 
 class FittingBot(ExtBot[Any]):
     """ExtBot whose every call passes `fit_parameters` first (PTB's documented override point)."""
+
+    def __init__(
+        self,
+        token: str,
+        *,
+        request: BaseRequest,
+        get_updates_request: BaseRequest,
+        **options: Any,
+    ) -> None:
+        super().__init__(token, request=request, get_updates_request=get_updates_request, **options)
+        self._transports = (request, get_updates_request)
+
+    async def initialize(self) -> None:
+        """Open the transports and check the token; on failure, close what was opened.
+
+        PTB opens both HTTP sessions before `getMe`, and when that fails (a rejected token, a
+        wrong BOT_API_BASE_URL) it leaves them open, which ends in "Unclosed client session".
+        """
+        try:
+            await super().initialize()
+        except BaseException:
+            for transport in self._transports:
+                await transport.shutdown()
+            raise
 
     async def _do_post(
         self,

@@ -90,6 +90,7 @@ def test_a_bad_api_url_at_start_up_is_one_line_without_the_token(tmp_path: Path)
     assert TOKEN not in result.stderr and TOKEN.split(":")[1] not in result.stderr
     assert "Traceback" not in result.stderr
     assert "sotong: cannot reach the Bot API at BOT_API_BASE_URL" in result.stderr
+    assert "Unclosed" not in result.stderr
 
 
 class _Unauthorized(BaseHTTPRequestHandler):
@@ -127,6 +128,7 @@ def test_a_rejected_token_at_start_up_is_one_line_without_the_token(
     assert result.returncode == 2
     assert TOKEN not in result.stderr and "Traceback" not in result.stderr
     assert "sotong: Telegram refused BOT_TOKEN" in result.stderr
+    assert "Unclosed" not in result.stderr
 
 
 def test_debug_logging_keeps_rows_out_unless_payloads_are_switched_on(tmp_path: Path) -> None:
