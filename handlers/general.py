@@ -8,8 +8,9 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 from handlers.commands import ADMIN_COMMANDS, USER_COMMANDS
 from handlers.context import SotongContext
 from handlers.menu import main_menu, show_menu
-from handlers.ui import send
+from handlers.ui import send, typed_text
 from messages import Markup, t
+from messages.length import truncate
 
 __all__ = ["fallback_handlers", "handlers"]
 
@@ -40,9 +41,8 @@ async def cancel_outside_flow(update: Update, context: SotongContext) -> None:
 
 async def unknown_command(update: Update, context: SotongContext) -> None:
     """A command Sotong does not have: name it and offer the menu."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    command = message.text.split()[0].lstrip("/").split("@")[0]
+    words = typed_text(update).split()
+    command = truncate(words[0].lstrip("/").split("@")[0], 40) if words else ""
     await send(update, context, t(context.lang, "fallback.unknown_command", command=command))
     await show_menu(update, context)
 
