@@ -85,8 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     command = commands[arguments.command or "run"]
     try:
-        # Only running the bot talks to Telegram; export and import work on the database alone.
-        settings = load_settings(require_token=command is _run)
+        # Only running the bot and `check` talk to Telegram; the rest work on the database alone.
+        settings = load_settings(require_token=command in (_run, run_check))
     except ConfigurationError as exc:
         if command is run_check:
             # A broken configuration is one of the things `check` reports, with exit status 1.

@@ -152,7 +152,7 @@ def _disk_check(settings: Settings) -> CheckResult:
 
 async def _telegram_check(settings: Settings) -> CheckResult:
     bot = Bot(
-        settings.bot_token.get_secret_value(),
+        settings.token,
         base_url=settings.bot_api_base_url,
         base_file_url=settings.bot_api_file_url,
         request=AiohttpRequest(connection_pool_size=1),
