@@ -15,6 +15,7 @@ from domain.submissions import Submission, SubmissionEvent, SubmissionStatus
 from handlers.feedback_views import status_label
 from handlers.ui import button, keyboard
 from messages import Markup, t
+from messages.length import TEXT_LIMIT, truncate, visible_length
 from services.container import Services
 
 __all__ = ["notify_status_change", "status_change_text"]
@@ -38,11 +39,14 @@ def status_change_text(language: str, submission: Submission, event: SubmissionE
         parts.append(t(language, "feedback.notify.forwarded_to", ministry=submission.forwarded_to))
     if event.note:
         parts.append(t(language, "feedback.notify.note", note=event.note[:500]))
+    footer = t(language, "feedback.notify.footer", code=submission.receipt_code)
     if event.status is SubmissionStatus.ANSWERED and submission.answer_text:
-        parts.append(
-            t(language, "feedback.notify.answer", answer=submission.answer_text[:_ANSWER_LIMIT])
-        )
-    parts.append(t(language, "feedback.notify.footer", code=submission.receipt_code))
+        # The answer takes what the rest leaves of one message; /status shows it whole.
+        frame = t(language, "feedback.notify.answer", answer="")
+        used = visible_length("\n\n".join([*parts, str(frame), footer])) + 2 * len("\n\n")
+        answer = truncate(submission.answer_text[:_ANSWER_LIMIT], TEXT_LIMIT - used)
+        parts.append(t(language, "feedback.notify.answer", answer=answer))
+    parts.append(footer)
     return Markup("\n\n".join(parts))
 
 

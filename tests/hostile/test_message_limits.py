@@ -89,3 +89,18 @@ async def test_a_six_thousand_character_meeting_title_keeps_meetings_working(
     reply = user.reply()
     assert reply.text is not None and "정책협의회" in reply.text
     assert utf16_length(reply.text) <= 4096
+
+
+async def test_an_emoji_heavy_answer_reaches_the_owner_with_its_footer(sotong: BotHarness) -> None:
+    owner = sotong.user("민수", language_code="ko")
+    await onboard(owner)
+    submission = await submit(sotong, owner.id)
+    admin = sotong.admin()
+    await onboard(admin)
+    await admin.send("/inbox")
+    await admin.tap(f"{submission.receipt_code} 열기")
+    await admin.tap("✍️ 답변 작성")
+    await admin.send("검토했어요 " + "🙏" * 3000)
+    told = owner.reply().text or ""
+    assert utf16_length(told) <= 4096
+    assert "🙏" in told and submission.receipt_code in told.splitlines()[-1]
