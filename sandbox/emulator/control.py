@@ -145,16 +145,23 @@ class ControlledEmulator(UserActions, Protocol):
         method: str | None = None,
         count: int = 1,
         retry_after: int = 5,
+        chat_id: int | None = None,
     ) -> Fault:
-        """Make the next calls fail."""
+        """Make the next calls (of one method, into one chat, when given) fail."""
         ...
 
     def clear_faults(self) -> None:
         """Cancel scheduled faults and end an outage."""
         ...
 
-    def start_outage(self, seconds: float | None = None) -> None:
-        """Every call fails until the outage ends."""
+    def start_outage(
+        self,
+        seconds: float | None = None,
+        *,
+        method: str | None = None,
+        chat_id: int | None = None,
+    ) -> None:
+        """Every call (of one method, into one chat, when given) fails until the outage ends."""
         ...
 
     def end_outage(self) -> None:
@@ -353,6 +360,7 @@ class ControlRoutes:
                         "method": fault.method,
                         "remaining": fault.remaining,
                         "retry_after": fault.retry_after,
+                        "chat_id": fault.chat_id,
                     }
                     for fault in faults.pending
                 ],
@@ -361,13 +369,18 @@ class ControlRoutes:
         )
 
     async def add_fault(self, request: web.Request) -> web.Response:
-        """``POST /_control/faults`` ``{"kind", "method"?, "count"?, "retry_after"?}``."""
+        """``POST /_control/faults``.
+
+        Body: ``{"kind", "method"?, "count"?, "retry_after"?, "chat_id"?}``.
+        """
         body = await _body(request)
+        chat_id = body.get("chat_id")
         fault = self._emulator.inject_fault(
             FaultKind(str(body.get("kind"))),
             method=body.get("method"),
             count=int(body.get("count", 1)),
             retry_after=int(body.get("retry_after", 5)),
+            chat_id=int(chat_id) if chat_id is not None else None,
         )
         return _json(
             {"kind": str(fault.kind), "method": fault.method, "remaining": fault.remaining}, 201
@@ -379,11 +392,16 @@ class ControlRoutes:
         return _json({"faults": [], "outage": False})
 
     async def outage(self, request: web.Request) -> web.Response:
-        """``POST /_control/outage`` ``{"active": bool, "seconds"?: float}``."""
+        """``POST /_control/outage`` ``{"active": bool, "seconds"?, "method"?, "chat_id"?}``."""
         body = await _body(request)
         if body.get("active", True):
             seconds = body.get("seconds")
-            self._emulator.start_outage(float(seconds) if seconds is not None else None)
+            chat_id = body.get("chat_id")
+            self._emulator.start_outage(
+                float(seconds) if seconds is not None else None,
+                method=body.get("method"),
+                chat_id=int(chat_id) if chat_id is not None else None,
+            )
         else:
             self._emulator.end_outage()
         return _json({"outage": self._emulator.faults.outage_active})

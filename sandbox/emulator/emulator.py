@@ -337,17 +337,32 @@ class BotApiEmulator:
         method: str | None = None,
         count: int = 1,
         retry_after: int = 5,
+        chat_id: int | None = None,
     ) -> Fault:
-        """Make the next ``count`` calls of ``method`` (or of any method) fail with ``kind``."""
-        return self.faults.add(kind, method=method, count=count, retry_after=retry_after)
+        """Make the next ``count`` calls of ``method`` (or of any method) fail with ``kind``.
+
+        With ``chat_id``, only calls into that chat count.
+        """
+        return self.faults.add(
+            kind, method=method, count=count, retry_after=retry_after, chat_id=chat_id
+        )
 
     def clear_faults(self) -> None:
         """Cancel scheduled faults and end an outage."""
         self.faults.clear()
 
-    def start_outage(self, seconds: float | None = None) -> None:
-        """Every Bot API call fails with 502 until :meth:`end_outage` (or ``seconds`` pass)."""
-        self.faults.start_outage(seconds)
+    def start_outage(
+        self,
+        seconds: float | None = None,
+        *,
+        method: str | None = None,
+        chat_id: int | None = None,
+    ) -> None:
+        """Bot API calls fail with 502 until :meth:`end_outage` (or ``seconds`` pass).
+
+        Every call by default; only calls of ``method`` and/or into ``chat_id`` when given.
+        """
+        self.faults.start_outage(seconds, method=method, chat_id=chat_id)
 
     def end_outage(self) -> None:
         """End the outage."""

@@ -88,6 +88,16 @@ async def read_params(request: web.Request, upload_limit: int) -> Params:
     return Params(values, uploads)
 
 
+def _chat_id(params: Params) -> int | None:
+    """The numeric chat a call is about, for faults narrowed to one chat (None: none or @name)."""
+    value = params.values.get("chat_id")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    return None
+
+
 class BotApiRoutes:
     """The Bot API and file download handlers bound to one emulator state."""
 
@@ -118,12 +128,12 @@ class BotApiRoutes:
             state.record_call(method, {}, 401, description=unauthorized.description)
             return _error_response(unauthorized)
         state.bot_id = int(token.split(":", 1)[0])
-        fault = self._faults.take(method)
         try:
             params = await read_params(request, state.limits.max_upload_bytes)
         except ApiError as error:
             state.record_call(method, {}, error.status, description=error.description)
             return _error_response(error)
+        fault = self._faults.take(method, _chat_id(params))
         logged = params.loggable()
         if fault is DROP:
             state.record_call(method, logged, 0, description="connection dropped", injected=True)

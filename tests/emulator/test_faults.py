@@ -73,3 +73,32 @@ async def test_clear_faults(emulator: BotApiEmulator, bot: Bot, user: ScriptedUs
     emulator.start_outage()
     emulator.clear_faults()
     await bot.send_message(user.id, "정상")
+
+
+async def test_an_outage_narrowed_to_one_method_and_one_chat(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser, emulator_clock: FakeClock
+) -> None:
+    other = emulator.create_user("지영", started=True)
+    emulator.start_outage(4, method="sendMessage", chat_id=user.id)
+    with pytest.raises(NetworkError, match="Bad Gateway"):
+        await bot.send_message(user.id, "장애 중")
+    await bot.send_message(other.id, "다른 대화는 정상")
+    await bot.send_chat_action(user.id, "typing")
+    emulator_clock.advance(4)
+    await bot.send_message(user.id, "복구")
+    assert [m.text for m in user.transcript] == ["복구"]
+    assert [m.text for m in other.transcript] == ["다른 대화는 정상"]
+    (failed,) = [c for c in emulator.calls("sendMessage") if not c.ok]
+    assert failed.injected and failed.status == 502
+
+
+async def test_a_fault_narrowed_to_one_chat_waits_for_a_call_into_it(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
+) -> None:
+    other = emulator.create_user("지영", started=True)
+    emulator.inject_fault("server_error", method="sendMessage", chat_id=other.id)
+    await bot.send_message(user.id, "먼저")
+    with pytest.raises(NetworkError, match="Internal Server Error"):
+        await bot.send_message(other.id, "실패")
+    await bot.send_message(other.id, "성공")
+    assert emulator.faults.pending == []
