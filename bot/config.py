@@ -105,20 +105,23 @@ class Settings(BaseSettings):
         le=60,
         description="Seconds between two digest messages to one chat (Telegram: about 1).",
     )
-    delivery_max_attempts: int = Field(
-        default=5,
-        ge=1,
-        le=50,
+    delivery_give_up_hours: float = Field(
+        default=48.0,
+        gt=0,
+        le=24 * 30,
         description=(
-            "Attempts per queued message on network or server errors before it is marked "
-            "failed with the reason."
+            "Hours a queued message keeps being retried through network errors and Telegram "
+            "outages, counted from when it was due, before it is marked failed with the reason "
+            "(logged and shown in /delivery)."
         ),
     )
     quiet_hours: str = Field(
         default="22-08",
         description=(
-            "Local hours without digests or notices, like 22-08 (from 22:00 to 08:00); off "
-            "to send at any hour. Asked-for hour-before reminders still go."
+            "Local hours in which no queued message goes out, like 22-08 (from 22:00 to 08:00): "
+            "digests, news, meeting changes, draft reminders and notices about a submission "
+            "(status changes, official answers, merges) wait until the window ends; asked-for "
+            "hour-before reminders still go. off to send at any hour."
         ),
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(

@@ -7,6 +7,7 @@ itself (the persistence, the command line), the sandbox's demo data and the test
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.config import Settings
 from domain.clock import Clock
@@ -24,6 +25,7 @@ from services.content_loading import ContentImporter
 from services.delivery import OutboxSender
 from services.delivery_status import DeliveryStatus
 from services.dispatch import PolicyDispatcher
+from services.draft_reminders import DraftReminders
 from services.export import ExportService
 from services.intake import IntakeService
 from services.pending_inputs import PendingInputs
@@ -102,7 +104,7 @@ def _sender(settings: Settings, clock: Clock, stores: Repositories) -> OutboxSen
         DeliveryPolicy(
             rate_per_second=settings.delivery_rate_per_second,
             per_chat_interval=settings.delivery_per_chat_interval,
-            max_attempts=settings.delivery_max_attempts,
+            give_up_after=timedelta(hours=settings.delivery_give_up_hours),
         ),
         on_blocked=blocked,
     )
@@ -150,7 +152,22 @@ def _services(
             notice_version=NOTICE_VERSION,
             evidence=EvidenceRules(max_megabytes=settings.evidence_max_mb),
         ),
-        review=ReviewService(stores.submissions, MergeRepository(database), clock),
+        draft_reminders=DraftReminders(
+            DraftRepository(database),
+            stores.users,
+            clock,
+            zone=settings.zone,
+            quiet_hours=settings.quiet,
+            on_queued=delivery.wake,
+        ),
+        review=ReviewService(
+            stores.submissions,
+            MergeRepository(database),
+            clock,
+            zone=settings.zone,
+            quiet_hours=settings.quiet,
+            on_queued=delivery.wake,
+        ),
         pending_inputs=PendingInputs(PendingInputRepository(database), clock),
         audit=AuditLog(stores.audit),
         exports=ExportService(ExportRepository(database), stores.audit, clock, settings.zone),

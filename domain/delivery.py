@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
 
 __all__ = [
     "Buttons",
     "DeliveryPolicy",
     "DeliveryProgress",
+    "Notice",
     "OutboxRow",
     "OutboxStore",
     "OutgoingMessage",
@@ -71,6 +72,19 @@ class QueuedMessage:
     not_before: datetime | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Messages to queue in the very transaction of the change they tell of.
+
+    Storage names the delivery `topic:<id of the change's history row>`, so a notice exists if
+    and only if its change was committed, and two changes never share one delivery.
+    """
+
+    topic: str
+    messages: tuple[QueuedMessage, ...]
+    kind: str = "notice"
+
+
 Send = Callable[[OutgoingMessage], Awaitable[None]]
 Sleep = Callable[[float], Awaitable[None]]
 Monotonic = Callable[[], float]
@@ -88,6 +102,7 @@ class OutboxRow:
     buttons: tuple[tuple[tuple[str, str], ...], ...]
     attempts: int
     not_before: datetime
+    kind: str = "digest"
 
     @property
     def message(self) -> OutgoingMessage:
@@ -125,12 +140,20 @@ class OutboxStore(Protocol):
         """Record a delivered row."""
         ...
 
+    async def undeliverable(self, row: OutboxRow) -> str | None:
+        """Why the row must not go any more (recipient erased, blocked, unsubscribed), or None."""
+        ...
+
     async def mark_retry(self, row_id: int, attempts: int, reason: str) -> None:
         """Record a failed attempt that will be retried."""
         ...
 
     async def mark_failed(self, row_id: int, attempts: int, reason: str) -> None:
         """Give up on a row, keeping why."""
+        ...
+
+    async def mark_skipped(self, row_id: int, reason: str) -> None:
+        """Drop a row that must not go any more, keeping why; a row already gone is fine."""
         ...
 
     async def fail_recipient(self, user_id: int, reason: str) -> int:
@@ -144,7 +167,7 @@ class DeliveryPolicy:
 
     rate_per_second: float = 25.0
     per_chat_interval: float = 1.0
-    max_attempts: int = 5
+    give_up_after: timedelta = timedelta(hours=48)
     backoff_base: float = 1.0
     backoff_max: float = 60.0
     max_in_flight: int = 4
@@ -154,3 +177,7 @@ class DeliveryPolicy:
     def backoff(self, attempts: int) -> float:
         """Seconds to wait before attempt number `attempts + 1`: 1, 2, 4, ... capped."""
         return min(self.backoff_max, self.backoff_base * 2.0 ** max(0, attempts - 1))
+
+    def gives_up(self, row: OutboxRow, now: datetime) -> bool:
+        """Whether a row that keeps failing has used up its time since it became due."""
+        return now - row.not_before >= self.give_up_after

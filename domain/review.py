@@ -1,7 +1,8 @@
 """Administrators moving submissions through the status model, answering and merging.
 
-The service validates; storage writes each step with its history event and audit entry in one
-transaction; the caller tells the submitters (see `ReviewOutcome.notify`).
+The service validates and composes the submitters' notices; storage writes each step with its
+history event, audit entry and queued notices in one transaction, conditional on the status the
+service saw, so a concurrent change refuses the write instead of being overwritten.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = [
     "MAX_MINISTRY_LENGTH",
     "MAX_REASON_LENGTH",
     "AlreadyMergedError",
+    "ChangedMeanwhileError",
     "EmptyTextError",
     "MergeCounts",
     "MergeOutcome",
@@ -85,6 +87,15 @@ class MoveNotAllowedError(ReviewError):
         self.wanted = wanted
 
 
+class ChangedMeanwhileError(ReviewError):
+    """Someone else changed the submission between reading it and this write; nothing was done."""
+
+    def __init__(self, current: SubmissionStatus, *, merged: bool = False) -> None:
+        super().__init__(f"changed meanwhile: now {current}{' (merged)' if merged else ''}")
+        self.current = current
+        self.merged = merged
+
+
 class EmptyTextError(ReviewError):
     """The administrator sent no text where some was needed."""
 
@@ -111,10 +122,15 @@ class AlreadyMergedError(ReviewError):
 
 @dataclass(frozen=True, slots=True)
 class ReviewOutcome:
-    """The submission after the change, and the history event the submitter should hear of."""
+    """The submission after the change, its history event, and when the submitter's notice goes.
+
+    `notice_at` is None when nobody can be told (the submitter erased their data or blocked the
+    bot); later than the change when quiet hours hold the notice back.
+    """
 
     submission: Submission
     event: SubmissionEvent
+    notice_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +148,7 @@ class MergeOutcome:
     duplicate: Submission
     original: Submission
     counts: MergeCounts
+    notices: int = 0
 
 
 def _clean(text: str, limit: int) -> str:

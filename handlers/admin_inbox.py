@@ -12,12 +12,12 @@ import re
 from collections.abc import Sequence
 
 from telegram import Message, Update
-from telegram.error import Forbidden
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from domain.reference import Choice
 from domain.review import (
     AlreadyMergedError,
+    ChangedMeanwhileError,
     EmptyTextError,
     MergeOutcome,
     MoveNotAllowedError,
@@ -43,9 +43,8 @@ from handlers.admin_inbox_views import (
 )
 from handlers.context import SotongContext
 from handlers.conversation import END, build_conversation
-from handlers.notifications import notify_status_change
 from handlers.ui import edit, send, typed_text
-from messages import Markup, t
+from messages import Markup, format_datetime, t
 
 __all__ = ["TYPING", "conversation", "handlers"]
 
@@ -190,22 +189,28 @@ async def open_submission(update: Update, context: SotongContext) -> None:
 
 
 async def _report(update: Update, context: SotongContext, outcome: ReviewOutcome) -> None:
-    """Tell the submitter, then confirm to the administrator with the next possible moves."""
-    reached = await notify_status_change(
-        context.bot, context.services, outcome.submission, outcome.event
-    )
-    key = "admin_inbox.moved" if reached else "admin_inbox.moved_unreachable"
+    """Confirm to the administrator, saying when the queued notice goes, with the next moves."""
     lang = context.lang
-    text = t(
-        lang,
-        key,
-        code=outcome.submission.receipt_code,
-        status=status_name(lang, outcome.event.status),
-    )
-    await send(update, context, text, detail_markup(lang, outcome.submission))
+    params: dict[str, object] = {
+        "code": outcome.submission.receipt_code,
+        "status": status_name(lang, outcome.event.status),
+    }
+    if outcome.notice_at is None:
+        key = "admin_inbox.moved_unreachable"
+    elif outcome.notice_at > outcome.event.at:
+        key = "admin_inbox.moved_later"
+        params["at"] = format_datetime(outcome.notice_at, lang, context.services.zone)
+    else:
+        key = "admin_inbox.moved"
+    await send(update, context, t(lang, key, **params), detail_markup(lang, outcome.submission))
 
 
 def _error_text(lang: str, error: ReviewError) -> Markup:
+    if isinstance(error, ChangedMeanwhileError):
+        key = (
+            "admin_inbox.error.merged_meanwhile" if error.merged else "admin_inbox.error.meanwhile"
+        )
+        return t(lang, key, status=status_name(lang, error.current))
     if isinstance(error, MoveNotAllowedError):
         return t(lang, "admin_inbox.error.not_allowed", status=status_name(lang, error.current))
     if isinstance(error, EmptyTextError):
@@ -223,7 +228,7 @@ def _error_text(lang: str, error: ReviewError) -> Markup:
 
 @admin_only
 async def simple_move(update: Update, context: SotongContext) -> None:
-    """Start review or close: move at once, tell the submitter, confirm."""
+    """Start review or close: move at once (queuing the submitter's notice), confirm."""
     query = update.callback_query
     tg_user = update.effective_user
     assert query is not None and query.data is not None and tg_user is not None
@@ -260,30 +265,6 @@ async def ask_input(update: Update, context: SotongContext) -> str | int:
     question = t(context.lang, f"admin_inbox.ask.{action}", code=submission.receipt_code)
     await send(update, context, question)
     return TYPING
-
-
-async def _tell_merge(context: SotongContext, outcome: MergeOutcome) -> None:
-    """Both submitters hear of a merge, each in their own language."""
-    services = context.services
-    for submission, key in (
-        (outcome.duplicate, "admin_inbox.notify.merged_duplicate"),
-        (outcome.original, "admin_inbox.notify.merged_original"),
-    ):
-        recipient = await services.submissions.recipient(submission.id)
-        if recipient is None or recipient.blocked:
-            continue
-        text = t(
-            recipient.language,
-            key,
-            duplicate=outcome.duplicate.receipt_code,
-            original=outcome.original.receipt_code,
-            added=outcome.counts.added_supporters,
-            total=outcome.counts.supporters,
-        )
-        try:
-            await context.bot.send_message(recipient.user_id, text)
-        except Forbidden:
-            await services.accounts.blocked(recipient.user_id)
 
 
 async def _apply(
@@ -324,7 +305,6 @@ async def receive_input(update: Update, context: SotongContext) -> str | int:
     if isinstance(result, ReviewOutcome):
         await _report(update, context, result)
         return END
-    await _tell_merge(context, result)
     text = t(
         context.lang,
         "admin_inbox.merged",
@@ -332,6 +312,7 @@ async def receive_input(update: Update, context: SotongContext) -> str | int:
         original=result.original.receipt_code,
         added=result.counts.added_supporters,
         total=result.counts.supporters,
+        notices=result.notices,
     )
     await send(update, context, text, detail_markup(context.lang, result.original))
     return END

@@ -7,12 +7,10 @@ and `/feedback` can resume exactly where the user stopped.
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.error import Forbidden
 from telegram.ext import (
     Application,
     BaseHandler,
@@ -55,7 +53,6 @@ __all__ = [
     "schedule_jobs",
 ]
 
-logger = logging.getLogger("sotong.feedback")
 
 RESUME = "resume"
 REMINDER_JOB = "feedback-draft-reminder"
@@ -903,30 +900,8 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
 
 
 async def remind_idle_drafts(context: SotongContext) -> None:
-    """Job: one gentle reminder for each draft left alone for a day."""
-    services = context.services
-    intake = services.intake
-    zone = services.zone
-    for draft in await intake.drafts_to_remind():
-        user = await services.accounts.find(draft.user_id)
-        if user is not None and user.blocked_at is None:
-            lang = user.language
-            try:
-                await context.bot.send_message(
-                    user.id,
-                    t(
-                        lang,
-                        "feedback.reminder",
-                        started=format_datetime(draft.started_at, lang, zone),
-                    ),
-                    reply_markup=keyboard(
-                        [[button(lang, "feedback.button.continue", "fb:resume")]]
-                    ),
-                )
-            except Forbidden:
-                logger.info("draft reminder not delivered: the user blocked the bot")
-                await services.accounts.blocked(user.id)
-        await intake.reminded(draft.user_id)
+    """Job: queue one gentle reminder for each draft left alone for a day (the outbox sends it)."""
+    await context.services.draft_reminders.remind_idle()
 
 
 def schedule_jobs(application: Application[Any, SotongContext, Any, Any, Any, Any]) -> None:

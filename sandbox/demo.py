@@ -20,6 +20,8 @@ from domain.users import User
 from messages.catalog.privacy import NOTICE_VERSION
 from sandbox.data_files import Entry, read_yaml
 from sandbox.errors import SandboxDataError
+from services.review import ReviewService
+from storage.merges import MergeRepository
 
 __all__ = [
     "CONTENT_FILE",
@@ -201,7 +203,16 @@ class _DemoWriter:
         self.admin_id = admin_id
         self.accounts = services.accounts
         self.intake = services.intake
-        self.review = services.review
+        # History replayed at start-up: the demo submitters are told nothing.
+        self.review = ReviewService(
+            wiring.repositories.submissions,
+            MergeRepository(wiring.database),
+            clock,
+            zone=wiring.settings.zone,
+            quiet_hours=wiring.settings.quiet,
+            on_queued=services.delivery.wake,
+            tell_submitters=False,
+        )
 
     async def user(self, submitter: DemoSubmitter) -> User:
         found = await self.accounts.find(submitter.id)

@@ -19,6 +19,7 @@ from services.content_admin import ContentAdminService
 from services.delivery import OutboxSender
 from services.delivery_status import DeliveryStatus
 from services.dispatch import PolicyDispatcher
+from services.draft_reminders import DraftReminders
 from services.export import ExportService
 from services.intake import IntakeService
 from services.pending_inputs import PendingInputs
@@ -47,6 +48,7 @@ class Services:
     reference: ReferenceService
     submissions: SubmissionQueries
     intake: IntakeService
+    draft_reminders: DraftReminders
     review: ReviewService
     pending_inputs: PendingInputs
     audit: AuditLog

@@ -1,14 +1,26 @@
-"""Administrators moving submissions, answering and merging, over storage."""
+"""Administrators moving submissions, answering and merging, over storage.
+
+Each action reads the submission, checks the status model, composes the submitter's notice in
+their language, and hands storage one conditional write that also queues the notice: the change
+and its notice are committed together or not at all, and a change made meanwhile by another
+administrator refuses the write (`ChangedMeanwhileError`) instead of being overwritten.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from domain.clock import Clock
+from domain.delivery import Notice
 from domain.receipts import parse_receipt_code
 from domain.review import (
     ALLOWED_MOVES,
     MAX_MINISTRY_LENGTH,
     MAX_REASON_LENGTH,
     AlreadyMergedError,
+    MergeCounts,
     MergeOutcome,
     MoveNotAllowedError,
     NotAReceiptCodeError,
@@ -21,8 +33,11 @@ from domain.review import (
 from domain.submissions import (
     MAX_TEXT_LENGTH,
     Submission,
+    SubmissionNotFoundError,
     SubmissionStatus,
 )
+from domain.subscriptions import QuietHours
+from services.notices import merge_messages, status_change_message
 from storage.merges import MergeRepository
 from storage.submissions import SubmissionRepository
 
@@ -33,11 +48,24 @@ class ReviewService:
     """The administrators' actions on submissions."""
 
     def __init__(
-        self, submissions: SubmissionRepository, merges: MergeRepository, clock: Clock
+        self,
+        submissions: SubmissionRepository,
+        merges: MergeRepository,
+        clock: Clock,
+        *,
+        zone: ZoneInfo,
+        quiet_hours: QuietHours,
+        on_queued: Callable[[], None],
+        tell_submitters: bool = True,
     ) -> None:
+        """`tell_submitters=False` replays history (the sandbox's demo data) without notices."""
         self._submissions = submissions
         self._merges = merges
         self._clock = clock
+        self._zone = zone
+        self._quiet = quiet_hours
+        self._on_queued = on_queued
+        self._tell = tell_submitters
 
     async def _get(self, submission_id: int) -> Submission:
         # A submitter who erased their data leaves the submission anonymised, not gone: its
@@ -53,6 +81,36 @@ class ReviewService:
             raise MoveNotAllowedError(submission.status, wanted)
         return submission
 
+    def _release(self, now: datetime) -> datetime:
+        """When a notice about a submission may go: now, or when quiet hours end."""
+        return self._quiet.release_at(now, self._zone)
+
+    async def _status_notice(
+        self,
+        submission: Submission,
+        status: SubmissionStatus,
+        topic: str,
+        release: datetime,
+        *,
+        note: str | None = None,
+        forwarded_to: str | None = None,
+        answer: str | None = None,
+    ) -> Notice | None:
+        recipient = await self._submissions.recipient(submission.id) if self._tell else None
+        if recipient is None or recipient.blocked:
+            return None
+        message = status_change_message(
+            recipient,
+            submission.id,
+            submission.receipt_code,
+            status,
+            not_before=release,
+            note=note,
+            forwarded_to=forwarded_to or submission.forwarded_to,
+            answer=answer,
+        )
+        return Notice(topic, (message,))
+
     async def _move(
         self,
         submission_id: int,
@@ -62,16 +120,30 @@ class ReviewService:
         note: str | None = None,
         forwarded_to: str | None = None,
     ) -> ReviewOutcome:
-        await self._checked(submission_id, status)
-        event = await self._submissions.change_status(
-            submission_id,
-            status,
-            actor_id=actor_id,
-            note=note,
-            now=self._clock.now(),
-            forwarded_to=forwarded_to,
+        submission = await self._checked(submission_id, status)
+        now = self._clock.now()
+        release = self._release(now)
+        notice = await self._status_notice(
+            submission, status, "status", release, note=note, forwarded_to=forwarded_to
         )
-        return ReviewOutcome(await self._get(submission_id), event)
+        try:
+            event = await self._submissions.change_status(
+                submission_id,
+                status,
+                actor_id=actor_id,
+                note=note,
+                now=now,
+                forwarded_to=forwarded_to,
+                expected=submission.status,
+                notice=notice,
+            )
+        except SubmissionNotFoundError as error:
+            raise SubmissionMissingError(str(submission_id)) from error
+        if notice is not None:
+            self._on_queued()
+        return ReviewOutcome(
+            await self._get(submission_id), event, release if notice is not None else None
+        )
 
     async def start_review(self, submission_id: int, *, actor_id: int) -> ReviewOutcome:
         """Someone is looking at it: the submitter learns it is being read."""
@@ -95,11 +167,26 @@ class ReviewService:
     async def answer(self, submission_id: int, text: str, *, actor_id: int) -> ReviewOutcome:
         """The official answer, stored and sent exactly as the administrator wrote it."""
         answer = _clean(text, MAX_TEXT_LENGTH)
-        await self._checked(submission_id, S.ANSWERED)
-        event = await self._submissions.set_answer(
-            submission_id, answer, actor_id=actor_id, now=self._clock.now()
+        submission = await self._checked(submission_id, S.ANSWERED)
+        now = self._clock.now()
+        release = self._release(now)
+        notice = await self._status_notice(submission, S.ANSWERED, "answer", release, answer=answer)
+        try:
+            event = await self._submissions.set_answer(
+                submission_id,
+                answer,
+                actor_id=actor_id,
+                now=now,
+                expected=submission.status,
+                notice=notice,
+            )
+        except SubmissionNotFoundError as error:
+            raise SubmissionMissingError(str(submission_id)) from error
+        if notice is not None:
+            self._on_queued()
+        return ReviewOutcome(
+            await self._get(submission_id), event, release if notice is not None else None
         )
-        return ReviewOutcome(await self._get(submission_id), event)
 
     async def mark_duplicate(
         self, submission_id: int, original_code: str, *, actor_id: int
@@ -114,15 +201,34 @@ class ReviewService:
             raise SameSubmissionError(duplicate.receipt_code)
         if duplicate.merged_into is not None or original.merged_into is not None:
             raise AlreadyMergedError(duplicate.receipt_code)
+        now = self._clock.now()
+        release = self._release(now)
+        sides = (
+            (duplicate.receipt_code, await self._submissions.recipient(duplicate.id)),
+            (original.receipt_code, await self._submissions.recipient(original.id)),
+        )
+        queued = 0
+
+        def notice(counts: MergeCounts) -> Notice:
+            nonlocal queued
+            messages = merge_messages(*sides, counts, not_before=release)
+            queued = len(messages)
+            return Notice("merge", messages)
+
+        reachable = self._tell and any(r is not None and not r.blocked for _, r in sides)
         counts = await self._merges.merge(
             duplicate.id,
             original.id,
             actor_id=actor_id,
             note=original.receipt_code,
-            now=self._clock.now(),
+            now=now,
+            notice=notice if reachable else None,
         )
+        if queued:
+            self._on_queued()
         return MergeOutcome(
             duplicate=await self._get(duplicate.id),
             original=await self._get(original.id),
             counts=counts,
+            notices=queued,
         )

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from domain.delivery import QueuedMessage
 from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.submissions import Attachment, Visibility
 from storage.database import Database, Row
+from storage.outbox import enqueue_in
 from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = ["CompanyProfileRepository", "DraftRepository"]
@@ -126,12 +128,30 @@ class DraftRepository:
         )
         return [_draft(row) for row in rows]
 
-    async def mark_reminded(self, user_id: int, *, now: datetime) -> None:
-        """Note the one reminder a draft gets."""
-        await self._db.execute(
-            "UPDATE submission_drafts SET reminded_at = ? WHERE user_id = ?",
-            (to_db(now), user_id),
-        )
+    async def mark_reminded(
+        self, user_id: int, *, now: datetime, reminder: QueuedMessage | None = None
+    ) -> bool:
+        """Note the one reminder a draft gets, queuing it in the same transaction.
+
+        False (and nothing queued) when the draft is gone or was reminded already.
+        """
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE submission_drafts SET reminded_at = ?"
+                " WHERE user_id = ? AND reminded_at IS NULL",
+                (to_db(now), user_id),
+            )
+            if cursor.rowcount != 1:
+                return False
+            if reminder is not None:
+                await enqueue_in(
+                    connection,
+                    key=f"draft-reminder:{user_id}:{to_db(now)}",
+                    kind="reminder",
+                    messages=(reminder,),
+                    now=now,
+                )
+        return True
 
 
 class CompanyProfileRepository:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from domain.review import MergeCounts
+from domain.delivery import Notice
+from domain.review import AlreadyMergedError, MergeCounts
 from storage.audit import record_in
 from storage.database import Database
+from storage.outbox import enqueue_notice_in
 from storage.timestamps import to_db
 
 __all__ = ["MergeRepository"]
@@ -26,10 +29,25 @@ class MergeRepository:
         actor_id: int,
         note: str,
         now: datetime,
+        notice: Callable[[MergeCounts], Notice] | None = None,
     ) -> MergeCounts:
-        """Fold the duplicate into the original; a supporter of both is counted once."""
+        """Fold the duplicate into the original; a supporter of both is counted once.
+
+        Checked by the writes themselves: if either side was merged meanwhile (another
+        administrator, a moment earlier), nothing changes and `AlreadyMergedError` is raised.
+        The notice for both submitters, composed from the counts by `notice`, is queued in the
+        same transaction.
+        """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE submissions SET merged_into = ?, status = 'closed', updated_at = ?"
+                " WHERE id = ? AND merged_into IS NULL AND EXISTS (SELECT 1 FROM submissions o"
+                " WHERE o.id = ? AND o.merged_into IS NULL)",
+                (original_id, stamp, duplicate_id, original_id),
+            )
+            if cursor.rowcount != 1:
+                raise AlreadyMergedError(str(duplicate_id))
             async with connection.execute(
                 "SELECT COUNT(*) FROM submission_supporters WHERE submission_id = ?",
                 (original_id,),
@@ -53,16 +71,13 @@ class MergeRepository:
             await connection.execute(
                 "DELETE FROM submission_supporters WHERE submission_id = ?", (duplicate_id,)
             )
-            await connection.execute(
-                "UPDATE submissions SET merged_into = ?, status = 'closed', updated_at = ?"
-                " WHERE id = ?",
-                (original_id, stamp, duplicate_id),
-            )
-            await connection.execute(
+            cursor = await connection.execute(
                 "INSERT INTO submission_events (submission_id, at, status, actor_id, note)"
                 " VALUES (?, ?, 'closed', ?, ?)",
                 (duplicate_id, stamp, actor_id, note),
             )
+            event_id = cursor.lastrowid
+            assert event_id is not None
             async with connection.execute(
                 "SELECT COUNT(*) FROM submission_supporters WHERE submission_id = ?",
                 (original_id,),
@@ -78,4 +93,7 @@ class MergeRepository:
                 target_ids=[duplicate_id, original_id],
                 details={"added_supporters": after - before},
             )
-        return MergeCounts(added_supporters=after - before, supporters=after)
+            counts = MergeCounts(added_supporters=after - before, supporters=after)
+            if notice is not None:
+                await enqueue_notice_in(connection, notice(counts), source_id=event_id, now=now)
+        return counts

@@ -1,6 +1,7 @@
-"""The outbox: every message the scheduler decided to send, written before any is sent.
+"""The outbox: every message for someone other than the acting user, written before any is sent.
 
-Rows stay "pending" until Telegram accepted them; a restart simply reads the pending rows again.
+Rows are written in the transaction of the change they tell of (`enqueue_in`, `enqueue_notice_in`)
+and stay "pending" until Telegram accepted them; a restart simply reads the pending rows again.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from datetime import datetime
 
 import aiosqlite
 
-from domain.delivery import Buttons, DeliveryProgress, OutboxRow, QueuedMessage
+from domain.delivery import Buttons, DeliveryProgress, Notice, OutboxRow, QueuedMessage
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 
-__all__ = ["OutboxRepository", "enqueue_in"]
+__all__ = ["OutboxRepository", "enqueue_in", "enqueue_notice_in"]
 
 _REASON_LENGTH = 300
 
@@ -36,6 +37,7 @@ def _row(row: Row) -> OutboxRow:
         buttons=_buttons(row["buttons"]),
         attempts=row["attempts"],
         not_before=from_db(row["not_before"]),
+        kind=row["kind"],
     )
 
 
@@ -85,6 +87,19 @@ async def enqueue_in(
     return connection.total_changes - before
 
 
+async def enqueue_notice_in(
+    connection: aiosqlite.Connection, notice: Notice, *, source_id: int, now: datetime
+) -> int:
+    """Queue a notice, keyed by the history row that caused it, in the caller's transaction."""
+    return await enqueue_in(
+        connection,
+        key=f"{notice.topic}:{source_id}",
+        kind=notice.kind,
+        messages=notice.messages,
+        now=now,
+    )
+
+
 class OutboxRepository:
     """The sender's view of the outbox, and progress reports for administrators."""
 
@@ -101,9 +116,10 @@ class OutboxRepository:
     async def due(self, now: datetime, *, after_id: int, limit: int) -> list[OutboxRow]:
         """Pending rows whose time has come, with ids above `after_id`, in id order."""
         rows = await self._db.fetch_all(
-            "SELECT id, delivery_id, user_id, part, text, buttons, attempts, not_before"
-            " FROM outbox WHERE status = 'pending' AND id > ? AND not_before <= ?"
-            " ORDER BY id LIMIT ?",
+            "SELECT o.id, o.delivery_id, o.user_id, o.part, o.text, o.buttons, o.attempts,"
+            " o.not_before, d.kind FROM outbox o JOIN deliveries d ON d.id = o.delivery_id"
+            " WHERE o.status = 'pending' AND o.id > ? AND o.not_before <= ?"
+            " ORDER BY o.id LIMIT ?",
             (after_id, to_db(now), limit),
         )
         return [_row(row) for row in rows]
@@ -115,24 +131,56 @@ class OutboxRepository:
         )
         return from_db_optional(value)
 
+    async def undeliverable(self, row: OutboxRow) -> str | None:
+        """Why the row must not go any more, read just before sending it, or None.
+
+        Erasure deletes the user and, by cascade, their rows; a block or an unsubscription may
+        have come after the row was read in its batch.
+        """
+        found = await self._db.fetch_one(
+            "SELECT o.status, u.id AS user_id, u.blocked_at, s.active FROM outbox o"
+            " LEFT JOIN users u ON u.id = o.user_id"
+            " LEFT JOIN subscriptions s ON s.user_id = o.user_id WHERE o.id = ?",
+            (row.id,),
+        )
+        if found is None or found["user_id"] is None:
+            return "erased"
+        if found["status"] != "pending":
+            return f"already {found['status']}"
+        if found["blocked_at"] is not None:
+            return "blocked"
+        if row.kind == "digest" and not found["active"]:
+            return "unsubscribed"
+        return None
+
     async def mark_sent(self, row_id: int, now: datetime) -> None:
         """Telegram accepted the row."""
         await self._db.execute(
-            "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 WHERE id = ?",
+            "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1"
+            " WHERE id = ? AND status = 'pending'",
             (to_db(now), row_id),
+        )
+
+    async def mark_skipped(self, row_id: int, reason: str) -> None:
+        """The row must not go any more; a row already sent or gone stays as it is."""
+        await self._db.execute(
+            "UPDATE outbox SET status = 'failed', last_error = ?"
+            " WHERE id = ? AND status = 'pending'",
+            (reason[:_REASON_LENGTH], row_id),
         )
 
     async def mark_retry(self, row_id: int, attempts: int, reason: str) -> None:
         """An attempt failed in a way worth retrying."""
         await self._db.execute(
-            "UPDATE outbox SET attempts = ?, last_error = ? WHERE id = ?",
+            "UPDATE outbox SET attempts = ?, last_error = ? WHERE id = ? AND status = 'pending'",
             (attempts, reason[:_REASON_LENGTH], row_id),
         )
 
     async def mark_failed(self, row_id: int, attempts: int, reason: str) -> None:
         """Give up on the row and keep why."""
         await self._db.execute(
-            "UPDATE outbox SET status = 'failed', attempts = ?, last_error = ? WHERE id = ?",
+            "UPDATE outbox SET status = 'failed', attempts = ?, last_error = ?"
+            " WHERE id = ? AND status = 'pending'",
             (attempts, reason[:_REASON_LENGTH], row_id),
         )
 

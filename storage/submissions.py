@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
+from typing import NoReturn
 
 import aiosqlite
 
+from domain.delivery import Notice
 from domain.receipts import format_receipt_code
+from domain.review import ChangedMeanwhileError
 from domain.submissions import (
     OPEN_STATUSES,
     Attachment,
@@ -30,6 +33,7 @@ from domain.submissions import (
 )
 from storage.audit import record_in
 from storage.database import Database, Row
+from storage.outbox import enqueue_notice_in
 from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = ["SubmissionRepository"]
@@ -158,6 +162,17 @@ async def _insert_event(
     )
     assert cursor.lastrowid is not None
     return SubmissionEvent(cursor.lastrowid, submission_id, at, status, actor_id, note)
+
+
+async def _refuse(connection: aiosqlite.Connection, submission_id: int) -> NoReturn:
+    """A conditional write changed nothing: say whether the submission is gone or moved on."""
+    async with connection.execute(
+        "SELECT status, merged_into FROM submissions WHERE id = ?", (submission_id,)
+    ) as cursor:
+        row = await cursor.fetchone()
+    if row is None:
+        raise SubmissionNotFoundError(submission_id)
+    raise ChangedMeanwhileError(SubmissionStatus(row[0]), merged=row[1] is not None)
 
 
 class SubmissionRepository:
@@ -384,19 +399,32 @@ class SubmissionRepository:
         note: str | None,
         now: datetime,
         forwarded_to: str | None = None,
+        expected: SubmissionStatus | None = None,
+        notice: Notice | None = None,
     ) -> SubmissionEvent:
         """Move a submission and record the event; an admin's change is audited in the same step.
 
-        `forwarded_to` (the ministry) is stored when given, whatever the status.
+        With `expected`, the move happens only if the submission is still in that status and not
+        merged, checked by the write itself, so of two administrators acting at once exactly one
+        succeeds and the other gets `ChangedMeanwhileError`. The `notice` for the submitter is
+        queued in the same transaction. `forwarded_to` (the ministry) is stored when given.
         """
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
                 "UPDATE submissions SET status = ?, updated_at = ?,"
-                " forwarded_to = COALESCE(?, forwarded_to) WHERE id = ?",
-                (str(status), to_db(now), forwarded_to, submission_id),
+                " forwarded_to = COALESCE(?, forwarded_to) WHERE id = ?"
+                " AND (? IS NULL OR (status = ? AND merged_into IS NULL))",
+                (
+                    str(status),
+                    to_db(now),
+                    forwarded_to,
+                    submission_id,
+                    None if expected is None else str(expected),
+                    None if expected is None else str(expected),
+                ),
             )
             if cursor.rowcount != 1:
-                raise SubmissionNotFoundError(submission_id)
+                await _refuse(connection, submission_id)
             event = await _insert_event(
                 connection, submission_id, status, at=now, actor_id=actor_id, note=note
             )
@@ -413,6 +441,8 @@ class SubmissionRepository:
                     target_ids=[submission_id],
                     details=details,
                 )
+            if notice is not None:
+                await enqueue_notice_in(connection, notice, source_id=event.id, now=now)
         return event
 
     async def set_answer(
@@ -423,12 +453,18 @@ class SubmissionRepository:
         actor_id: int,
         now: datetime,
         note: str | None = None,
+        expected: SubmissionStatus | None = None,
+        notice: Notice | None = None,
     ) -> SubmissionEvent:
-        """Store the official answer, mark the submission answered and audit it, in one step."""
+        """Store the official answer, mark the submission answered, audit it and queue the notice.
+
+        One transaction; `expected` makes the write conditional as in `change_status`.
+        """
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
                 "UPDATE submissions SET answer_text = ?, answered_at = ?, answered_by = ?,"
-                " status = ?, updated_at = ? WHERE id = ?",
+                " status = ?, updated_at = ? WHERE id = ?"
+                " AND (? IS NULL OR (status = ? AND merged_into IS NULL))",
                 (
                     answer_text,
                     to_db(now),
@@ -436,10 +472,12 @@ class SubmissionRepository:
                     str(SubmissionStatus.ANSWERED),
                     to_db(now),
                     submission_id,
+                    None if expected is None else str(expected),
+                    None if expected is None else str(expected),
                 ),
             )
             if cursor.rowcount != 1:
-                raise SubmissionNotFoundError(submission_id)
+                await _refuse(connection, submission_id)
             event = await _insert_event(
                 connection,
                 submission_id,
@@ -457,6 +495,8 @@ class SubmissionRepository:
                 target_ids=[submission_id],
                 details={"length": len(answer_text)},
             )
+            if notice is not None:
+                await enqueue_notice_in(connection, notice, source_id=event.id, now=now)
         return event
 
     async def recipient(self, submission_id: int) -> Recipient | None:

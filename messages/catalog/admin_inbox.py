@@ -157,8 +157,17 @@ TEXTS = {
         "en": "Nothing is waiting for your text. Start again with /inbox.",
     },
     "admin_inbox.moved": {
-        "ko": "✅ <b>{code}</b> → {status}. 제출자에게 알렸어요.",
-        "en": "✅ <b>{code}</b> → {status}. The submitter has been told.",
+        "ko": "✅ <b>{code}</b> → {status}. 제출자에게 보낼 알림을 발송 대기열에 넣었어요.",
+        "en": "✅ <b>{code}</b> → {status}. The submitter's notice is queued to go out now.",
+    },
+    "admin_inbox.moved_later": {
+        "ko": (
+            "✅ <b>{code}</b> → {status}. 지금은 방해 금지 시간이라 제출자 알림은 {at}에 보내요."
+        ),
+        "en": (
+            "✅ <b>{code}</b> → {status}. It is quiet hours, so the submitter's notice is "
+            "queued for {at}."
+        ),
     },
     "admin_inbox.moved_unreachable": {
         "ko": "✅ <b>{code}</b> → {status}. 제출자에게는 연락할 수 없어요 (탈퇴 또는 차단).",
@@ -168,16 +177,36 @@ TEXTS = {
         "ko": (
             "🔗 <b>{duplicate}</b>를 <b>{original}</b>에 합쳤어요. "
             "공감 {added}명이 더해져 {total}명입니다. "
-            "두 제출자에게 알렸어요."
+            "제출자 알림 {notices}건을 발송 대기열에 넣었어요."
         ),
         "en": (
             "🔗 <b>{duplicate}</b> was merged into <b>{original}</b>: {added} supporters "
-            "added, {total} in all. Both submitters were told."
+            "added, {total} in all. {notices} notices to the submitters are queued."
         ),
     },
     "admin_inbox.error.not_allowed": {
         "ko": "지금 상태({status})에서는 그렇게 바꿀 수 없어요.",
         "en": "That change is not possible from the current status ({status}).",
+    },
+    "admin_inbox.error.meanwhile": {
+        "ko": (
+            "다른 관리자가 방금 이 제안을 먼저 처리했어요 (지금 상태: {status}). 아무것도 "
+            "바꾸지 않았어요. /inbox 에서 다시 열어 확인해 주세요."
+        ),
+        "en": (
+            "Another administrator changed this submission a moment ago (now: {status}). "
+            "Nothing was changed; open it again from /inbox."
+        ),
+    },
+    "admin_inbox.error.merged_meanwhile": {
+        "ko": (
+            "다른 관리자가 방금 이 제안을 다른 제안에 합쳤어요 (지금 상태: {status}). 아무것도 "
+            "바꾸지 않았어요."
+        ),
+        "en": (
+            "Another administrator merged this submission into another a moment ago "
+            "(now: {status}). Nothing was changed."
+        ),
     },
     "admin_inbox.error.empty": {
         "ko": "빈 내용은 저장할 수 없어요. 다시 입력하거나 /cancel",

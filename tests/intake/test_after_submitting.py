@@ -7,12 +7,13 @@ from datetime import timedelta
 import pytest
 from telegram import InlineKeyboardButton
 
+from domain.delivery import Notice
 from domain.submissions import SubmissionFilter, SubmissionStatus
 from handlers.feedback import REMINDER_JOB
 from handlers.feedback_views import me_too_button
-from handlers.notifications import notify_status_change
 from handlers.ui import keyboard
 from sandbox.emulator import ScriptedUser
+from services.notices import status_change_message
 from tests.fixtures.app import ADMIN_ID, BotHarness
 from tests.intake.flow import (
     PROBLEM_KO,
@@ -32,22 +33,48 @@ async def _change(
     answer: str | None = None,
     ministry: str | None = None,
 ) -> bool:
-    """What the administration side does: change through the repository, then notify."""
+    """What the review service does: change and queue the notice in one write.
+
+    True once the outbox sender delivered the notice.
+    """
     repository = sotong.repositories.submissions
     submission = await repository.get_by_code(code)
     assert submission is not None
     now = sotong.clock.now()
-    if answer is not None:
-        event = await repository.set_answer(submission.id, answer, actor_id=ADMIN_ID, now=now)
-    else:
-        event = await repository.change_status(
-            submission.id, status, actor_id=ADMIN_ID, note=note, now=now, forwarded_to=ministry
+    recipient = await repository.recipient(submission.id)
+    notice = None
+    if recipient is not None and not recipient.blocked:
+        message = status_change_message(
+            recipient,
+            submission.id,
+            code,
+            status,
+            not_before=now,
+            note=note,
+            forwarded_to=ministry,
+            answer=answer,
         )
-    updated = await repository.get(submission.id)
-    assert updated is not None
-    delivered = await notify_status_change(sotong.application.bot, sotong.services, updated, event)
+        notice = Notice("status", (message,))
+    if answer is not None:
+        await repository.set_answer(
+            submission.id, answer, actor_id=ADMIN_ID, now=now, notice=notice
+        )
+    else:
+        await repository.change_status(
+            submission.id,
+            status,
+            actor_id=ADMIN_ID,
+            note=note,
+            now=now,
+            forwarded_to=ministry,
+            notice=notice,
+        )
+    await sotong.delivered()
     await sotong.settle()
-    return delivered
+    if notice is None:
+        return False
+    (progress,) = await sotong.repositories.outbox.progress(limit=1)
+    return progress.sent == 1
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
@@ -310,16 +337,16 @@ async def test_an_idle_draft_gets_one_gentle_reminder(
     before = len(user.transcript)
     sotong.clock.advance(timedelta(hours=23))
     await job.run(sotong.application)
-    await sotong.settle()
+    await sotong.delivered()
     assert len(user.transcript) == before
     sotong.clock.advance(timedelta(hours=1))
     await job.run(sotong.application)
-    await sotong.settle()
+    await sotong.delivered()
     reminder = user.transcript[-1]
     assert text in (reminder.text or "")
     sotong.clock.advance(timedelta(days=2))
     await job.run(sotong.application)
-    await sotong.settle()
+    await sotong.delivered()
     assert user.transcript[-1] == reminder
     await user.tap(label(language, "feedback.button.continue"))
     assert ("관련된 법이나 규정" if language == "ko" else "Which law or rule") in (
