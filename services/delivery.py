@@ -376,8 +376,11 @@ class OutboxSender:
 
     async def _record(self, row_id: int) -> bool:
         """Write one accepted send to the database; on failure keep it and back off."""
+        sent_at = self._unrecorded.get(row_id)
+        if sent_at is None:
+            return True  # recorded meanwhile by the other path (its send, or the retry loop)
         try:
-            await self._store.mark_sent(row_id, self._unrecorded[row_id])
+            await self._store.mark_sent(row_id, sent_at)
         except Exception as exc:
             self._record_failures += 1
             delay = self._policy.backoff(self._record_failures)

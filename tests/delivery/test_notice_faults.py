@@ -1,0 +1,65 @@
+"""Notices to submitters go through the outbox, so a Telegram outage loses none.
+
+The submitters' chats fail for four seconds while an administrator starts a review, answers and
+merges; every notice arrives afterwards exactly once, and /delivery shows them.
+"""
+
+from __future__ import annotations
+
+from sandbox.emulator import ScriptedUser
+from tests.admin.support import onboard, submit
+from tests.fixtures.app import BotHarness
+
+
+def _received(sotong: BotHarness, user: ScriptedUser, fragment: str) -> int:
+    """How many messages containing `fragment` Telegram accepted for this user."""
+    return sum(
+        1
+        for call in sotong.emulator.calls("sendMessage")
+        if call.ok
+        and str(call.params.get("chat_id")) == str(user.id)
+        and fragment in str(call.params.get("text"))
+    )
+
+
+async def test_notices_survive_a_four_second_outage_and_arrive_once(sotong: BotHarness) -> None:
+    owner = sotong.user("Jane", language_code="en")
+    other = sotong.user("민수")
+    await onboard(owner, "en")
+    await onboard(other)
+    original = await submit(sotong, owner.id, language="en")
+    duplicate = await submit(sotong, other.id)
+    admin = sotong.admin()
+    await onboard(admin)
+
+    for user in (owner, other):
+        sotong.emulator.start_outage(4, method="sendMessage", chat_id=user.id)
+    await admin.send("/inbox")
+    await admin.tap(f"{original.receipt_code} 열기")
+    await admin.tap("🔎 검토 시작")
+    assert "발송 대기열" in (admin.reply().text or "")
+    await admin.tap("✍️ 답변 작성")
+    await admin.send("유예 기간을 검토하겠습니다")
+    assert "발송 대기열" in (admin.reply().text or "")
+    await admin.send("/inbox")
+    await admin.tap(f"{duplicate.receipt_code} 열기")
+    await admin.tap("🔗 중복 표시")
+    await admin.send(original.receipt_code)
+    assert "제출자 알림 2건을 발송 대기열" in (admin.reply().text or "")
+    assert sotong.emulator.faults.outage_active, "all three happened during the outage"
+    assert not any("오류" in (m.text or "") for m in admin.replies())
+
+    await sotong.delivered()
+    assert _received(sotong, owner, "In review") == 1
+    assert _received(sotong, owner, "Official answer") == 1
+    assert _received(sotong, owner, "was merged into yours") == 1
+    assert _received(sotong, other, "함께 처리합니다") == 1
+    failed = [c for c in sotong.emulator.calls("sendMessage") if c.injected]
+    assert failed, "the outage really refused sends"
+
+    await admin.send("/delivery")
+    report = admin.reply().text or ""
+    for key in ("status:", "answer:", "merge:"):
+        assert key in report
+    assert "✅ 보냄 1 · ⏳ 대기 0 · ⚠️ 실패 0" in report
+    assert "✅ 보냄 2 · ⏳ 대기 0 · ⚠️ 실패 0" in report
