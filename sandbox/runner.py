@@ -51,13 +51,18 @@ class SandboxOptions:
 
 
 def sandbox_settings(api_root: str, database_path: Path, admin_ids: frozenset[int]) -> Settings:
-    """Settings for the sandbox's bot: the emulator, the sandbox database, no `.env` read."""
+    """Settings for the sandbox's bot: the emulator, the sandbox database, no `.env` read.
+
+    No quiet hours: whoever tries the sandbox at night still sees the submitter's notice arrive
+    when the administrator acts.
+    """
     return load_settings(
         bot_token=SANDBOX_TOKEN,
         bot_api_base_url=f"{api_root}/bot",
         bot_api_file_url=f"{api_root}/file/bot",
         database_path=database_path,
         admin_ids=",".join(str(user_id) for user_id in sorted(admin_ids)),
+        quiet_hours="off",
         _env_file=None,
     )
 

@@ -13,6 +13,7 @@ from domain.announcements import AnnouncementDraft
 from domain.bills import BillStage, BillStageEntry
 from domain.content import LocalizedText
 from domain.submissions import NewSubmission, Visibility
+from tests.admin.support import onboard as onboard_admin
 from tests.delivery.support import SEOUL, add_bill, add_meeting, containing, kst, onboard, tick_at
 from tests.fixtures.app import ADMIN_ID, BotHarness
 
@@ -160,3 +161,25 @@ async def test_submitters_on_the_same_topic_are_told_once_with_a_follow_button(
     await submitter.tap("⭐ 이 법안 팔로우", message_id=notice.message_id)
     assert "팔로우해요" in (submitter.reply().text or "")
     assert bill_id in await sotong.services.subscriptions.followed(submitter.id)
+
+
+async def test_an_official_answer_given_at_night_waits_for_the_morning(
+    sotong: BotHarness,
+) -> None:
+    owner = await onboard(sotong, "Jane", "en")
+    await _submit(sotong, owner.id, "ai_copyright")
+    admin = sotong.admin()
+    await onboard_admin(admin)
+    sotong.clock.set(kst(2026, 11, 21, 23, 0))
+    await admin.send("/inbox")
+    await admin.tap("SV-2026-000001 열기")
+    await admin.tap("✍️ 답변 작성")
+    await admin.send("내일 아침에 도착할 답변입니다")
+    reply = admin.reply().text or ""
+    assert "방해 금지 시간" in reply and "오전 8:00" in reply
+    await sotong.delivered()
+    assert containing(owner, "Official answer") == []
+    sotong.clock.set(kst(2026, 11, 22, 8, 0))
+    await sotong.delivered()
+    (answer,) = containing(owner, "Official answer")
+    assert "내일 아침에 도착할 답변입니다" in (answer.text or "")

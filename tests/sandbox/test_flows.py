@@ -131,7 +131,7 @@ async def test_submission_review_export_and_status_update_through_the_page(
     await expect(page.locator(".message.from-bot img").last).to_be_visible(timeout=WAIT_MS)
     await chat.shot("admin-submission")
     await chat.tap("🔎 검토 시작")
-    await chat.bot_says("제출자에게 알렸어요")
+    await chat.bot_says("발송 대기열")
     await chat.shot("admin-started-review")
     # The owner's chat got a message while we were away: the switcher says so.
     await expect(page.locator(".persona").filter(has_text="SME owner · 한국어")).to_contain_text(
