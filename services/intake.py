@@ -10,7 +10,6 @@ from domain.clock import Clock
 from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.evidence import EvidenceRules, check_evidence
 from domain.intake import (
-    DRAFT_REMINDER_AFTER,
     MAX_COST_HOURS,
     MAX_COST_WON,
     SIMILAR_LIMIT,
@@ -310,11 +309,3 @@ class IntakeService:
             year=now.astimezone(self._zone).year,
             now=now,
         )
-
-    async def drafts_to_remind(self) -> list[Draft]:
-        """Drafts idle for a day that have had no reminder yet."""
-        return await self._drafts.idle_since(self._clock.now() - DRAFT_REMINDER_AFTER)
-
-    async def reminded(self, user_id: int) -> None:
-        """Note that the draft got its one reminder."""
-        await self._drafts.mark_reminded(user_id, now=self._clock.now())

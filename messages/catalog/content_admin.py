@@ -241,6 +241,6 @@ TEXTS = {
     },
     "content_admin.delivery.kind.digest": {"ko": "정기 소식", "en": "Digest"},
     "content_admin.delivery.kind.notice": {"ko": "알림", "en": "Notice"},
-    "content_admin.delivery.kind.reminder": {"ko": "회의 알림", "en": "Reminder"},
+    "content_admin.delivery.kind.reminder": {"ko": "리마인더", "en": "Reminder"},
     "content_admin.delivery.refresh": {"ko": "🔄 새로고침", "en": "🔄 Refresh"},
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -30,11 +31,14 @@ from domain.submissions import (
     SubmissionStatus,
     Visibility,
 )
+from domain.subscriptions import QuietHours
 from domain.users import User
+from services.draft_reminders import DraftReminders
 from services.intake import IntakeService
 from storage.database import Database
 from storage.drafts import DraftRepository
 from storage.erasure import ErasureRepository
+from storage.outbox import OutboxRepository
 from storage.submissions import SubmissionRepository
 from storage.users import UserRepository
 from tests.intake.conftest import People
@@ -374,18 +378,34 @@ async def test_erasure_keeps_submissions_as_anonymous_records(
     assert await intake.remembered_profile(user.id) is None
 
 
-async def test_idle_drafts_are_found_once(
-    intake: IntakeService, person: People, clock: FrozenClock
+async def test_idle_drafts_get_one_reminder_queued_with_the_mark(
+    intake: IntakeService,
+    person: People,
+    clock: FrozenClock,
+    database: Database,
 ) -> None:
+    wakes: list[None] = []
+    reminders = DraftReminders(
+        DraftRepository(database),
+        UserRepository(database),
+        clock,
+        zone=ZoneInfo("Asia/Seoul"),
+        quiet_hours=QuietHours.parse("off"),
+        on_queued=lambda: wakes.append(None),
+    )
     user = await person(1, "민수")
     await intake.start_draft(user)
     clock.advance(timedelta(hours=23, minutes=59))
-    assert await intake.drafts_to_remind() == []
+    assert await reminders.remind_idle() == 0
     clock.advance(timedelta(minutes=1))
-    assert [d.user_id for d in await intake.drafts_to_remind()] == [user.id]
-    await intake.reminded(user.id)
+    assert await reminders.remind_idle() == 1
     clock.advance(timedelta(days=3))
-    assert await intake.drafts_to_remind() == []
+    assert await reminders.remind_idle() == 0
+    assert len(wakes) == 1
+    (progress,) = await OutboxRepository(database).progress()
+    assert (progress.kind, progress.pending, progress.recipients) == ("reminder", 1, 1)
+    draft = await intake.draft(user.id)
+    assert draft is not None and draft.reminded_at is not None
 
 
 async def test_recipients_for_related_news(
