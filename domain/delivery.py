@@ -11,6 +11,7 @@ __all__ = [
     "Buttons",
     "DeliveryPolicy",
     "DeliveryProgress",
+    "GivenUp",
     "Notice",
     "OutboxRow",
     "OutboxStore",
@@ -123,6 +124,16 @@ class DeliveryProgress:
     failed: int
     recipients: int
     failure_reasons: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GivenUp:
+    """Rows of one delivery the sender gave up on, with the last reason, for /delivery."""
+
+    key: str
+    kind: str
+    rows: int
+    reason: str
 
 
 class OutboxStore(Protocol):

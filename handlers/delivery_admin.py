@@ -1,11 +1,14 @@
-"""/delivery: how far the current digest (and the two before it) has got: sent, pending, failed."""
+"""/delivery: how far the newest deliveries have got (sent, pending, failed), and what was given up.
+
+Give-ups stay listed after newer deliveries push their own out of the newest three.
+"""
 
 from __future__ import annotations
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
-from domain.delivery import DeliveryProgress
+from domain.delivery import DeliveryProgress, GivenUp
 from handlers.admin_guard import admin_only
 from handlers.context import SotongContext
 from handlers.ui import button, edit, keyboard, send
@@ -34,14 +37,39 @@ def _report(lang: str, progress: DeliveryProgress, context: SotongContext) -> Ma
     )
 
 
+def _given_up(lang: str, item: GivenUp) -> Markup:
+    return t(
+        lang,
+        "content_admin.delivery.given_up",
+        kind=t(lang, f"content_admin.delivery.kind.{item.kind}"),
+        key=item.key,
+        rows=format_number(item.rows, lang),
+        reason=item.reason,
+    )
+
+
 async def delivery_text(context: SotongContext) -> Markup:
-    """The progress of the newest deliveries, newest first."""
+    """The progress of the newest deliveries, newest first, then recent give-ups."""
     lang = context.lang
-    progress = await context.services.delivery_status.progress(limit=3)
+    services = context.services
+    progress = await services.delivery_status.progress(limit=3)
     if not progress:
         return t(lang, "content_admin.delivery.none")
-    entries = "\n\n".join(_report(lang, item, context) for item in progress)
-    return Markup(f"{t(lang, 'content_admin.delivery.title')}\n\n{entries}")
+    sections = [t(lang, "content_admin.delivery.title")]
+    sections.extend(_report(lang, item, context) for item in progress)
+    given_up = await services.delivery_status.given_up(limit=3)
+    if given_up:
+        lines = "\n".join(_given_up(lang, item) for item in given_up)
+        sections.append(Markup(f"{t(lang, 'content_admin.delivery.given_up_title')}\n{lines}"))
+    if services.delivery.unrecorded:
+        sections.append(
+            t(
+                lang,
+                "content_admin.delivery.unrecorded",
+                count=format_number(services.delivery.unrecorded, lang),
+            )
+        )
+    return Markup("\n\n".join(sections))
 
 
 @admin_only

@@ -12,7 +12,14 @@ from datetime import datetime
 
 import aiosqlite
 
-from domain.delivery import Buttons, DeliveryProgress, Notice, OutboxRow, QueuedMessage
+from domain.delivery import (
+    Buttons,
+    DeliveryProgress,
+    GivenUp,
+    Notice,
+    OutboxRow,
+    QueuedMessage,
+)
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 
@@ -191,6 +198,20 @@ class OutboxRepository:
             " WHERE user_id = ? AND status = 'pending'",
             (reason[:_REASON_LENGTH], user_id),
         )
+
+    async def given_up(self, *, limit: int = 3) -> list[GivenUp]:
+        """Deliveries with rows given up after the time budget, most recent give-up first."""
+        rows = await self._db.fetch_all(
+            "WITH given AS (SELECT delivery_id, COUNT(*) AS n, MAX(id) AS latest"
+            " FROM outbox INDEXED BY outbox_given_up"
+            " WHERE status = 'failed' AND last_error LIKE 'gave up%'"
+            " GROUP BY delivery_id ORDER BY latest DESC LIMIT ?)"
+            " SELECT d.key, d.kind, g.n, o.last_error FROM given g"
+            " JOIN deliveries d ON d.id = g.delivery_id JOIN outbox o ON o.id = g.latest"
+            " ORDER BY g.latest DESC",
+            (limit,),
+        )
+        return [GivenUp(row[0], row[1], int(row[2]), str(row[3])) for row in rows]
 
     async def progress(self, *, limit: int = 3) -> list[DeliveryProgress]:
         """The newest deliveries with their counts, newest first."""

@@ -239,6 +239,18 @@ TEXTS = {
         "ko": "\n  · {reason}: {count}",
         "en": "\n  · {reason}: {count}",
     },
+    "content_admin.delivery.given_up_title": {
+        "ko": "<b>⚠️ 끝내 보내지 못한 발송</b> (재시도 시간 초과)",
+        "en": "<b>⚠️ Given up</b> (not delivered within the retry time)",
+    },
+    "content_admin.delivery.given_up": {
+        "ko": "{kind} <code>{key}</code>: {rows}건\n  · {reason}",
+        "en": "{kind} <code>{key}</code>: {rows}\n  · {reason}",
+    },
+    "content_admin.delivery.unrecorded": {
+        "ko": "📝 보냈지만 아직 기록하지 못한 메시지 {count}건: 저장소가 회복되면 기록해요.",
+        "en": "📝 {count} sent messages not yet recorded: written once storage recovers.",
+    },
     "content_admin.delivery.kind.digest": {"ko": "정기 소식", "en": "Digest"},
     "content_admin.delivery.kind.notice": {"ko": "알림", "en": "Notice"},
     "content_admin.delivery.kind.reminder": {"ko": "리마인더", "en": "Reminder"},

@@ -6,6 +6,11 @@ merges; every notice arrives afterwards exactly once, and /delivery shows them.
 
 from __future__ import annotations
 
+import logging
+from datetime import timedelta
+
+import pytest
+
 from sandbox.emulator import ScriptedUser
 from tests.admin.support import onboard, submit
 from tests.fixtures.app import BotHarness
@@ -63,3 +68,33 @@ async def test_notices_survive_a_four_second_outage_and_arrive_once(sotong: BotH
         assert key in report
     assert "✅ 보냄 1 · ⏳ 대기 0 · ⚠️ 실패 0" in report
     assert "✅ 보냄 2 · ⏳ 대기 0 · ⚠️ 실패 0" in report
+
+
+async def test_a_notice_undeliverable_for_two_days_is_given_up_and_stays_in_delivery(
+    sotong: BotHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    owner = sotong.user("민수")
+    await onboard(owner)
+    submission = await submit(sotong, owner.id)
+    admin = sotong.admin()
+    await onboard(admin)
+    sotong.emulator.start_outage(method="sendMessage", chat_id=owner.id)
+    await admin.send("/inbox")
+    await admin.tap(f"{submission.receipt_code} 열기")
+    await admin.tap("🔎 검토 시작")
+    sotong.clock.advance(timedelta(hours=48))
+    with caplog.at_level(logging.WARNING, logger="sotong.delivery"):
+        await sotong.delivered()
+    assert "given up after 48 h" in caplog.text and "Bad Gateway" in caplog.text
+    sotong.emulator.end_outage()
+    # Three newer deliveries push the given-up one out of the newest three.
+    for move in ("🗂 종결", "🔎 검토 시작", "🗂 종결"):
+        await admin.tap(move)
+    await sotong.delivered()
+    assert _received(sotong, owner, "상태가 바뀌었어요") == 3
+
+    await admin.send("/delivery")
+    report = admin.reply().text or ""
+    given_up = report[report.index("끝내 보내지 못한 발송") :]
+    assert "status:" in given_up and "1건" in given_up
+    assert "gave up after 48 h" in given_up and "Bad Gateway" in given_up
