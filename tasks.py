@@ -5,7 +5,8 @@
 suite, `python3 tasks.py run` runs the bot against BOT_API_BASE_URL (a token in `.env`), and
 `python3 tasks.py check` runs the linters, the type checker and the import contracts. Each
 installs uv (into `.tools/` when it is not on PATH) and the locked dependencies on first use,
-then hands over to `uv run`.
+then hands over to `uv run`; `test` also installs the browser tests' locked npm packages
+(axe-core) with `npm ci` when they are missing or older than their lock file.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 TOOLS = ROOT / ".tools"
+BROWSER_TESTS = ROOT / "tests" / "sandbox"
 
 
 def uv() -> list[str]:
@@ -50,6 +52,22 @@ def run(*command: str) -> int:
         signal.signal(signal.SIGINT, previous)
 
 
+def browser_test_packages() -> int:
+    """Install the browser tests' npm packages when their lock file is newer than the install.
+
+    Without npm this says so and goes on: the accessibility tests then fail with the same advice.
+    """
+    installed = BROWSER_TESTS / "node_modules" / ".package-lock.json"
+    lock = BROWSER_TESTS / "package-lock.json"
+    if installed.exists() and installed.stat().st_mtime >= lock.stat().st_mtime:
+        return 0
+    npm = shutil.which("npm")
+    if npm is None:
+        print("npm is missing: install Node.js and npm for the accessibility test", file=sys.stderr)
+        return 0
+    return run(npm, "ci", "--prefix", str(BROWSER_TESTS), "--no-audit", "--no-fund", "--silent")
+
+
 def main(arguments: list[str]) -> int:
     """Dispatch one task."""
     tasks = {
@@ -66,6 +84,10 @@ def main(arguments: list[str]) -> int:
     status = run(*base, "sync", "--locked", "--quiet")
     if status:
         return status
+    if task == "test":
+        status = browser_test_packages()
+        if status:
+            return status
     if task == "check":
         for command in (
             ["ruff", "check", "."],

@@ -1,4 +1,4 @@
-"""The chat page's routes on the emulator's aiohttp app: the files and the persona list.
+"""The chat page's routes on the emulator's aiohttp app: the files, the personas, the bot's zone.
 
 Everything else the page does (sending, tapping, uploading, transcripts, the live event stream,
 the call log) goes through the emulator's own control API under `/_control`.
@@ -39,6 +39,10 @@ class PersonaDirectory(Protocol):
         """A user nobody has seen yet."""
         ...
 
+    def time_zone(self) -> str:
+        """The bot's IANA zone, in which its texts give times; the page's bubbles follow it."""
+        ...
+
 
 def _file(name: str) -> web.FileResponse:
     # no-cache: after an upgrade the browser must not mix an old app.js with a new page.
@@ -48,7 +52,7 @@ def _file(name: str) -> web.FileResponse:
 
 
 def install_page(app: web.Application, directory: PersonaDirectory) -> None:
-    """Add `/`, `/static/{name}` and `/_sandbox/personas` to the emulator's app."""
+    """Add `/`, `/static/{name}`, `/_sandbox/personas` and `/_sandbox/bot` to the emulator's app."""
 
     async def index(_: web.Request) -> web.StreamResponse:
         return _file("index.html")
@@ -70,7 +74,12 @@ def install_page(app: web.Application, directory: PersonaDirectory) -> None:
         persona = await directory.new_person(language if language in _LANGUAGES else "ko")
         return web.json_response(persona.to_json(), status=201, dumps=_dumps)
 
+    async def bot(_: web.Request) -> web.StreamResponse:
+        # The browser's own zone may differ from the bot's; bubble times must match the texts.
+        return web.json_response({"time_zone": directory.time_zone()})
+
     app.router.add_get("/", index)
     app.router.add_get("/static/{name}", static)
     app.router.add_get("/_sandbox/personas", personas)
     app.router.add_post("/_sandbox/personas/new", new_person)
+    app.router.add_get("/_sandbox/bot", bot)

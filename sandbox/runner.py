@@ -93,6 +93,7 @@ class Sandbox:
         self._stack: AsyncExitStack | None = None
         self._application: SotongApplication | None = None
         self._new_people: list[Persona] = []
+        self._time_zone: str | None = None
 
     @property
     def url(self) -> str:
@@ -111,6 +112,11 @@ class Sandbox:
     def personas(self) -> list[Persona]:
         """The fixed personas; the page offers "new person" besides them."""
         return list(self.book.personas)
+
+    def time_zone(self) -> str:
+        """The running bot's zone (the TIMEZONE setting), for the page's bubble times."""
+        assert self._time_zone is not None, "the sandbox is not running"
+        return self._time_zone
 
     async def new_person(self, language: str) -> Persona:
         """A user neither the emulator nor the database has seen, with an empty chat."""
@@ -179,6 +185,7 @@ class Sandbox:
         settings = sandbox_settings(
             f"http://{host}:{self.emulator.port}", options.database_path, self.book.admin_ids
         )
+        self._time_zone = settings.timezone
         self._application = await stack.enter_async_context(
             running_bot(settings, clock=self._clock, poll_timeout=self._poll_timeout)
         )

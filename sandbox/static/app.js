@@ -132,7 +132,14 @@ const state = {
   activeSuggestion: -1,
   keyboardShown: true,
   refreshTimer: null,
+  // The bot's zone (from the server): bubble times must agree with the times in its texts.
+  timeZone: "UTC",
+  // After a tap, the next answer from the bot takes the focus (see `followTap`).
+  tapFocus: null,
 };
+
+// How long after a tap the bot's answer may still move the focus to itself.
+const TAP_FOCUS_MS = 5000;
 
 const $ = (id) => document.getElementById(id);
 const t = (key, ...args) => {
@@ -272,8 +279,8 @@ async function switchTo(persona) {
 
 async function loadChat() {
   const persona = state.current;
-  const list = $("messages");
-  list.setAttribute("aria-busy", "true");
+  const log = $("log");
+  log.setAttribute("aria-busy", "true");
   const { messages } = await api("GET", `/_control/chats/${persona.id}/transcript`);
   if (state.current !== persona) return;
   await refreshUser();
@@ -284,7 +291,7 @@ async function loadChat() {
     if (!message.deleted && !known) state.messages.set(message.message_id, message);
   }
   renderAllMessages();
-  list.removeAttribute("aria-busy");
+  log.removeAttribute("aria-busy");
   scrollToBottom(true);
   document.body.dataset.chat = persona.key;
 }
@@ -443,18 +450,24 @@ function formatted(text, entities) {
 
 // ---------------------------------------------------------------------------------- messages
 
+function locale() {
+  return state.lang === "ko" ? "ko-KR" : "en-GB";
+}
+
 function formatTime(seconds) {
-  return new Date(seconds * 1000).toLocaleTimeString(state.lang === "ko" ? "ko-KR" : "en-GB", {
+  return new Date(seconds * 1000).toLocaleTimeString(locale(), {
     hour: "2-digit",
     minute: "2-digit",
+    timeZone: state.timeZone,
   });
 }
 
 function formatDay(seconds) {
-  return new Date(seconds * 1000).toLocaleDateString(state.lang === "ko" ? "ko-KR" : "en-GB", {
+  return new Date(seconds * 1000).toLocaleDateString(locale(), {
     weekday: "short",
     day: "numeric",
     month: "long",
+    timeZone: state.timeZone,
   });
 }
 
@@ -562,8 +575,9 @@ function dayNode(seconds) {
   return el("li", { className: "day", "aria-hidden": "true" }, el("span", { text: formatDay(seconds) }));
 }
 
+// The calendar day in the bot's zone, as YYYY-MM-DD.
 function dayKey(seconds) {
-  return new Date(seconds * 1000).toDateString();
+  return new Date(seconds * 1000).toLocaleDateString("en-CA", { timeZone: state.timeZone });
 }
 
 function renderAllMessages() {
@@ -592,24 +606,41 @@ function upsertMessage(message) {
   }
   state.messages.set(message.message_id, message);
   const node = messageNode(message);
+  const nearBottom = isNearBottom();
+  const last = [...list.querySelectorAll(".message")].at(-1);
   if (existing) {
     const focused = existing.contains(document.activeElement);
     existing.replaceWith(node);
-    if (focused) focusFirstButton(node);
+    // An edit can grow a message: the newest one stays wholly in view, buttons included.
+    if (existing === last) scrollToBottom(true);
+    else if (focused) keepInView(node);
+    followTap(node);
     return;
   }
-  const nearBottom = isNearBottom();
-  const last = [...list.querySelectorAll(".message")].at(-1);
   const lastDate = last ? state.messages.get(Number(last.dataset.messageId))?.date : null;
   if (!lastDate || dayKey(lastDate) !== dayKey(message.date)) list.append(dayNode(message.date));
   list.append(node);
   updateComposerMode();
   scrollToBottom(nearBottom || message.sender === "user");
+  followTap(node);
 }
 
-function focusFirstButton(node) {
-  const target = node.querySelector("button, a") || $("composer-input");
-  target.focus();
+// After a tap the bot's answer takes the focus: its first button, or else the message box;
+// never a link or a /command inside older text, where Enter would act by accident.
+function followTap(node) {
+  const pending = state.tapFocus;
+  if (!pending || Date.now() > pending.until || node.classList.contains("from-user")) return;
+  const button = node.querySelector(".inline-button:not(:disabled)");
+  if (button) {
+    button.focus({ preventScroll: true });
+    state.tapFocus = null;
+  } else {
+    $("composer-input").focus({ preventScroll: true });
+  }
+}
+
+function keepInView(node) {
+  requestAnimationFrame(() => node.scrollIntoView({ block: "nearest" }));
 }
 
 function isNearBottom() {
@@ -651,6 +682,7 @@ async function sendText(text) {
 }
 
 async function tap(message, button, node) {
+  state.tapFocus = { until: Date.now() + TAP_FOCUS_MS };
   node.classList.add("pending");
   node.setAttribute("aria-busy", "true");
   try {
@@ -736,6 +768,12 @@ function renderSuggestions() {
           className: active ? "active" : undefined,
           "aria-selected": active ? "true" : "false",
           onmousedown: (event) => event.preventDefault(),
+          onmousemove: () => {
+            if (state.activeSuggestion !== index) {
+              state.activeSuggestion = index;
+              renderSuggestions();
+            }
+          },
           onclick: () => {
             input.value = "";
             closeSuggestions();
@@ -1017,7 +1055,9 @@ function wire() {
   input.addEventListener("keydown", onComposerKey);
   input.addEventListener("input", () => {
     autoGrow();
-    state.activeSuggestion = -1;
+    state.tapFocus = null; // typing: the bot's next buttons must not take the focus away
+    // Like Telegram, the best match is highlighted as one types, so Enter picks it.
+    state.activeSuggestion = 0;
     renderSuggestions();
   });
   input.addEventListener("blur", () => setTimeout(closeSuggestions, 150));
@@ -1064,8 +1104,12 @@ async function main() {
   state.lang = saved || (navigator.language.toLowerCase().startsWith("ko") ? "ko" : "en");
   wire();
   setConnection("connecting");
-  const { personas } = await api("GET", "/_sandbox/personas");
+  const [{ personas }, bot] = await Promise.all([
+    api("GET", "/_sandbox/personas"),
+    api("GET", "/_sandbox/bot"),
+  ]);
   state.personas = personas;
+  state.timeZone = bot.time_zone;
   applyLabels();
   connect();
   await loadCalls();

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 import struct
 import zlib
+from functools import cache
 from pathlib import Path
+from typing import Any
 
+import pytest
 from playwright.async_api import (
     Browser,
     ConsoleMessage,
@@ -17,6 +21,40 @@ from playwright.async_api import (
 )
 
 WAIT_MS = 10_000
+AXE = Path(__file__).with_name("node_modules") / "axe-core" / "axe.min.js"
+FAILING_IMPACTS = frozenset({"serious", "critical"})
+LAST_BUTTONS_IN_VIEW = """() => {
+  const last = [...document.querySelectorAll(".message")].at(-1);
+  if (!last) return true;
+  const view = document.getElementById("scroller").getBoundingClientRect();
+  return [...last.querySelectorAll(".inline-button")].every((button) => {
+    const box = button.getBoundingClientRect();
+    return box.top >= view.top - 0.5 && box.bottom <= Math.min(view.bottom, innerHeight) + 0.5
+      && box.left >= view.left - 0.5 && box.right <= view.right + 0.5;
+  });
+}"""
+
+
+@cache
+def axe_source() -> str:
+    """axe-core from the npm package (tests/sandbox/package.json); a clear failure without it."""
+    if not AXE.exists():
+        pytest.fail(
+            f"{AXE} is missing: run `npm ci` in tests/sandbox (`python3 tasks.py test` and "
+            ".ci/run do this) to run the accessibility checks"
+        )
+    return AXE.read_text(encoding="utf-8")
+
+
+def _describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [node["target"] for node in violation["nodes"][:3]]
+        lines.append(
+            f"{violation['impact']} {violation['id']}: {violation['help']} "
+            f"({len(violation['nodes'])} nodes, e.g. {json.dumps(targets, ensure_ascii=False)})"
+        )
+    return "\n".join(lines)
 
 
 def _exact(text: str) -> re.Pattern[str]:
@@ -50,6 +88,8 @@ class ChatPage:
         self.page = page
         self.artifacts = artifacts
         self.problems: list[str] = []
+        self.keep_in_view = False
+        """When set, every awaited bot answer also checks the last message's buttons are in view."""
         self._shots = 0
         page.on("pageerror", lambda error: self.problems.append(f"page error: {error}"))
         page.on("console", self._console)
@@ -60,10 +100,18 @@ class ChatPage:
 
     @classmethod
     async def open(
-        cls, browser: Browser, url: str, artifacts: Path, viewport: ViewportSize
+        cls,
+        browser: Browser,
+        url: str,
+        artifacts: Path,
+        viewport: ViewportSize,
+        *,
+        timezone_id: str | None = None,
     ) -> ChatPage:
         """A new browser window on the sandbox page, ready once the first chat is loaded."""
-        window = await browser.new_context(locale="en-US", viewport=viewport)
+        window = await browser.new_context(
+            locale="en-US", viewport=viewport, timezone_id=timezone_id
+        )
         chat = cls(await window.new_page(), artifacts)
         await chat.page.goto(url)
         await chat.page.wait_for_selector("body[data-ready=true]")
@@ -83,6 +131,21 @@ class ChatPage:
         await self.page.screenshot(path=str(path))
         return path
 
+    async def audit(self) -> None:
+        """Run axe-core on the page as it is now; fail on any serious or critical violation."""
+        # Finished animations: a bubble still fading in would read as low contrast.
+        await self.page.evaluate("() => document.getAnimations().forEach((a) => a.finish())")
+        if not await self.page.evaluate("() => typeof window.axe === 'object'"):
+            await self.page.add_script_tag(content=axe_source())
+        result = await self.page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        failing = [v for v in result["violations"] if v["impact"] in FAILING_IMPACTS]
+        assert failing == [], _describe(failing)
+
+    async def last_buttons_in_view(self) -> None:
+        """Every button of the newest message is wholly on screen, not below the fold."""
+        # One check of all buttons at once: an edit may replace them while they are counted.
+        await self.page.wait_for_function(LAST_BUTTONS_IN_VIEW, timeout=WAIT_MS)
+
     def bot_messages(self, text: str | None = None) -> Locator:
         """Bot bubbles, optionally only those containing `text`."""
         messages = self.page.locator(".message.from-bot")
@@ -92,6 +155,8 @@ class ChatPage:
         """Wait until a bot message containing `text` is on screen; return it."""
         found = self.bot_messages(text).last
         await expect(found).to_be_visible(timeout=WAIT_MS)
+        if self.keep_in_view:
+            await self.last_buttons_in_view()
         return found
 
     async def persona(self, role: str) -> None:

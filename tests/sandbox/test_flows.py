@@ -7,9 +7,10 @@ the owner's chat.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from playwright.async_api import expect
+from playwright.async_api import Browser, ViewportSize, expect
 
 from sandbox import Sandbox
 from tests.sandbox.chat import WAIT_MS, ChatPage, png
@@ -20,6 +21,7 @@ PROBLEM = "AI 학습에 쓸 뉴스 기사마다 저작권자 허락을 받는 �
 LAW = "저작권법 제35조의5"
 PROPOSAL = "TDM 면책 조항을 도입해 주세요."
 RECEIPT = re.compile(r"SV-\d{4}-\d{6}")
+PHONE = ViewportSize(width=390, height=844)
 
 
 async def submit_feedback(chat: ChatPage) -> str:
@@ -82,6 +84,7 @@ async def submit_feedback(chat: ChatPage) -> str:
     await chat.tap("✅ 제출")
     receipt = await chat.bot_says("접수되었습니다")
     await chat.shot("receipt")
+    await chat.audit()
     found = RECEIPT.search(await receipt.inner_text())
     assert found is not None, await receipt.inner_text()
     return found.group()
@@ -104,6 +107,7 @@ async def test_submission_review_export_and_status_update_through_the_page(
     await chat.tap("✅ 동의")
     await chat.bot_says("무엇을 도와드릴까요?")
     await chat.shot("main-menu")
+    await chat.audit()
 
     code = await submit_feedback(chat)
     stored = await sandbox.wiring.services.submissions.get_by_code(code)
@@ -130,6 +134,7 @@ async def test_submission_review_export_and_status_update_through_the_page(
     # The evidence photo is sent again to the administrator and shown as a picture.
     await expect(page.locator(".message.from-bot img").last).to_be_visible(timeout=WAIT_MS)
     await chat.shot("admin-submission")
+    await chat.audit()
     await chat.tap("🔎 검토 시작")
     await chat.bot_says("발송 대기열")
     await chat.shot("admin-started-review")
@@ -164,6 +169,7 @@ async def test_submission_review_export_and_status_update_through_the_page(
     await expect(panel.locator(".call-method").filter(has_text="sendDocument")).not_to_have_count(0)
     await expect(panel.locator(".call.rejected")).to_have_count(0)
     await chat.shot("api-panel")
+    await chat.audit()
     await page.get_by_role("button", name="Close").click()
     await expect(panel).to_be_hidden()
 
@@ -172,3 +178,20 @@ async def test_submission_review_export_and_status_update_through_the_page(
     await expect(notice).to_contain_text(code)
     await expect(notice).to_contain_text("검토 중")
     await chat.shot("owner-sees-status-update")
+
+
+async def test_feedback_at_phone_width_keeps_the_newest_buttons_in_view(
+    browser: Browser, sandbox: Sandbox, artifacts: Path
+) -> None:
+    """At 390×844 every answer, edits that grow a message included, leaves its buttons in view.
+
+    The screenshots of each step are in test-artifacts/sandbox/ under this test's name.
+    """
+    chat = await ChatPage.open(browser, sandbox.url, artifacts, PHONE)
+    chat.keep_in_view = True
+    await chat.onboard("한국어", "✅ 동의", "무엇을 도와드릴까요?")
+    await chat.shot("phone-main-menu")
+    code = await submit_feedback(chat)
+    assert await sandbox.services.submissions.get_by_code(code) is not None
+    assert await chat.page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    await chat.close()

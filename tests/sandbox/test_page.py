@@ -6,7 +6,10 @@ keyboard alone, and phone width.
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import aiohttp
 import pytest
@@ -14,16 +17,35 @@ from playwright.async_api import Browser, ViewportSize, expect
 
 from sandbox import SANDBOX_TOKEN, Sandbox
 from tests.sandbox.chat import WAIT_MS, ChatPage, png
+from tests.sandbox.conftest import DESKTOP
 
 pytestmark = pytest.mark.browser
 
+KOREAN_OWNER = 710001
 ENGLISH_OWNER = 710002
+PHONE = ViewportSize(width=390, height=844)
 FORMATTED = (
     "<b>bold</b> <i>italic</i> <u>underlined</u> <s>struck</s> "
     "<tg-spoiler>secret</tg-spoiler> <a href='https://example.org/policy'>a link</a> "
     "<code>inline code</code>\n<pre><code class='language-python'>print('pre')</code></pre>"
     "<blockquote>a quotation</blockquote>"
 )
+
+
+# WCAG's contrast ratio of each element's text on its own (opaque) background.
+CONTRAST = """(nodes) => nodes.map((node) => {
+  const style = getComputedStyle(node);
+  const channels = (color) => color.match(/[\\d.]+/g).map(Number);
+  const background = channels(style.backgroundColor);
+  if (background.length === 4 && background[3] < 1) return 0;
+  const luminance = ([r, g, b]) => [r, g, b]
+    .map((c) => c / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const ends = [luminance(channels(style.color)), luminance(background)];
+  const [light, dark] = ends.sort((a, b) => b - a);
+  return (light + 0.05) / (dark + 0.05);
+})"""
 
 
 async def as_bot(sandbox: Sandbox, method: str, data: dict[str, Any] | aiohttp.FormData) -> Any:
@@ -199,12 +221,34 @@ async def test_keyboard_alone_with_visible_focus_and_labels(chat: ChatPage) -> N
     await expect(page.locator(".inline-button", has_text="English")).to_be_focused()
     await chat.shot("keyboard-focus")
     await page.keyboard.press("Enter")
-    await chat.bot_says("personal information")
+    # The notice that answers the tap has links and /commands in its text: the focus skips them
+    # for its first button, so a second Enter agrees instead of sending /privacy.
+    notice = await chat.bot_says("personal information")
+    await expect(notice.locator(".inline-button").first).to_be_focused()
+    await page.keyboard.press("Enter")
+    await chat.bot_says("What can I do for you?")
+    focused = await page.evaluate(
+        "() => { const e = document.activeElement;"
+        " return e.id || (e.closest('.message:last-child') && e.className); }"
+    )
+    assert focused in {"composer-input", "inline-button"}, focused
     await page.get_by_role("combobox", name="Message").focus()
     await page.keyboard.type("/help")
     await page.keyboard.press("Escape")
     await page.keyboard.press("Enter")
     await expect(page.locator(".message.from-user").last).to_contain_text("/help")
+    # The first match is highlighted as one types, and Enter sends it, not the letters typed.
+    await page.keyboard.type("/mee")
+    suggestions = page.get_by_role("listbox", name="Commands")
+    await expect(suggestions.get_by_role("option", selected=True)).to_contain_text("/meetings")
+    await page.keyboard.press("Enter")
+    await expect(page.locator(".message.from-user").last).to_have_text(re.compile(r"/meetings"))
+    # Pointing at another suggestion highlights it instead; Enter then sends that one.
+    await page.keyboard.type("/")
+    await suggestions.get_by_role("option").filter(has_text="/help").hover()
+    await expect(suggestions.get_by_role("option", selected=True)).to_contain_text("/help")
+    await page.keyboard.press("Enter")
+    await expect(page.locator(".message.from-user").last).to_have_text(re.compile(r"/help"))
 
     log = page.get_by_role("log")
     await expect(log).to_have_attribute("aria-live", "polite")
@@ -216,23 +260,73 @@ async def test_keyboard_alone_with_visible_focus_and_labels(chat: ChatPage) -> N
         " || '').trim()).map(e => e.outerHTML)"
     )
     assert unnamed == []
+    await chat.audit()
+
+
+async def test_bubble_times_are_in_the_bot_zone_not_the_browser_zone(
+    browser: Browser, sandbox: Sandbox, artifacts: Any
+) -> None:
+    chat = await ChatPage.open(
+        browser, sandbox.url, artifacts, DESKTOP, timezone_id="America/Los_Angeles"
+    )
+    await chat.persona("SME owner · English")
+    sent = await as_bot(sandbox, "sendMessage", {"chat_id": ENGLISH_OWNER, "text": "Noted"})
+    seoul = datetime.fromtimestamp(sent["date"], ZoneInfo("Asia/Seoul"))
+    bubble = chat.page.locator(f"#message-{sent['message_id']}")
+    await expect(bubble.locator("time")).to_have_text(seoul.strftime("%H:%M"))
+    day = chat.page.locator(".day").last
+    await expect(day).to_contain_text(f"{seoul.day} {seoul.strftime('%B')}")
+    await chat.close()
 
 
 async def test_phone_width_is_readable_without_sideways_scrolling(
     browser: Browser, sandbox: Sandbox, artifacts: Any
 ) -> None:
-    chat = await ChatPage.open(browser, sandbox.url, artifacts, ViewportSize(width=390, height=844))
+    chat = await ChatPage.open(browser, sandbox.url, artifacts, PHONE)
     page = chat.page
     await chat.shot("phone-empty")
+    await chat.audit()
+    # The header leaves most of the height to the chat.
+    header = await page.locator(".topbar").bounding_box()
+    assert header is not None and header["height"] <= 110, header
     await chat.onboard("English", "✅ I agree", "What can I do for you?")
     await chat.shot("phone-menu")
+    await chat.last_buttons_in_view()
+    await chat.audit()
     assert await page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    # axe cannot see through the chat's gradient, so the buttons' contrast is measured here.
+    ratios = await page.locator(".inline-button").evaluate_all(CONTRAST)
+    assert ratios and min(ratios) >= 4.5, ratios
+
+    # The newest message grows by an edit (a summary under a question): its buttons follow.
+    buttons = {"inline_keyboard": [[{"text": "Next ➡️", "callback_data": "x"}]]}
+    asked = await as_bot(
+        sandbox,
+        "sendMessage",
+        {"chat_id": KOREAN_OWNER, "text": "How much does it cost?", "reply_markup": buttons},
+    )
+    await chat.last_buttons_in_view()
+    grown = "\n".join(f"Line {number}: an answer so far" for number in range(1, 25))
+    await as_bot(
+        sandbox,
+        "editMessageText",
+        {
+            "chat_id": KOREAN_OWNER,
+            "message_id": asked["message_id"],
+            "text": grown,
+            "reply_markup": buttons,
+        },
+    )
+    await expect(page.locator(f"#message-{asked['message_id']}")).to_contain_text("Line 24")
+    await chat.last_buttons_in_view()
+    await chat.shot("phone-edited-grows")
     await page.get_by_role("button", name="API calls").click()
     panel = page.get_by_role("complementary", name="Bot API calls")
     await expect(panel).to_be_visible()
     box = await panel.bounding_box()
     assert box is not None and box["width"] == 390
     await chat.shot("phone-api-panel")
+    await chat.audit()
     await page.keyboard.press("Escape")
     await expect(panel).to_be_hidden()
     await chat.close()
