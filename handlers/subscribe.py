@@ -83,15 +83,15 @@ def _first_allowed_hour(context: SotongContext, hour: int) -> int:
     return hour
 
 
-def _when(lang: str, choice: SubscriptionChoice) -> Markup:
+def _when(lang: str, choice: SubscriptionChoice, texts: str = "subscribe.when") -> Markup:
     hour = f"{choice.hour:02d}:00"
     if choice.frequency is Frequency.IMMEDIATE:
-        return t(lang, "subscribe.when.immediate")
+        return t(lang, f"{texts}.immediate")
     if choice.frequency is Frequency.DAILY:
-        return t(lang, "subscribe.when.daily", hour=hour)
+        return t(lang, f"{texts}.daily", hour=hour)
     return t(
         lang,
-        "subscribe.when.weekly",
+        f"{texts}.weekly",
         hour=hour,
         weekday=t(lang, f"subscribe.weekday.{choice.weekday}"),
     )
@@ -375,7 +375,8 @@ async def save(update: Update, context: SotongContext) -> str | int:
         await send(update, context, t(lang, "subscribe.nothing_chosen"))
         return EDITING
     saved = await context.services.subscriptions.subscribe(update.effective_user.id, choice)
-    await edit(query, t(lang, "subscribe.saved", when=_when(lang, saved.choice)))
+    when = _when(lang, saved.choice, "subscribe.saved_when")
+    await edit(query, t(lang, "subscribe.saved", when=when))
     return END
 
 

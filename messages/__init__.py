@@ -1,7 +1,9 @@
 """Every user-visible text, in Korean and English, and the rendering of dates and numbers.
 
 Texts are HTML for Telegram's parse mode: placeholder values are escaped unless wrapped in
-`Markup`, so a submitter's `<b>` can never break a message.
+`Markup`, so a submitter's `<b>` can never break a message. A placeholder followed by a Korean
+particle names it as its format spec (`{name:을}`, see `messages.particles`), so the particle
+agrees with whatever the name turns out to be.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from babel.dates import format_datetime as babel_format_datetime
 from babel.numbers import format_decimal
 
 from messages.catalog_loader import LANGUAGES, load_catalog
+from messages.particles import with_particle
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -58,10 +61,23 @@ def normalize_language(code: str | None, fallback: str = DEFAULT_LANGUAGE) -> st
     return fallback
 
 
-def _escape(value: object) -> str:
-    if isinstance(value, Markup):
-        return str(value)
-    return html.escape(str(value), quote=False)
+class _Value(str):
+    """An escaped placeholder value that renders a particle spec (`{name:을}`) after itself."""
+
+    __slots__ = ("plain",)
+    plain: str
+
+    def __new__(cls, value: object) -> _Value:
+        plain = str(value)
+        escaped = plain if isinstance(value, Markup) else html.escape(plain, quote=False)
+        made = super().__new__(cls, escaped)
+        made.plain = plain
+        return made
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return str(self)
+        return with_particle(self.plain, spec, shown=str(self))
 
 
 def t(language: str, key: str, /, **params: object) -> Markup:
@@ -70,7 +86,7 @@ def t(language: str, key: str, /, **params: object) -> Markup:
         template = _CATALOG[key][normalize_language(language)]
     except KeyError:
         raise MessageKeyError(key) from None
-    return Markup(template.format_map({name: _escape(value) for name, value in params.items()}))
+    return Markup(template.format_map({name: _Value(value) for name, value in params.items()}))
 
 
 def has_key(key: str) -> bool:

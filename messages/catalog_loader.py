@@ -7,6 +7,7 @@ import pkgutil
 from collections.abc import Mapping
 
 import messages.catalog
+from messages.glossary import expand_terms
 
 __all__ = ["LANGUAGES", "Catalog", "load_catalog"]
 
@@ -15,7 +16,7 @@ Catalog = Mapping[str, Mapping[str, str]]
 
 
 def load_catalog() -> dict[str, dict[str, str]]:
-    """Merge every catalog module; two modules claiming one key is a bug, not an override."""
+    """Merge every catalog module, glossary terms put in; a key defined twice is a bug."""
     merged: dict[str, dict[str, str]] = {}
     for module_info in sorted(
         pkgutil.iter_modules(messages.catalog.__path__), key=lambda m: m.name
@@ -25,5 +26,7 @@ def load_catalog() -> dict[str, dict[str, str]]:
         for key, translations in texts.items():
             if key in merged:
                 raise ValueError(f"message key {key!r} is defined twice (in {module_info.name})")
-            merged[key] = dict(translations)
+            merged[key] = {
+                language: expand_terms(text, language) for language, text in translations.items()
+            }
     return merged

@@ -1,7 +1,7 @@
 """Texts of /export and of the exported files themselves (headers, sheet names, counts)."""
 
 TEXTS = {
-    "admin_export.column.receipt_code": {"ko": "접수번호", "en": "Receipt code"},
+    "admin_export.column.receipt_code": {"ko": "{-receipt-code}", "en": "{-Receipt-code}"},
     "admin_export.column.created_at": {"ko": "접수일시", "en": "Submitted at"},
     "admin_export.column.updated_at": {"ko": "최종 변경", "en": "Last change"},
     "admin_export.column.status": {"ko": "상태", "en": "Status"},
@@ -9,13 +9,13 @@ TEXTS = {
     "admin_export.column.problem": {"ko": "애로 내용", "en": "Problem"},
     "admin_export.column.law_or_rule": {"ko": "관련 법령·규정", "en": "Law or rule"},
     "admin_export.column.proposal": {"ko": "개선 제안", "en": "Proposal"},
-    "admin_export.column.impact": {"ko": "영향도(1-5)", "en": "Impact (1-5)"},
+    "admin_export.column.impact": {"ko": "{-impact}(1-5)", "en": "{-Impact} (1-5)"},
     "admin_export.column.cost_hours_per_month": {"ko": "월 소요 시간", "en": "Hours per month"},
     "admin_export.column.cost_won": {"ko": "비용(원)", "en": "Cost (KRW)"},
     "admin_export.column.region": {"ko": "지역", "en": "Region"},
     "admin_export.column.company_size": {"ko": "기업 규모", "en": "Company size"},
     "admin_export.column.industry": {"ko": "업종", "en": "Industry"},
-    "admin_export.column.supporters": {"ko": "공감 수", "en": "Supporters"},
+    "admin_export.column.supporters": {"ko": "{-support} 수", "en": "Supporters"},
     "admin_export.column.visibility": {"ko": "공개 방식", "en": "Visibility"},
     "admin_export.column.forwarded_to": {"ko": "전달 부처", "en": "Forwarded to"},
     "admin_export.column.answered_at": {"ko": "답변일시", "en": "Answered at"},
@@ -65,7 +65,7 @@ TEXTS = {
         "ko": (
             "<b>📤 내보내기</b>\n{summary}\n\n"
             "실명 제안의 제출자 이름과 텔레그램 ID를 포함할까요?\n"
-            "익명 제안의 제출자는 어떤 경우에도 포함되지 않으며, 포함 여부는 감사 기록에 남습니다."
+            "익명 제안의 제출자는 어떤 경우에도 포함되지 않으며, 포함 여부는 감사 기록에 남아요."
         ),
         "en": (
             "<b>📤 Export</b>\n{summary}\n\n"

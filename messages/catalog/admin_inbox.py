@@ -15,13 +15,16 @@ TEXTS = {
     },
     "admin_inbox.sort.n": {"ko": "최신 순", "en": "newest first"},
     "admin_inbox.sort.o": {"ko": "오래된 순", "en": "oldest first"},
-    "admin_inbox.sort.s": {"ko": "공감 많은 순", "en": "most supported"},
+    "admin_inbox.sort.s": {"ko": "{-support} 많은 순", "en": "most supported"},
     "admin_inbox.sort.c": {"ko": "비용 큰 순", "en": "highest cost"},
     "admin_inbox.button.sort": {"ko": "↕️ 정렬", "en": "↕️ Sort"},
-    "admin_inbox.status_open": {"ko": "새 제안·검토 중", "en": "New and in review"},
+    "admin_inbox.status_open": {
+        "ko": "{-status-received}·{-status-in-review}",
+        "en": "{-Status-received} and {-status-in-review}",
+    },
     "admin_inbox.item": {
         "ko": (
-            "{number}. <b>{code}</b> · {status} · {date}\n    {category} · 공감 "
+            "{number}. <b>{code}</b> · {status} · {date}\n    {category} · {-support} "
             "{supporters}\n    {snippet}"
         ),
         "en": (
@@ -45,10 +48,10 @@ TEXTS = {
     "admin_inbox.detail.head": {
         "ko": (
             "<b>{code}</b> · {status}\n"
-            "접수: {created} · 공감 {supporters}명\n"
+            "접수: {created} · {-support} {supporters}명\n"
             "분야: {category}\n지역: {region} · 규모: {size} · 업종: {industry}\n"
             "제출자: {submitter}\n"
-            "영향도: {impact}/5 · 월 {hours}시간 · {won}원"
+            "{-impact}: {impact}/5 · 월 {hours}시간 · {won}원"
         ),
         "en": (
             "<b>{code}</b> · {status}\n"
@@ -89,7 +92,7 @@ TEXTS = {
         "en": "🔗 Merged into another submission as a duplicate.",
     },
     "admin_inbox.detail.evidence": {
-        "ko": "📎 증빙 {count}건을 아래에 보냅니다.",
+        "ko": "📎 증빙 {count}건을 아래에 보내 드려요.",
         "en": "📎 {count} pieces of evidence follow.",
     },
     "admin_inbox.detail.history": {
@@ -109,7 +112,7 @@ TEXTS = {
     "admin_inbox.button.back": {"ko": "⬅️ 목록", "en": "⬅️ List"},
     "admin_inbox.ask.forward": {
         "ko": (
-            "<b>{code}</b>를 전달할 부처 이름을 입력해 주세요. (예: 중소벤처기업부)\n"
+            "<b>{code:</b>를} 전달할 부처 이름을 입력해 주세요. (예: 중소벤처기업부)\n"
             "/cancel 로 취소"
         ),
         "en": (
@@ -119,7 +122,7 @@ TEXTS = {
     },
     "admin_inbox.ask.answer": {
         "ko": (
-            "<b>{code}</b>에 대한 공식 답변을 입력해 주세요. 제출자에게 그대로 전달됩니다.\n"
+            "<b>{code}</b>에 대한 공식 답변을 입력해 주세요. 제출자에게 그대로 전달돼요.\n"
             "/cancel 로 취소"
         ),
         "en": (
@@ -128,7 +131,7 @@ TEXTS = {
         ),
     },
     "admin_inbox.ask.reject": {
-        "ko": "<b>{code}</b>의 반려 사유를 입력해 주세요. 제출자에게 전달됩니다.\n/cancel 로 취소",
+        "ko": "<b>{code}</b>의 반려 사유를 입력해 주세요. 제출자에게 전달돼요.\n/cancel 로 취소",
         "en": (
             "Type the reason for rejecting <b>{code}</b>. The submitter will read "
             "it.\n/cancel to stop"
@@ -136,11 +139,12 @@ TEXTS = {
     },
     "admin_inbox.ask.duplicate": {
         "ko": (
-            "<b>{code}</b>가 중복하는 원래 제안의 접수번호를 입력해 주세요. (예: SV-2026-000012)\n"
+            "<b>{code:</b>이} 중복하는 원래 의견의 {-receipt-code}를 입력해 주세요. "
+            "(예: SV-2026-000012)\n"
             "/cancel 로 취소"
         ),
         "en": (
-            "Type the receipt code of the original that <b>{code}</b> repeats (e.g. "
+            "Type the {-receipt-code} of the original that <b>{code}</b> repeats (e.g. "
             "SV-2026-000012).\n/cancel to stop"
         ),
     },
@@ -175,8 +179,8 @@ TEXTS = {
     },
     "admin_inbox.merged": {
         "ko": (
-            "🔗 <b>{duplicate}</b>를 <b>{original}</b>에 합쳤어요. "
-            "공감 {added}명이 더해져 {total}명입니다. "
+            "🔗 <b>{duplicate:</b>을} <b>{original}</b>에 합쳤어요. "
+            "{-support} {added}명이 더해져 {total}명이에요. "
             "제출자 알림 {notices}건을 발송 대기열에 넣었어요."
         ),
         "en": (
@@ -217,11 +221,11 @@ TEXTS = {
         "en": "Please shorten it to {limit} characters and send it again.",
     },
     "admin_inbox.error.no_code": {
-        "ko": "접수번호 {text}에 해당하는 제안이 없어요. 다시 입력하거나 /cancel",
-        "en": "No submission has the receipt code {text}. Type it again, or /cancel.",
+        "ko": "{-receipt-code} {text}에 해당하는 의견이 없어요. 다시 입력하거나 /cancel",
+        "en": "No submission has the {-receipt-code} {text}. Type it again, or /cancel.",
     },
     "admin_inbox.error.same": {
-        "ko": "자기 자신의 중복으로 표시할 수는 없어요. 다른 접수번호를 입력하거나 /cancel",
+        "ko": "자기 자신의 중복으로 표시할 수는 없어요. 다른 {-receipt-code}를 입력하거나 /cancel",
         "en": "A submission cannot duplicate itself. Type another code, or /cancel.",
     },
     "admin_inbox.error.already_merged": {
@@ -230,8 +234,9 @@ TEXTS = {
     },
     "admin_inbox.notify.merged_duplicate": {
         "ko": (
-            "🔗 보내주신 제안 <b>{duplicate}</b>는 같은 내용의 제안 <b>{original}</b>과 합쳐 "
-            "함께 처리합니다. 원래 제안의 공감자로 집계되며, 진행 소식도 그쪽으로 알려 드려요."
+            "🔗 보내 주신 의견 <b>{duplicate:</b>은} 같은 내용의 의견 <b>{original:</b>과} 합쳐 "
+            "함께 처리해요. 원래 의견에 {-support}한 사람으로 집계되고, 진행 소식도 그쪽으로 "
+            "알려 드려요."
         ),
         "en": (
             "🔗 Your submission <b>{duplicate}</b> raises the same issue as <b>{original}</b>, "
@@ -240,8 +245,8 @@ TEXTS = {
     },
     "admin_inbox.notify.merged_original": {
         "ko": (
-            "👥 보내주신 제안 <b>{original}</b>과 같은 내용의 제안이 합쳐져 공감이 {added}명 "
-            "늘었어요. 지금 공감 {total}명입니다."
+            "👥 보내 주신 의견 <b>{original:</b>과} 같은 내용의 의견이 합쳐져 "
+            "{-support}이 {added}명 늘었어요. 지금 {-support} {total}명이에요."
         ),
         "en": (
             "👥 A submission raising the same issue was merged into yours, <b>{original}</b>: "

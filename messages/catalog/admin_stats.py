@@ -3,8 +3,13 @@
 TEXTS = {
     "admin_stats.summary": {
         "ko": (
-            "<b>📊 통계</b> (숨김·중복·삭제 제외)\n전체 {total}건\n{by_status}\n"
-            "답변까지 걸린 시간 (중앙값): {median}\n\n아래 버튼으로 자세히 볼 수 있어요."
+            "<b>📊 통계</b> (숨김·중복·삭제 제외)
+전체 {total}건
+{by_status}
+"
+            "답변까지 걸린 시간 (중앙값): {median}
+
+아래 버튼으로 자세히 볼 수 있어요."
         ),
         "en": (
             "<b>📊 Statistics</b> (hidden, merged and deleted left out)\n{total} submissions\n"
@@ -20,14 +25,14 @@ TEXTS = {
     "admin_stats.title.reg": {"ko": "지역별", "en": "By region"},
     "admin_stats.title.size": {"ko": "기업 규모별", "en": "By company size"},
     "admin_stats.title.week": {"ko": "주별 접수", "en": "Per week"},
-    "admin_stats.title.top": {"ko": "공감 많은 제안", "en": "Most supported"},
+    "admin_stats.title.top": {"ko": "{-support} 많은 의견", "en": "Most supported"},
     "admin_stats.button.chart": {"ko": "📈 차트", "en": "📈 Chart"},
     "admin_stats.button.summary": {"ko": "⬅️ 요약", "en": "⬅️ Summary"},
     "admin_stats.line": {"ko": "• {name}: {count}", "en": "• {name}: {count}"},
     "admin_stats.more": {"ko": "• 그 외 {count}건", "en": "• {count} more"},
     "admin_stats.week_line": {"ko": "• {week} 주: {count}", "en": "• week of {week}: {count}"},
     "admin_stats.top_line": {
-        "ko": "• <b>{code}</b> · 공감 {supporters} · {category}\n  {snippet}",
+        "ko": "• <b>{code}</b> · {-support} {supporters} · {category}\n  {snippet}",
         "en": "• <b>{code}</b> · {supporters} supporters · {category}\n  {snippet}",
     },
     "admin_stats.none": {"ko": "—", "en": "—"},

@@ -27,7 +27,7 @@ TEXTS = {
     "bills.stage.withdrawn": {"ko": "철회", "en": "Withdrawn"},
     "bills.detail.name": {"ko": "<b>⚖️ {name}</b>", "en": "<b>⚖️ {name}</b>"},
     "bills.detail.number": {"ko": "의안번호: {value}", "en": "Bill no.: {value}"},
-    "bills.detail.sponsor": {"ko": "대표발의: {value}", "en": "Sponsor: {value}"},
+    "bills.detail.sponsor": {"ko": "대표발의자: {value}", "en": "Sponsor: {value}"},
     "bills.detail.committee": {"ko": "소관위원회: {value}", "en": "Committee: {value}"},
     "bills.detail.summary": {"ko": "\n{value}\n", "en": "\n{value}\n"},
     "bills.detail.categories": {"ko": "🏷 분야: {value}", "en": "🏷 Topics: {value}"},
@@ -47,12 +47,12 @@ TEXTS = {
         "en": "That bill no longer exists. See /bills for the list.",
     },
     "bills.followed": {
-        "ko": "⭐ 「{name}」을(를) 팔로우해요. 다음 단계로 넘어가면 알려 드릴게요.",
+        "ko": "⭐ 「{name:」을} 팔로우해요. 다음 단계로 넘어가면 알려 드릴게요.",
         "en": "⭐ You follow “{name}”. I'll tell you when it moves to its next stage.",
     },
     "bills.followed_with_subscription": {
         "ko": (
-            "⭐ 「{name}」을(를) 팔로우해요. 팔로우한 법안 소식을 받도록 구독도 켰어요 "
+            "⭐ 「{name:」을} 팔로우해요. 팔로우한 법안 소식을 받도록 구독도 켰어요 "
             "(/subscribe 에서 바꿀 수 있어요)."
         ),
         "en": (

@@ -10,7 +10,7 @@ TEXTS = {
     "bot.description": {
         "ko": (
             "소통은 중소기업이 겪는 규제·정책 애로를 정책 담당자에게 채팅으로 전하고, 처리 "
-            "결과와 정책 소식을 받아 보는 창구입니다. 시작하려면 /start 를 누르세요."
+            "결과와 정책 소식을 받아 보는 창구예요. 시작하려면 /start 를 눌러 주세요."
         ),
         "en": (
             "Sotong lets Korean SMEs tell policy makers, by chat, what rules and policies hold "

@@ -13,9 +13,9 @@ TEXTS = {
         "ko": (
             "<b>소통 도움말</b>\n"
             "중소기업이 겪는 규제·정책 애로를 언제든 채팅으로 전하고, 처리 결과를 받아 보는 "
-            "창구입니다.\n\n"
+            "창구예요.\n\n"
             "{commands}\n\n"
-            "입력 중에는 언제든 /cancel 로 멈출 수 있고, 입력한 내용은 저장됩니다."
+            "입력 중에는 언제든 /cancel 로 멈출 수 있고, 입력한 내용은 저장돼요."
         ),
         "en": (
             "<b>Sotong help</b>\n"
@@ -31,7 +31,7 @@ TEXTS = {
         "en": "I didn't understand that. Please pick from the menu below.",
     },
     "fallback.unknown_command": {
-        "ko": "/{command} 은(는) 없는 명령어예요. 아래 메뉴에서 골라 주세요.",
+        "ko": "/{command:은} 없는 명령어예요. 아래 메뉴에서 골라 주세요.",
         "en": "There is no /{command} command. Please pick from the menu below.",
     },
     "input.refused_nul": {
@@ -52,12 +52,12 @@ TEXTS = {
         "en": "There is nothing to cancel.",
     },
     "cancel.done": {
-        "ko": "멈췄습니다. 지금까지 입력한 내용은 저장되어 있어요.",
+        "ko": "멈췄어요. 지금까지 입력한 내용은 저장되어 있어요.",
         "en": "Stopped. Everything you entered so far is saved.",
     },
     "error.generic": {
         "ko": (
-            "죄송합니다. 처리 중에 문제가 생겼어요. 지금까지 저장된 내용은 그대로 있으니 "
+            "죄송해요. 처리 중에 문제가 생겼어요. 지금까지 저장된 내용은 그대로 있으니 "
             "잠시 후 다시 시도해 주세요."
         ),
         "en": (

@@ -13,7 +13,7 @@ TEXTS = {
     "content_admin.button.categories_done": {"ko": "✅ 분야 선택 완료", "en": "✅ Topics done"},
     "content_admin.button.publish": {"ko": "✅ 게시", "en": "✅ Publish"},
     "content_admin.button.discard": {"ko": "🗑 버리기", "en": "🗑 Discard"},
-    "content_admin.button.yes_cancel": {"ko": "❌ 예, 취소합니다", "en": "❌ Yes, cancel it"},
+    "content_admin.button.yes_cancel": {"ko": "❌ 네, 취소할게요", "en": "❌ Yes, cancel it"},
     "content_admin.button.no": {"ko": "아니요", "en": "No"},
     "content_admin.button.today": {"ko": "📅 오늘", "en": "📅 Today"},
     "content_admin.ask.kind": {"ko": "어떤 회의인가요?", "en": "What kind of meeting is it?"},
@@ -140,7 +140,7 @@ TEXTS = {
         "en": "A cancelled or past meeting cannot be changed.",
     },
     "content_admin.confirm_cancel": {
-        "ko": "「{title}」을(를) 취소할까요? 구독자와 알림 신청자에게 알려요.",
+        "ko": "「{title:」을} 취소할까요? 구독자와 알림 신청자에게 알려요.",
         "en": "Cancel “{title}”? Subscribers and reminder holders will be told.",
     },
     "content_admin.kept": {"ko": "회의를 그대로 두었어요.", "en": "The meeting stays as it is."},
@@ -167,7 +167,8 @@ TEXTS = {
     },
     "content_admin.bill_preview": {
         "ko": (
-            "<b>⚖️ {name}</b>\n의안번호: {number}\n대표발의: {sponsor}\n소관위원회: {committee}\n\n"
+            "<b>⚖️ {name}</b>\n의안번호: {number}\n대표발의자: {sponsor}\n"
+            "소관위원회: {committee}\n\n"
             "{summary}"
         ),
         "en": (
@@ -181,7 +182,7 @@ TEXTS = {
     },
     "content_admin.ask.stage_bill": {"ko": "어느 법안이 움직였나요?", "en": "Which bill moved?"},
     "content_admin.ask.stage": {
-        "ko": "「{name}」은(는) 어느 단계에 이르렀나요?",
+        "ko": "「{name:」은} 어느 단계에 이르렀나요?",
         "en": "Which stage has “{name}” reached?",
     },
     "content_admin.stage_chosen": {"ko": "단계: {stage}", "en": "Stage: {stage}"},

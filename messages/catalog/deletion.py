@@ -6,7 +6,7 @@ TEXTS = {
         "ko": (
             "<b>개인정보를 삭제할까요?</b>\n\n"
             "<b>지워지는 것</b>: 이름·사용자명, 언어와 동의 기록, 작성 중인 초안, 회사 정보, "
-            "보내신 의견·‘저도요’와 나의 연결\n"
+            "보내신 의견·{-support}과 나의 연결\n"
             "<b>남는 것</b>: 보내신 의견 {count}건은 누구인지 알 수 없는 기록으로 남아 정책 "
             "개선의 근거로 쓰여요. 대신 처리 결과를 더 이상 알려 드릴 수 없어요.\n\n"
             "되돌릴 수 없어요."
@@ -15,14 +15,14 @@ TEXTS = {
             "<b>Delete your personal data?</b>\n\n"
             "<b>Erased</b>: your name and username, language and consent records, any draft, "
             "your company profile, and every link between you and your submissions and "
-            "“me too” supports\n"
+            "{-support} you gave\n"
             "<b>Kept</b>: your {count} submission(s) stay as records that cannot be traced to "
             "you, so the evidence still counts. We will no longer be able to tell you their "
             "outcome.\n\n"
             "This cannot be undone."
         ),
     },
-    "deletion.button.confirm": {"ko": "🗑 네, 삭제합니다", "en": "🗑 Yes, delete"},
+    "deletion.button.confirm": {"ko": "🗑 네, 삭제할게요", "en": "🗑 Yes, delete"},
     "deletion.button.keep": {"ko": "아니요", "en": "No, keep it"},
     "deletion.kept_nothing": {
         "ko": "개인정보를 삭제하지 않았어요.",
@@ -55,8 +55,8 @@ TEXTS = {
         ),
     },
     "deletion.kept.supports": {
-        "ko": "‘저도요’ {count}건은 숫자로만 남았어요.",
-        "en": "{count} “me too” support(s) remain only as counts.",
+        "ko": "{-support} {count}건은 숫자로만 남았어요.",
+        "en": "{count} {-support}(s) you gave remain only as counts.",
     },
     "deletion.kept.nothing": {
         "ko": "남긴 것은 없어요.",

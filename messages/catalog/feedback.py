@@ -1,4 +1,4 @@
-"""Texts of the /feedback flow, "me too", the draft reminder and the submitter's notifications."""
+"""Texts of the /feedback flow, support, the draft reminder and the submitter's notifications."""
 
 TEXTS = {
     "command.feedback": {
@@ -206,12 +206,12 @@ TEXTS = {
     "feedback.ask.similar": {
         "ko": (
             "<b>비슷한 의견이 이미 접수되어 있어요.</b>\n"
-            "같은 문제라면 ‘저도요’로 힘을 보태실 수 있어요. 따로 제출하셔도 됩니다.\n\n"
+            "같은 문제라면 ‘{-support}’으로 힘을 보태실 수 있어요. 따로 제출하셔도 돼요.\n\n"
             "{items}"
         ),
         "en": (
             "<b>Similar feedback has already been submitted.</b>\n"
-            "If it is the same problem, add your support with “Me too”. You can still submit "
+            "If it is the same problem, add your {-support} to it. You can still submit "
             "your own as well.\n\n"
             "{items}"
         ),
@@ -222,7 +222,7 @@ TEXTS = {
     },
     "feedback.supported_in_flow": {
         "ko": (
-            "{code}에 ‘저도요’를 더했어요 (이제 👍 {count}).\n"
+            "{code}에 {-support}을 더했어요 (이제 👍 {count}).\n"
             "내 의견도 따로 제출하시겠어요, 아니면 이 초안은 버릴까요?"
         ),
         "en": (
@@ -231,7 +231,7 @@ TEXTS = {
         ),
     },
     "feedback.discarded_after_support": {
-        "ko": "초안을 버렸어요. 보태 주신 ‘저도요’는 그대로 반영돼요.",
+        "ko": "초안을 버렸어요. 보태 주신 {-support}은 그대로 반영돼요.",
         "en": "Draft discarded. Your support still counts.",
     },
     # Review
@@ -242,7 +242,7 @@ TEXTS = {
             "<b>문제</b>: {problem}\n"
             "<b>관련 법·규정</b>: {law}\n"
             "<b>제안</b>: {proposal}\n"
-            "<b>어려움 정도</b>: {impact}\n"
+            "<b>{-impact}</b>: {impact}\n"
             "<b>비용</b>: {cost}\n"
             "<b>증빙 자료</b>: {attachments}\n"
             "<b>회사 정보</b>: {profile}\n"
@@ -255,7 +255,7 @@ TEXTS = {
             "<b>Problem</b>: {problem}\n"
             "<b>Law or rule</b>: {law}\n"
             "<b>Proposal</b>: {proposal}\n"
-            "<b>Impact</b>: {impact}\n"
+            "<b>{-Impact}</b>: {impact}\n"
             "<b>Cost</b>: {cost}\n"
             "<b>Evidence</b>: {attachments}\n"
             "<b>Company</b>: {profile}\n"
@@ -285,15 +285,15 @@ TEXTS = {
     },
     "feedback.submitted": {
         "ko": (
-            "✅ <b>접수되었습니다.</b>\n"
-            "접수 번호: <code>{code}</code>\n\n"
+            "✅ <b>접수됐어요.</b>\n"
+            "{-receipt-code}: <code>{code}</code>\n\n"
             "다음 단계: 담당자가 검토한 뒤 필요하면 관계 부처에 전달해요. 상태가 바뀌거나 공식 "
             "답변이 오면 이 채팅으로 바로 알려 드릴게요.\n"
             "진행 상황은 /my 또는 /status {code} 로 언제든 확인하실 수 있어요."
         ),
         "en": (
             "✅ <b>Received.</b>\n"
-            "Receipt code: <code>{code}</code>\n\n"
+            "{-Receipt-code}: <code>{code}</code>\n\n"
             "What happens next: staff review it and, where needed, forward it to the ministry "
             "in charge. Whenever its status changes or an official answer arrives, I will tell "
             "you here.\n"
@@ -318,7 +318,7 @@ TEXTS = {
     "feedback.button.profile_change": {"ko": "✏️ 바꾸기", "en": "✏️ Change"},
     "feedback.button.named": {"ko": "👤 실명", "en": "👤 Named"},
     "feedback.button.anonymous": {"ko": "🕶 익명", "en": "🕶 Anonymous"},
-    "feedback.button.me_too": {"ko": "👍 저도요: {code}", "en": "👍 Me too: {code}"},
+    "feedback.button.me_too": {"ko": "👍 {-support}: {code}", "en": "👍 {-Support}: {code}"},
     "feedback.button.own_submission": {
         "ko": "➡️ 내 의견 따로 제출",
         "en": "➡️ Submit my own",
@@ -326,13 +326,13 @@ TEXTS = {
     "feedback.button.discard_draft": {"ko": "🗑 초안 버리기", "en": "🗑 Discard draft"},
     "feedback.button.submit": {"ko": "✅ 제출", "en": "✅ Submit"},
     "feedback.button.discard": {"ko": "🗑 버리기", "en": "🗑 Discard"},
-    "feedback.button.discard_yes": {"ko": "네, 버립니다", "en": "Yes, discard"},
+    "feedback.button.discard_yes": {"ko": "네, 버릴게요", "en": "Yes, discard"},
     "feedback.button.discard_no": {"ko": "아니요, 돌아가기", "en": "No, go back"},
     "feedback.button.edit.category": {"ko": "✏️ 주제", "en": "✏️ Topic"},
     "feedback.button.edit.problem": {"ko": "✏️ 문제", "en": "✏️ Problem"},
     "feedback.button.edit.law": {"ko": "✏️ 법·규정", "en": "✏️ Law"},
     "feedback.button.edit.proposal": {"ko": "✏️ 제안", "en": "✏️ Proposal"},
-    "feedback.button.edit.impact": {"ko": "✏️ 어려움 정도", "en": "✏️ Impact"},
+    "feedback.button.edit.impact": {"ko": "✏️ {-impact}", "en": "✏️ {-Impact}"},
     "feedback.button.edit.cost": {"ko": "✏️ 비용", "en": "✏️ Cost"},
     "feedback.button.edit.attachments": {"ko": "✏️ 증빙 자료", "en": "✏️ Evidence"},
     "feedback.button.edit.region": {"ko": "✏️ 회사 정보", "en": "✏️ Company"},
@@ -397,8 +397,8 @@ TEXTS = {
         "en": "Please tap “Named” or “Anonymous”.",
     },
     "feedback.hint.similar": {
-        "ko": "‘저도요’ 또는 ‘내 의견 따로 제출’을 눌러 주세요.",
-        "en": "Please tap “Me too” or “Submit my own”.",
+        "ko": "‘{-support}’ 또는 ‘내 의견 따로 제출’을 눌러 주세요.",
+        "en": "Please tap “{-Support}” or “Submit my own”.",
     },
     "feedback.hint.review": {
         "ko": "고칠 항목 버튼이나 ‘제출’, ‘버리기’를 눌러 주세요.",
@@ -439,21 +439,21 @@ TEXTS = {
         ),
     },
     "feedback.echo": {"ko": "{text}", "en": "{text}"},
-    # Me too, outside the flow
+    # Support, outside the flow
     "feedback.supported": {
-        "ko": "{code}에 ‘저도요’를 더했어요. 지금 👍 {count}명이 같은 어려움을 겪고 있어요.",
+        "ko": "{code}에 {-support}을 더했어요. 지금 👍 {count}명이 같은 어려움을 겪고 있어요.",
         "en": "Your support was added to {code}. 👍 {count} people now share this problem.",
     },
     "feedback.support.already": {
-        "ko": "이미 ‘저도요’를 누르셨어요.",
+        "ko": "이미 {-support}을 누르셨어요.",
         "en": "You have already supported this one.",
     },
     "feedback.support.own": {
-        "ko": "내가 보낸 의견에는 ‘저도요’를 누를 수 없어요.",
+        "ko": "내가 보낸 의견에는 {-support}을 누를 수 없어요.",
         "en": "You cannot support your own submission.",
     },
     "feedback.support.closed": {
-        "ko": "처리가 끝난 의견이라 더 이상 ‘저도요’를 받지 않아요.",
+        "ko": "처리가 끝난 의견이라 더 이상 {-support}을 받지 않아요.",
         "en": "This submission is closed and no longer takes support.",
     },
     "feedback.support.missing": {
@@ -472,12 +472,12 @@ TEXTS = {
         ),
     },
     # Status labels and notifications
-    "feedback.status.received": {"ko": "접수됨", "en": "Received"},
-    "feedback.status.in_review": {"ko": "검토 중", "en": "In review"},
-    "feedback.status.forwarded": {"ko": "부처 전달", "en": "Forwarded to a ministry"},
-    "feedback.status.answered": {"ko": "답변 완료", "en": "Answered"},
-    "feedback.status.closed": {"ko": "종결", "en": "Closed"},
-    "feedback.status.rejected": {"ko": "반려", "en": "Rejected"},
+    "feedback.status.received": {"ko": "{-status-received}", "en": "{-Status-received}"},
+    "feedback.status.in_review": {"ko": "{-status-in-review}", "en": "{-Status-in-review}"},
+    "feedback.status.forwarded": {"ko": "{-status-forwarded}", "en": "{-Status-forwarded}"},
+    "feedback.status.answered": {"ko": "{-status-answered}", "en": "{-Status-answered}"},
+    "feedback.status.closed": {"ko": "{-status-closed}", "en": "{-Status-closed}"},
+    "feedback.status.rejected": {"ko": "{-status-rejected}", "en": "{-Status-rejected}"},
     "feedback.notify.status": {
         "ko": "🔔 보내신 의견 <b>{code}</b>의 상태가 바뀌었어요: <b>{status}</b>",
         "en": "🔔 The status of your submission <b>{code}</b> changed: <b>{status}</b>",

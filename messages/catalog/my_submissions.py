@@ -3,7 +3,7 @@
 TEXTS = {
     "command.my": {"ko": "내가 보낸 의견과 처리 상태", "en": "My submissions and their status"},
     "command.status": {
-        "ko": "접수 번호로 처리 상태 보기 (예: /status SV-2026-000123)",
+        "ko": "{-receipt-code}로 처리 상태 보기 (예: /status SV-2026-000123)",
         "en": "Status by receipt code (e.g. /status SV-2026-000123)",
     },
     "menu.button.my": {"ko": "📂 내 의견", "en": "📂 My submissions"},
@@ -29,22 +29,22 @@ TEXTS = {
             "<b>주제</b>: {category}\n"
             "<b>접수</b>: {created}\n"
             "<b>공개 방식</b>: {visibility}\n"
-            "<b>어려움 정도</b>: {impact}/5\n"
+            "<b>{-impact}</b>: {impact}/5\n"
             "<b>비용</b>: {cost}\n"
             "<b>회사 정보</b>: {profile}\n"
             "<b>증빙 자료</b>: {attachments}\n"
-            "<b>‘저도요’</b>: 👍 {supporters}"
+            "<b>{-support}</b>: 👍 {supporters}"
         ),
         "en": (
             "<b>{code}</b> · {status}\n"
             "<b>Topic</b>: {category}\n"
             "<b>Submitted</b>: {created}\n"
             "<b>Visibility</b>: {visibility}\n"
-            "<b>Impact</b>: {impact}/5\n"
+            "<b>{-Impact}</b>: {impact}/5\n"
             "<b>Cost</b>: {cost}\n"
             "<b>Company</b>: {profile}\n"
             "<b>Evidence</b>: {attachments}\n"
-            "<b>“Me too”</b>: 👍 {supporters}"
+            "<b>{-Support}</b>: 👍 {supporters}"
         ),
     },
     "my.detail.problem": {"ko": "<b>문제</b>\n{text}", "en": "<b>Problem</b>\n{text}"},
@@ -62,12 +62,15 @@ TEXTS = {
         "en": "<b>Official answer</b> ({at})\n<blockquote>{text}</blockquote>",
     },
     "my.not_found": {
-        "ko": "보내신 의견 중에 이 접수 번호는 없어요. 번호를 확인하시거나 /my 에서 찾아보세요.",
+        "ko": (
+            "보내신 의견 중에 이 {-receipt-code}는 없어요. 번호를 확인하시거나 /my 에서 찾아보세요."
+        ),
         "en": "None of your submissions has this receipt code. Check it, or look in /my.",
     },
     "my.status_usage": {
         "ko": (
-            "접수 번호를 함께 보내 주세요. 예: /status SV-2026-000123\n전체 목록은 /my 에 있어요."
+            "{-receipt-code}를 함께 보내 주세요. 예: /status SV-2026-000123\n"
+            "전체 목록은 /my 에 있어요."
         ),
         "en": "Add the receipt code, e.g. /status SV-2026-000123\nYour full list is in /my.",
     },

@@ -3,8 +3,8 @@
 TEXTS = {
     "start.choose_language": {
         "ko": (
-            "<b>안녕하세요, 소통입니다.</b>\n"
-            "중소기업의 규제·정책 애로를 정책 담당자에게 전해 드립니다.\n\n"
+            "<b>안녕하세요, 소통이에요.</b>\n"
+            "중소기업의 규제·정책 애로를 정책 담당자에게 전해 드려요.\n\n"
             "사용할 언어를 골라 주세요. / Please choose your language."
         ),
         "en": (
@@ -28,7 +28,7 @@ TEXTS = {
         "en": "Please read the notice above and tap <b>I agree</b> or <b>I do not agree</b>.",
     },
     "start.welcome_back": {
-        "ko": "다시 오셨네요, 반갑습니다!",
+        "ko": "다시 오셨네요, 반가워요!",
         "en": "Welcome back!",
     },
     "language.choose": {

@@ -48,6 +48,16 @@ TEXTS = {
     "subscribe.when.immediate": {"ko": "새 소식이 생기는 즉시", "en": "as soon as there is news"},
     "subscribe.when.daily": {"ko": "매일 {hour}", "en": "daily at {hour}"},
     "subscribe.when.weekly": {"ko": "매주 {weekday} {hour}", "en": "every {weekday} at {hour}"},
+    # The same, inside a sentence that goes on: Korean needs 에 after a time ("08:00에").
+    "subscribe.saved_when.immediate": {
+        "ko": "새 소식이 생기는 즉시",
+        "en": "as soon as there is news",
+    },
+    "subscribe.saved_when.daily": {"ko": "매일 {hour}에", "en": "daily at {hour}"},
+    "subscribe.saved_when.weekly": {
+        "ko": "매주 {weekday} {hour}에",
+        "en": "every {weekday} at {hour}",
+    },
     "subscribe.quiet": {
         "ko": "🌙 {start}~{end}에는 보내지 않고 그 뒤에 보내요.",
         "en": "🌙 Nothing is sent between {start} and {end}; it waits until then.",
@@ -85,13 +95,11 @@ TEXTS = {
     "subscribe.weekday.5": {"ko": "토요일", "en": "Saturday"},
     "subscribe.weekday.6": {"ko": "일요일", "en": "Sunday"},
     "subscribe.nothing_chosen": {
-        "ko": "받을 소식을 하나 이상 골라 주세요. 모두 그만 받으려면 「구독 해지」를 누르세요.",
+        "ko": "받을 소식을 하나 이상 골라 주세요. 모두 그만 받으려면 「구독 해지」를 눌러 주세요.",
         "en": "Choose at least one kind of news. To stop everything, press “Unsubscribe”.",
     },
     "subscribe.saved": {
-        "ko": (
-            "✅ 저장했어요. 새 소식이 있을 때 {when} 보내 드려요. 새 소식이 없으면 보내지 않아요."
-        ),
+        "ko": ("✅ 저장했어요. {when} 소식을 보내 드려요. 새 소식이 없으면 보내지 않아요."),
         "en": "✅ Saved. You'll get news {when}, and nothing when there is nothing new.",
     },
     "subscribe.closed": {

@@ -86,7 +86,7 @@ const LABELS = {
     commands: "명령어",
     start: "시작",
     emptyTitle: "이 봇은 무엇을 하나요?",
-    conversation: (name) => `${name}(으)로 Sotong과 나누는 대화`,
+    conversation: (name) => `Sotong과 나누는 대화 · ${name}`,
     you: "나",
     bot: "Sotong",
     edited: "수정됨",

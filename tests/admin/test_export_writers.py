@@ -75,7 +75,7 @@ def test_csv_has_bom_defused_formulas_and_no_anonymous_identity(tmp_path: Path) 
     with path.open(encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
     header, body = lines[0], lines[1:]
-    assert header[0] == "접수번호" and "제출자 이름" in header
+    assert header[0] == "접수 번호" and "제출자 이름" in header
     problems = [line[header.index("애로 내용")] for line in body]
     assert problems[:6] == ["'" + text for text in DANGEROUS]
     assert all(line[header.index("관련 법령·규정")].startswith("'=") for line in body)

@@ -246,7 +246,7 @@ async def test_duplicate_moves_supporters_and_submitter_and_tells_both(sotong: B
     await admin.send(duplicate.receipt_code)
     assert "자기 자신의 중복" in (admin.reply().text or "")
     await admin.send("sv-2026-99")
-    assert "해당하는 제안이 없어요" in (admin.reply().text or "")
+    assert "해당하는 의견이 없어요" in (admin.reply().text or "")
     await admin.send(original.receipt_code.lower())
     assert "공감 2명이 더해져 3명" in (admin.reply().text or "")
     assert await repository.supporters_count(original.id) == 3

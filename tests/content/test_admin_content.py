@@ -71,7 +71,7 @@ async def test_edit_cancel_and_held_buttons(sotong: BotHarness) -> None:
     await admin.send("/meetings")
     await admin.tap("📄 중소·벤처 AI 정책협의회")
     await admin.tap("❌ 취소")
-    await admin.tap("❌ 예, 취소합니다")
+    await admin.tap("❌ 네, 취소할게요")
     assert "회의를 취소했어요" in (admin.reply().text or "")
     assert (await sotong.services.content.meeting(meeting.id)).status.value == "cancelled"
 

@@ -67,7 +67,7 @@ async def test_deleting_my_data_ends_subscriptions_follows_and_reminders(
     await user.tap("💾 저장")
     assert await sotong.services.subscriptions.current(user.id) is not None
     await user.send("/deletemydata")
-    await user.tap("삭제합니다", message_id=user.reply().message_id)
+    await user.tap("삭제할게요", message_id=user.reply().message_id)
     assert await sotong.services.subscriptions.current(user.id) is None
     assert await sotong.repositories.users.get(user.id) is None
     await add_meeting(sotong, kst(2026, 12, 3, 14))

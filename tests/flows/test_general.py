@@ -98,7 +98,7 @@ async def test_keeping_consent_changes_nothing(sotong: BotHarness) -> None:
 @pytest.mark.parametrize(
     ("language", "expected_hint", "expected_unknown"),
     [
-        ("ko", "이해하지 못했어요", "/frobnicate 은(는) 없는 명령어예요"),
+        ("ko", "이해하지 못했어요", "/frobnicate는 없는 명령어예요"),
         ("en", "I didn't understand that", "There is no /frobnicate command"),
     ],
 )

@@ -106,13 +106,13 @@ async def test_returning_user_gets_the_menu_straight_away(sotong: BotHarness) ->
     await user.tap("✅ 동의")
     await user.send("/start")
     texts = [m.text or "" for m in user.replies()]
-    assert texts[0] == "다시 오셨네요, 반갑습니다!"
+    assert texts[0] == "다시 오셨네요, 반가워요!"
     assert "무엇을 도와드릴까요?" in texts[-1]
 
 
 @pytest.mark.parametrize(
     ("language_code", "button", "expected"),
-    [("ko", "한국어 ✓", "멈췄습니다"), ("en", "English ✓", "Stopped")],
+    [("ko", "한국어 ✓", "멈췄어요"), ("en", "English ✓", "Stopped")],
 )
 async def test_cancel_leaves_start(
     sotong: BotHarness, language_code: str, button: str, expected: str

@@ -1,4 +1,4 @@
-"""After submitting: me too, /my, /status, status pushes, anonymity, /deletemydata, reminders."""
+"""After submitting: support, /my, /status, status pushes, anonymity, /deletemydata, reminders."""
 
 from __future__ import annotations
 
@@ -121,9 +121,9 @@ async def test_support_alone_can_end_the_flow(sotong: BotHarness) -> None:
     code = await submit_one(first, "ko")
     second = await agreed_user(sotong, "지영")
     await answer_until_review_with_similar(second, "ko")
-    await second.tap(f"👍 저도요: {code}")
+    await second.tap(f"👍 공감: {code}")
     await second.tap("🗑 초안 버리기")
-    assert "‘저도요’는 그대로" in (second.reply().text or "")
+    assert "보태 주신 공감은 그대로" in (second.reply().text or "")
     assert await sotong.services.intake.draft(second.id) is None
     assert await sotong.repositories.submissions.supporters_count(1) == 1
 
@@ -309,7 +309,7 @@ async def test_deletemydata_erases_and_says_what_was_kept(
     done = user.reply().text or ""
     assert code in done
     assert ("작성 중인 초안" if language == "ko" else "your draft") in done
-    assert ("‘저도요’ 1건" if language == "ko" else "1 “me too”") in done
+    assert ("공감 1건" if language == "ko" else "1 support(s) you gave") in done
     assert await sotong.repositories.users.get(user.id) is None
     kept = await sotong.services.submissions.get_by_code(code)
     assert kept is not None and kept.submitter is None and kept.deleted_at is not None

@@ -65,7 +65,7 @@ async def test_korean_owner_goes_from_feedback_to_a_receipt(sotong: BotHarness) 
     assert "✅ 제출" in review.buttons and "🗑 버리기" in review.buttons
 
     await user.tap("✅ 제출")
-    receipt = next(m for m in user.replies() if m.text and "접수되었습니다" in m.text)
+    receipt = next(m for m in user.replies() if m.text and "접수됐어요" in m.text)
     assert "SV-2026-000001" in (receipt.text or "")
     assert "다음 단계" in (receipt.text or "")
     assert "무엇을 도와드릴까요?" in (user.reply().text or "")

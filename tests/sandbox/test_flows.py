@@ -71,7 +71,7 @@ async def submit_feedback(chat: ChatPage) -> str:
     await chat.tap("정보통신·소프트웨어")
     await chat.bot_says("공개 방식")
     await chat.tap("👤 실명")
-    # Open demo submissions about the same topic may be offered for a "me too" first.
+    # Open demo submissions about the same topic may be offered for support first.
     similar, review = chat.bot_messages("비슷한 의견이"), chat.bot_messages("제출 전 확인해 주세요")
     await expect(similar.or_(review).last).to_be_visible(timeout=WAIT_MS)
     if await similar.count():
@@ -82,7 +82,7 @@ async def submit_feedback(chat: ChatPage) -> str:
     await expect(review).to_contain_text("40시간")
     await chat.shot("review")
     await chat.tap("✅ 제출")
-    receipt = await chat.bot_says("접수되었습니다")
+    receipt = await chat.bot_says("접수됐어요")
     await chat.shot("receipt")
     await chat.audit()
     found = RECEIPT.search(await receipt.inner_text())
