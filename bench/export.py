@@ -91,6 +91,9 @@ def _rows(count: int, seed: int = 2026) -> list[tuple[object, ...]]:
         status = rng.choice(STATUSES)
         answered = created + timedelta(days=rng.randint(1, 40)) if status == "answered" else None
         problem = " ".join(rng.choice(PHRASES) for _ in range(rng.randint(3, 8)))
+        hours = rng.choice([None, rng.randint(1, 200)])
+        won = rng.choice([None, rng.randint(10_000, 90_000_000)])
+        won_period = rng.choice(["month", "year", "one_off"])
         rows.append(
             (
                 f"SV-2026-{n:06d}",
@@ -103,8 +106,12 @@ def _rows(count: int, seed: int = 2026) -> list[tuple[object, ...]]:
                 rng.choice([None, "인공지능 기본법 제31조", "농지법 시행령"]),
                 rng.choice([None, "유예 기간을 두어 주세요. " * rng.randint(1, 4)]),
                 rng.randint(1, 5),
-                rng.choice([None, rng.randint(1, 200)]),
-                rng.choice([None, rng.randint(10_000, 90_000_000)]),
+                hours,
+                hours,
+                None if hours is None else "month",
+                won,
+                won,
+                None if won is None else won_period,
                 rng.choice(REGIONS),
                 rng.choice(SIZES),
                 rng.choice(INDUSTRIES),
@@ -129,9 +136,10 @@ async def generate(path: Path, count: int) -> None:
         await database.executemany(
             "INSERT INTO submissions (receipt_code, user_id, visibility, submitter_name,"
             " submitter_username, category_id, problem, law_or_rule, proposal, impact,"
-            " cost_hours_per_month, cost_won, region_id, company_size_id, industry_id, status,"
+            " cost_hours_low, cost_hours_high, cost_hours_period, cost_won_low, cost_won_high,"
+            " cost_won_period, region_id, company_size_id, industry_id, status,"
             " forwarded_to, answer_text, answered_at, created_at, updated_at, language)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f" VALUES ({', '.join('?' * 26)})",
             _rows(count),
         )
         rng = random.Random(7)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from domain.amounts import Cost
 from domain.submissions import Attachment, Visibility
 
 __all__ = ["CompanyProfile", "Draft", "DraftStep"]
@@ -59,8 +60,8 @@ class Draft:
     law_unsure: bool
     proposal: str | None
     impact: int | None
-    cost_hours_per_month: int | None
-    cost_won: int | None
+    hours_cost: Cost | None
+    won_cost: Cost | None
     attachments: tuple[Attachment, ...]
     region_id: str | None
     company_size_id: str | None

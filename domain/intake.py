@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal
 
-from domain.amounts import parse_amount
+from domain.amounts import Cost, CostPeriod, CostUnit, parse_cost
 from domain.drafts import DraftStep
 from domain.submissions import (
     Submission,
@@ -20,6 +20,7 @@ __all__ = [
     "DRAFT_REMINDER_AFTER",
     "MAX_COST_HOURS",
     "MAX_COST_WON",
+    "MAX_HOURS",
     "AmountError",
     "AttachmentLimitError",
     "ConsentRequiredError",
@@ -29,11 +30,20 @@ __all__ = [
     "SimilarSubmission",
     "SupportError",
     "TextLengthError",
+    "checked_cost",
 ]
 
 DRAFT_REMINDER_AFTER = timedelta(hours=24)
-MAX_COST_HOURS = 744
 MAX_COST_WON = 10_000_000_000_000
+MAX_HOURS = {
+    CostPeriod.DAY: 24,
+    CostPeriod.WEEK: 168,
+    CostPeriod.MONTH: 744,
+    CostPeriod.YEAR: 8_784,
+    CostPeriod.ONE_OFF: 100_000,
+}
+"""No period holds more hours than it has; a one-off job of more than 100,000 hours is a typo."""
+MAX_COST_HOURS = MAX_HOURS[CostPeriod.MONTH]
 SIMILAR_LIMIT = 3
 
 
@@ -69,10 +79,10 @@ class TextLengthError(IntakeError):
 
 
 class AmountError(IntakeError):
-    """Not a number, or outside what makes sense for the field."""
+    """Not one cost, or more than its period can hold; `maximum` is the ceiling that applied."""
 
     def __init__(self, maximum: int) -> None:
-        super().__init__(f"expected a whole number from 0 to {maximum}")
+        super().__init__(f"expected one amount from 0 to {maximum}")
         self.maximum = maximum
 
 
@@ -109,10 +119,6 @@ class SimilarSubmission:
     shared: tuple[str, ...]
 
 
-_MAX_AMOUNT_TEXT = 64
-"""Longer than any amount a person writes; keeps hostile input away from the number parser."""
-
-
 def _checked_text(text: str, minimum: int, maximum: int) -> str:
     """The trimmed text; against the minimum only what shows on screen counts (and spaces).
 
@@ -125,14 +131,16 @@ def _checked_text(text: str, minimum: int, maximum: int) -> str:
     return cleaned
 
 
-def _checked_amount(text: str, maximum: int) -> int:
-    """A whole number from 0 to `maximum`, whatever the text (400 nines included)."""
-    if len(text) > _MAX_AMOUNT_TEXT:
+def checked_cost(text: str, unit: CostUnit | None, period: CostPeriod = CostPeriod.MONTH) -> Cost:
+    """Read a cost as typed; `unit` and `period` fill in what the text leaves out.
+
+    The question being answered supplies them: the cost step asks about a month, and after
+    "⏱ 시간" a bare number is hours. With no unit either way, the text is refused.
+    """
+    parsed = parse_cost(text)
+    chosen_unit = unit if parsed is None or parsed.unit is None else parsed.unit
+    chosen_period = period if parsed is None or parsed.period is None else parsed.period
+    maximum = MAX_COST_WON if chosen_unit is CostUnit.WON else MAX_HOURS[chosen_period]
+    if parsed is None or chosen_unit is None or parsed.high > maximum:
         raise AmountError(maximum)
-    try:
-        value = parse_amount(text)
-    except (OverflowError, ValueError):
-        raise AmountError(maximum) from None
-    if value is None or not 0 <= value <= maximum:
-        raise AmountError(maximum)
-    return value
+    return Cost(chosen_unit, chosen_period, parsed.low, parsed.high)

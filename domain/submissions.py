@@ -12,6 +12,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
+from domain.amounts import Cost
+
 __all__ = [
     "MAX_ATTACHMENTS",
     "MAX_LAW_LENGTH",
@@ -108,8 +110,8 @@ class Submission:
     law_unsure: bool
     proposal: str | None
     impact: int
-    cost_hours_per_month: int | None
-    cost_won: int | None
+    hours_cost: Cost | None
+    won_cost: Cost | None
     region_id: str | None
     company_size_id: str | None
     industry_id: str | None
@@ -166,8 +168,8 @@ class NewSubmission:
     law_unsure: bool
     proposal: str | None
     impact: int
-    cost_hours_per_month: int | None
-    cost_won: int | None
+    hours_cost: Cost | None
+    won_cost: Cost | None
     region_id: str | None
     company_size_id: str | None
     industry_id: str | None

@@ -18,9 +18,10 @@ from domain.submissions import (
     SubmissionStatus,
 )
 from handlers.context import SotongContext
+from handlers.feedback_views import costs_words
 from handlers.paging import fit_page, navigation
 from handlers.ui import button, keyboard, plain_text
-from messages import Markup, format_date, format_datetime, format_number, t
+from messages import Markup, format_date, format_datetime, t
 from messages.length import split_blocks, truncate
 
 __all__ = [
@@ -257,16 +258,7 @@ def detail_messages(
             industry=_name(references["industries"], submission.industry_id, lang),
             submitter=submitter,
             impact=submission.impact,
-            hours=(
-                unspecified
-                if submission.cost_hours_per_month is None
-                else format_number(submission.cost_hours_per_month, lang)
-            ),
-            won=(
-                unspecified
-                if submission.cost_won is None
-                else format_number(submission.cost_won, lang)
-            ),
+            cost=costs_words(lang, submission.hours_cost, submission.won_cost) or unspecified,
         ),
         t(lang, "admin_inbox.detail.problem", text=submission.problem),
     ]

@@ -410,6 +410,21 @@ async def cost_done(update: Update, context: SotongContext) -> str | int:
     return await _advance(update, context, draft, DraftStep.COST)
 
 
+async def got_cost_text(update: Update, context: SotongContext) -> str | int:
+    """Store a cost typed as people say it ("월 300만원 정도"); show the cost screen again."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    try:
+        draft = context.services.intake.answer_cost(draft, message.text)
+    except AmountError:
+        await send(update, context, hint(context.lang, DraftStep.COST))
+        return COST
+    return await _goto(update, context, draft, DraftStep.COST)
+
+
 async def got_cost_hours(update: Update, context: SotongContext) -> str | int:
     """Store the hours per month; show the cost screen again."""
     message = update.effective_message
@@ -797,6 +812,7 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
                 wrong,
             ],
             COST: [
+                MessageHandler(text, got_cost_text),
                 CallbackQueryHandler(cost_choice, pattern=r"^fb:cost:(hours|won|clear)$"),
                 CallbackQueryHandler(cost_done, pattern=r"^fb:next$"),
                 wrong,

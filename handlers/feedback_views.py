@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from domain.amounts import Cost
 from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.intake import MAX_COST_HOURS, SimilarSubmission
 from domain.reference import Choice
@@ -19,10 +20,13 @@ from domain.submissions import (
 from handlers.context import SotongContext
 from handlers.ui import button, keyboard
 from messages import Markup, format_number, t
+from messages.costs import describe_cost
 
 __all__ = [
     "EDITABLE_STEPS",
     "choice_button",
+    "cost_words",
+    "costs_words",
     "hint",
     "me_too_button",
     "preview",
@@ -123,23 +127,26 @@ async def profile_text(context: SotongContext, profile: CompanyProfile) -> Marku
     return t(lang, "feedback.echo", text=str(t(lang, "feedback.value.separator")).join(names))
 
 
+def cost_words(language: str, cost: Cost) -> Markup:
+    """A cost as the owner said it, in words: "월 300만원", "한 번에 300만원", "주 5시간"."""
+    return describe_cost(language, str(cost.unit), str(cost.period), cost.low, cost.high)
+
+
+def costs_words(language: str, hours: Cost | None, won: Cost | None) -> Markup | None:
+    """Both costs in one line ("월 40시간 · 한 번에 300만원"), or None when neither was given."""
+    given = [cost_words(language, cost) for cost in (hours, won) if cost is not None]
+    if not given:
+        return None
+    return Markup(str(t(language, "feedback.value.separator")).join(given))
+
+
 def _cost_values(language: str, draft: Draft) -> tuple[Markup, Markup]:
     none = t(language, "feedback.cost.none")
-    hours = (
-        none
-        if draft.cost_hours_per_month is None
-        else t(
-            language,
-            "feedback.cost.hours_value",
-            hours=format_number(draft.cost_hours_per_month, language),
-        )
+    hours, won = draft.hours_cost, draft.won_cost
+    return (
+        none if hours is None else cost_words(language, hours),
+        none if won is None else cost_words(language, won),
     )
-    won = (
-        none
-        if draft.cost_won is None
-        else t(language, "feedback.cost.won_value", won=format_number(draft.cost_won, language))
-    )
-    return hours, won
 
 
 def _similar_text(language: str, similar: Sequence[SimilarSubmission]) -> Markup:
@@ -211,7 +218,7 @@ async def question(
                 button(lang, "feedback.button.cost_won", "fb:cost:won"),
             ]
         ]
-        if draft.cost_hours_per_month is not None or draft.cost_won is not None:
+        if draft.hours_cost is not None or draft.won_cost is not None:
             rows.append([button(lang, "feedback.button.cost_clear", "fb:cost:clear")])
         rows.append([button(lang, "feedback.button.next", "fb:next")])
         return t(lang, "feedback.ask.cost", hours=hours, won=won), keyboard(rows)
@@ -290,11 +297,7 @@ async def review_text(context: SotongContext, draft: Draft) -> Markup:
         law = t(lang, "feedback.value.law_unsure")
     else:
         law = none
-    hours, won = _cost_values(lang, draft)
-    if draft.cost_hours_per_month is None and draft.cost_won is None:
-        cost = none
-    else:
-        cost = Markup(f"{hours}{t(lang, 'feedback.value.separator')}{won}")
+    cost = costs_words(lang, draft.hours_cost, draft.won_cost) or none
     return t(
         lang,
         "feedback.review",

@@ -12,10 +12,10 @@ from domain.drafts import CompanyProfile
 from domain.receipts import parse_receipt_code
 from domain.submissions import Submission
 from handlers.context import SotongContext
-from handlers.feedback_views import preview, profile_text, status_label
+from handlers.feedback_views import costs_words, preview, profile_text, status_label
 from handlers.paging import clamp, fit_page, navigation
 from handlers.ui import button, edit, keyboard, send
-from messages import Markup, format_date, format_datetime, format_number, t
+from messages import Markup, format_date, format_datetime, t
 from messages.length import split_blocks
 
 __all__ = ["PAGE_SIZE", "detail_messages", "handlers"]
@@ -35,19 +35,6 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
     zone = context.services.zone
     submissions = context.services.submissions
     none = t(lang, "feedback.value.none")
-    costs = []
-    if submission.cost_hours_per_month is not None:
-        costs.append(
-            t(
-                lang,
-                "feedback.cost.hours_value",
-                hours=format_number(submission.cost_hours_per_month, lang),
-            )
-        )
-    if submission.cost_won is not None:
-        costs.append(
-            t(lang, "feedback.cost.won_value", won=format_number(submission.cost_won, lang))
-        )
     attachments = await submissions.attachments(submission.id)
     sections = [
         t(
@@ -59,7 +46,7 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
             created=format_datetime(submission.created_at, lang, zone),
             visibility=t(lang, f"feedback.visibility.{submission.visibility}"),
             impact=submission.impact,
-            cost=Markup(str(t(lang, "feedback.value.separator")).join(costs)) if costs else none,
+            cost=costs_words(lang, submission.hours_cost, submission.won_cost) or none,
             profile=await profile_text(context, _profile(submission)),
             attachments=(
                 t(lang, "feedback.value.attachments", count=len(attachments))

@@ -6,12 +6,11 @@ import dataclasses
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from domain.amounts import CostUnit
 from domain.clock import Clock
 from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.evidence import EvidenceRules, check_evidence
 from domain.intake import (
-    MAX_COST_HOURS,
-    MAX_COST_WON,
     SIMILAR_LIMIT,
     AttachmentLimitError,
     ConsentRequiredError,
@@ -19,8 +18,8 @@ from domain.intake import (
     DraftIncompleteError,
     SimilarSubmission,
     SupportError,
-    _checked_amount,
     _checked_text,
+    checked_cost,
 )
 from domain.similarity import rank_similar
 from domain.submissions import (
@@ -104,8 +103,8 @@ class IntakeService:
             law_unsure=False,
             proposal=None,
             impact=None,
-            cost_hours_per_month=None,
-            cost_won=None,
+            hours_cost=None,
+            won_cost=None,
             attachments=(),
             region_id=None,
             company_size_id=None,
@@ -157,19 +156,28 @@ class IntakeService:
             raise ValueError(f"impact {impact} is not on the five-step scale")
         return dataclasses.replace(draft, impact=impact)
 
+    def answer_cost(self, draft: Draft, text: str, unit: CostUnit | None = None) -> Draft:
+        """Store a cost as the owner said it ("월 300만원 정도", "주 5시간", "한 번에 300만원").
+
+        `unit` is what the owner chose to give (after "⏱ 시간" or "₩ 금액"); a unit in the text
+        wins. Hours and won each keep their own figure; a period not said means a month.
+        """
+        cost = checked_cost(text, unit)
+        if cost.unit is CostUnit.HOURS:
+            return dataclasses.replace(draft, hours_cost=cost)
+        return dataclasses.replace(draft, won_cost=cost)
+
     def answer_cost_hours(self, draft: Draft, text: str) -> Draft:
-        """Store the hours lost per month, from what the owner typed."""
-        return dataclasses.replace(
-            draft, cost_hours_per_month=_checked_amount(text, MAX_COST_HOURS)
-        )
+        """Store the hours it takes, from what the owner typed after choosing hours."""
+        return self.answer_cost(draft, text, CostUnit.HOURS)
 
     def answer_cost_won(self, draft: Draft, text: str) -> Draft:
-        """Store the cost in won, from what the owner typed ("120만원" included)."""
-        return dataclasses.replace(draft, cost_won=_checked_amount(text, MAX_COST_WON))
+        """Store the cost in won, from what the owner typed after choosing won."""
+        return self.answer_cost(draft, text, CostUnit.WON)
 
     def clear_cost(self, draft: Draft) -> Draft:
         """Drop both cost figures."""
-        return dataclasses.replace(draft, cost_hours_per_month=None, cost_won=None)
+        return dataclasses.replace(draft, hours_cost=None, won_cost=None)
 
     def add_attachment(self, draft: Draft, attachment: Attachment) -> Draft:
         """Keep one more piece of evidence; the same file twice counts once.
@@ -298,8 +306,8 @@ class IntakeService:
                 law_unsure=draft.law_unsure,
                 proposal=draft.proposal,
                 impact=draft.impact,
-                cost_hours_per_month=draft.cost_hours_per_month,
-                cost_won=draft.cost_won,
+                hours_cost=draft.hours_cost,
+                won_cost=draft.won_cost,
                 region_id=draft.region_id,
                 company_size_id=draft.company_size_id,
                 industry_id=draft.industry_id,

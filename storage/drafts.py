@@ -8,6 +8,7 @@ from datetime import datetime
 from domain.delivery import QueuedMessage
 from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.submissions import Attachment, Visibility
+from storage.costs import COST_COLUMNS, cost_values, costs_from_row
 from storage.database import Database, Row
 from storage.outbox import enqueue_in
 from storage.timestamps import from_db, from_db_optional, to_db
@@ -16,7 +17,7 @@ __all__ = ["CompanyProfileRepository", "DraftRepository"]
 
 _COLUMNS = (
     "user_id, step, editing, category_id, problem, law_or_rule, law_unsure, proposal, impact,"
-    " cost_hours_per_month, cost_won, attachments, region_id, company_size_id, industry_id,"
+    f" {COST_COLUMNS}, attachments, region_id, company_size_id, industry_id,"
     " visibility, language, started_at, updated_at, reminded_at"
 )
 
@@ -39,6 +40,7 @@ def _encode_attachments(attachments: tuple[Attachment, ...]) -> str:
 
 
 def _draft(row: Row) -> Draft:
+    hours_cost, won_cost = costs_from_row(row)
     return Draft(
         user_id=row["user_id"],
         step=DraftStep(row["step"]),
@@ -49,8 +51,8 @@ def _draft(row: Row) -> Draft:
         law_unsure=bool(row["law_unsure"]),
         proposal=row["proposal"],
         impact=row["impact"],
-        cost_hours_per_month=row["cost_hours_per_month"],
-        cost_won=row["cost_won"],
+        hours_cost=hours_cost,
+        won_cost=won_cost,
         attachments=tuple(Attachment(**item) for item in json.loads(row["attachments"])),
         region_id=row["region_id"],
         company_size_id=row["company_size_id"],
@@ -80,13 +82,16 @@ class DraftRepository:
         """Write the draft as it stands, replacing the previous version."""
         await self._db.execute(
             f"INSERT INTO submission_drafts ({_COLUMNS})"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (user_id) DO UPDATE SET step = excluded.step,"
             " editing = excluded.editing, category_id = excluded.category_id,"
             " problem = excluded.problem, law_or_rule = excluded.law_or_rule,"
             " law_unsure = excluded.law_unsure, proposal = excluded.proposal,"
-            " impact = excluded.impact, cost_hours_per_month = excluded.cost_hours_per_month,"
-            " cost_won = excluded.cost_won, attachments = excluded.attachments,"
+            " impact = excluded.impact, cost_hours_low = excluded.cost_hours_low,"
+            " cost_hours_high = excluded.cost_hours_high,"
+            " cost_hours_period = excluded.cost_hours_period,"
+            " cost_won_low = excluded.cost_won_low, cost_won_high = excluded.cost_won_high,"
+            " cost_won_period = excluded.cost_won_period, attachments = excluded.attachments,"
             " region_id = excluded.region_id, company_size_id = excluded.company_size_id,"
             " industry_id = excluded.industry_id, visibility = excluded.visibility,"
             " language = excluded.language, started_at = excluded.started_at,"
@@ -101,8 +106,7 @@ class DraftRepository:
                 int(draft.law_unsure),
                 draft.proposal,
                 draft.impact,
-                draft.cost_hours_per_month,
-                draft.cost_won,
+                *cost_values(draft.hours_cost, draft.won_cost),
                 _encode_attachments(draft.attachments),
                 draft.region_id,
                 draft.company_size_id,

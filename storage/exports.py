@@ -50,7 +50,8 @@ def export_query(export_filter: ExportFilter, language: str) -> tuple[str, list[
     sql = (
         "SELECT s.receipt_code, s.created_at, s.updated_at, s.answered_at, s.status,"
         f" s.visibility, c.{name} AS category, s.problem, s.law_or_rule, s.proposal, s.impact,"
-        f" s.cost_hours_per_month, s.cost_won, r.{name} AS region, z.{name} AS company_size,"
+        " s.cost_hours_low, s.cost_hours_high, s.cost_hours_period, s.cost_won_low,"
+        f" s.cost_won_high, s.cost_won_period, r.{name} AS region, z.{name} AS company_size,"
         f" i.{name} AS industry,"
         " (SELECT COUNT(*) FROM submission_supporters p WHERE p.submission_id = s.id)"
         " AS supporters,"

@@ -32,6 +32,7 @@ from domain.submissions import (
     Visibility,
 )
 from storage.audit import record_in
+from storage.costs import COST_COLUMNS, cost_values, costs_from_row
 from storage.database import Database, Row
 from storage.outbox import enqueue_notice_in
 from storage.timestamps import from_db, from_db_optional, to_db
@@ -47,7 +48,8 @@ _SELECT = (
     "SELECT s.id, s.receipt_code, s.visibility, "
     + _IDENTITY
     + ", s.category_id, s.problem, s.law_or_rule, s.law_unsure, s.proposal, s.impact,"
-    " s.cost_hours_per_month, s.cost_won, s.region_id, s.company_size_id, s.industry_id,"
+    " s.cost_hours_low, s.cost_hours_high, s.cost_hours_period, s.cost_won_low,"
+    " s.cost_won_high, s.cost_won_period, s.region_id, s.company_size_id, s.industry_id,"
     " s.status, s.forwarded_to, s.answer_text, s.answered_at, s.answered_by, s.created_at,"
     " s.updated_at, s.language, s.merged_into, s.hidden, s.deleted_at,"
     " (SELECT COUNT(*) FROM submission_supporters p WHERE p.submission_id = s.id)"
@@ -55,15 +57,24 @@ _SELECT = (
     " FROM submissions s"
 )
 
+
+def _yearly(unit: str) -> str:
+    """A cost's midpoint over a year, so a monthly figure and a one-off purchase compare."""
+    return (
+        f"(s.cost_{unit}_low + s.cost_{unit}_high) / 2.0 * CASE s.cost_{unit}_period"
+        " WHEN 'day' THEN 365 WHEN 'week' THEN 52 WHEN 'month' THEN 12 ELSE 1 END"
+    )
+
+
 # Each order ends on the id, so pages never overlap or skip when values tie. "Highest cost"
-# puts money first, then hours, and submissions without a cost last.
+# puts money first (a year's worth), then hours, and submissions without a cost last.
 _ORDER_BY = {
     SubmissionOrder.NEWEST: "s.created_at DESC, s.id DESC",
     SubmissionOrder.OLDEST: "s.created_at ASC, s.id ASC",
     SubmissionOrder.MOST_SUPPORTED: "supporters_count DESC, s.created_at DESC, s.id DESC",
     SubmissionOrder.HIGHEST_COST: (
-        "s.cost_won IS NULL, s.cost_won DESC, s.cost_hours_per_month IS NULL,"
-        " s.cost_hours_per_month DESC, s.created_at DESC, s.id DESC"
+        f"s.cost_won_low IS NULL, {_yearly('won')} DESC, s.cost_hours_low IS NULL,"
+        f" {_yearly('hours')} DESC, s.created_at DESC, s.id DESC"
     ),
 }
 
@@ -73,6 +84,7 @@ def _submission(row: Row) -> Submission:
     submitter = None
     if visibility is Visibility.NAMED and row["contact_id"] is not None:
         submitter = Submitter(row["contact_id"], row["contact_name"], row["contact_username"])
+    hours_cost, won_cost = costs_from_row(row)
     return Submission(
         id=row["id"],
         receipt_code=row["receipt_code"],
@@ -84,8 +96,8 @@ def _submission(row: Row) -> Submission:
         law_unsure=bool(row["law_unsure"]),
         proposal=row["proposal"],
         impact=row["impact"],
-        cost_hours_per_month=row["cost_hours_per_month"],
-        cost_won=row["cost_won"],
+        hours_cost=hours_cost,
+        won_cost=won_cost,
         region_id=row["region_id"],
         company_size_id=row["company_size_id"],
         industry_id=row["industry_id"],
@@ -201,9 +213,9 @@ class SubmissionRepository:
             cursor = await connection.execute(
                 "INSERT INTO submissions (receipt_code, user_id, visibility, submitter_name,"
                 " submitter_username, category_id, problem, law_or_rule, law_unsure, proposal,"
-                " impact, cost_hours_per_month, cost_won, region_id, company_size_id,"
+                f" impact, {COST_COLUMNS}, region_id, company_size_id,"
                 " industry_id, created_at, updated_at, language)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     code,
                     new.user_id,
@@ -216,8 +228,7 @@ class SubmissionRepository:
                     int(new.law_unsure),
                     new.proposal,
                     new.impact,
-                    new.cost_hours_per_month,
-                    new.cost_won,
+                    *cost_values(new.hours_cost, new.won_cost),
                     new.region_id,
                     new.company_size_id,
                     new.industry_id,

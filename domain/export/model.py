@@ -84,8 +84,12 @@ class ExportRow(NamedTuple):
     law_or_rule: str | None
     proposal: str | None
     impact: int | None
-    cost_hours_per_month: int | None
-    cost_won: int | None
+    cost_hours_low: int | None
+    cost_hours_high: int | None
+    cost_hours_period: str | None
+    cost_won_low: int | None
+    cost_won_high: int | None
+    cost_won_period: str | None
     region: str | None
     company_size: str | None
     industry: str | None

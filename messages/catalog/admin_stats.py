@@ -3,13 +3,8 @@
 TEXTS = {
     "admin_stats.summary": {
         "ko": (
-            "<b>📊 통계</b> (숨김·중복·삭제 제외)
-전체 {total}건
-{by_status}
-"
-            "답변까지 걸린 시간 (중앙값): {median}
-
-아래 버튼으로 자세히 볼 수 있어요."
+            "<b>📊 통계</b> (숨김·중복·삭제 제외)\n전체 {total}건\n{by_status}\n"
+            "답변까지 걸린 시간 (중앙값): {median}\n\n아래 버튼으로 자세히 볼 수 있어요."
         ),
         "en": (
             "<b>📊 Statistics</b> (hidden, merged and deleted left out)\n{total} submissions\n"

@@ -96,25 +96,35 @@ TEXTS = {
     "feedback.ask.cost": {
         "ko": (
             "<b>6/8 비용으로 따지면요?</b> (선택)\n"
-            "한 달에 드는 시간이나 금액을 알려 주시면 관리자가 전체 부담을 합산할 수 있어요.\n"
-            "월 소요 시간: {hours}\n금액: {won}"
+            "이 문제로 드는 시간이나 돈을 말하듯이 적어 주세요. 예: 월 300만원 정도, "
+            "한 번에 300만원, 주 5시간, 연 1,200만원, 200~300만원. "
+            "기간을 적지 않으시면 한 달로 받아요.\n\n"
+            "⏱ 시간: {hours}\n₩ 금액: {won}"
         ),
         "en": (
             "<b>6/8 What does it cost?</b> (optional)\n"
-            "Hours lost per month or the cost in won help administrators add up the burden.\n"
-            "Hours per month: {hours}\nCost: {won}"
+            "Type the time or money this problem costs you, as you would say it: for example "
+            "3 million won a month, 3 million won once, 5 hours a week, 12 million won a year, "
+            "2-3 million won. Without a period, I take it as a month.\n\n"
+            "⏱ Time: {hours}\n₩ Money: {won}"
         ),
     },
     "feedback.cost.none": {"ko": "—", "en": "—"},
-    "feedback.cost.hours_value": {"ko": "{hours}시간", "en": "{hours} h"},
-    "feedback.cost.won_value": {"ko": "{won}원", "en": "₩{won}"},
     "feedback.ask.cost_hours": {
-        "ko": "한 달에 몇 시간이 드나요? 숫자로 적어 주세요. (예: 40)",
-        "en": "How many hours a month does it take? Type a number (e.g. 40).",
+        "ko": "시간이 얼마나 드나요? 예: 월 40시간, 주 5시간, 한 번에 20시간 (기간이 없으면 한 달)",
+        "en": (
+            "How much time does it take? E.g. 40 hours a month, 5 hours a week, 20 hours once "
+            "(a month unless you say otherwise)."
+        ),
     },
     "feedback.ask.cost_won": {
-        "ko": "금액은 얼마인가요? 숫자로 적어 주세요. (예: 1,200,000 또는 120만)",
-        "en": "How much does it cost, in won? Type a number (e.g. 1,200,000 or 120만).",
+        "ko": (
+            "금액은 얼마인가요? 예: 월 120만원, 한 번에 300만원, 연 1,200만원 (기간이 없으면 한 달)"
+        ),
+        "en": (
+            "How much money, in won? E.g. 1.2 million won a month, 3 million won once, "
+            "12 million a year (a month unless you say otherwise)."
+        ),
     },
     "feedback.ask.attachments": {
         "ko": (
@@ -310,8 +320,8 @@ TEXTS = {
     "feedback.button.impact.3": {"ko": "3 · 상당한 부담", "en": "3 · A real burden"},
     "feedback.button.impact.4": {"ko": "4 · 심각", "en": "4 · Serious"},
     "feedback.button.impact.5": {"ko": "5 · 사업 존폐", "en": "5 · Threatens the business"},
-    "feedback.button.cost_hours": {"ko": "⏱ 월 소요 시간", "en": "⏱ Hours per month"},
-    "feedback.button.cost_won": {"ko": "₩ 금액", "en": "₩ Cost in won"},
+    "feedback.button.cost_hours": {"ko": "⏱ 시간", "en": "⏱ Time"},
+    "feedback.button.cost_won": {"ko": "₩ 금액", "en": "₩ Money"},
     "feedback.button.cost_clear": {"ko": "비용 지우기", "en": "Clear cost"},
     "feedback.button.attachments_clear": {"ko": "🗑 모두 지우기", "en": "🗑 Remove all"},
     "feedback.button.profile_same": {"ko": "✅ 지난번과 같음", "en": "✅ Same as last time"},
@@ -361,16 +371,25 @@ TEXTS = {
         "en": "Please tap one of the buttons from 1 to 5.",
     },
     "feedback.hint.cost": {
-        "ko": "‘월 소요 시간’이나 ‘금액’을 누르거나 ‘다음’을 눌러 주세요.",
-        "en": "Please tap “Hours per month”, “Cost in won”, or “Next”.",
+        "ko": (
+            "비용을 ‘월 300만원’, ‘주 5시간’처럼 시간이나 원을 붙여 적거나, ‘시간’·‘금액’ "
+            "또는 ‘다음’을 눌러 주세요."
+        ),
+        "en": (
+            "Type the cost with hours or won, like “3 million won a month” or “5 hours a "
+            "week”, or tap “Time”, “Money” or “Next”."
+        ),
     },
     "feedback.hint.cost_hours": {
-        "ko": "시간을 0부터 {max} 사이의 숫자로 적어 주세요. (예: 40)",
-        "en": "Please type the hours as a number from 0 to {max} (e.g. 40).",
+        "ko": "시간을 ‘월 40시간’, ‘주 5시간’처럼 적어 주세요. 한 달은 {max}시간까지예요.",
+        "en": (
+            "Please type the hours like “40 hours a month” or “5 hours a week”; a month has "
+            "{max} at most."
+        ),
     },
     "feedback.hint.cost_won": {
-        "ko": "금액을 숫자로 적어 주세요. (예: 1,200,000 또는 120만)",
-        "en": "Please type the amount as a number (e.g. 1,200,000 or 120만).",
+        "ko": "금액을 ‘월 120만원’, ‘한 번에 300만원’, ‘1,200,000’처럼 적어 주세요.",
+        "en": "Please type the amount like “1,200,000”, “1.2 million a month” or “3 million once”.",
     },
     "feedback.hint.attachments": {
         "ko": "문서나 사진을 보내거나 ‘다음’을 눌러 주세요. (스티커·글은 받을 수 없어요)",

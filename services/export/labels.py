@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from domain.export.columns import COLUMNS
 from messages import t
+from messages.costs import PERIODS
 
 __all__ = ["STATUSES", "VISIBILITIES", "ExportLabels"]
 
@@ -42,6 +43,7 @@ class ExportLabels:
         codes.update(
             {code: _plain(language, f"admin_common.visibility.{code}") for code in VISIBILITIES}
         )
+        codes.update({code: _plain(language, f"cost.period_label.{code}") for code in PERIODS})
         return cls(
             headers={c.key: _plain(language, f"admin_export.column.{c.key}") for c in COLUMNS},
             codes=codes,
@@ -56,5 +58,5 @@ class ExportLabels:
         )
 
     def code(self, value: str) -> str:
-        """The label of a status or visibility code; an unknown code is shown as it is."""
+        """The label of a status, visibility or cost period; an unknown code is shown as it is."""
         return self.codes.get(value, value)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.submissions import Attachment, NewSubmission, Submission, Visibility
 from sandbox.emulator import ScriptedUser
 from tests.fixtures.app import BotHarness
@@ -14,6 +15,10 @@ async def onboard(user: ScriptedUser, language: str = "ko") -> None:
     await user.send("/start")
     await user.tap("한국어" if language == "ko" else "English")
     await user.tap("✅ 동의" if language == "ko" else "✅ I agree")
+
+
+MONTHLY_HOURS = Cost(CostUnit.HOURS, CostPeriod.MONTH, 20, 20)
+ONE_OFF_WON = Cost(CostUnit.WON, CostPeriod.ONE_OFF, 3_000_000, 3_000_000)
 
 
 async def submit(
@@ -30,7 +35,8 @@ async def submit(
     attachments: tuple[Attachment, ...] = (),
     law_or_rule: str | None = None,
     later: timedelta = timedelta(hours=1),
-    cost_won: int | None = 3_000_000,
+    hours_cost: Cost | None = MONTHLY_HOURS,
+    won_cost: Cost | None = ONE_OFF_WON,
 ) -> Submission:
     """Store a submission as intake would, then move the clock on so the next one is newer."""
     new = NewSubmission(
@@ -44,8 +50,8 @@ async def submit(
         law_unsure=False,
         proposal="유예 기간을 두어 주세요.",
         impact=4,
-        cost_hours_per_month=20,
-        cost_won=cost_won,
+        hours_cost=hours_cost,
+        won_cost=won_cost,
         region_id=region_id,
         company_size_id="small",
         industry_id="manufacturing",

@@ -36,8 +36,12 @@ def _row(code: str, *, visibility: str = "named", problem: str = "규제가 너�
         law_or_rule='=HYPERLINK("http://x")',
         proposal=None,
         impact=4,
-        cost_hours_per_month=12,
-        cost_won=1_500_000,
+        cost_hours_low=12,
+        cost_hours_high=12,
+        cost_hours_period="month",
+        cost_won_low=1_000_000,
+        cost_won_high=2_000_000,
+        cost_won_period="one_off",
         region="서울",
         company_size=None,
         industry="제조업",
@@ -108,7 +112,10 @@ def test_xlsx_has_two_sheets_frozen_header_real_dates_and_text_cells(
     first = [cell for cell in sheet[2]]
     submitted = first[header.index("Submitted at")]
     assert submitted.is_date and submitted.value == datetime(2026, 11, 20, 15, 30)
-    assert first[header.index("Cost (KRW)")].value == 1_500_000
+    assert first[header.index("Cost (KRW, low)")].value == 1_000_000
+    assert first[header.index("Cost (KRW, high)")].value == 2_000_000
+    assert first[header.index("Cost per")].value == "one-off"
+    assert first[header.index("Hours per")].value == "monthly"
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             assert cell.data_type != "f"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.submissions import Attachment, SubmissionStatus
 from tests.admin.support import all_text, onboard, submit
 from tests.fixtures.app import ADMIN_ID, BotHarness
@@ -35,7 +36,7 @@ async def test_inbox_lists_new_and_in_review_newest_first_with_paging(sotong: Bo
 
 async def test_inbox_sorts_oldest_most_supported_and_costliest(sotong: BotHarness) -> None:
     cheap = await submit(
-        sotong, 5001, problem="비용이 작은 애로 사항이에요, 충분히 깁니다", cost_won=None
+        sotong, 5001, problem="비용이 작은 애로 사항이에요, 충분히 깁니다", won_cost=None
     )
     supported = await submit(sotong, 5002, problem="공감이 많은 애로 사항이에요, 충분히 깁니다")
     for supporter in (5101, 5102):
@@ -43,7 +44,10 @@ async def test_inbox_sorts_oldest_most_supported_and_costliest(sotong: BotHarnes
             supported.id, supporter, now=sotong.clock.now()
         )
     costly = await submit(
-        sotong, 5003, problem="비용이 큰 애로 사항이에요, 충분히 깁니다", cost_won=900_000_000
+        sotong,
+        5003,
+        problem="비용이 큰 애로 사항이에요, 충분히 깁니다",
+        won_cost=Cost(CostUnit.WON, CostPeriod.MONTH, 900_000_000, 900_000_000),
     )
     admin = sotong.admin()
     await onboard(admin)
@@ -98,6 +102,7 @@ async def test_open_shows_identity_only_for_named_submissions(sotong: BotHarness
     assert "제출자: 홍길동 @gildong" in detail
     assert "AI 기본법 과태료 기준" in detail and "유예 기간" in detail
     assert "처리 이력" in detail and "공감 0명" in detail
+    assert "어려움 정도: 4/5 · 비용: 월 20시간 · 한 번에 300만원" in detail
     await admin.send("/inbox")
     await admin.tap(f"{anonymous.receipt_code} 열기")
     detail = "\n".join(m.text or "" for m in admin.replies())
@@ -105,6 +110,27 @@ async def test_open_shows_identity_only_for_named_submissions(sotong: BotHarness
     everything = all_text(admin)
     assert "비밀사장" not in everything and "secret_boss" not in everything
     assert "5002" not in everything
+
+
+async def test_a_card_without_costs_says_so_once(sotong: BotHarness) -> None:
+    quiet = await submit(sotong, 5003, hours_cost=None, won_cost=None)
+    ranged = await submit(
+        sotong,
+        5004,
+        hours_cost=None,
+        won_cost=Cost(CostUnit.WON, CostPeriod.YEAR, 2_000_000, 3_000_000),
+    )
+    admin = sotong.admin()
+    await onboard(admin, "en")
+    await admin.send("/inbox")
+    await admin.tap(f"Open {quiet.receipt_code}")
+    detail = "\n".join(m.text or "" for m in admin.replies())
+    assert "Impact: 4/5 · Cost: Not given" in detail
+    assert "hours a month" not in detail and "KRW" not in detail
+    await admin.send("/inbox")
+    await admin.tap(f"Open {ranged.receipt_code}")
+    detail = "\n".join(m.text or "" for m in admin.replies())
+    assert "Cost: ₩2,000,000–3,000,000 a year" in detail
 
 
 async def test_open_resends_evidence_by_file_id(sotong: BotHarness) -> None:

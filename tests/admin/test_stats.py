@@ -73,7 +73,7 @@ async def test_stats_show_counts_top_supported_median_and_a_chart(sotong: BotHar
         "지역별",
         "기업 규모별",
         "주별 접수",
-        "공감 많은 제안",
+        "공감 많은 의견",
         "📈 차트",
     ]
     await admin.tap("분야별")
@@ -81,7 +81,7 @@ async def test_stats_show_counts_top_supported_median_and_a_chart(sotong: BotHar
     await admin.tap("지역별")
     text = admin.reply().text or ""
     assert "• 부산: 1" in text and "• 미기재: 1" in text
-    await admin.tap("공감 많은 제안")
+    await admin.tap("공감 많은 의견")
     assert f"{first.receipt_code} · 공감 2" in (admin.reply().text or "")
     await admin.tap("⬅️ 요약")
     assert "전체 3건" in (admin.reply().text or "")

@@ -58,7 +58,7 @@ async def test_notices_survive_a_four_second_outage_and_arrive_once(sotong: BotH
     assert _received(sotong, owner, "In review") == 1
     assert _received(sotong, owner, "Official answer") == 1
     assert _received(sotong, owner, "was merged into yours") == 1
-    assert _received(sotong, other, "함께 처리합니다") == 1
+    assert _received(sotong, other, "함께 처리해요") == 1
     failed = [c for c in sotong.emulator.calls("sendMessage") if c.injected]
     assert failed, "the outage really refused sends"
 

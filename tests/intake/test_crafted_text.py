@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from domain.amounts import CostUnit
 from domain.intake import (
-    MAX_COST_HOURS,
     AmountError,
     TextLengthError,
-    _checked_amount,
     _checked_text,
+    checked_cost,
 )
 from domain.text import UnsafeTextError, clean_text, visible_characters
 from tests.fixtures.app import BotHarness
@@ -45,7 +45,7 @@ def test_invisible_text_is_too_short_for_a_problem() -> None:
 @pytest.mark.parametrize("typed", ["9" * 400, "1" + "0" * 400 + "시간", "9" * 30 + "억"])
 def test_absurd_amounts_are_refused_without_overflow(typed: str) -> None:
     with pytest.raises(AmountError):
-        _checked_amount(typed, MAX_COST_HOURS)
+        checked_cost(typed, CostUnit.HOURS)
 
 
 async def test_twelve_zero_width_spaces_are_no_problem_text(sotong: BotHarness) -> None:
@@ -83,6 +83,6 @@ async def test_cost_hours_of_four_hundred_nines_get_a_hint(sotong: BotHarness) -
     await user.tap(label("ko", "feedback.button.skip"))
     await user.tap(label("ko", "feedback.button.skip"))
     await user.tap(callback_data="fb:impact:3")
-    await user.tap("⏱ 월 소요 시간")
+    await user.tap("⏱ 시간")
     await user.send("9" * 400)
-    assert "시간을 0부터 744" in (user.reply().text or "")
+    assert "744시간까지" in (user.reply().text or "")

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from domain.amounts import Cost, CostPeriod, CostUnit
 from tests.fixtures.app import BotHarness
 from tests.intake.flow import PROBLEM_EN, agreed_user, label, submit_one
 
@@ -94,5 +95,6 @@ async def test_restart_in_the_middle_of_the_flow_loses_nothing(
     stored = await sotong.services.submissions.get_by_code("SV-2026-000001")
     assert stored is not None
     assert stored.problem == PROBLEM_EN and stored.law_or_rule == "개인정보보호법"
-    assert stored.impact == 3 and stored.cost_won == 500_000
+    assert stored.impact == 3
+    assert stored.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 500_000, 500_000)
     assert await sotong.services.intake.draft(user.id) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.submissions import SubmissionStatus, Visibility
 from tests.fixtures.app import BotHarness
 from tests.intake.flow import PROBLEM_EN, PROBLEM_KO, agreed_user, label
@@ -28,12 +29,11 @@ async def test_korean_owner_goes_from_feedback_to_a_receipt(sotong: BotHarness) 
     assert "얼마나 큰 어려움" in (impact.text or "")
     await user.tap("4 · 심각")
     assert "비용으로 따지면요?" in (user.reply().text or "")
-    await user.tap("⏱ 월 소요 시간")
-    await user.send("40시간")
-    assert "월 소요 시간: 40시간" in (user.reply().text or "")
-    await user.tap("₩ 금액")
-    await user.send("120만원")
-    assert "금액: 1,200,000원" in (user.reply().text or "")
+    await user.tap("⏱ 시간")
+    await user.send("40")
+    assert "⏱ 시간: 월 40시간" in (user.reply().text or "")
+    await user.send("한 번에 120만원 정도")  # typed straight at the cost question
+    assert "₩ 금액: 한 번에 120만원" in (user.reply().text or "")
     await user.tap("다음 ➡️")
     assert "증빙 자료가 있나요?" in (user.reply().text or "")
     await user.upload_document(b"%PDF-1.4 evidence", "견적서.pdf", mime_type="application/pdf")
@@ -56,7 +56,7 @@ async def test_korean_owner_goes_from_feedback_to_a_receipt(sotong: BotHarness) 
         "저작권법 제35조의5",
         "TDM 면책 조항",
         "4 · 심각",
-        "40시간 · 1,200,000원",
+        "월 40시간 · 한 번에 120만원",
         "2개",
         "서울 · 소기업 · 정보통신·소프트웨어",
         "실명",
@@ -76,7 +76,8 @@ async def test_korean_owner_goes_from_feedback_to_a_receipt(sotong: BotHarness) 
     assert stored.visibility is Visibility.NAMED
     assert stored.submitter is not None and stored.submitter.username == "minsu"
     assert (stored.category_id, stored.impact) == ("ai_copyright", 4)
-    assert (stored.cost_hours_per_month, stored.cost_won) == (40, 1_200_000)
+    assert stored.hours_cost == Cost(CostUnit.HOURS, CostPeriod.MONTH, 40, 40)
+    assert stored.won_cost == Cost(CostUnit.WON, CostPeriod.ONE_OFF, 1_200_000, 1_200_000)
     assert (stored.region_id, stored.company_size_id, stored.industry_id) == (
         "seoul",
         "small",
@@ -160,3 +161,48 @@ async def test_company_profile_is_offered_back_next_time(sotong: BotHarness, lan
     await user.tap(callback_data="fb:submit")
     second = await sotong.services.submissions.get_by_code("SV-2026-000002")
     assert second is not None and second.region_id == "busan"
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "shown", "stored"),
+    [
+        ("en", "about 2 million won a year", "₩ Money: ₩2,000,000 a year", ("won", "year")),
+        ("en", "5 hours a week", "⏱ Time: 5 hours a week", ("hours", "week")),
+        ("ko", "월 300만원 정도", "₩ 금액: 월 300만원", ("won", "month")),
+        ("ko", "한 번에 300만원", "₩ 금액: 한 번에 300만원", ("won", "one_off")),
+        ("ko", "200~300만원", "₩ 금액: 월 200만~300만원", ("won", "month")),
+    ],
+)
+async def test_the_cost_is_typed_as_people_say_it_and_said_back(
+    sotong: BotHarness, language: str, typed: str, shown: str, stored: tuple[str, str]
+) -> None:
+    user = await agreed_user(sotong, "Ana", language=language)
+    await user.send("/feedback")
+    await user.tap(callback_data="fb:cat:kiosk_access")
+    await user.send(PROBLEM_EN)
+    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:impact:3")
+    question = user.reply().text or ""
+    assert ("월 300만원 정도" if language == "ko" else "3 million won a month") in question
+    await user.send(typed)
+    assert shown in (user.reply().text or "")
+    draft = await sotong.services.intake.draft(user.id)
+    assert draft is not None and draft.step.value == "cost"
+    cost = draft.won_cost if stored[0] == "won" else draft.hours_cost
+    assert cost is not None and (cost.unit.value, cost.period.value) == stored
+
+
+async def test_a_bare_number_at_the_cost_question_asks_for_its_unit(sotong: BotHarness) -> None:
+    user = await agreed_user(sotong, "민수")
+    await user.send("/feedback")
+    await user.tap(callback_data="fb:cat:kiosk_access")
+    await user.send(PROBLEM_KO)
+    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:impact:3")
+    await user.send("40")
+    assert "시간이나 원을 붙여" in (user.reply().text or "")
+    await user.tap("⏱ 시간")
+    await user.send("40")
+    assert "⏱ 시간: 월 40시간" in (user.reply().text or "")

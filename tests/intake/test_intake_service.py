@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.clock import FrozenClock
 from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.intake import (
@@ -85,7 +86,7 @@ async def test_every_answer_is_saved_and_survives_a_reopen(
     assert stored is not None
     assert stored.problem == PROBLEM
     assert stored.law_unsure and stored.law_or_rule is None
-    assert stored.cost_won == 1_200_000
+    assert stored.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 1_200_000, 1_200_000)
     assert stored.step is DraftStep.ATTACHMENTS
     assert not stored.is_complete
 

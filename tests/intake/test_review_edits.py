@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.submissions import Visibility
 from tests.fixtures.app import BotHarness
 from tests.intake.flow import agreed_user, answer_until_review, label
@@ -61,7 +62,7 @@ async def test_every_field_can_be_edited_from_the_review(sotong: BotHarness, lan
         "장애인차별금지법 시행령",
         "소상공인 유예 기간",
         label(language, "feedback.button.impact.5"),
-        "3,000,000원" if ko else "₩3,000,000",
+        "월 300만원" if ko else "₩3,000,000 a month",
         "1개" if ko else "1 file(s)",
         "제주 · 스타트업" if ko else "Jeju · Startup",
         "익명" if ko else "anonymous",
@@ -72,7 +73,8 @@ async def test_every_field_can_be_edited_from_the_review(sotong: BotHarness, lan
     stored = await sotong.services.submissions.get_by_code("SV-2026-000001")
     assert stored is not None
     assert stored.category_id == "kiosk_access" and stored.impact == 5
-    assert stored.cost_won == 3_000_000 and stored.cost_hours_per_month is None
+    assert stored.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 3_000_000, 3_000_000)
+    assert stored.hours_cost is None
     assert (stored.region_id, stored.company_size_id, stored.industry_id) == (
         "jeju",
         "startup",

@@ -1,10 +1,9 @@
-"""Pure rules: similarity, amounts people type, receipt codes."""
+"""Pure rules: similarity and receipt codes (amounts: tests/unit/test_amounts.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from domain.amounts import parse_amount
 from domain.receipts import format_receipt_code, parse_receipt_code
 from domain.similarity import jaccard, rank_similar, tokens
 
@@ -39,29 +38,6 @@ def test_unrelated_texts_stay_below_the_threshold() -> None:
     assert not rank_similar(
         "농지에 소형 데이터센터를 지을 수 없습니다", [(1, "화장품 제조사 표시 의무")]
     )
-
-
-@pytest.mark.parametrize(
-    ("typed", "value"),
-    [
-        ("1,200,000", 1_200_000),
-        ("120만원", 1_200_000),
-        ("1억 2천만", 120_000_000),
-        ("3만 5천", 35_000),
-        ("40시간", 40),
-        ("40 h", 40),
-        ("월 20시간", 20),
-        ("0", 0),
-        ("₩500,000", 500_000),
-    ],
-)
-def test_amounts_as_people_type_them(typed: str, value: int) -> None:
-    assert parse_amount(typed) == value
-
-
-@pytest.mark.parametrize("typed", ["", "abc", "1.5", "만", "5천 3억", "-3"])
-def test_what_is_not_an_amount(typed: str) -> None:
-    assert parse_amount(typed) is None
 
 
 def test_receipt_codes_are_canonical_and_forgiving() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.drafts import DraftStep
 from sandbox.emulator import ScriptedUser
 from tests.fixtures.app import BotHarness
@@ -16,8 +17,8 @@ HINTS = {
         "law": "관련 법·규정을 글로",
         "proposal": "제안을 글로",
         "impact": "1부터 5까지",
-        "cost": "‘월 소요 시간’이나",
-        "cost_hours": "시간을 0부터 744",
+        "cost": "‘월 300만원’, ‘주 5시간’처럼",
+        "cost_hours": "한 달은 744시간까지",
         "attachments": "문서나 사진을 보내거나",
         "region": "지역 버튼을",
         "size": "규모 버튼을",
@@ -31,8 +32,8 @@ HINTS = {
         "law": "type the law or rule",
         "proposal": "type your proposal",
         "impact": "from 1 to 5",
-        "cost": "“Hours per month”, “Cost in won”",
-        "cost_hours": "number from 0 to 744",
+        "cost": "“3 million won a month”",
+        "cost_hours": "a month has 744 at most",
         "attachments": "send a document or photo",
         "region": "tap a region",
         "size": "tap a company size",
@@ -104,7 +105,8 @@ async def test_every_step_explains_what_it_expects(sotong: BotHarness, language:
     await _poke(sotong, user, language, "review", text_ok=False)
     await user.tap(callback_data="fb:submit")
     stored = await sotong.services.submissions.get_by_code("SV-2026-000001")
-    assert stored is not None and stored.cost_hours_per_month == 10
+    assert stored is not None
+    assert stored.hours_cost == Cost(CostUnit.HOURS, CostPeriod.MONTH, 10, 10)
 
 
 async def test_a_button_from_an_earlier_question_gets_a_toast(sotong: BotHarness) -> None:
