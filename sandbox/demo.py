@@ -92,8 +92,8 @@ class DemoSubmission:
     industry_id: str | None
     visibility: Visibility
     impact: int
-    cost_hours: int | None
-    cost_won: int | None
+    cost_hours: str | None
+    cost_won: str | None
     problem: str
     law: str | None
     proposal: str | None
@@ -157,8 +157,8 @@ def _submission(value: object, where: str, people: dict[str, DemoSubmitter]) -> 
         industry_id=entry.optional_text("industry"),
         visibility=visibility,
         impact=impact,
-        cost_hours=entry.optional_integer("cost_hours"),
-        cost_won=entry.optional_integer("cost_won"),
+        cost_hours=entry.optional_text("cost_hours"),
+        cost_won=entry.optional_text("cost_won"),
         problem=entry.text("problem"),
         law=entry.optional_text("law"),
         proposal=entry.optional_text("proposal"),
@@ -243,9 +243,9 @@ class _DemoWriter:
         draft = intake.answer_proposal(draft, item.proposal)
         draft = intake.answer_impact(draft, item.impact)
         if item.cost_hours is not None:
-            draft = intake.answer_cost_hours(draft, str(item.cost_hours))
+            draft = intake.answer_cost_hours(draft, item.cost_hours)
         if item.cost_won is not None:
-            draft = intake.answer_cost_won(draft, str(item.cost_won))
+            draft = intake.answer_cost_won(draft, item.cost_won)
         draft = intake.answer_region(draft, item.region_id)
         draft = intake.answer_size(draft, item.company_size_id)
         draft = intake.answer_industry(draft, item.industry_id)
