@@ -299,7 +299,7 @@ TEXTS = {
             "{-receipt-code}: <code>{code}</code>\n\n"
             "다음 단계: 담당자가 검토한 뒤 필요하면 관계 부처에 전달해요. 상태가 바뀌거나 공식 "
             "답변이 오면 이 채팅으로 바로 알려 드릴게요.\n"
-            "진행 상황은 /my 또는 /status {code} 로 언제든 확인하실 수 있어요."
+            "진행 상황은 /my 또는 /status {code: 으로} 언제든 확인하실 수 있어요."
         ),
         "en": (
             "✅ <b>Received.</b>\n"
@@ -511,7 +511,7 @@ TEXTS = {
         "en": "<b>Official answer</b>\n<blockquote>{answer}</blockquote>",
     },
     "feedback.notify.footer": {
-        "ko": "자세한 내용과 이력은 /status {code} 로 보실 수 있어요.",
+        "ko": "자세한 내용과 이력은 /status {code: 으로} 보실 수 있어요.",
         "en": "See the details and history with /status {code}.",
     },
     "feedback.button.open": {"ko": "📂 자세히 보기", "en": "📂 View details"},

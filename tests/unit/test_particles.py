@@ -59,6 +59,7 @@ def test_nothing_readable_reads_as_a_vowel() -> None:
 
 def test_a_spec_keeps_the_text_between_word_and_particle() -> None:
     assert with_particle("AI 기본법", "」을") == "AI 기본법」을"
+    assert with_particle("SV-2026-000123", " 으로") == "SV-2026-000123 으로"  # after a command
     assert with_particle("x<y", "</b>가", shown="x&lt;y") == "x&lt;y</b>가"
     with pytest.raises(ValueError, match="unknown particle"):
         with_particle("법", "에서")
