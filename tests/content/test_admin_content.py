@@ -103,6 +103,10 @@ async def test_addbill_and_billstage(sotong: BotHarness) -> None:
     await admin.send("2025-10-27")
     await admin.send("이노비즈협회 지지")
     assert "단계를 기록했어요" in (admin.reply().text or "")
+    await admin.send("/bills")
+    await admin.tap("⚖️ 중소기업 인공지능 활용 촉진법")
+    detail = admin.reply().text or ""
+    assert "대표발의자: 김동아 의원" in detail and detail.count("대표발의") == 1
 
     actions = [action for action, _ in await _actions(sotong)]
     assert actions.count("bill.stage") == 1

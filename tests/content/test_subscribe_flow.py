@@ -73,3 +73,14 @@ async def test_deleting_my_data_ends_subscriptions_follows_and_reminders(
     await add_meeting(sotong, kst(2026, 12, 3, 14))
     await tick_at(sotong, kst(2026, 11, 22, 9))
     assert containing(user, "소통 정책 소식") == []
+
+
+async def test_a_weekly_choice_reads_as_a_korean_sentence(sotong: BotHarness) -> None:
+    user = await onboard(sotong, "민지", "ko")
+    await user.send("/subscribe")
+    await user.tap(callback_data="sub:freq")
+    await user.tap(callback_data="sub:freq:weekly")
+    await user.tap(callback_data="sub:hour:8")
+    await user.tap(callback_data="sub:wd:0")
+    await user.tap(callback_data="sub:save")
+    assert "매주 월요일 08:00에 소식을 보내 드려요" in (user.reply().text or "")
