@@ -194,6 +194,6 @@ async def test_feedback_at_phone_width_keeps_the_newest_buttons_in_view(
     await chat.onboard("한국어", "✅ 동의", "무엇을 도와드릴까요?")
     await chat.shot("phone-main-menu")
     code = await submit_feedback(chat)
-    assert await sandbox.services.submissions.get_by_code(code) is not None
+    assert await sandbox.wiring.services.submissions.get_by_code(code) is not None
     assert await chat.page.evaluate("() => document.documentElement.scrollWidth") <= 390
     await chat.close()
