@@ -6,13 +6,14 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import maintenance_jobs, policy_jobs
+from bot import deadline_jobs, maintenance_jobs, policy_jobs
 from bot.fitting_bot import FittingBot
 from bot.telegram_http import AiohttpRequest
 from bot.update_processor import UserOrderedUpdateProcessor
 from bot.wiring import Wiring
 from handlers import (
     admin_audit,
+    admin_deadlines,
     admin_export,
     admin_inbox,
     admin_stats,
@@ -99,6 +100,9 @@ def _register_handlers(application: SotongApplication) -> None:
     # Administration: /inbox, /export, /stats, /audit, /delivery (each guarded by admin_only).
     for module in (admin_inbox, admin_export, admin_stats, admin_audit, delivery_admin):
         application.add_handlers(module.handlers())
+    # /extend: a later answer date with its reason (admin_only).
+    for module in (admin_deadlines,):
+        application.add_handlers(module.handlers())
     # Catch-alls last: anything unclaimed gets a hint and the menu.
     application.add_handlers(general.fallback_handlers())
     application.add_error_handler(errors.on_error)
@@ -112,6 +116,8 @@ async def on_startup(application: SotongApplication) -> None:
     # Nightly: the retention purge and the backup (maintenance_jobs.py).
     wiring: Wiring = application.bot_data[WIRING_KEY]
     maintenance_jobs.install(application, wiring.settings)
+    # Answer deadlines: due days for older submissions, the admins' daily list (deadline_jobs.py).
+    await deadline_jobs.install(application)
 
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]

@@ -90,6 +90,15 @@ class Settings(BaseSettings):
             "to 20)."
         ),
     )
+    answer_deadline_days: int = Field(
+        default=14,
+        ge=1,
+        le=365,
+        description=(
+            "Calendar days (in TIMEZONE) within which a submission is promised an answer; "
+            "its due date is fixed when it is received."
+        ),
+    )
     delivery_rate_per_second: float = Field(
         default=25.0,
         gt=0,

@@ -22,6 +22,7 @@ from services.backups import BackupService
 from services.container import Services
 from services.content_admin import ContentAdminService
 from services.content_loading import ContentImporter
+from services.deadlines import DeadlineService
 from services.delivery import OutboxSender
 from services.delivery_status import DeliveryStatus
 from services.dispatch import PolicyDispatcher
@@ -44,6 +45,7 @@ from storage.bills import BillRepository
 from storage.content_events import ContentEventRepository
 from storage.content_import import ContentImportRepository
 from storage.database import Database
+from storage.deadlines import DeadlineRepository
 from storage.drafts import CompanyProfileRepository, DraftRepository
 from storage.erasure import ErasureRepository
 from storage.exports import ExportRepository
@@ -151,6 +153,7 @@ def _services(
             daily_limit=settings.submission_daily_limit,
             notice_version=NOTICE_VERSION,
             evidence=EvidenceRules(max_megabytes=settings.evidence_max_mb),
+            answer_deadline_days=settings.answer_deadline_days,
         ),
         draft_reminders=DraftReminders(
             DraftRepository(database),
@@ -202,6 +205,16 @@ def _services(
             settings.database_path, settings.backup_dir, settings.backup_keep, clock, settings.zone
         ),
         assembly=_assembly_sync(settings, database, clock, stores),
+        deadlines=DeadlineService(
+            DeadlineRepository(database),
+            stores.submissions,
+            stores.reference,
+            clock,
+            zone=settings.zone,
+            days=settings.answer_deadline_days,
+            admin_ids=settings.admin_ids,
+            on_queued=delivery.wake,
+        ),
     )
 
 

@@ -8,7 +8,7 @@ object; it is read only by the owner's own queries and by `Recipient` lookups fo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 
@@ -127,6 +127,8 @@ class Submission:
     hidden: bool
     deleted_at: datetime | None
     supporters_count: int
+    due_on: date | None = None
+    expected_on: date | None = None
 
     @property
     def is_anonymous(self) -> bool:
@@ -175,6 +177,7 @@ class NewSubmission:
     industry_id: str | None
     language: str
     attachments: tuple[Attachment, ...]
+    due_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,3 +208,5 @@ class SubmissionFilter:
     include_hidden: bool = False
     include_merged: bool = True
     order: SubmissionOrder = SubmissionOrder.OLDEST
+    overdue_before: date | None = None
+    """When set, only open submissions whose (expected or original) due day is before it."""

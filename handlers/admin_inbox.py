@@ -32,6 +32,7 @@ from domain.review import (
 from domain.submissions import Submission, SubmissionOrder, SubmissionStatus
 from handlers.admin_guard import admin_only
 from handlers.admin_inbox_views import (
+    OVERDUE,
     PAGE_SIZE,
     InboxView,
     detail_markup,
@@ -43,6 +44,7 @@ from handlers.admin_inbox_views import (
 )
 from handlers.context import SotongContext
 from handlers.conversation import END, build_conversation
+from handlers.deadline_views import deadline_sections
 from handlers.ui import edit, send, typed_text
 from messages import Markup, format_datetime, t
 
@@ -50,9 +52,9 @@ __all__ = ["TYPING", "conversation", "handlers"]
 
 TYPING = "typing"
 
-_LIST = re.compile(r"^ai:l:(\d{1,6}):(_|\*|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)(?::([nosc]))?$")
+_LIST = re.compile(r"^ai:l:(\d{1,6}):(_|\*|!|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)(?::([nosc]))?$")
 _FILTER = re.compile(
-    r"^ai:f:(status|category|region|sort):(_|\*|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)"
+    r"^ai:f:(status|category|region|sort):(_|\*|!|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)"
     r"(?::([nosc]))?$"
 )
 _NEWEST = SubmissionOrder.NEWEST.value
@@ -71,7 +73,7 @@ async def _references(context: SotongContext) -> dict[str, Sequence[Choice]]:
 
 async def _valid(context: SotongContext, view: InboxView) -> bool:
     reference = context.services.reference
-    if view.status not in {"_", "*"} | _STATUSES:
+    if view.status not in {"_", "*", OVERDUE} | _STATUSES:
         return False
     if view.category != "-" and await reference.find("categories", view.category) is None:
         return False
@@ -83,7 +85,7 @@ async def _show_list(
 ) -> None:
     lang = context.lang
     repository = context.services.submissions
-    submission_filter = view.submission_filter()
+    submission_filter = view.submission_filter(context.services.deadlines.today())
     total = await repository.count_filtered(submission_filter)
     items = await repository.list_filtered(
         submission_filter, limit=PAGE_SIZE, offset=view.page * PAGE_SIZE
@@ -162,7 +164,8 @@ async def _send_detail(update: Update, context: SotongContext, submission: Submi
     events = await services.submissions.events(submission.id)
     attachments = await services.submissions.attachments(submission.id)
     references = await _references(context)
-    parts = detail_messages(context, submission, events, attachments, references)
+    deadline = await deadline_sections(context, submission)
+    parts = detail_messages(context, submission, events, attachments, references, extra=deadline)
     for part in parts[:-1]:
         await send(update, context, part)
     await send(update, context, parts[-1], detail_markup(context.lang, submission))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -18,6 +19,7 @@ from domain.submissions import (
     SubmissionStatus,
 )
 from handlers.context import SotongContext
+from handlers.deadline_views import inbox_line
 from handlers.feedback_views import costs_words
 from handlers.paging import fit_page, navigation
 from handlers.ui import button, keyboard, plain_text
@@ -25,6 +27,7 @@ from messages import Markup, format_date, format_datetime, t
 from messages.length import split_blocks, truncate
 
 __all__ = [
+    "OVERDUE",
     "PAGE_SIZE",
     "InboxView",
     "detail_markup",
@@ -36,6 +39,7 @@ __all__ = [
 
 PAGE_SIZE = 8
 _SNIPPET = 80
+OVERDUE = "!"
 _OPEN_DEFAULT = frozenset({SubmissionStatus.RECEIVED, SubmissionStatus.IN_REVIEW})
 
 
@@ -67,8 +71,18 @@ class InboxView:
         """The same filter with one dimension changed, back on the first page."""
         return replace(self, page=0, **{dimension: value})
 
-    def submission_filter(self) -> SubmissionFilter:
-        """The repository filter; merged submissions never show in the inbox."""
+    def submission_filter(self, today: date | None = None) -> SubmissionFilter:
+        """The repository filter; merged submissions never show in the inbox.
+
+        Status "!" means overdue: open and past its due (or announced later) day as of `today`.
+        """
+        if self.status == OVERDUE:
+            return SubmissionFilter(
+                category_id=None if self.category == "-" else self.category,
+                region_id=None if self.region == "-" else self.region,
+                include_merged=False,
+                overdue_before=today,
+            )
         if self.status == "_":
             statuses: frozenset[SubmissionStatus] | None = _OPEN_DEFAULT
         elif self.status == "*":
@@ -107,6 +121,8 @@ def filter_line(
     any_value = plain_text(t(lang, "admin_common.any"))
     if view.status == "_":
         status = plain_text(t(lang, "admin_inbox.status_open"))
+    elif view.status == OVERDUE:
+        status = plain_text(t(lang, "deadline.inbox_filter"))
     elif view.status == "*":
         status = any_value
     else:
@@ -140,21 +156,30 @@ def list_text(
         return t(lang, "admin_inbox.empty", filter=line)
     pages = max(1, -(-total // PAGE_SIZE))
     entries = [
-        t(
-            lang,
-            "admin_inbox.item",
-            number=view.page * PAGE_SIZE + index + 1,
-            code=item.receipt_code,
-            status=status_name(lang, item.status),
-            date=format_date(item.created_at, lang, zone),
-            category=_name(categories, item.category_id, lang),
-            supporters=item.supporters_count,
-            snippet=_snippet(item.problem),
+        _with_deadline(
+            context,
+            item,
+            t(
+                lang,
+                "admin_inbox.item",
+                number=view.page * PAGE_SIZE + index + 1,
+                code=item.receipt_code,
+                status=status_name(lang, item.status),
+                date=format_date(item.created_at, lang, zone),
+                category=_name(categories, item.category_id, lang),
+                supporters=item.supporters_count,
+                snippet=_snippet(item.problem),
+            ),
         )
         for index, item in enumerate(items)
     ]
     head = t(lang, "admin_inbox.title", filter=line, total=total, page=view.page + 1, pages=pages)
     return fit_page(head, entries)
+
+
+def _with_deadline(context: SotongContext, item: Submission, entry: Markup) -> Markup:
+    line = inbox_line(context, item)
+    return entry if line is None else Markup(f"{entry}\n{line}")
 
 
 def list_markup(
@@ -189,6 +214,7 @@ def filter_options(
     rows: list[list[InlineKeyboardButton]] = []
     if dimension == "status":
         values = [("_", plain_text(t(lang, "admin_inbox.status_open"))), ("*", "")]
+        values.append((OVERDUE, plain_text(t(lang, "deadline.inbox_filter"))))
         values += [(s.value, plain_text(status_name(lang, s.value))) for s in SubmissionStatus]
     elif dimension == "sort":
         values = [
@@ -229,8 +255,13 @@ def detail_messages(
     events: Sequence[SubmissionEvent],
     attachments: Sequence[Attachment],
     references: dict[str, Sequence[Choice]],
+    *,
+    extra: Sequence[Markup] = (),
 ) -> list[Markup]:
-    """The whole submission; identity only when it is named, never for an anonymous one."""
+    """The whole submission; identity only when it is named, never for an anonymous one.
+
+    `extra` sections (the answer deadline) go just before the history.
+    """
     lang = context.lang
     zone = context.services.zone
     unspecified = plain_text(t(lang, "admin_common.unspecified"))
@@ -281,6 +312,7 @@ def detail_messages(
         )
     if submission.merged_into is not None:
         sections.append(t(lang, "admin_inbox.detail.merged"))
+    sections.extend(extra)
     sections.append(_history(context, events))
     if attachments:
         sections.append(t(lang, "admin_inbox.detail.evidence", count=len(attachments)))

@@ -12,6 +12,7 @@ from domain.reference import Choice
 from domain.stats import StatsOverview
 from handlers.admin_guard import admin_only
 from handlers.context import SotongContext
+from handlers.deadline_views import deadline_text
 from handlers.ui import button, edit, keyboard, plain_text, send
 from messages import Markup, t
 from messages.length import truncate
@@ -160,6 +161,13 @@ async def _references(context: SotongContext) -> dict[str, Sequence[Choice]]:
     }
 
 
+async def _summary(context: SotongContext, overview: StatsOverview) -> Markup:
+    """The summary with the answer-deadline figures under it."""
+    lang = context.lang
+    deadlines = deadline_text(lang, await context.services.deadlines.summary())
+    return Markup(f"{summary_text(lang, overview)}\n\n{deadlines}")
+
+
 @admin_only
 async def stats_command(update: Update, context: SotongContext) -> None:
     """/stats or the admin menu button: the summary, with a button per detail and the chart."""
@@ -167,7 +175,7 @@ async def stats_command(update: Update, context: SotongContext) -> None:
         await update.callback_query.answer()
     lang = context.lang
     overview = await context.services.stats.overview()
-    await send(update, context, summary_text(lang, overview), stats_markup(lang, None))
+    await send(update, context, await _summary(context, overview), stats_markup(lang, None))
 
 
 @admin_only
@@ -180,7 +188,7 @@ async def stats_view(update: Update, context: SotongContext) -> None:
     section = query.data.removeprefix("as:v:")
     overview = await context.services.stats.overview()
     if section == "sum":
-        await edit(query, summary_text(lang, overview), stats_markup(lang, None))
+        await edit(query, await _summary(context, overview), stats_markup(lang, None))
         return
     text = section_text(lang, overview, await _references(context), section)
     await edit(query, text, stats_markup(lang, section))

@@ -52,6 +52,7 @@ ADMIN_COMMANDS: tuple[str, ...] = (
     "billstage",
     "announce",
     "delivery",
+    "extend",
 )
 
 

@@ -38,6 +38,7 @@ from domain.submissions import (
 )
 from handlers.context import SotongContext
 from handlers.conversation import END, build_conversation
+from handlers.deadline_views import due_line
 from handlers.feedback_views import EDITABLE_STEPS, hint, question, review_markup, review_text
 from handlers.menu import show_menu
 from handlers.privacy import notice_markup
@@ -719,7 +720,8 @@ async def submit(update: Update, context: SotongContext) -> str | int:
         return END
     except DraftIncompleteError as exc:
         return await _goto(update, context, draft, exc.step)
-    await _show(update, context, t(lang, "feedback.submitted", code=submission.receipt_code))
+    receipt = t(lang, "feedback.submitted", code=submission.receipt_code)
+    await _show(update, context, Markup(f"{receipt}\n\n{due_line(context, submission)}"))
     await show_menu(update, context)
     return END
 

@@ -12,6 +12,7 @@ from domain.drafts import CompanyProfile
 from domain.receipts import parse_receipt_code
 from domain.submissions import Submission
 from handlers.context import SotongContext
+from handlers.deadline_views import detail_line
 from handlers.feedback_views import costs_words, preview, profile_text, status_label
 from handlers.paging import clamp, fit_page, navigation
 from handlers.ui import button, edit, keyboard, send
@@ -57,6 +58,9 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
         ),
         t(lang, "my.detail.problem", text=submission.problem),
     ]
+    deadline = await detail_line(context, submission)
+    if deadline is not None:
+        sections.insert(1, deadline)
     if submission.law_or_rule is not None:
         sections.append(t(lang, "my.detail.law", text=submission.law_or_rule))
     elif submission.law_unsure:

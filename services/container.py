@@ -16,6 +16,7 @@ from services.assembly_sync import BillSyncService
 from services.audit import AuditLog
 from services.backups import BackupService
 from services.content_admin import ContentAdminService
+from services.deadlines import DeadlineService
 from services.delivery import OutboxSender
 from services.delivery_status import DeliveryStatus
 from services.dispatch import PolicyDispatcher
@@ -62,6 +63,7 @@ class Services:
     retention: RetentionService
     backups: BackupService
     assembly: BillSyncService | None
+    deadlines: DeadlineService
 
     def is_admin(self, user_id: int | None) -> bool:
         """Whether this user is listed in ADMIN_IDS; re-checked on every admin update, so cheap."""

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from domain.amounts import CostUnit
 from domain.clock import Clock
+from domain.deadlines import due_date
 from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.evidence import EvidenceRules, check_evidence
 from domain.intake import (
@@ -58,6 +59,7 @@ class IntakeService:
         daily_limit: int,
         notice_version: str,
         evidence: EvidenceRules | None = None,
+        answer_deadline_days: int = 14,
     ) -> None:
         self._submissions = submissions
         self._drafts = drafts
@@ -67,6 +69,7 @@ class IntakeService:
         self._daily_limit = daily_limit
         self._notice_version = notice_version
         self._evidence = evidence or EvidenceRules()
+        self._answer_deadline_days = answer_deadline_days
 
     def _start_of_today(self) -> datetime:
         local = self._clock.now().astimezone(self._zone)
@@ -313,6 +316,7 @@ class IntakeService:
                 industry_id=draft.industry_id,
                 language=user.language,
                 attachments=draft.attachments,
+                due_on=due_date(now, self._zone, self._answer_deadline_days),
             ),
             year=now.astimezone(self._zone).year,
             now=now,

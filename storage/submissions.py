@@ -9,7 +9,7 @@ owner's own queries.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import NoReturn
 
 import aiosqlite
@@ -51,7 +51,7 @@ _SELECT = (
     " s.cost_hours_low, s.cost_hours_high, s.cost_hours_period, s.cost_won_low,"
     " s.cost_won_high, s.cost_won_period, s.region_id, s.company_size_id, s.industry_id,"
     " s.status, s.forwarded_to, s.answer_text, s.answered_at, s.answered_by, s.created_at,"
-    " s.updated_at, s.language, s.merged_into, s.hidden, s.deleted_at,"
+    " s.updated_at, s.language, s.merged_into, s.hidden, s.deleted_at, s.due_on, s.expected_on,"
     " (SELECT COUNT(*) FROM submission_supporters p WHERE p.submission_id = s.id)"
     " AS supporters_count"
     " FROM submissions s"
@@ -113,7 +113,13 @@ def _submission(row: Row) -> Submission:
         hidden=bool(row["hidden"]),
         deleted_at=from_db_optional(row["deleted_at"]),
         supporters_count=row["supporters_count"],
+        due_on=_day(row["due_on"]),
+        expected_on=_day(row["expected_on"]),
     )
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
 
 
 def _event(row: Row) -> SubmissionEvent:
@@ -155,6 +161,11 @@ def _where(filter_: SubmissionFilter) -> tuple[str, list[object]]:
         clauses.append("s.hidden = 0")
     if not filter_.include_merged:
         clauses.append("s.merged_into IS NULL")
+    if filter_.overdue_before is not None:
+        marks = ", ".join("?" for _ in OPEN_STATUSES)
+        clauses.append(f"s.status IN ({marks}) AND COALESCE(s.expected_on, s.due_on) < ?")
+        values.extend(sorted(str(status) for status in OPEN_STATUSES))
+        values.append(filter_.overdue_before.isoformat())
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), values
 
 
@@ -214,8 +225,8 @@ class SubmissionRepository:
                 "INSERT INTO submissions (receipt_code, user_id, visibility, submitter_name,"
                 " submitter_username, category_id, problem, law_or_rule, law_unsure, proposal,"
                 f" impact, {COST_COLUMNS}, region_id, company_size_id,"
-                " industry_id, created_at, updated_at, language)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " industry_id, created_at, updated_at, language, due_on)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     code,
                     new.user_id,
@@ -235,6 +246,7 @@ class SubmissionRepository:
                     stamp,
                     stamp,
                     new.language,
+                    None if new.due_on is None else new.due_on.isoformat(),
                 ),
             )
             submission_id = cursor.lastrowid
@@ -423,12 +435,15 @@ class SubmissionRepository:
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
                 "UPDATE submissions SET status = ?, updated_at = ?,"
-                " forwarded_to = COALESCE(?, forwarded_to) WHERE id = ?"
-                " AND (? IS NULL OR (status = ? AND merged_into IS NULL))",
+                " forwarded_to = COALESCE(?, forwarded_to),"
+                " replied_at = CASE WHEN ? THEN COALESCE(replied_at, ?) ELSE replied_at END"
+                " WHERE id = ? AND (? IS NULL OR (status = ? AND merged_into IS NULL))",
                 (
                     str(status),
                     to_db(now),
                     forwarded_to,
+                    status is SubmissionStatus.REJECTED,
+                    to_db(now),
                     submission_id,
                     None if expected is None else str(expected),
                     None if expected is None else str(expected),
@@ -474,13 +489,14 @@ class SubmissionRepository:
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
                 "UPDATE submissions SET answer_text = ?, answered_at = ?, answered_by = ?,"
-                " status = ?, updated_at = ? WHERE id = ?"
+                " status = ?, updated_at = ?, replied_at = COALESCE(replied_at, ?) WHERE id = ?"
                 " AND (? IS NULL OR (status = ? AND merged_into IS NULL))",
                 (
                     answer_text,
                     to_db(now),
                     actor_id,
                     str(SubmissionStatus.ANSWERED),
+                    to_db(now),
                     to_db(now),
                     submission_id,
                     None if expected is None else str(expected),

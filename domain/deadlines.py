@@ -1,0 +1,169 @@
+"""Answer deadlines: when a submission is due an answer, and whether it got one in time.
+
+Korea's regulatory petition channel gives the ministry 14 days; Sotong promises the same by
+default. Days are calendar days in the configured zone: a submission received on the 21st with
+14 days is due by the end of the 5th. "Answered" means the owner got a reasoned reply: the
+official answer, or a rejection with its reason (the first of either counts). Closing without
+either, or merging into another submission, is not an answer, and such submissions leave the
+deadline lists and the on-time rate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+__all__ = [
+    "ADMIN_DIGEST_HOUR",
+    "DUE_SOON_DAYS",
+    "MAX_EXTENSION_REASON",
+    "AnswerRecord",
+    "DeadlineItem",
+    "DeadlineSummary",
+    "ExpectedDateError",
+    "Extension",
+    "answered_on_time",
+    "days_to_answer",
+    "due_date",
+    "local_day",
+    "parse_extension",
+    "summarize",
+]
+
+ADMIN_DIGEST_HOUR = 9
+"""Local hour from which the administrators' daily deadline message goes out."""
+
+DUE_SOON_DAYS = 2
+"""The daily message lists what falls due today and in the next this-many days."""
+
+MAX_EXTENSION_REASON = 500
+
+_EXTENSION = re.compile(r"^\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})\.?\s+(.+?)\s*$", re.DOTALL)
+
+
+class ExpectedDateError(ValueError):
+    """A new expected date that cannot be recorded; `reason` says which rule it broke."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def local_day(moment: datetime, zone: ZoneInfo) -> date:
+    """The calendar day of an instant in the configured zone."""
+    return moment.astimezone(zone).date()
+
+
+def due_date(received_at: datetime, zone: ZoneInfo, days: int) -> date:
+    """The last day an answer is on time: `days` calendar days after the day of receipt."""
+    return local_day(received_at, zone) + timedelta(days=days)
+
+
+def answered_on_time(due_on: date, replied_at: datetime, zone: ZoneInfo) -> bool:
+    """Whether the reply came on or before the due day (an extension does not move it)."""
+    return local_day(replied_at, zone) <= due_on
+
+
+def days_to_answer(received_at: datetime, replied_at: datetime, zone: ZoneInfo) -> int:
+    """Calendar days from the day of receipt to the day of the reply (0: the same day)."""
+    return (local_day(replied_at, zone) - local_day(received_at, zone)).days
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineItem:
+    """An open submission in a deadline list; no identity, only what staff need to act."""
+
+    submission_id: int
+    receipt_code: str
+    category_id: str
+    due_on: date
+    expected_on: date | None
+
+    @property
+    def effective_on(self) -> date:
+        """The day staff now aim for: the announced later date, else the original one."""
+        return self.expected_on or self.due_on
+
+    def days_left(self, today: date) -> int:
+        """Days until the effective date; negative once it has passed."""
+        return (self.effective_on - today).days
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """One submission's deadline facts, for the on-time rate and the days to answer."""
+
+    received_at: datetime
+    due_on: date
+    replied_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineSummary:
+    """What /stats shows about deadlines.
+
+    `judged` counts the submissions whose outcome is known: answered, or past due without an
+    answer (those count as late). Open submissions still within their time are not judged yet.
+    """
+
+    judged: int
+    on_time: int
+    answered: int
+    median_days: float | None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """The share answered on time among those judged, or None before any is."""
+        return None if self.judged == 0 else self.on_time / self.judged
+
+
+def summarize(records: Sequence[AnswerRecord], today: date, zone: ZoneInfo) -> DeadlineSummary:
+    """The on-time rate and the median calendar days from receipt to reply."""
+    judged = on_time = 0
+    days: list[int] = []
+    for record in records:
+        if record.replied_at is not None:
+            judged += 1
+            on_time += answered_on_time(record.due_on, record.replied_at, zone)
+            days.append(days_to_answer(record.received_at, record.replied_at, zone))
+        elif record.due_on < today:
+            judged += 1
+    return DeadlineSummary(judged, on_time, len(days), _median(days))
+
+
+def _median(values: list[int]) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Extension:
+    """A later expected date for an answer, and why, as the owner will read it."""
+
+    expected_on: date
+    reason: str
+
+
+def parse_extension(text: str, today: date) -> Extension:
+    """Read "2026-12-10 reason" (dots or slashes also do); the date must be after today."""
+    match = _EXTENSION.match(text)
+    if match is None:
+        raise ExpectedDateError("format")
+    try:
+        expected = date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        raise ExpectedDateError("format") from None
+    if expected <= today:
+        raise ExpectedDateError("past")
+    reason = " ".join(match[4].split())
+    if len(reason) > MAX_EXTENSION_REASON:
+        raise ExpectedDateError("too_long")
+    return Extension(expected, reason)

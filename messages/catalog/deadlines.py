@@ -1,0 +1,103 @@
+"""Answer deadlines: the due day on receipts and details, the admins' daily list, later dates."""
+
+TEXTS = {
+    "deadline.receipt": {
+        "ko": "📅 답변 기한: <b>{date}</b>까지 ({days}일 이내)",
+        "en": "📅 Answer due by <b>{date}</b> (within {days} days)",
+    },
+    "deadline.detail": {
+        "ko": "📅 답변 기한: {date}",
+        "en": "📅 Answer due by {date}",
+    },
+    "deadline.detail_expected": {
+        "ko": "📅 답변 기한: {due} → 새 예정일 <b>{date}</b>\n사유: {reason}",
+        "en": "📅 Answer was due by {due}; now expected by <b>{date}</b>\nWhy: {reason}",
+    },
+    "deadline.detail_replied": {
+        "ko": "📅 답변 기한: {date} · 답변 완료",
+        "en": "📅 Answer due by {date} · answered",
+    },
+    "deadline.left": {"ko": "D-{days}", "en": "{days} days left"},
+    "deadline.today": {"ko": "오늘 마감", "en": "due today"},
+    "deadline.overdue": {"ko": "{days}일 지남", "en": "{days} days overdue"},
+    "deadline.inbox_line": {"ko": "⏳ {date} · {left}", "en": "⏳ {date} · {left}"},
+    "deadline.inbox_filter": {"ko": "⏰ 기한 지남", "en": "⏰ Overdue"},
+    "deadline.digest.title": {
+        "ko": "⏰ <b>답변 기한 알림</b> · {date}\n기한 지남 {overdue}건, 2일 안에 마감 {soon}건",
+        "en": "⏰ <b>Answer deadlines</b> · {date}\n{overdue} overdue, {soon} due within 2 days",
+    },
+    "deadline.digest.overdue": {"ko": "<b>기한이 지났어요</b>", "en": "<b>Overdue</b>"},
+    "deadline.digest.soon": {"ko": "<b>곧 마감이에요</b>", "en": "<b>Due soon</b>"},
+    "deadline.digest.line": {
+        "ko": "• <code>{code}</code> {category} · {due} ({left})",
+        "en": "• <code>{code}</code> {category} · {due} ({left})",
+    },
+    "deadline.button.overdue": {"ko": "📥 기한 지난 의견 보기", "en": "📥 Show overdue"},
+    "deadline.notify.extended": {
+        "ko": (
+            "📅 <code>{code}</code> 의견의 답변이 늦어지고 있어요.\n"
+            "새 예정일: <b>{date}</b>\n사유: {reason}\n\n기다려 주셔서 고마워요."
+        ),
+        "en": (
+            "📅 The answer to <code>{code}</code> will be late.\n"
+            "Now expected by <b>{date}</b>\nWhy: {reason}\n\nThank you for your patience."
+        ),
+    },
+    "deadline.extend.usage": {
+        "ko": (
+            "새 답변 예정일은 이렇게 적어 주세요:\n"
+            "<code>/extend SV-2026-000123 2026-12-10 사유</code>\n"
+            "제출자에게 새 날짜와 사유를 알려 드려요."
+        ),
+        "en": (
+            "Record a new expected answer date like this:\n"
+            "<code>/extend SV-2026-000123 2026-12-10 reason</code>\n"
+            "The owner is told the new date and the reason."
+        ),
+    },
+    "deadline.extend.unknown": {
+        "ko": "진행 중인 의견 중 <code>{code}</code> 를 찾지 못했어요.",
+        "en": "No open submission has the code <code>{code}</code>.",
+    },
+    "deadline.extend.error.format": {
+        "ko": "날짜(예: 2026-12-10)와 사유를 함께 적어 주세요.",
+        "en": "Give a date (e.g. 2026-12-10) and a reason.",
+    },
+    "deadline.extend.error.past": {
+        "ko": "새 예정일은 내일 이후여야 해요.",
+        "en": "The new date must be after today.",
+    },
+    "deadline.extend.error.not_later": {
+        "ko": "새 예정일은 원래 기한보다 뒤여야 해요.",
+        "en": "The new date must be later than the original due date.",
+    },
+    "deadline.extend.error.too_long": {
+        "ko": "사유는 500자 이내로 적어 주세요.",
+        "en": "Keep the reason under 500 characters.",
+    },
+    "deadline.extend.done": {
+        "ko": "<code>{code}</code> 의 새 예정일을 {date}(으)로 기록했어요. {told}",
+        "en": "Recorded {date} as the new expected date of <code>{code}</code>. {told}",
+    },
+    "deadline.extend.told": {"ko": "제출자에게 알렸어요.", "en": "The owner is told."},
+    "deadline.extend.not_told": {
+        "ko": "제출자에게는 연락할 수 없어요.",
+        "en": "The owner cannot be reached.",
+    },
+    "deadline.card_hint": {
+        "ko": "답변이 늦어지면: <code>/extend {code} YYYY-MM-DD 사유</code>",
+        "en": "If the answer will be late: <code>/extend {code} YYYY-MM-DD reason</code>",
+    },
+    "deadline.stats": {
+        "ko": "<b>답변 기한</b>: 제때 답변 {rate} ({on_time}/{judged}건), 답변까지 중앙값 {days}일",
+        "en": "<b>Deadlines</b>: {rate} answered on time ({on_time}/{judged}), median {days} days",
+    },
+    "deadline.stats_none": {
+        "ko": "<b>답변 기한</b>: 아직 판단할 의견이 없어요",
+        "en": "<b>Deadlines</b>: nothing to judge yet",
+    },
+    "command.extend": {
+        "ko": "답변 예정일 미루기 (사유와 함께)",
+        "en": "Postpone an answer date, with a reason",
+    },
+}

@@ -1,0 +1,244 @@
+"""Answer deadlines as use cases: due days at receipt, the admins' daily list, later dates, stats.
+
+Everything for someone other than the acting administrator (the daily list, the owner's notice
+of a later date) is queued in the outbox in the same transaction as the change behind it.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from domain.clock import Clock
+from domain.deadlines import (
+    ADMIN_DIGEST_HOUR,
+    DUE_SOON_DAYS,
+    DeadlineItem,
+    DeadlineSummary,
+    ExpectedDateError,
+    Extension,
+    due_date,
+    local_day,
+    parse_extension,
+    summarize,
+)
+from domain.delivery import QueuedMessage
+from domain.receipts import parse_receipt_code
+from domain.reference import Choice
+from domain.submissions import Submission
+from messages import Markup, format_date, t
+from messages.length import split_blocks
+from storage.deadlines import DeadlineRepository
+from storage.reference import ReferenceRepository
+from storage.submissions import SubmissionRepository
+
+__all__ = ["DeadlineService", "ExtendOutcome", "UnknownSubmissionError", "day_text"]
+
+logger = logging.getLogger("sotong.deadlines")
+
+_DIGEST_JOB = "deadline_digest"
+
+
+class UnknownSubmissionError(LookupError):
+    """No open submission has this receipt code."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExtendOutcome:
+    """A recorded later date: the submission, the new date, and whether its owner is told."""
+
+    submission: Submission
+    extension: Extension
+    owner_told: bool
+
+
+def day_text(day: date, language: str, zone: ZoneInfo) -> str:
+    """A calendar day as the reader writes dates (noon, so no zone can shift the day)."""
+    return format_date(datetime(day.year, day.month, day.day, 12, tzinfo=zone), language, zone)
+
+
+def _name(choices: Sequence[Choice], ident: str, language: str) -> str:
+    for choice in choices:
+        if choice.id == ident:
+            return choice.name(language)
+    return ident
+
+
+class DeadlineService:
+    """Due days, the daily deadline message, announced later dates, and the on-time figures."""
+
+    def __init__(
+        self,
+        repository: DeadlineRepository,
+        submissions: SubmissionRepository,
+        reference: ReferenceRepository,
+        clock: Clock,
+        *,
+        zone: ZoneInfo,
+        days: int,
+        admin_ids: frozenset[int],
+        on_queued: Callable[[], None],
+    ) -> None:
+        self._repository = repository
+        self._submissions = submissions
+        self._reference = reference
+        self._clock = clock
+        self._zone = zone
+        self._days = days
+        self._admin_ids = admin_ids
+        self._on_queued = on_queued
+
+    @property
+    def days(self) -> int:
+        """ANSWER_DEADLINE_DAYS, for texts that state the promise."""
+        return self._days
+
+    def today(self) -> date:
+        """The current calendar day in the configured zone."""
+        return local_day(self._clock.now(), self._zone)
+
+    def due_on(self, received_at: datetime) -> date:
+        """The due day of a submission received at this instant."""
+        return due_date(received_at, self._zone, self._days)
+
+    async def fill_missing(self) -> int:
+        """Give submissions stored before deadlines existed their due day (at start-up)."""
+        filled = await self._repository.fill_missing(self.due_on)
+        if filled:
+            logger.info("gave %d earlier submissions their due day", filled)
+        return filled
+
+    async def summary(self) -> DeadlineSummary:
+        """The on-time rate and the median days to answer, for /stats."""
+        return summarize(await self._repository.answer_records(), self.today(), self._zone)
+
+    async def latest_reason(self, submission_id: int) -> str | None:
+        """Why the answer was last put off, for the owner's and the admins' views."""
+        return await self._repository.latest_reason(submission_id)
+
+    async def daily(self) -> int:
+        """From ADMIN_DIGEST_HOUR local time, once a day: queue each admin's deadline list.
+
+        Nothing is sent on a day with nothing due or overdue, but the day still counts as done.
+        """
+        now = self._clock.now()
+        local = now.astimezone(self._zone)
+        today = local.date()
+        if local.hour < ADMIN_DIGEST_HOUR or await self._repository.has_run(_DIGEST_JOB, today):
+            return 0
+        items = await self._repository.open_due_by(today + timedelta(days=DUE_SOON_DAYS))
+        messages = []
+        if items:
+            categories = await self._reference.categories()
+            for admin_id, language in await self._repository.languages(self._admin_ids):
+                parts = self._digest(items, today, language, categories)
+                messages.append(QueuedMessage(admin_id, parts, _open_buttons(language), now))
+        queued = await self._repository.run_daily(
+            _DIGEST_JOB,
+            today,
+            key=f"{_DIGEST_JOB}:{today.isoformat()}",
+            kind="notice",
+            messages=messages,
+            now=now,
+        )
+        if queued:
+            self._on_queued()
+        return queued
+
+    def _digest(
+        self,
+        items: Sequence[DeadlineItem],
+        today: date,
+        language: str,
+        categories: Sequence[Choice],
+    ) -> tuple[str, ...]:
+        overdue = [item for item in items if item.days_left(today) < 0]
+        soon = [item for item in items if item.days_left(today) >= 0]
+        blocks: list[str] = [
+            t(
+                language,
+                "deadline.digest.title",
+                date=day_text(today, language, self._zone),
+                overdue=len(overdue),
+                soon=len(soon),
+            )
+        ]
+        for key, group in (("overdue", overdue), ("soon", soon)):
+            if not group:
+                continue
+            blocks.append(t(language, f"deadline.digest.{key}"))
+            blocks.extend(
+                t(
+                    language,
+                    "deadline.digest.line",
+                    code=item.receipt_code,
+                    category=_name(categories, item.category_id, language),
+                    due=day_text(item.effective_on, language, self._zone),
+                    left=days_left_text(language, item.days_left(today)),
+                )
+                for item in group
+            )
+        return split_blocks(blocks)
+
+    async def extend(self, text: str, *, actor_id: int) -> ExtendOutcome:
+        """Record "CODE YYYY-MM-DD reason": a later expected date, told to the owner."""
+        code_part, _, rest = text.strip().partition(" ")
+        code = parse_receipt_code(code_part)
+        submission = await self._submissions.get_by_code(code) if code else None
+        if submission is None or not submission.is_open or submission.merged_into is not None:
+            raise UnknownSubmissionError(code_part[:40])
+        extension = parse_extension(rest, self.today())
+        if submission.due_on is not None and extension.expected_on <= submission.due_on:
+            raise ExpectedDateError("not_later")
+        recipient = await self._submissions.recipient(submission.id)
+        notice = None
+        if recipient is not None and not recipient.blocked:
+            language = recipient.language
+            notice = QueuedMessage(
+                recipient.user_id,
+                (
+                    t(
+                        language,
+                        "deadline.notify.extended",
+                        code=submission.receipt_code,
+                        date=day_text(extension.expected_on, language, self._zone),
+                        reason=extension.reason,
+                    ),
+                ),
+                (((_label(language, "feedback.button.open"), f"my:open:{submission.id}:0"),),),
+                self._clock.now(),
+            )
+        await self._repository.extend(
+            submission.id,
+            extension.expected_on,
+            extension.reason,
+            actor_id=actor_id,
+            now=self._clock.now(),
+            notice=notice,
+        )
+        if notice is not None:
+            self._on_queued()
+        updated = await self._submissions.get(submission.id)
+        assert updated is not None
+        return ExtendOutcome(updated, extension, notice is not None)
+
+
+def days_left_text(language: str, days: int) -> Markup:
+    """D-3, D-day or "3 days overdue", in the reader's language."""
+    if days > 0:
+        return t(language, "deadline.left", days=days)
+    if days == 0:
+        return t(language, "deadline.today")
+    return t(language, "deadline.overdue", days=-days)
+
+
+def _label(language: str, key: str) -> str:
+    return html.unescape(t(language, key))
+
+
+def _open_buttons(language: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    return (((_label(language, "deadline.button.overdue"), "ai:l:0:!:-:-"),),)

@@ -1,0 +1,167 @@
+"""Answer deadlines: due days, announced later dates, and the once-a-day runs that report them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+
+from domain.deadlines import AnswerRecord, DeadlineItem
+from domain.delivery import QueuedMessage
+from domain.submissions import OPEN_STATUSES, SubmissionNotFoundError
+from storage.audit import record_in
+from storage.database import Database, Row
+from storage.outbox import enqueue_in
+from storage.timestamps import from_db, from_db_optional, to_db
+
+__all__ = ["DeadlineRepository"]
+
+_COUNTED = "s.hidden = 0 AND s.merged_into IS NULL AND s.deleted_at IS NULL"
+_OPEN = "s.status IN (" + ", ".join(f"'{status}'" for status in sorted(OPEN_STATUSES)) + ")"
+
+
+def _item(row: Row) -> DeadlineItem:
+    return DeadlineItem(
+        submission_id=row["id"],
+        receipt_code=row["receipt_code"],
+        category_id=row["category_id"],
+        due_on=date.fromisoformat(row["due_on"]),
+        expected_on=None if row["expected_on"] is None else date.fromisoformat(row["expected_on"]),
+    )
+
+
+class DeadlineRepository:
+    """Reads and writes the deadline columns; every write is one transaction."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def fill_missing(self, due_for: Callable[[datetime], date]) -> int:
+        """Give every submission stored before deadlines existed its due day; return how many."""
+        rows = await self._db.fetch_all(
+            "SELECT id, created_at FROM submissions WHERE due_on IS NULL"
+        )
+        if not rows:
+            return 0
+        async with self._db.transaction() as connection:
+            await connection.executemany(
+                "UPDATE submissions SET due_on = ? WHERE id = ? AND due_on IS NULL",
+                [(due_for(from_db(row["created_at"])).isoformat(), row["id"]) for row in rows],
+            )
+        return len(rows)
+
+    async def open_due_by(self, last_day: date) -> list[DeadlineItem]:
+        """Open, visible submissions whose effective day is by `last_day`, soonest first."""
+        rows = await self._db.fetch_all(
+            "SELECT s.id, s.receipt_code, s.category_id, s.due_on, s.expected_on"
+            f" FROM submissions s WHERE {_COUNTED} AND {_OPEN} AND s.due_on IS NOT NULL"
+            " AND COALESCE(s.expected_on, s.due_on) <= ?"
+            " ORDER BY COALESCE(s.expected_on, s.due_on), s.id",
+            (last_day.isoformat(),),
+        )
+        return [_item(row) for row in rows]
+
+    async def answer_records(self) -> list[AnswerRecord]:
+        """Deadline facts of every counted submission that was answered or may still be."""
+        rows = await self._db.fetch_all(
+            "SELECT s.created_at, s.due_on, s.replied_at FROM submissions s"
+            f" WHERE {_COUNTED} AND s.due_on IS NOT NULL"
+            f" AND (s.replied_at IS NOT NULL OR {_OPEN})"
+        )
+        return [
+            AnswerRecord(
+                received_at=from_db(row["created_at"]),
+                due_on=date.fromisoformat(row["due_on"]),
+                replied_at=from_db_optional(row["replied_at"]),
+            )
+            for row in rows
+        ]
+
+    async def has_run(self, job: str, day: date) -> bool:
+        """Whether a once-a-day job already ran for this day."""
+        value = await self._db.fetch_value(
+            "SELECT 1 FROM daily_runs WHERE job = ? AND day = ?", (job, day.isoformat())
+        )
+        return value is not None
+
+    async def run_daily(
+        self,
+        job: str,
+        day: date,
+        *,
+        key: str,
+        kind: str,
+        messages: Iterable[QueuedMessage],
+        now: datetime,
+    ) -> int:
+        """Record the day's run and queue its messages together; a second run queues nothing."""
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "INSERT INTO daily_runs (job, day, at) VALUES (?, ?, ?)"
+                " ON CONFLICT (job, day) DO NOTHING",
+                (job, day.isoformat(), to_db(now)),
+            )
+            if cursor.rowcount != 1:
+                return 0
+            return await enqueue_in(connection, key=key, kind=kind, messages=messages, now=now)
+
+    async def extend(
+        self,
+        submission_id: int,
+        expected_on: date,
+        reason: str,
+        *,
+        actor_id: int,
+        now: datetime,
+        notice: QueuedMessage | None,
+    ) -> None:
+        """Record the later date, its reason and the audit entry, and queue the owner's notice."""
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE submissions SET expected_on = ?, updated_at = ? WHERE id = ?",
+                (expected_on.isoformat(), to_db(now), submission_id),
+            )
+            if cursor.rowcount != 1:
+                raise SubmissionNotFoundError(submission_id)
+            change = await connection.execute(
+                "INSERT INTO deadline_changes (submission_id, expected_on, reason, actor_id, at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (submission_id, expected_on.isoformat(), reason, actor_id, to_db(now)),
+            )
+            await record_in(
+                connection,
+                at=now,
+                actor_id=actor_id,
+                action="submission.deadline",
+                target_type="submission",
+                target_ids=[submission_id],
+                details={"expected_on": expected_on.isoformat()},
+            )
+            if notice is not None:
+                await enqueue_in(
+                    connection,
+                    key=f"deadline-change:{change.lastrowid}",
+                    kind="notice",
+                    messages=[notice],
+                    now=now,
+                )
+
+    async def latest_reason(self, submission_id: int) -> str | None:
+        """Why the answer was last put off, or None when it never was."""
+        value = await self._db.fetch_value(
+            "SELECT reason FROM deadline_changes WHERE submission_id = ? ORDER BY id DESC LIMIT 1",
+            (submission_id,),
+        )
+        return None if value is None else str(value)
+
+    async def languages(self, user_ids: Iterable[int]) -> list[tuple[int, str]]:
+        """(id, language) of each of these users who started the bot and did not block it."""
+        ids = sorted(set(user_ids))
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        rows = await self._db.fetch_all(
+            f"SELECT id, language FROM users WHERE id IN ({marks}) AND blocked_at IS NULL"
+            " ORDER BY id",
+            ids,
+        )
+        return [(int(row["id"]), str(row["language"])) for row in rows]

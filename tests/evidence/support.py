@@ -1,0 +1,64 @@
+"""Arranging submissions with due days and driving the once-a-day deadline job by the clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.deadline_jobs import DEADLINE_JOB
+from domain.submissions import NewSubmission, Submission, Visibility
+from tests.fixtures.app import BotHarness
+
+
+async def received(
+    sotong: BotHarness,
+    user_id: int,
+    at: datetime,
+    *,
+    anonymous: bool = False,
+    category_id: str = "ai_copyright",
+    problem: str = "학습데이터 저작권 허락을 일일이 받을 수 없어 개발이 멈춰 있어요",
+    law_or_rule: str | None = None,
+    language: str = "ko",
+) -> Submission:
+    """A submission received at `at`, with the due day intake would give it."""
+    return await sotong.repositories.submissions.create(
+        NewSubmission(
+            user_id=user_id,
+            visibility=Visibility.ANONYMOUS if anonymous else Visibility.NAMED,
+            submitter_name=None if anonymous else "김민수",
+            submitter_username=None,
+            category_id=category_id,
+            problem=problem,
+            law_or_rule=law_or_rule,
+            law_unsure=law_or_rule is None,
+            proposal="예외 규정을 두어 주세요",
+            impact=4,
+            cost_hours_per_month=10,
+            cost_won=1_000_000,
+            region_id="seoul",
+            company_size_id="small",
+            industry_id="ict",
+            language=language,
+            attachments=(),
+            due_on=sotong.services.deadlines.due_on(at),
+        ),
+        year=at.year,
+        now=at,
+    )
+
+
+async def run_daily_at(sotong: BotHarness, moment: datetime) -> None:
+    """Move the clock, run the real deadline job once, and wait until the outbox is sent."""
+    sotong.clock.set(moment)
+    jobs = sotong.application.job_queue
+    assert jobs is not None
+    (job,) = jobs.get_jobs_by_name(DEADLINE_JOB)
+    await job.run(sotong.application)
+    sotong.services.delivery.wake()
+    await sotong.services.delivery.wait_idle()
+
+
+async def drain(sotong: BotHarness) -> None:
+    """Send whatever the outbox holds now."""
+    sotong.services.delivery.wake()
+    await sotong.services.delivery.wait_idle()

@@ -1,0 +1,164 @@
+"""Answer deadlines end to end: receipts, /status, the daily admin list, /extend, inbox, /stats."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from domain.submissions import SubmissionStatus
+from sandbox.emulator import BotApiEmulator
+from tests.admin.support import onboard
+from tests.delivery.support import containing, kst
+from tests.evidence.support import drain, received, run_daily_at
+from tests.fixtures.app import ADMIN_ID, BotHarness
+from tests.intake.flow import PROBLEM_EN, agreed_user, submit_one
+
+SECOND_ADMIN = 900_002
+
+
+@pytest.fixture
+def settings_overrides(emulator: BotApiEmulator) -> dict[str, Any]:
+    """A second administrator, reading English, who had started the bot before it deployed."""
+    emulator.create_user("Admin", user_id=SECOND_ADMIN, language_code="en", started=True)
+    return {"admin_ids": f"{ADMIN_ID},{SECOND_ADMIN}"}
+
+
+async def test_the_receipt_and_status_show_the_due_date_in_both_languages(
+    sotong: BotHarness,
+) -> None:
+    # The clock stands at 15:00 on Saturday 21 November 2026 in Seoul: due 14 days later.
+    minsu = await agreed_user(sotong, "민수")
+    code = await submit_one(minsu, "ko")
+    receipt = next(m.text or "" for m in minsu.replies() if code in (m.text or ""))
+    assert "답변 기한: 2026년 12월 5일 (토)까지 (14일 이내)" in receipt
+    await minsu.send(f"/status {code}")
+    assert "답변 기한: 2026년 12월 5일 (토)" in "\n".join(m.text or "" for m in minsu.replies())
+
+    jane = await agreed_user(sotong, "Jane", language="en")
+    code = await submit_one(jane, "en", problem=PROBLEM_EN)
+    receipt = next(m.text or "" for m in jane.replies() if code in (m.text or ""))
+    assert "Answer due by Sat 5 Dec 2026 (within 14 days)" in receipt
+    await jane.send("/my")
+    await jane.tap(callback_data=jane.reply().keyboard[0][0][1])
+    assert "Answer due by Sat 5 Dec 2026" in "\n".join(m.text or "" for m in jane.replies())
+
+
+async def test_admins_get_one_daily_list_of_overdue_and_due_soon_in_their_language(
+    sotong: BotHarness,
+) -> None:
+    owner = await agreed_user(sotong, "민수")
+    overdue = await received(sotong, owner.id, kst(2026, 11, 5, 10))  # due 19 Nov
+    soon = await received(sotong, owner.id, kst(2026, 11, 9, 10), anonymous=True)  # due 23 Nov
+    later = await received(sotong, owner.id, kst(2026, 11, 20, 10))  # due 4 Dec
+    answered = await received(sotong, owner.id, kst(2026, 11, 5, 11))
+    await sotong.repositories.submissions.set_answer(
+        answered.id, "검토 결과를 알려 드려요", actor_id=ADMIN_ID, now=kst(2026, 11, 10, 9)
+    )
+    korean = sotong.admin()
+    await onboard(korean)
+    sotong.emulator.settle = sotong.settle
+    english = sotong.emulator.get_user(SECOND_ADMIN)
+    await onboard(english, "en")
+
+    await run_daily_at(sotong, kst(2026, 11, 22, 8, 59))
+    assert containing(korean, "답변 기한 알림") == []
+    await run_daily_at(sotong, kst(2026, 11, 22, 9, 0))
+    (ko,) = containing(korean, "답변 기한 알림")
+    text = ko.text or ""
+    assert "기한 지남 1건, 2일 안에 마감 1건" in text
+    assert text.index("기한이 지났어요") < text.index(overdue.receipt_code)
+    assert text.index(overdue.receipt_code) < text.index("곧 마감이에요")
+    assert text.index("곧 마감이에요") < text.index(soon.receipt_code)
+    assert "3일 지남" in text and "D-1" in text
+    assert later.receipt_code not in text and answered.receipt_code not in text
+    (en,) = containing(english, "Answer deadlines")
+    text = en.text or ""
+    assert "1 overdue, 1 due within 2 days" in text
+    assert "3 days overdue" in text and "1 days left" in text
+    assert overdue.receipt_code in text and soon.receipt_code in text
+
+    # Later the same day: nothing more. The next day: a fresh list.
+    await run_daily_at(sotong, kst(2026, 11, 22, 18, 0))
+    assert len(containing(korean, "답변 기한 알림")) == 1
+    await run_daily_at(sotong, kst(2026, 11, 23, 9, 5))
+    assert len(containing(korean, "답변 기한 알림")) == 2
+    assert "오늘 마감" in (containing(korean, "답변 기한 알림")[-1].text or "")
+
+    # The list's button opens the overdue inbox.
+    await korean.tap("📥 기한 지난 의견 보기", message_id=ko.message_id)
+    text = korean.reply().text or ""
+    assert overdue.receipt_code in text and soon.receipt_code not in text
+
+
+async def test_a_later_date_reaches_the_owner_once_and_shows_in_status(sotong: BotHarness) -> None:
+    jane = await agreed_user(sotong, "Jane", language="en")
+    late = await received(sotong, jane.id, kst(2026, 11, 10, 10), anonymous=True, language="en")
+    admin = sotong.admin()
+    await onboard(admin)
+
+    await admin.send("/extend")
+    assert "/extend SV-2026-000123 2026-12-10" in (admin.reply().text or "")
+    await admin.send(f"/extend {late.receipt_code} 다음 주")
+    assert "날짜(예: 2026-12-10)와 사유" in (admin.reply().text or "")
+    await admin.send("/extend SV-2026-999999 2026-12-20 사유")
+    assert "찾지 못했어요" in (admin.reply().text or "")
+    await admin.send(f"/extend {late.receipt_code} 2026-12-20 관계 부처 협의가 길어지고 있어요")
+    assert "2026년 12월 20일 (일)" in (admin.reply().text or "")
+    assert "제출자에게 알렸어요" in (admin.reply().text or "")
+    await drain(sotong)
+    (notice,) = containing(jane, "will be late")
+    assert "Now expected by Sun 20 Dec 2026" in (notice.text or "")
+    assert "관계 부처 협의가 길어지고 있어요" in (notice.text or "")
+    await drain(sotong)
+    assert len(containing(jane, "will be late")) == 1
+
+    await jane.send(f"/status {late.receipt_code}")
+    details = "\n".join(m.text or "" for m in jane.replies())
+    assert "Answer was due by Tue 24 Nov 2026; now expected by Sun 20 Dec 2026" in details
+
+    # The inbox counts the days to the announced date; the audit keeps who moved it.
+    await admin.send("/inbox")
+    assert "2026년 12월 20일 (일) · D-29" in (admin.reply().text or "")
+    entries = await sotong.repositories.audit.latest(5)
+    assert any(entry.action == "submission.deadline" for entry in entries)
+
+
+async def test_inbox_days_left_overdue_filter_and_stats(sotong: BotHarness) -> None:
+    owner = await agreed_user(sotong, "민수")
+    overdue = await received(sotong, owner.id, kst(2026, 11, 1, 10))  # due 15 Nov
+    fresh = await received(sotong, owner.id, kst(2026, 11, 20, 10))  # due 4 Dec
+    on_time = await received(sotong, owner.id, kst(2026, 11, 2, 10))
+    await sotong.repositories.submissions.set_answer(
+        on_time.id, "답변이에요", actor_id=ADMIN_ID, now=kst(2026, 11, 6, 10)
+    )
+    late = await received(sotong, owner.id, kst(2026, 11, 2, 11))
+    await sotong.repositories.submissions.change_status(
+        late.id,
+        SubmissionStatus.REJECTED,
+        actor_id=ADMIN_ID,
+        note="소관이 아니에요",
+        now=kst(2026, 11, 20, 10),
+    )
+    admin = sotong.admin()
+    await onboard(admin)
+    await admin.send("/inbox")
+    text = admin.reply().text or ""
+    assert "2026년 11월 15일 (일) · 6일 지남" in text
+    assert "2026년 12월 4일 (금) · D-13" in text
+    await admin.tap("🔎 상태")
+    await admin.tap("⏰ 기한 지남")
+    text = admin.reply().text or ""
+    assert "기한 지남" in text
+    assert overdue.receipt_code in text and fresh.receipt_code not in text
+
+    await admin.send(f"/extend {overdue.receipt_code} 2026-12-01 추가 자료 검토 중")
+    await admin.send("/inbox")
+    await admin.tap("🔎 상태")
+    await admin.tap("⏰ 기한 지남")
+    assert "조건에 맞는 제안이 없어요" in (admin.reply().text or "")
+
+    # Judged: on time (4 days), late reply (18 days), overdue without answer; fresh is not yet.
+    await admin.send("/stats")
+    stats = next(m.text or "" for m in reversed(admin.replies()) if "답변 기한" in (m.text or ""))
+    assert "제때 답변 33% (1/3건), 답변까지 중앙값 11일" in stats
