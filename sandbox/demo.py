@@ -58,6 +58,9 @@ _SUBMISSION_FIELDS = frozenset(
         "answer",
         "reason",
         "supporters",
+        "expected_in_days",
+        "replied_after_days",
+        "expected_reason",
     }
 )
 _FINAL = frozenset({SubmissionStatus.ANSWERED, SubmissionStatus.CLOSED, SubmissionStatus.REJECTED})
@@ -102,6 +105,9 @@ class DemoSubmission:
     answer: str | None
     reason: str | None
     supporters: tuple[DemoSubmitter, ...]
+    expected_in_days: int | None = None
+    expected_reason: str | None = None
+    replied_after_days: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +173,9 @@ def _submission(value: object, where: str, people: dict[str, DemoSubmitter]) -> 
         answer=entry.optional_text("answer"),
         reason=entry.optional_text("reason"),
         supporters=supporters,
+        expected_in_days=entry.optional_integer("expected_in_days"),
+        expected_reason=entry.optional_text("expected_reason"),
+        replied_after_days=entry.optional_integer("replied_after_days"),
     )
 
 
@@ -213,6 +222,7 @@ class _DemoWriter:
             on_queued=services.delivery.wake,
             tell_submitters=False,
         )
+        self.deadlines = services.deadlines
 
     async def user(self, submitter: DemoSubmitter) -> User:
         found = await self.accounts.find(submitter.id)
@@ -267,7 +277,8 @@ class _DemoWriter:
         if status in _FINAL:
             steps.append(status)
         start = submission.created_at
-        span = now - start
+        end = now if item.replied_after_days is None else start + timedelta(item.replied_after_days)
+        span = end - start
         for number, step in enumerate(steps, start=1):
             self.clock.set(start + span * number / (len(steps) + 1))
             if step is SubmissionStatus.IN_REVIEW:
@@ -298,6 +309,16 @@ class _DemoWriter:
                 self.clock.set(created + timedelta(hours=3 * number))
                 await self.intake.support(await self.user(supporter), submission.id)
             await self.review_steps(submission, item, now)
+            if item.expected_in_days is not None:
+                self.clock.set(now - timedelta(hours=1))
+                expected = (now + timedelta(days=item.expected_in_days)).astimezone(
+                    self.deadlines.zone
+                )
+                await self.deadlines.extend(
+                    f"{submission.receipt_code} {expected.date().isoformat()}"
+                    f" {item.expected_reason or ''}",
+                    actor_id=self.admin_id,
+                )
         return len(ordered)
 
 

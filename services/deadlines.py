@@ -93,6 +93,11 @@ class DeadlineService:
         self._on_queued = on_queued
 
     @property
+    def zone(self) -> ZoneInfo:
+        """The zone whose calendar days the deadlines count."""
+        return self._zone
+
+    @property
     def days(self) -> int:
         """ANSWER_DEADLINE_DAYS, for texts that state the promise."""
         return self._days

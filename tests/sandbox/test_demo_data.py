@@ -29,6 +29,10 @@ async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) 
         stored = await wiring.services.submissions.list_filtered(
             SubmissionFilter(order=SubmissionOrder.OLDEST), limit=100, offset=0
         )
+        overdue = await wiring.services.submissions.count_filtered(
+            SubmissionFilter(overdue_before=wiring.services.deadlines.today())
+        )
+        deadlines = await wiring.services.deadlines.summary()
     finally:
         await database.close()
 
@@ -46,6 +50,11 @@ async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) 
     assert all(s.answer_text for s in answered)
     supporters = sum(len(item.supporters) for item in data.submissions)
     assert sum(s.supporters_count for s in stored) == supporters
+    today = NOW.date()
+    assert all(s.due_on is not None for s in stored)
+    assert overdue > 0 and any(s.is_open and s.due_on and s.due_on > today for s in stored)
+    assert any(s.expected_on is not None for s in stored)
+    assert deadlines.judged > deadlines.on_time > 0
     anonymous = [s for s in stored if s.is_anonymous]
     assert anonymous and all(s.submitter is None for s in anonymous)
 
