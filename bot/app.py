@@ -6,12 +6,13 @@ from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
 
-from bot import deadline_jobs, maintenance_jobs, policy_jobs
+from bot import evidence_jobs, maintenance_jobs, policy_jobs
 from bot.fitting_bot import FittingBot
 from bot.telegram_http import AiohttpRequest
 from bot.update_processor import UserOrderedUpdateProcessor
 from bot.wiring import Wiring
 from handlers import (
+    admin_agenda,
     admin_audit,
     admin_deadlines,
     admin_export,
@@ -100,8 +101,8 @@ def _register_handlers(application: SotongApplication) -> None:
     # Administration: /inbox, /export, /stats, /audit, /delivery (each guarded by admin_only).
     for module in (admin_inbox, admin_export, admin_stats, admin_audit, delivery_admin):
         application.add_handlers(module.handlers())
-    # /extend: a later answer date with its reason (admin_only).
-    for module in (admin_deadlines,):
+    # /extend (a later answer date), /link and /agenda (meetings and bills), all admin_only.
+    for module in (admin_deadlines, admin_agenda):
         application.add_handlers(module.handlers())
     # Catch-alls last: anything unclaimed gets a hint and the menu.
     application.add_handlers(general.fallback_handlers())
@@ -116,8 +117,8 @@ async def on_startup(application: SotongApplication) -> None:
     # Nightly: the retention purge and the backup (maintenance_jobs.py).
     wiring: Wiring = application.bot_data[WIRING_KEY]
     maintenance_jobs.install(application, wiring.settings)
-    # Answer deadlines: due days for older submissions, the admins' daily list (deadline_jobs.py).
-    await deadline_jobs.install(application)
+    # Evidence: due days of older rows, the daily deadline list, agenda notices (evidence_jobs).
+    await evidence_jobs.install(application)
 
 
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]

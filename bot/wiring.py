@@ -16,6 +16,7 @@ from domain.evidence import EvidenceRules
 from domain.retention import RetentionRule
 from messages.catalog.privacy import NOTICE_VERSION
 from services.accounts import AccountService
+from services.agenda import AgendaService
 from services.assembly_sync import BillSyncService
 from services.audit import AuditLog
 from services.backups import BackupService
@@ -38,6 +39,7 @@ from services.submissions import SubmissionQueries
 from services.subscribing import SubscriptionService
 from storage.admin_inputs import PendingInputRepository
 from storage.admin_stats import StatsRepository
+from storage.agenda import LinkRepository
 from storage.announcements import AnnouncementRepository
 from storage.audit import AuditRepository
 from storage.bill_sync import BillSyncRepository
@@ -213,6 +215,15 @@ def _services(
             zone=settings.zone,
             days=settings.answer_deadline_days,
             admin_ids=settings.admin_ids,
+            on_queued=delivery.wake,
+        ),
+        agenda=AgendaService(
+            LinkRepository(database),
+            stores.submissions,
+            stores.meetings,
+            stores.bills,
+            clock,
+            zone=settings.zone,
             on_queued=delivery.wake,
         ),
     )

@@ -30,6 +30,7 @@ from domain.review import (
     TextTooLongError,
 )
 from domain.submissions import Submission, SubmissionOrder, SubmissionStatus
+from handlers.admin_agenda import card_line
 from handlers.admin_guard import admin_only
 from handlers.admin_inbox_views import (
     OVERDUE,
@@ -165,6 +166,9 @@ async def _send_detail(update: Update, context: SotongContext, submission: Submi
     attachments = await services.submissions.attachments(submission.id)
     references = await _references(context)
     deadline = await deadline_sections(context, submission)
+    links = await card_line(context, submission.id)
+    if links is not None:
+        deadline.append(links)
     parts = detail_messages(context, submission, events, attachments, references, extra=deadline)
     for part in parts[:-1]:
         await send(update, context, part)

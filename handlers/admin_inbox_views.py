@@ -334,5 +334,6 @@ def detail_markup(lang: str, submission: Submission) -> InlineKeyboardMarkup:
     if submission.merged_into is None and submission.is_open:
         buttons.append(button(lang, "admin_inbox.button.duplicate", f"ai:a:duplicate:{ident}"))
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([button(lang, "agenda.button.link", f"ag:pick:{ident}")])
     rows.append([button(lang, "admin_inbox.button.back", InboxView().encode())])
     return keyboard(rows)

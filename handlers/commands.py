@@ -53,6 +53,8 @@ ADMIN_COMMANDS: tuple[str, ...] = (
     "announce",
     "delivery",
     "extend",
+    "link",
+    "agenda",
 )
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from domain.clock import Clock
 from domain.subscriptions import QuietHours
 from services.accounts import AccountService
+from services.agenda import AgendaService
 from services.assembly_sync import BillSyncService
 from services.audit import AuditLog
 from services.backups import BackupService
@@ -64,6 +65,7 @@ class Services:
     backups: BackupService
     assembly: BillSyncService | None
     deadlines: DeadlineService
+    agenda: AgendaService
 
     def is_admin(self, user_id: int | None) -> bool:
         """Whether this user is listed in ADMIN_IDS; re-checked on every admin update, so cheap."""

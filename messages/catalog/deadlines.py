@@ -20,7 +20,10 @@ TEXTS = {
     "deadline.left": {"ko": "D-{days}", "en": "{days} days left"},
     "deadline.today": {"ko": "오늘 마감", "en": "due today"},
     "deadline.overdue": {"ko": "{days}일 지남", "en": "{days} days overdue"},
-    "deadline.inbox_line": {"ko": "⏳ {date} · {left}", "en": "⏳ {date} · {left}"},
+    "deadline.inbox_line": {
+        "ko": "    ⏳ 기한 {date} · {left}",
+        "en": "    ⏳ due {date} · {left}",
+    },
     "deadline.inbox_filter": {"ko": "⏰ 기한 지남", "en": "⏰ Overdue"},
     "deadline.digest.title": {
         "ko": "⏰ <b>답변 기한 알림</b> · {date}\n기한 지남 {overdue}건, 2일 안에 마감 {soon}건",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.deadline_jobs import DEADLINE_JOB
+from bot.evidence_jobs import AGENDA_JOB, DEADLINE_JOB
 from domain.submissions import NewSubmission, Submission, Visibility
 from tests.fixtures.app import BotHarness
 
@@ -47,15 +47,26 @@ async def received(
     )
 
 
-async def run_daily_at(sotong: BotHarness, moment: datetime) -> None:
-    """Move the clock, run the real deadline job once, and wait until the outbox is sent."""
-    sotong.clock.set(moment)
+async def run_job(sotong: BotHarness, name: str, moment: datetime | None = None) -> None:
+    """Move the clock (if given), run one real job once, and wait until the outbox is sent."""
+    if moment is not None:
+        sotong.clock.set(moment)
     jobs = sotong.application.job_queue
     assert jobs is not None
-    (job,) = jobs.get_jobs_by_name(DEADLINE_JOB)
+    (job,) = jobs.get_jobs_by_name(name)
     await job.run(sotong.application)
     sotong.services.delivery.wake()
     await sotong.services.delivery.wait_idle()
+
+
+async def run_daily_at(sotong: BotHarness, moment: datetime) -> None:
+    """Move the clock and run the daily deadline job once."""
+    await run_job(sotong, DEADLINE_JOB, moment)
+
+
+async def run_agenda(sotong: BotHarness) -> None:
+    """Run the agenda notices job once, as its minute comes."""
+    await run_job(sotong, AGENDA_JOB)
 
 
 async def drain(sotong: BotHarness) -> None:

@@ -119,7 +119,7 @@ async def test_a_later_date_reaches_the_owner_once_and_shows_in_status(sotong: B
 
     # The inbox counts the days to the announced date; the audit keeps who moved it.
     await admin.send("/inbox")
-    assert "2026년 12월 20일 (일) · D-29" in (admin.reply().text or "")
+    assert "기한 2026년 12월 20일 (일) · D-29" in (admin.reply().text or "")
     entries = await sotong.repositories.audit.latest(5)
     assert any(entry.action == "submission.deadline" for entry in entries)
 

@@ -1,7 +1,8 @@
-"""The once-a-day deadline jobs, checked every few minutes by PTB's JobQueue.
+"""The evidence jobs on PTB's JobQueue: the daily deadline list and the agenda notices.
 
-The job holds no state: the day each run covered is written in SQLite with what it queued
-(`daily_runs`), so a restart, a missed tick or a second instance never sends a day twice.
+The jobs hold no state: the day each deadline run covered (`daily_runs`) and what each linked
+owner was told (`link_notices`) are written in SQLite with what was queued, so a restart, a
+missed tick or a repeated run never sends anything twice.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from datetime import timedelta
 from handlers.context import SERVICES_KEY, SotongApplication, SotongContext
 from services.container import Services
 
-__all__ = ["DEADLINE_JOB", "install"]
+__all__ = ["AGENDA_JOB", "DEADLINE_JOB", "install"]
 
 logger = logging.getLogger("sotong.deadlines")
 
 DEADLINE_JOB = "deadline_daily"
+AGENDA_JOB = "agenda_notices"
 _INTERVAL = timedelta(minutes=5)
+_AGENDA_INTERVAL = timedelta(minutes=1)
 
 
 async def _daily(context: SotongContext) -> None:
@@ -25,11 +28,19 @@ async def _daily(context: SotongContext) -> None:
     await context.services.deadlines.daily()
 
 
+async def _agenda(context: SotongContext) -> None:
+    """Tell linked owners what their meeting or bill did since the last pass."""
+    await context.services.agenda.notify()
+
+
 async def install(application: SotongApplication) -> None:
-    """Give older submissions their due day, then schedule the daily check (at start-up)."""
+    """Give older submissions their due day, then schedule the jobs (at start-up)."""
     services: Services = application.bot_data[SERVICES_KEY]
     await services.deadlines.fill_missing()
     job_queue = application.job_queue
     if job_queue is None:
         raise RuntimeError("the deadline jobs need PTB's job-queue extra")
     job_queue.run_repeating(_daily, interval=_INTERVAL, first=_INTERVAL, name=DEADLINE_JOB)
+    job_queue.run_repeating(
+        _agenda, interval=_AGENDA_INTERVAL, first=_AGENDA_INTERVAL, name=AGENDA_JOB
+    )

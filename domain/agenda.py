@@ -1,0 +1,89 @@
+"""Agenda and outcomes: submissions linked to the meeting or bill that takes them up.
+
+Owners of linked submissions are owed hearing, once each, what those items did.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+__all__ = [
+    "AgendaEntry",
+    "AgendaTotals",
+    "LinkKind",
+    "LinkNotice",
+    "LinkTarget",
+    "LinkedOwner",
+    "totals",
+]
+
+
+class LinkKind(StrEnum):
+    """What a submission can be linked to."""
+
+    MEETING = "meeting"
+    BILL = "bill"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTarget:
+    """One meeting or bill, as links name it."""
+
+    kind: LinkKind
+    item_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedOwner:
+    """Who to tell about one link: used for delivery only, never shown to anyone else."""
+
+    submission_id: int
+    receipt_code: str
+    user_id: int
+    language: str
+    target: LinkTarget
+    since_stage_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class LinkNotice:
+    """One thing an owner is told once: `what` is scheduled, held or stage:<id>."""
+
+    submission_id: int
+    target: LinkTarget
+    what: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaEntry:
+    """A linked submission as the council sees it: what, how many stand behind it, the burden."""
+
+    submission_id: int
+    receipt_code: str
+    category_id: str
+    problem: str
+    status: str
+    supporters: int
+    hours_per_month: int | None
+    won: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaTotals:
+    """The burden behind an agenda: sums over the entries that reported each figure."""
+
+    submissions: int
+    supporters: int
+    hours_per_month: int
+    won: int
+
+
+def totals(entries: list[AgendaEntry]) -> AgendaTotals:
+    """Add up an agenda; a figure nobody reported adds nothing (it is not a zero burden)."""
+    return AgendaTotals(
+        submissions=len(entries),
+        supporters=sum(entry.supporters for entry in entries),
+        hours_per_month=sum(entry.hours_per_month or 0 for entry in entries),
+        won=sum(entry.won or 0 for entry in entries),
+    )

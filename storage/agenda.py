@@ -1,0 +1,173 @@
+"""Links between submissions and meetings or bills, and the ledger of what owners were told."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+
+from domain.agenda import AgendaEntry, LinkedOwner, LinkKind, LinkNotice, LinkTarget
+from domain.delivery import QueuedMessage
+from storage.audit import record_in
+from storage.database import Database
+from storage.outbox import enqueue_in
+from storage.timestamps import to_db
+
+__all__ = ["LinkRepository", "StageRecord"]
+
+StageRecord = tuple[int, int, str, date]
+"""(stage id, bill id, stage, on date) of one recorded bill stage."""
+
+
+class LinkRepository:
+    """Reads and writes links and their notices; every write is one transaction."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def link(
+        self,
+        target: LinkTarget,
+        submission_ids: Sequence[int],
+        *,
+        actor_id: int,
+        now: datetime,
+    ) -> int:
+        """Link submissions to a meeting or bill, audited; return how many links are new."""
+        if not submission_ids:
+            return 0
+        async with self._db.transaction() as connection:
+            before = connection.total_changes
+            await connection.executemany(
+                "INSERT INTO submission_links (submission_id, item_type, item_id,"
+                " since_stage_id, actor_id, linked_at) VALUES (?, ?, ?,"
+                " CASE WHEN ? = 'bill' THEN (SELECT COALESCE(MAX(id), 0) FROM bill_stages"
+                " WHERE bill_id = ?) ELSE 0 END, ?, ?)"
+                " ON CONFLICT (submission_id, item_type, item_id) DO NOTHING",
+                [
+                    (
+                        submission_id,
+                        str(target.kind),
+                        target.item_id,
+                        str(target.kind),
+                        target.item_id,
+                        actor_id,
+                        to_db(now),
+                    )
+                    for submission_id in submission_ids
+                ],
+            )
+            added = connection.total_changes - before
+            await record_in(
+                connection,
+                at=now,
+                actor_id=actor_id,
+                action=f"submission.link_{target.kind}",
+                target_type="submission",
+                target_ids=submission_ids,
+                details={"item_id": target.item_id, "added": added},
+            )
+        return added
+
+    async def targets_of(self, submission_id: int) -> list[LinkTarget]:
+        """The meetings and bills a submission is linked to, in the order they were linked."""
+        rows = await self._db.fetch_all(
+            "SELECT item_type, item_id FROM submission_links WHERE submission_id = ?"
+            " ORDER BY linked_at, item_type, item_id",
+            (submission_id,),
+        )
+        return [LinkTarget(LinkKind(row[0]), int(row[1])) for row in rows]
+
+    async def agenda(self, target: LinkTarget) -> list[AgendaEntry]:
+        """The visible submissions linked to one item, most supported first."""
+        rows = await self._db.fetch_all(
+            "SELECT s.id, s.receipt_code, s.category_id, s.problem, s.status,"
+            " (SELECT COUNT(*) FROM submission_supporters p WHERE p.submission_id = s.id) AS n,"
+            " s.cost_hours_per_month, s.cost_won"
+            " FROM submission_links l JOIN submissions s ON s.id = l.submission_id"
+            " WHERE l.item_type = ? AND l.item_id = ? AND s.hidden = 0"
+            " ORDER BY n DESC, s.created_at, s.id",
+            (str(target.kind), target.item_id),
+        )
+        return [
+            AgendaEntry(
+                submission_id=row[0],
+                receipt_code=row[1],
+                category_id=row[2],
+                problem=row[3],
+                status=row[4],
+                supporters=int(row[5]),
+                hours_per_month=row[6],
+                won=row[7],
+            )
+            for row in rows
+        ]
+
+    async def owners(self) -> list[LinkedOwner]:
+        """Every link whose owner can still be reached (not erased, not blocked)."""
+        rows = await self._db.fetch_all(
+            "SELECT l.submission_id, s.receipt_code, u.id, u.language, l.item_type, l.item_id,"
+            " l.since_stage_id FROM submission_links l"
+            " JOIN submissions s ON s.id = l.submission_id JOIN users u ON u.id = s.user_id"
+            " WHERE u.blocked_at IS NULL ORDER BY l.submission_id, l.item_type, l.item_id"
+        )
+        return [
+            LinkedOwner(
+                submission_id=row[0],
+                receipt_code=row[1],
+                user_id=row[2],
+                language=row[3],
+                target=LinkTarget(LinkKind(row[4]), int(row[5])),
+                since_stage_id=int(row[6]),
+            )
+            for row in rows
+        ]
+
+    async def told(self) -> frozenset[tuple[int, str, int, str]]:
+        """(submission, item type, item id, what) of every notice already queued."""
+        rows = await self._db.fetch_all(
+            "SELECT submission_id, item_type, item_id, what FROM link_notices"
+        )
+        return frozenset((int(r[0]), str(r[1]), int(r[2]), str(r[3])) for r in rows)
+
+    async def stages(self, bill_ids: Iterable[int]) -> list[StageRecord]:
+        """Every recorded stage of these bills, oldest record first."""
+        ids = sorted(set(bill_ids))
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        rows = await self._db.fetch_all(
+            f"SELECT id, bill_id, stage, on_date FROM bill_stages WHERE bill_id IN ({marks})"
+            " ORDER BY id",
+            ids,
+        )
+        return [(int(r[0]), int(r[1]), str(r[2]), date.fromisoformat(r[3])) for r in rows]
+
+    async def queue(
+        self, notices: Sequence[tuple[LinkNotice, QueuedMessage]], *, now: datetime
+    ) -> int:
+        """Record each notice and queue its message together; one already recorded is skipped."""
+        queued = 0
+        async with self._db.transaction() as connection:
+            for notice, message in notices:
+                target = notice.target
+                cursor = await connection.execute(
+                    "INSERT INTO link_notices (submission_id, item_type, item_id, what, at)"
+                    " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    (
+                        notice.submission_id,
+                        str(target.kind),
+                        target.item_id,
+                        notice.what,
+                        to_db(now),
+                    ),
+                )
+                if cursor.rowcount != 1:
+                    continue
+                queued += await enqueue_in(
+                    connection,
+                    key=f"link:{notice.submission_id}:{target.kind}:{target.item_id}:{notice.what}",
+                    kind="notice",
+                    messages=[message],
+                    now=now,
+                )
+        return queued
