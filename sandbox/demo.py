@@ -60,6 +60,7 @@ _SUBMISSION_FIELDS = frozenset(
         "supporters",
         "expected_in_days",
         "replied_after_days",
+        "links",
         "expected_reason",
     }
 )
@@ -108,6 +109,7 @@ class DemoSubmission:
     expected_in_days: int | None = None
     expected_reason: str | None = None
     replied_after_days: int | None = None
+    links: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,7 @@ def _submission(value: object, where: str, people: dict[str, DemoSubmitter]) -> 
         expected_in_days=entry.optional_integer("expected_in_days"),
         expected_reason=entry.optional_text("expected_reason"),
         replied_after_days=entry.optional_integer("replied_after_days"),
+        links=tuple(entry.texts("links")),
     )
 
 
@@ -223,6 +226,7 @@ class _DemoWriter:
             tell_submitters=False,
         )
         self.deadlines = services.deadlines
+        self.agenda = services.agenda
 
     async def user(self, submitter: DemoSubmitter) -> User:
         found = await self.accounts.find(submitter.id)
@@ -319,7 +323,17 @@ class _DemoWriter:
                     f" {item.expected_reason or ''}",
                     actor_id=self.admin_id,
                 )
+            await self.link(submission, item, now)
         return len(ordered)
+
+    async def link(self, submission: Submission, item: DemoSubmission, now: datetime) -> None:
+        """Put the submission on the agenda of the meetings and bills its entry names."""
+        for key in item.links:
+            target = await self.agenda.target_for_key(key)
+            if target is None:
+                raise SandboxDataError(f"{SUBMISSIONS_FILE}: no meeting or bill with key {key!r}")
+            self.clock.set(now - timedelta(minutes=30))
+            await self.agenda.link(target, submission.id, actor_id=self.admin_id)
 
 
 async def load_demo(

@@ -68,6 +68,14 @@ class LinkRepository:
             )
         return added
 
+    async def target_for_key(self, key: str) -> LinkTarget | None:
+        """The meeting or bill an import file named by its key, or None."""
+        for kind, table in ((LinkKind.MEETING, "meetings"), (LinkKind.BILL, "bills")):
+            value = await self._db.fetch_value(f"SELECT id FROM {table} WHERE key = ?", (key,))
+            if value is not None:
+                return LinkTarget(kind, int(value))
+        return None
+
     async def targets_of(self, submission_id: int) -> list[LinkTarget]:
         """The meetings and bills a submission is linked to, in the order they were linked."""
         rows = await self._db.fetch_all(

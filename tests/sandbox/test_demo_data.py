@@ -33,6 +33,10 @@ async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) 
             SubmissionFilter(overdue_before=wiring.services.deadlines.today())
         )
         deadlines = await wiring.services.deadlines.summary()
+        held = await wiring.services.agenda.target_for_key("sme-ai-council-2026-11")
+        assert held is not None
+        agenda = await wiring.services.agenda.agenda(held, "ko")
+        notices = await database.fetch_value("SELECT COUNT(*) FROM link_notices")
     finally:
         await database.close()
 
@@ -55,6 +59,8 @@ async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) 
     assert overdue > 0 and any(s.is_open and s.due_on and s.due_on > today for s in stored)
     assert any(s.expected_on is not None for s in stored)
     assert deadlines.judged > deadlines.on_time > 0
+    assert len(agenda.entries) == 2 and agenda.totals.hours_per_month > 0
+    assert notices >= 4, "linked owners should have been told of their meetings and bills"
     anonymous = [s for s in stored if s.is_anonymous]
     assert anonymous and all(s.submitter is None for s in anonymous)
 
