@@ -17,6 +17,7 @@ from handlers import (
     admin_deadlines,
     admin_export,
     admin_inbox,
+    admin_search,
     admin_stats,
     bills,
     content_admin,
@@ -101,8 +102,9 @@ def _register_handlers(application: SotongApplication) -> None:
     # Administration: /inbox, /export, /stats, /audit, /delivery (each guarded by admin_only).
     for module in (admin_inbox, admin_export, admin_stats, admin_audit, delivery_admin):
         application.add_handlers(module.handlers())
-    # /extend (a later answer date), /link and /agenda (meetings and bills), all admin_only.
-    for module in (admin_deadlines, admin_agenda):
+    # /extend (a later answer date), /link and /agenda (meetings and bills), /search (the
+    # inbox by code, words or law), all admin_only.
+    for module in (admin_deadlines, admin_agenda, admin_search):
         application.add_handlers(module.handlers())
     # Catch-alls last: anything unclaimed gets a hint and the menu.
     application.add_handlers(general.fallback_handlers())

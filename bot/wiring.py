@@ -29,6 +29,7 @@ from services.delivery_status import DeliveryStatus
 from services.dispatch import PolicyDispatcher
 from services.draft_reminders import DraftReminders
 from services.export import ExportService
+from services.inbox_search import InboxSearch
 from services.intake import IntakeService
 from services.pending_inputs import PendingInputs
 from services.reference import ReferenceService
@@ -38,6 +39,7 @@ from services.stats import StatsService
 from services.submissions import SubmissionQueries
 from services.subscribing import SubscriptionService
 from storage.admin_inputs import PendingInputRepository
+from storage.admin_searches import AdminSearchRepository
 from storage.admin_stats import StatsRepository
 from storage.agenda import LinkRepository
 from storage.announcements import AnnouncementRepository
@@ -226,6 +228,7 @@ def _services(
             zone=settings.zone,
             on_queued=delivery.wake,
         ),
+        inbox_search=InboxSearch(AdminSearchRepository(database), clock),
     )
 
 

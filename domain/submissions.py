@@ -210,3 +210,6 @@ class SubmissionFilter:
     order: SubmissionOrder = SubmissionOrder.OLDEST
     overdue_before: date | None = None
     """When set, only open submissions whose (expected or original) due day is before it."""
+    receipt_code: str | None = None
+    search_terms: tuple[str, ...] = ()
+    """Normalised terms (domain/search.py) that must all appear in the searchable text."""

@@ -29,6 +29,7 @@ from domain.review import (
     SameSubmissionError,
     TextTooLongError,
 )
+from domain.search import SearchQuery
 from domain.submissions import Submission, SubmissionOrder, SubmissionStatus
 from handlers.admin_agenda import card_line
 from handlers.admin_guard import admin_only
@@ -49,14 +50,16 @@ from handlers.deadline_views import deadline_sections
 from handlers.ui import edit, send, typed_text
 from messages import Markup, format_datetime, t
 
-__all__ = ["TYPING", "conversation", "handlers"]
+__all__ = ["TYPING", "conversation", "handlers", "show_list"]
 
 TYPING = "typing"
 
-_LIST = re.compile(r"^ai:l:(\d{1,6}):(_|\*|!|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)(?::([nosc]))?$")
+_LIST = re.compile(
+    r"^ai:l:(\d{1,6}):(_|\*|!|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)(?::([nosc]))?(:q)?$"
+)
 _FILTER = re.compile(
     r"^ai:f:(status|category|region|sort):(_|\*|!|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)"
-    r"(?::([nosc]))?$"
+    r"(?::([nosc]))?(:q)?$"
 )
 _NEWEST = SubmissionOrder.NEWEST.value
 _STATUSES = {status.value for status in SubmissionStatus}
@@ -81,12 +84,21 @@ async def _valid(context: SotongContext, view: InboxView) -> bool:
     return view.region == "-" or await reference.find("regions", view.region) is not None
 
 
+async def _search(update: Update, context: SotongContext, view: InboxView) -> SearchQuery | None:
+    if not view.search or update.effective_user is None:
+        return None
+    return await context.services.inbox_search.current(update.effective_user.id)
+
+
 async def _show_list(
     update: Update, context: SotongContext, view: InboxView, *, in_place: bool
 ) -> None:
     lang = context.lang
     repository = context.services.submissions
     submission_filter = view.submission_filter(context.services.deadlines.today())
+    search = await _search(update, context, view)
+    if search is not None:
+        submission_filter = context.services.inbox_search.narrow(submission_filter, search)
     total = await repository.count_filtered(submission_filter)
     items = await repository.list_filtered(
         submission_filter, limit=PAGE_SIZE, offset=view.page * PAGE_SIZE
@@ -100,12 +112,19 @@ async def _show_list(
         categories=await reference.categories(),
         regions=await reference.regions(),
     )
+    if search is not None:
+        text = Markup(f"{t(lang, 'search.line', text=search.text)}\n{text}")
     markup = list_markup(lang, view, items, total)
     query = update.callback_query
     if in_place and query is not None:
         await edit(query, text, markup)
     else:
         await send(update, context, text, markup)
+
+
+async def show_list(update: Update, context: SotongContext, view: InboxView) -> None:
+    """Send one view of the inbox as a new message (for /search)."""
+    await _show_list(update, context, view, in_place=False)
 
 
 @admin_only
@@ -124,7 +143,9 @@ async def list_page(update: Update, context: SotongContext) -> None:
     await query.answer()
     match = _LIST.match(query.data)
     assert match is not None
-    view = InboxView(int(match[1]), match[2], match[3], match[4], match[5] or _NEWEST)
+    view = InboxView(
+        int(match[1]), match[2], match[3], match[4], match[5] or _NEWEST, match[6] is not None
+    )
     if not await _valid(context, view):
         view = InboxView()
     await _show_list(update, context, view, in_place=True)
@@ -138,7 +159,7 @@ async def choose_filter(update: Update, context: SotongContext) -> None:
     await query.answer()
     match = _FILTER.match(query.data)
     assert match is not None
-    view = InboxView(0, match[2], match[3], match[4], match[5] or _NEWEST)
+    view = InboxView(0, match[2], match[3], match[4], match[5] or _NEWEST, match[6] is not None)
     if not await _valid(context, view):
         view = InboxView()
     reference = context.services.reference

@@ -56,11 +56,14 @@ class InboxView:
     category: str = "-"
     region: str = "-"
     sort: str = SubmissionOrder.NEWEST.value
+    search: bool = False
+    """Narrowed by the administrator's saved search (`:q` at the end of the data)."""
 
     @property
     def suffix(self) -> str:
-        """The filter and order, as the filter buttons carry them."""
-        return f"{self.status}:{self.category}:{self.region}:{self.sort}"
+        """The filter and order, as the filter buttons carry them; `:q` while searching."""
+        flag = ":q" if self.search else ""
+        return f"{self.status}:{self.category}:{self.region}:{self.sort}{flag}"
 
     def encode(self, page: int | None = None) -> str:
         """Callback data that reopens this view (at another page if given)."""
@@ -69,7 +72,13 @@ class InboxView:
 
     def with_value(self, dimension: str, value: str) -> InboxView:
         """The same filter with one dimension changed, back on the first page."""
-        return replace(self, page=0, **{dimension: value})
+        if dimension == "status":
+            return replace(self, page=0, status=value)
+        if dimension == "category":
+            return replace(self, page=0, category=value)
+        if dimension == "sort":
+            return replace(self, page=0, sort=value)
+        return replace(self, page=0, region=value)
 
     def submission_filter(self, today: date | None = None) -> SubmissionFilter:
         """The repository filter; merged submissions never show in the inbox.
@@ -81,6 +90,7 @@ class InboxView:
                 category_id=None if self.category == "-" else self.category,
                 region_id=None if self.region == "-" else self.region,
                 include_merged=False,
+                order=SubmissionOrder(self.sort),
                 overdue_before=today,
             )
         if self.status == "_":

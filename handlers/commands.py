@@ -55,6 +55,7 @@ ADMIN_COMMANDS: tuple[str, ...] = (
     "extend",
     "link",
     "agenda",
+    "search",
 )
 
 

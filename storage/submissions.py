@@ -17,6 +17,7 @@ import aiosqlite
 from domain.delivery import Notice
 from domain.receipts import format_receipt_code
 from domain.review import ChangedMeanwhileError
+from domain.search import TRIGRAM
 from domain.submissions import (
     OPEN_STATUSES,
     Attachment,
@@ -166,6 +167,20 @@ def _where(filter_: SubmissionFilter) -> tuple[str, list[object]]:
         clauses.append(f"s.status IN ({marks}) AND COALESCE(s.expected_on, s.due_on) < ?")
         values.extend(sorted(str(status) for status in OPEN_STATUSES))
         values.append(filter_.overdue_before.isoformat())
+    if filter_.receipt_code is not None:
+        clauses.append("s.receipt_code = ?")
+        values.append(filter_.receipt_code)
+    for term in filter_.search_terms:
+        if len(term) >= TRIGRAM:
+            clauses.append(
+                "s.id IN (SELECT rowid FROM submissions_search WHERE submissions_search MATCH ?)"
+            )
+            values.append('"' + term.replace('"', '""') + '"')
+        else:
+            clauses.append(
+                "s.id IN (SELECT rowid FROM submissions_search WHERE instr(norm, ?) > 0)"
+            )
+            values.append(term)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), values
 
 
