@@ -25,6 +25,7 @@ from handlers import (
     delivery_admin,
     errors,
     feedback,
+    follow_up,
     general,
     identify,
     language,
@@ -86,6 +87,8 @@ def _register_handlers(application: SotongApplication) -> None:
     # /inbox's typed moves (ministry, answer, reason, original): after user flows, so an admin
     # filling in /feedback is never taken for an answer.
     application.add_handler(admin_inbox.conversation())
+    # "Did it help?": the owner's verdict on a follow-up question, then an optional note.
+    application.add_handler(follow_up.conversation())
     # /subscribe's panel, and the admins' content flows (/addmeeting, /addbill, /billstage,
     # /announce, meeting edit/cancel/held): after the user flows, before any catch-all.
     application.add_handler(subscribe.conversation())

@@ -99,6 +99,15 @@ class Settings(BaseSettings):
             "its due date is fixed when it is received."
         ),
     )
+    follow_up_days: int = Field(
+        default=90,
+        ge=1,
+        le=730,
+        description=(
+            "Days after a submission is resolved (answered, or its linked bill promulgated) "
+            "that its owner is asked whether the burden went away."
+        ),
+    )
     delivery_rate_per_second: float = Field(
         default=25.0,
         gt=0,

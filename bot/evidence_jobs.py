@@ -1,8 +1,8 @@
-"""The evidence jobs on PTB's JobQueue: the daily deadline list and the agenda notices.
+"""The evidence jobs on PTB's JobQueue: the deadline list, agenda notices, follow-ups.
 
-The jobs hold no state: the day each deadline run covered (`daily_runs`) and what each linked
-owner was told (`link_notices`) are written in SQLite with what was queued, so a restart, a
-missed tick or a repeated run never sends anything twice.
+The jobs hold no state: the day each deadline run covered (`daily_runs`), what each linked
+owner was told (`link_notices`) and who was asked whether it helped (`follow_ups`) are written
+in SQLite with what was queued, so a restart or a repeated run never sends anything twice.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from datetime import timedelta
 from handlers.context import SERVICES_KEY, SotongApplication, SotongContext
 from services.container import Services
 
-__all__ = ["AGENDA_JOB", "DEADLINE_JOB", "install"]
+__all__ = ["AGENDA_JOB", "DEADLINE_JOB", "FOLLOW_UP_JOB", "install"]
 
 logger = logging.getLogger("sotong.deadlines")
 
 DEADLINE_JOB = "deadline_daily"
 AGENDA_JOB = "agenda_notices"
+FOLLOW_UP_JOB = "follow_up_questions"
 _INTERVAL = timedelta(minutes=5)
 _AGENDA_INTERVAL = timedelta(minutes=1)
 
@@ -33,6 +34,11 @@ async def _agenda(context: SotongContext) -> None:
     await context.services.agenda.notify()
 
 
+async def _follow_up(context: SotongContext) -> None:
+    """Ask owners of submissions resolved FOLLOW_UP_DAYS ago whether it helped."""
+    await context.services.follow_ups.ask_due()
+
+
 async def install(application: SotongApplication) -> None:
     """Give older submissions their due day, then schedule the jobs (at start-up)."""
     services: Services = application.bot_data[SERVICES_KEY]
@@ -41,6 +47,7 @@ async def install(application: SotongApplication) -> None:
     if job_queue is None:
         raise RuntimeError("the deadline jobs need PTB's job-queue extra")
     job_queue.run_repeating(_daily, interval=_INTERVAL, first=_INTERVAL, name=DEADLINE_JOB)
+    job_queue.run_repeating(_follow_up, interval=_INTERVAL, first=_INTERVAL, name=FOLLOW_UP_JOB)
     job_queue.run_repeating(
         _agenda, interval=_AGENDA_INTERVAL, first=_AGENDA_INTERVAL, name=AGENDA_JOB
     )

@@ -29,6 +29,7 @@ from services.delivery_status import DeliveryStatus
 from services.dispatch import PolicyDispatcher
 from services.draft_reminders import DraftReminders
 from services.export import ExportService
+from services.follow_ups import FollowUpService
 from services.inbox_search import InboxSearch
 from services.intake import IntakeService
 from services.pending_inputs import PendingInputs
@@ -53,6 +54,7 @@ from storage.deadlines import DeadlineRepository
 from storage.drafts import CompanyProfileRepository, DraftRepository
 from storage.erasure import ErasureRepository
 from storage.exports import ExportRepository
+from storage.follow_ups import FollowUpRepository
 from storage.interests import InterestRepository
 from storage.meetings import MeetingRepository
 from storage.merges import MergeRepository
@@ -229,6 +231,14 @@ def _services(
             on_queued=delivery.wake,
         ),
         inbox_search=InboxSearch(AdminSearchRepository(database), clock),
+        follow_ups=FollowUpService(
+            FollowUpRepository(database),
+            clock,
+            zone=settings.zone,
+            days=settings.follow_up_days,
+            quiet=settings.quiet,
+            on_queued=delivery.wake,
+        ),
     )
 
 

@@ -12,7 +12,7 @@ from domain.reference import Choice
 from domain.stats import StatsOverview
 from handlers.admin_guard import admin_only
 from handlers.context import SotongContext
-from handlers.deadline_views import deadline_text
+from handlers.deadline_views import deadline_text, follow_up_text
 from handlers.ui import button, edit, keyboard, plain_text, send
 from messages import Markup, t
 from messages.length import truncate
@@ -165,7 +165,8 @@ async def _summary(context: SotongContext, overview: StatsOverview) -> Markup:
     """The summary with the answer-deadline figures under it."""
     lang = context.lang
     deadlines = deadline_text(lang, await context.services.deadlines.summary())
-    return Markup(f"{summary_text(lang, overview)}\n\n{deadlines}")
+    helped = follow_up_text(lang, await context.services.follow_ups.summary())
+    return Markup(f"{summary_text(lang, overview)}\n\n{deadlines}\n{helped}")
 
 
 @admin_only

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from domain.deadlines import DeadlineSummary
+from domain.follow_up import FollowUpResult, FollowUpSummary
 from domain.submissions import Submission, SubmissionStatus
 from handlers.context import SotongContext
 from messages import Markup, format_number, t
 from services.deadlines import day_text, days_left_text
 
-__all__ = ["deadline_sections", "deadline_text", "detail_line", "due_line", "inbox_line"]
+__all__ = [
+    "deadline_sections",
+    "deadline_text",
+    "detail_line",
+    "due_line",
+    "follow_up_text",
+    "inbox_line",
+]
 
 
 def due_line(context: SotongContext, submission: Submission) -> Markup:
@@ -84,4 +92,25 @@ def deadline_text(lang: str, summary: DeadlineSummary) -> Markup:
         on_time=summary.on_time,
         judged=summary.judged,
         days="–" if median is None else format_number(median, lang),
+    )
+
+
+def follow_up_text(lang: str, summary: FollowUpSummary) -> Markup:
+    """/stats' "did it help?" line: the share of answers per result."""
+    if summary.asked == 0:
+        return t(lang, "follow_up.stats_none")
+
+    def share(result: FollowUpResult) -> str:
+        value = summary.share(result)
+        return "–" if value is None else f"{round(value * 100)}%"
+
+    return t(
+        lang,
+        "follow_up.stats",
+        gone=share(FollowUpResult.GONE),
+        smaller=share(FollowUpResult.SMALLER),
+        unchanged=share(FollowUpResult.UNCHANGED),
+        worse=share(FollowUpResult.WORSE),
+        answered=summary.answered,
+        asked=summary.asked,
     )

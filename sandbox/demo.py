@@ -15,6 +15,7 @@ from bot.wiring import Wiring
 from domain.clock import FrozenClock
 from domain.content_import import ImportSummary
 from domain.drafts import Draft, DraftStep
+from domain.follow_up import FollowUpResult
 from domain.submissions import Submission, SubmissionStatus, Visibility
 from domain.users import User
 from messages.catalog.privacy import NOTICE_VERSION
@@ -61,6 +62,8 @@ _SUBMISSION_FIELDS = frozenset(
         "expected_in_days",
         "replied_after_days",
         "links",
+        "follow_up",
+        "follow_up_note",
         "expected_reason",
     }
 )
@@ -110,6 +113,8 @@ class DemoSubmission:
     expected_reason: str | None = None
     replied_after_days: int | None = None
     links: tuple[str, ...] = ()
+    follow_up: FollowUpResult | None = None
+    follow_up_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +156,11 @@ def _submission(value: object, where: str, people: dict[str, DemoSubmitter]) -> 
         visibility = Visibility(entry.text("visibility"))
     except ValueError as exc:
         raise entry.fail(str(exc)) from None
+    follow_up = entry.optional_text("follow_up")
+    if follow_up is not None and follow_up not in set(FollowUpResult):
+        raise entry.fail("follow_up must be gone, smaller, unchanged or worse")
+    if follow_up is not None and status is not SubmissionStatus.ANSWERED:
+        raise entry.fail("only an answered submission has a follow-up")
     for field in _STATUS_NEEDS.get(status, ()):
         entry.text(field)
     impact = entry.integer("impact", minimum=1)
@@ -179,6 +189,8 @@ def _submission(value: object, where: str, people: dict[str, DemoSubmitter]) -> 
         expected_reason=entry.optional_text("expected_reason"),
         replied_after_days=entry.optional_integer("replied_after_days"),
         links=tuple(entry.texts("links")),
+        follow_up=None if follow_up is None else FollowUpResult(follow_up),
+        follow_up_note=entry.optional_text("follow_up_note"),
     )
 
 
@@ -210,7 +222,9 @@ class _DemoWriter:
     """The bot's own services, rebuilt around a clock the loader moves to each moment."""
 
     def __init__(self, wiring: Wiring, clock: FrozenClock, admin_id: int) -> None:
-        services = Wiring.create(wiring.settings, wiring.database, clock).services
+        # Follow-up questions are due at once here, so the demo can show their answers.
+        settings = wiring.settings.model_copy(update={"follow_up_days": 1})
+        services = Wiring.create(settings, wiring.database, clock).services
         self.clock = clock
         self.admin_id = admin_id
         self.accounts = services.accounts
@@ -227,6 +241,7 @@ class _DemoWriter:
         )
         self.deadlines = services.deadlines
         self.agenda = services.agenda
+        self.follow_ups = services.follow_ups
 
     async def user(self, submitter: DemoSubmitter) -> User:
         found = await self.accounts.find(submitter.id)
@@ -303,6 +318,7 @@ class _DemoWriter:
         for submitter in data.submitters:
             await self.join(submitter)
         ordered = sorted(data.submissions, key=lambda item: -item.days_ago)
+        written: list[tuple[DemoSubmission, Submission]] = []
         for index, item in enumerate(ordered):
             # Spread the hours too, so the inbox does not show every submission at one minute.
             created = now - timedelta(days=item.days_ago, hours=(index * 5) % 9, minutes=index * 7)
@@ -324,7 +340,25 @@ class _DemoWriter:
                     actor_id=self.admin_id,
                 )
             await self.link(submission, item, now)
+            written.append((item, submission))
+        await self.answer_follow_ups(written, now)
         return len(ordered)
+
+    async def answer_follow_ups(
+        self, written: list[tuple[DemoSubmission, Submission]], now: datetime
+    ) -> None:
+        """Ask every resolved submission's owner, then give the answers the file lists."""
+        self.clock.set(now - timedelta(minutes=20))
+        await self.follow_ups.ask_due()
+        for item, submission in written:
+            if item.follow_up is None:
+                continue
+            user_id = item.submitter.id
+            await self.follow_ups.answer(user_id, submission.id, item.follow_up)
+            if item.follow_up_note is not None:
+                await self.follow_ups.add_note(user_id, item.follow_up_note)
+            else:
+                await self.follow_ups.done(user_id)
 
     async def link(self, submission: Submission, item: DemoSubmission, now: datetime) -> None:
         """Put the submission on the agenda of the meetings and bills its entry names."""

@@ -23,6 +23,7 @@ from services.delivery_status import DeliveryStatus
 from services.dispatch import PolicyDispatcher
 from services.draft_reminders import DraftReminders
 from services.export import ExportService
+from services.follow_ups import FollowUpService
 from services.inbox_search import InboxSearch
 from services.intake import IntakeService
 from services.pending_inputs import PendingInputs
@@ -68,6 +69,7 @@ class Services:
     deadlines: DeadlineService
     agenda: AgendaService
     inbox_search: InboxSearch
+    follow_ups: FollowUpService
 
     def is_admin(self, user_id: int | None) -> bool:
         """Whether this user is listed in ADMIN_IDS; re-checked on every admin update, so cheap."""

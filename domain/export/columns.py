@@ -54,6 +54,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("forwarded_to", ColumnKind.TEXT, 20),
     Column("answered_at", ColumnKind.DATETIME, 17),
     Column("answer_text", ColumnKind.TEXT, 60),
+    Column("follow_up", ColumnKind.CODE, 12),
+    Column("follow_up_note", ColumnKind.TEXT, 40),
+    Column("follow_up_hours", ColumnKind.NUMBER, 12),
+    Column("follow_up_won", ColumnKind.NUMBER, 14),
     Column("submitter_name", ColumnKind.TEXT, 16, contact=True),
     Column("submitter_username", ColumnKind.TEXT, 16, contact=True),
 )

@@ -98,6 +98,10 @@ class ExportRow(NamedTuple):
     answer_text: str | None
     submitter_name: str | None = None
     submitter_username: str | None = None
+    follow_up: str | None = None
+    follow_up_note: str | None = None
+    follow_up_hours: int | None = None
+    follow_up_won: int | None = None
 
 
 class Packaging(StrEnum):

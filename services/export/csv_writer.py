@@ -59,7 +59,8 @@ def write_csv(
                 if moment is not None:
                     values[index] = moment.astimezone(zone).isoformat(" ", "minutes")[:16]  # type: ignore[attr-defined]
             for index in codes:
-                values[index] = code(str(values[index]))
+                if values[index] is not None:
+                    values[index] = code(str(values[index]))
             yield values
 
     # Plain UTF-8 plus a hand-written byte-order mark: the utf-8-sig codec encodes in Python,

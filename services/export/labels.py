@@ -10,10 +10,11 @@ from domain.export.columns import COLUMNS
 from messages import t
 from messages.costs import PERIODS
 
-__all__ = ["STATUSES", "VISIBILITIES", "ExportLabels"]
+__all__ = ["FOLLOW_UPS", "STATUSES", "VISIBILITIES", "ExportLabels"]
 
 STATUSES = ("received", "in_review", "forwarded", "answered", "closed", "rejected")
 VISIBILITIES = ("named", "anonymous")
+FOLLOW_UPS = ("gone", "smaller", "unchanged", "worse")
 
 
 def _plain(language: str, key: str) -> str:
@@ -44,6 +45,7 @@ class ExportLabels:
             {code: _plain(language, f"admin_common.visibility.{code}") for code in VISIBILITIES}
         )
         codes.update({code: _plain(language, f"cost.period_label.{code}") for code in PERIODS})
+        codes.update({code: _plain(language, f"follow_up.result.{code}") for code in FOLLOW_UPS})
         return cls(
             headers={c.key: _plain(language, f"admin_export.column.{c.key}") for c in COLUMNS},
             codes=codes,

@@ -37,6 +37,7 @@ async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) 
         assert held is not None
         agenda = await wiring.services.agenda.agenda(held, "ko")
         notices = await database.fetch_value("SELECT COUNT(*) FROM link_notices")
+        helped = await wiring.services.follow_ups.summary()
     finally:
         await database.close()
 
@@ -61,6 +62,7 @@ async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) 
     assert deadlines.judged > deadlines.on_time > 0
     assert len(agenda.entries) == 2 and agenda.totals.hours_per_month > 0
     assert notices >= 4, "linked owners should have been told of their meetings and bills"
+    assert helped.answered == 3 and helped.asked == len(answered)
     anonymous = [s for s in stored if s.is_anonymous]
     assert anonymous and all(s.submitter is None for s in anonymous)
 

@@ -1,0 +1,129 @@
+"""Follow-up questions to owners of resolved submissions, and their answers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from domain.delivery import QueuedMessage
+from domain.follow_up import FollowUpDue, FollowUpResult, FollowUpSummary
+from storage.database import Database
+from storage.outbox import enqueue_in
+from storage.timestamps import from_db, to_db
+
+__all__ = ["FollowUpRepository"]
+
+_COUNTED = "s.hidden = 0 AND s.merged_into IS NULL AND s.deleted_at IS NULL"
+
+
+class FollowUpRepository:
+    """Reads and writes `follow_ups`; every write is one transaction."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def due(self, resolved_before: datetime) -> list[FollowUpDue]:
+        """Resolved before the cut-off, never asked, owner reachable: who to ask now."""
+        rows = await self._db.fetch_all(
+            "SELECT s.id, s.receipt_code, u.id, u.language, MIN(r.at) AS resolved_at FROM ("
+            " SELECT id AS submission_id, answered_at AS at FROM submissions"
+            " WHERE status = 'answered' AND answered_at IS NOT NULL"
+            " UNION ALL"
+            " SELECT l.submission_id, b.recorded_at FROM submission_links l"
+            " JOIN bill_stages b ON b.bill_id = l.item_id AND b.stage = 'promulgated'"
+            " WHERE l.item_type = 'bill'"
+            ") r JOIN submissions s ON s.id = r.submission_id JOIN users u ON u.id = s.user_id"
+            f" WHERE {_COUNTED} AND u.blocked_at IS NULL"
+            " AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.submission_id = s.id)"
+            " GROUP BY s.id HAVING MIN(r.at) <= ? ORDER BY s.id",
+            (to_db(resolved_before),),
+        )
+        return [
+            FollowUpDue(int(r[0]), str(r[1]), int(r[2]), str(r[3]), from_db(r[4])) for r in rows
+        ]
+
+    async def ask(
+        self, questions: Sequence[tuple[FollowUpDue, QueuedMessage]], *, now: datetime
+    ) -> int:
+        """Record each question with its outbox row; a submission already asked is skipped."""
+        queued = 0
+        async with self._db.transaction() as connection:
+            for due, message in questions:
+                cursor = await connection.execute(
+                    "INSERT INTO follow_ups (submission_id, resolved_at, asked_at)"
+                    " VALUES (?, ?, ?) ON CONFLICT (submission_id) DO NOTHING",
+                    (due.submission_id, to_db(due.resolved_at), to_db(now)),
+                )
+                if cursor.rowcount == 1:
+                    queued += await enqueue_in(
+                        connection,
+                        key=f"follow-up:{due.submission_id}",
+                        kind="notice",
+                        messages=[message],
+                        now=now,
+                    )
+        return queued
+
+    async def answer(
+        self, submission_id: int, user_id: int, result: FollowUpResult, *, now: datetime
+    ) -> str | None:
+        """Store the owner's verdict (a second tap replaces it); the receipt code, or None."""
+        async with self._db.transaction() as connection:
+            await connection.execute(
+                "UPDATE follow_ups SET awaiting_note = 0 WHERE submission_id IN"
+                " (SELECT id FROM submissions WHERE user_id = ?)",
+                (user_id,),
+            )
+            cursor = await connection.execute(
+                "UPDATE follow_ups SET result = ?, answered_at = ?, awaiting_note = 1"
+                " WHERE submission_id = ? AND submission_id IN"
+                " (SELECT id FROM submissions WHERE user_id = ?)",
+                (str(result), to_db(now), submission_id, user_id),
+            )
+            if cursor.rowcount != 1:
+                return None
+            async with connection.execute(
+                "SELECT receipt_code FROM submissions WHERE id = ?", (submission_id,)
+            ) as found:
+                row = await found.fetchone()
+        return None if row is None else str(row[0])
+
+    async def add_note(
+        self, user_id: int, note: str, hours: int | None, won: int | None
+    ) -> str | None:
+        """Attach a note and new cost to the answer awaiting one; its receipt code, or None."""
+        async with self._db.transaction() as connection:
+            async with connection.execute(
+                "SELECT f.submission_id, s.receipt_code FROM follow_ups f"
+                " JOIN submissions s ON s.id = f.submission_id"
+                " WHERE s.user_id = ? AND f.awaiting_note = 1",
+                (user_id,),
+            ) as cursor:
+                row = await cursor.fetchone()
+            if row is None:
+                return None
+            await connection.execute(
+                "UPDATE follow_ups SET note = ?, new_hours_per_month = COALESCE(?,"
+                " new_hours_per_month), new_won = COALESCE(?, new_won), awaiting_note = 0"
+                " WHERE submission_id = ?",
+                (note, hours, won, row[0]),
+            )
+        return str(row[1])
+
+    async def stop_awaiting(self, user_id: int) -> None:
+        """The owner has nothing to add."""
+        await self._db.execute(
+            "UPDATE follow_ups SET awaiting_note = 0 WHERE awaiting_note = 1 AND submission_id IN"
+            " (SELECT id FROM submissions WHERE user_id = ?)",
+            (user_id,),
+        )
+
+    async def summary(self) -> FollowUpSummary:
+        """Questions asked and answers per result, over counted submissions."""
+        rows = await self._db.fetch_all(
+            "SELECT f.result, COUNT(*) FROM follow_ups f"
+            f" JOIN submissions s ON s.id = f.submission_id WHERE {_COUNTED} GROUP BY f.result"
+        )
+        asked = sum(int(row[1]) for row in rows)
+        results = {FollowUpResult(row[0]): int(row[1]) for row in rows if row[0] is not None}
+        return FollowUpSummary(asked, results)
