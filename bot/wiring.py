@@ -219,6 +219,7 @@ def _services(
             zone=settings.zone,
             days=settings.answer_deadline_days,
             admin_ids=settings.admin_ids,
+            quiet=settings.quiet,
             on_queued=delivery.wake,
         ),
         agenda=AgendaService(
@@ -228,6 +229,7 @@ def _services(
             stores.bills,
             clock,
             zone=settings.zone,
+            quiet=settings.quiet,
             on_queued=delivery.wake,
         ),
         inbox_search=InboxSearch(AdminSearchRepository(database), clock),

@@ -26,15 +26,28 @@ __all__ = [
 
 MAX_NOTE_LENGTH = 1000
 
-_HOURS = re.compile(
-    r"(\d[\d,.]*\s*(?:억|천만|백만|만|천)?)\s*(?:시간|hours?\b|hrs?\b|h\b)", re.IGNORECASE
-)
-_WON = re.compile(
-    r"(?:₩\s*)?(\d[\d,.]*\s*(?:억|천만|백만|만|천)?(?:\s*\d[\d,.]*\s*(?:천만|백만|만|천)?)*)\s*"
-    r"(?:원|won|krw)",
-    re.IGNORECASE,
-)
-_WON_SIGN = re.compile(r"₩\s*(\d[\d,]*)")
+_WORDS = re.compile(r"[\s;]+|,(?!\d)")
+_HOUR_WORDS = ("시간", "hours", "hour", "hrs", "hr")
+_WON_WORDS = ("원", "won", "krw", "₩")
+_SUFFIXES = (*_HOUR_WORDS, "원", "won", "krw")
+_WINDOW = 3
+"""Words read together at most: "1억 2천만원" is three words."""
+
+
+def _through_unit(word: str) -> str:
+    """The word cut after its unit, so a particle after it does not spoil it ("5시간정도")."""
+    lower = word.lower()
+    ends = [lower.find(unit) + len(unit) for unit in _SUFFIXES if unit in lower]
+    return word[: min(ends)] if ends else word
+
+
+def _unit(word: str) -> str | None:
+    lower = word.lower()
+    if any(unit in lower for unit in _HOUR_WORDS) or (lower[:1].isdigit() and lower.endswith("h")):
+        return "hours"
+    if any(unit in lower for unit in _WON_WORDS):
+        return "won"
+    return None
 
 
 class FollowUpResult(StrEnum):
@@ -66,13 +79,27 @@ class NewCost:
 
 
 def parse_new_cost(text: str) -> NewCost:
-    """Pick hours and won out of a free note ("이제 월 5시간, 30만원 정도예요")."""
-    hours = won = None
-    if (match := _HOURS.search(text)) is not None:
-        hours = parse_amount(match[1])
-    if (match := _WON.search(text)) is not None or (match := _WON_SIGN.search(text)) is not None:
-        won = parse_amount(match[1])
-    return NewCost(hours, won)
+    """Pick hours and won a month out of a free note ("이제 월 5시간, 30만원 정도예요").
+
+    The note is read word by word: a word naming a unit (시간, 원, hours, won, ₩) ends an
+    amount, read with the words just before it that name no unit themselves, the longest
+    reading first. The question asks for a month, so amounts count as monthly.
+    """
+    words = [word for word in _WORDS.split(text[:MAX_NOTE_LENGTH]) if word]
+    found: dict[str, int] = {}
+    for end, word in enumerate(words):
+        unit = _unit(word)
+        if unit is None or unit in found:
+            continue
+        for size in range(_WINDOW, 0, -1):
+            start = end - size + 1
+            if start < 0 or any(_unit(before) for before in words[start:end]):
+                continue
+            value = parse_amount(" ".join([*words[start:end], _through_unit(word)]))
+            if value is not None:
+                found[unit] = value
+                break
+    return NewCost(found.get("hours"), found.get("won"))
 
 
 @dataclass(frozen=True, slots=True)

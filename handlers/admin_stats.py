@@ -162,11 +162,11 @@ async def _references(context: SotongContext) -> dict[str, Sequence[Choice]]:
 
 
 async def _summary(context: SotongContext, overview: StatsOverview) -> Markup:
-    """The summary with the answer-deadline figures under it."""
+    """The summary, with the answer deadlines and "did it help?" on one more line."""
     lang = context.lang
     deadlines = deadline_text(lang, await context.services.deadlines.summary())
     helped = follow_up_text(lang, await context.services.follow_ups.summary())
-    return Markup(f"{summary_text(lang, overview)}\n\n{deadlines}\n{helped}")
+    return Markup(f"{summary_text(lang, overview)}\n{deadlines} · {helped}")
 
 
 @admin_only

@@ -28,6 +28,7 @@ from domain.clock import Clock
 from domain.delivery import Buttons, QueuedMessage
 from domain.meetings import Meeting, MeetingStatus
 from domain.receipts import parse_receipt_code
+from domain.subscriptions import QuietHours
 from messages import Markup, format_date, t
 from services.digests import meeting_line
 from storage.agenda import LinkRepository, StageRecord
@@ -71,6 +72,7 @@ class AgendaService:
         clock: Clock,
         *,
         zone: ZoneInfo,
+        quiet: QuietHours,
         on_queued: Callable[[], None],
     ) -> None:
         self._links = links
@@ -79,6 +81,7 @@ class AgendaService:
         self._bills = bills
         self._clock = clock
         self._zone = zone
+        self._quiet = quiet
         self._on_queued = on_queued
 
     async def title(self, target: LinkTarget, language: str) -> str:
@@ -151,13 +154,14 @@ class AgendaService:
         bills = await self._bills.many(bill_ids)
         stages = await self._links.stages(bill_ids)
         now = self._clock.now()
+        release = self._quiet.release_at(now, self._zone)
         notices: list[tuple[LinkNotice, QueuedMessage]] = []
         for owner in owners:
             for what, text in self._owed(owner, meetings, bills, stages):
                 target = owner.target
                 if (owner.submission_id, str(target.kind), target.item_id, what) in told:
                     continue
-                message = QueuedMessage(owner.user_id, (text,), _buttons(owner), now)
+                message = QueuedMessage(owner.user_id, (text,), _buttons(owner), release)
                 notices.append((LinkNotice(owner.submission_id, target, what), message))
         if not notices:
             return 0

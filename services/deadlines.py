@@ -30,6 +30,7 @@ from domain.delivery import QueuedMessage
 from domain.receipts import parse_receipt_code
 from domain.reference import Choice
 from domain.submissions import Submission
+from domain.subscriptions import QuietHours
 from messages import Markup, format_date, t
 from messages.length import split_blocks
 from storage.deadlines import DeadlineRepository
@@ -81,6 +82,7 @@ class DeadlineService:
         zone: ZoneInfo,
         days: int,
         admin_ids: frozenset[int],
+        quiet: QuietHours,
         on_queued: Callable[[], None],
     ) -> None:
         self._repository = repository
@@ -90,6 +92,7 @@ class DeadlineService:
         self._zone = zone
         self._days = days
         self._admin_ids = admin_ids
+        self._quiet = quiet
         self._on_queued = on_queued
 
     @property
@@ -141,7 +144,8 @@ class DeadlineService:
             categories = await self._reference.categories()
             for admin_id, language in await self._repository.languages(self._admin_ids):
                 parts = self._digest(items, today, language, categories)
-                messages.append(QueuedMessage(admin_id, parts, _open_buttons(language), now))
+                release = self._quiet.release_at(now, self._zone)
+                messages.append(QueuedMessage(admin_id, parts, _open_buttons(language), release))
         queued = await self._repository.run_daily(
             _DIGEST_JOB,
             today,
@@ -215,7 +219,7 @@ class DeadlineService:
                     ),
                 ),
                 (((_label(language, "feedback.button.open"), f"my:open:{submission.id}:0"),),),
-                self._clock.now(),
+                self._quiet.release_at(self._clock.now(), self._zone),
             )
         await self._repository.extend(
             submission.id,

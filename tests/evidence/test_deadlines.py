@@ -162,3 +162,19 @@ async def test_inbox_days_left_overdue_filter_and_stats(sotong: BotHarness) -> N
     await admin.send("/stats")
     stats = next(m.text or "" for m in reversed(admin.replies()) if "답변 기한" in (m.text or ""))
     assert "제때 답변 33% (1/3건), 답변까지 중앙값 11일" in stats
+
+
+async def test_a_later_date_announced_at_night_waits_out_the_quiet_hours(
+    sotong: BotHarness,
+) -> None:
+    owner = await agreed_user(sotong, "민수")
+    late = await received(sotong, owner.id, kst(2026, 11, 10, 10))
+    admin = sotong.admin()
+    await onboard(admin)
+    sotong.clock.set(kst(2026, 11, 21, 23, 30))
+    await admin.send(f"/extend {late.receipt_code} 2026-12-20 관계 부처 협의 중이에요")
+    await drain(sotong)
+    assert containing(owner, "답변이 늦어지고 있어요") == []
+    sotong.clock.set(kst(2026, 11, 22, 8, 0))
+    await drain(sotong)
+    assert len(containing(owner, "답변이 늦어지고 있어요")) == 1
