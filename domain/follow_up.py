@@ -17,6 +17,7 @@ from domain.amounts import parse_amount
 
 __all__ = [
     "MAX_NOTE_LENGTH",
+    "FollowUpAnswer",
     "FollowUpDue",
     "FollowUpResult",
     "FollowUpSummary",
@@ -68,6 +69,16 @@ class FollowUpDue:
     user_id: int
     language: str
     resolved_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpAnswer:
+    """One submission's verdict, note and new monthly cost, as its card and details show it."""
+
+    result: FollowUpResult
+    note: str | None
+    hours_per_month: int | None
+    won: int | None
 
 
 @dataclass(frozen=True, slots=True)

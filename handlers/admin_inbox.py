@@ -46,7 +46,7 @@ from handlers.admin_inbox_views import (
 )
 from handlers.context import SotongContext
 from handlers.conversation import END, build_conversation
-from handlers.deadline_views import deadline_sections
+from handlers.deadline_views import deadline_sections, follow_up_line
 from handlers.ui import edit, send, typed_text
 from messages import Markup, format_datetime, t
 
@@ -187,9 +187,12 @@ async def _send_detail(update: Update, context: SotongContext, submission: Submi
     attachments = await services.submissions.attachments(submission.id)
     references = await _references(context)
     deadline = await deadline_sections(context, submission)
-    links = await card_line(context, submission.id)
-    if links is not None:
-        deadline.append(links)
+    for extra in (
+        await card_line(context, submission.id),
+        await follow_up_line(context, submission.id),
+    ):
+        if extra is not None:
+            deadline.append(extra)
     parts = detail_messages(context, submission, events, attachments, references, extra=deadline)
     for part in parts[:-1]:
         await send(update, context, part)

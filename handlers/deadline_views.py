@@ -14,6 +14,7 @@ __all__ = [
     "deadline_text",
     "detail_line",
     "due_line",
+    "follow_up_line",
     "follow_up_text",
     "inbox_line",
 ]
@@ -113,4 +114,24 @@ def follow_up_text(lang: str, summary: FollowUpSummary) -> Markup:
         worse=share(FollowUpResult.WORSE),
         answered=summary.answered,
         asked=summary.asked,
+    )
+
+
+async def follow_up_line(context: SotongContext, submission_id: int) -> Markup | None:
+    """What the owner said when asked "did it help?", with the note and new cost; or None."""
+    answer = await context.services.follow_ups.answer_of(submission_id)
+    if answer is None:
+        return None
+    lang = context.lang
+    extras = []
+    if answer.hours_per_month is not None:
+        extras.append(t(lang, "follow_up.hours", hours=format_number(answer.hours_per_month, lang)))
+    if answer.won is not None:
+        extras.append(t(lang, "follow_up.won", won=format_number(answer.won, lang)))
+    return t(
+        lang,
+        "follow_up.card",
+        result=t(lang, f"follow_up.result.{answer.result}"),
+        cost=Markup(", ".join(extras)) if extras else "–",
+        note=answer.note or "–",
     )

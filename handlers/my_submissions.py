@@ -12,7 +12,7 @@ from domain.drafts import CompanyProfile
 from domain.receipts import parse_receipt_code
 from domain.submissions import Submission
 from handlers.context import SotongContext
-from handlers.deadline_views import detail_line
+from handlers.deadline_views import detail_line, follow_up_line
 from handlers.feedback_views import costs_words, preview, profile_text, status_label
 from handlers.paging import clamp, fit_page, navigation
 from handlers.ui import button, edit, keyboard, send
@@ -61,6 +61,9 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
     deadline = await detail_line(context, submission)
     if deadline is not None:
         sections.insert(1, deadline)
+    helped = await follow_up_line(context, submission.id)
+    if helped is not None:
+        sections.append(helped)
     if submission.law_or_rule is not None:
         sections.append(t(lang, "my.detail.law", text=submission.law_or_rule))
     elif submission.law_unsure:

@@ -12,6 +12,7 @@ from domain.clock import Clock
 from domain.delivery import Buttons, QueuedMessage
 from domain.follow_up import (
     MAX_NOTE_LENGTH,
+    FollowUpAnswer,
     FollowUpResult,
     FollowUpSummary,
     NewCost,
@@ -112,6 +113,10 @@ class FollowUpService:
     async def done(self, user_id: int) -> None:
         """Nothing to add."""
         await self._repository.stop_awaiting(user_id)
+
+    async def answer_of(self, submission_id: int) -> FollowUpAnswer | None:
+        """One submission's verdict, for its card and its owner's details."""
+        return await self._repository.answer_of(submission_id)
 
     async def summary(self) -> FollowUpSummary:
         """Questions asked and answers per result."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from domain.delivery import QueuedMessage
-from domain.follow_up import FollowUpDue, FollowUpResult, FollowUpSummary
+from domain.follow_up import FollowUpAnswer, FollowUpDue, FollowUpResult, FollowUpSummary
 from storage.database import Database
 from storage.outbox import enqueue_in
 from storage.timestamps import from_db, to_db
@@ -117,6 +117,17 @@ class FollowUpRepository:
             " (SELECT id FROM submissions WHERE user_id = ?)",
             (user_id,),
         )
+
+    async def answer_of(self, submission_id: int) -> FollowUpAnswer | None:
+        """The owner's verdict on one submission, or None before any."""
+        row = await self._db.fetch_one(
+            "SELECT result, note, new_hours_per_month, new_won FROM follow_ups"
+            " WHERE submission_id = ? AND result IS NOT NULL",
+            (submission_id,),
+        )
+        if row is None:
+            return None
+        return FollowUpAnswer(FollowUpResult(row[0]), row[1], row[2], row[3])
 
     async def summary(self) -> FollowUpSummary:
         """Questions asked and answers per result, over counted submissions."""

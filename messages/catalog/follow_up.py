@@ -68,4 +68,8 @@ TEXTS = {
         "en": "Hours a month after",
     },
     "admin_export.column.follow_up_won": {"ko": "해결 뒤 비용(원)", "en": "Won after"},
+    "follow_up.card": {
+        "ko": "🙋 해결 뒤 효과: {result}\n새 비용: {cost}\n메모: {note}",
+        "en": "🙋 Did it help? {result}\nNew cost: {cost}\nNote: {note}",
+    },
 }

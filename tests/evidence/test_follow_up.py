@@ -71,6 +71,14 @@ async def test_owners_are_asked_once_after_the_days_and_answers_reach_stats_and_
     follow_ups = sotong.services.follow_ups
     assert await follow_ups.answer(minsu.id, linked.id, FollowUpResult.WORSE) is None
 
+    await minsu.send(f"/status {answered.receipt_code}")
+    details = "\n".join(m.text or "" for m in minsu.replies())
+    assert "해결 뒤 효과: ↘️ 줄었어요\n새 비용: 월 5시간, 300,000원" in details
+    await admin.send(f"/search {linked.receipt_code}")
+    await admin.tap(f"{linked.receipt_code} 열기")
+    card = "\n".join(m.text or "" for m in admin.replies()[-3:])
+    assert "해결 뒤 효과: ✅ 없어졌어요" in card
+
     await admin.send("/stats")
     stats = next(
         m.text or "" for m in reversed(admin.replies()) if "해결 뒤 효과" in (m.text or "")
