@@ -29,7 +29,7 @@ def add_import_parser(subcommands: Any) -> None:
     """Declare the import subcommand and its one argument."""
     parser = subcommands.add_parser(
         "import",
-        help="import meetings, bills and announcements from a YAML or CSV file",
+        help="import meetings, bills, announcements and law aliases from a YAML or CSV file",
         description=(
             "Import policy content from a .yaml/.yml or .csv file into DATABASE_PATH. The whole "
             "file is checked first and written in one transaction: on any error nothing changes. "

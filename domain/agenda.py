@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from domain.amounts import Cost
+from domain.burden import BurdenEntry, BurdenLine, BurdenTally
+
 __all__ = [
     "AgendaEntry",
-    "AgendaTotals",
     "LinkKind",
     "LinkNotice",
     "LinkTarget",
@@ -65,25 +67,14 @@ class AgendaEntry:
     problem: str
     status: str
     supporters: int
-    hours_per_month: int | None
-    won: int | None
+    hours: Cost | None
+    won: Cost | None
 
 
-@dataclass(frozen=True, slots=True)
-class AgendaTotals:
-    """The burden behind an agenda: sums over the entries that reported each figure."""
-
-    submissions: int
-    supporters: int
-    hours_per_month: int
-    won: int
-
-
-def totals(entries: list[AgendaEntry]) -> AgendaTotals:
-    """Add up an agenda; a figure nobody reported adds nothing (it is not a zero burden)."""
-    return AgendaTotals(
-        submissions=len(entries),
-        supporters=sum(entry.supporters for entry in entries),
-        hours_per_month=sum(entry.hours_per_month or 0 for entry in entries),
-        won=sum(entry.won or 0 for entry in entries),
+def totals(entries: list[AgendaEntry]) -> BurdenLine:
+    """The agenda's burden, added up as the league table adds it (domain/burden.py)."""
+    tally = BurdenTally({}).extend(
+        BurdenEntry(None, entry.category_id, entry.supporters, entry.hours, entry.won)
+        for entry in entries
     )
+    return tally.table().total

@@ -3,7 +3,8 @@
 A file is parsed and checked before anything is written, then written in one transaction,
 so a file with an error changes nothing.
 
-YAML: three lists, `meetings`, `bills` (each with its `stages`) and `announcements`; a text is
+YAML: lists `meetings`, `bills` (each with its `stages`), `announcements` and `law_aliases`
+(`{law: 저작권법, aliases: [copyright act]}`, for the burden league table); a text is
 `{ko: ..., en: ...}` (either may be missing) or a plain string, read as Korean. CSV: one row per
 item with a `type` column (meeting, bill, stage, announcement), texts in `_ko`/`_en` columns,
 categories separated by `;`, and stage rows naming their bill by `bill_key`. Times without an
@@ -26,6 +27,7 @@ import yaml
 
 from domain.announcements import AnnouncementDraft
 from domain.bills import BillDraft, BillStage, BillStageEntry, BillValidationError
+from domain.burden import fold_law_name
 from domain.content import LocalizedText
 from domain.meetings import MeetingDraft, MeetingKind, MeetingStatus, MeetingValidationError
 
@@ -66,6 +68,8 @@ class ContentBundle:
     meetings: tuple[MeetingDraft, ...] = ()
     bills: tuple[BillDraft, ...] = ()
     announcements: tuple[AnnouncementDraft, ...] = ()
+    law_aliases: tuple[tuple[str, str], ...] = ()
+    """(folded alias, canonical law name) pairs for the burden league table."""
 
 
 @dataclass(slots=True)
@@ -297,6 +301,7 @@ class _Collector:
     meetings: list[MeetingDraft] = field(default_factory=list)
     bills: list[BillDraft] = field(default_factory=list)
     announcements: list[AnnouncementDraft] = field(default_factory=list)
+    law_aliases: list[tuple[str, str]] = field(default_factory=list)
     keys: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def reader(
@@ -380,7 +385,26 @@ class _Collector:
     def bundle(self) -> ContentBundle:
         if self.problems:
             raise ContentImportError(sorted(self.problems, key=lambda problem: problem.line))
-        return ContentBundle(tuple(self.meetings), tuple(self.bills), tuple(self.announcements))
+        return ContentBundle(
+            tuple(self.meetings),
+            tuple(self.bills),
+            tuple(self.announcements),
+            tuple(self.law_aliases),
+        )
+
+    def law_alias(self, reader: _Reader) -> None:
+        """`{law: 저작권법, aliases: [copyright act]}`: each alias (and the law) folds to it."""
+        law = reader.get("law", _plain, required=True)
+        aliases = reader.raw("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            reader.problem("aliases", "expected a list of names")
+            return
+        if reader.failed or law is None:
+            return
+        for name in (law, *aliases):
+            folded = fold_law_name(name)
+            if folded:
+                self.law_aliases.append((folded, law))
 
 
 def _records(value: Any, collector: _Collector, section: str, line: int) -> Iterator[_Node]:
@@ -398,6 +422,10 @@ def _records(value: Any, collector: _Collector, section: str, line: int) -> Iter
             )
 
 
+_SECTIONS = ("meetings", "bills", "announcements", "law_aliases")
+_SECTION_NAMES = ", ".join(_SECTIONS)
+
+
 def _parse_yaml(text: str, collector: _Collector) -> None:
     try:
         document = yaml.load(text, Loader=_LineLoader)
@@ -410,17 +438,17 @@ def _parse_yaml(text: str, collector: _Collector) -> None:
         return
     if not isinstance(document, _Node):
         collector.problems.append(
-            ImportProblem(collector.file, 1, "file", "expected meetings, bills, announcements")
+            ImportProblem(collector.file, 1, "file", f"expected {_SECTION_NAMES}")
         )
         return
-    unknown = set(document) - {"meetings", "bills", "announcements"}
+    unknown = set(document) - set(_SECTIONS)
     for name in sorted(unknown):
         collector.problems.append(
             ImportProblem(
                 collector.file,
                 document.key_lines[name],
                 name,
-                "unknown section; expected meetings, bills, announcements",
+                f"unknown section; expected {_SECTION_NAMES}",
             )
         )
     for index, record in enumerate(
@@ -463,6 +491,17 @@ def _parse_yaml(text: str, collector: _Collector) -> None:
     ):
         collector.announcement(
             collector.reader(record, record.line, f"announcements[{index}]", record.key_lines)
+        )
+    for index, record in enumerate(
+        _records(
+            document.get("law_aliases"),
+            collector,
+            "law_aliases",
+            document.key_lines.get("law_aliases", 1),
+        )
+    ):
+        collector.law_alias(
+            collector.reader(record, record.line, f"law_aliases[{index}]", record.key_lines)
         )
 
 

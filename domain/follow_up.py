@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from domain.amounts import parse_amount
+from domain.amounts import parse_cost
 
 __all__ = [
     "MAX_NOTE_LENGTH",
@@ -89,12 +89,18 @@ class NewCost:
     won: int | None
 
 
+def _amount(piece: str) -> int | None:
+    parsed = parse_cost(piece)
+    return None if parsed is None else (parsed.low + parsed.high) // 2
+
+
 def parse_new_cost(text: str) -> NewCost:
     """Pick hours and won a month out of a free note ("이제 월 5시간, 30만원 정도예요").
 
     The note is read word by word: a word naming a unit (시간, 원, hours, won, ₩) ends an
-    amount, read with the words just before it that name no unit themselves, the longest
-    reading first. The question asks for a month, so amounts count as monthly.
+    amount, read by the intake's own reader with the words just before it that name no unit
+    themselves, the longest reading first. The question asks for a month, so amounts count as
+    monthly.
     """
     words = [word for word in _WORDS.split(text[:MAX_NOTE_LENGTH]) if word]
     found: dict[str, int] = {}
@@ -106,7 +112,7 @@ def parse_new_cost(text: str) -> NewCost:
             start = end - size + 1
             if start < 0 or any(_unit(before) for before in words[start:end]):
                 continue
-            value = parse_amount(" ".join([*words[start:end], _through_unit(word)]))
+            value = _amount(" ".join([*words[start:end], _through_unit(word)]))
             if value is not None:
                 found[unit] = value
                 break

@@ -16,9 +16,11 @@ from domain.agenda import LinkKind, LinkTarget
 from domain.bills import BillNotFoundError
 from domain.meetings import MeetingNotFoundError
 from handlers.admin_guard import admin_only
+from handlers.burden_views import burden_summary
 from handlers.context import SotongContext
+from handlers.feedback_views import costs_words
 from handlers.ui import button, keyboard, plain_text, send
-from messages import Markup, format_number, t
+from messages import Markup, t
 from messages.length import split_blocks
 from services.agenda import Agenda
 
@@ -162,12 +164,7 @@ def agenda_text(lang: str, agenda: Agenda, categories: dict[str, str]) -> tuple[
             count=totals.submissions,
             supporters=totals.supporters,
         ),
-        t(
-            lang,
-            "agenda.view.totals",
-            hours=format_number(totals.hours_per_month, lang),
-            won=format_number(totals.won, lang),
-        ),
+        burden_summary(lang, totals),
     ]
     if not agenda.entries:
         blocks.append(t(lang, "agenda.view.empty"))
@@ -180,10 +177,7 @@ def agenda_text(lang: str, agenda: Agenda, categories: dict[str, str]) -> tuple[
                 code=entry.receipt_code,
                 category=categories.get(entry.category_id, entry.category_id),
                 supporters=entry.supporters,
-                hours=dash
-                if entry.hours_per_month is None
-                else format_number(entry.hours_per_month, lang),
-                won=dash if entry.won is None else format_number(entry.won, lang),
+                cost=costs_words(lang, entry.hours, entry.won) or dash,
                 snippet=flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…",
             )
         )

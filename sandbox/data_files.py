@@ -64,6 +64,10 @@ class Entry:
             raise self.fail(f"{name} must be a whole number of at least {minimum}")
         return value
 
+    def optional_integer(self, name: str) -> int | None:
+        """A whole number of at least 1, or nothing."""
+        return self.integer(name, minimum=1) if self._value.get(name) is not None else None
+
     def texts(self, name: str) -> tuple[str, ...]:
         """A list of strings, empty when absent."""
         value = self._value.get(name, [])

@@ -16,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 from domain.agenda import (
     AgendaEntry,
-    AgendaTotals,
     LinkedOwner,
     LinkKind,
     LinkNotice,
@@ -24,6 +23,7 @@ from domain.agenda import (
     totals,
 )
 from domain.bills import Bill
+from domain.burden import BurdenLine
 from domain.clock import Clock
 from domain.delivery import Buttons, QueuedMessage
 from domain.meetings import Meeting, MeetingStatus
@@ -57,7 +57,7 @@ class Agenda:
     target: LinkTarget
     title: str
     entries: tuple[AgendaEntry, ...]
-    totals: AgendaTotals
+    totals: BurdenLine
 
 
 class AgendaService:

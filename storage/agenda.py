@@ -8,6 +8,7 @@ from datetime import date, datetime
 from domain.agenda import AgendaEntry, LinkedOwner, LinkKind, LinkNotice, LinkTarget
 from domain.delivery import QueuedMessage
 from storage.audit import record_in
+from storage.costs import COST_COLUMNS, costs_from_row
 from storage.database import Database
 from storage.outbox import enqueue_in
 from storage.timestamps import to_db
@@ -90,25 +91,28 @@ class LinkRepository:
         rows = await self._db.fetch_all(
             "SELECT s.id, s.receipt_code, s.category_id, s.problem, s.status,"
             " (SELECT COUNT(*) FROM submission_supporters p WHERE p.submission_id = s.id) AS n,"
-            " s.cost_hours_per_month, s.cost_won"
+            f" {COST_COLUMNS}"
             " FROM submission_links l JOIN submissions s ON s.id = l.submission_id"
             " WHERE l.item_type = ? AND l.item_id = ? AND s.hidden = 0"
             " ORDER BY n DESC, s.created_at, s.id",
             (str(target.kind), target.item_id),
         )
-        return [
-            AgendaEntry(
-                submission_id=row[0],
-                receipt_code=row[1],
-                category_id=row[2],
-                problem=row[3],
-                status=row[4],
-                supporters=int(row[5]),
-                hours_per_month=row[6],
-                won=row[7],
+        entries = []
+        for row in rows:
+            hours, won = costs_from_row(row)
+            entries.append(
+                AgendaEntry(
+                    submission_id=row[0],
+                    receipt_code=row[1],
+                    category_id=row[2],
+                    problem=row[3],
+                    status=row[4],
+                    supporters=int(row[5]),
+                    hours=hours,
+                    won=won,
+                )
             )
-            for row in rows
-        ]
+        return entries
 
     async def owners(self) -> list[LinkedOwner]:
         """Every link whose owner can still be reached (not erased, not blocked)."""

@@ -57,6 +57,22 @@ async def _existing(
     return None if row is None else (int(row[0]), tuple(row)[1:])
 
 
+async def _law_alias(
+    connection: aiosqlite.Connection, alias: str, law: str, summary: ImportSummary
+) -> None:
+    async with connection.execute("SELECT law FROM law_aliases WHERE alias = ?", (alias,)) as c:
+        found = await c.fetchone()
+    if found is not None and found[0] == law:
+        summary.count(summary.unchanged, "law_alias")
+        return
+    await connection.execute(
+        "INSERT INTO law_aliases (alias, law) VALUES (?, ?)"
+        " ON CONFLICT (alias) DO UPDATE SET law = excluded.law",
+        (alias, law),
+    )
+    summary.count(summary.created if found is None else summary.updated, "law_alias")
+
+
 class ContentImportRepository:
     """Applies a content bundle, matching items with a key to those imported before."""
 
@@ -76,6 +92,8 @@ class ContentImportRepository:
                     await self._bill(connection, bill, now, summary)
                 for announcement in bundle.announcements:
                     await self._announcement(connection, announcement, now, summary)
+                for alias, law in bundle.law_aliases:
+                    await _law_alias(connection, alias, law, summary)
                 await record_in(
                     connection,
                     at=now,

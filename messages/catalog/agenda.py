@@ -54,19 +54,9 @@ TEXTS = {
         "ko": "<b>🗂 {title}</b> ({ref})\n연결된 의견 {count}건 · 공감 {supporters}명",
         "en": "<b>🗂 {title}</b> ({ref})\n{count} linked submissions · {supporters} supporters",
     },
-    "agenda.view.totals": {
-        "ko": "<b>보고된 부담 합계</b>: 월 {hours}시간 · {won}원",
-        "en": "<b>Reported burden</b>: {hours} hours a month · ₩{won}",
-    },
     "agenda.view.line": {
-        "ko": (
-            "• <code>{code}</code> {category} · 공감 {supporters} · 월 {hours}시간 · {won}원\n"
-            "  {snippet}"
-        ),
-        "en": (
-            "• <code>{code}</code> {category} · {supporters} supporters · {hours} h/month · "
-            "₩{won}\n  {snippet}"
-        ),
+        "ko": "• <code>{code}</code> {category} · 공감 {supporters} · {cost}\n  {snippet}",
+        "en": ("• <code>{code}</code> {category} · {supporters} supporters · {cost}\n  {snippet}"),
     },
     "agenda.view.empty": {
         "ko": "아직 연결된 의견이 없어요.",

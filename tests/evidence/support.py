@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.evidence_jobs import AGENDA_JOB, DEADLINE_JOB
+from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.submissions import NewSubmission, Submission, Visibility
 from tests.fixtures.app import BotHarness
 
@@ -33,8 +34,8 @@ async def received(
             law_unsure=law_or_rule is None,
             proposal="예외 규정을 두어 주세요",
             impact=4,
-            cost_hours_per_month=10,
-            cost_won=1_000_000,
+            hours_cost=Cost(CostUnit.HOURS, CostPeriod.MONTH, 10, 10),
+            won_cost=Cost(CostUnit.WON, CostPeriod.MONTH, 1_000_000, 1_000_000),
             region_id="seoul",
             company_size_id="small",
             industry_id="ict",
