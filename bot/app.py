@@ -14,6 +14,7 @@ from bot.wiring import Wiring
 from handlers import (
     admin_agenda,
     admin_audit,
+    admin_burden,
     admin_deadlines,
     admin_export,
     admin_inbox,
@@ -107,7 +108,7 @@ def _register_handlers(application: SotongApplication) -> None:
         application.add_handlers(module.handlers())
     # /extend (a later answer date), /link and /agenda (meetings and bills), /search (the
     # inbox by code, words or law), all admin_only.
-    for module in (admin_deadlines, admin_agenda, admin_search):
+    for module in (admin_deadlines, admin_agenda, admin_search, admin_burden):
         application.add_handlers(module.handlers())
     # Catch-alls last: anything unclaimed gets a hint and the menu.
     application.add_handlers(general.fallback_handlers())

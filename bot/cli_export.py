@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 from bot.config import Settings
 from domain.clock import SystemClock
 from domain.submissions import SubmissionStatus
+from services.burden import BurdenService
 from services.export import CONSOLE_ACTOR_ID, ExportError, ExportFilter, ExportFormat
 from services.export.service import ExportService
 from storage.audit import AuditRepository
@@ -72,6 +74,17 @@ def add_export_parser(subcommands: Any) -> None:
         "--language", choices=["ko", "en"], help="headers and names (default: DEFAULT_LANGUAGE)"
     )
     parser.add_argument(
+        "--burden",
+        action="store_true",
+        help=(
+            "with --format json: write the burden league table for the filter instead of the "
+            'rows: {"total": line, "by_law": [line...], "by_category": [line...]}, each line '
+            '{"label", "submissions", "supporters", "hours_per_month": {"total", "median"}, '
+            '"won_per_month": {"total", "median"}, "won_one_off": {"total", "median"}, '
+            '"hours_one_off": {"total"}}'
+        ),
+    )
+    parser.add_argument(
         "--out",
         type=Path,
         help="output file (default: a name with the date and filter, in the current folder)",
@@ -126,6 +139,15 @@ async def _export(arguments: argparse.Namespace, settings: Settings) -> int:
             print(f"sotong: --out {out} is the database; choose another file", file=sys.stderr)
             return EXIT_USAGE
         out.parent.mkdir(parents=True, exist_ok=True)
+        if arguments.burden:
+            language = arguments.language or settings.default_language
+            burden = await BurdenService(ExportRepository(database)).table(
+                export_filter, language=language
+            )
+            text = json.dumps(burden.as_json(), ensure_ascii=False, indent=1) + "\n"
+            await asyncio.to_thread(out.write_text, text, encoding="utf-8")
+            print(f"wrote the burden table of {burden.total.submissions} submissions to {out}")
+            return 0
         result = await service.export(
             export_filter,
             export_format,
@@ -144,6 +166,9 @@ async def _export(arguments: argparse.Namespace, settings: Settings) -> int:
 
 def run_export(arguments: argparse.Namespace, settings: Settings) -> int:
     """Run one export; failures become one line on stderr and a non-zero status."""
+    if arguments.burden and arguments.format != ExportFormat.JSON.value:
+        print("sotong: --burden needs --format json", file=sys.stderr)
+        return EXIT_USAGE
     if arguments.since and arguments.until and arguments.until < arguments.since:
         print("sotong: --until is before --since", file=sys.stderr)
         return EXIT_USAGE

@@ -20,6 +20,7 @@ from services.agenda import AgendaService
 from services.assembly_sync import BillSyncService
 from services.audit import AuditLog
 from services.backups import BackupService
+from services.burden import BurdenService
 from services.container import Services
 from services.content_admin import ContentAdminService
 from services.content_loading import ContentImporter
@@ -233,6 +234,7 @@ def _services(
             on_queued=delivery.wake,
         ),
         inbox_search=InboxSearch(AdminSearchRepository(database), clock),
+        burden=BurdenService(ExportRepository(database)),
         follow_ups=FollowUpService(
             FollowUpRepository(database),
             clock,

@@ -193,7 +193,10 @@ def _weight(line: BurdenLine) -> tuple[float, float, int, int]:
 
 @dataclass(frozen=True, slots=True)
 class BurdenTable:
-    """The league table: every line heaviest first (won a month, then hours, then support)."""
+    """The league table: heaviest first (won a month, then hours, then support).
+
+    The line without a law or category comes last: it is no single rule to act on.
+    """
 
     total: BurdenLine
     by_law: tuple[BurdenLine, ...]
@@ -240,6 +243,8 @@ class BurdenTally:
 
         def ranked(buckets: dict[str | None, _Bucket]) -> tuple[BurdenLine, ...]:
             lines = [bucket.line(label) for label, bucket in buckets.items()]
-            return tuple(sorted(lines, key=_weight, reverse=True))
+            named = sorted((line for line in lines if line.label is not None), key=_weight)
+            unnamed = [line for line in lines if line.label is None]
+            return (*reversed(named), *unnamed)
 
         return BurdenTable(self._total.line(None), ranked(self._laws), ranked(self._categories))

@@ -11,6 +11,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from domain.reference import Choice
 from domain.stats import StatsOverview
 from handlers.admin_guard import admin_only
+from handlers.burden_views import burden_summary
 from handlers.context import SotongContext
 from handlers.deadline_views import deadline_text, follow_up_text
 from handlers.ui import button, edit, keyboard, plain_text, send
@@ -127,7 +128,12 @@ def stats_markup(lang: str, section: str | None) -> InlineKeyboardMarkup:
         if name != section
     ]
     rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
-    rows.append([button(lang, "admin_stats.button.chart", "as:chart")])
+    rows.append(
+        [
+            button(lang, "admin_stats.button.chart", "as:chart"),
+            button(lang, "burden.button.top", "bd:top"),
+        ]
+    )
     if section is not None:
         rows.append([button(lang, "admin_stats.button.summary", "as:v:sum")])
     return keyboard(rows)
@@ -166,7 +172,8 @@ async def _summary(context: SotongContext, overview: StatsOverview) -> Markup:
     lang = context.lang
     deadlines = deadline_text(lang, await context.services.deadlines.summary())
     helped = follow_up_text(lang, await context.services.follow_ups.summary())
-    return Markup(f"{summary_text(lang, overview)}\n{deadlines} · {helped}")
+    burden = burden_summary(lang, (await context.services.burden.table(language=lang)).total)
+    return Markup(f"{summary_text(lang, overview)}\n{deadlines} · {helped}\n{burden}")
 
 
 @admin_only

@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-__all__ = ["ChartError", "WeeklyChart", "build_weekly_chart", "korean_font_path", "render_png"]
+__all__ = [
+    "BurdenChart",
+    "ChartError",
+    "WeeklyChart",
+    "build_burden_chart",
+    "build_weekly_chart",
+    "korean_font_path",
+    "render_png",
+]
 
 _FONT_FILE = "NanumGothic.ttf"
 
@@ -95,6 +103,67 @@ def build_weekly_chart(chart: WeeklyChart) -> Figure:
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         if chart.series:
             figure.legend(loc="outside right upper", fontsize="small", frameon=False)
+        figure.set_facecolor("white")
+    return figure
+
+
+class BurdenChart:
+    """The league table's chart: one horizontal bar per line, heaviest on top.
+
+    `value_labels` are written at the bar ends as the reader writes amounts ("1억 2,000만").
+    """
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        x_label: str,
+        labels: Sequence[str],
+        values: Sequence[float],
+        value_labels: Sequence[str],
+    ) -> None:
+        if not len(labels) == len(values) == len(value_labels):
+            raise ValueError("every bar needs a label, a value and a value label")
+        self.title = title
+        self.x_label = x_label
+        self.labels = tuple(labels)
+        self.values = tuple(values)
+        self.value_labels = tuple(value_labels)
+
+
+_PHONE_WIDTH_INCHES = 6.0
+"""At 150 dpi: 900 pixels, which a phone shows at full width without shrinking the text."""
+
+
+def build_burden_chart(chart: BurdenChart) -> Figure:
+    """Horizontal bars sized for a phone: long law names wrap, values sit at the bar ends."""
+    import textwrap  # noqa: PLC0415
+
+    import matplotlib as mpl  # noqa: PLC0415 (see the module docstring)
+    from matplotlib import font_manager  # noqa: PLC0415
+    from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: PLC0415
+    from matplotlib.figure import Figure  # noqa: PLC0415
+
+    family = font_manager.FontProperties(fname=str(korean_font_path())).get_name()
+    count = len(chart.labels)
+    with mpl.rc_context({"font.family": family, "axes.unicode_minus": False, "font.size": 11}):
+        figure = Figure(
+            figsize=(_PHONE_WIDTH_INCHES, 1.4 + 0.62 * max(count, 1)), dpi=150, layout="constrained"
+        )
+        FigureCanvasAgg(figure)
+        axes = figure.add_subplot()
+        positions = list(range(count))
+        names = ["\n".join(textwrap.wrap(label, 14)) or label for label in chart.labels]
+        bars = axes.barh(positions, chart.values, color="#2f6db5")
+        axes.set_yticks(positions, names)
+        axes.invert_yaxis()
+        axes.bar_label(bars, labels=list(chart.value_labels), padding=3, fontsize=10)
+        axes.set_title(chart.title, fontsize=12)
+        axes.set_xlabel(chart.x_label)
+        axes.set_xticks([])
+        axes.margins(x=0.35)
+        for side in ("top", "right", "bottom"):
+            axes.spines[side].set_visible(False)
         figure.set_facecolor("white")
     return figure
 

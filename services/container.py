@@ -16,6 +16,7 @@ from services.agenda import AgendaService
 from services.assembly_sync import BillSyncService
 from services.audit import AuditLog
 from services.backups import BackupService
+from services.burden import BurdenService
 from services.content_admin import ContentAdminService
 from services.deadlines import DeadlineService
 from services.delivery import OutboxSender
@@ -70,6 +71,7 @@ class Services:
     agenda: AgendaService
     inbox_search: InboxSearch
     follow_ups: FollowUpService
+    burden: BurdenService
 
     def is_admin(self, user_id: int | None) -> bool:
         """Whether this user is listed in ADMIN_IDS; re-checked on every admin update, so cheap."""

@@ -96,6 +96,12 @@ class ExportRepository:
         self._db = database
         self._batch = batch
 
+    def law_aliases(self) -> dict[str, str]:
+        """Folded alias to canonical law name, read synchronously (in the export's thread)."""
+        sql = "SELECT alias, law FROM law_aliases"
+        with contextlib.closing(self._db.read_batches(sql, batch=self._batch)) as batches:
+            return {str(alias): str(law) for batch in batches for alias, law in batch}
+
     def rows(self, export_filter: ExportFilter, language: str) -> Generator[ExportRow, None, None]:
         """Rows matching the filter, reference names in `language`, oldest first.
 

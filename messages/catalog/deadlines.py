@@ -79,7 +79,7 @@ TEXTS = {
         "en": "Keep the reason under 500 characters.",
     },
     "deadline.extend.done": {
-        "ko": "<code>{code}</code> 의 새 예정일을 {date}(으)로 기록했어요. {told}",
+        "ko": "<code>{code}</code> 새 예정일을 기록했어요: {date}. {told}",
         "en": "Recorded {date} as the new expected date of <code>{code}</code>. {told}",
     },
     "deadline.extend.told": {"ko": "제출자에게 알렸어요.", "en": "The owner is told."},

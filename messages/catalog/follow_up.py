@@ -17,7 +17,7 @@ TEXTS = {
     "follow_up.result.worse": {"ko": "↗️ 더 나빠졌어요", "en": "↗️ Worse"},
     "follow_up.thanks": {
         "ko": (
-            "고마워요! <code>{code}</code>: {result} 로 기록했어요.\n"
+            "고마워요! <code>{code}</code> 답을 기록했어요: {result}\n"
             "덧붙일 말이나 지금 드는 비용(예: 월 5시간, 30만원)이 있으면 적어 주세요. "
             "없으면 아래 버튼을 눌러 주세요."
         ),

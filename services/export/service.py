@@ -14,6 +14,7 @@ from domain.clock import Clock
 from domain.export.columns import columns_for
 from domain.export.model import ExportError, ExportFilter, ExportFormat, ExportResult, Packaging
 from domain.export.naming import export_file_name
+from services.export.burden_sheet import BurdenSheet
 from services.export.csv_writer import write_csv
 from services.export.json_writer import write_json
 from services.export.labels import ExportLabels
@@ -91,7 +92,10 @@ class ExportService:
             try:
                 with contextlib.closing(self._repository.rows(export_filter, language)) as rows:
                     if export_format is ExportFormat.XLSX:
-                        count = write_xlsx(rows, temporary, columns, labels, self._zone)
+                        burden = BurdenSheet(self._repository.law_aliases(), language)
+                        count = write_xlsx(
+                            rows, temporary, columns, labels, self._zone, burden=burden
+                        )
                     elif export_format is ExportFormat.CSV:
                         count = write_csv(rows, temporary, columns, labels, self._zone)
                     else:

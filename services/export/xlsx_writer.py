@@ -19,6 +19,7 @@ from domain.export.cells import CellReader, Tally
 from domain.export.columns import Column, ColumnKind
 from domain.export.model import ExportError, ExportRow
 from domain.export.neutralise import neutralise
+from services.export.burden_sheet import BurdenSheet
 from services.export.labels import ExportLabels
 
 __all__ = ["XLSX_MAX_ROWS", "write_xlsx"]
@@ -93,8 +94,12 @@ def write_xlsx(
     columns: Sequence[Column],
     labels: ExportLabels,
     zone: ZoneInfo,
+    *,
+    burden: BurdenSheet | None = None,
 ) -> int:
-    """Write both sheets and return the number of submissions written.
+    """Write the sheets and return the number of submissions written.
+
+    With `burden`, a third sheet holds the league table of exactly these rows.
 
     Synchronous, for the export's worker thread, which also runs the workbook's closing zip.
     """
@@ -110,6 +115,9 @@ def write_xlsx(
     try:
         submissions = workbook.add_worksheet(_sheet_name(labels.sheet_submissions))
         counts_sheet = workbook.add_worksheet(_sheet_name(labels.sheet_counts))
+        burden_sheet = (
+            workbook.add_worksheet(_sheet_name(burden.words.sheet)) if burden is not None else None
+        )
         bold = workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1})
         date_format = workbook.add_format({"num_format": _DATE_FORMAT})
         for index, column in enumerate(columns):
@@ -128,8 +136,12 @@ def write_xlsx(
             for index, (value, kind) in enumerate(zip(read(row), kinds, strict=True)):
                 cells.write(line, index, value, kind)
             tally.add(row)
+            if burden is not None:
+                burden.add(row)
         submissions.autofilter(0, 0, max(line, 1), len(columns) - 1)
         _write_counts(counts_sheet, tally, labels, bold)
+        if burden is not None:
+            burden.write(burden_sheet, bold)
     finally:
         workbook.close()
     return tally.total

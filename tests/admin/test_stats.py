@@ -75,6 +75,7 @@ async def test_stats_show_counts_top_supported_median_and_a_chart(sotong: BotHar
         "주별 접수",
         "공감 많은 의견",
         "📈 차트",
+        "⚖️ 부담 상위 5",
     ]
     await admin.tap("분야별")
     assert "• AI 학습데이터·저작권 (TDM): 2" in (admin.reply().text or "")

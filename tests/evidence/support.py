@@ -9,6 +9,9 @@ from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.submissions import NewSubmission, Submission, Visibility
 from tests.fixtures.app import BotHarness
 
+_HOURS = Cost(CostUnit.HOURS, CostPeriod.MONTH, 10, 10)
+_WON = Cost(CostUnit.WON, CostPeriod.MONTH, 1_000_000, 1_000_000)
+
 
 async def received(
     sotong: BotHarness,
@@ -20,6 +23,8 @@ async def received(
     problem: str = "학습데이터 저작권 허락을 일일이 받을 수 없어 개발이 멈춰 있어요",
     law_or_rule: str | None = None,
     language: str = "ko",
+    hours: Cost | None = _HOURS,
+    won: Cost | None = _WON,
 ) -> Submission:
     """A submission received at `at`, with the due day intake would give it."""
     return await sotong.repositories.submissions.create(
@@ -34,8 +39,8 @@ async def received(
             law_unsure=law_or_rule is None,
             proposal="예외 규정을 두어 주세요",
             impact=4,
-            hours_cost=Cost(CostUnit.HOURS, CostPeriod.MONTH, 10, 10),
-            won_cost=Cost(CostUnit.WON, CostPeriod.MONTH, 1_000_000, 1_000_000),
+            hours_cost=hours,
+            won_cost=won,
             region_id="seoul",
             company_size_id="small",
             industry_id="ict",

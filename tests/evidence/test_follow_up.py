@@ -53,7 +53,7 @@ async def test_owners_are_asked_once_after_the_days_and_answers_reach_stats_and_
     assert containing(jane, "How has the burden changed") == []
 
     await minsu.tap("↘️ 줄었어요", message_id=question.message_id)
-    assert "줄었어요 로 기록했어요" in (minsu.reply().text or "")
+    assert "답을 기록했어요: ↘️ 줄었어요" in (minsu.reply().text or "")
     await minsu.send("이제 월 5시간, 30만원 정도예요")
     assert "새 비용: 월 5시간, 300,000원" in (minsu.reply().text or "")
 

@@ -38,6 +38,7 @@ async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) 
         agenda = await wiring.services.agenda.agenda(held, "ko")
         notices = await database.fetch_value("SELECT COUNT(*) FROM link_notices")
         helped = await wiring.services.follow_ups.summary()
+        burden = await wiring.services.burden.table(language="ko")
     finally:
         await database.close()
 
@@ -63,6 +64,9 @@ async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) 
     assert len(agenda.entries) == 2 and agenda.totals.hours_per_month > 0
     assert notices >= 4, "linked owners should have been told of their meetings and bills"
     assert helped.answered == 3 and helped.asked == len(answered)
+    charted = [line for line in burden.by_law if line.label and line.won_per_month]
+    assert len(charted) >= 4 and burden.total.won_one_off
+    assert "화장품법 제10조" in {line.label for line in burden.by_law}  # Korean and English
     anonymous = [s for s in stored if s.is_anonymous]
     assert anonymous and all(s.submitter is None for s in anonymous)
 
