@@ -59,6 +59,8 @@ def add_export_parser(subcommands: Any) -> None:
     )
     parser.add_argument("--category", help="category id, e.g. ai_copyright")
     parser.add_argument("--region", help="region id, e.g. seoul")
+    parser.add_argument("--size", help="company size id, e.g. small")
+    parser.add_argument("--industry", help="industry id, e.g. ict")
     parser.add_argument(
         "--status", choices=[s.value for s in SubmissionStatus], help="only this status"
     )
@@ -113,6 +115,8 @@ async def _export(arguments: argparse.Namespace, settings: Settings) -> int:
         for table, noun, value in (
             ("categories", "category", arguments.category),
             ("regions", "region", arguments.region),
+            ("company_sizes", "company size", arguments.size),
+            ("industries", "industry", arguments.industry),
         ):
             if value is not None and await reference.find(table, value) is None:
                 print(f"sotong: unknown {noun} id {value!r}", file=sys.stderr)
@@ -127,6 +131,8 @@ async def _export(arguments: argparse.Namespace, settings: Settings) -> int:
             category_id=arguments.category,
             region_id=arguments.region,
             status=arguments.status,
+            company_size_id=arguments.size,
+            industry_id=arguments.industry,
             include_contacts=arguments.contacts,
             include_hidden=arguments.include_hidden,
         )

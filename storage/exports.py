@@ -43,6 +43,8 @@ def export_query(export_filter: ExportFilter, language: str) -> tuple[str, list[
         ("category_id", export_filter.category_id),
         ("region_id", export_filter.region_id),
         ("status", export_filter.status),
+        ("company_size_id", export_filter.company_size_id),
+        ("industry_id", export_filter.industry_id),
     ):
         if value is not None:
             conditions.append(f"s.{column} = {bind(value)}")

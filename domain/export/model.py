@@ -43,6 +43,8 @@ class ExportFilter:
     category_id: str | None = None
     region_id: str | None = None
     status: str | None = None
+    company_size_id: str | None = None
+    industry_id: str | None = None
     include_contacts: bool = False
     include_hidden: bool = False
 
@@ -59,6 +61,8 @@ class ExportFilter:
             "category": self.category_id,
             "region": self.region_id,
             "status": self.status,
+            "size": self.company_size_id,
+            "industry": self.industry_id,
             "contacts": self.include_contacts,
             "hidden": self.include_hidden,
         }

@@ -146,6 +146,13 @@ async def test_stats_totals_equal_the_export_cost_columns(
     assert table.total.won_per_month == float(sums["won_month"])
     assert table.total.won_one_off == float(sums["won_once"])
 
+    # Size and industry narrow it too (every arranged submission is a small ICT firm).
+    assert (await sotong.services.burden.table(ExportFilter(industry_id="ict"))).total == (
+        await sotong.services.burden.table()
+    ).total
+    medium = await sotong.services.burden.table(ExportFilter(company_size_id="medium"))
+    assert medium.total.submissions == 0 and medium.by_law == ()
+
     await admin.tap("🗂 분야별", message_id=top.message_id)
     details = admin.reply().text or ""
     assert "분야별 부담</b> (3줄)" in details or "분야별 부담 (3줄)" in details
@@ -287,3 +294,13 @@ def test_the_command_line_writes_the_league_table_as_json(tmp_path: Path) -> Non
         check=False,
     )
     assert refused.returncode != 0 and "--burden needs --format json" in refused.stderr
+    unknown = subprocess.run(
+        [sys.executable, "-m", "bot", "export", "--format", "json", "--burden", "--size", "huge"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert unknown.returncode != 0 and "unknown company size id 'huge'" in unknown.stderr
