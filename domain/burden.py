@@ -41,9 +41,11 @@ PER_MONTH: Mapping[CostPeriod, Fraction] = {
     CostPeriod.YEAR: Fraction(1, 12),
 }
 
+# Numbers start only where a digit run starts and are taken whole (possessive), so a long run
+# of digits or spaces is read once, not once per position.
 _ARTICLE = re.compile(
-    r"(?:제\s*)?(\d+)\s*조(?:\s*의\s*(\d+))?"
-    r"|(?:\barticles?\b|\barts?\b\.?|§)\s*(\d+)(?:\s*(?:-|–|의)\s*(\d+))?",
+    r"(?:제\s*+)?(?<!\d)(\d++)\s*+조(?:\s*+의\s*+(\d++))?"
+    r"|(?:\barticles?\b|\barts?\b\.?|§)\s*+(\d++)(?:\s*+(?:-|–|의)\s*+(\d++))?",
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"[,;/·]|\band\b| 및 ")
