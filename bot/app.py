@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot import evidence_jobs, maintenance_jobs, policy_jobs
-from bot.fitting_bot import FittingBot
+from bot.sotong_bot import SotongBot
 from bot.telegram_http import AiohttpRequest
+from bot.update_inbox import UpdateInbox
 from bot.update_processor import UserOrderedUpdateProcessor
 from bot.wiring import Wiring
 from handlers import (
@@ -34,22 +37,53 @@ from handlers import (
     menu,
     my_submissions,
     privacy,
+    retry,
     start,
     subscribe,
 )
 from handlers.commands import register_commands
 from handlers.context import SERVICES_KEY, SotongApplication, SotongContext
 from storage.persistence import SQLitePersistence
+from storage.update_journal import UpdateJournal
 
-__all__ = ["ALLOWED_UPDATES", "WIRING_KEY", "build_application", "on_startup"]
+__all__ = [
+    "ALLOWED_UPDATES",
+    "WIRING_KEY",
+    "JournaledApplication",
+    "build_application",
+    "on_startup",
+]
+
 
 WIRING_KEY = "wiring"
 
 
-def build_application(wiring: Wiring) -> SotongApplication:
+class JournaledApplication(Application[SotongBot, SotongContext, Any, Any, Any, Any]):
+    """PTB's application, finishing every update the same way, whatever its handlers did.
+
+    Done here, once, rather than in each handler: a button's query is answered (the bot's
+    answer is idempotent, so a handler's own earlier answer stands), and the update is marked
+    handled in the journal, so a restart neither replays nor loses it.
+    """
+
+    inbox: UpdateInbox
+
+    async def process_update(self, update: object) -> None:
+        """Run the handlers, then answer a still-spinning button and record the update."""
+        try:
+            await super().process_update(update)
+        finally:
+            if isinstance(update, Update):
+                query = update.callback_query
+                if query is not None and not self.bot.answered(query.id):
+                    await self.bot.answer_callback_query(query.id)
+                await self.inbox.handled(update.update_id)
+
+
+def build_application(wiring: Wiring) -> JournaledApplication:
     """Build, but do not start, the application around ready services."""
     settings = wiring.settings
-    bot = FittingBot(
+    bot = SotongBot(
         settings.token,
         base_url=settings.bot_api_base_url,
         base_file_url=settings.bot_api_file_url,
@@ -62,14 +96,19 @@ def build_application(wiring: Wiring) -> SotongApplication:
         ),
         rate_limiter=AIORateLimiter(max_retries=3),
     )
-    application: SotongApplication = (
+    # The builder's type does not follow `application_class`; the instance is ours.
+    application = cast(
+        "JournaledApplication",
         ApplicationBuilder()
+        .application_class(JournaledApplication)
         .bot(bot)
         .context_types(ContextTypes(context=SotongContext))
         .persistence(SQLitePersistence(wiring.database))
         .concurrent_updates(UserOrderedUpdateProcessor())
-        .build()
+        .build(),
     )
+    application.inbox = UpdateInbox(UpdateJournal(wiring.database), wiring.services.clock)
+    bot.use_inbox(application.inbox)
     application.bot_data[SERVICES_KEY] = wiring.services
     application.bot_data[WIRING_KEY] = wiring
     _register_handlers(application)
@@ -81,6 +120,8 @@ def build_application(wiring: Wiring) -> SotongApplication:
 def _register_handlers(application: SotongApplication) -> None:
     # Group -1 runs before everything else for every update: it loads the sender.
     application.add_handler(identify.handler(), group=-1)
+    # "Try again" after a storage fault replays a kept update: before any flow claims the tap.
+    application.add_handlers(retry.handlers())
     # Conversations first, so a flow in progress sees its own input before any catch-all.
     application.add_handler(start.conversation())
     # /feedback: the intake conversation, before any catch-all sees its answers.

@@ -1,6 +1,8 @@
 """The command line: `python -m bot` runs the bot; subcommands serve staff with server access.
 
-Named exceptions from inside become one line and an exit status here, never a traceback.
+Named exceptions from inside become one line and an exit status here, never a traceback:
+2 for configuration (a missing setting, a token Telegram rejects), 3 for a database that cannot
+be used (empty, truncated, corrupt, not SQLite, too new, a failing migration).
 """
 
 from __future__ import annotations
@@ -26,12 +28,13 @@ from bot.config import ConfigurationError, Settings, load_settings
 from bot.logging_setup import configure_logging, redact
 from bot.runtime import running_bot
 from bot.shutdown import stop_requested
+from bot.startup import StartupAbandonedError
 from storage.errors import StorageError
 
 __all__ = ["main"]
 
 EXIT_CONFIGURATION = 2
-EXIT_STORAGE = 1
+EXIT_STORAGE = 3
 EXIT_UNREACHABLE = 1
 
 Command = Callable[[argparse.Namespace, Settings], int]
@@ -39,7 +42,7 @@ Command = Callable[[argparse.Namespace, Settings], int]
 
 async def _serve(settings: Settings) -> None:
     stop = stop_requested()
-    async with running_bot(settings):
+    async with running_bot(settings, stop=stop):
         # What start-up imported and built lives as long as the process: take it out of the
         # collector's sight, so full collections scan only what handling updates allocates.
         gc.freeze()
@@ -47,7 +50,10 @@ async def _serve(settings: Settings) -> None:
 
 
 def _run(_: argparse.Namespace, settings: Settings) -> int:
-    asyncio.run(_serve(settings))
+    try:
+        asyncio.run(_serve(settings))
+    except StartupAbandonedError:
+        return 0
     return 0
 
 

@@ -1,21 +1,24 @@
 """Starting and stopping a bot by hand, one path for `python -m bot`, tests, sandbox and benches.
 
 `run_polling` owns its event loop, which neither pytest nor the sandbox can give it; and it
-would not open the database before PTB loads persistence from it.
+would not open the database before PTB loads persistence from it. Start-up waits for Telegram
+with growing pauses (bot/startup.py) and, before taking updates, queues the ones a crash left
+unhandled (bot/update_inbox.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from bot.app import ALLOWED_UPDATES, build_application, on_startup
+from bot.app import ALLOWED_UPDATES, JournaledApplication, build_application, on_startup
 from bot.config import Settings
+from bot.startup import Backoff, with_retries
 from bot.webhook import WebhookServer
 from bot.wiring import Wiring
 from domain.clock import Clock, SystemClock
-from handlers.context import SotongApplication
 from storage.database import Database
 from storage.lock import database_lock
 
@@ -24,13 +27,47 @@ __all__ = ["running_bot"]
 logger = logging.getLogger("sotong")
 
 
+async def _start(
+    application: JournaledApplication,
+    *,
+    polling: bool,
+    poll_timeout: int,
+    backoff: Backoff,
+    stop: asyncio.Event | None,
+) -> None:
+    """Reach Telegram, publish the menus, replay the journal, then take and handle updates."""
+    await with_retries(
+        application.bot.initialize, "reach Telegram (getMe)", backoff=backoff, stop=stop
+    )
+    await application.initialize()
+    await with_retries(
+        lambda: on_startup(application), "publish the command menus", backoff=backoff, stop=stop
+    )
+    await application.inbox.open(application.bot, application.update_queue)
+    assert application.updater is not None
+    updater = application.updater
+
+    async def start_polling() -> None:
+        await updater.start_polling(timeout=poll_timeout, allowed_updates=ALLOWED_UPDATES)
+
+    if polling:
+        await with_retries(start_polling, "start polling", backoff=backoff, stop=stop)
+    await application.start()
+
+
 @asynccontextmanager
 async def running_bot(
-    settings: Settings, *, clock: Clock | None = None, poll_timeout: int = 10
-) -> AsyncIterator[SotongApplication]:
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    poll_timeout: int = 10,
+    backoff: Backoff | None = None,
+    stop: asyncio.Event | None = None,
+) -> AsyncIterator[JournaledApplication]:
     """Open the database, take updates, and stop everything in reverse order on exit.
 
-    Updates come by long polling, or by the webhook when WEBHOOK_URL is set.
+    Updates come by long polling, or by the webhook when WEBHOOK_URL is set. `stop`, when
+    given, ends a start-up still waiting for Telegram (StartupAbandonedError).
     """
     # The lock first: `restore` must never swap the file under a running bot.
     with database_lock(settings.database_path):
@@ -39,15 +76,14 @@ async def running_bot(
             application = build_application(
                 Wiring.create(settings, database, clock or SystemClock())
             )
-            await application.initialize()
             try:
-                await on_startup(application)
-                assert application.updater is not None
-                if settings.webhook_url is None:
-                    await application.updater.start_polling(
-                        timeout=poll_timeout, allowed_updates=ALLOWED_UPDATES
-                    )
-                await application.start()
+                await _start(
+                    application,
+                    polling=settings.webhook_url is None,
+                    poll_timeout=poll_timeout,
+                    backoff=backoff or Backoff(),
+                    stop=stop,
+                )
                 webhook = WebhookServer(application, settings) if settings.webhook_url else None
                 try:
                     if webhook is not None:
@@ -58,11 +94,12 @@ async def running_bot(
                     # Stop taking updates first, then finish the ones already taken.
                     if webhook is not None:
                         await webhook.stop()
-                    if application.updater.running:
-                        await application.updater.stop()
-                    if application.running:
-                        await application.stop()
             finally:
+                if application.updater is not None and application.updater.running:
+                    await application.updater.stop()
+                if application.running:
+                    await application.stop()
+                await application.inbox.close()
                 await application.shutdown()
         finally:
             await database.close()

@@ -13,13 +13,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from aiohttp import web
-from telegram import Update
 
-from bot.app import ALLOWED_UPDATES, WIRING_KEY
+from bot.app import ALLOWED_UPDATES, WIRING_KEY, JournaledApplication
 from bot.config import Settings
 from bot.update_processor import UserOrderedUpdateProcessor
 from bot.wiring import Wiring
-from handlers.context import SotongApplication
 from storage.health import live_state
 
 __all__ = ["WebhookServer", "enqueue_update"]
@@ -31,9 +29,13 @@ _MAX_BODY = 1 << 20
 _SHUTDOWN_GRACE = 2.0
 
 
-async def enqueue_update(application: SotongApplication, data: dict[str, Any]) -> None:
-    """The one way a webhook update enters the bot: parsed, then queued like a polled one."""
-    await application.update_queue.put(Update.de_json(data, application.bot))
+async def enqueue_update(application: JournaledApplication, data: dict[str, Any]) -> None:
+    """The one way a webhook update enters the bot: journaled, then queued like a polled one.
+
+    Telegram gets its 200 only after this returns, so the update is on disk by then, and a
+    delivery it repeats is dropped by its update_id (bot/update_inbox.py).
+    """
+    await application.inbox.accept(data)
 
 
 def webhook_path(settings: Settings) -> str:
@@ -45,7 +47,7 @@ def webhook_path(settings: Settings) -> str:
 class WebhookServer:
     """Serves the webhook path and GET /healthz on WEBHOOK_LISTEN."""
 
-    def __init__(self, application: SotongApplication, settings: Settings) -> None:
+    def __init__(self, application: JournaledApplication, settings: Settings) -> None:
         assert settings.webhook_secret is not None, "the configuration requires a secret"
         self._application = application
         self._settings = settings

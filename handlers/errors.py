@@ -1,13 +1,22 @@
-"""The one error handler: log with context (never personal data or the token), then apologise."""
+"""The one error handler: log with context (never personal data or the token), then apologise.
+
+One action, one reply: after the apology no later handler group runs (the identifying group
+failing used to leave the next handlers with no user, which then asked for consent again). A
+storage fault (locked, full, read-only) is said as such, with a button that retries what the
+person sent once the database heals.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import Forbidden, TelegramError
+from telegram.ext import ApplicationHandlerStop
 
+from domain.unavailable import TemporarilyUnavailableError
 from handlers.context import SotongContext
+from handlers.retry import retry_keyboard
 from messages import normalize_language, t
 
 __all__ = ["on_error"]
@@ -54,20 +63,37 @@ async def _language(update: Update, context: SotongContext) -> str:
     return normalize_language(tg_user.language_code, default)
 
 
+def _storage_fault(error: BaseException | None) -> TemporarilyUnavailableError | None:
+    """The passing fault (a locked, full or read-only database) behind `error`, if any."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, TemporarilyUnavailableError):
+            return error
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return None
+
+
 async def on_error(update: object, context: SotongContext) -> None:
-    """Log what failed and where; tell the user, in their language, that nothing was lost."""
-    logger.error("Error while handling %s", _describe(update), exc_info=context.error)
+    """Log what failed and where; tell the user, in their language, what to do next."""
+    fault = _storage_fault(context.error)
+    if fault is not None:
+        logger.warning("Storage unavailable while handling %s: %s", _describe(update), fault)
+    else:
+        logger.error("Error while handling %s", _describe(update), exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if update.callback_query is not None:
-        try:
-            await update.callback_query.answer()
-        except TelegramError:
-            logger.debug("callback query was already answered or expired")
+        await update.callback_query.answer()
     try:
         language = await _language(update, context)
-        await context.bot.send_message(update.effective_chat.id, t(language, "error.generic"))
+        text = t(language, "storage.unavailable" if fault else "error.generic")
+        markup: InlineKeyboardMarkup | None = None
+        if fault is not None and (update.message is not None or update.callback_query):
+            markup = retry_keyboard(update, context, language)
+        await context.bot.send_message(update.effective_chat.id, text, reply_markup=markup)
     except Forbidden:
         logger.info("could not apologise: the user blocked the bot")
     except TelegramError:
         logger.warning("could not apologise for %s", _describe(update), exc_info=True)
+    raise ApplicationHandlerStop

@@ -1,46 +1,181 @@
-"""The one owner of the SQLite file: a write path serialised by a lock, and a separate reader."""
+"""The one owner of the SQLite file: a write path serialised by a lock, and a separate reader.
+
+Durability (README, "Reliability"): WAL, with `synchronous = FULL` for the commits that must
+outlive a power cut on their own (`transaction(durable=True)`: the update journal, which holds
+everything people send before Telegram forgets it) and `NORMAL` for the rest. WAL recovery
+keeps an unbroken prefix of commits, so a `NORMAL` commit lost with the disk's cache takes
+every later commit with it, the update's "handled" mark included: the journal then replays the
+update, and its effects are made again. An fsync costs about 5 ms on this machine's disk
+against 0.01 ms without; `FULL` on every commit halved the intake bench. Lock contention with
+another process (a backup, the command line) waits `busy_timeout` per attempt, a bounded number
+of attempts, then fails in words.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import sqlite3
-from collections.abc import AsyncIterator, Generator, Iterable, Sequence
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
+from storage.errors import (
+    DatabaseUnusableError,
+    StorageFault,
+    StorageUnavailableError,
+    broken_file_problem,
+    classify,
+)
 from storage.migrations import MIGRATIONS_DIR, Migration, apply_migrations, discover_migrations
 
-__all__ = ["Database", "Row"]
+__all__ = ["BUSY_TIMEOUT_MS", "LOCK_ATTEMPTS", "Database", "Row"]
 
 Row = sqlite3.Row
-_BUSY_TIMEOUT_MS = 5000
+T = TypeVar("T")
+
+BUSY_TIMEOUT_MS = 1000
+"""How long SQLite itself waits for another process's write lock, per attempt."""
+LOCK_ATTEMPTS = 3
+"""Attempts at taking the write lock before a write fails as "locked" (about 3.6 s in all)."""
+_LOCK_BACKOFF_SECONDS = 0.2
+_REOPEN_AFTER = frozenset({StorageFault.READ_ONLY, StorageFault.IO})
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_HEADER_SIZE = 100
+
+logger = logging.getLogger("sotong.storage")
 
 
 async def _connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connection:
+    """Open and configure one connection, closing it again if configuring fails.
+
+    An aiosqlite connection runs its own non-daemon thread: one left open on a failed start
+    keeps the process alive after it meant to exit.
+    """
     if read_only:
         connection = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
     else:
         connection = await aiosqlite.connect(path, isolation_level=None)
-    connection.row_factory = sqlite3.Row
-    await connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
-    await connection.execute("PRAGMA foreign_keys = ON")
-    if not read_only:
-        await connection.execute("PRAGMA journal_mode = WAL")
-        await connection.execute("PRAGMA synchronous = NORMAL")
-        # Deleted and overwritten content is zeroed, so erased personal data is not left in
-        # free pages; `checkpoint` then empties the WAL that still holds the old pages.
-        await connection.execute("PRAGMA secure_delete = ON")
+    try:
+        connection.row_factory = sqlite3.Row
+        await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        await connection.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            await connection.execute("PRAGMA journal_mode = WAL")
+            await connection.execute("PRAGMA synchronous = NORMAL")
+            # Deleted and overwritten content is zeroed, so erased personal data is not left
+            # in free pages; `checkpoint` then empties the WAL that still holds the old pages.
+            await connection.execute("PRAGMA secure_delete = ON")
+    except BaseException:
+        await connection.close()
+        raise
     return connection
+
+
+def _check_file(path: Path) -> bool:
+    """Refuse what SQLite would silently turn into a new database; False if there is no file."""
+    if not path.exists():
+        return False
+    size = path.stat().st_size
+    if path.is_dir():
+        raise DatabaseUnusableError(path, "is a directory, not a database file")
+    if size == 0:
+        raise DatabaseUnusableError(
+            path,
+            "the file is empty (0 bytes), so it holds no data; restore a backup, or delete "
+            "it to start a new database",
+        )
+    with path.open("rb") as file:
+        header = file.read(_HEADER_SIZE)
+    if not header.startswith(_SQLITE_HEADER):
+        raise DatabaseUnusableError(path, "the file is not an SQLite database (wrong header)")
+    if len(header) < _HEADER_SIZE:
+        raise DatabaseUnusableError(path, f"the file is truncated ({size} bytes, no full header)")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    expected = page_size * page_count
+    # The size in the header counts only when SQLite marked it valid for the current version.
+    size_is_valid = header[92:96] == header[24:28]
+    if size_is_valid and page_count and size < expected:
+        raise DatabaseUnusableError(
+            path, f"the file is truncated ({size} bytes, its header says {expected})"
+        )
+    return True
+
+
+def _unusable(path: Path, error: sqlite3.Error) -> DatabaseUnusableError | None:
+    """Why start-up cannot use the file, in words, or None for a bug."""
+    problem = broken_file_problem(error)
+    if problem is None and classify(error) is not None:
+        problem = f"cannot be opened ({error}; a read-only or full disk, or no permission?)"
+    return None if problem is None else DatabaseUnusableError(path, problem)
+
+
+def _unavailable(error: sqlite3.Error) -> StorageUnavailableError | None:
+    fault = classify(error)
+    return None if fault is None else StorageUnavailableError(fault, str(error))
+
+
+class _WriteLock:
+    """The write connection's lock: first come, first served, except for a lane that goes first.
+
+    The update journal's "handled" marks take that lane: the time between a reply leaving
+    and its mark landing is the window in which a crash makes the update run again, and an
+    ordinary lock would queue the mark behind every other user's pending write.
+    """
+
+    def __init__(self) -> None:
+        self._locked = False
+        self._urgent: deque[asyncio.Future[None]] = deque()
+        self._ordinary: deque[asyncio.Future[None]] = deque()
+
+    @asynccontextmanager
+    async def held(self, *, urgent: bool = False) -> AsyncIterator[None]:
+        """Hold the lock for the block."""
+        await self._acquire(urgent=urgent)
+        try:
+            yield
+        finally:
+            self._release()
+
+    async def _acquire(self, *, urgent: bool) -> None:
+        if not self._locked:
+            self._locked = True
+            return
+        waiter = asyncio.get_running_loop().create_future()
+        (self._urgent if urgent else self._ordinary).append(waiter)
+        try:
+            await waiter
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self._release()  # handed over just as it was cancelled: pass it on
+            raise
+
+    def _release(self) -> None:
+        """Hand the lock to the next waiter (urgent ones first), or free it."""
+        for queue in (self._urgent, self._ordinary):
+            while queue:
+                waiter = queue.popleft()
+                if not waiter.done():
+                    waiter.set_result(None)
+                    return
+        self._locked = False
 
 
 class Database:
     """Serialises writes through one connection so every repository write is one transaction.
 
     Reads go through a second connection: in WAL mode they never see another coroutine's
-    half-finished transaction and never wait for the write lock.
+    half-finished transaction and never wait for the write lock. A passing fault (locked,
+    full, read-only) surfaces as `StorageUnavailableError`; after a read-only or I/O fault the
+    connections are reopened at the next use, because SQLite silently opens a file it may not
+    write read-only and would stay so after the permissions are fixed.
     """
 
     def __init__(
@@ -49,20 +184,34 @@ class Database:
         self.path = path
         self._writer = writer
         self._reader = reader
-        self._write_lock = asyncio.Lock()
+        self._write_lock = _WriteLock()
+        self._reopen = False
         self._closed = False
 
     @classmethod
     async def open(cls, path: Path, migrations: list[Migration] | None = None) -> Database:
-        """Open (creating the folder and file), migrate, then hand out the ready database."""
+        """Open (creating the folder and file), check, migrate, then hand out the database.
+
+        Raises:
+            DatabaseUnusableError: the file is empty, truncated, corrupt or not SQLite.
+
+        """
         path.parent.mkdir(parents=True, exist_ok=True)
-        writer = await _connect(path)
+        if _check_file(path):
+            await _check_integrity(path)
+        try:
+            writer = await _connect(path)
+        except sqlite3.Error as exc:
+            raise _unusable(path, exc) or exc from exc
         try:
             await apply_migrations(
                 writer,
                 migrations if migrations is not None else discover_migrations(MIGRATIONS_DIR),
             )
             reader = await _connect(path, read_only=True)
+        except sqlite3.Error as exc:
+            await writer.close()
+            raise _unusable(path, exc) or exc from exc
         except BaseException:
             await writer.close()
             raise
@@ -76,27 +225,108 @@ class Database:
         await self._reader.close()
         await self._writer.close()
 
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """Run a block of writes atomically; nothing outside `storage` opens one."""
-        async with self._write_lock:
-            await self._writer.execute("BEGIN IMMEDIATE")
+    async def _heal(self) -> None:
+        """Reopen both connections after a read-only or I/O fault (under the write lock)."""
+        if not self._reopen:
+            return
+        try:
+            writer = await _connect(self.path)
             try:
-                yield self._writer
+                reader = await _connect(self.path, read_only=True)
             except BaseException:
-                await self._writer.execute("ROLLBACK")
+                await writer.close()
                 raise
-            await self._writer.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise _unavailable(exc) or exc from exc
+        old = (self._writer, self._reader)
+        self._writer, self._reader = writer, reader
+        self._reopen = False
+        # aiosqlite closes after the queries already queued, so a read in flight finishes.
+        for connection in old:
+            with contextlib.suppress(sqlite3.Error):
+                await connection.close()
+        logger.info("the database connections were reopened after a storage fault")
 
-    async def execute(self, sql: str, parameters: Sequence[Any] = ()) -> int:
+    def _fault(self, error: sqlite3.Error) -> StorageUnavailableError | None:
+        unavailable = _unavailable(error)
+        if unavailable is not None and unavailable.fault in _REOPEN_AFTER:
+            self._reopen = True
+        return unavailable
+
+    async def _with_lock_retries(
+        self, attempt: Callable[[], Awaitable[T]], attempts: int | None = None
+    ) -> T:
+        """Run `attempt` under the write lock, retrying a bounded number of times while locked."""
+        attempts = LOCK_ATTEMPTS if attempts is None else attempts
+        for number in range(1, attempts + 1):
+            try:
+                await self._heal()
+                return await attempt()
+            except sqlite3.Error as exc:
+                fault = self._fault(exc)
+                if fault is None:
+                    raise
+                if fault.fault is not StorageFault.LOCKED or number == attempts:
+                    raise fault from exc
+            await asyncio.sleep(_LOCK_BACKOFF_SECONDS * number)
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    async def _rollback(self) -> None:
+        """Roll back what is open; SQLite may already have done so itself (disk full)."""
+        if self._writer.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                await self._writer.execute("ROLLBACK")
+
+    @asynccontextmanager
+    async def transaction(
+        self, *, durable: bool = False, attempts: int | None = None
+    ) -> AsyncIterator[aiosqlite.Connection]:
+        """Run a block of writes atomically; nothing outside `storage` opens one.
+
+        `durable` commits with `synchronous = FULL`: on the disk, with everything committed
+        before it, when this returns, even if the machine loses power right after.
+        `attempts` bounds the waits for another process's lock (default `LOCK_ATTEMPTS`).
+        """
+        async with self._write_lock.held():
+
+            async def begin() -> None:
+                if durable:
+                    await self._writer.execute("PRAGMA synchronous = FULL")
+                await self._writer.execute("BEGIN IMMEDIATE")
+
+            try:
+                await self._with_lock_retries(begin, attempts)
+                try:
+                    yield self._writer
+                    await self._writer.execute("COMMIT")
+                except sqlite3.Error as exc:
+                    await self._rollback()
+                    raise self._fault(exc) or exc from exc
+                except BaseException:
+                    await self._rollback()
+                    raise
+            finally:
+                if durable:
+                    with contextlib.suppress(sqlite3.Error, ValueError):
+                        await self._writer.execute("PRAGMA synchronous = NORMAL")
+
+    async def execute(
+        self, sql: str, parameters: Sequence[Any] = (), *, urgent: bool = False
+    ) -> int:
         """Run one write statement and return the affected row count.
 
         A single statement is atomic in SQLite by itself, so it runs in autocommit mode: one
         round trip to the database thread instead of three. The lock still keeps it out of
-        another coroutine's open transaction on the same connection.
+        another coroutine's open transaction on the same connection; `urgent` takes it before
+        every ordinary write already waiting.
         """
-        async with self._write_lock, self._writer.execute(sql, parameters) as cursor:
-            return cursor.rowcount
+
+        async def attempt() -> int:
+            async with self._writer.execute(sql, parameters) as cursor:
+                return cursor.rowcount
+
+        async with self._write_lock.held(urgent=urgent):
+            return await self._with_lock_retries(attempt)
 
     async def checkpoint(self) -> bool:
         """Copy the WAL into the file and truncate it; True when it completed.
@@ -104,19 +334,22 @@ class Database:
         After an erasure the old page images, personal data included, live on in the WAL
         until this runs; readers never hold a snapshot for long, so waiting for them is short.
         """
-        async with self._write_lock:
+        async with self._write_lock.held():
             rows = await self._writer.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
         busy = next(iter(rows))[0]
         return int(busy) == 0
 
     async def fetch_one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None:
         """Read one row from a committed snapshot."""
-        rows = await self._reader.execute_fetchall(sql, parameters)
+        rows = await self.fetch_all(sql, parameters)
         return next(iter(rows), None)
 
     async def fetch_all(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
         """Read every row of a small result from a committed snapshot, in one round trip."""
-        return list(await self._reader.execute_fetchall(sql, parameters))
+        try:
+            return list(await self._reader.execute_fetchall(sql, parameters))
+        except sqlite3.Error as exc:
+            raise self._fault(exc) or exc from exc
 
     async def fetch_value(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
         """Read the first column of the first row, or None."""
@@ -136,7 +369,7 @@ class Database:
         """
         connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
         try:
-            connection.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor = connection.execute(sql, parameters)
             while chunk := cursor.fetchmany(batch):
                 yield chunk
@@ -147,3 +380,30 @@ class Database:
         """Write many rows of one shape in a single transaction."""
         async with self.transaction() as connection:
             await connection.executemany(sql, rows)
+
+
+async def _check_integrity(path: Path) -> None:
+    """Read every page once, so a damaged file stops start-up instead of a later write.
+
+    Read-only, before anything else opens the file: a broken file is left exactly as found,
+    for whoever restores it.
+    """
+    try:
+        connection = await _connect(path, read_only=True)
+        try:
+            async with connection.execute("PRAGMA quick_check") as cursor:
+                result = [row[0] for row in await cursor.fetchall()]
+        finally:
+            await connection.close()
+    except sqlite3.Error as exc:
+        raise _unusable(path, exc) or exc from exc
+    if result != ["ok"]:
+        lines = [
+            line.strip()
+            for row in result
+            for line in row.splitlines()
+            if line.strip() and not line.startswith("***")
+        ]
+        first = lines[0] if lines else "integrity check failed"
+        more = f"; {len(lines) - 1} more problem(s)" if len(lines) > 1 else ""
+        raise DatabaseUnusableError(path, f"the file is corrupt ({first}{more})")

@@ -17,7 +17,7 @@ from urllib.parse import unquote
 
 from aiohttp import BodyPartReader, web
 
-from sandbox.emulator.faults import Fault, FaultKind, FaultPlan
+from sandbox.emulator.faults import Fault, FaultKind, FaultPlan, Outage
 from sandbox.emulator.models import ApiCall, CallbackQueryRecord, ChatMessage
 from sandbox.emulator.state import EmulatorState
 from sandbox.emulator.user import ScriptedUser, UserActions
@@ -146,8 +146,10 @@ class ControlledEmulator(UserActions, Protocol):
         count: int = 1,
         retry_after: int = 5,
         chat_id: int | None = None,
+        status: int = 500,
+        seconds: float = 0.0,
     ) -> Fault:
-        """Make the next calls (of one method, into one chat, when given) fail."""
+        """Make the next calls (of one method, into one chat, when given) fail or lag."""
         ...
 
     def clear_faults(self) -> None:
@@ -160,7 +162,8 @@ class ControlledEmulator(UserActions, Protocol):
         *,
         method: str | None = None,
         chat_id: int | None = None,
-    ) -> None:
+        status: int = 502,
+    ) -> Outage:
         """Every call (of one method, into one chat, when given) fails until the outage ends."""
         ...
 
@@ -361,6 +364,8 @@ class ControlRoutes:
                         "remaining": fault.remaining,
                         "retry_after": fault.retry_after,
                         "chat_id": fault.chat_id,
+                        "status": fault.status,
+                        "seconds": fault.seconds,
                     }
                     for fault in faults.pending
                 ],
@@ -371,7 +376,7 @@ class ControlRoutes:
     async def add_fault(self, request: web.Request) -> web.Response:
         """``POST /_control/faults``.
 
-        Body: ``{"kind", "method"?, "count"?, "retry_after"?, "chat_id"?}``.
+        ``{"kind", "method"?, "chat_id"?, "count"?, "retry_after"?, "status"?, "seconds"?}``.
         """
         body = await _body(request)
         chat_id = body.get("chat_id")
@@ -380,7 +385,9 @@ class ControlRoutes:
             method=body.get("method"),
             count=int(body.get("count", 1)),
             retry_after=int(body.get("retry_after", 5)),
-            chat_id=int(chat_id) if chat_id is not None else None,
+            chat_id=None if chat_id is None else int(chat_id),
+            status=int(body.get("status", 500)),
+            seconds=float(body.get("seconds", 0.0)),
         )
         return _json(
             {"kind": str(fault.kind), "method": fault.method, "remaining": fault.remaining}, 201
@@ -392,7 +399,10 @@ class ControlRoutes:
         return _json({"faults": [], "outage": False})
 
     async def outage(self, request: web.Request) -> web.Response:
-        """``POST /_control/outage`` ``{"active": bool, "seconds"?, "method"?, "chat_id"?}``."""
+        """``POST /_control/outage``.
+
+        ``{"active": bool, "seconds"?: float, "method"?, "chat_id"?, "status"?: 5xx}``.
+        """
         body = await _body(request)
         if body.get("active", True):
             seconds = body.get("seconds")
@@ -400,7 +410,8 @@ class ControlRoutes:
             self._emulator.start_outage(
                 float(seconds) if seconds is not None else None,
                 method=body.get("method"),
-                chat_id=int(chat_id) if chat_id is not None else None,
+                chat_id=None if chat_id is None else int(chat_id),
+                status=int(body.get("status", 502)),
             )
         else:
             self._emulator.end_outage()

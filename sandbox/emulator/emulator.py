@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from sandbox.emulator.control import ControlRoutes
-from sandbox.emulator.faults import Fault, FaultKind, FaultPlan
+from sandbox.emulator.faults import Fault, FaultKind, FaultPlan, Outage
 from sandbox.emulator.guard import same_origin_guard
 from sandbox.emulator.limits import Clock, EmulatorLimits, Settle
 from sandbox.emulator.media import image_size
@@ -338,13 +338,21 @@ class BotApiEmulator:
         count: int = 1,
         retry_after: int = 5,
         chat_id: int | None = None,
+        status: int = 500,
+        seconds: float = 0.0,
     ) -> Fault:
-        """Make the next ``count`` calls of ``method`` (or of any method) fail with ``kind``.
+        """Make the next ``count`` calls of ``method`` to ``chat_id`` (or any) fail with ``kind``.
 
-        With ``chat_id``, only calls into that chat count.
+        ``status`` picks the 5xx of a server error; ``seconds`` is a delay's length.
         """
         return self.faults.add(
-            kind, method=method, count=count, retry_after=retry_after, chat_id=chat_id
+            kind,
+            method=method,
+            count=count,
+            retry_after=retry_after,
+            chat_id=chat_id,
+            status=status,
+            seconds=seconds,
         )
 
     def clear_faults(self) -> None:
@@ -357,21 +365,24 @@ class BotApiEmulator:
         *,
         method: str | None = None,
         chat_id: int | None = None,
-    ) -> None:
-        """Bot API calls fail with 502 until :meth:`end_outage` (or ``seconds`` pass).
+        status: int = 502,
+    ) -> Outage:
+        """Calls fail with ``status`` until :meth:`end_outage` (or ``seconds`` pass).
 
-        Every call by default; only calls of ``method`` and/or into ``chat_id`` when given.
+        Every call, or only ``method``'s, or only those to ``chat_id``.
         """
-        self.faults.start_outage(seconds, method=method, chat_id=chat_id)
+        return self.faults.start_outage(seconds, method=method, chat_id=chat_id, status=status)
 
     def end_outage(self) -> None:
-        """End the outage."""
+        """End every outage."""
         self.faults.end_outage()
 
     @contextlib.asynccontextmanager
-    async def outage(self) -> AsyncIterator[None]:
-        """``async with emulator.outage():`` — Telegram is down inside the block."""
-        self.start_outage()
+    async def outage(
+        self, *, method: str | None = None, chat_id: int | None = None, status: int = 502
+    ) -> AsyncIterator[None]:
+        """``async with emulator.outage():`` — Telegram (or one method, one chat) is down."""
+        self.start_outage(method=method, chat_id=chat_id, status=status)
         try:
             yield
         finally:

@@ -1,8 +1,10 @@
-"""Failures a test schedules on purpose: flood errors, server errors, dropped connections, outages.
+"""Failures a test schedules on purpose: 429s, 5xx answers, drops, delays and outages.
 
-A bot must survive Telegram's bad days. Each failure can be narrowed to one method, one chat, or
-both (an outage of ``sendMessage`` into one chat while everything else works). Injected failures
-are recorded as such, so the conformance check never blames the bot for them.
+Each may hit every call, only one method's, or only one chat's.
+
+A bot must survive Telegram's bad days, which are rarely total: one chat that answers 5xx, one
+method that hangs, a getUpdates that drops. Injected failures are recorded as such, so the
+conformance check never blames the bot for them.
 """
 
 from __future__ import annotations
@@ -14,7 +16,14 @@ from enum import StrEnum
 from sandbox.emulator.errors import ApiError, too_many_requests
 from sandbox.emulator.limits import Clock
 
-__all__ = ["DROP", "Fault", "FaultKind", "FaultPlan", "Outage"]
+__all__ = ["DROP", "Delay", "Fault", "FaultKind", "FaultPlan", "Outage"]
+
+_REASONS = {
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+}
 
 
 class FaultKind(StrEnum):
@@ -23,20 +32,30 @@ class FaultKind(StrEnum):
     RETRY_AFTER = "retry_after"
     """429 ``Too Many Requests: retry after N`` with ``parameters.retry_after``."""
     SERVER_ERROR = "server_error"
-    """500 ``Internal Server Error``."""
+    """A 5xx answer: 500 ``Internal Server Error`` unless another ``status`` is chosen."""
     DROP = "drop"
     """The connection is closed without any response."""
+    DELAY = "delay"
+    """The call is answered normally, ``seconds`` late (a slow or congested Telegram)."""
 
 
 DROP = object()
 """Returned by :meth:`FaultPlan.take` when the connection must be dropped."""
 
 
+@dataclass(frozen=True, slots=True)
+class Delay:
+    """Returned by :meth:`FaultPlan.take`: answer normally after ``seconds``."""
+
+    seconds: float
+
+
 @dataclass(slots=True)
 class Fault:
-    """Scheduled failures: ``remaining`` calls of ``method`` into ``chat_id`` fail.
+    """Scheduled failures: the next ``remaining`` matching calls fail.
 
-    ``None`` matches any method or any chat.
+    A call matches when ``method`` is ``None`` or its name (case-insensitive), and ``chat_id``
+    is ``None`` or the call's ``chat_id`` parameter.
     """
 
     kind: FaultKind
@@ -44,31 +63,40 @@ class Fault:
     remaining: int
     retry_after: int = 5
     chat_id: int | None = None
+    status: int = 500
+    seconds: float = 0.0
 
     def matches(self, method: str, chat_id: int | None) -> bool:
-        """Whether a call of ``method`` (lower case) into ``chat_id`` is hit."""
+        """Whether a call of ``method`` (lower case) to ``chat_id`` is one of these."""
         return (self.method is None or self.method == method) and (
             self.chat_id is None or self.chat_id == chat_id
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Outage:
-    """Calls of ``method`` into ``chat_id`` (``None``: any) answer 502 until ``until``."""
+    """Every matching call fails with ``status`` until ``until`` on the emulator's clock."""
 
     until: float
     method: str | None = None
     chat_id: int | None = None
+    status: int = 502
 
     def matches(self, method: str, chat_id: int | None) -> bool:
-        """Whether a call of ``method`` (lower case) into ``chat_id`` is hit."""
+        """Whether a call of ``method`` (lower case) to ``chat_id`` falls in this outage."""
         return (self.method is None or self.method == method) and (
             self.chat_id is None or self.chat_id == chat_id
         )
 
 
+def _server_error(status: int) -> ApiError:
+    if status not in _REASONS:
+        raise ValueError(f"a server error is one of {sorted(_REASONS)}, not {status}")
+    return ApiError(status, _REASONS[status])
+
+
 class FaultPlan:
-    """Pending faults in scheduling order plus the outage window."""
+    """Pending faults in scheduling order plus the outages in force."""
 
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
@@ -83,21 +111,31 @@ class FaultPlan:
         count: int = 1,
         retry_after: int = 5,
         chat_id: int | None = None,
+        status: int = 500,
+        seconds: float = 0.0,
     ) -> Fault:
-        """Schedule ``count`` failures of ``kind`` for ``method`` (case-insensitive) or any.
-
-        With ``chat_id``, only calls into that chat are hit.
-        """
+        """Schedule ``count`` failures of ``kind`` for ``method`` and ``chat_id`` (or any)."""
         if count < 1:
             raise ValueError("count must be at least 1")
+        kind = FaultKind(kind)
+        if kind is FaultKind.SERVER_ERROR:
+            _server_error(status)
+        if kind is FaultKind.DELAY and seconds <= 0:
+            raise ValueError("a delay needs seconds > 0")
         fault = Fault(
-            FaultKind(kind), method.lower() if method else None, count, retry_after, chat_id
+            kind,
+            method.lower() if method else None,
+            count,
+            retry_after,
+            chat_id=chat_id,
+            status=status,
+            seconds=seconds,
         )
         self._faults.append(fault)
         return fault
 
     def clear(self) -> None:
-        """Cancel all scheduled faults and end any outage."""
+        """Cancel all scheduled faults and end every outage."""
         self._faults.clear()
         self._outages.clear()
 
@@ -106,23 +144,25 @@ class FaultPlan:
         """Faults not yet used up."""
         return list(self._faults)
 
+    @property
+    def outages(self) -> list[Outage]:
+        """Outages still in force."""
+        now = self._clock()
+        self._outages = [outage for outage in self._outages if now < outage.until]
+        return list(self._outages)
+
     def start_outage(
         self,
         seconds: float | None = None,
         *,
         method: str | None = None,
         chat_id: int | None = None,
+        status: int = 502,
     ) -> Outage:
-        """Fail calls with 502 until :meth:`end_outage` or for ``seconds`` of the clock.
-
-        Every call by default; only ``method`` (case-insensitive) and/or only calls into
-        ``chat_id`` when given.
-        """
-        outage = Outage(
-            math.inf if seconds is None else self._clock() + seconds,
-            method.lower() if method else None,
-            chat_id,
-        )
+        """Fail matching calls with ``status`` until :meth:`end_outage` or for ``seconds``."""
+        _server_error(status)
+        until = math.inf if seconds is None else self._clock() + seconds
+        outage = Outage(until, method.lower() if method else None, chat_id, status)
         self._outages.append(outage)
         return outage
 
@@ -132,17 +172,15 @@ class FaultPlan:
 
     @property
     def outage_active(self) -> bool:
-        """Whether some calls currently fail with 502."""
-        now = self._clock()
-        return any(now < outage.until for outage in self._outages)
+        """Whether any outage is in force."""
+        return bool(self.outages)
 
-    def take(self, method: str, chat_id: int | None = None) -> ApiError | object | None:
-        """Consume the failure for this call: an ``ApiError``, :data:`DROP`, or ``None``."""
+    def take(self, method: str, chat_id: int | None = None) -> ApiError | Delay | object | None:
+        """Consume the failure for this call: an ``ApiError``, a ``Delay``, ``DROP`` or ``None``."""
         name = method.lower()
-        now = self._clock()
-        self._outages = [outage for outage in self._outages if now < outage.until]
-        if any(outage.matches(name, chat_id) for outage in self._outages):
-            return ApiError(502, "Bad Gateway")
+        for outage in self.outages:
+            if outage.matches(name, chat_id):
+                return _server_error(outage.status)
         for fault in self._faults:
             if fault.matches(name, chat_id):
                 fault.remaining -= 1
@@ -151,6 +189,8 @@ class FaultPlan:
                 if fault.kind is FaultKind.RETRY_AFTER:
                     return too_many_requests(fault.retry_after)
                 if fault.kind is FaultKind.SERVER_ERROR:
-                    return ApiError(500, "Internal Server Error")
+                    return _server_error(fault.status)
+                if fault.kind is FaultKind.DELAY:
+                    return Delay(fault.seconds)
                 return DROP
         return None

@@ -16,7 +16,7 @@ from typing import Any
 from aiohttp import BodyPartReader, web
 
 from sandbox.emulator.errors import ApiError, bad_request
-from sandbox.emulator.faults import DROP, FaultPlan
+from sandbox.emulator.faults import DROP, Delay, FaultPlan
 from sandbox.emulator.methods import BotApiMethods
 from sandbox.emulator.params import Params, Upload
 from sandbox.emulator.state import EmulatorState
@@ -135,6 +135,9 @@ class BotApiRoutes:
             return _error_response(error)
         fault = self._faults.take(method, _chat_id(params))
         logged = params.loggable()
+        if isinstance(fault, Delay):
+            await asyncio.sleep(fault.seconds)
+            fault = None
         if fault is DROP:
             state.record_call(method, logged, 0, description="connection dropped", injected=True)
             if request.transport is not None:

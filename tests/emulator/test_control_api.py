@@ -112,6 +112,22 @@ async def test_faults_outage_calls_and_errors(
     assert (await _json(await http.get("/_control/callbacks/unanswered")))["callbacks"] == []
 
 
+async def test_faults_for_one_chat_with_a_chosen_status_and_delay(
+    emulator: BotApiEmulator, http: aiohttp.ClientSession
+) -> None:
+    body = {"kind": "server_error", "chat_id": 42, "status": 503, "method": "sendMessage"}
+    await _json(await http.post("/_control/faults", json=body), 201)
+    delay = {"kind": "delay", "seconds": 0.5}
+    await _json(await http.post("/_control/faults", json=delay), 201)
+    faults = (await _json(await http.get("/_control/faults")))["faults"]
+    first = faults[0]
+    assert (first["kind"], first["chat_id"], first["status"]) == ("server_error", 42, 503)
+    assert faults[1]["seconds"] == 0.5
+    outage = {"active": True, "chat_id": 42, "method": "sendMessage", "status": 504}
+    assert (await _json(await http.post("/_control/outage", json=outage)))["outage"]
+    assert emulator.faults.outages[0].chat_id == 42
+
+
 async def test_control_errors_are_json(http: aiohttp.ClientSession) -> None:
     missing = await _json(await http.get("/_control/users/42"), 404)
     assert "42" in missing["error"]

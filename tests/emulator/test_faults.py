@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dtm
 
 import pytest
@@ -102,3 +103,53 @@ async def test_a_fault_narrowed_to_one_chat_waits_for_a_call_into_it(
         await bot.send_message(other.id, "실패")
     await bot.send_message(other.id, "성공")
     assert emulator.faults.pending == []
+
+
+async def test_server_error_for_one_chat_only(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
+) -> None:
+    other = emulator.create_user("다른 사용자", started=True)
+    emulator.inject_fault("server_error", chat_id=user.id, status=503, count=2)
+    await bot.send_message(other.id, "영향 없음")
+    with pytest.raises(NetworkError, match="Service Unavailable"):
+        await bot.send_message(user.id, "실패")
+    with pytest.raises(NetworkError, match="Service Unavailable"):
+        await bot.send_chat_action(user.id, "typing")
+    await bot.send_message(user.id, "회복")
+    assert [m.text for m in user.transcript] == ["회복"]
+
+
+async def test_outage_of_one_method_and_of_one_chat(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
+) -> None:
+    other = emulator.create_user("다른 사용자", started=True)
+    async with emulator.outage(method="sendMessage", status=504):
+        with pytest.raises(NetworkError, match="Gateway Timeout"):
+            await bot.send_message(other.id, "장애 중")
+        assert await bot.send_chat_action(other.id, "typing")
+    async with emulator.outage(chat_id=user.id):
+        with pytest.raises(NetworkError, match="Bad Gateway"):
+            await bot.send_message(user.id, "이 채팅만 장애")
+        await bot.send_message(other.id, "다른 채팅은 정상")
+    await bot.send_message(user.id, "복구")
+    assert emulator.conformance_problems() == []
+
+
+async def test_delay_answers_late_but_answers(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
+) -> None:
+    emulator.inject_fault(FaultKind.DELAY, method="sendMessage", chat_id=user.id, seconds=0.2)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await bot.send_message(user.id, "늦게 도착")
+    assert loop.time() - started >= 0.2
+    assert [m.text for m in user.transcript] == ["늦게 도착"]
+
+
+def test_fault_arguments_are_checked(emulator: BotApiEmulator) -> None:
+    with pytest.raises(ValueError, match="server error"):
+        emulator.inject_fault("server_error", status=418)
+    with pytest.raises(ValueError, match="seconds"):
+        emulator.inject_fault("delay")
+    with pytest.raises(ValueError, match="server error"):
+        emulator.start_outage(status=404)

@@ -1,0 +1,108 @@
+"""PTB's bot with two guarantees: fetched updates are journaled, buttons are answered quietly.
+
+PTB's Updater confirms a batch of updates with the next getUpdates, before they are handled;
+journaling inside `get_updates` puts the batch on disk in that gap. And an answer to a button
+is a courtesy: its failure (an outage, an expired query) must never abort the work the button
+asked for, nor may a query be answered twice.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Sequence
+from typing import Any
+
+from telegram import Update
+from telegram._utils.defaultvalue import DEFAULT_NONE
+from telegram._utils.types import JSONDict, ODVInput, TimePeriod
+from telegram.error import BadRequest, TelegramError
+
+from bot.fitting_bot import FittingBot
+from bot.update_inbox import UpdateInbox
+
+__all__ = ["SotongBot"]
+
+logger = logging.getLogger("sotong.bot")
+
+_REMEMBERED_ANSWERS = 10_000
+
+
+class SotongBot(FittingBot):
+    """The fitting bot, whose polling goes through the update inbox."""
+
+    __slots__ = ("_answered", "_inbox")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        with self._unfrozen():
+            self._inbox: UpdateInbox | None = None
+            self._answered: OrderedDict[str, None] = OrderedDict()
+
+    def use_inbox(self, inbox: UpdateInbox) -> None:
+        """Journal every fetched batch through `inbox` from now on."""
+        with self._unfrozen():
+            self._inbox = inbox
+
+    async def get_updates(
+        self,
+        offset: int | None = None,
+        limit: int | None = None,
+        timeout: TimePeriod | None = None,  # noqa: ASYNC109 - the signature is PTB's
+        allowed_updates: Sequence[str] | None = None,
+        *,
+        read_timeout: ODVInput[float] = DEFAULT_NONE,
+        write_timeout: ODVInput[float] = DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = DEFAULT_NONE,
+        api_kwargs: JSONDict | None = None,
+    ) -> tuple[Update, ...]:
+        """Fetch, journal in one transaction, and return only updates not seen before.
+
+        The offset never goes below what the journal holds: those updates are on disk (handled
+        or waiting for the replay), so Telegram may forget them.
+        """
+        if self._inbox is not None:
+            offset = max(offset or 0, self._inbox.next_offset) or None
+        updates = await super().get_updates(
+            offset=offset,
+            limit=limit,
+            timeout=timeout,
+            allowed_updates=allowed_updates,
+            read_timeout=read_timeout,
+            write_timeout=write_timeout,
+            connect_timeout=connect_timeout,
+            pool_timeout=pool_timeout,
+            api_kwargs=api_kwargs,
+        )
+        if self._inbox is None:
+            return updates
+        return tuple(await self._inbox.journal(updates))
+
+    def answered(self, callback_query_id: str) -> bool:
+        """Whether this query was answered (or can no longer be)."""
+        return callback_query_id in self._answered
+
+    def _remember_answer(self, callback_query_id: str) -> None:
+        self._answered[callback_query_id] = None
+        if len(self._answered) > _REMEMBERED_ANSWERS:
+            self._answered.popitem(last=False)
+
+    async def answer_callback_query(
+        self, callback_query_id: str, *args: Any, **kwargs: Any
+    ) -> bool:
+        """Answer once; a failure is logged and returned as False, never raised."""
+        if callback_query_id in self._answered:
+            return True
+        try:
+            result = await super().answer_callback_query(callback_query_id, *args, **kwargs)
+        except BadRequest as exc:
+            # "Query is too old" or already answered: trying again cannot help.
+            self._remember_answer(callback_query_id)
+            logger.info("could not answer a button: %s", exc)
+            return False
+        except TelegramError as exc:
+            logger.warning("could not answer a button: %s", exc)
+            return False
+        self._remember_answer(callback_query_id)
+        return result
