@@ -1,8 +1,9 @@
 """The command line: `python -m bot` runs the bot; subcommands serve staff with server access.
 
 Named exceptions from inside become one line and an exit status here, never a traceback:
-2 for configuration (a missing setting, a token Telegram rejects), 3 for a database that cannot
-be used (empty, truncated, corrupt, not SQLite, too new, a failing migration).
+2 for configuration (a missing setting, a token Telegram rejects), 3 for a file at
+DATABASE_PATH that is no usable database (empty, truncated, corrupt, not SQLite, unreadable),
+1 for other failures (a migration, a backup, an unreachable address that cannot heal).
 """
 
 from __future__ import annotations
@@ -29,13 +30,14 @@ from bot.logging_setup import configure_logging, redact
 from bot.runtime import running_bot
 from bot.shutdown import stop_requested
 from bot.startup import StartupAbandonedError
-from storage.errors import StorageError
+from storage.errors import DatabaseUnusableError, StorageError
 
 __all__ = ["main"]
 
 EXIT_CONFIGURATION = 2
-EXIT_STORAGE = 3
+EXIT_STORAGE = 1
 EXIT_UNREACHABLE = 1
+EXIT_DATABASE_UNUSABLE = 3
 
 Command = Callable[[argparse.Namespace, Settings], int]
 
@@ -103,6 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     configure_logging(settings.log_level, payloads=settings.log_payloads, secrets=secrets)
     try:
         return command(arguments, settings)
+    except DatabaseUnusableError as exc:
+        print(f"sotong: {exc}", file=sys.stderr)
+        return EXIT_DATABASE_UNUSABLE
     except StorageError as exc:
         print(f"sotong: {exc}", file=sys.stderr)
         return EXIT_STORAGE

@@ -39,6 +39,16 @@ class SotongBot(FittingBot):
             self._inbox: UpdateInbox | None = None
             self._answered: OrderedDict[str, None] = OrderedDict()
 
+    async def initialize(self) -> None:
+        """Open the transports again before each attempt, then check the token.
+
+        A failed `getMe` closes them (FittingBot) while PTB still counts them as open, and
+        start-up tries again while Telegram is unreachable (bot/startup.py).
+        """
+        for transport in self._transports:
+            await transport.initialize()
+        await super().initialize()
+
     def use_inbox(self, inbox: UpdateInbox) -> None:
         """Journal every fetched batch through `inbox` from now on."""
         with self._unfrozen():

@@ -8,6 +8,7 @@ from domain.users import ErasureReport
 from storage.conversations import delete_user_state_in
 from storage.database import Database
 from storage.timestamps import to_db
+from storage.update_journal import forget_sender_in
 
 __all__ = ["ErasureRepository"]
 
@@ -52,6 +53,7 @@ class ErasureRepository:
             had_draft = cursor.rowcount > 0
             await connection.execute("DELETE FROM company_profiles WHERE user_id = ?", (user_id,))
             await delete_user_state_in(connection, user_id)
+            await forget_sender_in(connection, user_id, now)
             await connection.execute(
                 "DELETE FROM admin_pending_inputs WHERE admin_id = ?", (user_id,)
             )

@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import datetime
 
+import aiosqlite
+
 from storage.database import Database
 from storage.timestamps import to_db
 
-__all__ = ["JournaledUpdate", "UpdateJournal"]
+__all__ = ["JournaledUpdate", "UpdateJournal", "forget_sender_in"]
 
 JournaledUpdate = tuple[int, str]
 """An update's id and its JSON body, as Telegram sent it."""
@@ -85,3 +87,19 @@ class UpdateJournal:
             " AND update_id < (SELECT MAX(update_id) FROM update_journal)",
             [to_db(before)],
         )
+
+
+async def forget_sender_in(connection: aiosqlite.Connection, user_id: int, now: datetime) -> None:
+    """Inside an erasure's transaction: drop the text of this person's unhandled updates.
+
+    The update confirming the erasure is still unhandled while it runs, and its body names the
+    sender; it is recorded as handled here, so a crash cannot replay what was just erased.
+    """
+    await connection.execute(
+        "UPDATE update_journal SET body = NULL, handled_at = coalesce(handled_at, ?)"
+        " WHERE body IS NOT NULL AND ? IN ("
+        " json_extract(body, '$.message.from.id'),"
+        " json_extract(body, '$.callback_query.from.id'),"
+        " json_extract(body, '$.my_chat_member.from.id'))",
+        (to_db(now), user_id),
+    )
