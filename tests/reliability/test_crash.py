@@ -65,8 +65,15 @@ async def test_kill_9_after_a_fetch_loses_no_update_and_handles_none_twice(
     finally:
         await finish(first)
 
+    calls_before_restart = len(emulator.state.calls)
     second = await start_bot(environment)
     try:
+        # Its start-up is over once it long-polls again: only then is a Ctrl-C a clean stop.
+        async with asyncio.timeout(30):
+            while not any(  # noqa: ASYNC110
+                call.method == "getUpdates" for call in emulator.state.calls[calls_before_restart:]
+            ):
+                await asyncio.sleep(0.01)
         # An update lost for good is never answered: stop waiting, and count it below.
         with contextlib.suppress(TimeoutError):
             async with asyncio.timeout(20), emulator.subscribe() as events:
