@@ -36,8 +36,12 @@ def _audit_ids(path: Path) -> list[int]:
         connection.close()
 
 
-async def _write(sotong: BotHarness, count: int) -> None:
+async def _write(sotong: BotHarness, count: int, copies: list[Path] | None = None) -> None:
+    """Write `count` rows; with `copies`, pause halfway until two backups ran, however slow."""
     for number in range(count):
+        if copies is not None and number == count // 2:
+            while len(copies) < 2:  # noqa: ASYNC110
+                await asyncio.sleep(0.01)
         await sotong.repositories.audit.record(
             at=sotong.clock.now(), actor_id=1, action="test.write", details={"n": number}
         )
@@ -46,8 +50,8 @@ async def _write(sotong: BotHarness, count: int) -> None:
 async def test_backups_under_writes_are_consistent_and_restore_loses_nothing(
     sotong: BotHarness, tmp_path: Path
 ) -> None:
-    writer = asyncio.create_task(_write(sotong, WRITES))
     copies: list[Path] = []
+    writer = asyncio.create_task(_write(sotong, WRITES, copies))
     while not writer.done():
         target = tmp_path / "backups" / f"during-{len(copies)}.db"
         await asyncio.to_thread(sotong.services.backups.take, target)
