@@ -768,12 +768,9 @@ function renderSuggestions() {
           className: active ? "active" : undefined,
           "aria-selected": active ? "true" : "false",
           onmousedown: (event) => event.preventDefault(),
-          onmousemove: () => {
-            if (state.activeSuggestion !== index) {
-              state.activeSuggestion = index;
-              renderSuggestions();
-            }
-          },
+          // Pointing only moves the highlight: re-rendering or scrolling here would pull the
+          // list away from under the pointer.
+          onmousemove: () => highlightSuggestion(index),
           onclick: () => {
             input.value = "";
             closeSuggestions();
@@ -795,6 +792,17 @@ function renderSuggestions() {
   } else {
     input.removeAttribute("aria-activedescendant");
   }
+}
+
+function highlightSuggestion(index) {
+  if (state.activeSuggestion === index) return;
+  state.activeSuggestion = index;
+  for (const item of $("suggestions").children) {
+    const active = item.id === `suggestion-${index}`;
+    item.classList.toggle("active", active);
+    item.setAttribute("aria-selected", active ? "true" : "false");
+  }
+  $("composer-input").setAttribute("aria-activedescendant", `suggestion-${index}`);
 }
 
 function closeSuggestions() {
