@@ -12,6 +12,7 @@ import re
 from telegram import InlineKeyboardButton, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from domain.agenda import LinkKind, LinkTarget
 from domain.bills import BillNotFoundError
 from domain.meetings import MeetingNotFoundError
@@ -26,9 +27,6 @@ from services.agenda import Agenda
 
 __all__ = ["agenda_text", "card_line", "handlers", "reference"]
 
-_PICK = re.compile(r"^ag:pick:(\d+)$")
-_LINK = re.compile(r"^ag:l:(\d+):([mb]):(\d+)$")
-_VIEW = re.compile(r"^ag:v:([mb]):(\d+)$")
 _REF = re.compile(r"^([mb])(\d+)$")
 _SNIPPET = 70
 _KINDS = {"m": LinkKind.MEETING, "b": LinkKind.BILL}
@@ -39,7 +37,7 @@ def reference(target: LinkTarget) -> str:
     return f"{'m' if target.kind is LinkKind.MEETING else 'b'}{target.item_id}"
 
 
-def _target(letter: str, number: str) -> LinkTarget:
+def _target(letter: str, number: str | int) -> LinkTarget:
     return LinkTarget(_KINDS[letter], int(number))
 
 
@@ -64,10 +62,10 @@ async def pick(update: Update, context: SotongContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    match = _PICK.match(query.data)
-    assert match is not None
+    tapped = cb.AgendaPick.decode(query.data)
+    assert tapped is not None
     lang = context.lang
-    submission = await context.services.submissions.get(int(match[1]))
+    submission = await context.services.submissions.get(tapped.submission_id)
     if submission is None:
         await send(update, context, t(lang, "admin_common.not_found"))
         return
@@ -80,7 +78,7 @@ async def pick(update: Update, context: SotongContext) -> None:
             button(
                 lang,
                 f"agenda.choice.{target.kind}",
-                f"ag:l:{submission.id}:{reference(target)[0]}:{target.item_id}",
+                cb.AgendaLink(submission.id, reference(target)[0], target.item_id),
                 title=title[:40],
             )
         ]
@@ -98,12 +96,12 @@ async def link_one(update: Update, context: SotongContext) -> None:
     user = update.effective_user
     assert query is not None and query.data is not None and user is not None
     await query.answer()
-    match = _LINK.match(query.data)
-    assert match is not None
+    tapped = cb.AgendaLink.decode(query.data)
+    assert tapped is not None
     lang = context.lang
     services = context.services
-    submission = await services.submissions.get(int(match[1]))
-    target = _target(match[2], match[3])
+    submission = await services.submissions.get(tapped.submission_id)
+    target = _target(tapped.kind, tapped.item_id)
     if submission is None:
         await send(update, context, t(lang, "admin_common.not_found"))
         return
@@ -215,7 +213,7 @@ async def agenda_command(update: Update, context: SotongContext) -> None:
             button(
                 lang,
                 f"agenda.choice.{target.kind}",
-                f"ag:v:{reference(target)[0]}:{target.item_id}",
+                cb.AgendaView(reference(target)[0], target.item_id),
                 title=f"{title[:40]} ({reference(target)})",
             )
         ]
@@ -230,9 +228,9 @@ async def view(update: Update, context: SotongContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    match = _VIEW.match(query.data)
-    assert match is not None
-    await _show_agenda(update, context, _target(match[1], match[2]))
+    tapped = cb.AgendaView.decode(query.data)
+    assert tapped is not None
+    await _show_agenda(update, context, _target(tapped.kind, tapped.item_id))
 
 
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
@@ -240,7 +238,7 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     return [
         CommandHandler("link", link_command),
         CommandHandler("agenda", agenda_command),
-        CallbackQueryHandler(pick, pattern=_PICK),
-        CallbackQueryHandler(link_one, pattern=_LINK),
-        CallbackQueryHandler(view, pattern=_VIEW),
+        CallbackQueryHandler(pick, pattern=cb.AgendaPick.matches),
+        CallbackQueryHandler(link_one, pattern=cb.AgendaLink.matches),
+        CallbackQueryHandler(view, pattern=cb.AgendaView.matches),
     ]

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from domain.audit import AuditEntry
 from handlers.admin_guard import admin_only
 from handlers.context import SotongContext
@@ -20,7 +20,6 @@ __all__ = ["PAGE_SIZE", "handlers"]
 
 PAGE_SIZE = 15
 _DETAILS_LIMIT = 160
-_PAGE = re.compile(r"^aa:p:(\d{1,6})$")
 
 
 def _line(context: SotongContext, entry: AuditEntry) -> Markup:
@@ -64,10 +63,10 @@ async def _page(context: SotongContext, offset: int) -> tuple[Markup, InlineKeyb
     buttons = []
     if offset > 0:
         buttons.append(
-            button(lang, "admin_audit.button.newer", f"aa:p:{max(0, offset - PAGE_SIZE)}")
+            button(lang, "admin_audit.button.newer", cb.AuditPage(max(0, offset - PAGE_SIZE)))
         )
     if len(entries) > PAGE_SIZE:
-        buttons.append(button(lang, "admin_audit.button.older", f"aa:p:{offset + PAGE_SIZE}"))
+        buttons.append(button(lang, "admin_audit.button.older", cb.AuditPage(offset + PAGE_SIZE)))
     return text, keyboard([buttons]) if buttons else None
 
 
@@ -86,9 +85,9 @@ async def audit_page(update: Update, context: SotongContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    match = _PAGE.match(query.data)
-    assert match is not None
-    text, markup = await _page(context, int(match[1]))
+    tapped = cb.AuditPage.decode(query.data)
+    assert tapped is not None
+    text, markup = await _page(context, tapped.offset)
     await edit(query, text, markup)
 
 
@@ -96,6 +95,6 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/audit and its buttons."""
     return [
         CommandHandler("audit", audit_command),
-        CallbackQueryHandler(audit_command, pattern=r"^admin:audit$"),
-        CallbackQueryHandler(audit_page, pattern=_PAGE),
+        CallbackQueryHandler(audit_command, pattern=cb.ADMIN_AUDIT.matches),
+        CallbackQueryHandler(audit_page, pattern=cb.AuditPage.matches),
     ]

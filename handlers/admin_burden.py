@@ -11,6 +11,7 @@ import asyncio
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from domain import callback_data as cb
 from domain.burden import BurdenLine, BurdenTable
 from handlers.admin_guard import admin_only
 from handlers.burden_views import burden_parts, burden_summary, figure
@@ -59,10 +60,10 @@ def burden_markup(lang: str) -> InlineKeyboardMarkup:
     return keyboard(
         [
             [
-                button(lang, "burden.button.laws", "bd:law"),
-                button(lang, "burden.button.categories", "bd:cat"),
+                button(lang, "burden.button.laws", cb.BURDEN_LAWS),
+                button(lang, "burden.button.categories", cb.BURDEN_CATEGORIES),
             ],
-            [button(lang, "burden.button.chart", "bd:chart")],
+            [button(lang, "burden.button.chart", cb.BURDEN_CHART)],
         ]
     )
 
@@ -106,7 +107,7 @@ async def details(update: Update, context: SotongContext) -> None:
     assert query is not None and query.data is not None
     await query.answer()
     lang = context.lang
-    kind = "law" if query.data == "bd:law" else "category"
+    kind = "law" if cb.BURDEN_LAWS.matches(query.data) else "category"
     table = await context.services.burden.table(language=lang)
     lines = table.by_law if kind == "law" else table.by_category
     blocks = [t(lang, f"burden.details_title.{kind}", count=len(lines))]
@@ -135,7 +136,7 @@ async def chart(update: Update, context: SotongContext) -> None:
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """The league table's buttons."""
     return [
-        CallbackQueryHandler(top, pattern=r"^bd:top$"),
-        CallbackQueryHandler(details, pattern=r"^bd:(law|cat)$"),
-        CallbackQueryHandler(chart, pattern=r"^bd:chart$"),
+        CallbackQueryHandler(top, pattern=cb.BURDEN_TOP.matches),
+        CallbackQueryHandler(details, pattern=cb.any_of(cb.BURDEN_LAWS, cb.BURDEN_CATEGORIES)),
+        CallbackQueryHandler(chart, pattern=cb.BURDEN_CHART.matches),
     ]

@@ -7,7 +7,6 @@ survives restarts without any stored state. See admin_export.mmd.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from pathlib import Path
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from domain.reference import Choice
 from domain.submissions import SubmissionStatus
 from handlers.admin_guard import admin_only
@@ -33,7 +33,6 @@ from services.export import (
 
 __all__ = ["ExportChoices", "handlers"]
 
-_DATA = re.compile(r"^ax(?::[a-z0-9_*]+){0,7}$")
 _ANY = "*"
 
 
@@ -44,13 +43,14 @@ class ExportChoices:
     parts: tuple[str, ...]
 
     @classmethod
-    def parse(cls, data: str) -> ExportChoices:
-        """Split callback data; the caller validates each value."""
-        return cls(tuple(data.split(":")[1:]))
+    def parse(cls, data: object) -> ExportChoices:
+        """The answers in callback data (bounded words); the caller validates each value."""
+        step = cb.ExportStep.decode(data)
+        return cls(() if step is None else step.parts)
 
-    def then(self, value: str) -> str:
+    def then(self, value: str) -> cb.ExportStep:
         """Callback data for the next answer."""
-        return ":".join(("ax", *self.parts, value))
+        return cb.ExportStep((*self.parts, value))
 
     def value(self, index: int) -> str | None:
         """The answer at a step, or None when not yet given."""
@@ -135,9 +135,7 @@ def _reference_buttons(
 ) -> list[InlineKeyboardButton]:
     buttons = [button(lang, "admin_common.any", choices.then(_ANY))]
     for option in options:
-        data = choices.then(option.id)
-        if len(data.encode()) > 64:
-            raise ValueError(f"callback data {data!r} is longer than Telegram's 64 bytes")
+        data = choices.then(option.id).encode()
         buttons.append(InlineKeyboardButton(option.name(lang), callback_data=data))
     return buttons
 
@@ -295,6 +293,6 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/export and its buttons."""
     return [
         CommandHandler("export", export_command),
-        CallbackQueryHandler(export_command, pattern=r"^admin:export$"),
-        CallbackQueryHandler(export_step, pattern=_DATA),
+        CallbackQueryHandler(export_command, pattern=cb.ADMIN_EXPORT.matches),
+        CallbackQueryHandler(export_step, pattern=cb.ExportStep.matches),
     ]

@@ -8,12 +8,12 @@ the button and the text loses nothing. See admin_inbox.mmd.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from telegram import Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from domain import callback_data as cb
 from domain.reference import Choice
 from domain.review import (
     AlreadyMergedError,
@@ -30,7 +30,7 @@ from domain.review import (
     TextTooLongError,
 )
 from domain.search import SearchQuery
-from domain.submissions import Submission, SubmissionOrder, SubmissionStatus
+from domain.submissions import Submission, SubmissionStatus
 from handlers.admin_agenda import card_line
 from handlers.admin_guard import admin_only
 from handlers.admin_inbox_views import (
@@ -54,14 +54,6 @@ __all__ = ["TYPING", "conversation", "handlers", "show_list"]
 
 TYPING = "typing"
 
-_LIST = re.compile(
-    r"^ai:l:(\d{1,6}):(_|\*|!|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)(?::([nosc]))?(:q)?$"
-)
-_FILTER = re.compile(
-    r"^ai:f:(status|category|region|sort):(_|\*|!|[a-z_]+):(-|[a-z0-9_]+):(-|[a-z0-9_]+)"
-    r"(?::([nosc]))?(:q)?$"
-)
-_NEWEST = SubmissionOrder.NEWEST.value
 _STATUSES = {status.value for status in SubmissionStatus}
 
 
@@ -141,10 +133,10 @@ async def list_page(update: Update, context: SotongContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    match = _LIST.match(query.data)
-    assert match is not None
+    tapped = cb.InboxList.decode(query.data)
+    assert tapped is not None
     view = InboxView(
-        int(match[1]), match[2], match[3], match[4], match[5] or _NEWEST, match[6] is not None
+        tapped.page, tapped.status, tapped.category, tapped.region, tapped.sort, tapped.search
     )
     if not await _valid(context, view):
         view = InboxView()
@@ -157,13 +149,13 @@ async def choose_filter(update: Update, context: SotongContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    match = _FILTER.match(query.data)
-    assert match is not None
-    view = InboxView(0, match[2], match[3], match[4], match[5] or _NEWEST, match[6] is not None)
+    tapped = cb.InboxFilter.decode(query.data)
+    assert tapped is not None
+    view = InboxView(0, tapped.status, tapped.category, tapped.region, tapped.sort, tapped.search)
     if not await _valid(context, view):
         view = InboxView()
     reference = context.services.reference
-    dimension = match[1]
+    dimension = tapped.dimension
     choices = (
         await reference.categories()
         if dimension == "category"
@@ -212,7 +204,9 @@ async def open_submission(update: Update, context: SotongContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    submission = await context.services.submissions.get(int(query.data.split(":")[2]))
+    tapped = cb.InboxOpen.decode(query.data)
+    assert tapped is not None
+    submission = await context.services.submissions.get(tapped.submission_id)
     if submission is None:
         await send(update, context, t(context.lang, "admin_common.not_found"))
         return
@@ -264,13 +258,14 @@ async def simple_move(update: Update, context: SotongContext) -> None:
     tg_user = update.effective_user
     assert query is not None and query.data is not None and tg_user is not None
     await query.answer()
-    _, _, status, ident = query.data.split(":")
+    tapped = cb.InboxMove.decode(query.data)
+    assert tapped is not None
     review = context.services.review
     try:
-        if status == SubmissionStatus.IN_REVIEW:
-            outcome = await review.start_review(int(ident), actor_id=tg_user.id)
+        if tapped.status == SubmissionStatus.IN_REVIEW:
+            outcome = await review.start_review(tapped.submission_id, actor_id=tg_user.id)
         else:
-            outcome = await review.close(int(ident), actor_id=tg_user.id)
+            outcome = await review.close(tapped.submission_id, actor_id=tg_user.id)
     except ReviewError as error:
         await send(update, context, _error_text(context.lang, error))
         return
@@ -286,9 +281,11 @@ async def ask_input(update: Update, context: SotongContext) -> str | int:
     tg_user = update.effective_user
     assert query is not None and query.data is not None and tg_user is not None
     await query.answer()
-    _, _, action, ident = query.data.split(":")
+    tapped = cb.InboxAction.decode(query.data)
+    assert tapped is not None
+    action = tapped.action
     services = context.services
-    submission = await services.submissions.get(int(ident))
+    submission = await services.submissions.get(tapped.submission_id)
     if submission is None:
         await send(update, context, t(context.lang, "admin_common.not_found"))
         return END
@@ -368,9 +365,7 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
     """The persistent conversation for the moves that need typed text."""
     return build_conversation(
         "admin_inbox",
-        entry_points=[
-            CallbackQueryHandler(ask_input, pattern=r"^ai:a:(forward|answer|reject|duplicate):\d+$")
-        ],
+        entry_points=[CallbackQueryHandler(ask_input, pattern=cb.InboxAction.matches)],
         states={
             TYPING: [
                 MessageHandler(filters.TEXT & ~filters.COMMAND, receive_input),
@@ -385,9 +380,9 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/inbox and its stateless buttons."""
     return [
         CommandHandler("inbox", inbox_command),
-        CallbackQueryHandler(inbox_command, pattern=r"^admin:inbox$"),
-        CallbackQueryHandler(list_page, pattern=_LIST),
-        CallbackQueryHandler(choose_filter, pattern=_FILTER),
-        CallbackQueryHandler(open_submission, pattern=r"^ai:o:\d+$"),
-        CallbackQueryHandler(simple_move, pattern=r"^ai:m:(in_review|closed):\d+$"),
+        CallbackQueryHandler(inbox_command, pattern=cb.ADMIN_INBOX.matches),
+        CallbackQueryHandler(list_page, pattern=cb.InboxList.matches),
+        CallbackQueryHandler(choose_filter, pattern=cb.InboxFilter.matches),
+        CallbackQueryHandler(open_submission, pattern=cb.InboxOpen.matches),
+        CallbackQueryHandler(simple_move, pattern=cb.InboxMove.matches),
     ]

@@ -8,6 +8,7 @@ from datetime import date
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from domain import callback_data as cb
 from domain.reference import Choice
 from domain.review import ALLOWED_MOVES
 from domain.submissions import (
@@ -59,16 +60,10 @@ class InboxView:
     search: bool = False
     """Narrowed by the administrator's saved search (`:q` at the end of the data)."""
 
-    @property
-    def suffix(self) -> str:
-        """The filter and order, as the filter buttons carry them; `:q` while searching."""
-        flag = ":q" if self.search else ""
-        return f"{self.status}:{self.category}:{self.region}:{self.sort}{flag}"
-
-    def encode(self, page: int | None = None) -> str:
+    def encode(self, page: int | None = None) -> cb.InboxList:
         """Callback data that reopens this view (at another page if given)."""
         number = self.page if page is None else page
-        return f"ai:l:{number}:{self.suffix}"
+        return cb.InboxList(number, self.status, self.category, self.region, self.sort, self.search)
 
     def with_value(self, dimension: str, value: str) -> InboxView:
         """The same filter with one dimension changed, back on the first page."""
@@ -197,19 +192,19 @@ def list_markup(
 ) -> InlineKeyboardMarkup:
     """Open buttons two per row, paging, and the three filters."""
     opens = [
-        button(lang, "admin_inbox.button.open", f"ai:o:{item.id}", code=item.receipt_code)
+        button(lang, "admin_inbox.button.open", cb.InboxOpen(item.id), code=item.receipt_code)
         for item in items
     ]
     rows: list[list[InlineKeyboardButton]] = [opens[i : i + 2] for i in range(0, len(opens), 2)]
     pages = max(1, -(-total // PAGE_SIZE))
     rows.append(navigation(lang, view.page, pages, view.encode))
-    suffix = view.suffix
+    kept = (view.status, view.category, view.region, view.sort, view.search)
     rows.append(
         [
-            button(lang, "admin_inbox.button.filter_status", f"ai:f:status:{suffix}"),
-            button(lang, "admin_inbox.button.filter_category", f"ai:f:category:{suffix}"),
-            button(lang, "admin_inbox.button.filter_region", f"ai:f:region:{suffix}"),
-            button(lang, "admin_inbox.button.sort", f"ai:f:sort:{suffix}"),
+            button(lang, "admin_inbox.button.filter_status", cb.InboxFilter("status", *kept)),
+            button(lang, "admin_inbox.button.filter_category", cb.InboxFilter("category", *kept)),
+            button(lang, "admin_inbox.button.filter_region", cb.InboxFilter("region", *kept)),
+            button(lang, "admin_inbox.button.sort", cb.InboxFilter("sort", *kept)),
         ]
     )
     if view != InboxView(page=view.page):
@@ -238,7 +233,7 @@ def filter_options(
         if not label:
             buttons.append(button(lang, "admin_common.any", data))
         else:
-            buttons.append(InlineKeyboardButton(label, callback_data=data))
+            buttons.append(InlineKeyboardButton(label, callback_data=data.encode()))
     rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
     return keyboard(rows)
 
@@ -334,16 +329,26 @@ def detail_markup(lang: str, submission: Submission) -> InlineKeyboardMarkup:
     allowed = ALLOWED_MOVES[submission.status] if submission.merged_into is None else frozenset()
     ident = submission.id
     candidates = [
-        (SubmissionStatus.IN_REVIEW, "admin_inbox.button.in_review", f"ai:m:in_review:{ident}"),
-        (SubmissionStatus.FORWARDED, "admin_inbox.button.forward", f"ai:a:forward:{ident}"),
-        (SubmissionStatus.ANSWERED, "admin_inbox.button.answer", f"ai:a:answer:{ident}"),
-        (SubmissionStatus.CLOSED, "admin_inbox.button.close", f"ai:m:closed:{ident}"),
-        (SubmissionStatus.REJECTED, "admin_inbox.button.reject", f"ai:a:reject:{ident}"),
+        (
+            SubmissionStatus.IN_REVIEW,
+            "admin_inbox.button.in_review",
+            cb.InboxMove("in_review", ident),
+        ),
+        (
+            SubmissionStatus.FORWARDED,
+            "admin_inbox.button.forward",
+            cb.InboxAction("forward", ident),
+        ),
+        (SubmissionStatus.ANSWERED, "admin_inbox.button.answer", cb.InboxAction("answer", ident)),
+        (SubmissionStatus.CLOSED, "admin_inbox.button.close", cb.InboxMove("closed", ident)),
+        (SubmissionStatus.REJECTED, "admin_inbox.button.reject", cb.InboxAction("reject", ident)),
     ]
     buttons = [button(lang, key, data) for status, key, data in candidates if status in allowed]
     if submission.merged_into is None and submission.is_open:
-        buttons.append(button(lang, "admin_inbox.button.duplicate", f"ai:a:duplicate:{ident}"))
+        buttons.append(
+            button(lang, "admin_inbox.button.duplicate", cb.InboxAction("duplicate", ident))
+        )
     rows = [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([button(lang, "agenda.button.link", f"ag:pick:{ident}")])
+    rows.append([button(lang, "agenda.button.link", cb.AgendaPick(ident))])
     rows.append([button(lang, "admin_inbox.button.back", InboxView().encode())])
     return keyboard(rows)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from domain.reference import Choice
 from domain.stats import StatsOverview
 from handlers.admin_guard import admin_only
@@ -123,19 +124,19 @@ def section_text(
 def stats_markup(lang: str, section: str | None) -> InlineKeyboardMarkup:
     """A button per detail and the chart; a detail offers the way back to the summary."""
     buttons = [
-        button(lang, f"admin_stats.title.{name}", f"as:v:{name}")
+        button(lang, f"admin_stats.title.{name}", cb.StatsView(name))
         for name in SECTIONS
         if name != section
     ]
     rows = [buttons[i : i + 3] for i in range(0, len(buttons), 3)]
     rows.append(
         [
-            button(lang, "admin_stats.button.chart", "as:chart"),
-            button(lang, "burden.button.top", "bd:top"),
+            button(lang, "admin_stats.button.chart", cb.STATS_CHART),
+            button(lang, "burden.button.top", cb.BURDEN_TOP),
         ]
     )
     if section is not None:
-        rows.append([button(lang, "admin_stats.button.summary", "as:v:sum")])
+        rows.append([button(lang, "admin_stats.button.summary", cb.StatsView("sum"))])
     return keyboard(rows)
 
 
@@ -193,7 +194,9 @@ async def stats_view(update: Update, context: SotongContext) -> None:
     assert query is not None and query.data is not None
     await query.answer()
     lang = context.lang
-    section = query.data.removeprefix("as:v:")
+    tapped = cb.StatsView.decode(query.data)
+    assert tapped is not None
+    section = tapped.section
     overview = await context.services.stats.overview()
     if section == "sum":
         await edit(query, await _summary(context, overview), stats_markup(lang, None))
@@ -223,7 +226,7 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/stats and its menu button."""
     return [
         CommandHandler("stats", stats_command),
-        CallbackQueryHandler(stats_command, pattern=r"^admin:stats$"),
-        CallbackQueryHandler(stats_view, pattern=r"^as:v:(sum|cat|reg|size|week|top)$"),
-        CallbackQueryHandler(stats_chart, pattern=r"^as:chart$"),
+        CallbackQueryHandler(stats_command, pattern=cb.ADMIN_STATS.matches),
+        CallbackQueryHandler(stats_view, pattern=cb.StatsView.matches),
+        CallbackQueryHandler(stats_chart, pattern=cb.STATS_CHART.matches),
     ]

@@ -7,6 +7,7 @@ from datetime import datetime
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from domain.bills import Bill, BillNotFoundError
 from handlers.context import SotongContext
 from handlers.paging import fit_page, navigation, page_of
@@ -71,14 +72,14 @@ def _detail_keyboard(
     lang = context.lang
     rows: list[list[InlineKeyboardButton]] = [
         [
-            button(lang, "bills.button.unfollow", f"bill:unfollow:{bill.id}:d")
+            button(lang, "bills.button.unfollow", cb.BillFollow("unfollow", bill.id, detail=True))
             if following
-            else button(lang, "bills.button.follow", f"bill:follow:{bill.id}:d")
+            else button(lang, "bills.button.follow", cb.BillFollow("follow", bill.id, detail=True))
         ]
     ]
     if context.is_admin:
-        rows.append([button(lang, "bills.button.add_stage", f"cadm:bstage:{bill.id}")])
-    rows.append([button(lang, "bills.button.list", "bill:list")])
+        rows.append([button(lang, "bills.button.add_stage", cb.CadmBillStage(bill.id))])
+    rows.append([button(lang, "bills.button.list", cb.BILL_LIST)])
     return keyboard(rows)
 
 
@@ -96,14 +97,10 @@ async def _page(context: SotongContext, number: int) -> tuple[Markup, InlineKeyb
     if page.pages > 1:
         head += "\n" + t(lang, "paging.page", page=page.number + 1, pages=page.pages)
     rows = [
-        [
-            button(
-                lang, "bills.button.open", f"bill:show:{bill.id}", name=_short(bill.name.get(lang))
-            )
-        ]
+        [button(lang, "bills.button.open", cb.BillShow(bill.id), name=_short(bill.name.get(lang)))]
         for bill in page.items
     ]
-    rows.append(navigation(lang, page.number, page.pages, lambda n: f"bill:page:{n}"))
+    rows.append(navigation(lang, page.number, page.pages, cb.BillPage))
     entries = [bill_line(bill, lang, zone) for bill in page.items]
     return fit_page(head, entries), keyboard(rows)
 
@@ -124,16 +121,20 @@ async def bills_page(update: Update, context: SotongContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    text, markup = await _page(context, int(query.data.removeprefix("bill:page:")))
+    tapped = cb.BillPage.decode(query.data)
+    assert tapped is not None
+    text, markup = await _page(context, tapped.page)
     await edit(query, text, markup)
 
 
 async def _load(update: Update, context: SotongContext) -> Bill | None:
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
     await query.answer()
+    tapped = cb.BillShow.decode(query.data) or cb.BillFollow.decode(query.data)
+    assert tapped is not None
     try:
-        return await context.services.content.bill(int(query.data.split(":")[2]))
+        return await context.services.content.bill(tapped.bill_id)
     except BillNotFoundError:
         await send(update, context, t(context.lang, "bills.gone"))
         return None
@@ -165,7 +166,9 @@ async def toggle_follow(update: Update, context: SotongContext) -> None:
     subscriptions = context.services.subscriptions
     user_id = update.effective_user.id
     name = bill.name.get(lang)
-    if query.data.startswith("bill:follow:"):
+    tapped = cb.BillFollow.decode(query.data)
+    assert tapped is not None
+    if tapped.action == "follow":
         if not await require_consent(update, context):
             return
         result = await subscriptions.follow(user_id, bill.id)
@@ -177,7 +180,7 @@ async def toggle_follow(update: Update, context: SotongContext) -> None:
     else:
         await subscriptions.unfollow(user_id, bill.id)
         confirmation = t(lang, "bills.unfollowed", name=name)
-    if query.data.endswith(":d"):
+    if tapped.detail:
         following = bill.id in await subscriptions.followed(user_id)
         await edit(
             query,
@@ -192,8 +195,8 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/bills and the bill buttons, wherever they appear."""
     return [
         CommandHandler("bills", list_bills),
-        CallbackQueryHandler(list_bills, pattern=r"^(menu:bills|bill:list)$"),
-        CallbackQueryHandler(bills_page, pattern=r"^bill:page:\d{1,4}$"),
-        CallbackQueryHandler(show_bill, pattern=r"^bill:show:\d+$"),
-        CallbackQueryHandler(toggle_follow, pattern=r"^bill:(follow|unfollow):\d+(:d)?$"),
+        CallbackQueryHandler(list_bills, pattern=cb.any_of(cb.MENU_BILLS, cb.BILL_LIST)),
+        CallbackQueryHandler(bills_page, pattern=cb.BillPage.matches),
+        CallbackQueryHandler(show_bill, pattern=cb.BillShow.matches),
+        CallbackQueryHandler(toggle_follow, pattern=cb.BillFollow.matches),
     ]

@@ -13,6 +13,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from domain import callback_data as cb
 from handlers import content_admin_bills as bills
 from handlers import content_admin_meetings as meetings
 from handlers.admin_guard import admin_only
@@ -44,7 +45,9 @@ async def toggle_category(update: Update, context: SotongContext) -> str:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    category = query.data.removeprefix("cadm:cat:")
+    tapped = cb.CadmCategory.decode(query.data)
+    assert tapped is not None
+    category = tapped.category_id
     if await context.services.reference.find("categories", category) is not None:
         chosen = set(draft(context).get("categories", []))
         chosen ^= {category}
@@ -72,8 +75,8 @@ async def categories_done(update: Update, context: SotongContext) -> str | int:
         keyboard(
             [
                 [
-                    button(lang, "content_admin.button.publish", "cadm:save"),
-                    button(lang, "content_admin.button.discard", "cadm:discard"),
+                    button(lang, "content_admin.button.publish", cb.CADM_SAVE),
+                    button(lang, "content_admin.button.discard", cb.CADM_DISCARD),
                 ]
             ]
         ),
@@ -121,11 +124,13 @@ def _text(callback: Step) -> MessageHandler[SotongContext, Any]:
     return MessageHandler(_TEXT, _guard(callback))
 
 
-def _button(callback: Step, pattern: str) -> CallbackQueryHandler[SotongContext, Any]:
+def _button(
+    callback: Step, pattern: Callable[[object], bool]
+) -> CallbackQueryHandler[SotongContext, Any]:
     return CallbackQueryHandler(_guard(callback), pattern=pattern)
 
 
-_SKIP = r"^cadm:skip$"
+_SKIP = cb.CADM_SKIP.matches
 
 
 def conversation() -> BaseHandler[Update, SotongContext, object]:
@@ -137,13 +142,13 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
             CommandHandler("addbill", _guard(bills.start_bill)),
             CommandHandler("billstage", _guard(bills.start_stage)),
             CommandHandler("announce", _guard(bills.start_announce)),
-            _button(meetings.start_edit, r"^cadm:medit:\d+$"),
-            _button(meetings.ask_cancel, r"^cadm:mcancel:\d+$"),
-            _button(meetings.start_held, r"^cadm:mheld:\d+$"),
-            _button(bills.start_stage_for_bill, r"^cadm:bstage:\d+$"),
+            _button(meetings.start_edit, cb.CadmMeetingEdit.matches),
+            _button(meetings.ask_cancel, cb.CadmMeetingCancel.matches),
+            _button(meetings.start_held, cb.CadmMeetingHeld.matches),
+            _button(bills.start_stage_for_bill, cb.CadmBillStage.matches),
         ],
         states={
-            meetings.MEETING_KIND: [_button(meetings.got_kind, r"^cadm:kind:[a-z_]+$")],
+            meetings.MEETING_KIND: [_button(meetings.got_kind, cb.CadmKind.matches)],
             meetings.MEETING_TITLE: [_text(meetings.got_title)],
             meetings.MEETING_START: [_text(meetings.got_start)],
             meetings.MEETING_END: [_text(meetings.got_end), _button(meetings.skip_end, _SKIP)],
@@ -161,13 +166,15 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
                 _button(meetings.skip_agenda, _SKIP),
             ],
             meetings.MEETING_EDIT_FIELD: [
-                _button(meetings.got_field, r"^cadm:field:[a-z_]+$"),
+                _button(meetings.got_field, cb.CadmField.matches),
             ],
             meetings.MEETING_EDIT_VALUE: [
                 _text(meetings.got_value),
                 _button(meetings.clear_value, _SKIP),
             ],
-            meetings.MEETING_CANCEL: [_button(meetings.confirm_cancel, r"^cadm:(yes|no)$")],
+            meetings.MEETING_CANCEL: [
+                _button(meetings.confirm_cancel, cb.any_of(cb.CADM_YES, cb.CADM_NO))
+            ],
             meetings.MEETING_HELD: [
                 _text(meetings.got_outcome),
                 _button(meetings.skip_outcome, _SKIP),
@@ -183,11 +190,11 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
                 _button(bills.skip_committee, _SKIP),
             ],
             bills.BILL_SUMMARY: [_text(bills.got_summary), _button(bills.skip_summary, _SKIP)],
-            bills.STAGE_BILL: [_button(bills.got_stage_bill, r"^cadm:sbill:\d+$")],
-            bills.STAGE_PICK: [_button(bills.got_stage, r"^cadm:stage:[a-z_]+$")],
+            bills.STAGE_BILL: [_button(bills.got_stage_bill, cb.CadmStageBill.matches)],
+            bills.STAGE_PICK: [_button(bills.got_stage, cb.CadmStage.matches)],
             bills.STAGE_DATE: [
                 _text(bills.got_stage_date),
-                _button(bills.stage_today, r"^cadm:today$"),
+                _button(bills.stage_today, cb.CADM_TODAY.matches),
             ],
             bills.STAGE_NOTE: [
                 _text(bills.got_stage_note),
@@ -196,12 +203,12 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
             bills.ANNOUNCE_TITLE: [_text(bills.got_announce_title)],
             bills.ANNOUNCE_BODY: [_text(bills.got_announce_body)],
             CATEGORIES: [
-                _button(toggle_category, r"^cadm:cat:[a-z_]+$"),
-                _button(categories_done, r"^cadm:cats:done$"),
+                _button(toggle_category, cb.CadmCategory.matches),
+                _button(categories_done, cb.CADM_CATS_DONE.matches),
             ],
             CONFIRMING: [
-                _button(publish, r"^cadm:save$"),
-                _button(discard, r"^cadm:discard$"),
+                _button(publish, cb.CADM_SAVE.matches),
+                _button(discard, cb.CADM_DISCARD.matches),
             ],
         },
         fallbacks=[CommandHandler("cancel", cancel)],

@@ -6,6 +6,7 @@ from datetime import date
 
 from telegram import Update
 
+from domain import callback_data as cb
 from domain.announcements import AnnouncementDraft
 from domain.bills import (
     BillDraft,
@@ -168,7 +169,7 @@ async def save_bill(update: Update, context: SotongContext) -> int:
         update,
         context,
         Markup(f"{t(lang, 'content_admin.bill_saved')}\n\n{await bill_details(context, bill)}"),
-        keyboard([[button(lang, "bills.button.add_stage", f"cadm:bstage:{bill.id}")]]),
+        keyboard([[button(lang, "bills.button.add_stage", cb.CadmBillStage(bill.id))]]),
     )
     return END
 
@@ -206,7 +207,7 @@ async def start_stage(update: Update, context: SotongContext) -> str | int:
                     button(
                         lang,
                         "bills.button.open",
-                        f"cadm:sbill:{bill.id}",
+                        cb.CadmStageBill(bill.id),
                         name=_short(bill.name.get(lang)),
                     )
                 ]
@@ -230,8 +231,7 @@ async def _ask_stage(update: Update, context: SotongContext, bill_id: int) -> st
         return END
     new_draft(context, "stage", bill_id=bill.id)
     stages = [
-        button(lang, f"bills.stage.{stage.value}", f"cadm:stage:{stage.value}")
-        for stage in BillStage
+        button(lang, f"bills.stage.{stage.value}", cb.CadmStage(stage.value)) for stage in BillStage
     ]
     await send(
         update,
@@ -247,7 +247,9 @@ async def got_stage_bill(update: Update, context: SotongContext) -> str | int:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    return await _ask_stage(update, context, int(query.data.removeprefix("cadm:sbill:")))
+    tapped = cb.CadmStageBill.decode(query.data)
+    assert tapped is not None
+    return await _ask_stage(update, context, tapped.bill_id)
 
 
 async def start_stage_for_bill(update: Update, context: SotongContext) -> str | int:
@@ -255,7 +257,9 @@ async def start_stage_for_bill(update: Update, context: SotongContext) -> str | 
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    return await _ask_stage(update, context, int(query.data.removeprefix("cadm:bstage:")))
+    tapped = cb.CadmBillStage.decode(query.data)
+    assert tapped is not None
+    return await _ask_stage(update, context, tapped.bill_id)
 
 
 async def got_stage(update: Update, context: SotongContext) -> str:
@@ -263,7 +267,9 @@ async def got_stage(update: Update, context: SotongContext) -> str:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    stage = BillStage(query.data.removeprefix("cadm:stage:"))
+    tapped = cb.CadmStage.decode(query.data)
+    assert tapped is not None
+    stage = BillStage(tapped.stage)
     draft(context)["stage"] = stage.value
     lang = context.lang
     await edit(
@@ -273,7 +279,7 @@ async def got_stage(update: Update, context: SotongContext) -> str:
         update,
         context,
         t(lang, "content_admin.ask.stage_date"),
-        keyboard([[button(lang, "content_admin.button.today", "cadm:today")]]),
+        keyboard([[button(lang, "content_admin.button.today", cb.CADM_TODAY)]]),
     )
     return STAGE_DATE
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
+from domain import callback_data as cb
 from handlers.context import SotongContext
 from handlers.ui import button, edit, keyboard, send, typed_text
 from messages import Markup, t
@@ -56,7 +57,7 @@ async def prompt(
     """Ask for the next field, with a skip button when it is optional."""
     lang = context.lang
     markup = (
-        keyboard([[button(lang, "content_admin.button.skip", "cadm:skip")]]) if skippable else None
+        keyboard([[button(lang, "content_admin.button.skip", cb.CADM_SKIP)]]) if skippable else None
     )
     await send(update, context, t(lang, key, **params), markup)
 
@@ -86,12 +87,12 @@ async def categories_keyboard(context: SotongContext) -> InlineKeyboardMarkup:
     buttons = [
         InlineKeyboardButton(
             f"{'✅' if category.id in chosen else '▫️'} {category.name(lang)}",
-            callback_data=f"cadm:cat:{category.id}",
+            callback_data=cb.CadmCategory(category.id).encode(),
         )
         for category in await context.services.reference.categories()
     ]
     rows = [buttons[index : index + 2] for index in range(0, len(buttons), 2)]
-    rows.append([button(lang, "content_admin.button.categories_done", "cadm:cats:done")])
+    rows.append([button(lang, "content_admin.button.categories_done", cb.CADM_CATS_DONE)])
     return keyboard(rows)
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from telegram import Update
 
+from domain import callback_data as cb
 from domain.content import localized
 from domain.meetings import (
     Meeting,
@@ -91,7 +92,7 @@ async def start_add(update: Update, context: SotongContext) -> str:
         t(lang, "content_admin.ask.kind"),
         keyboard(
             [
-                [button(lang, f"meetings.kind.{kind.value}", f"cadm:kind:{kind.value}")]
+                [button(lang, f"meetings.kind.{kind.value}", cb.CadmKind(kind.value))]
                 for kind in MeetingKind
             ]
         ),
@@ -104,7 +105,9 @@ async def got_kind(update: Update, context: SotongContext) -> str:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    draft(context)["kind"] = MeetingKind(query.data.removeprefix("cadm:kind:")).value
+    tapped = cb.CadmKind.decode(query.data)
+    assert tapped is not None
+    draft(context)["kind"] = MeetingKind(tapped.kind).value
     await edit(
         query,
         t(
@@ -207,10 +210,17 @@ async def skip_agenda(update: Update, context: SotongContext) -> str:
 
 async def _meeting_for_button(update: Update, context: SotongContext) -> Meeting | None:
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
     await query.answer()
+    data = query.data
+    tapped = (
+        cb.CadmMeetingEdit.decode(data)
+        or cb.CadmMeetingCancel.decode(data)
+        or cb.CadmMeetingHeld.decode(data)
+    )
+    assert tapped is not None
     try:
-        return await context.services.content.meeting(int(query.data.split(":")[2]))
+        return await context.services.content.meeting(tapped.meeting_id)
     except MeetingNotFoundError:
         await send(update, context, t(context.lang, "meetings.gone"))
         return None
@@ -224,7 +234,7 @@ async def start_edit(update: Update, context: SotongContext) -> str | int:
     new_draft(context, "edit", meeting_id=meeting.id)
     lang = context.lang
     buttons = [
-        button(lang, f"content_admin.field.{name}", f"cadm:field:{name}") for name in EDIT_FIELDS
+        button(lang, f"content_admin.field.{name}", cb.CadmField(name)) for name in EDIT_FIELDS
     ]
     await send(
         update,
@@ -240,7 +250,10 @@ async def got_field(update: Update, context: SotongContext) -> str:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    name = query.data.removeprefix("cadm:field:")
+    tapped = cb.CadmField.decode(query.data)
+    if tapped is None or tapped.name not in EDIT_FIELDS:
+        return MEETING_EDIT_FIELD
+    name = tapped.name
     draft(context)["field"] = name
     await prompt(
         update, context, f"content_admin.ask.edit.{name}", skippable=name in _OPTIONAL_EDITS
@@ -324,8 +337,8 @@ async def ask_cancel(update: Update, context: SotongContext) -> str | int:
         keyboard(
             [
                 [
-                    button(lang, "content_admin.button.yes_cancel", "cadm:yes"),
-                    button(lang, "content_admin.button.no", "cadm:no"),
+                    button(lang, "content_admin.button.yes_cancel", cb.CADM_YES),
+                    button(lang, "content_admin.button.no", cb.CADM_NO),
                 ]
             ]
         ),
@@ -339,7 +352,7 @@ async def confirm_cancel(update: Update, context: SotongContext) -> int:
     assert query is not None
     await query.answer()
     lang = context.lang
-    if query.data != "cadm:yes":
+    if not cb.CADM_YES.matches(query.data):
         await edit(query, t(lang, "content_admin.kept"))
         return END
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from handlers.context import SotongContext
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, t
@@ -26,8 +27,8 @@ async def ask(update: Update, context: SotongContext) -> None:
         keyboard(
             [
                 [
-                    button(lang, "deletion.button.confirm", "deletion:yes"),
-                    button(lang, "deletion.button.keep", "deletion:no"),
+                    button(lang, "deletion.button.confirm", cb.DELETION_YES),
+                    button(lang, "deletion.button.keep", cb.DELETION_NO),
                 ]
             ]
         ),
@@ -40,7 +41,7 @@ async def answer(update: Update, context: SotongContext) -> None:
     assert query is not None and update.effective_user is not None
     await query.answer()
     lang = context.lang
-    if query.data != "deletion:yes":
+    if not cb.DELETION_YES.matches(query.data):
         await edit(query, t(lang, "deletion.kept_nothing"))
         return
     # PTB writes conversation states periodically: flush what waits now, so the erasure below
@@ -78,5 +79,5 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/deletemydata and its confirmation buttons."""
     return [
         CommandHandler("deletemydata", ask),
-        CallbackQueryHandler(answer, pattern=r"^deletion:(yes|no)$"),
+        CallbackQueryHandler(answer, pattern=cb.any_of(cb.DELETION_YES, cb.DELETION_NO)),
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from domain.delivery import DeliveryProgress, GivenUp
 from handlers.admin_guard import admin_only
 from handlers.context import SotongContext
@@ -76,7 +77,7 @@ async def delivery_text(context: SotongContext) -> Markup:
 async def delivery(update: Update, context: SotongContext) -> None:
     """/delivery: show progress, with a refresh button."""
     lang = context.lang
-    markup = keyboard([[button(lang, "content_admin.delivery.refresh", "dlv:refresh")]])
+    markup = keyboard([[button(lang, "content_admin.delivery.refresh", cb.DELIVERY_REFRESH)]])
     query = update.callback_query
     if query is not None:
         await query.answer()
@@ -89,5 +90,5 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/delivery and its refresh button (admin-only)."""
     return [
         CommandHandler("delivery", delivery),
-        CallbackQueryHandler(delivery, pattern=r"^dlv:refresh$"),
+        CallbackQueryHandler(delivery, pattern=cb.DELIVERY_REFRESH.matches),
     ]

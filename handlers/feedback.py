@@ -20,6 +20,7 @@ from telegram.ext import (
     filters,
 )
 
+from domain import callback_data as cb
 from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.evidence import EvidenceRefusedError
 from domain.intake import (
@@ -236,8 +237,8 @@ async def begin(update: Update, context: SotongContext) -> str | int:
             keyboard(
                 [
                     [
-                        button(lang, "feedback.button.continue", "fb:continue"),
-                        button(lang, "feedback.button.restart", "fb:restart"),
+                        button(lang, "feedback.button.continue", cb.FB_CONTINUE),
+                        button(lang, "feedback.button.restart", cb.FB_RESTART),
                     ]
                 ]
             ),
@@ -266,7 +267,7 @@ async def continue_or_restart(update: Update, context: SotongContext) -> str | i
     draft = await _draft(update, context)
     if draft is None:
         return END
-    if data == "fb:restart":
+    if cb.FB_RESTART.matches(data):
         assert context.user is not None
         draft = await context.services.intake.start_draft(context.user)
         return await _goto(update, context, draft, DraftStep.CATEGORY)
@@ -282,7 +283,12 @@ async def got_category(update: Update, context: SotongContext) -> str | int:
     draft = await _draft(update, context)
     if draft is None:
         return END
-    choice = await context.services.reference.find("categories", data.removeprefix("fb:cat:"))
+    tapped = cb.FbCategory.decode(data)
+    choice = (
+        None
+        if tapped is None
+        else await context.services.reference.find("categories", tapped.category_id)
+    )
     if choice is None:
         return await _goto(update, context, draft, DraftStep.CATEGORY)
     draft = context.services.intake.answer_category(draft, choice.id)
@@ -344,7 +350,8 @@ async def got_law_button(update: Update, context: SotongContext) -> str | int:
     draft = await _draft(update, context)
     if draft is None:
         return END
-    draft = context.services.intake.answer_law(draft, None, unsure=data == "fb:law:unsure")
+    unsure = cb.FB_LAW_UNSURE.matches(data)
+    draft = context.services.intake.answer_law(draft, None, unsure=unsure)
     return await _advance(update, context, draft, DraftStep.LAW)
 
 
@@ -384,7 +391,9 @@ async def got_impact(update: Update, context: SotongContext) -> str | int:
     draft = await _draft(update, context)
     if draft is None:
         return END
-    draft = context.services.intake.answer_impact(draft, int(data.removeprefix("fb:impact:")))
+    impact = cb.FbImpact.decode(data)
+    assert impact is not None
+    draft = context.services.intake.answer_impact(draft, impact.level)
     return await _advance(update, context, draft, DraftStep.IMPACT)
 
 
@@ -394,9 +403,11 @@ async def cost_choice(update: Update, context: SotongContext) -> str | int:
     draft = await _draft(update, context)
     if draft is None:
         return END
-    if data == "fb:cost:hours":
+    cost = cb.FbCost.decode(data)
+    assert cost is not None
+    if cost.unit == "hours":
         return await _goto(update, context, draft, DraftStep.COST_HOURS)
-    if data == "fb:cost:won":
+    if cost.unit == "won":
         return await _goto(update, context, draft, DraftStep.COST_WON)
     draft = context.services.intake.clear_cost(draft)
     return await _goto(update, context, draft, DraftStep.COST)
@@ -528,7 +539,7 @@ async def attachments_choice(update: Update, context: SotongContext) -> str | in
     draft = await _draft(update, context)
     if draft is None:
         return END
-    if data == "fb:att:clear":
+    if cb.FB_ATT_CLEAR.matches(data):
         draft = context.services.intake.clear_attachments(draft)
         return await _goto(update, context, draft, DraftStep.ATTACHMENTS)
     return await _advance(update, context, draft, DraftStep.ATTACHMENTS)
@@ -541,10 +552,10 @@ async def profile_choice(update: Update, context: SotongContext) -> str | int:
     if draft is None:
         return END
     intake = context.services.intake
-    if data == "fb:profile:change":
+    if cb.FB_PROFILE_CHANGE.matches(data):
         return await _goto(update, context, draft, DraftStep.REGION)
     profile = CompanyProfile()
-    if data == "fb:profile:same":
+    if cb.FB_PROFILE_SAME.matches(data):
         profile = await intake.remembered_profile(draft.user_id) or profile
     draft = intake.answer_profile(draft, profile)
     # The whole profile is answered at once, so go on as after its last question.
@@ -557,7 +568,9 @@ async def got_region(update: Update, context: SotongContext) -> str | int:
     draft = await _draft(update, context)
     if draft is None:
         return END
-    choice = await context.services.reference.find("regions", data.removeprefix("fb:region:"))
+    region = cb.FbRegion.decode(data)
+    reference = context.services.reference
+    choice = None if region is None else await reference.find("regions", region.choice_id)
     draft = context.services.intake.answer_region(draft, None if choice is None else choice.id)
     return await _advance(update, context, draft, DraftStep.REGION)
 
@@ -568,7 +581,9 @@ async def got_size(update: Update, context: SotongContext) -> str | int:
     draft = await _draft(update, context)
     if draft is None:
         return END
-    choice = await context.services.reference.find("company_sizes", data.removeprefix("fb:size:"))
+    size = cb.FbSize.decode(data)
+    reference = context.services.reference
+    choice = None if size is None else await reference.find("company_sizes", size.choice_id)
     draft = context.services.intake.answer_size(draft, None if choice is None else choice.id)
     return await _advance(update, context, draft, DraftStep.SIZE)
 
@@ -579,7 +594,9 @@ async def got_industry(update: Update, context: SotongContext) -> str | int:
     draft = await _draft(update, context)
     if draft is None:
         return END
-    choice = await context.services.reference.find("industries", data.removeprefix("fb:industry:"))
+    industry = cb.FbIndustry.decode(data)
+    reference = context.services.reference
+    choice = None if industry is None else await reference.find("industries", industry.choice_id)
     draft = context.services.intake.answer_industry(draft, None if choice is None else choice.id)
     return await _advance(update, context, draft, DraftStep.INDUSTRY)
 
@@ -590,7 +607,9 @@ async def got_visibility(update: Update, context: SotongContext) -> str | int:
     draft = await _draft(update, context)
     if draft is None:
         return END
-    visibility = Visibility(data.removeprefix("fb:vis:"))
+    tapped = cb.FbVisibility.decode(data)
+    assert tapped is not None
+    visibility = Visibility(tapped.visibility)
     draft = context.services.intake.answer_visibility(draft, visibility)
     return await _advance(update, context, draft, DraftStep.VISIBILITY)
 
@@ -600,7 +619,9 @@ async def similar_me_too(update: Update, context: SotongContext) -> str | int:
     query = update.callback_query
     assert query is not None and query.data is not None
     lang = context.lang
-    submission_id = int(query.data.removeprefix("fb:metoo:"))
+    tapped = cb.FbMeToo.decode(query.data)
+    assert tapped is not None
+    submission_id = tapped.submission_id
     try:
         supported = await context.services.intake.support(context.user, submission_id)
     except SupportError as exc:
@@ -620,8 +641,8 @@ async def similar_me_too(update: Update, context: SotongContext) -> str | int:
         ),
         keyboard(
             [
-                [button(lang, "feedback.button.own_submission", "fb:own")],
-                [button(lang, "feedback.button.discard_draft", "fb:drop")],
+                [button(lang, "feedback.button.own_submission", cb.FB_OWN)],
+                [button(lang, "feedback.button.discard_draft", cb.FB_DROP)],
             ]
         ),
     )
@@ -661,7 +682,8 @@ async def edit_field(update: Update, context: SotongContext) -> str | int:
     draft = await _draft(update, context)
     if draft is None:
         return END
-    requested = data.removeprefix("fb:edit:")
+    tapped = cb.FbEdit.decode(data)
+    requested = None if tapped is None else tapped.step
     step = next((s for s in EDITABLE_STEPS if s == requested), DraftStep.REVIEW)
     return await _goto(update, context, draft, step)
 
@@ -678,8 +700,8 @@ async def ask_discard(update: Update, context: SotongContext) -> str:
         keyboard(
             [
                 [
-                    button(lang, "feedback.button.discard_yes", "fb:discard:yes"),
-                    button(lang, "feedback.button.discard_no", "fb:discard:no"),
+                    button(lang, "feedback.button.discard_yes", cb.FB_DISCARD_YES),
+                    button(lang, "feedback.button.discard_no", cb.FB_DISCARD_NO),
                 ]
             ]
         ),
@@ -693,7 +715,7 @@ async def discard_answer(update: Update, context: SotongContext) -> str | int:
     assert query is not None and update.effective_user is not None
     await query.answer()
     lang = context.lang
-    if query.data == "fb:discard:yes":
+    if cb.FB_DISCARD_YES.matches(query.data):
         await context.services.intake.discard(update.effective_user.id)
         await edit(query, t(lang, "feedback.discarded"))
         return END
@@ -770,35 +792,54 @@ async def cancel(update: Update, context: SotongContext) -> int:
     return END
 
 
+_ANYWHERE = cb.any_of(
+    cb.MeToo,
+    cb.CONSENT_AGREE,
+    cb.CONSENT_DECLINE,
+    cb.CONSENT_WITHDRAW,
+    cb.CONSENT_WITHDRAW_YES,
+    cb.CONSENT_WITHDRAW_NO,
+)
+
+
+def _not_for_anywhere(data: object) -> bool:
+    """Buttons that work anywhere ("me too", consent) pass through the flow to their handlers."""
+    return not _ANYWHERE(data)
+
+
 def conversation() -> BaseHandler[Update, SotongContext, object]:
     """The persistent /feedback conversation."""
     not_command = filters.ALL & ~filters.COMMAND
     text = filters.TEXT & ~filters.COMMAND
     wrong = MessageHandler(not_command, wrong_input)
-    skip = r"^fb:skip$"
-    review = CallbackQueryHandler(back_to_review, pattern=r"^fb:review$")
+    skip = cb.FB_SKIP.matches
+    review = CallbackQueryHandler(back_to_review, pattern=cb.FB_REVIEW.matches)
 
     return build_conversation(
         "feedback",
         entry_points=[
             CommandHandler("feedback", begin),
-            CallbackQueryHandler(begin, pattern=r"^menu:feedback$"),
-            CallbackQueryHandler(resume_from_reminder, pattern=r"^fb:resume$"),
+            CallbackQueryHandler(begin, pattern=cb.MENU_FEEDBACK.matches),
+            CallbackQueryHandler(resume_from_reminder, pattern=cb.FB_RESUME.matches),
         ],
         states={
             RESUME: [
-                CallbackQueryHandler(continue_or_restart, pattern=r"^fb:(continue|restart)$"),
+                CallbackQueryHandler(
+                    continue_or_restart, pattern=cb.any_of(cb.FB_CONTINUE, cb.FB_RESTART)
+                ),
                 MessageHandler(not_command, wrong_input_resume),
             ],
             CATEGORY: [
-                CallbackQueryHandler(got_category, pattern=r"^fb:cat:[a-z_]+$"),
+                CallbackQueryHandler(got_category, pattern=cb.FbCategory.matches),
                 review,
                 wrong,
             ],
             PROBLEM: [MessageHandler(text, got_problem), review, wrong],
             LAW: [
                 MessageHandler(text, got_law_text),
-                CallbackQueryHandler(got_law_button, pattern=r"^fb:(law:unsure|skip)$"),
+                CallbackQueryHandler(
+                    got_law_button, pattern=cb.any_of(cb.FB_LAW_UNSURE, cb.FB_SKIP)
+                ),
                 review,
                 wrong,
             ],
@@ -809,72 +850,77 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
                 wrong,
             ],
             IMPACT: [
-                CallbackQueryHandler(got_impact, pattern=r"^fb:impact:[1-5]$"),
+                CallbackQueryHandler(got_impact, pattern=cb.FbImpact.matches),
                 review,
                 wrong,
             ],
             COST: [
                 MessageHandler(text, got_cost_text),
-                CallbackQueryHandler(cost_choice, pattern=r"^fb:cost:(hours|won|clear)$"),
-                CallbackQueryHandler(cost_done, pattern=r"^fb:next$"),
+                CallbackQueryHandler(cost_choice, pattern=cb.FbCost.matches),
+                CallbackQueryHandler(cost_done, pattern=cb.FB_NEXT.matches),
                 wrong,
             ],
             COST_HOURS: [
                 MessageHandler(text, got_cost_hours),
-                CallbackQueryHandler(cost_back, pattern=r"^fb:cost:back$"),
+                CallbackQueryHandler(cost_back, pattern=cb.FB_COST_BACK.matches),
                 wrong,
             ],
             COST_WON: [
                 MessageHandler(text, got_cost_won),
-                CallbackQueryHandler(cost_back, pattern=r"^fb:cost:back$"),
+                CallbackQueryHandler(cost_back, pattern=cb.FB_COST_BACK.matches),
                 wrong,
             ],
             ATTACHMENTS: [
                 MessageHandler(filters.Document.ALL | filters.PHOTO, got_attachment),
-                CallbackQueryHandler(attachments_choice, pattern=r"^fb:(next|att:clear)$"),
+                CallbackQueryHandler(
+                    attachments_choice, pattern=cb.any_of(cb.FB_NEXT, cb.FB_ATT_CLEAR)
+                ),
                 wrong,
             ],
             PROFILE: [
                 CallbackQueryHandler(
-                    profile_choice, pattern=r"^fb:(profile:same|profile:change|skip)$"
+                    profile_choice,
+                    pattern=cb.any_of(cb.FB_PROFILE_SAME, cb.FB_PROFILE_CHANGE, cb.FB_SKIP),
                 ),
                 wrong,
             ],
             REGION: [
-                CallbackQueryHandler(got_region, pattern=r"^fb:(region:[a-z_]+|skip)$"),
+                CallbackQueryHandler(got_region, pattern=cb.any_of(cb.FbRegion, cb.FB_SKIP)),
                 wrong,
             ],
             SIZE: [
-                CallbackQueryHandler(got_size, pattern=r"^fb:(size:[a-z_]+|skip)$"),
+                CallbackQueryHandler(got_size, pattern=cb.any_of(cb.FbSize, cb.FB_SKIP)),
                 wrong,
             ],
             INDUSTRY: [
-                CallbackQueryHandler(got_industry, pattern=r"^fb:(industry:[a-z_]+|skip)$"),
+                CallbackQueryHandler(got_industry, pattern=cb.any_of(cb.FbIndustry, cb.FB_SKIP)),
                 wrong,
             ],
             VISIBILITY: [
-                CallbackQueryHandler(got_visibility, pattern=r"^fb:vis:(named|anonymous)$"),
+                CallbackQueryHandler(got_visibility, pattern=cb.FbVisibility.matches),
                 review,
                 wrong,
             ],
             SIMILAR: [
-                CallbackQueryHandler(similar_me_too, pattern=r"^fb:metoo:\d+$"),
-                CallbackQueryHandler(similar_own, pattern=r"^fb:own$"),
-                CallbackQueryHandler(similar_drop, pattern=r"^fb:drop$"),
+                CallbackQueryHandler(similar_me_too, pattern=cb.FbMeToo.matches),
+                CallbackQueryHandler(similar_own, pattern=cb.FB_OWN.matches),
+                CallbackQueryHandler(similar_drop, pattern=cb.FB_DROP.matches),
                 wrong,
             ],
             REVIEW: [
-                CallbackQueryHandler(edit_field, pattern=r"^fb:edit:[a-z_]+$"),
-                CallbackQueryHandler(submit, pattern=r"^fb:submit$"),
-                CallbackQueryHandler(ask_discard, pattern=r"^fb:discard$"),
-                CallbackQueryHandler(discard_answer, pattern=r"^fb:discard:(yes|no)$"),
+                CallbackQueryHandler(edit_field, pattern=cb.FbEdit.matches),
+                CallbackQueryHandler(submit, pattern=cb.FB_SUBMIT.matches),
+                CallbackQueryHandler(ask_discard, pattern=cb.FB_DISCARD.matches),
+                CallbackQueryHandler(
+                    discard_answer, pattern=cb.any_of(cb.FB_DISCARD_YES, cb.FB_DISCARD_NO)
+                ),
                 wrong,
             ],
         },
         fallbacks=[
             CommandHandler("cancel", cancel),
             MessageHandler(filters.COMMAND, command_mid_flow),
-            CallbackQueryHandler(stale_button, pattern=r"^(?!metoo:|consent:)"),
+            CallbackQueryHandler(stale_button, pattern=_not_for_anywhere),
         ],
     )
 
@@ -888,9 +934,9 @@ async def me_too(update: Update, context: SotongContext) -> None:
     assert query is not None and query.data is not None
     lang = context.lang
     try:
-        supported = await context.services.intake.support(
-            context.user, int(query.data.removeprefix("metoo:"))
-        )
+        tapped = cb.MeToo.decode(query.data)
+        assert tapped is not None
+        supported = await context.services.intake.support(context.user, tapped.submission_id)
     except ConsentRequiredError:
         await query.answer()
         await _explain_consent(update, context)
@@ -911,7 +957,7 @@ async def me_too(update: Update, context: SotongContext) -> None:
 
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """Stateless intake handlers: "me too" from anywhere."""
-    return [CallbackQueryHandler(me_too, pattern=r"^metoo:\d+$")]
+    return [CallbackQueryHandler(me_too, pattern=cb.MeToo.matches)]
 
 
 # --------------------------------------------------------------------------- the reminder

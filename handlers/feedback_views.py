@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from domain import callback_data as cb
 from domain.amounts import Cost
 from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.intake import MAX_COST_HOURS, SimilarSubmission
@@ -53,17 +54,15 @@ _SNIPPET = 160
 _EDIT_PREVIEW = 1500
 
 
-def choice_button(choice: Choice, language: str, data: str) -> InlineKeyboardButton:
+def choice_button(choice: Choice, language: str, data: cb.ButtonData) -> InlineKeyboardButton:
     """A button named from reference data (the database), not from the catalog."""
-    if len(data.encode()) > 64:
-        raise ValueError(f"callback data {data!r} is longer than Telegram's 64 bytes")
-    return InlineKeyboardButton(choice.name(language), callback_data=data)
+    return InlineKeyboardButton(choice.name(language), callback_data=data.encode())
 
 
 def me_too_button(language: str, submission: Submission) -> InlineKeyboardButton:
     """A "me too" button for any message showing a submission (digests included)."""
     return button(
-        language, "feedback.button.me_too", f"metoo:{submission.id}", code=submission.receipt_code
+        language, "feedback.button.me_too", cb.MeToo(submission.id), code=submission.receipt_code
     )
 
 
@@ -90,7 +89,7 @@ def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[Inli
 
 def _back_row(language: str, draft: Draft) -> list[list[InlineKeyboardButton]]:
     if draft.editing:
-        return [[button(language, "feedback.button.back", "fb:review")]]
+        return [[button(language, "feedback.button.back", cb.FB_REVIEW)]]
     return []
 
 
@@ -179,11 +178,11 @@ async def question(
     lang = context.lang
     reference = context.services.reference
     step = draft.step
-    skip = [button(lang, "feedback.button.skip", "fb:skip")]
+    skip = [button(lang, "feedback.button.skip", cb.FB_SKIP)]
     rows: list[list[InlineKeyboardButton]]
     if step is DraftStep.CATEGORY:
         categories = await reference.categories()
-        rows = [[choice_button(c, lang, f"fb:cat:{c.id}")] for c in categories]
+        rows = [[choice_button(c, lang, cb.FbCategory(c.id))] for c in categories]
         return t(lang, "feedback.ask.category"), keyboard(rows + _back_row(lang, draft))
     if step is DraftStep.PROBLEM:
         text = t(
@@ -196,7 +195,7 @@ async def question(
         current = draft.problem if draft.editing else None
         return _with_current(lang, text, current), keyboard(back) if back else None
     if step is DraftStep.LAW:
-        rows = [[button(lang, "feedback.button.law_unsure", "fb:law:unsure"), *skip]]
+        rows = [[button(lang, "feedback.button.law_unsure", cb.FB_LAW_UNSURE), *skip]]
         current = draft.law_or_rule if draft.editing else None
         text = _with_current(lang, t(lang, "feedback.ask.law"), current)
         return text, keyboard(rows + _back_row(lang, draft))
@@ -206,7 +205,7 @@ async def question(
         return text, keyboard([skip, *_back_row(lang, draft)])
     if step is DraftStep.IMPACT:
         rows = [
-            [button(lang, f"feedback.button.impact.{level}", f"fb:impact:{level}")]
+            [button(lang, f"feedback.button.impact.{level}", cb.FbImpact(level))]
             for level in range(1, 6)
         ]
         return t(lang, "feedback.ask.impact"), keyboard(rows + _back_row(lang, draft))
@@ -214,22 +213,22 @@ async def question(
         hours, won = _cost_values(lang, draft)
         rows = [
             [
-                button(lang, "feedback.button.cost_hours", "fb:cost:hours"),
-                button(lang, "feedback.button.cost_won", "fb:cost:won"),
+                button(lang, "feedback.button.cost_hours", cb.FbCost("hours")),
+                button(lang, "feedback.button.cost_won", cb.FbCost("won")),
             ]
         ]
         if draft.hours_cost is not None or draft.won_cost is not None:
-            rows.append([button(lang, "feedback.button.cost_clear", "fb:cost:clear")])
-        rows.append([button(lang, "feedback.button.next", "fb:next")])
+            rows.append([button(lang, "feedback.button.cost_clear", cb.FbCost("clear"))])
+        rows.append([button(lang, "feedback.button.next", cb.FB_NEXT)])
         return t(lang, "feedback.ask.cost", hours=hours, won=won), keyboard(rows)
     if step in (DraftStep.COST_HOURS, DraftStep.COST_WON):
-        back_row = [[button(lang, "feedback.button.back", "fb:cost:back")]]
+        back_row = [[button(lang, "feedback.button.back", cb.FB_COST_BACK)]]
         return t(lang, f"feedback.ask.{step}"), keyboard(back_row)
     if step is DraftStep.ATTACHMENTS:
         rows = []
         if draft.attachments:
-            rows.append([button(lang, "feedback.button.attachments_clear", "fb:att:clear")])
-        rows.append([button(lang, "feedback.button.next", "fb:next")])
+            rows.append([button(lang, "feedback.button.attachments_clear", cb.FB_ATT_CLEAR)])
+        rows.append([button(lang, "feedback.button.next", cb.FB_NEXT)])
         text = t(
             lang, "feedback.ask.attachments", count=len(draft.attachments), max=MAX_ATTACHMENTS
         )
@@ -239,29 +238,29 @@ async def question(
         shown = await profile_text(context, remembered or CompanyProfile())
         rows = [
             [
-                button(lang, "feedback.button.profile_same", "fb:profile:same"),
-                button(lang, "feedback.button.profile_change", "fb:profile:change"),
+                button(lang, "feedback.button.profile_same", cb.FB_PROFILE_SAME),
+                button(lang, "feedback.button.profile_change", cb.FB_PROFILE_CHANGE),
             ],
             skip,
         ]
         return t(lang, "feedback.ask.profile", profile=shown), keyboard(rows)
     if step is DraftStep.REGION:
         regions = await reference.regions()
-        rows = _rows([choice_button(c, lang, f"fb:region:{c.id}") for c in regions], 4)
+        rows = _rows([choice_button(c, lang, cb.FbRegion(c.id)) for c in regions], 4)
         return t(lang, "feedback.ask.region"), keyboard([*rows, skip])
     if step is DraftStep.SIZE:
         sizes = await reference.company_sizes()
-        rows = _rows([choice_button(c, lang, f"fb:size:{c.id}") for c in sizes], 2)
+        rows = _rows([choice_button(c, lang, cb.FbSize(c.id)) for c in sizes], 2)
         return t(lang, "feedback.ask.size"), keyboard([*rows, skip])
     if step is DraftStep.INDUSTRY:
         industries = await reference.industries()
-        rows = _rows([choice_button(c, lang, f"fb:industry:{c.id}") for c in industries], 2)
+        rows = _rows([choice_button(c, lang, cb.FbIndustry(c.id)) for c in industries], 2)
         return t(lang, "feedback.ask.industry"), keyboard([*rows, skip])
     if step is DraftStep.VISIBILITY:
         rows = [
             [
-                button(lang, "feedback.button.named", "fb:vis:named"),
-                button(lang, "feedback.button.anonymous", "fb:vis:anonymous"),
+                button(lang, "feedback.button.named", cb.FbVisibility("named")),
+                button(lang, "feedback.button.anonymous", cb.FbVisibility("anonymous")),
             ]
         ]
         return t(lang, "feedback.ask.visibility"), keyboard(rows + _back_row(lang, draft))
@@ -271,13 +270,13 @@ async def question(
                 button(
                     lang,
                     "feedback.button.me_too",
-                    f"fb:metoo:{match.submission.id}",
+                    cb.FbMeToo(match.submission.id),
                     code=match.submission.receipt_code,
                 )
             ]
             for match in similar
         ]
-        rows.append([button(lang, "feedback.button.own_submission", "fb:own")])
+        rows.append([button(lang, "feedback.button.own_submission", cb.FB_OWN)])
         return _similar_text(lang, similar), keyboard(rows)
     return await review_text(context, draft), review_markup(lang)
 
@@ -324,15 +323,14 @@ async def review_text(context: SotongContext, draft: Draft) -> Markup:
 def review_markup(language: str) -> InlineKeyboardMarkup:
     """An edit button per field, then Submit and Discard."""
     edits = [
-        button(language, f"feedback.button.edit.{step}", f"fb:edit:{step}")
-        for step in EDITABLE_STEPS
+        button(language, f"feedback.button.edit.{step}", cb.FbEdit(step)) for step in EDITABLE_STEPS
     ]
     return keyboard(
         [
             *_rows(edits, 3),
             [
-                button(language, "feedback.button.submit", "fb:submit"),
-                button(language, "feedback.button.discard", "fb:discard"),
+                button(language, "feedback.button.submit", cb.FB_SUBMIT),
+                button(language, "feedback.button.discard", cb.FB_DISCARD),
             ],
         ]
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from domain import callback_data as cb
 from domain.follow_up import FollowUpResult, NewCost
 from handlers.context import SotongContext
 from handlers.conversation import END, build_conversation
@@ -37,16 +38,20 @@ async def verdict(update: Update, context: SotongContext) -> str | int:
     user = update.effective_user
     assert query is not None and query.data is not None and user is not None
     await query.answer()
-    _, _, ident, value = query.data.split(":")
-    result = FollowUpResult(value)
+    tapped = cb.FollowUpVerdict.decode(query.data)
+    assert tapped is not None
+    result = FollowUpResult(tapped.result)
     lang = context.lang
-    code = await context.services.follow_ups.answer(user.id, int(ident), result)
+    code = await context.services.follow_ups.answer(user.id, tapped.submission_id, result)
     if code is None:
         await send(update, context, t(lang, "follow_up.not_yours"))
         return END
     text = t(lang, "follow_up.thanks", code=code, result=t(lang, f"follow_up.result.{result}"))
     await send(
-        update, context, text, keyboard([[button(lang, "follow_up.button.done", "fu:done")]])
+        update,
+        context,
+        text,
+        keyboard([[button(lang, "follow_up.button.done", cb.FOLLOW_UP_DONE)]]),
     )
     return NOTE
 
@@ -95,18 +100,16 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
     """The verdict, then the optional note."""
     return build_conversation(
         "follow_up",
-        entry_points=[
-            CallbackQueryHandler(verdict, pattern=r"^fu:a:\d+:(gone|smaller|unchanged|worse)$")
-        ],
+        entry_points=[CallbackQueryHandler(verdict, pattern=cb.FollowUpVerdict.matches)],
         states={
             NOTE: [
                 MessageHandler(filters.TEXT & ~filters.COMMAND, note),
-                CallbackQueryHandler(done, pattern=r"^fu:done$"),
+                CallbackQueryHandler(done, pattern=cb.FOLLOW_UP_DONE.matches),
                 MessageHandler(~filters.COMMAND, not_text),
             ],
         },
         fallbacks=[
             CommandHandler("cancel", cancel),
-            CallbackQueryHandler(done, pattern=r"^fu:done$"),
+            CallbackQueryHandler(done, pattern=cb.FOLLOW_UP_DONE.matches),
         ],
     )

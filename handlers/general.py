@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from domain import callback_data as cb
 from handlers.commands import ADMIN_COMMANDS, USER_COMMANDS
 from handlers.context import SotongContext
 from handlers.menu import main_menu, show_menu
@@ -65,7 +66,7 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/help and /cancel outside any flow."""
     return [
         CommandHandler("help", help_command),
-        CallbackQueryHandler(help_command, pattern=r"^menu:help$"),
+        CallbackQueryHandler(help_command, pattern=cb.MENU_HELP.matches),
         CommandHandler("cancel", cancel_outside_flow),
     ]
 

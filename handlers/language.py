@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from handlers.commands import set_chat_commands
 from handlers.context import SotongContext
 from handlers.menu import show_menu
@@ -16,7 +17,12 @@ __all__ = ["handlers"]
 
 def _picker(language: str) -> InlineKeyboardMarkup:
     return keyboard(
-        [[button(language, f"start.language_button.{code}", f"lang:{code}") for code in LANGUAGES]]
+        [
+            [
+                button(language, f"start.language_button.{code}", cb.Language(code))
+                for code in LANGUAGES
+            ]
+        ]
     )
 
 
@@ -34,7 +40,9 @@ async def set_language(update: Update, context: SotongContext) -> None:
     """
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
-    language = query.data.removeprefix("lang:")
+    tapped = cb.Language.decode(query.data)
+    assert tapped is not None
+    language = tapped.language
     if context.user is not None and context.user.language_chosen and language == context.lang:
         # Nothing changes, so nothing is edited: a second tap on the picker would otherwise
         # edit a message already showing this, which Telegram refuses as "not modified".
@@ -53,6 +61,6 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/language and its buttons."""
     return [
         CommandHandler("language", ask_language),
-        CallbackQueryHandler(ask_language, pattern=r"^menu:language$"),
-        CallbackQueryHandler(set_language, pattern=r"^lang:(ko|en)$"),
+        CallbackQueryHandler(ask_language, pattern=cb.MENU_LANGUAGE.matches),
+        CallbackQueryHandler(set_language, pattern=cb.Language.matches),
     ]

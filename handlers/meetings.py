@@ -9,6 +9,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from domain.calendar import meeting_ics
 from domain.meetings import Meeting, MeetingNotFoundError, MeetingStatus
 from handlers.context import SotongContext
@@ -74,22 +75,26 @@ def _detail_keyboard(
     if meeting.is_open:
         rows.append(
             [
-                button(lang, "meetings.button.forget", f"meet:forget:{meeting.id}:d")
+                button(
+                    lang, "meetings.button.forget", cb.MeetRemind("forget", meeting.id, detail=True)
+                )
                 if reminded
-                else button(lang, "meetings.button.remind", f"meet:remind:{meeting.id}:d"),
-                button(lang, "meetings.button.ics", f"meet:ics:{meeting.id}"),
+                else button(
+                    lang, "meetings.button.remind", cb.MeetRemind("remind", meeting.id, detail=True)
+                ),
+                button(lang, "meetings.button.ics", cb.MeetIcs(meeting.id)),
             ]
         )
     if context.is_admin and meeting.status is not MeetingStatus.CANCELLED:
-        admin_row = [button(lang, "meetings.button.held", f"cadm:mheld:{meeting.id}")]
+        admin_row = [button(lang, "meetings.button.held", cb.CadmMeetingHeld(meeting.id))]
         if meeting.is_open:
             admin_row = [
-                button(lang, "meetings.button.edit", f"cadm:medit:{meeting.id}"),
-                button(lang, "meetings.button.cancel", f"cadm:mcancel:{meeting.id}"),
+                button(lang, "meetings.button.edit", cb.CadmMeetingEdit(meeting.id)),
+                button(lang, "meetings.button.cancel", cb.CadmMeetingCancel(meeting.id)),
                 *admin_row,
             ]
         rows.append(admin_row)
-    rows.append([button(lang, "meetings.button.list", "meet:list")])
+    rows.append([button(lang, "meetings.button.list", cb.MEET_LIST)])
     return keyboard(rows)
 
 
@@ -108,13 +113,13 @@ async def _page(context: SotongContext, number: int) -> tuple[Markup, InlineKeyb
             button(
                 lang,
                 "meetings.button.open",
-                f"meet:show:{meeting.id}",
+                cb.MeetShow(meeting.id),
                 title=_short(meeting.title.get(lang)),
             )
         ]
         for meeting in page.items
     ]
-    rows.append(navigation(lang, page.number, page.pages, lambda n: f"meet:page:{n}"))
+    rows.append(navigation(lang, page.number, page.pages, cb.MeetPage))
     entries = [meeting_line(meeting, lang, zone) for meeting in page.items]
     return fit_page(head, entries), keyboard(rows)
 
@@ -130,7 +135,7 @@ async def list_meetings(update: Update, context: SotongContext) -> None:
             update,
             context,
             t(lang, "meetings.none"),
-            keyboard([[button(lang, "meetings.button.subscribe", "menu:subscribe")]]),
+            keyboard([[button(lang, "meetings.button.subscribe", cb.MENU_SUBSCRIBE)]]),
         )
         return
     text, markup = await _page(context, 0)
@@ -142,7 +147,9 @@ async def meetings_page(update: Update, context: SotongContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    text, markup = await _page(context, int(query.data.removeprefix("meet:page:")))
+    tapped = cb.MeetPage.decode(query.data)
+    assert tapped is not None
+    text, markup = await _page(context, tapped.page)
     await edit(query, text, markup)
 
 
@@ -152,8 +159,11 @@ def _short(text: str) -> str:
 
 def _meeting_id(update: Update) -> int:
     query = update.callback_query
-    assert query is not None and query.data is not None
-    return int(query.data.split(":")[2])
+    assert query is not None
+    data = query.data
+    tapped = cb.MeetShow.decode(data) or cb.MeetIcs.decode(data) or cb.MeetRemind.decode(data)
+    assert tapped is not None
+    return tapped.meeting_id
 
 
 async def _load(update: Update, context: SotongContext) -> Meeting | None:
@@ -193,7 +203,9 @@ async def toggle_reminder(update: Update, context: SotongContext) -> None:
     subscriptions = context.services.subscriptions
     user_id = update.effective_user.id
     lang = context.lang
-    if query.data.startswith("meet:remind:"):
+    tapped = cb.MeetRemind.decode(query.data)
+    assert tapped is not None
+    if tapped.action == "remind":
         if not await require_consent(update, context):
             return
         if not meeting.is_open:
@@ -204,7 +216,7 @@ async def toggle_reminder(update: Update, context: SotongContext) -> None:
     else:
         await subscriptions.forget_reminder(user_id, meeting.id)
         confirmation = t(lang, "meetings.reminder_removed", title=meeting.title.get(lang))
-    if query.data.endswith(":d"):
+    if tapped.detail:
         reminded = meeting.id in await subscriptions.reminders(user_id)
         await edit(
             query,
@@ -242,9 +254,9 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/meetings and the meeting buttons, wherever they appear (lists, digests, notices)."""
     return [
         CommandHandler("meetings", list_meetings),
-        CallbackQueryHandler(list_meetings, pattern=r"^(menu:meetings|meet:list)$"),
-        CallbackQueryHandler(meetings_page, pattern=r"^meet:page:\d{1,4}$"),
-        CallbackQueryHandler(show_meeting, pattern=r"^meet:show:\d+$"),
-        CallbackQueryHandler(toggle_reminder, pattern=r"^meet:(remind|forget):\d+(:d)?$"),
-        CallbackQueryHandler(send_ics, pattern=r"^meet:ics:\d+$"),
+        CallbackQueryHandler(list_meetings, pattern=cb.any_of(cb.MENU_MEETINGS, cb.MEET_LIST)),
+        CallbackQueryHandler(meetings_page, pattern=cb.MeetPage.matches),
+        CallbackQueryHandler(show_meeting, pattern=cb.MeetShow.matches),
+        CallbackQueryHandler(toggle_reminder, pattern=cb.MeetRemind.matches),
+        CallbackQueryHandler(send_ics, pattern=cb.MeetIcs.matches),
     ]

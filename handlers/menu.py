@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from handlers.context import SotongContext
 from handlers.ui import button, keyboard, send
 from messages import t
@@ -19,30 +20,30 @@ class MenuEntry:
     """A menu button: its catalog label and the callback data its flow listens for."""
 
     label_key: str
-    data: str
+    data: cb.ButtonData
     admin_only: bool = False
 
 
 MENU_ROWS: tuple[tuple[MenuEntry, ...], ...] = (
     (
-        MenuEntry("menu.button.feedback", "menu:feedback"),
-        MenuEntry("menu.button.my", "menu:my"),
+        MenuEntry("menu.button.feedback", cb.MENU_FEEDBACK),
+        MenuEntry("menu.button.my", cb.MENU_MY),
     ),
     (
-        MenuEntry("subscribe.menu_button", "menu:subscribe"),
-        MenuEntry("meetings.menu_button", "menu:meetings"),
-        MenuEntry("bills.menu_button", "menu:bills"),
+        MenuEntry("subscribe.menu_button", cb.MENU_SUBSCRIBE),
+        MenuEntry("meetings.menu_button", cb.MENU_MEETINGS),
+        MenuEntry("bills.menu_button", cb.MENU_BILLS),
     ),
     (
-        MenuEntry("menu.button.help", "menu:help"),
-        MenuEntry("menu.button.language", "menu:language"),
+        MenuEntry("menu.button.help", cb.MENU_HELP),
+        MenuEntry("menu.button.language", cb.MENU_LANGUAGE),
     ),
-    (MenuEntry("menu.button.privacy", "menu:privacy"),),
+    (MenuEntry("menu.button.privacy", cb.MENU_PRIVACY),),
     (
-        MenuEntry("admin_common.menu.inbox", "admin:inbox", admin_only=True),
-        MenuEntry("admin_common.menu.export", "admin:export", admin_only=True),
-        MenuEntry("admin_common.menu.stats", "admin:stats", admin_only=True),
-        MenuEntry("admin_common.menu.audit", "admin:audit", admin_only=True),
+        MenuEntry("admin_common.menu.inbox", cb.ADMIN_INBOX, admin_only=True),
+        MenuEntry("admin_common.menu.export", cb.ADMIN_EXPORT, admin_only=True),
+        MenuEntry("admin_common.menu.stats", cb.ADMIN_STATS, admin_only=True),
+        MenuEntry("admin_common.menu.audit", cb.ADMIN_AUDIT, admin_only=True),
     ),
 )
 
@@ -90,5 +91,5 @@ def handlers() -> list[
     """The menu's own handlers."""
     return [
         CommandHandler("menu", menu_command),
-        CallbackQueryHandler(menu_button, pattern=r"^menu:home$"),
+        CallbackQueryHandler(menu_button, pattern=cb.MENU_HOME.matches),
     ]

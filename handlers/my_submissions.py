@@ -8,6 +8,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from domain.drafts import CompanyProfile
 from domain.receipts import parse_receipt_code
 from domain.submissions import Submission
@@ -126,14 +127,14 @@ async def _page(
             button(
                 lang,
                 "my.item_button",
-                f"my:open:{item.id}:{page}",
+                cb.MyOpen(item.id, page),
                 code=item.receipt_code,
                 status=status_label(lang, item.status),
             )
         ]
         for item in items
     ]
-    rows.append(navigation(lang, page, pages, lambda n: f"my:page:{n}"))
+    rows.append(navigation(lang, page, pages, cb.MyPage))
     title = t(lang, "my.title", total=total, page=page + 1, pages=pages)
     return fit_page(title, lines), keyboard(rows)
 
@@ -156,8 +157,9 @@ async def my_page(update: Update, context: SotongContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
     await query.answer()
-    page = int(query.data.removeprefix("my:page:"))
-    text, markup = await _page(context, update.effective_user.id, page)
+    tapped = cb.MyPage.decode(query.data)
+    assert tapped is not None
+    text, markup = await _page(context, update.effective_user.id, tapped.page)
     if isinstance(query.message, Message):
         await edit(query, text, markup)
     else:
@@ -168,7 +170,7 @@ async def _show_detail(
     update: Update, context: SotongContext, submission: Submission, page: int
 ) -> None:
     parts = await detail_messages(context, submission)
-    back = keyboard([[button(context.lang, "my.button.list", f"my:page:{page}")]])
+    back = keyboard([[button(context.lang, "my.button.list", cb.MyPage(page))]])
     for index, part in enumerate(parts):
         await send(update, context, part, back if index == len(parts) - 1 else None)
 
@@ -178,13 +180,14 @@ async def my_open(update: Update, context: SotongContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
     await query.answer()
-    _, _, submission_id, page = query.data.split(":")
+    tapped = cb.MyOpen.decode(query.data)
+    assert tapped is not None
     submissions = context.services.submissions
-    submission = await submissions.owned(int(submission_id), update.effective_user.id)
+    submission = await submissions.owned(tapped.submission_id, update.effective_user.id)
     if submission is None:
         await send(update, context, t(context.lang, "my.not_found"))
         return
-    await _show_detail(update, context, submission, int(page))
+    await _show_detail(update, context, submission, tapped.page)
 
 
 async def status_command(update: Update, context: SotongContext) -> None:
@@ -206,8 +209,8 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/my, /status and their buttons."""
     return [
         CommandHandler("my", my_list),
-        CallbackQueryHandler(my_list, pattern=r"^menu:my$"),
-        CallbackQueryHandler(my_page, pattern=r"^my:page:\d+$"),
-        CallbackQueryHandler(my_open, pattern=r"^my:open:\d+:\d+$"),
+        CallbackQueryHandler(my_list, pattern=cb.MENU_MY.matches),
+        CallbackQueryHandler(my_page, pattern=cb.MyPage.matches),
+        CallbackQueryHandler(my_open, pattern=cb.MyOpen.matches),
         CommandHandler("status", status_command),
     ]

@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 
 from telegram import InlineKeyboardButton
 
+from domain.callback_data import ButtonData
 from handlers.ui import button
 from messages import Markup
 from messages.length import TEXT_LIMIT, fit_html, visible_length
@@ -53,7 +54,7 @@ def page_of(items: Sequence[Item], number: int, size: int) -> Page[Item]:
 
 
 def navigation(
-    language: str, number: int, pages: int, data: Callable[[int], str]
+    language: str, number: int, pages: int, data: Callable[[int], ButtonData]
 ) -> list[InlineKeyboardButton]:
     """◀ and ▶ where there is a page to go to; `data(n)` is the callback data for page n."""
     row = []

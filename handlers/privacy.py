@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from handlers.context import SotongContext
 from handlers.menu import show_menu
 from handlers.ui import button, edit, keyboard, send
@@ -13,7 +14,7 @@ from messages.catalog.privacy import NOTICE_VERSION
 
 __all__ = ["CONSENT_ANSWER_PATTERN", "answer_consent", "handlers", "notice_markup", "notice_text"]
 
-CONSENT_ANSWER_PATTERN = r"^consent:(agree|decline)$"
+CONSENT_ANSWER_PATTERN = cb.any_of(cb.CONSENT_AGREE, cb.CONSENT_DECLINE)
 
 
 def notice_text(context: SotongContext) -> Markup:
@@ -31,8 +32,8 @@ def notice_markup(language: str) -> list[list[InlineKeyboardButton]]:
     """Agree / decline buttons under a notice."""
     return [
         [
-            button(language, "privacy.button.agree", "consent:agree"),
-            button(language, "privacy.button.decline", "consent:decline"),
+            button(language, "privacy.button.agree", cb.CONSENT_AGREE),
+            button(language, "privacy.button.decline", cb.CONSENT_DECLINE),
         ]
     ]
 
@@ -55,7 +56,7 @@ async def privacy(update: Update, context: SotongContext) -> None:
     lang = context.lang
     user = context.user
     if user is not None and user.has_consent(NOTICE_VERSION):
-        buttons = [[button(lang, "privacy.button.withdraw", "consent:withdraw")]]
+        buttons = [[button(lang, "privacy.button.withdraw", cb.CONSENT_WITHDRAW)]]
     else:
         buttons = notice_markup(lang)
     text = Markup(f"{notice_text(context)}\n\n{_state_line(context)}")
@@ -69,7 +70,7 @@ async def answer_consent(update: Update, context: SotongContext) -> None:
     assert query is not None and tg_user is not None
     await query.answer()
     accounts = context.services.accounts
-    if query.data == "consent:agree":
+    if cb.CONSENT_AGREE.matches(query.data):
         context.user = await accounts.agree(
             tg_user.id,
             notice_version=NOTICE_VERSION,
@@ -98,8 +99,8 @@ async def ask_withdraw(update: Update, context: SotongContext) -> None:
         keyboard(
             [
                 [
-                    button(lang, "privacy.button.withdraw_confirm", "consent:withdraw:yes"),
-                    button(lang, "privacy.button.keep", "consent:withdraw:no"),
+                    button(lang, "privacy.button.withdraw_confirm", cb.CONSENT_WITHDRAW_YES),
+                    button(lang, "privacy.button.keep", cb.CONSENT_WITHDRAW_NO),
                 ]
             ]
         ),
@@ -112,7 +113,7 @@ async def confirm_withdraw(update: Update, context: SotongContext) -> None:
     tg_user = update.effective_user
     assert query is not None and tg_user is not None
     await query.answer()
-    if query.data == "consent:withdraw:yes":
+    if cb.CONSENT_WITHDRAW_YES.matches(query.data):
         context.user = await context.services.accounts.decline(tg_user.id)
         await edit(query, t(context.lang, "privacy.withdrawn"))
     else:
@@ -123,10 +124,12 @@ def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/privacy and the consent buttons, wherever they were shown."""
     return [
         CommandHandler("privacy", privacy),
-        CallbackQueryHandler(privacy_button, pattern=r"^menu:privacy$"),
+        CallbackQueryHandler(privacy_button, pattern=cb.MENU_PRIVACY.matches),
         CallbackQueryHandler(answer_consent, pattern=CONSENT_ANSWER_PATTERN),
-        CallbackQueryHandler(ask_withdraw, pattern=r"^consent:withdraw$"),
-        CallbackQueryHandler(confirm_withdraw, pattern=r"^consent:withdraw:(yes|no)$"),
+        CallbackQueryHandler(ask_withdraw, pattern=cb.CONSENT_WITHDRAW.matches),
+        CallbackQueryHandler(
+            confirm_withdraw, pattern=cb.any_of(cb.CONSENT_WITHDRAW_YES, cb.CONSENT_WITHDRAW_NO)
+        ),
     ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from domain import callback_data as cb
 from handlers.commands import set_chat_commands
 from handlers.context import SotongContext
 from handlers.conversation import END, build_conversation
@@ -23,11 +24,11 @@ CHOOSING_LANGUAGE = "choosing_language"
 READING_NOTICE = "reading_notice"
 
 
-def _language_keyboard(language: str, prefix: str) -> InlineKeyboardMarkup:
+def _language_keyboard(language: str) -> InlineKeyboardMarkup:
     return keyboard(
         [
             [
-                button(language, f"start.language_button.{code}", f"{prefix}{code}")
+                button(language, f"start.language_button.{code}", cb.StartLanguage(code))
                 for code in LANGUAGES
             ]
         ]
@@ -47,7 +48,7 @@ async def start(update: Update, context: SotongContext) -> str | int:
         update,
         context,
         t(context.lang, "start.choose_language"),
-        _language_keyboard(context.lang, "start:lang:"),
+        _language_keyboard(context.lang),
     )
     return CHOOSING_LANGUAGE
 
@@ -57,7 +58,9 @@ async def choose_language(update: Update, context: SotongContext) -> str | int:
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
     await query.answer()
-    language = query.data.removeprefix("start:lang:")
+    tapped = cb.StartLanguage.decode(query.data)
+    assert tapped is not None
+    language = tapped.language
     context.user = await context.services.accounts.choose_language(
         update.effective_user.id, language
     )
@@ -102,7 +105,7 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
         entry_points=[CommandHandler("start", start)],
         states={
             CHOOSING_LANGUAGE: [
-                CallbackQueryHandler(choose_language, pattern=r"^start:lang:(ko|en)$"),
+                CallbackQueryHandler(choose_language, pattern=cb.StartLanguage.matches),
                 MessageHandler(not_a_command, hint_language),
             ],
             READING_NOTICE: [

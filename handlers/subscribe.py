@@ -12,6 +12,7 @@ from typing import Any
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
+from domain import callback_data as cb
 from domain.subscriptions import BillScope, Frequency, Subscription, SubscriptionChoice
 from handlers.context import SotongContext
 from handlers.conversation import END, build_conversation
@@ -139,30 +140,38 @@ def _panel_keyboard(
     mark = {True: "✅", False: "▫️"}
     rows = [
         [
-            button(lang, "subscribe.button.meetings", "sub:t:meetings", mark=mark[choice.meetings]),
             button(
-                lang, "subscribe.button.announcements", "sub:t:ann", mark=mark[choice.announcements]
+                lang,
+                "subscribe.button.meetings",
+                cb.SubKind("meetings"),
+                mark=mark[choice.meetings],
+            ),
+            button(
+                lang,
+                "subscribe.button.announcements",
+                cb.SubKind("ann"),
+                mark=mark[choice.announcements],
             ),
         ],
         [
             button(
                 lang,
                 "subscribe.button.bills",
-                "sub:t:bills",
+                cb.SubKind("bills"),
                 scope=t(lang, f"subscribe.bills.{choice.bills.value}"),
             ),
         ],
         [
-            button(lang, "subscribe.button.topics", "sub:cats"),
-            button(lang, "subscribe.button.when", "sub:freq"),
+            button(lang, "subscribe.button.topics", cb.SUB_CATS),
+            button(lang, "subscribe.button.when", cb.SUB_FREQ),
         ],
         [
-            button(lang, "subscribe.button.save", "sub:save"),
-            button(lang, "subscribe.button.close", "sub:close"),
+            button(lang, "subscribe.button.save", cb.SUB_SAVE),
+            button(lang, "subscribe.button.close", cb.SUB_CLOSE),
         ],
     ]
     if current is not None and current.active:
-        rows.append([button(lang, "subscribe.button.stop", "sub:stop")])
+        rows.append([button(lang, "subscribe.button.stop", cb.SUB_STOP)])
     return keyboard(rows)
 
 
@@ -193,7 +202,7 @@ async def require_consent(update: Update, context: SotongContext) -> bool:
         update,
         context,
         t(lang, "subscribe.needs_consent"),
-        keyboard([[button(lang, "menu.button.privacy", "menu:privacy")]]),
+        keyboard([[button(lang, "menu.button.privacy", cb.MENU_PRIVACY)]]),
     )
     return False
 
@@ -216,7 +225,9 @@ async def toggle_kind(update: Update, context: SotongContext) -> str:
     assert query is not None and query.data is not None
     await query.answer()
     choice = _draft(context)
-    what = query.data.removeprefix("sub:t:")
+    tapped = cb.SubKind.decode(query.data)
+    assert tapped is not None
+    what = tapped.kind
     if what == "meetings":
         choice = replace(choice, meetings=not choice.meetings)
     elif what == "ann":
@@ -235,15 +246,15 @@ async def _categories_keyboard(
     buttons = [
         InlineKeyboardButton(
             f"{'✅' if category.id in chosen else '▫️'} {category.name(lang)}",
-            callback_data=f"sub:cat:{category.id}",
+            callback_data=cb.SubCategory(category.id).encode(),
         )
         for category in await context.services.reference.categories()
     ]
     rows = [buttons[index : index + 2] for index in range(0, len(buttons), 2)]
     rows.append(
         [
-            button(lang, "subscribe.button.topics_all", "sub:cat:*"),
-            button(lang, "subscribe.button.done", "sub:cats:done"),
+            button(lang, "subscribe.button.topics_all", cb.SubCategory("*")),
+            button(lang, "subscribe.button.done", cb.SUB_CATS_DONE),
         ]
     )
     return keyboard(rows)
@@ -269,7 +280,9 @@ async def toggle_category(update: Update, context: SotongContext) -> str:
     assert query is not None and query.data is not None
     await query.answer()
     choice = _draft(context)
-    category = query.data.removeprefix("sub:cat:")
+    tapped = cb.SubCategory.decode(query.data)
+    assert tapped is not None
+    category = tapped.category_id
     if category == "*":
         chosen: frozenset[str] = frozenset()
     elif await context.services.reference.find("categories", category) is None:
@@ -305,7 +318,7 @@ async def ask_frequency(update: Update, context: SotongContext) -> str:
                     button(
                         lang,
                         f"subscribe.frequency.{frequency.value}",
-                        f"sub:freq:{frequency.value}",
+                        cb.SubFrequency(frequency.value),
                     )
                 ]
                 for frequency in Frequency
@@ -320,7 +333,9 @@ async def choose_frequency(update: Update, context: SotongContext) -> str:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    frequency = Frequency(query.data.removeprefix("sub:freq:"))
+    tapped = cb.SubFrequency.decode(query.data)
+    assert tapped is not None
+    frequency = Frequency(tapped.frequency)
     choice = replace(_draft(context), frequency=frequency)
     _store(context, choice)
     if frequency is Frequency.IMMEDIATE:
@@ -329,7 +344,8 @@ async def choose_frequency(update: Update, context: SotongContext) -> str:
     quiet = context.services.quiet
     hours = [hour for hour in range(24) if not quiet.contains(hour)]
     buttons = [
-        InlineKeyboardButton(f"{hour:02d}:00", callback_data=f"sub:hour:{hour}") for hour in hours
+        InlineKeyboardButton(f"{hour:02d}:00", callback_data=cb.SubHour(hour).encode())
+        for hour in hours
     ]
     await edit(
         query,
@@ -344,13 +360,15 @@ async def choose_hour(update: Update, context: SotongContext) -> str:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    hour = _first_allowed_hour(context, int(query.data.removeprefix("sub:hour:")) % 24)
+    tapped = cb.SubHour.decode(query.data)
+    assert tapped is not None
+    hour = _first_allowed_hour(context, tapped.hour)
     choice = replace(_draft(context), hour=hour)
     _store(context, choice)
     if choice.frequency is not Frequency.WEEKLY:
         return await _show_panel(update, context, new_message=False)
     lang = context.lang
-    days = [button(lang, f"subscribe.weekday.{day}", f"sub:wd:{day}") for day in range(7)]
+    days = [button(lang, f"subscribe.weekday.{day}", cb.SubWeekday(day)) for day in range(7)]
     await edit(query, t(lang, "subscribe.ask_weekday"), keyboard([days[:4], days[4:]]))
     return CHOOSING_WEEKDAY
 
@@ -360,7 +378,9 @@ async def choose_weekday(update: Update, context: SotongContext) -> str:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    _store(context, replace(_draft(context), weekday=int(query.data.removeprefix("sub:wd:")) % 7))
+    tapped = cb.SubWeekday.decode(query.data)
+    assert tapped is not None
+    _store(context, replace(_draft(context), weekday=tapped.weekday))
     return await _show_panel(update, context, new_message=False)
 
 
@@ -406,7 +426,7 @@ async def stop(update: Update, context: SotongContext) -> None:
         update,
         context,
         t(lang, "subscribe.stopped" if stopped else "subscribe.not_subscribed"),
-        keyboard([[button(lang, "subscribe.button.resubscribe", "sub:edit")]]),
+        keyboard([[button(lang, "subscribe.button.resubscribe", cb.SUB_EDIT)]]),
     )
 
 
@@ -416,30 +436,28 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
         "subscribe",
         entry_points=[
             CommandHandler("subscribe", start),
-            CallbackQueryHandler(start, pattern=r"^(menu:subscribe|sub:edit)$"),
+            CallbackQueryHandler(start, pattern=cb.any_of(cb.MENU_SUBSCRIBE, cb.SUB_EDIT)),
         ],
         states={
             EDITING: [
-                CallbackQueryHandler(toggle_kind, pattern=r"^sub:t:(meetings|ann|bills)$"),
-                CallbackQueryHandler(ask_categories, pattern=r"^sub:cats$"),
-                CallbackQueryHandler(ask_frequency, pattern=r"^sub:freq$"),
-                CallbackQueryHandler(save, pattern=r"^sub:save$"),
-                CallbackQueryHandler(close, pattern=r"^sub:close$"),
+                CallbackQueryHandler(toggle_kind, pattern=cb.SubKind.matches),
+                CallbackQueryHandler(ask_categories, pattern=cb.SUB_CATS.matches),
+                CallbackQueryHandler(ask_frequency, pattern=cb.SUB_FREQ.matches),
+                CallbackQueryHandler(save, pattern=cb.SUB_SAVE.matches),
+                CallbackQueryHandler(close, pattern=cb.SUB_CLOSE.matches),
             ],
             CHOOSING_CATEGORIES: [
-                CallbackQueryHandler(toggle_category, pattern=r"^sub:cat:[a-z_*]+$"),
-                CallbackQueryHandler(categories_done, pattern=r"^sub:cats:done$"),
+                CallbackQueryHandler(toggle_category, pattern=cb.SubCategory.matches),
+                CallbackQueryHandler(categories_done, pattern=cb.SUB_CATS_DONE.matches),
             ],
             CHOOSING_FREQUENCY: [
-                CallbackQueryHandler(
-                    choose_frequency, pattern=r"^sub:freq:(immediate|daily|weekly)$"
-                ),
+                CallbackQueryHandler(choose_frequency, pattern=cb.SubFrequency.matches),
             ],
             CHOOSING_HOUR: [
-                CallbackQueryHandler(choose_hour, pattern=r"^sub:hour:\d{1,2}$"),
+                CallbackQueryHandler(choose_hour, pattern=cb.SubHour.matches),
             ],
             CHOOSING_WEEKDAY: [
-                CallbackQueryHandler(choose_weekday, pattern=r"^sub:wd:[0-6]$"),
+                CallbackQueryHandler(choose_weekday, pattern=cb.SubWeekday.matches),
             ],
         },
         fallbacks=[CommandHandler("cancel", cancel)],
@@ -448,4 +466,4 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
 
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """The stop button, valid on any digest whatever the conversation state."""
-    return [CallbackQueryHandler(stop, pattern=r"^sub:stop$")]
+    return [CallbackQueryHandler(stop, pattern=cb.SUB_STOP.matches)]

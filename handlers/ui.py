@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
+from domain.callback_data import ButtonData
 from domain.text import clean_text
 from handlers.context import SotongContext
 from messages import Markup, t
@@ -18,11 +19,11 @@ __all__ = ["button", "edit", "keyboard", "plain_text", "send", "typed_text"]
 _TAG = re.compile(r"<[^>]+>")
 
 
-def button(language: str, key: str, data: str, **params: object) -> InlineKeyboardButton:
-    """An inline button labelled from the catalog; Telegram refuses callback data over 64 bytes."""
-    if len(data.encode()) > 64:
-        raise ValueError(f"callback data {data!r} is longer than Telegram's 64 bytes")
-    return InlineKeyboardButton(html.unescape(t(language, key, **params)), callback_data=data)
+def button(language: str, key: str, data: ButtonData, **params: object) -> InlineKeyboardButton:
+    """An inline button labelled from the catalog, its data from the one callback codec."""
+    return InlineKeyboardButton(
+        html.unescape(t(language, key, **params)), callback_data=data.encode()
+    )
 
 
 def keyboard(rows: Sequence[Sequence[InlineKeyboardButton]]) -> InlineKeyboardMarkup:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from domain import callback_data as cb
 from domain.agenda import (
     AgendaEntry,
     LinkedOwner,
@@ -214,4 +215,4 @@ class AgendaService:
 
 def _buttons(owner: LinkedOwner) -> Buttons:
     label = html.unescape(t(owner.language, "feedback.button.open"))
-    return (((label, f"my:open:{owner.submission_id}:0"),),)
+    return (((label, cb.MyOpen(owner.submission_id, 0).encode()),),)

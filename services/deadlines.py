@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from domain import callback_data as cb
 from domain.clock import Clock
 from domain.deadlines import (
     ADMIN_DIGEST_HOUR,
@@ -218,7 +219,14 @@ class DeadlineService:
                         reason=extension.reason,
                     ),
                 ),
-                (((_label(language, "feedback.button.open"), f"my:open:{submission.id}:0"),),),
+                (
+                    (
+                        (
+                            _label(language, "feedback.button.open"),
+                            cb.MyOpen(submission.id, 0).encode(),
+                        ),
+                    ),
+                ),
                 self._quiet.release_at(self._clock.now(), self._zone),
             )
         await self._repository.extend(
@@ -250,4 +258,6 @@ def _label(language: str, key: str) -> str:
 
 
 def _open_buttons(language: str) -> tuple[tuple[tuple[str, str], ...], ...]:
-    return (((_label(language, "deadline.button.overdue"), "ai:l:0:!:-:-"),),)
+    return (
+        ((_label(language, "deadline.button.overdue"), cb.InboxList(0, "!", "-", "-").encode()),),
+    )

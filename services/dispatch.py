@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from domain import callback_data as cb
 from domain.clock import Clock
 from domain.content import ContentChange, ContentEvent, ItemKind
 from domain.delivery import Buttons, QueuedMessage
@@ -79,8 +80,8 @@ def digest_buttons(language: str) -> Buttons:
     """The one-tap way to change or stop, under every digest."""
     return (
         (
-            (_label(language, "digest.button.change"), "sub:edit"),
-            (_label(language, "digest.button.stop"), "sub:stop"),
+            (_label(language, "digest.button.change"), cb.SUB_EDIT.encode()),
+            (_label(language, "digest.button.stop"), cb.SUB_STOP.encode()),
         ),
     )
 
@@ -266,7 +267,7 @@ class PolicyDispatcher:
                 line=meeting_line(meeting, item.language, self._zone),
             )
             buttons: Buttons = (
-                ((_label(item.language, "meetings.button.ics"), f"meet:ics:{meeting.id}"),),
+                ((_label(item.language, "meetings.button.ics"), cb.MeetIcs(meeting.id).encode()),),
             )
             key = f"reminder:{meeting.id}:{item.which}:{to_db(item.starts_at)}"
             batches[key].append(QueuedMessage(item.user_id, (text,), buttons, not_before))
@@ -369,8 +370,11 @@ class PolicyDispatcher:
                 )
                 buttons: Buttons = (
                     (
-                        (_label(language, "meetings.button.remind"), f"meet:remind:{meeting.id}"),
-                        (_label(language, "meetings.button.ics"), f"meet:ics:{meeting.id}"),
+                        (
+                            _label(language, "meetings.button.remind"),
+                            cb.MeetRemind("remind", meeting.id).encode(),
+                        ),
+                        (_label(language, "meetings.button.ics"), cb.MeetIcs(meeting.id).encode()),
                     ),
                 )
             else:
@@ -378,7 +382,14 @@ class PolicyDispatcher:
                 text = t(
                     language, "digest.related.bill", line=bill_line(bill, language, self._zone)
                 )
-                buttons = (((_label(language, "bills.button.follow"), f"bill:follow:{bill.id}"),),)
+                buttons = (
+                    (
+                        (
+                            _label(language, "bills.button.follow"),
+                            cb.BillFollow("follow", bill.id).encode(),
+                        ),
+                    ),
+                )
             batches[f"related:{event.kind.value}:{event.item_id}:{event.id}"].append(
                 QueuedMessage(recipient.user_id, (text,), buttons, release)
             )

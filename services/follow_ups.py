@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+from domain import callback_data as cb
 from domain.clock import Clock
 from domain.delivery import Buttons, QueuedMessage
 from domain.follow_up import (
@@ -34,16 +35,12 @@ def _buttons(language: str, submission_id: int) -> Buttons:
     def label(result: FollowUpResult) -> str:
         return html.unescape(t(language, f"follow_up.result.{result}"))
 
-    data = f"fu:a:{submission_id}:"
+    def button(result: FollowUpResult) -> tuple[str, str]:
+        return label(result), cb.FollowUpVerdict(submission_id, result.value).encode()
+
     return (
-        (
-            (label(FollowUpResult.GONE), data + FollowUpResult.GONE),
-            (label(FollowUpResult.SMALLER), data + FollowUpResult.SMALLER),
-        ),
-        (
-            (label(FollowUpResult.UNCHANGED), data + FollowUpResult.UNCHANGED),
-            (label(FollowUpResult.WORSE), data + FollowUpResult.WORSE),
-        ),
+        (button(FollowUpResult.GONE), button(FollowUpResult.SMALLER)),
+        (button(FollowUpResult.UNCHANGED), button(FollowUpResult.WORSE)),
     )
 
 

@@ -11,6 +11,7 @@ import html
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from domain import callback_data as cb
 from domain.delivery import Buttons, QueuedMessage
 from domain.review import MergeCounts
 from domain.submissions import Recipient, SubmissionStatus
@@ -81,7 +82,7 @@ def status_change_message(
     """The queued notice of a status change or answer, with a button to the details."""
     language = recipient.language
     buttons: Buttons = (
-        ((_label(language, "feedback.button.open"), f"my:open:{submission_id}:0"),),
+        ((_label(language, "feedback.button.open"), cb.MyOpen(submission_id, 0).encode()),),
     )
     text = status_change_text(
         language, code, status, note=note, forwarded_to=forwarded_to, answer=answer
@@ -127,5 +128,5 @@ def draft_reminder(
 ) -> QueuedMessage:
     """The one gentle reminder of a draft left alone, with a button to continue it."""
     text = t(language, "feedback.reminder", started=format_datetime(started_at, language, zone))
-    buttons: Buttons = (((_label(language, "feedback.button.continue"), "fb:resume"),),)
+    buttons: Buttons = (((_label(language, "feedback.button.continue"), cb.FB_RESUME.encode()),),)
     return QueuedMessage(user_id, (text,), buttons, not_before)
