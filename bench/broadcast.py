@@ -9,9 +9,9 @@ Two runs:
 - "telegram": the emulator enforces Telegram's flood limits (30/s overall, ~1/s per chat) and
   the real application sends, with DELIVERY_RATE_PER_SECOND=25. Target: about 25 msg/s and no
   429 at all.
-- "lifted": flood control off and the sender's rate set out of reach, sending through a plain
-  PTB Bot (no AIORateLimiter, whose own 30/s would otherwise be the ceiling): the sender's own
-  ceiling, with its SQLite bookkeeping per message.
+- "lifted": flood control off and the sender's rate set out of reach: the sender's own ceiling,
+  with its SQLite bookkeeping per message. The same running application as in production: its
+  reply limiter paces only replies to updates, so it adds no ceiling of its own to the outbox.
 
 The emulator runs in a process of its own, so the peak memory reported (maximum resident set,
 from wait4) is the bot's: target under 150 MB. The emulator's peak is printed beside it.
@@ -105,15 +105,10 @@ async def _emulator(mode: str, subscribers: int) -> None:
 async def _child(mode: str, subscribers: int, url: str) -> None:
     from datetime import UTC, datetime
 
-    from telegram import Bot
-
     from bot.config import load_settings
-    from bot.policy_jobs import telegram_send
     from bot.runtime import running_bot
-    from bot.wiring import Wiring
     from domain.clock import FrozenClock
     from services.container import Services
-    from storage.database import Database
 
     folder = Path(tempfile.mkdtemp(prefix="sotong-broadcast-"))
     settings = load_settings(
@@ -129,25 +124,14 @@ async def _child(mode: str, subscribers: int, url: str) -> None:
     await _arrange(settings, subscribers)
     arrange_seconds = time.perf_counter() - arrange_started
     slot = FrozenClock(datetime(2026, 11, 22, 0, tzinfo=UTC))
-    if mode == "telegram":
-        async with running_bot(settings, clock=slot, poll_timeout=1) as application:
-            services: Services = application.bot_data["services"]
-            started = time.perf_counter()
-            report = await services.dispatcher.tick()
-            queued = time.perf_counter()
-            services.delivery.wake()
-            await services.delivery.wait_idle()
-            finished = time.perf_counter()
-    else:
-        database = await Database.open(settings.database_path)
-        services = Wiring.create(settings, database, slot).services
-        async with Bot(TOKEN, base_url=settings.bot_api_base_url) as bot:
-            started = time.perf_counter()
-            report = await services.dispatcher.tick()
-            queued = time.perf_counter()
-            await services.delivery.drain(telegram_send(bot))
-            finished = time.perf_counter()
-        await database.close()
+    async with running_bot(settings, clock=slot, poll_timeout=1) as application:
+        services: Services = application.bot_data["services"]
+        started = time.perf_counter()
+        report = await services.dispatcher.tick()
+        queued = time.perf_counter()
+        services.delivery.wake()
+        await services.delivery.wait_idle()
+        finished = time.perf_counter()
     send_seconds = finished - queued
     print(
         f"{mode}: arranged {subscribers} subscribers in {arrange_seconds:.1f}s; queued "

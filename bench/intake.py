@@ -15,8 +15,9 @@ fully handled one before sending the next, as a person would (the child reports 
 update id on its stdout). The figure is updates handled end to end per second.
 Target: Sotong at least half the echo bot's rate.
 
-Sotong's own rate limiter (30 messages a second, right for real Telegram) is switched off in
-the child, as the emulator's flood limits are: the bench measures the bot, not the limiter.
+Sotong's reply pacing (right for real Telegram) and its input budget are lifted in the child
+through their settings, as the emulator's flood limits are: the bench measures the bot, not the
+limits.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ async def serve_echo(base_url: str) -> None:
 
 
 async def serve_sotong(base_url: str, file_url: str, database_path: Path) -> None:
-    """Sotong as in production, on a fresh database, with its own rate limiter off."""
+    """Sotong as in production, on a fresh database, with reply pacing and input budget lifted."""
     from bot.app import ALLOWED_UPDATES, build_application, on_startup  # noqa: PLC0415
     from bot.config import load_settings  # noqa: PLC0415
     from bot.wiring import Wiring  # noqa: PLC0415
@@ -117,14 +118,16 @@ async def serve_sotong(base_url: str, file_url: str, database_path: Path) -> Non
         bot_api_file_url=file_url,
         database_path=database_path,
         submission_daily_limit=1000,
+        # The emulator's flood limits are lifted, so are the bot's: no reply pacing, and an
+        # input budget no simulated user reaches (each answers as fast as the bot replies).
+        reply_rate_per_second=0,
+        input_burst=10_000,
         log_level="WARNING",
         _env_file=None,
     )
     database = await Database.open(settings.database_path)
     try:
         application = build_application(Wiring.create(settings, database, SystemClock()))
-        # The limiter paces sends to Telegram's 30 a second; the emulator's limits are lifted.
-        application.bot._rate_limiter = None
         application.add_handler(TypeHandler(Update, _report_handled), group=DONE_GROUP)
         await application.initialize()
         try:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot import evidence_jobs, maintenance_jobs, policy_jobs
+from bot.config import Settings
+from bot.reply_limiter import ReplyLimiter, ReplyLimits
 from bot.sotong_bot import SotongBot
 from bot.telegram_http import AiohttpRequest
 from bot.update_inbox import UpdateInbox
-from bot.update_processor import UserOrderedUpdateProcessor
+from bot.update_processor import InputBudget, UserOrderedUpdateProcessor
 from bot.wiring import Wiring
 from handlers import (
     admin_agenda,
@@ -24,11 +27,13 @@ from handlers import (
     admin_search,
     admin_stats,
     bills,
+    chat_scope,
     content_admin,
     deletion,
     delivery_admin,
     errors,
     feedback,
+    flood,
     follow_up,
     general,
     identify,
@@ -94,7 +99,10 @@ def build_application(wiring: Wiring) -> JournaledApplication:
             tzinfo=settings.zone,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ),
-        rate_limiter=AIORateLimiter(max_retries=3),
+        rate_limiter=_reply_limiter(settings),
+    )
+    processor = UserOrderedUpdateProcessor(
+        budget=InputBudget(settings.input_burst, settings.input_per_minute)
     )
     # The builder's type does not follow `application_class`; the instance is ours.
     application = cast(
@@ -104,11 +112,13 @@ def build_application(wiring: Wiring) -> JournaledApplication:
         .bot(bot)
         .context_types(ContextTypes(context=SotongContext))
         .persistence(SQLitePersistence(wiring.database))
-        .concurrent_updates(UserOrderedUpdateProcessor())
+        .concurrent_updates(processor)
         .build(),
     )
     application.inbox = UpdateInbox(UpdateJournal(wiring.database), wiring.services.clock)
     bot.use_inbox(application.inbox)
+    processor.flood_notice = flood.notifier(application)
+    processor.skipped = _mark_skipped(application)
     application.bot_data[SERVICES_KEY] = wiring.services
     application.bot_data[WIRING_KEY] = wiring
     _register_handlers(application)
@@ -117,8 +127,32 @@ def build_application(wiring: Wiring) -> JournaledApplication:
     return application
 
 
+def _reply_limiter(settings: Settings) -> ReplyLimiter | None:
+    """The one limiter for interactive replies (the outbox paces digests on its own)."""
+    if settings.reply_rate_per_second == 0:
+        return None
+    return ReplyLimiter(
+        ReplyLimits(
+            rate_per_second=settings.reply_rate_per_second,
+            chat_burst=settings.reply_chat_burst,
+            chat_interval=settings.reply_chat_interval,
+        )
+    )
+
+
+def _mark_skipped(application: JournaledApplication) -> Callable[[Update], Awaitable[None]]:
+    """An update skipped by the input budget is done: the journal must not replay it."""
+
+    async def mark(update: Update) -> None:
+        await application.inbox.handled(update.update_id)
+
+    return mark
+
+
 def _register_handlers(application: SotongApplication) -> None:
-    # Group -1 runs before everything else for every update: it loads the sender.
+    # Group -3 runs first: updates from groups and channels stop here (private by construction).
+    application.add_handler(chat_scope.handler(), group=-3)
+    # Group -1 runs next for every private update: it loads the sender.
     application.add_handler(identify.handler(), group=-1)
     # "Try again" after a storage fault replays a kept update: before any flow claims the tap.
     application.add_handlers(retry.handlers())

@@ -133,6 +133,44 @@ class Settings(BaseSettings):
             "(logged and shown in /delivery)."
         ),
     )
+    input_burst: int = Field(
+        default=20,
+        ge=1,
+        le=10_000,
+        description=(
+            "Messages and button taps one user may send at once; beyond it they are skipped, "
+            "with one notice, until the budget refills."
+        ),
+    )
+    input_per_minute: float = Field(
+        default=60.0,
+        gt=0,
+        le=100_000,
+        description="How fast a user's input budget refills, in messages per minute.",
+    )
+    reply_rate_per_second: float = Field(
+        default=30.0,
+        ge=0,
+        le=1000,
+        description=(
+            "Replies sent per second at most, overall (Telegram: about 30); 0 turns reply "
+            "pacing off. Digests are paced separately by the DELIVERY_ settings."
+        ),
+    )
+    reply_chat_burst: int = Field(
+        default=20,
+        ge=1,
+        le=1000,
+        description="Replies one chat may get at once before they are spaced out.",
+    )
+    reply_chat_interval: float = Field(
+        default=1.0,
+        gt=0,
+        le=60,
+        description=(
+            "Seconds between two replies to one chat once its burst is spent (Telegram: about 1)."
+        ),
+    )
     quiet_hours: str = Field(
         default="22-08",
         description=(

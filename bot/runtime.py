@@ -16,13 +16,17 @@ from contextlib import asynccontextmanager
 from bot.app import ALLOWED_UPDATES, JournaledApplication, build_application, on_startup
 from bot.config import Settings
 from bot.startup import Backoff, with_retries
+from bot.update_processor import UserOrderedUpdateProcessor
 from bot.webhook import WebhookServer
 from bot.wiring import Wiring
 from domain.clock import Clock, SystemClock
 from storage.database import Database
 from storage.lock import database_lock
 
-__all__ = ["running_bot"]
+__all__ = ["BACKLOG_GRACE", "running_bot"]
+
+BACKLOG_GRACE = 5.0
+"""Seconds a stopping bot keeps handling updates it already took before leaving the rest."""
 
 logger = logging.getLogger("sotong")
 
@@ -95,10 +99,21 @@ async def running_bot(
                     if webhook is not None:
                         await webhook.stop()
             finally:
+                # Updates already taken are handled for a few seconds more; whatever still
+                # waits behind a user's backlog then is left unhandled, and the journal replays
+                # it at the next start: a flood's whole queue never holds the stop.
+                processor = application.update_processor
+                cut = (
+                    asyncio.get_running_loop().call_later(BACKLOG_GRACE, processor.leave_backlog)
+                    if isinstance(processor, UserOrderedUpdateProcessor)
+                    else None
+                )
                 if application.updater is not None and application.updater.running:
                     await application.updater.stop()
                 if application.running:
                     await application.stop()
+                if cut is not None:
+                    cut.cancel()
                 await application.inbox.close()
                 await application.shutdown()
         finally:

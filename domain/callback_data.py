@@ -133,6 +133,7 @@ __all__ = [
     "MeetShow",
     "MyOpen",
     "MyPage",
+    "Retry",
     "StartLanguage",
     "StatsView",
     "SubCategory",
@@ -231,6 +232,21 @@ class _Tag(_Field):
         if self.decode(value) is None:
             raise ValueError(f"{value!r} is not an offer tag")
         return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Key(_Field):
+    """A short URL-safe key (a shelved update's)."""
+
+    max_length: int = 16
+
+    def decode(self, text: str) -> str | None:
+        return text if 0 < len(text) <= self.max_length and set(text) <= _TAG else None
+
+    def encode(self, value: Any) -> str:
+        if not isinstance(value, str) or self.decode(value) is None:
+            raise ValueError(f"{value!r} is not a key for callback data")
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,6 +408,16 @@ def offer_tag(key: bytes, user_id: int, submission_id: int) -> str:
 
 
 # --------------------------------------------------------------------------- the menu
+
+
+@dataclass(frozen=True, slots=True)
+class Retry(Callback):
+    """ "Try again" after a storage fault: replays the update shelved under `key`."""
+
+    PREFIX: ClassVar[str] = "retry"
+    FIELDS: ClassVar[tuple[_Field, ...]] = (_Key(),)
+    key: str
+
 
 MENU_HOME = Fixed("menu:home")
 MENU_HELP = Fixed("menu:help")

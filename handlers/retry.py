@@ -15,13 +15,13 @@ from collections import OrderedDict
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import ApplicationHandlerStop, CallbackQueryHandler
 
+from domain import callback_data as cb
 from handlers.context import SotongContext
 from handlers.ui import button, keyboard, send
 from messages import t
 
 __all__ = ["RetryShelf", "handlers", "retry_keyboard"]
 
-_PREFIX = "retry:"
 _SHELF_KEY = "retry_shelf"
 _KEPT = 1000
 """Updates kept at most; the oldest go first (their button then says to send again)."""
@@ -58,7 +58,7 @@ def _shelf(context: SotongContext) -> RetryShelf:
 def retry_keyboard(update: Update, context: SotongContext, language: str) -> InlineKeyboardMarkup:
     """Shelve `update` and return the "try again" button that replays it."""
     key = _shelf(context).keep(update)
-    return keyboard([[button(language, "storage.retry_button", f"{_PREFIX}{key}")]])
+    return keyboard([[button(language, "storage.retry_button", cb.Retry(key))]])
 
 
 async def retry(update: Update, context: SotongContext) -> None:
@@ -66,7 +66,9 @@ async def retry(update: Update, context: SotongContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()
-    kept = _shelf(context).take(query.data.removeprefix(_PREFIX))
+    tapped = cb.Retry.decode(query.data)
+    assert tapped is not None
+    kept = _shelf(context).take(tapped.key)
     if kept is None:
         await send(update, context, t(context.lang, "storage.retry_expired"))
     else:
@@ -77,4 +79,4 @@ async def retry(update: Update, context: SotongContext) -> None:
 
 def handlers() -> list[CallbackQueryHandler[SotongContext, None]]:
     """The "try again" button, registered before every flow so no flow claims the tap."""
-    return [CallbackQueryHandler(retry, pattern=rf"^{_PREFIX}[A-Za-z0-9_-]{{1,16}}$")]
+    return [CallbackQueryHandler(retry, pattern=cb.Retry.matches)]

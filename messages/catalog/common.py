@@ -65,6 +65,20 @@ TEXTS = {
             "please try again in a moment."
         ),
     },
+    "flood.skipped": {
+        "ko": (
+            "한꺼번에 너무 많이 보내셔서 일부는 건너뛰었어요. 잠시 후에 필요한 것만 다시 보내 "
+            "주세요."
+        ),
+        "en": (
+            "That was a lot at once, so I skipped some of it. In a moment, please send again "
+            "what matters."
+        ),
+    },
+    "private_only": {
+        "ko": "이 기능은 저와의 1:1 대화에서 써 주세요.",
+        "en": "Please use this in a private chat with me.",
+    },
     "admin.denied": {
         "ko": "관리자만 쓸 수 있는 기능이에요.",
         "en": "Only administrators can use this.",

@@ -205,11 +205,13 @@ class BotApiEmulator:
 
     # ------------------------------------------------------------- user actions
 
-    def send_text(self, user_id: int, text: str) -> tuple[ChatMessage, int | None]:
-        """The user sends ``text``; returns the message and the update id (None if filtered)."""
+    def send_text(
+        self, user_id: int, text: str, *, group_id: int | None = None
+    ) -> tuple[ChatMessage, int | None]:
+        """The user sends ``text`` (in a group if given); returns the message and update id."""
         if not text:
             raise ValueError("a user cannot send an empty message")
-        return self.state.user_message(user_id, text=text)
+        return self.state.user_message(user_id, text=text, group_id=group_id)
 
     def upload_document(
         self,
@@ -247,16 +249,18 @@ class BotApiEmulator:
         *,
         callback_data: str | None = None,
         message_id: int | None = None,
+        chat_id: int | None = None,
     ) -> tuple[ChatMessage, Button]:
         """Locate an inline button by exact text, unique substring or callback data.
 
-        Looks in ``message_id`` or else the latest bot message with an inline keyboard.
+        Looks in ``message_id`` or else the latest bot message with an inline keyboard, in the
+        user's private chat or in the group ``chat_id``.
 
         Raises:
             AssertionError: with the chat transcript when nothing (or more than one) matches.
 
         """
-        chat = self.state.chats[user_id]
+        chat = self.state.chats[user_id if chat_id is None else chat_id]
         message: ChatMessage | None = None
         if message_id is not None:
             message = self.state.live_message(chat, message_id)
@@ -300,12 +304,21 @@ class BotApiEmulator:
         *,
         callback_data: str | None = None,
         message_id: int | None = None,
+        chat_id: int | None = None,
     ) -> tuple[str, int | None]:
         """The user taps an inline button; returns the callback query id and the update id."""
         message, button = self.find_button(
-            user_id, text, callback_data=callback_data, message_id=message_id
+            user_id, text, callback_data=callback_data, message_id=message_id, chat_id=chat_id
         )
         return self.state.user_tap(user_id, message, button.callback_data or "")
+
+    def add_bot_to_group(self, user_id: int, group_id: int) -> int:
+        """The user adds the bot to a group (``my_chat_member``: left → member)."""
+        return self.state.set_group_membership(user_id, group_id, present=True)
+
+    def remove_bot_from_group(self, user_id: int, group_id: int) -> int:
+        """The user removes the bot from a group (``my_chat_member``: member → kicked)."""
+        return self.state.set_group_membership(user_id, group_id, present=False)
 
     def block(self, user_id: int) -> int | None:
         """The user blocks the bot (sends ``my_chat_member`` with status ``kicked``)."""

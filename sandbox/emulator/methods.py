@@ -75,6 +75,7 @@ class BotApiMethods:
             "senddocument": self.send_document,
             "sendphoto": self.send_photo,
             "sendchataction": self.send_chat_action,
+            "leavechat": self.leave_chat,
             "getfile": self.get_file,
             "setmycommands": self.set_my_commands,
             "getmycommands": self.get_my_commands,
@@ -100,6 +101,8 @@ class BotApiMethods:
                 raise forbidden("bot was blocked by the user")
             if not chat.started:
                 raise forbidden("bot can't initiate conversation with a user")
+        elif not chat.member:
+            raise forbidden("bot is not a member of the group chat")
         return chat
 
     def _admit(self, chat: Chat) -> None:
@@ -392,6 +395,14 @@ class BotApiMethods:
         self._reachable_chat(params)
         if params.text("action") not in _CHAT_ACTIONS:
             raise bad_request("wrong parameter action in request")
+        return True
+
+    async def leave_chat(self, params: Params) -> bool:
+        """``leaveChat``: the bot leaves a group; a private chat cannot be left."""
+        chat = self._reachable_chat(params)
+        if chat.type == "private":
+            raise bad_request("chat member status can't be changed in private chats")
+        self.state.leave_group(chat.id)
         return True
 
     # ----------------------------------------------------------------------- callbacks

@@ -104,6 +104,7 @@ class Chat:
     next_message_id: int = 1
     blocked: bool = False
     started: bool = False
+    member: bool = True
     recent: dict[int, None] = field(default_factory=dict)
     reply_keyboard: tuple[tuple[str, ...], ...] | None = None
 
@@ -373,6 +374,13 @@ class EmulatorState:
         chat.started = True
         return user, chat
 
+    def group(self, chat_id: int) -> Chat:
+        """Return a group chat or fail loudly (test helper misuse)."""
+        chat = self.chats.get(chat_id)
+        if chat is None or chat.type != "group":
+            raise KeyError(f"no group with id {chat_id}")
+        return chat
+
     def user_message(
         self,
         user_id: int,
@@ -380,9 +388,15 @@ class EmulatorState:
         text: str | None = None,
         attachment: Attachment | None = None,
         caption: str | None = None,
+        group_id: int | None = None,
     ) -> tuple[ChatMessage, int | None]:
-        """Post a message from the user and queue the ``message`` update for the bot."""
+        """Post a message from the user (in a group if given) and queue the ``message`` update."""
         _, chat = self.begin_user_action(user_id)
+        if group_id is not None:
+            chat = self.group(group_id)
+            chat.recent.clear()
+            if not chat.member:
+                raise AssertionError(f"the bot is not in group {group_id}: it would see nothing")
         entities = command_entities(text) if text is not None else ()
         caption_entities = command_entities(caption) if caption is not None else ()
         message = self.post(
@@ -405,6 +419,9 @@ class EmulatorState:
     def user_tap(self, user_id: int, message: ChatMessage, data: str) -> tuple[str, int | None]:
         """Queue a ``callback_query`` for a tap on ``message``'s button carrying ``data``."""
         user, chat = self.begin_user_action(user_id)
+        if message.chat_id != chat.id:
+            chat = self.group(message.chat_id)
+            chat.recent.clear()
         self._callback_seq += 1
         query_id = str(4_000_000_000_000_000_000 + self._callback_seq)
         self.callbacks[query_id] = CallbackQueryRecord(
@@ -453,6 +470,33 @@ class EmulatorState:
                 "new_chat_member": new_member,
             },
         )
+
+    def set_group_membership(self, user_id: int, group_id: int, *, present: bool) -> int:
+        """The user adds the bot to a group or removes it; queue the ``my_chat_member`` update."""
+        user = self.user(user_id)
+        chat = self.group(group_id)
+        old, new = ("left", "member") if present else ("member", "kicked")
+        chat.member = present
+        bot = self.bot_json()
+        new_member: dict[str, Any] = {"user": bot, "status": new}
+        if not present:
+            new_member["until_date"] = 0
+        update_id = self.updates.push(
+            "my_chat_member",
+            {
+                "chat": chat.to_json(),
+                "from": user.to_json(),
+                "date": self.now(),
+                "old_chat_member": {"user": bot, "status": old},
+                "new_chat_member": new_member,
+            },
+        )
+        assert update_id is not None
+        return update_id
+
+    def leave_group(self, group_id: int) -> None:
+        """The bot leaves a group: it receives nothing more from it and cannot post there."""
+        self.group(group_id).member = False
 
     # ---------------------------------------------------------------- observation
 

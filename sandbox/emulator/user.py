@@ -26,8 +26,10 @@ class UserActions(Protocol):
 
     settle: Settle | None
 
-    def send_text(self, user_id: int, text: str) -> tuple[ChatMessage, int | None]:
-        """The user sends a text message."""
+    def send_text(
+        self, user_id: int, text: str, *, group_id: int | None = None
+    ) -> tuple[ChatMessage, int | None]:
+        """The user sends a text message, in their private chat or in a group."""
         ...
 
     def tap(
@@ -37,8 +39,17 @@ class UserActions(Protocol):
         *,
         callback_data: str | None = None,
         message_id: int | None = None,
+        chat_id: int | None = None,
     ) -> tuple[str, int | None]:
         """The user taps an inline button."""
+        ...
+
+    def add_bot_to_group(self, user_id: int, group_id: int) -> int:
+        """The user adds the bot to a group."""
+        ...
+
+    def remove_bot_from_group(self, user_id: int, group_id: int) -> int:
+        """The user removes the bot from a group."""
         ...
 
     def upload_document(
@@ -130,9 +141,9 @@ class ScriptedUser:
 
     # --------------------------------------------------------------------- actions
 
-    async def send(self, text: str) -> ChatMessage:
-        """Send a text message (``/commands`` get ``bot_command`` entities)."""
-        message, update_id = self.emulator.send_text(self.id, text)
+    async def send(self, text: str, *, group_id: int | None = None) -> ChatMessage:
+        """Send a text message (``/commands`` get ``bot_command`` entities), here or in a group."""
+        message, update_id = self.emulator.send_text(self.id, text, group_id=group_id)
         await self._delivered(update_id)
         return message
 
@@ -142,15 +153,18 @@ class ScriptedUser:
         *,
         callback_data: str | None = None,
         message_id: int | None = None,
+        chat_id: int | None = None,
     ) -> str:
         """Tap an inline button (exact text, else unique substring); return the query id.
+
+        The button is looked for in the private chat, or in the group ``chat_id``.
 
         Raises:
             AssertionError: with the transcript when the button cannot be found.
 
         """
         query_id, update_id = self.emulator.tap(
-            self.id, text, callback_data=callback_data, message_id=message_id
+            self.id, text, callback_data=callback_data, message_id=message_id, chat_id=chat_id
         )
         await self._delivered(update_id)
         return query_id
@@ -181,6 +195,14 @@ class ScriptedUser:
         message, update_id = self.emulator.send_sticker(self.id, emoji)
         await self._delivered(update_id)
         return message
+
+    async def add_bot_to(self, group_id: int) -> None:
+        """Add the bot to a group."""
+        await self._delivered(self.emulator.add_bot_to_group(self.id, group_id))
+
+    async def remove_bot_from(self, group_id: int) -> None:
+        """Remove the bot from a group."""
+        await self._delivered(self.emulator.remove_bot_from_group(self.id, group_id))
 
     async def block(self) -> None:
         """Block the bot: sends to this chat now fail with 403."""
