@@ -62,6 +62,7 @@ from storage.merges import MergeRepository
 from storage.outbox import OutboxRepository
 from storage.reference import ReferenceRepository
 from storage.retention import RetentionRepository
+from storage.signing_keys import SigningKeyRepository
 from storage.submissions import SubmissionRepository
 from storage.subscriptions import SubscriptionRepository
 from storage.users import UserRepository
@@ -159,6 +160,7 @@ def _services(
             zone=settings.zone,
             daily_limit=settings.submission_daily_limit,
             notice_version=NOTICE_VERSION,
+            signing_keys=SigningKeyRepository(database),
             evidence=EvidenceRules(max_megabytes=settings.evidence_max_mb),
             answer_deadline_days=settings.answer_deadline_days,
         ),

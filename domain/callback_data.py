@@ -551,11 +551,12 @@ class FbVisibility(Callback):
 
 @dataclass(frozen=True, slots=True)
 class FbMeToo(Callback):
-    """A "me too" on a similar submission offered during /feedback."""
+    """A "me too" on a similar submission offered during /feedback; the tag proves the offer."""
 
     PREFIX: ClassVar[str] = "fb:metoo"
-    FIELDS: ClassVar[tuple[_Field, ...]] = (_ID,)
+    FIELDS: ClassVar[tuple[_Field, ...]] = (_ID, _Tag())
     submission_id: int
+    tag: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -569,11 +570,12 @@ class FbEdit(Callback):
 
 @dataclass(frozen=True, slots=True)
 class MeToo(Callback):
-    """A "me too" from any message showing a submission."""
+    """A "me too" from any message showing a submission; the tag proves the offer."""
 
     PREFIX: ClassVar[str] = "metoo"
-    FIELDS: ClassVar[tuple[_Field, ...]] = (_ID,)
+    FIELDS: ClassVar[tuple[_Field, ...]] = (_ID, _Tag())
     submission_id: int
+    tag: str
 
 
 FOLLOW_UP_DONE = Fixed("fu:done")

@@ -105,7 +105,9 @@ class DraftIncompleteError(IntakeError):
 class SupportError(IntakeError):
     """A "me too" that cannot count."""
 
-    def __init__(self, reason: Literal["missing", "own", "already", "closed"]) -> None:
+    def __init__(
+        self, reason: Literal["missing", "own", "already", "closed", "not_offered"]
+    ) -> None:
         super().__init__(reason)
         self.reason = reason
 

@@ -623,7 +623,7 @@ async def similar_me_too(update: Update, context: SotongContext) -> str | int:
     assert tapped is not None
     submission_id = tapped.submission_id
     try:
-        supported = await context.services.intake.support(context.user, submission_id)
+        supported = await context.services.intake.support(context.user, submission_id, tapped.tag)
     except SupportError as exc:
         await query.answer(t(lang, f"feedback.support.{exc.reason}"), show_alert=True)
         return SIMILAR
@@ -936,7 +936,9 @@ async def me_too(update: Update, context: SotongContext) -> None:
     try:
         tapped = cb.MeToo.decode(query.data)
         assert tapped is not None
-        supported = await context.services.intake.support(context.user, tapped.submission_id)
+        supported = await context.services.intake.support(
+            context.user, tapped.submission_id, tapped.tag
+        )
     except ConsentRequiredError:
         await query.answer()
         await _explain_consent(update, context)

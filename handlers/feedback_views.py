@@ -50,7 +50,7 @@ EDITABLE_STEPS = (
     DraftStep.VISIBILITY,
 )
 _REVIEW_PREVIEW = 700
-_SNIPPET = 160
+_SIMILAR_LAW = 60
 _EDIT_PREVIEW = 1500
 
 
@@ -59,11 +59,13 @@ def choice_button(choice: Choice, language: str, data: cb.ButtonData) -> InlineK
     return InlineKeyboardButton(choice.name(language), callback_data=data.encode())
 
 
-def me_too_button(language: str, submission: Submission) -> InlineKeyboardButton:
-    """A "me too" button for any message showing a submission (digests included)."""
-    return button(
-        language, "feedback.button.me_too", cb.MeToo(submission.id), code=submission.receipt_code
-    )
+def me_too_button(language: str, submission: Submission, tag: str) -> InlineKeyboardButton:
+    """A "me too" button for any message showing a submission, tagged for its one reader.
+
+    The tag comes from `IntakeService.offer(reader, submission)`: the button works only for the
+    user it was offered to.
+    """
+    return button(language, "feedback.button.me_too", cb.MeToo(submission.id, tag))
 
 
 def status_label(language: str, status: SubmissionStatus) -> Markup:
@@ -148,18 +150,40 @@ def _cost_values(language: str, draft: Draft) -> tuple[Markup, Markup]:
     )
 
 
-def _similar_text(language: str, similar: Sequence[SimilarSubmission]) -> Markup:
+def _similar_item(language: str, number: int, category: str, submission: Submission) -> Markup:
+    """What another owner's submission shows: nothing they typed but a short law name.
+
+    No problem text, receipt code or words in common (which would let a draft probe for words
+    in someone else's text): an anonymous owner can be neither quoted nor identified.
+    """
+    item = t(
+        language,
+        "feedback.similar_item",
+        number=number,
+        category=category,
+        count=submission.supporters_count,
+        status=status_label(language, submission.status),
+    )
+    law = submission.law_or_rule
+    if law is None:
+        return item
+    short = law if len(law) <= _SIMILAR_LAW else law[: _SIMILAR_LAW - 1] + "…"
+    return Markup(f"{item}\n{t(language, 'feedback.similar_law', law=short)}")
+
+
+async def _similar_text(
+    context: SotongContext, draft: Draft, similar: Sequence[SimilarSubmission]
+) -> Markup:
+    language = context.lang
+    category = (
+        None
+        if draft.category_id is None
+        else await context.services.reference.find("categories", draft.category_id)
+    )
+    name = "" if category is None else category.name(language)
     items = "\n\n".join(
-        t(
-            language,
-            "feedback.similar_item",
-            code=match.submission.receipt_code,
-            count=match.submission.supporters_count,
-            status=status_label(language, match.submission.status),
-            snippet=preview(language, match.submission.problem, _SNIPPET),
-            shared=", ".join(match.shared[:6]),
-        )
-        for match in similar
+        _similar_item(language, number, name, match.submission)
+        for number, match in enumerate(similar, start=1)
     )
     return t(language, "feedback.ask.similar", items=Markup(items))
 
@@ -265,19 +289,22 @@ async def question(
         ]
         return t(lang, "feedback.ask.visibility"), keyboard(rows + _back_row(lang, draft))
     if step is DraftStep.SIMILAR:
+        intake = context.services.intake
         rows = [
             [
                 button(
                     lang,
-                    "feedback.button.me_too",
-                    cb.FbMeToo(match.submission.id),
-                    code=match.submission.receipt_code,
+                    "feedback.button.me_too_numbered",
+                    cb.FbMeToo(
+                        match.submission.id, await intake.offer(draft.user_id, match.submission.id)
+                    ),
+                    number=number,
                 )
             ]
-            for match in similar
+            for number, match in enumerate(similar, start=1)
         ]
         rows.append([button(lang, "feedback.button.own_submission", cb.FB_OWN)])
-        return _similar_text(lang, similar), keyboard(rows)
+        return await _similar_text(context, draft, similar), keyboard(rows)
     return await review_text(context, draft), review_markup(lang)
 
 

@@ -16,7 +16,7 @@ from handlers.context import SotongContext
 from handlers.deadline_views import detail_line, follow_up_line
 from handlers.feedback_views import costs_words, preview, profile_text, status_label
 from handlers.paging import clamp, fit_page, navigation
-from handlers.ui import button, edit, keyboard, send
+from handlers.ui import button, edit, keyboard, plain_text, send
 from messages import Markup, format_date, format_datetime, t
 from messages.length import split_blocks
 
@@ -156,10 +156,15 @@ async def my_page(update: Update, context: SotongContext) -> None:
     """Paging, or back from a detail: turn the message into the asked page."""
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
+    user_id = update.effective_user.id
+    if await context.services.submissions.count_for_owner(user_id) == 0:
+        # A button from before /deletemydata (or any list now empty) no longer applies.
+        await query.answer(plain_text(t(context.lang, "my.empty")), show_alert=True)
+        return
     await query.answer()
     tapped = cb.MyPage.decode(query.data)
     assert tapped is not None
-    text, markup = await _page(context, update.effective_user.id, tapped.page)
+    text, markup = await _page(context, user_id, tapped.page)
     if isinstance(query.message, Message):
         await edit(query, text, markup)
     else:

@@ -327,7 +327,9 @@ class _DemoWriter:
             submission = await self.intake.submit(await self.user(item.submitter), draft)
             for number, supporter in enumerate(item.supporters, start=1):
                 self.clock.set(created + timedelta(hours=3 * number))
-                await self.intake.support(await self.user(supporter), submission.id)
+                backer = await self.user(supporter)
+                tag = await self.intake.offer(backer.id, submission.id)
+                await self.intake.support(backer, submission.id, tag)
             await self.review_steps(submission, item, now)
             if item.expected_in_days is not None:
                 self.clock.set(now - timedelta(hours=1))

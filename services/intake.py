@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import hmac
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from domain.amounts import CostUnit
+from domain.callback_data import offer_tag
 from domain.clock import Clock
 from domain.deadlines import due_date
 from domain.drafts import CompanyProfile, Draft, DraftStep
@@ -35,9 +37,12 @@ from domain.submissions import (
 )
 from domain.users import User
 from storage.drafts import CompanyProfileRepository, DraftRepository
+from storage.signing_keys import SigningKeyRepository
 from storage.submissions import SubmissionRepository
 
 __all__ = ["IntakeService"]
+
+_OFFER_KEY = "me_too_offer"
 
 
 class IntakeService:
@@ -58,9 +63,11 @@ class IntakeService:
         zone: ZoneInfo,
         daily_limit: int,
         notice_version: str,
+        signing_keys: SigningKeyRepository,
         evidence: EvidenceRules | None = None,
         answer_deadline_days: int = 14,
     ) -> None:
+        self._signing_keys = signing_keys
         self._submissions = submissions
         self._drafts = drafts
         self._profiles = profiles
@@ -263,12 +270,19 @@ class IntakeService:
                 break
         return found
 
-    async def support(self, user: User | None, submission_id: int) -> Submission:
+    async def offer(self, user_id: int, submission_id: int) -> str:
+        """The tag a "me too" button carries when the bot shows this submission to this user."""
+        return offer_tag(await self._signing_keys.key(_OFFER_KEY), user_id, submission_id)
+
+    async def support(self, user: User | None, submission_id: int, tag: str) -> Submission:
         """Count a "me too" from a consenting user on someone else's open submission.
 
-        Support for a merged duplicate goes to the submission it was merged into.
+        Only from a button the bot showed this user (the tag proves it), so nobody can probe
+        submission ids. Support for a merged duplicate goes to the submission it was merged into.
         """
         user = self.require_consent(user)
+        if not hmac.compare_digest(tag, await self.offer(user.id, submission_id)):
+            raise SupportError("not_offered")
         submission = await self._submissions.get(submission_id)
         if submission is not None and submission.merged_into is not None:
             submission = await self._submissions.get(submission.merged_into)

@@ -227,9 +227,10 @@ TEXTS = {
         ),
     },
     "feedback.similar_item": {
-        "ko": "<b>{code}</b> · 👍 {count} · {status}\n«{snippet}»\n공통 단어: {shared}",
-        "en": "<b>{code}</b> · 👍 {count} · {status}\n“{snippet}”\nWords in common: {shared}",
+        "ko": "<b>{number}.</b> {category} · 👍 {count} · {status}",
+        "en": "<b>{number}.</b> {category} · 👍 {count} · {status}",
     },
+    "feedback.similar_law": {"ko": "⚖️ 관련 법령: {law}", "en": "⚖️ Law: {law}"},
     "feedback.supported_in_flow": {
         "ko": (
             "{code}에 {-support}을 더했어요 (이제 👍 {count}).\n"
@@ -328,7 +329,11 @@ TEXTS = {
     "feedback.button.profile_change": {"ko": "✏️ 바꾸기", "en": "✏️ Change"},
     "feedback.button.named": {"ko": "👤 실명", "en": "👤 Named"},
     "feedback.button.anonymous": {"ko": "🕶 익명", "en": "🕶 Anonymous"},
-    "feedback.button.me_too": {"ko": "👍 {-support}: {code}", "en": "👍 {-Support}: {code}"},
+    "feedback.button.me_too": {"ko": "👍 {-support}", "en": "👍 {-Support}"},
+    "feedback.button.me_too_numbered": {
+        "ko": "👍 {number}번에 {-support}",
+        "en": "👍 {-Support}: no. {number}",
+    },
     "feedback.button.own_submission": {
         "ko": "➡️ 내 의견 따로 제출",
         "en": "➡️ Submit my own",
@@ -474,6 +479,10 @@ TEXTS = {
     "feedback.support.closed": {
         "ko": "처리가 끝난 의견이라 더 이상 {-support}을 받지 않아요.",
         "en": "This submission is closed and no longer takes support.",
+    },
+    "feedback.support.not_offered": {
+        "ko": "이 버튼은 더 이상 쓸 수 없어요.",
+        "en": "This button no longer applies.",
     },
     "feedback.support.missing": {
         "ko": "이 의견은 더 이상 볼 수 없어요.",

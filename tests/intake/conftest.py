@@ -17,6 +17,7 @@ from services.intake import IntakeService
 from storage.database import Database
 from storage.drafts import CompanyProfileRepository, DraftRepository
 from storage.erasure import ErasureRepository
+from storage.signing_keys import SigningKeyRepository
 from storage.submissions import SubmissionRepository
 from storage.users import UserRepository
 
@@ -84,6 +85,7 @@ def intake(
         zone=SEOUL,
         daily_limit=3,
         notice_version=NOTICE_VERSION,
+        signing_keys=SigningKeyRepository(database),
     )
 
 

@@ -88,9 +88,10 @@ async def test_similar_submission_offers_me_too_before_the_review(
     offer = second.reply()
     text = offer.text or ""
     assert ("비슷한 의견이 이미 접수되어" if language == "ko" else "Similar feedback") in text
-    assert code in text and "👍 0" in text
+    assert "👍 0" in text
+    assert code not in text, "a receipt code is not needed to say 'me too'"
     assert "민수" not in text and "minsu" not in text
-    await second.tap(label(language, "feedback.button.me_too", code=code))
+    await second.tap(label(language, "feedback.button.me_too_numbered", number=1))
     assert "👍 1" in (second.reply().text or "")
     assert await sotong.repositories.submissions.supporters_count(1) == 1
     await second.tap(label(language, "feedback.button.own_submission"))
@@ -118,10 +119,10 @@ async def answer_until_review_with_similar(user: ScriptedUser, language: str) ->
 
 async def test_support_alone_can_end_the_flow(sotong: BotHarness) -> None:
     first = await agreed_user(sotong, "민수")
-    code = await submit_one(first, "ko")
+    await submit_one(first, "ko")
     second = await agreed_user(sotong, "지영")
     await answer_until_review_with_similar(second, "ko")
-    await second.tap(f"👍 공감: {code}")
+    await second.tap("👍 1번에 공감")
     await second.tap("🗑 초안 버리기")
     assert "보태 주신 공감은 그대로" in (second.reply().text or "")
     assert await sotong.services.intake.draft(second.id) is None
@@ -135,27 +136,32 @@ async def test_me_too_button_anywhere_counts_once(sotong: BotHarness, language: 
     submission = await sotong.services.submissions.get_by_code(code)
     assert submission is not None
     supporter = await agreed_user(sotong, "지영", language=language)
-    # A digest (another flow) shows the button; here the bot sends it the same way.
+    intake = sotong.services.intake
+    # A digest (another flow) shows the button, tagged for its reader; here the bot sends it so.
+    buttons = {}
     for user in (supporter, owner):
+        button = me_too_button(language, submission, await intake.offer(user.id, submission.id))
+        buttons[user.id] = button.callback_data
         await sotong.application.bot.send_message(
-            user.id, "digest", reply_markup=keyboard([[me_too_button(language, submission)]])
+            user.id, "digest", reply_markup=keyboard([[button]])
         )
-    await supporter.tap(callback_data=f"metoo:{submission.id}")
+    await supporter.tap(callback_data=buttons[supporter.id])
     toast = supporter.last_toast
     assert toast is not None and code in (toast.text or "") and "1" in (toast.text or "")
-    await supporter.tap(callback_data=f"metoo:{submission.id}")
+    await supporter.tap(callback_data=buttons[supporter.id])
     toast = supporter.last_toast
     assert toast is not None
     assert ("이미" if language == "ko" else "already") in (toast.text or "")
-    await owner.tap(callback_data=f"metoo:{submission.id}")
+    await owner.tap(callback_data=buttons[owner.id])
     assert "내가 보낸 의견" in (owner.last_toast.text or "")  # type: ignore[union-attr]
     assert await sotong.repositories.submissions.supporters_count(submission.id) == 1
 
     stranger = sotong.user("Jane", language_code="en", started=True)
+    tag = await intake.offer(stranger.id, submission.id)
     await sotong.application.bot.send_message(
-        stranger.id, "digest", reply_markup=keyboard([[me_too_button("en", submission)]])
+        stranger.id, "digest", reply_markup=keyboard([[me_too_button("en", submission, tag)]])
     )
-    await stranger.tap(callback_data=f"metoo:{submission.id}")
+    await stranger.tap("👍 Support")
     assert "you need to agree" in (stranger.reply().text or "")
     assert await sotong.repositories.submissions.supporters_count(submission.id) == 1
 
@@ -291,9 +297,9 @@ async def test_deletemydata_erases_and_says_what_was_kept(
     other_code = await submit_one(other, "ko", category="funding")
     other_submission = await sotong.services.submissions.get_by_code(other_code)
     assert other_submission is not None
-    await sotong.services.intake.support(
-        await sotong.repositories.users.get(user.id), other_submission.id
-    )
+    intake = sotong.services.intake
+    tag = await intake.offer(user.id, other_submission.id)
+    await intake.support(await sotong.repositories.users.get(user.id), other_submission.id, tag)
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:other")
     await user.send("/cancel")

@@ -309,24 +309,28 @@ async def test_me_too_rules(
     supporter = await person(2, "지영")
     submission = await _submit(intake, owner)
     with pytest.raises(SupportError) as own:
-        await intake.support(owner, submission.id)
+        await intake.support(owner, submission.id, await intake.offer(owner.id, submission.id))
     assert own.value.reason == "own"
-    supported = await intake.support(supporter, submission.id)
+    supported = await intake.support(
+        supporter, submission.id, await intake.offer(supporter.id, submission.id)
+    )
     assert supported.supporters_count == 1
     with pytest.raises(SupportError) as again:
-        await intake.support(supporter, submission.id)
+        await intake.support(
+            supporter, submission.id, await intake.offer(supporter.id, submission.id)
+        )
     assert again.value.reason == "already"
     with pytest.raises(SupportError) as missing:
-        await intake.support(supporter, 9999)
+        await intake.support(supporter, 9999, await intake.offer(supporter.id, 9999))
     assert missing.value.reason == "missing"
     with pytest.raises(ConsentRequiredError):
-        await intake.support(None, submission.id)
+        await intake.support(None, submission.id, "A" * 11)
     await submissions.change_status(
         submission.id, SubmissionStatus.CLOSED, actor_id=900001, note=None, now=clock.now()
     )
     third = await person(3, "철수")
     with pytest.raises(SupportError) as closed:
-        await intake.support(third, submission.id)
+        await intake.support(third, submission.id, await intake.offer(third.id, submission.id))
     assert closed.value.reason == "closed"
     assert await submissions.supporters_count(submission.id) == 1
 
@@ -345,7 +349,7 @@ async def test_similar_finds_open_submissions_of_the_category_but_not_ones_own(
     similar = await intake.similar(draft)
     assert [match.submission.id for match in similar] == [others.id]
     assert similar[0].submission.submitter is None
-    await intake.support(second, others.id)
+    await intake.support(second, others.id, await intake.offer(second.id, others.id))
     assert await intake.similar(draft) == []
 
 
@@ -362,7 +366,7 @@ async def test_erasure_keeps_submissions_as_anonymous_records(
     other = await person(2, "지영")
     named = await _submit(intake, user)
     others = await _submit(intake, other)
-    await intake.support(user, others.id)
+    await intake.support(user, others.id, await intake.offer(user.id, others.id))
     await intake.start_draft(user)
     report = await erasure.erase_user(user.id, now=clock.now())
     assert report.kept_receipt_codes == (named.receipt_code,)
