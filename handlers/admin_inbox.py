@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from telegram import Message, Update
+from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from domain import callback_data as cb
@@ -47,7 +47,7 @@ from handlers.admin_inbox_views import (
 from handlers.context import SotongContext
 from handlers.conversation import END, build_conversation
 from handlers.deadline_views import deadline_sections, follow_up_line
-from handlers.ui import edit, send, typed_text
+from handlers.ui import drop_buttons, edit, send, typed_text
 from messages import Markup, format_datetime, t
 
 __all__ = ["TYPING", "conversation", "handlers", "show_list"]
@@ -269,8 +269,7 @@ async def simple_move(update: Update, context: SotongContext) -> None:
     except ReviewError as error:
         await send(update, context, _error_text(context.lang, error))
         return
-    if isinstance(query.message, Message) and query.message.reply_markup is not None:
-        await query.edit_message_reply_markup(reply_markup=None)
+    await drop_buttons(query)
     await _report(update, context, outcome)
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, Message, Update
+from telegram import InlineKeyboardButton, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from domain import callback_data as cb
 from handlers.context import SotongContext
 from handlers.menu import show_menu
-from handlers.ui import button, edit, keyboard, send
+from handlers.ui import button, drop_buttons, edit, keyboard, send
 from messages import Markup, format_date, t
 from messages.catalog.privacy import NOTICE_VERSION
 
@@ -81,8 +81,7 @@ async def answer_consent(update: Update, context: SotongContext) -> None:
     else:
         context.user = await accounts.decline(tg_user.id)
         reply_key = "privacy.declined"
-    if isinstance(query.message, Message) and query.message.reply_markup is not None:
-        await query.edit_message_reply_markup(reply_markup=None)
+    await drop_buttons(query)
     await send(update, context, t(context.lang, reply_key))
     await show_menu(update, context)
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+import weakref
+from collections import OrderedDict
 from collections.abc import Sequence
+from typing import Any
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
@@ -14,9 +17,13 @@ from domain.text import clean_text
 from handlers.context import SotongContext
 from messages import Markup, t
 
-__all__ = ["button", "edit", "keyboard", "plain_text", "send", "typed_text"]
+__all__ = ["button", "drop_buttons", "edit", "keyboard", "plain_text", "send", "typed_text"]
 
 _TAG = re.compile(r"<[^>]+>")
+_SHOWN_KEPT = 2048
+
+_Content = tuple[str, dict[str, Any] | None]
+_SHOWN: dict[int, OrderedDict[tuple[int, int], _Content]] = {}
 
 
 def button(language: str, key: str, data: ButtonData, **params: object) -> InlineKeyboardButton:
@@ -60,29 +67,68 @@ async def send(
     return await context.bot.send_message(chat.id, text, reply_markup=reply_markup)
 
 
+def _shown(bot: object) -> OrderedDict[tuple[int, int], _Content]:
+    """What this bot last put in the messages it edited, newest last (kept per running bot)."""
+    key = id(bot)
+    shown = _SHOWN.get(key)
+    if shown is None:
+        shown = OrderedDict()
+        _SHOWN[key] = shown
+        weakref.finalize(bot, _SHOWN.pop, key, None)
+    return shown
+
+
+def _content(text: str, markup: InlineKeyboardMarkup | None) -> _Content:
+    return text, (markup.to_dict() if markup else None)
+
+
 async def edit(
     query: CallbackQuery, text: Markup, reply_markup: InlineKeyboardMarkup | None = None
 ) -> None:
-    """Edit the message a button belongs to; an edit that changes nothing is not an error."""
+    """Edit the message a button belongs to, skipping edits Telegram would call "not modified".
+
+    The message a tap carries is what the user saw when tapping: after a double tap, the second
+    one still shows the content the first one replaced. So the content compared with is the
+    bot's own last edit of that message when there is one, else the carried message; an edit
+    Telegram still finds unchanged (the bot restarted in between) is not an error either.
+    """
     message = query.message
     if not isinstance(message, Message):
         return
-    current_markup = message.reply_markup
-    same_text = (message.text or message.caption or "") == plain_text(text)
-    same_markup = (current_markup or None) == (reply_markup or None) or (
-        current_markup is not None
-        and reply_markup is not None
-        and current_markup.to_dict() == reply_markup.to_dict()
+    shown = _shown(query.get_bot())
+    key = (message.chat_id, message.message_id)
+    current = shown.get(key) or _content(
+        message.text or message.caption or "", message.reply_markup
     )
-    if same_text and same_markup:
+    wanted = _content(plain_text(text), reply_markup)
+    if current == wanted:
         return
     try:
-        if same_text:
+        if current[0] == wanted[0]:
             await query.edit_message_reply_markup(reply_markup=reply_markup)
-            return
-        await query.edit_message_text(text, reply_markup=reply_markup)
+        else:
+            await query.edit_message_text(text, reply_markup=reply_markup)
     except BadRequest as error:
-        # The update carries the message as it was when tapped; a second tap on the same
-        # button (or on the language already chosen) finds it already edited to this.
         if "not modified" not in str(error).lower():
             raise
+    shown[key] = wanted
+    shown.move_to_end(key)
+    if len(shown) > _SHOWN_KEPT:
+        shown.popitem(last=False)
+
+
+async def drop_buttons(query: CallbackQuery) -> None:
+    """Take the buttons off the tapped message (once: a double tap does not ask twice)."""
+    message = query.message
+    if not isinstance(message, Message):
+        return
+    shown = _shown(query.get_bot())
+    key = (message.chat_id, message.message_id)
+    current = shown.get(key) or _content(
+        message.text or message.caption or "", message.reply_markup
+    )
+    if current[1] is None:
+        return
+    await query.edit_message_reply_markup(reply_markup=None)
+    shown[key] = (current[0], None)
+    shown.move_to_end(key)
