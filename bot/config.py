@@ -149,19 +149,22 @@ class Settings(BaseSettings):
         description="How fast a user's input budget refills, in messages per minute.",
     )
     reply_rate_per_second: float = Field(
-        default=30.0,
+        default=20.0,
         ge=0,
         le=1000,
         description=(
-            "Replies sent per second at most, overall (Telegram: about 30); 0 turns reply "
-            "pacing off. Digests are paced separately by the DELIVERY_ settings."
+            "Replies sent per second at most, overall, kept under Telegram's 30 for calls made "
+            "outside replies; 0 turns reply pacing off. Digests are paced by the DELIVERY_ settings."
         ),
     )
     reply_chat_burst: int = Field(
-        default=20,
+        default=15,
         ge=1,
         le=1000,
-        description="Replies one chat may get at once before they are spaced out.",
+        description=(
+            "Replies one chat may get at once before they are spaced out; kept under "
+            "Telegram's tolerance (about 20) to leave room for digests and network jitter."
+        ),
     )
     reply_chat_interval: float = Field(
         default=1.0,
