@@ -55,10 +55,13 @@ async def not_understood(update: Update, context: SotongContext) -> None:
 
 
 async def stale_button(update: Update, context: SotongContext) -> None:
-    """A button no handler claims (an old message, a finished flow): answer it and show the menu."""
+    """A button no handler claims (an old message, a finished flow, forged data): say so, briefly.
+
+    A toast, then the menu: never an error, whatever the button carried.
+    """
     query = update.callback_query
     assert query is not None
-    await query.answer()
+    await query.answer(t(context.lang, "button.stale"))
     await show_menu(update, context)
 
 

@@ -75,6 +75,10 @@ TEXTS = {
             "what matters."
         ),
     },
+    "button.stale": {
+        "ko": "이 버튼은 더 이상 쓸 수 없어요.",
+        "en": "This button no longer applies.",
+    },
     "private_only": {
         "ko": "이 기능은 저와의 1:1 대화에서 써 주세요.",
         "en": "Please use this in a private chat with me.",
