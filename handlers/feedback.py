@@ -324,6 +324,21 @@ async def got_problem(update: Update, context: SotongContext) -> str | int:
     return await _advance(update, context, draft, DraftStep.PROBLEM)
 
 
+async def _text_refused(
+    update: Update, context: SotongContext, error: TextLengthError, step: DraftStep
+) -> None:
+    """Too long: say so and give the text back, so nothing typed is lost; blank: the hint.
+
+    A blank text (spaces, tabs) is not echoed: Telegram refuses an empty message.
+    """
+    lang = context.lang
+    if error.too_long:
+        await send(update, context, _too_long(lang, error))
+        await send(update, context, t(lang, "feedback.echo", text=typed_text(update)))
+        return
+    await send(update, context, hint(lang, step))
+
+
 async def got_law_text(update: Update, context: SotongContext) -> str | int:
     """Store the law or rule as typed; ask for a proposal."""
     message = update.effective_message
@@ -334,12 +349,7 @@ async def got_law_text(update: Update, context: SotongContext) -> str | int:
     try:
         draft = context.services.intake.answer_law(draft, typed_text(update))
     except TextLengthError as exc:
-        await send(
-            update,
-            context,
-            _too_long(context.lang, exc),
-        )
-        await send(update, context, t(context.lang, "feedback.echo", text=typed_text(update)))
+        await _text_refused(update, context, exc, DraftStep.LAW)
         return LAW
     return await _advance(update, context, draft, DraftStep.LAW)
 
@@ -365,12 +375,7 @@ async def got_proposal_text(update: Update, context: SotongContext) -> str | int
     try:
         draft = context.services.intake.answer_proposal(draft, typed_text(update))
     except TextLengthError as exc:
-        await send(
-            update,
-            context,
-            _too_long(context.lang, exc),
-        )
-        await send(update, context, t(context.lang, "feedback.echo", text=typed_text(update)))
+        await _text_refused(update, context, exc, DraftStep.PROPOSAL)
         return PROPOSAL
     return await _advance(update, context, draft, DraftStep.PROPOSAL)
 
