@@ -154,7 +154,7 @@ class Settings(BaseSettings):
         le=1000,
         description=(
             "Replies sent per second at most, overall, kept under Telegram's 30 for calls made "
-            "outside replies; 0 turns reply pacing off. Digests are paced by the DELIVERY_ settings."
+            "outside replies; 0 turns reply pacing off. Digests are paced by DELIVERY_ settings."
         ),
     )
     reply_chat_burst: int = Field(

@@ -10,9 +10,9 @@ Three rules, each against one way a single user could slow everyone else down:
 - **An input budget per user.** A token bucket (`INPUT_BURST` at once, `INPUT_PER_MINUTE`
   sustained) drops what a user sends beyond it; the first drop of a burst triggers one polite
   notice, the next update that fits the budget re-arms it.
-- **Shutdown does not wait for backlogs.** Once `leave_backlog()` is called, updates still
-  waiting for their turn are left unhandled, so stopping takes as long as the updates already
-  running, not the whole queue.
+- **Shutdown does not wait for backlogs.** Once `leave_backlog()` is called (the runtime does
+  so a few seconds into a stop), updates still waiting for their turn are left unhandled, so
+  stopping takes as long as the updates already running, not a flood's whole queue.
 
 Every update ends in `_handle` (handled) or `_leave` (dropped or left at shutdown).
 """

@@ -45,7 +45,7 @@ async def test_a_forged_me_too_neither_counts_nor_reveals_anything(
 ) -> None:
     owner = await agreed_user(sotong, "민수")
     code = await submit_one(owner, "ko", anonymous=True)
-    submission = await sotong.services.submissions.get_by_code(code)
+    submission = await sotong.repositories.submissions.get_by_code(code)
     assert submission is not None
     prober = await agreed_user(sotong, "지영")
     message = prober.transcript[-1]
@@ -53,7 +53,7 @@ async def test_a_forged_me_too_neither_counts_nor_reveals_anything(
     _, update_id = sotong.emulator.state.user_tap(prober.id, message, data)
     await sotong.emulator.wait_delivered(update_id)
     await sotong.settle()
-    assert await sotong.services.submissions.supporters_count(submission.id) == 0
+    assert await sotong.repositories.submissions.supporters_count(submission.id) == 0
     shown = " ".join(
         [(prober.last_toast.text or "") if prober.last_toast else ""]
         + [m.text or "" for m in prober.replies()]

@@ -29,7 +29,7 @@ async def test_a_double_tap_on_a_language_edits_once(sotong: BotHarness) -> None
     user = await agreed_user(sotong, "민수")
     await user.send("/language")
     await _double_tap(sotong, user, "lang:en")
-    stored = await sotong.services.users.get(user.id)
+    stored = await sotong.repositories.users.get(user.id)
     assert stored is not None and stored.language == "en"
 
 
@@ -38,4 +38,3 @@ async def test_a_double_tap_on_consent_takes_the_buttons_off_once(sotong: BotHar
     await user.send("/start")
     await user.tap(callback_data="start:lang:ko")
     await _double_tap(sotong, user, "consent:agree")
-

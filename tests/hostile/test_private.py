@@ -67,7 +67,7 @@ async def test_removing_the_bot_from_a_group_leaves_the_private_chat_alone(
     await _onboard(user)
     group = sotong.emulator.create_group("동네 모임")
     await user.remove_bot_from(group)
-    stored = await sotong.services.users.get(user.id)
+    stored = await sotong.repositories.users.get(user.id)
     assert stored is not None and stored.blocked_at is None
     await user.send("/help")
     assert "소통 도움말" in (user.reply().text or "")

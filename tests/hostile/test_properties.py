@@ -147,10 +147,11 @@ class Watch:
 
     async def bystanders_data(self) -> Any:
         services = self.sotong.services
+        stored = self.sotong.repositories
         user_id = self.bystander.id
-        submissions = await services.submissions.list_for_owner(user_id, limit=50, offset=0)
+        submissions = await stored.submissions.list_for_owner(user_id, limit=50, offset=0)
         return (
-            await services.users.get(user_id),
+            await stored.users.get(user_id),
             await services.intake.draft(user_id),
             [(s.id, s.status, s.problem, s.visibility, s.submitter) for s in submissions],
             await services.subscriptions.current(user_id),
