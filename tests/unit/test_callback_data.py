@@ -51,6 +51,18 @@ EXAMPLES: list[cb.ButtonData] = [
     cb.CadmStageBill(1),
     cb.CadmBillStage(1),
     cb.CadmStage("submitted"),
+    cb.StatsView("top"),
+    cb.STATS_CHART,
+    cb.BURDEN_LAWS,
+    cb.MeetPage(2),
+    cb.BillPage(0),
+    cb.InboxList(0, "!", "-", "-", "c", True),
+    cb.InboxFilter("sort", "_", "-", "-", "n"),
+    cb.AgendaPick(4),
+    cb.AgendaLink(4, "m", 7),
+    cb.AgendaView("b", 7),
+    cb.FollowUpVerdict(4, "smaller"),
+    cb.FOLLOW_UP_DONE,
 ]
 
 
@@ -79,6 +91,9 @@ def test_every_button_round_trips_through_exactly_one_route(data: cb.ButtonData)
         "ax:" + ":".join("a" * 8),
         "bill:follow:1:x",
         "bill:follow:1:d:d",
+        "fu:a:" + "9" * 30 + ":gone",
+        "ag:l:1:x:2",
+        "ai:l:0:_:-:-:z",
         "",
         "x" * 65,
     ],
