@@ -14,7 +14,9 @@ Three rules, each against one way a single user could slow everyone else down:
   so a few seconds into a stop), updates still waiting for their turn are left unhandled, so
   stopping takes as long as the updates already running, not a flood's whole queue.
 
-Every update ends in `_handle` (handled) or `_leave` (dropped or left at shutdown).
+Every update ends in `_handle` (the application then marks it handled in the update journal)
+or `_leave`: one skipped by the budget is marked handled through `skipped`; one left at shutdown
+stays unhandled, and the journal replays it at the next start.
 """
 
 from __future__ import annotations

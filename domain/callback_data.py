@@ -412,7 +412,7 @@ def offer_tag(key: bytes, user_id: int, submission_id: int) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Retry(Callback):
-    """ "Try again" after a storage fault: replays the update shelved under `key`."""
+    """The "try again" button after a storage fault: replays the update shelved under `key`."""
 
     PREFIX: ClassVar[str] = "retry"
     FIELDS: ClassVar[tuple[_Field, ...]] = (_Key(),)
