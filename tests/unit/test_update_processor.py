@@ -83,6 +83,12 @@ async def test_input_beyond_the_budget_is_skipped_with_one_notice() -> None:
         notices.append(update.update_id)
 
     processor.flood_notice = notice
+    skipped: list[int] = []
+
+    async def mark(update: Update) -> None:
+        skipped.append(update.update_id)
+
+    processor.skipped = mark
     ran: list[int] = []
 
     async def record(number: int) -> None:
@@ -92,6 +98,7 @@ async def test_input_beyond_the_budget_is_skipped_with_one_notice() -> None:
         await processor.process_update(_update(number, 10), record(number))
     assert ran == [1, 2, 3]
     assert notices == [4]
+    assert skipped == [4, 5, 6], "each skipped update is done with, for the update journal"
     now[0] = 1.0  # one token back: the next update passes and re-arms the notice
     for number in range(7, 10):
         await processor.process_update(_update(number, 10), record(number))
