@@ -172,6 +172,10 @@ class OutboxStore(Protocol):
         ...
 
 
+_MAX_DOUBLINGS = 64
+"""More doublings than any cap needs: 2 ** 64 seconds outlasts every sensible `backoff_max`."""
+
+
 @dataclass(frozen=True, slots=True)
 class DeliveryPolicy:
     """The sender's limits, from settings."""
@@ -186,8 +190,14 @@ class DeliveryPolicy:
     batch: int = 200
 
     def backoff(self, attempts: int) -> float:
-        """Seconds to wait before attempt number `attempts + 1`: 1, 2, 4, ... capped."""
-        return min(self.backoff_max, self.backoff_base * 2.0 ** max(0, attempts - 1))
+        """Seconds to wait before attempt number `attempts + 1`: 1, 2, 4, ... capped.
+
+        The doublings stop at `_MAX_DOUBLINGS`: failures in a row reach the thousands in a long
+        fault (a day of 60 s pauses, or one broadcast's records on a full disk), and
+        2.0 ** 1024 overflows, which raised inside the sender's own error handling.
+        """
+        doublings = min(max(0, attempts - 1), _MAX_DOUBLINGS)
+        return min(self.backoff_max, self.backoff_base * 2.0**doublings)
 
     def gives_up(self, row: OutboxRow, now: datetime) -> bool:
         """Whether a row that keeps failing has used up its time since it became due."""

@@ -155,6 +155,12 @@ async def test_network_errors_pause_every_send_with_growing_backoff(
     assert (progress.sent, progress.pending, progress.failed) == (2, 0, 0)
 
 
+def test_backoff_stays_at_its_cap_however_many_failures_came_in_a_row() -> None:
+    # 1025 pauses of 60 s is a 17-hour outage, well inside the 48-hour give-up budget.
+    policy = DeliveryPolicy(backoff_base=1.0, backoff_max=60.0)
+    assert [policy.backoff(n) for n in (1, 2, 3, 7, 1025, 100_000)] == [1, 2, 4, 60, 60, 60]
+
+
 async def test_a_row_gives_up_on_its_time_budget_not_a_count_and_says_why(
     outbox: OutboxRepository, caplog: pytest.LogCaptureFixture
 ) -> None:
