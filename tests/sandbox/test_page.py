@@ -235,14 +235,22 @@ async def test_keyboard_alone_with_visible_focus_and_labels(chat: ChatPage) -> N
     await page.get_by_role("combobox", name="Message").focus()
     await page.keyboard.type("/help")
     await page.keyboard.press("Escape")
+    replies = chat.bot_messages()
+    before = await replies.count()
     await page.keyboard.press("Enter")
     await expect(page.locator(".message.from-user").last).to_contain_text("/help")
+    # The answer moves focus to its buttons: type on only once it is in, as a person would.
+    await expect(replies).not_to_have_count(before, timeout=WAIT_MS)
+    await page.get_by_role("combobox", name="Message").focus()
     # The first match is highlighted as one types, and Enter sends it, not the letters typed.
     await page.keyboard.type("/mee")
     suggestions = page.get_by_role("listbox", name="Commands")
     await expect(suggestions.get_by_role("option", selected=True)).to_contain_text("/meetings")
+    before = await replies.count()
     await page.keyboard.press("Enter")
     await expect(page.locator(".message.from-user").last).to_have_text(re.compile(r"/meetings"))
+    await expect(replies).not_to_have_count(before, timeout=WAIT_MS)
+    await page.get_by_role("combobox", name="Message").focus()
     # Pointing at another suggestion highlights it instead; Enter then sends that one.
     await page.keyboard.type("/")
     await suggestions.get_by_role("option").filter(has_text="/help").hover()
