@@ -1,4 +1,7 @@
-"""Wires one Sotong application: services, handlers in order, persistence, limits, defaults."""
+"""Wires one Sotong application: services, handlers in order, limits, defaults.
+
+No PTB persistence: where each person is lives in the inputs in progress (handlers/conversation.py).
+"""
 
 from __future__ import annotations
 
@@ -48,7 +51,6 @@ from handlers import (
 )
 from handlers.commands import register_commands
 from handlers.context import SERVICES_KEY, SotongApplication, SotongContext
-from storage.persistence import SQLitePersistence
 from storage.update_journal import UpdateJournal
 
 __all__ = [
@@ -111,7 +113,6 @@ def build_application(wiring: Wiring) -> JournaledApplication:
         .application_class(JournaledApplication)
         .bot(bot)
         .context_types(ContextTypes(context=SotongContext))
-        .persistence(SQLitePersistence(wiring.database))
         .concurrent_updates(processor)
         .build(),
     )

@@ -32,15 +32,14 @@ from services.draft_reminders import DraftReminders
 from services.export import ExportService
 from services.follow_ups import FollowUpService
 from services.inbox_search import InboxSearch
+from services.inputs import InputService
 from services.intake import IntakeService
-from services.pending_inputs import PendingInputs
 from services.reference import ReferenceService
 from services.retention import RetentionService
 from services.review import ReviewService
 from services.stats import StatsService
 from services.submissions import SubmissionQueries
 from services.subscribing import SubscriptionService
-from storage.admin_inputs import PendingInputRepository
 from storage.admin_searches import AdminSearchRepository
 from storage.admin_stats import StatsRepository
 from storage.agenda import LinkRepository
@@ -56,6 +55,7 @@ from storage.drafts import CompanyProfileRepository, DraftRepository
 from storage.erasure import ErasureRepository
 from storage.exports import ExportRepository
 from storage.follow_ups import FollowUpRepository
+from storage.inputs import InputRepository
 from storage.interests import InterestRepository
 from storage.meetings import MeetingRepository
 from storage.merges import MergeRepository
@@ -156,6 +156,7 @@ def _services(
             stores.submissions,
             DraftRepository(database),
             CompanyProfileRepository(database),
+            InputRepository(database),
             clock,
             zone=settings.zone,
             daily_limit=settings.submission_daily_limit,
@@ -180,7 +181,7 @@ def _services(
             quiet_hours=settings.quiet,
             on_queued=delivery.wake,
         ),
-        pending_inputs=PendingInputs(PendingInputRepository(database), clock),
+        inputs=InputService(InputRepository(database), clock),
         audit=AuditLog(stores.audit),
         exports=ExportService(ExportRepository(database), stores.audit, clock, settings.zone),
         stats=StatsService(StatsRepository(database), clock, settings.zone),

@@ -30,6 +30,9 @@ __all__ = [
     "ADMIN_EXPORT",
     "ADMIN_INBOX",
     "ADMIN_STATS",
+    "ANSWER_CANCEL",
+    "ANSWER_EDIT",
+    "ANSWER_SEND",
     "BILL_LIST",
     "BURDEN_CATEGORIES",
     "BURDEN_CHART",
@@ -58,14 +61,12 @@ __all__ = [
     "FB_DISCARD_YES",
     "FB_DROP",
     "FB_LAW_UNSURE",
-    "FB_NEXT",
     "FB_OWN",
     "FB_PROFILE_CHANGE",
     "FB_PROFILE_SAME",
     "FB_RESTART",
     "FB_RESUME",
     "FB_REVIEW",
-    "FB_SKIP",
     "FB_SUBMIT",
     "FOLLOW_UP_DONE",
     "MAX_BYTES",
@@ -115,8 +116,10 @@ __all__ = [
     "FbImpact",
     "FbIndustry",
     "FbMeToo",
+    "FbNext",
     "FbRegion",
     "FbSize",
+    "FbSkip",
     "FbVisibility",
     "Fixed",
     "FollowUpVerdict",
@@ -472,8 +475,6 @@ FB_RESUME = Fixed("fb:resume")
 FB_CONTINUE = Fixed("fb:continue")
 FB_RESTART = Fixed("fb:restart")
 FB_LAW_UNSURE = Fixed("fb:law:unsure")
-FB_SKIP = Fixed("fb:skip")
-FB_NEXT = Fixed("fb:next")
 FB_ATT_CLEAR = Fixed("fb:att:clear")
 FB_PROFILE_SAME = Fixed("fb:profile:same")
 FB_PROFILE_CHANGE = Fixed("fb:profile:change")
@@ -484,6 +485,26 @@ FB_DISCARD = Fixed("fb:discard")
 FB_DISCARD_YES = Fixed("fb:discard:yes")
 FB_DISCARD_NO = Fixed("fb:discard:no")
 FB_COST_BACK = Fixed("fb:cost:back")
+
+
+@dataclass(frozen=True, slots=True)
+class FbSkip(Callback):
+    """Skip an optional step; the step is named, so an older question's Skip is recognised."""
+
+    PREFIX: ClassVar[str] = "fb:skip"
+    FIELDS: ClassVar[tuple[_Field, ...]] = (
+        _OneOf(("law", "proposal", "profile", "region", "size", "industry")),
+    )
+    step: str
+
+
+@dataclass(frozen=True, slots=True)
+class FbNext(Callback):
+    """Go on from a step that collects several things (the cost, the evidence)."""
+
+    PREFIX: ClassVar[str] = "fb:next"
+    FIELDS: ClassVar[tuple[_Field, ...]] = (_OneOf(("cost", "attachments")),)
+    step: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -822,6 +843,9 @@ class InboxAction(Callback):
     submission_id: int
 
 
+ANSWER_SEND = Fixed("ai:p:send")
+ANSWER_EDIT = Fixed("ai:p:edit")
+ANSWER_CANCEL = Fixed("ai:p:cancel")
 STATS_CHART = Fixed("as:chart")
 BURDEN_TOP = Fixed("bd:top")
 BURDEN_LAWS = Fixed("bd:law")

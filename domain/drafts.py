@@ -9,7 +9,10 @@ from enum import StrEnum
 from domain.amounts import Cost
 from domain.submissions import Attachment, Visibility
 
-__all__ = ["CompanyProfile", "Draft", "DraftStep"]
+__all__ = ["FEEDBACK_FLOW", "CompanyProfile", "Draft", "DraftStep"]
+
+FEEDBACK_FLOW = "feedback"
+"""The flow name under which a draft's step is kept among the inputs in progress."""
 
 
 class DraftStep(StrEnum):
@@ -81,13 +84,3 @@ class Draft:
     def is_blank(self) -> bool:
         """Nothing answered yet: no need to offer "continue"."""
         return self.category_id is None and self.problem is None
-
-    @property
-    def is_complete(self) -> bool:
-        """The required answers are there, so the draft can be submitted."""
-        return (
-            self.category_id is not None
-            and self.problem is not None
-            and self.impact is not None
-            and self.visibility is not None
-        )

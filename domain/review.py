@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from domain.submissions import (
+    MAX_TEXT_LENGTH,
     Submission,
     SubmissionEvent,
     SubmissionStatus,
@@ -35,6 +36,7 @@ __all__ = [
     "SameSubmissionError",
     "SubmissionMissingError",
     "TextTooLongError",
+    "checked_answer",
 ]
 
 MAX_MINISTRY_LENGTH = 100
@@ -67,7 +69,6 @@ class PendingInput:
 
     action: ReviewAction
     submission_id: int
-    asked_at: datetime
 
 
 class ReviewError(Exception):
@@ -149,6 +150,11 @@ class MergeOutcome:
     original: Submission
     counts: MergeCounts
     notices: int = 0
+
+
+def checked_answer(text: str) -> str:
+    """The answer as it will be stored and sent: trimmed, not empty, within the limit."""
+    return _clean(text, MAX_TEXT_LENGTH)
 
 
 def _clean(text: str, limit: int) -> str:

@@ -2,15 +2,16 @@
 
 Listing, opening and simple moves are stateless buttons. Moves that need typed text (the
 ministry, the answer, the reason, the original's receipt code) run in a small persistent
-conversation, and what was asked is also stored in `admin_pending_inputs`, so a restart between
-the button and the text loses nothing. See admin_inbox.mmd.
+conversation whose form (what was asked, for which submission) is stored with its step among the
+inputs in progress, so a restart between the button and the text loses nothing, and a newer
+prompt or a command parks it. See admin_inbox.mmd.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from domain import callback_data as cb
@@ -28,6 +29,7 @@ from domain.review import (
     ReviewOutcome,
     SameSubmissionError,
     TextTooLongError,
+    checked_answer,
 )
 from domain.search import SearchQuery
 from domain.submissions import Submission, SubmissionStatus
@@ -45,14 +47,16 @@ from handlers.admin_inbox_views import (
     status_name,
 )
 from handlers.context import SotongContext
-from handlers.conversation import END, build_conversation
+from handlers.conversation import END, Flow, build_conversation
 from handlers.deadline_views import deadline_sections, follow_up_line
-from handlers.ui import drop_buttons, edit, send, typed_text
+from handlers.ui import button, drop_buttons, edit, keyboard, send, typed_text
 from messages import Markup, format_datetime, t
+from services.notices import status_change_text
 
-__all__ = ["TYPING", "conversation", "handlers", "show_list"]
+__all__ = ["PREVIEW", "TYPING", "conversation", "handlers", "show_list"]
 
 TYPING = "typing"
+PREVIEW = "preview"
 
 _STATUSES = {status.value for status in SubmissionStatus}
 
@@ -283,15 +287,26 @@ async def ask_input(update: Update, context: SotongContext) -> str | int:
     tapped = cb.InboxAction.decode(query.data)
     assert tapped is not None
     action = tapped.action
-    services = context.services
-    submission = await services.submissions.get(tapped.submission_id)
+    submission = await context.services.submissions.get(tapped.submission_id)
     if submission is None:
         await send(update, context, t(context.lang, "admin_common.not_found"))
         return END
-    await services.pending_inputs.ask(tg_user.id, ReviewAction(action), submission.id)
+    context.form.clear()
+    context.form.update(action=action, submission_id=submission.id)
+    if isinstance(query.message, Message):
+        context.form["card"] = query.message.message_id
     question = t(context.lang, f"admin_inbox.ask.{action}", code=submission.receipt_code)
     await send(update, context, question)
     return TYPING
+
+
+def _pending(context: SotongContext) -> PendingInput | None:
+    """What the stored form says the administrator is typing, if it says anything."""
+    action = context.form.get("action")
+    submission_id = context.form.get("submission_id")
+    if action not in set(ReviewAction) or not isinstance(submission_id, int):
+        return None
+    return PendingInput(ReviewAction(action), submission_id)
 
 
 async def _apply(
@@ -314,21 +329,20 @@ async def receive_input(update: Update, context: SotongContext) -> str | int:
     message = update.effective_message
     tg_user = update.effective_user
     assert message is not None and message.text is not None and tg_user is not None
-    services = context.services
-    pending = await services.pending_inputs.get(tg_user.id)
+    pending = _pending(context)
     if pending is None:
         await send(update, context, t(context.lang, "admin_inbox.nothing_pending"))
         return END
+    if pending.action is ReviewAction.ANSWER:
+        return await _preview(update, context, pending, typed_text(update))
     try:
         result = await _apply(context, pending, typed_text(update), tg_user.id)
     except (EmptyTextError, TextTooLongError, NotAReceiptCodeError, SameSubmissionError) as error:
         await send(update, context, _error_text(context.lang, error))
         return TYPING
     except ReviewError as error:
-        await services.pending_inputs.clear(tg_user.id)
         await send(update, context, _error_text(context.lang, error))
         return END
-    await services.pending_inputs.clear(tg_user.id)
     if isinstance(result, ReviewOutcome):
         await _report(update, context, result)
         return END
@@ -345,28 +359,132 @@ async def receive_input(update: Update, context: SotongContext) -> str | int:
     return END
 
 
+async def _preview(
+    update: Update, context: SotongContext, pending: PendingInput, text: str
+) -> str | int:
+    """Keep the typed answer and show it as the submitter will read it, to send or change."""
+    lang = context.lang
+    try:
+        answer = checked_answer(text)
+    except ReviewError as error:
+        await send(update, context, _error_text(lang, error))
+        return TYPING
+    submission = await context.services.submissions.get(pending.submission_id)
+    if submission is None:
+        await send(update, context, t(lang, "admin_common.not_found"))
+        return END
+    context.form["text"] = answer
+    await send(update, context, _preview_text(lang, submission, answer), _preview_markup(lang))
+    return PREVIEW
+
+
+def _preview_text(lang: str, submission: Submission, answer: str) -> Markup:
+    """The notice the submitter will get, in their language, under a line saying so.
+
+    Built with the queued notice's own text function (services/notices.py), so the preview
+    cannot drift from what is sent.
+    """
+    notice = status_change_text(
+        submission.language,
+        submission.receipt_code,
+        SubmissionStatus.ANSWERED,
+        answer=answer,
+    )
+    return Markup(f"{t(lang, 'admin_inbox.preview', code=submission.receipt_code)}\n\n{notice}")
+
+
+def _preview_markup(lang: str) -> InlineKeyboardMarkup:
+    return keyboard(
+        [
+            [
+                button(lang, "admin_inbox.button.send", cb.ANSWER_SEND),
+                button(lang, "admin_inbox.button.edit", cb.ANSWER_EDIT),
+                button(lang, "admin_inbox.button.cancel", cb.ANSWER_CANCEL),
+            ]
+        ]
+    )
+
+
 @admin_only
-async def hint_text(update: Update, context: SotongContext) -> str:
-    """A sticker, photo or the like while text is expected: say what is expected."""
-    await send(update, context, t(context.lang, "admin_inbox.ask.text_only"))
+async def send_answer(update: Update, context: SotongContext) -> str | int | None:
+    """Send: store the previewed answer, tell the submitter, retire the old buttons.
+
+    Refused (someone else moved the submission meanwhile): say why and keep the answer with
+    its buttons, so nothing typed is lost and it can be sent again or cancelled.
+    """
+    query = update.callback_query
+    tg_user = update.effective_user
+    assert query is not None and tg_user is not None
+    await query.answer()
+    pending = _pending(context)
+    text = context.form.get("text")
+    if pending is None or not isinstance(text, str):
+        await edit(query, t(context.lang, "admin_inbox.nothing_pending"))
+        return END
+    try:
+        outcome = await context.services.review.answer(
+            pending.submission_id, text, actor_id=tg_user.id
+        )
+    except ReviewError as error:
+        kept = t(context.lang, "admin_inbox.answer_kept", error=_error_text(context.lang, error))
+        await send(update, context, kept, _preview_markup(context.lang))
+        return None
+    await drop_buttons(query)
+    card = context.form.get("card")
+    chat = update.effective_chat
+    if isinstance(card, int) and chat is not None:
+        await context.bot.edit_message_reply_markup(chat.id, card, reply_markup=None)
+    await _report(update, context, outcome)
+    return END
+
+
+@admin_only
+async def edit_answer(update: Update, context: SotongContext) -> str:
+    """Edit: ask for the answer again; the kept one is shown to copy from."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await drop_buttons(query)
+    await send(update, context, t(context.lang, "admin_inbox.ask.answer_again"))
     return TYPING
+
+
+async def cancel_answer(update: Update, context: SotongContext) -> int:
+    """Cancel on the preview: nothing is sent, nothing changes."""
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    await edit(query, t(context.lang, "admin_inbox.cancelled"))
+    return END
+
+
+@admin_only
+async def hint_text(update: Update, context: SotongContext) -> None:
+    """A sticker, photo or the like while text is expected: say what is expected; stay."""
+    await send(update, context, t(context.lang, "admin_inbox.ask.text_only"))
 
 
 async def cancel(update: Update, context: SotongContext) -> int:
     """/cancel while asked for text: forget the question; nothing changed."""
-    if update.effective_user is not None:
-        await context.services.pending_inputs.clear(update.effective_user.id)
     await send(update, context, t(context.lang, "admin_inbox.cancelled"))
     return END
 
 
-def conversation() -> BaseHandler[Update, SotongContext, object]:
+def conversation() -> Flow:
     """The persistent conversation for the moves that need typed text."""
     return build_conversation(
         "admin_inbox",
         entry_points=[CallbackQueryHandler(ask_input, pattern=cb.InboxAction.matches)],
         states={
             TYPING: [
+                MessageHandler(filters.TEXT & ~filters.COMMAND, receive_input),
+                MessageHandler(~filters.COMMAND, hint_text),
+            ],
+            # Text typed on the preview is a new version of the answer: a new preview.
+            PREVIEW: [
+                CallbackQueryHandler(send_answer, pattern=cb.ANSWER_SEND.matches),
+                CallbackQueryHandler(edit_answer, pattern=cb.ANSWER_EDIT.matches),
+                CallbackQueryHandler(cancel_answer, pattern=cb.ANSWER_CANCEL.matches),
                 MessageHandler(filters.TEXT & ~filters.COMMAND, receive_input),
                 MessageHandler(~filters.COMMAND, hint_text),
             ],

@@ -328,10 +328,22 @@ def detail_markup(lang: str, submission: Submission) -> InlineKeyboardMarkup:
     """The moves the status model allows from here, and the way back to the list."""
     allowed = ALLOWED_MOVES[submission.status] if submission.merged_into is None else frozenset()
     ident = submission.id
+    # A move back or a second answer is named as what it is, not as the first time.
+    settled = submission.status in {
+        SubmissionStatus.ANSWERED,
+        SubmissionStatus.CLOSED,
+        SubmissionStatus.REJECTED,
+    }
+    review_key = "admin_inbox.button.reopen" if settled else "admin_inbox.button.in_review"
+    answer_key = (
+        "admin_inbox.button.answer_again"
+        if submission.status is SubmissionStatus.ANSWERED
+        else "admin_inbox.button.answer"
+    )
     candidates = [
         (
             SubmissionStatus.IN_REVIEW,
-            "admin_inbox.button.in_review",
+            review_key,
             cb.InboxMove("in_review", ident),
         ),
         (
@@ -339,7 +351,7 @@ def detail_markup(lang: str, submission: Submission) -> InlineKeyboardMarkup:
             "admin_inbox.button.forward",
             cb.InboxAction("forward", ident),
         ),
-        (SubmissionStatus.ANSWERED, "admin_inbox.button.answer", cb.InboxAction("answer", ident)),
+        (SubmissionStatus.ANSWERED, answer_key, cb.InboxAction("answer", ident)),
         (SubmissionStatus.CLOSED, "admin_inbox.button.close", cb.InboxMove("closed", ident)),
         (SubmissionStatus.REJECTED, "admin_inbox.button.reject", cb.InboxAction("reject", ident)),
     ]

@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from domain import callback_data as cb
 from handlers import content_admin_bills as bills
@@ -19,7 +19,7 @@ from handlers import content_admin_meetings as meetings
 from handlers.admin_guard import admin_only
 from handlers.content_admin_common import CATEGORIES, draft, show_categories
 from handlers.context import SotongContext
-from handlers.conversation import END, build_conversation
+from handlers.conversation import END, Flow, build_conversation
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, t
 
@@ -133,7 +133,7 @@ def _button(
 _SKIP = cb.CADM_SKIP.matches
 
 
-def conversation() -> BaseHandler[Update, SotongContext, object]:
+def conversation() -> Flow:
     """The persistent content_admin conversation; every callback is admin-only."""
     return build_conversation(
         "content_admin",

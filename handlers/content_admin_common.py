@@ -1,6 +1,6 @@
 """What the content_admin steps share.
 
-The draft in user_data, prompts with a skip button, and the category picker.
+The draft (the flow's stored form), prompts with a skip button, and the category picker.
 """
 
 from __future__ import annotations
@@ -28,22 +28,18 @@ __all__ = [
 CATEGORIES = "content_categories"
 """The state where any drafted item gets its categories; shared by every content flow."""
 
-_DRAFT = "content_admin_draft"
-
 
 def new_draft(context: SotongContext, kind: str, **values: Any) -> dict[str, Any]:
     """Start a fresh draft of one kind (meeting, bill, stage, announcement, edit, held)."""
-    assert context.user_data is not None
-    context.user_data[_DRAFT] = {"type": kind, **values}
-    return dict(context.user_data[_DRAFT])
+    context.form.clear()
+    context.form.update(type=kind, **values)
+    return dict(context.form)
 
 
 def draft(context: SotongContext) -> dict[str, Any]:
-    """The draft being filled in; the same dict, so steps write into it directly."""
-    assert context.user_data is not None
-    value = context.user_data.setdefault(_DRAFT, {"type": "none"})
-    assert isinstance(value, dict)
-    return value
+    """The draft being filled in: the flow's form, stored with the step each step returns."""
+    context.form.setdefault("type", "none")
+    return context.form
 
 
 def reply_text(update: Update) -> str:

@@ -25,6 +25,8 @@ class SotongContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
     ) -> None:
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
         self.user: User | None = None
+        self.form: dict[str, Any] = {}
+        """The running flow's half-filled form, loaded from and stored with its step."""
 
     @property
     def services(self) -> Services:

@@ -1,41 +1,188 @@
-"""How Sotong builds its conversations: named, persistent, and quiet about a known PTB warning."""
+"""How Sotong runs its conversations: where a person is comes from storage, at every update.
+
+PTB's ConversationHandler keeps states in memory and persists them every few seconds, apart from
+what the user typed, so after a crash the two disagree and answers land in the wrong field; and
+two conversations open at once fight over the next text. A `Flow` instead routes by the one
+open question stored among the inputs in progress (`storage/inputs.py`), read afresh for each
+update by `track` before any flow looks at it. A person has at most one open question: opening
+one parks the others, and a command or a button that the open flow does not know parks it too,
+so text always answers the newest prompt.
+
+A flow's callbacks return the next state as with ConversationHandler: a step name, `END`, or
+None to stay. Unless the flow saves its own steps (`saves_itself`, the feedback draft), the
+step is stored together with the flow's form (`context.form`) in one transaction.
+"""
 
 from __future__ import annotations
 
-import warnings
+import copy
 from collections.abc import Sequence
 from typing import Any
 
-from telegram.ext import BaseHandler, ConversationHandler
-from telegram.warnings import PTBUserWarning
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import Application, BaseHandler
 
+from domain.inputs import OpenQuestion
 from handlers.context import SotongContext
 
-__all__ = ["END", "build_conversation"]
+__all__ = ["END", "Flow", "build_conversation", "track"]
 
-END = ConversationHandler.END
+END = -1
 AnyHandler = BaseHandler[Any, SotongContext, Any]
+_Match = tuple[AnyHandler, object]
+
+_OPEN: dict[int, OpenQuestion] = {}
+"""The open question of each person whose update is being handled, loaded by `track`."""
+_FLOWS: dict[str, Flow] = {}
+
+
+def _private(update: Update) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.type == ChatType.PRIVATE
+
+
+def _first(handlers: Sequence[AnyHandler], update: Update) -> _Match | None:
+    for handler in handlers:
+        check = handler.check_update(update)
+        if check is not None and check is not False:
+            return handler, check
+    return None
+
+
+def _is_command(update: Update) -> bool:
+    message = update.message
+    return message is not None and (message.text or "").startswith("/")
+
+
+class Flow(BaseHandler[Update, SotongContext, None]):
+    """A conversation whose state is the stored open question, never PTB's memory."""
+
+    def __init__(  # PTB's ConversationHandler does not call BaseHandler.__init__ either.
+        self,
+        name: str,
+        *,
+        entry_points: Sequence[AnyHandler],
+        states: dict[str, Sequence[AnyHandler]],
+        fallbacks: Sequence[AnyHandler],
+        reask: AnyHandler | None = None,
+        saves_itself: bool = False,
+        keeps_form: bool = False,
+    ) -> None:
+        self.block = True
+        self.name = name
+        self._entry_points = tuple(entry_points)
+        self._states = {state: tuple(handlers) for state, handlers in states.items()}
+        self._fallbacks = tuple(fallbacks)
+        self._reask = reask
+        self._saves_itself = saves_itself
+        self._keeps_form = keeps_form
+        _FLOWS[name] = self
+
+    def __repr__(self) -> str:
+        return f"Flow({self.name!r})"
+
+    def _in_step(self, step: str) -> tuple[AnyHandler, ...]:
+        return (*self._states.get(step, ()), *self._fallbacks)
+
+    def claims(self, update: Update, step: str) -> bool:
+        """Whether a command or button belongs to this flow at this step (else it parks it)."""
+        return _first((*self._in_step(step), *self._entry_points), update) is not None
+
+    def check_update(self, update: object) -> _Match | None:
+        """The open step's handler, a fallback, or an entry point that takes the update."""
+        if not isinstance(update, Update) or update.effective_user is None:
+            return None
+        question = _OPEN.get(update.effective_user.id)
+        if question is not None and question.flow == self.name and _private(update):
+            if (
+                not question.asked
+                and self._reask is not None
+                and update.message is not None
+                and not _is_command(update)
+            ):
+                return self._reask, True
+            found = _first(self._in_step(question.step), update)
+            if found is not None:
+                return found
+        return _first(self._entry_points, update)
+
+    async def handle_update(  # type: ignore[override]
+        self,
+        update: Update,
+        application: Application[Any, SotongContext, Any, Any, Any, Any],
+        check_result: _Match,
+        context: SotongContext,
+    ) -> None:
+        """Run the step's callback, then store the state it returned with the form."""
+        handler, inner = check_result
+        assert update.effective_user is not None
+        user_id = update.effective_user.id
+        inputs = context.services.inputs
+        stored = None
+        if not self._saves_itself:
+            stored = await inputs.form(user_id, self.name)
+            context.form = {} if stored is None else stored.form
+        before = copy.deepcopy(context.form)
+        state = await handler.handle_update(update, application, inner, context)
+        if state == END:
+            if self._keeps_form:
+                await inputs.park(user_id, self.name)
+            else:
+                await inputs.forget(user_id, self.name)
+        elif self._saves_itself:
+            return
+        elif isinstance(state, str):
+            await inputs.ask(user_id, self.name, state, context.form)
+        elif stored is not None and stored.is_open and context.form != before:
+            await inputs.ask(user_id, self.name, stored.step, context.form)
 
 
 def build_conversation(
     name: str,
     *,
     entry_points: Sequence[AnyHandler],
-    states: dict[object, Sequence[AnyHandler]],
+    states: dict[str, Sequence[AnyHandler]],
     fallbacks: Sequence[AnyHandler],
-) -> ConversationHandler[SotongContext]:
-    """A persistent conversation keyed by chat and user, which survives restarts.
+    reask: AnyHandler | None = None,
+    saves_itself: bool = False,
+    keeps_form: bool = False,
+) -> Flow:
+    """A conversation that resumes from storage after any restart or crash."""
+    return Flow(
+        name,
+        entry_points=entry_points,
+        states=states,
+        fallbacks=fallbacks,
+        reask=reask,
+        saves_itself=saves_itself,
+        keeps_form=keeps_form,
+    )
 
-    PTB warns that button presses are not tracked per message when `per_message` is off; that
-    is exactly the behaviour wanted here (one flow per user), so that one warning is silenced.
+
+async def track(update: Update, context: SotongContext) -> None:
+    """Load where the sender is; a command or button their open flow does not know parks it.
+
+    Runs in group -1 for every update, before any flow routes it.
     """
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*per_message=False.*", category=PTBUserWarning)
-        return ConversationHandler(
-            entry_points=list(entry_points),
-            states={state: list(handlers) for state, handlers in states.items()},
-            fallbacks=list(fallbacks),
-            name=name,
-            persistent=True,
-            allow_reentry=True,
-        )
+    tg_user = update.effective_user
+    if tg_user is None:
+        return
+    inputs = context.services.inputs
+    question = await inputs.open_question(tg_user.id)
+    if question is not None and _private(update) and _moves_on(update, question):
+        await inputs.park(tg_user.id)
+        question = None
+    if question is None:
+        _OPEN.pop(tg_user.id, None)
+    else:
+        _OPEN[tg_user.id] = question
+
+
+def _moves_on(update: Update, question: OpenQuestion) -> bool:
+    flow = _FLOWS.get(question.flow)
+    if flow is None:
+        return True
+    if not (_is_command(update) or update.callback_query is not None):
+        return False
+    return not flow.claims(update, question.step)

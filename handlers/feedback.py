@@ -1,12 +1,15 @@
 """/feedback: from a topic to a receipt code in a few taps, every answer saved as it is given.
 
-The flow is drawn in feedback.mmd next to this module. Conversation states are the draft's
-steps (`DraftStep`), so the state PTB persists and the step saved in the draft always agree,
-and `/feedback` can resume exactly where the user stopped.
+The flow is drawn in feedback.mmd next to this module; its order and required answers are the
+domain's (`domain/feedback_steps.py`). The conversation state is the draft's step as stored
+with its answers in one transaction, read afresh for every update (handlers/conversation.py),
+so a restart or a crash at any moment resumes exactly there, and nothing typed is ever stored
+in a field other than the one that was asked.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -21,8 +24,9 @@ from telegram.ext import (
 )
 
 from domain import callback_data as cb
-from domain.drafts import CompanyProfile, Draft, DraftStep
+from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftStep
 from domain.evidence import EvidenceRefusedError
+from domain.feedback_steps import EDITABLE_STEPS, next_step, resolve
 from domain.intake import (
     AmountError,
     AttachmentLimitError,
@@ -38,17 +42,16 @@ from domain.submissions import (
     Visibility,
 )
 from handlers.context import SotongContext
-from handlers.conversation import END, build_conversation
+from handlers.conversation import END, Flow, build_conversation
 from handlers.deadline_views import due_line
-from handlers.feedback_views import EDITABLE_STEPS, hint, question, review_markup, review_text
-from handlers.menu import show_menu
+from handlers.feedback_views import hint, question, review_markup, review_text
+from handlers.menu import main_menu
 from handlers.privacy import notice_markup
 from handlers.ui import button, edit, keyboard, send, typed_text
 from messages import Markup, format_datetime, format_number, t
 
 __all__ = [
     "REMINDER_JOB",
-    "RESUME",
     "conversation",
     "handlers",
     "remind_idle_drafts",
@@ -56,7 +59,6 @@ __all__ = [
 ]
 
 
-RESUME = "resume"
 REMINDER_JOB = "feedback-draft-reminder"
 REMINDER_INTERVAL = timedelta(minutes=10)
 
@@ -77,67 +79,25 @@ VISIBILITY = str(DraftStep.VISIBILITY)
 SIMILAR = str(DraftStep.SIMILAR)
 REVIEW = str(DraftStep.REVIEW)
 
-_MAIN_ORDER = (
-    DraftStep.CATEGORY,
-    DraftStep.PROBLEM,
-    DraftStep.LAW,
-    DraftStep.PROPOSAL,
-    DraftStep.IMPACT,
-    DraftStep.COST,
-    DraftStep.ATTACHMENTS,
-    DraftStep.PROFILE,
-    DraftStep.VISIBILITY,
-    DraftStep.SIMILAR,
-)
-
-
 # --------------------------------------------------------------------------- moving around
 
 
-def _after(draft: Draft, step: DraftStep) -> DraftStep:
-    """The step that follows an answered one; while editing, back to the review."""
-    if step is DraftStep.REGION:
-        return DraftStep.SIZE
-    if step is DraftStep.SIZE:
-        return DraftStep.INDUSTRY
-    if step in (DraftStep.COST_HOURS, DraftStep.COST_WON):
-        return DraftStep.COST
-    if draft.editing:
-        return DraftStep.REVIEW
-    if step is DraftStep.INDUSTRY:
-        return DraftStep.VISIBILITY
-    return _MAIN_ORDER[_MAIN_ORDER.index(step) + 1]
-
-
-def _first_missing(draft: Draft) -> DraftStep | None:
-    if draft.category_id is None:
-        return DraftStep.CATEGORY
-    if draft.problem is None:
-        return DraftStep.PROBLEM
-    if draft.impact is None:
-        return DraftStep.IMPACT
-    if draft.visibility is None:
-        return DraftStep.VISIBILITY
-    return None
-
-
 async def _goto(update: Update, context: SotongContext, draft: Draft, step: DraftStep) -> str:
-    """Save the step as the open question, ask it, and return it as the conversation state."""
+    """Store the answer with the next step, ask that step, then note that it was asked.
+
+    Stored before it is asked: a crash in between leaves the step "not yet asked", so text
+    typed meanwhile is met with the question again instead of being stored as its answer.
+    """
     intake = context.services.intake
-    if step is DraftStep.PROFILE and await intake.remembered_profile(draft.user_id) is None:
-        step = DraftStep.REGION
-    similar = []
-    if step is DraftStep.SIMILAR:
-        similar = await intake.similar(draft)
-        if not similar:
-            step = DraftStep.REVIEW
-    editing = draft.editing
-    if step is DraftStep.REVIEW:
-        missing = _first_missing(draft)
-        step, editing = (missing, False) if missing is not None else (step, True)
+    has_profile = (
+        step is DraftStep.PROFILE and await intake.remembered_profile(draft.user_id) is not None
+    )
+    similar = await intake.similar(draft) if step is DraftStep.SIMILAR else []
+    step, editing = resolve(draft, step, has_profile=has_profile, has_similar=bool(similar))
     draft = await intake.move(draft, step, editing=editing)
     text, markup = await question(context, draft, similar)
     await _show(update, context, text, markup)
+    await intake.asked(draft)
     return str(step)
 
 
@@ -160,7 +120,7 @@ async def _show(
 
 
 async def _advance(update: Update, context: SotongContext, draft: Draft, step: DraftStep) -> str:
-    return await _goto(update, context, draft, _after(draft, step))
+    return await _goto(update, context, draft, next_step(draft, step))
 
 
 async def _draft(update: Update, context: SotongContext) -> Draft | None:
@@ -203,7 +163,11 @@ async def _explain_consent(update: Update, context: SotongContext) -> int:
 
 
 async def begin(update: Update, context: SotongContext) -> str | int:
-    """/feedback or the menu: check consent and limits, then resume or ask the topic."""
+    """/feedback or the menu: check consent and limits, then offer to resume or ask the topic.
+
+    While "continue or start over?" is shown, no question is open (the draft is parked), so
+    text typed then is not taken for an answer.
+    """
     if update.callback_query is not None:
         await update.callback_query.answer()
     intake = context.services.intake
@@ -243,7 +207,7 @@ async def begin(update: Update, context: SotongContext) -> str | int:
                 ]
             ),
         )
-        return RESUME
+        return END
     draft = draft or await intake.start_draft(user)
     return await _goto(update, context, draft, DraftStep.CATEGORY)
 
@@ -512,7 +476,9 @@ async def got_attachment(update: Update, context: SotongContext) -> str | int:
         name = t(lang, "feedback.attachment_photo")
     intake = context.services.intake
     try:
-        draft = await intake.move(intake.add_attachment(draft, attachment), DraftStep.ATTACHMENTS)
+        draft = await intake.move(
+            intake.add_attachment(draft, attachment), DraftStep.ATTACHMENTS, asked=True
+        )
     except AttachmentLimitError as exc:
         _, markup = await question(context, draft)
         await send(update, context, t(lang, "feedback.attachment_full", max=exc.limit), markup)
@@ -748,8 +714,34 @@ async def submit(update: Update, context: SotongContext) -> str | int:
     except DraftIncompleteError as exc:
         return await _goto(update, context, draft, exc.step)
     receipt = t(lang, "feedback.submitted", code=submission.receipt_code)
+    # One reply: the receipt replaces the review, with the menu under it.
+    await _show(
+        update,
+        context,
+        Markup(f"{receipt}\n\n{due_line(context, submission)}"),
+        main_menu(lang, is_admin=context.is_admin),
+    )
+    return END
+
+
+async def submit_again(update: Update, context: SotongContext) -> str | int:
+    """Submit tapped with no review open: the receipt if it was just made, else the draft.
+
+    After a crash between storing a submission and sending its receipt, the owner still sees
+    the review; tapping Submit again shows that receipt instead of a second submission.
+    """
+    await _tapped(update)
+    assert update.effective_user is not None
+    intake = context.services.intake
+    draft = await intake.draft(update.effective_user.id)
+    if draft is not None:
+        return await _goto(update, context, draft, draft.step)
+    submission = await intake.just_submitted(update.effective_user.id)
+    if submission is None:
+        await _show(update, context, t(context.lang, "feedback.no_draft"))
+        return END
+    receipt = t(context.lang, "feedback.submitted", code=submission.receipt_code)
     await _show(update, context, Markup(f"{receipt}\n\n{due_line(context, submission)}"))
-    await show_menu(update, context)
     return END
 
 
@@ -769,71 +761,92 @@ async def wrong_input(update: Update, context: SotongContext) -> int | None:
     return None
 
 
-async def wrong_input_resume(update: Update, context: SotongContext) -> None:
-    """Anything but Continue / Start over while that is asked."""
-    await send(update, context, hint(context.lang, RESUME))
-
-
-async def command_mid_flow(update: Update, context: SotongContext) -> int | None:
-    """Another command in the middle: explain the step and how to pause; stay in the step."""
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    step_hint = hint(context.lang, draft.step)
-    await send(update, context, t(context.lang, "feedback.hint.command", hint=step_hint))
-    return None
-
-
 async def stale_button(update: Update, context: SotongContext) -> None:
-    """A button of an earlier question or another flow: a toast saying what to do instead."""
+    """A button of an earlier question: a toast, and the open question asked again.
+
+    Nothing is stored: the button answered a step the draft is no longer at.
+    """
     query = update.callback_query
     assert query is not None
     await query.answer(t(context.lang, "feedback.toast.stale"))
+    await reask(update, context)
+
+
+async def reask(update: Update, context: SotongContext) -> None:
+    """Input for a step other than the stored one: ask the stored step again, store nothing."""
+    draft = await _draft(update, context)
+    if draft is None:
+        return
+    similar = (
+        await context.services.intake.similar(draft) if draft.step is DraftStep.SIMILAR else []
+    )
+    text, markup = await question(context, draft, similar)
+    await send(update, context, text, markup)
+    await context.services.intake.asked(draft)
 
 
 async def cancel(update: Update, context: SotongContext) -> int:
-    """/cancel: leave the flow; the draft stays for /feedback."""
+    """/cancel: leave the flow; the draft stays, parked, for /feedback."""
     await send(update, context, t(context.lang, "feedback.cancelled"))
     return END
 
 
-_ANYWHERE = cb.any_of(
-    cb.MeToo,
-    cb.CONSENT_AGREE,
-    cb.CONSENT_DECLINE,
-    cb.CONSENT_WITHDRAW,
-    cb.CONSENT_WITHDRAW_YES,
-    cb.CONSENT_WITHDRAW_NO,
-)
+_ENTRY_BUTTONS = cb.any_of(cb.FB_RESUME, cb.FB_CONTINUE, cb.FB_RESTART, cb.FB_SUBMIT)
 
 
-def _not_for_anywhere(data: object) -> bool:
-    """Buttons that work anywhere ("me too", consent) pass through the flow to their handlers."""
-    return not _ANYWHERE(data)
+def _skip(step: DraftStep) -> Callable[[object], bool]:
+    """The Skip button of one step, and no other step's."""
+
+    def matches(data: object) -> bool:
+        tapped = cb.FbSkip.decode(data)
+        return tapped is not None and tapped.step == step
+
+    return matches
 
 
-def conversation() -> BaseHandler[Update, SotongContext, object]:
+def _next(step: DraftStep) -> Callable[[object], bool]:
+    """The Next button of one step, and no other step's."""
+
+    def matches(data: object) -> bool:
+        tapped = cb.FbNext.decode(data)
+        return tapped is not None and tapped.step == step
+
+    return matches
+
+
+def _either(*patterns: Callable[[object], bool]) -> Callable[[object], bool]:
+    """A pattern matching what any of several patterns match."""
+
+    def matches(data: object) -> bool:
+        return any(pattern(data) for pattern in patterns)
+
+    return matches
+
+
+def _stale(data: object) -> bool:
+    """A feedback button the open step does not take: one of an earlier question."""
+    return isinstance(data, str) and data.startswith("fb:") and not _ENTRY_BUTTONS(data)
+
+
+def conversation() -> Flow:
     """The persistent /feedback conversation."""
     not_command = filters.ALL & ~filters.COMMAND
     text = filters.TEXT & ~filters.COMMAND
     wrong = MessageHandler(not_command, wrong_input)
-    skip = cb.FB_SKIP.matches
     review = CallbackQueryHandler(back_to_review, pattern=cb.FB_REVIEW.matches)
 
     return build_conversation(
-        "feedback",
+        FEEDBACK_FLOW,
         entry_points=[
             CommandHandler("feedback", begin),
             CallbackQueryHandler(begin, pattern=cb.MENU_FEEDBACK.matches),
             CallbackQueryHandler(resume_from_reminder, pattern=cb.FB_RESUME.matches),
+            CallbackQueryHandler(
+                continue_or_restart, pattern=cb.any_of(cb.FB_CONTINUE, cb.FB_RESTART)
+            ),
+            CallbackQueryHandler(submit_again, pattern=cb.FB_SUBMIT.matches),
         ],
         states={
-            RESUME: [
-                CallbackQueryHandler(
-                    continue_or_restart, pattern=cb.any_of(cb.FB_CONTINUE, cb.FB_RESTART)
-                ),
-                MessageHandler(not_command, wrong_input_resume),
-            ],
             CATEGORY: [
                 CallbackQueryHandler(got_category, pattern=cb.FbCategory.matches),
                 review,
@@ -843,14 +856,15 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
             LAW: [
                 MessageHandler(text, got_law_text),
                 CallbackQueryHandler(
-                    got_law_button, pattern=cb.any_of(cb.FB_LAW_UNSURE, cb.FB_SKIP)
+                    got_law_button,
+                    pattern=_either(cb.FB_LAW_UNSURE.matches, _skip(DraftStep.LAW)),
                 ),
                 review,
                 wrong,
             ],
             PROPOSAL: [
                 MessageHandler(text, got_proposal_text),
-                CallbackQueryHandler(skipped_proposal, pattern=skip),
+                CallbackQueryHandler(skipped_proposal, pattern=_skip(DraftStep.PROPOSAL)),
                 review,
                 wrong,
             ],
@@ -862,7 +876,7 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
             COST: [
                 MessageHandler(text, got_cost_text),
                 CallbackQueryHandler(cost_choice, pattern=cb.FbCost.matches),
-                CallbackQueryHandler(cost_done, pattern=cb.FB_NEXT.matches),
+                CallbackQueryHandler(cost_done, pattern=_next(DraftStep.COST)),
                 wrong,
             ],
             COST_HOURS: [
@@ -878,27 +892,40 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
             ATTACHMENTS: [
                 MessageHandler(filters.Document.ALL | filters.PHOTO, got_attachment),
                 CallbackQueryHandler(
-                    attachments_choice, pattern=cb.any_of(cb.FB_NEXT, cb.FB_ATT_CLEAR)
+                    attachments_choice,
+                    pattern=_either(_next(DraftStep.ATTACHMENTS), cb.FB_ATT_CLEAR.matches),
                 ),
                 wrong,
             ],
             PROFILE: [
                 CallbackQueryHandler(
                     profile_choice,
-                    pattern=cb.any_of(cb.FB_PROFILE_SAME, cb.FB_PROFILE_CHANGE, cb.FB_SKIP),
+                    pattern=_either(
+                        cb.any_of(cb.FB_PROFILE_SAME, cb.FB_PROFILE_CHANGE),
+                        _skip(DraftStep.PROFILE),
+                    ),
                 ),
                 wrong,
             ],
             REGION: [
-                CallbackQueryHandler(got_region, pattern=cb.any_of(cb.FbRegion, cb.FB_SKIP)),
+                CallbackQueryHandler(
+                    got_region,
+                    pattern=_either(cb.FbRegion.matches, _skip(DraftStep.REGION)),
+                ),
                 wrong,
             ],
             SIZE: [
-                CallbackQueryHandler(got_size, pattern=cb.any_of(cb.FbSize, cb.FB_SKIP)),
+                CallbackQueryHandler(
+                    got_size,
+                    pattern=_either(cb.FbSize.matches, _skip(DraftStep.SIZE)),
+                ),
                 wrong,
             ],
             INDUSTRY: [
-                CallbackQueryHandler(got_industry, pattern=cb.any_of(cb.FbIndustry, cb.FB_SKIP)),
+                CallbackQueryHandler(
+                    got_industry,
+                    pattern=_either(cb.FbIndustry.matches, _skip(DraftStep.INDUSTRY)),
+                ),
                 wrong,
             ],
             VISIBILITY: [
@@ -924,9 +951,11 @@ def conversation() -> BaseHandler[Update, SotongContext, object]:
         },
         fallbacks=[
             CommandHandler("cancel", cancel),
-            MessageHandler(filters.COMMAND, command_mid_flow),
-            CallbackQueryHandler(stale_button, pattern=_not_for_anywhere),
+            CallbackQueryHandler(stale_button, pattern=_stale),
         ],
+        reask=MessageHandler(not_command, reask),
+        saves_itself=True,
+        keeps_form=True,
     )
 
 

@@ -49,6 +49,16 @@ EDITABLE_STEPS = (
     DraftStep.REGION,
     DraftStep.VISIBILITY,
 )
+_NAMED_SKIPS = frozenset(
+    {
+        DraftStep.LAW,
+        DraftStep.PROPOSAL,
+        DraftStep.PROFILE,
+        DraftStep.REGION,
+        DraftStep.SIZE,
+        DraftStep.INDUSTRY,
+    }
+)
 _REVIEW_PREVIEW = 700
 _SIMILAR_LAW = 60
 _EDIT_PREVIEW = 1500
@@ -202,7 +212,10 @@ async def question(
     lang = context.lang
     reference = context.services.reference
     step = draft.step
-    skip = [button(lang, "feedback.button.skip", cb.FB_SKIP)]
+    # Skip and Next name their step, so a tap on an older question's button is recognised.
+    skip = (
+        [button(lang, "feedback.button.skip", cb.FbSkip(str(step)))] if step in _NAMED_SKIPS else []
+    )
     rows: list[list[InlineKeyboardButton]]
     if step is DraftStep.CATEGORY:
         categories = await reference.categories()
@@ -243,7 +256,7 @@ async def question(
         ]
         if draft.hours_cost is not None or draft.won_cost is not None:
             rows.append([button(lang, "feedback.button.cost_clear", cb.FbCost("clear"))])
-        rows.append([button(lang, "feedback.button.next", cb.FB_NEXT)])
+        rows.append([button(lang, "feedback.button.next", cb.FbNext(str(step)))])
         return t(lang, "feedback.ask.cost", hours=hours, won=won), keyboard(rows)
     if step in (DraftStep.COST_HOURS, DraftStep.COST_WON):
         back_row = [[button(lang, "feedback.button.back", cb.FB_COST_BACK)]]
@@ -252,7 +265,7 @@ async def question(
         rows = []
         if draft.attachments:
             rows.append([button(lang, "feedback.button.attachments_clear", cb.FB_ATT_CLEAR)])
-        rows.append([button(lang, "feedback.button.next", cb.FB_NEXT)])
+        rows.append([button(lang, "feedback.button.next", cb.FbNext(str(step)))])
         text = t(
             lang, "feedback.ask.attachments", count=len(draft.attachments), max=MAX_ATTACHMENTS
         )

@@ -7,12 +7,12 @@ monthly cost. See follow_up.mmd.
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from domain import callback_data as cb
 from domain.follow_up import FollowUpResult, NewCost
 from handlers.context import SotongContext
-from handlers.conversation import END, build_conversation
+from handlers.conversation import END, Flow, build_conversation
 from handlers.ui import button, keyboard, send
 from messages import Markup, format_number, t
 
@@ -96,7 +96,7 @@ async def cancel(update: Update, context: SotongContext) -> int:
     return END
 
 
-def conversation() -> BaseHandler[Update, SotongContext, object]:
+def conversation() -> Flow:
     """The verdict, then the optional note."""
     return build_conversation(
         "follow_up",

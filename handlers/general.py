@@ -34,24 +34,26 @@ async def help_command(update: Update, context: SotongContext) -> None:
     )
 
 
+async def _with_menu(update: Update, context: SotongContext, notice: Markup) -> None:
+    """One message: the notice with the menu's buttons under it (one reply per action)."""
+    await send(update, context, notice, main_menu(context.lang, is_admin=context.is_admin))
+
+
 async def cancel_outside_flow(update: Update, context: SotongContext) -> None:
-    """/cancel when no flow is running: say so and offer the menu."""
-    await send(update, context, t(context.lang, "cancel.nothing"))
-    await show_menu(update, context)
+    """/cancel when no flow is running: say so, with the menu."""
+    await _with_menu(update, context, t(context.lang, "cancel.nothing"))
 
 
 async def unknown_command(update: Update, context: SotongContext) -> None:
-    """A command Sotong does not have: name it and offer the menu."""
+    """A command Sotong does not have: name it, with the menu."""
     words = typed_text(update).split()
     command = truncate(words[0].lstrip("/").split("@")[0], 40) if words else ""
-    await send(update, context, t(context.lang, "fallback.unknown_command", command=command))
-    await show_menu(update, context)
+    await _with_menu(update, context, t(context.lang, "fallback.unknown_command", command=command))
 
 
 async def not_understood(update: Update, context: SotongContext) -> None:
-    """Any other message: a short hint and the menu, never silence."""
-    await send(update, context, t(context.lang, "fallback.text"))
-    await show_menu(update, context)
+    """Any other message: a short hint with the menu, never silence."""
+    await _with_menu(update, context, t(context.lang, "fallback.text"))
 
 
 async def stale_button(update: Update, context: SotongContext) -> None:

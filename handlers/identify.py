@@ -1,4 +1,4 @@
-"""Runs first for every update: loads the sender, notes the visit, notices a blocked bot."""
+"""Runs first for every update: loads the sender and where they are, notices a blocked bot."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ from telegram import ChatMember, Update
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
 from handlers.context import SotongContext
+from handlers.conversation import track
 from messages import normalize_language, t
 
 __all__ = ["handler"]
 
 
 async def identify(update: Update, context: SotongContext) -> None:
-    """Put the user row on the context; a "kicked" membership means they blocked the bot.
+    """Put the user row on the context and load their open question; "kicked" means blocked.
 
     A text holding NUL is refused for every handler at once (see `domain.text`).
     """
@@ -31,6 +32,7 @@ async def identify(update: Update, context: SotongContext) -> None:
         # Refused here, before any conversation sees it, so no step's state moves.
         await message.reply_text(t(context.lang, "input.refused_nul"))
         raise ApplicationHandlerStop
+    await track(update, context)
 
 
 def handler() -> TypeHandler[Update, SotongContext, None]:

@@ -6,12 +6,12 @@ The flow is drawn in start.mmd next to this module.
 from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from domain import callback_data as cb
 from handlers.commands import set_chat_commands
 from handlers.context import SotongContext
-from handlers.conversation import END, build_conversation
+from handlers.conversation import END, Flow, build_conversation
 from handlers.menu import show_menu
 from handlers.privacy import CONSENT_ANSWER_PATTERN, answer_consent, notice_markup, notice_text
 from handlers.ui import button, edit, keyboard, send
@@ -97,7 +97,7 @@ async def cancel(update: Update, context: SotongContext) -> int:
     return END
 
 
-def conversation() -> BaseHandler[Update, SotongContext, object]:
+def conversation() -> Flow:
     """The persistent /start conversation."""
     not_a_command = filters.ALL & ~filters.COMMAND
     return build_conversation(

@@ -1,6 +1,6 @@
 """/subscribe: one settings panel for what to receive, on which topics, how often and when.
 
-The choice being edited lives in user_data until "save"; the flow is drawn in subscribe.mmd.
+The choice being edited is the flow's stored form until "save"; the flow is drawn in subscribe.mmd.
 The "change" and "stop" buttons under every digest lead here too.
 """
 
@@ -15,7 +15,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from domain import callback_data as cb
 from domain.subscriptions import BillScope, Frequency, Subscription, SubscriptionChoice
 from handlers.context import SotongContext
-from handlers.conversation import END, build_conversation
+from handlers.conversation import END, Flow, build_conversation
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, t
 from messages.catalog.privacy import NOTICE_VERSION
@@ -66,13 +66,12 @@ def _from_data(data: dict[str, Any]) -> SubscriptionChoice:
 
 
 def _draft(context: SotongContext) -> SubscriptionChoice:
-    data = context.user_data.get(_DRAFT) if context.user_data is not None else None
+    data = context.form.get(_DRAFT)
     return _from_data(data) if isinstance(data, dict) else SubscriptionChoice()
 
 
 def _store(context: SotongContext, choice: SubscriptionChoice) -> None:
-    assert context.user_data is not None
-    context.user_data[_DRAFT] = _to_data(choice)
+    context.form[_DRAFT] = _to_data(choice)
 
 
 def _first_allowed_hour(context: SotongContext, hour: int) -> int:
@@ -430,7 +429,7 @@ async def stop(update: Update, context: SotongContext) -> None:
     )
 
 
-def conversation() -> BaseHandler[Update, SotongContext, object]:
+def conversation() -> Flow:
     """The persistent /subscribe panel."""
     return build_conversation(
         "subscribe",

@@ -26,8 +26,8 @@ from services.draft_reminders import DraftReminders
 from services.export import ExportService
 from services.follow_ups import FollowUpService
 from services.inbox_search import InboxSearch
+from services.inputs import InputService
 from services.intake import IntakeService
-from services.pending_inputs import PendingInputs
 from services.reference import ReferenceService
 from services.retention import RetentionService
 from services.review import ReviewService
@@ -55,7 +55,7 @@ class Services:
     intake: IntakeService
     draft_reminders: DraftReminders
     review: ReviewService
-    pending_inputs: PendingInputs
+    inputs: InputService
     audit: AuditLog
     exports: ExportService
     stats: StatsService

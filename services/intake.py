@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import hmac
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.amounts import CostUnit
 from domain.callback_data import offer_tag
 from domain.clock import Clock
 from domain.deadlines import due_date
-from domain.drafts import CompanyProfile, Draft, DraftStep
+from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftStep
 from domain.evidence import EvidenceRules, check_evidence
+from domain.feedback_steps import first_missing
 from domain.intake import (
     SIMILAR_LIMIT,
     AttachmentLimitError,
@@ -37,10 +38,14 @@ from domain.submissions import (
 )
 from domain.users import User
 from storage.drafts import CompanyProfileRepository, DraftRepository
+from storage.inputs import InputRepository
 from storage.signing_keys import SigningKeyRepository
 from storage.submissions import SubmissionRepository
 
-__all__ = ["IntakeService"]
+__all__ = ["RECEIPT_RECALL", "IntakeService"]
+
+RECEIPT_RECALL = timedelta(hours=1)
+"""How long a repeated Submit tap is answered with the receipt of the submission it made."""
 
 _OFFER_KEY = "me_too_offer"
 
@@ -58,6 +63,7 @@ class IntakeService:
         submissions: SubmissionRepository,
         drafts: DraftRepository,
         profiles: CompanyProfileRepository,
+        inputs: InputRepository,
         clock: Clock,
         *,
         zone: ZoneInfo,
@@ -71,6 +77,7 @@ class IntakeService:
         self._submissions = submissions
         self._drafts = drafts
         self._profiles = profiles
+        self._inputs = inputs
         self._clock = clock
         self._zone = zone
         self._daily_limit = daily_limit
@@ -127,10 +134,14 @@ class IntakeService:
         await self._drafts.save(draft)
         return draft
 
-    async def move(self, draft: Draft, step: DraftStep, *, editing: bool | None = None) -> Draft:
+    async def move(
+        self, draft: Draft, step: DraftStep, *, editing: bool | None = None, asked: bool = False
+    ) -> Draft:
         """Save the draft with its open question, so a restart or /feedback resumes there.
 
-        The answer just given and the step to resume at reach the database in one write.
+        The answer just given and the step to resume at reach the database in one transaction;
+        the step counts as asked only once `asked` follows the question being sent, unless
+        the caller stays on a step already asked.
         """
         updated = dataclasses.replace(
             draft,
@@ -138,8 +149,16 @@ class IntakeService:
             editing=draft.editing if editing is None else editing,
             updated_at=self._clock.now(),
         )
-        await self._drafts.save(updated)
+        await self._drafts.save(updated, asked=asked)
         return updated
+
+    async def asked(self, draft: Draft) -> None:
+        """The draft's step was put to the owner: their next text answers it."""
+        await self._inputs.mark_asked(draft.user_id, FEEDBACK_FLOW, str(draft.step))
+
+    async def pause(self, user_id: int) -> None:
+        """Park the draft: no question open, the answers kept for `/feedback`."""
+        await self._inputs.park(user_id, FEEDBACK_FLOW)
 
     def answer_category(self, draft: Draft, category_id: str) -> Draft:
         """Store the topic (already checked against the reference list by the caller)."""
@@ -301,14 +320,11 @@ class IntakeService:
     async def submit(self, user: User | None, draft: Draft) -> Submission:
         """Turn a complete draft into a submission with a receipt code; the draft is consumed."""
         user = await self.ensure_can_submit(user)
-        if draft.category_id is None:
-            raise DraftIncompleteError(DraftStep.CATEGORY)
-        if draft.problem is None:
-            raise DraftIncompleteError(DraftStep.PROBLEM)
-        if draft.impact is None:
-            raise DraftIncompleteError(DraftStep.IMPACT)
-        if draft.visibility is None:
-            raise DraftIncompleteError(DraftStep.VISIBILITY)
+        missing = first_missing(draft)
+        if missing is not None:
+            raise DraftIncompleteError(missing)
+        assert draft.category_id is not None and draft.problem is not None
+        assert draft.impact is not None and draft.visibility is not None
         named = draft.visibility is Visibility.NAMED
         now = self._clock.now()
         return await self._submissions.create(
@@ -335,3 +351,15 @@ class IntakeService:
             year=now.astimezone(self._zone).year,
             now=now,
         )
+
+    async def just_submitted(self, user_id: int) -> Submission | None:
+        """The owner's newest submission if made within the hour, else None.
+
+        A crash between storing a submission and sending its receipt leaves the owner looking
+        at the review; their second tap on Submit is answered with this receipt, not a new
+        submission or a "no draft".
+        """
+        newest = await self._submissions.list_for_owner(user_id, limit=1, offset=0)
+        if not newest or newest[0].created_at < self._clock.now() - RECEIPT_RECALL:
+            return None
+        return newest[0]

@@ -1,24 +1,38 @@
-"""Drafts of submissions (one per user) and remembered company profiles."""
+"""Drafts of submissions (one per user) and remembered company profiles.
+
+A draft's typed answers live in `submission_drafts`; its step is the `feedback` row of
+`inputs_in_progress`, written in the same transaction, so where the owner is and what they
+answered can never disagree.
+"""
 
 from __future__ import annotations
 
 import json
 from datetime import datetime
 
+import aiosqlite
+
 from domain.delivery import QueuedMessage
-from domain.drafts import CompanyProfile, Draft, DraftStep
+from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftStep
 from domain.submissions import Attachment, Visibility
 from storage.costs import COST_COLUMNS, cost_values, costs_from_row
 from storage.database import Database, Row
+from storage.inputs import open_step
 from storage.outbox import enqueue_in
 from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = ["CompanyProfileRepository", "DraftRepository"]
 
 _COLUMNS = (
-    "user_id, step, editing, category_id, problem, law_or_rule, law_unsure, proposal, impact,"
+    "user_id, editing, category_id, problem, law_or_rule, law_unsure, proposal, impact,"
     f" {COST_COLUMNS}, attachments, region_id, company_size_id, industry_id,"
     " visibility, language, started_at, updated_at, reminded_at"
+)
+_SELECT = (
+    "SELECT i.step, "
+    + ", ".join(f"d.{name.strip()}" for name in _COLUMNS.split(","))
+    + " FROM submission_drafts AS d JOIN inputs_in_progress AS i"
+    f" ON i.user_id = d.user_id AND i.flow = '{FEEDBACK_FLOW}'"
 )
 
 
@@ -66,24 +80,39 @@ def _draft(row: Row) -> Draft:
 
 
 class DraftRepository:
-    """One draft per user, written whole after every answer."""
+    """One draft per user, written whole with its step after every answer."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
 
     async def get(self, user_id: int) -> Draft | None:
         """The user's draft, or None."""
-        row = await self._db.fetch_one(
-            f"SELECT {_COLUMNS} FROM submission_drafts WHERE user_id = ?", (user_id,)
-        )
+        row = await self._db.fetch_one(f"{_SELECT} WHERE d.user_id = ?", (user_id,))
         return None if row is None else _draft(row)
 
-    async def save(self, draft: Draft) -> None:
-        """Write the draft as it stands, replacing the previous version."""
-        await self._db.execute(
+    async def save(self, draft: Draft, *, asked: bool = False) -> None:
+        """Write the draft and open its step as the owner's question, in one transaction.
+
+        A new step is not yet asked (`mark_asked` follows once its question was sent); an
+        answer that keeps the step where it is (one more file) keeps it asked.
+        """
+        async with self._db.transaction() as connection:
+            await self._write(connection, draft)
+            await open_step(
+                connection,
+                draft.user_id,
+                FEEDBACK_FLOW,
+                str(draft.step),
+                now=draft.updated_at,
+                asked=asked,
+                form={},
+            )
+
+    async def _write(self, connection: aiosqlite.Connection, draft: Draft) -> None:
+        await connection.execute(
             f"INSERT INTO submission_drafts ({_COLUMNS})"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (user_id) DO UPDATE SET step = excluded.step,"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (user_id) DO UPDATE SET"
             " editing = excluded.editing, category_id = excluded.category_id,"
             " problem = excluded.problem, law_or_rule = excluded.law_or_rule,"
             " law_unsure = excluded.law_unsure, proposal = excluded.proposal,"
@@ -98,7 +127,6 @@ class DraftRepository:
             " updated_at = excluded.updated_at, reminded_at = excluded.reminded_at",
             (
                 draft.user_id,
-                str(draft.step),
                 int(draft.editing),
                 draft.category_id,
                 draft.problem,
@@ -120,14 +148,19 @@ class DraftRepository:
         )
 
     async def delete(self, user_id: int) -> None:
-        """Forget the draft (submitted, discarded or erased)."""
-        await self._db.execute("DELETE FROM submission_drafts WHERE user_id = ?", (user_id,))
+        """Forget the draft and its step (submitted, discarded or erased)."""
+        async with self._db.transaction() as connection:
+            await connection.execute("DELETE FROM submission_drafts WHERE user_id = ?", (user_id,))
+            await connection.execute(
+                "DELETE FROM inputs_in_progress WHERE user_id = ? AND flow = ?",
+                (user_id, FEEDBACK_FLOW),
+            )
 
     async def idle_since(self, cutoff: datetime, *, limit: int = 500) -> list[Draft]:
         """Drafts untouched since the cutoff that have not been reminded yet."""
         rows = await self._db.fetch_all(
-            f"SELECT {_COLUMNS} FROM submission_drafts"
-            " WHERE reminded_at IS NULL AND updated_at <= ? ORDER BY updated_at LIMIT ?",
+            f"{_SELECT} WHERE d.reminded_at IS NULL AND d.updated_at <= ?"
+            " ORDER BY d.updated_at LIMIT ?",
             (to_db(cutoff), limit),
         )
         return [_draft(row) for row in rows]

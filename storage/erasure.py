@@ -54,9 +54,6 @@ class ErasureRepository:
             await connection.execute("DELETE FROM company_profiles WHERE user_id = ?", (user_id,))
             await delete_user_state_in(connection, user_id)
             await forget_sender_in(connection, user_id, now)
-            await connection.execute(
-                "DELETE FROM admin_pending_inputs WHERE admin_id = ?", (user_id,)
-            )
             # Subscriptions, follows, reminders, notices and queued messages go by cascade.
             await connection.execute("DELETE FROM users WHERE id = ?", (user_id,))
         await self._db.checkpoint()

@@ -15,6 +15,7 @@ from typing import NoReturn
 import aiosqlite
 
 from domain.delivery import Notice
+from domain.drafts import FEEDBACK_FLOW
 from domain.receipts import format_receipt_code
 from domain.review import ChangedMeanwhileError
 from domain.search import TRIGRAM
@@ -294,6 +295,10 @@ class SubmissionRepository:
             )
             await connection.execute(
                 "DELETE FROM submission_drafts WHERE user_id = ?", (new.user_id,)
+            )
+            await connection.execute(
+                "DELETE FROM inputs_in_progress WHERE user_id = ? AND flow = ?",
+                (new.user_id, FEEDBACK_FLOW),
             )
             await connection.execute(
                 "INSERT INTO company_profiles (user_id, region_id, company_size_id, industry_id,"

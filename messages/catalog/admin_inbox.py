@@ -110,6 +110,23 @@ TEXTS = {
     "admin_inbox.button.reject": {"ko": "⛔ 반려", "en": "⛔ Reject"},
     "admin_inbox.button.duplicate": {"ko": "🔗 중복 표시", "en": "🔗 Mark duplicate"},
     "admin_inbox.button.back": {"ko": "⬅️ 목록", "en": "⬅️ List"},
+    "admin_inbox.button.reopen": {"ko": "🔄 다시 검토", "en": "🔄 Reopen for review"},
+    "admin_inbox.button.answer_again": {"ko": "✍️ 답변 다시 보내기", "en": "✍️ Answer again"},
+    "admin_inbox.button.send": {"ko": "📤 보내기", "en": "📤 Send"},
+    "admin_inbox.button.edit": {"ko": "✏️ 고치기", "en": "✏️ Edit"},
+    "admin_inbox.button.cancel": {"ko": "✖️ 취소", "en": "✖️ Cancel"},
+    "admin_inbox.preview": {
+        "ko": "<b>미리 보기</b> — <b>{code}</b> 제출자에게 아래처럼 보내요. 보낼까요?",
+        "en": "<b>Preview</b> — the submitter of <b>{code}</b> will get this. Send it?",
+    },
+    "admin_inbox.ask.answer_again": {
+        "ko": "고친 답변을 입력해 주세요. 위 미리 보기에서 복사해 고쳐도 돼요.\n/cancel 로 취소",
+        "en": "Type the corrected answer; you can copy it from the preview above.\n/cancel to stop",
+    },
+    "admin_inbox.answer_kept": {
+        "ko": "{error}\n답변은 그대로 있어요. 다시 보내거나 고치거나 취소해 주세요.",
+        "en": "{error}\nYour answer is kept: send it again, edit it or cancel.",
+    },
     "admin_inbox.ask.forward": {
         "ko": (
             "<b>{code:</b>를} 전달할 부처 이름을 입력해 주세요. (예: 중소벤처기업부)\n"

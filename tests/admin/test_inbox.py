@@ -183,6 +183,8 @@ async def test_moves_and_answer_reach_the_submitter_in_their_language_and_are_au
     await admin.tap("✍️ 답변 작성")
     answer = "과태료 유예 기간 1년을 검토하겠습니다. <b>감사합니다</b> & 좋은 하루"
     await admin.send(answer)
+    assert "미리 보기" in (admin.reply().text or "")
+    await admin.tap("📤 보내기")
     assert "답변 완료" in (admin.reply().text or "")
     await sotong.delivered()
     told = "\n".join(m.text or "" for m in owner.replies())
@@ -237,7 +239,7 @@ async def test_too_long_answer_is_refused_and_cancel_changes_nothing(sotong: Bot
     assert "취소했어요" in (admin.reply().text or "")
     stored = await sotong.services.submissions.get(submission.id)
     assert stored is not None and stored.status is SubmissionStatus.RECEIVED
-    assert await sotong.services.pending_inputs.get(ADMIN_ID) is None
+    assert await sotong.services.inputs.open_question(ADMIN_ID) is None
 
 
 async def test_typed_answer_survives_a_restart(sotong: BotHarness) -> None:
@@ -249,6 +251,8 @@ async def test_typed_answer_survives_a_restart(sotong: BotHarness) -> None:
     await admin.tap("✍️ 답변 작성")
     await sotong.restart()
     await admin.send("재시작 뒤에도 답변이 저장됩니다")
+    await sotong.restart()
+    await admin.tap("📤 보내기")
     stored = await sotong.services.submissions.get(submission.id)
     assert stored is not None and stored.answer_text == "재시작 뒤에도 답변이 저장됩니다"
 
@@ -305,6 +309,7 @@ async def test_a_submission_whose_submitter_erased_their_data_can_still_be_answe
     assert "익명 (신원 비공개)" in detail and "홍길동" not in detail
     await admin.tap("✍️ 답변 작성")
     await admin.send("검토하여 개선하겠습니다")
+    await admin.tap("📤 보내기")
     assert "제출자에게는 연락할 수 없어요" in (admin.reply().text or "")
     await admin.send("/export")
     for label in (

@@ -17,6 +17,7 @@ from services.intake import IntakeService
 from storage.database import Database
 from storage.drafts import CompanyProfileRepository, DraftRepository
 from storage.erasure import ErasureRepository
+from storage.inputs import InputRepository
 from storage.signing_keys import SigningKeyRepository
 from storage.submissions import SubmissionRepository
 from storage.users import UserRepository
@@ -81,6 +82,7 @@ def intake(
         submissions,
         drafts,
         CompanyProfileRepository(database),
+        InputRepository(database),
         clock,
         zone=SEOUL,
         daily_limit=3,

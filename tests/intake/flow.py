@@ -48,9 +48,9 @@ async def answer_until_review(
     if "fb:profile:same" in [data for row in user.reply().keyboard for _, data in row]:
         await user.tap(callback_data="fb:profile:same")
     else:
-        await user.tap(callback_data="fb:skip")
-        await user.tap(callback_data="fb:skip")
-        await user.tap(callback_data="fb:skip")
+        await user.tap(callback_data="fb:skip:region")
+        await user.tap(callback_data="fb:skip:size")
+        await user.tap(callback_data="fb:skip:industry")
     await user.tap(callback_data="fb:vis:anonymous" if anonymous else "fb:vis:named")
     if "fb:own" in [data for row in user.reply().keyboard for _, data in row]:
         await user.tap(callback_data="fb:own")

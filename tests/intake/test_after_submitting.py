@@ -107,13 +107,13 @@ async def answer_until_review_with_similar(user: ScriptedUser, language: str) ->
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:ai_copyright")
     await user.send("저작물마다 허락을 받아서 AI 학습데이터로 쓰는 것은 불가능합니다")
-    await user.tap(callback_data="fb:skip")
-    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:skip:law")
+    await user.tap(callback_data="fb:skip:proposal")
     await user.tap(callback_data="fb:impact:3")
-    await user.tap(callback_data="fb:next")
-    await user.tap(callback_data="fb:next")
-    for _ in range(3):
-        await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:next:cost")
+    await user.tap(callback_data="fb:next:attachments")
+    for step in ("region", "size", "industry"):
+        await user.tap(callback_data=f"fb:skip:{step}")
     await user.tap(callback_data="fb:vis:named")
 
 

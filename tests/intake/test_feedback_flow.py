@@ -68,7 +68,9 @@ async def test_korean_owner_goes_from_feedback_to_a_receipt(sotong: BotHarness) 
     receipt = next(m for m in user.replies() if m.text and "접수됐어요" in m.text)
     assert "SV-2026-000001" in (receipt.text or "")
     assert "다음 단계" in (receipt.text or "")
-    assert "무엇을 도와드릴까요?" in (user.reply().text or "")
+    # One reply: the receipt carries the menu; no second message follows it.
+    assert receipt.message_id == user.reply().message_id
+    assert "📝 의견 보내기" in receipt.buttons
 
     stored = await sotong.services.submissions.get_by_code("SV-2026-000001")
     assert stored is not None
@@ -131,11 +133,11 @@ async def test_company_profile_is_offered_back_next_time(sotong: BotHarness, lan
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:funding")
     await user.send(PROBLEM_KO)
-    await user.tap(callback_data="fb:skip")
-    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:skip:law")
+    await user.tap(callback_data="fb:skip:proposal")
     await user.tap(callback_data="fb:impact:2")
-    await user.tap(callback_data="fb:next")
-    await user.tap(callback_data="fb:next")
+    await user.tap(callback_data="fb:next:cost")
+    await user.tap(callback_data="fb:next:attachments")
     await user.tap(callback_data="fb:region:busan")
     await user.tap(callback_data="fb:size:micro")
     await user.tap(callback_data="fb:industry:manufacturing")
@@ -145,11 +147,11 @@ async def test_company_profile_is_offered_back_next_time(sotong: BotHarness, lan
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:computing")
     await user.send("농지에 소형 데이터센터를 둘 수 없어 서버를 외부에 맡깁니다.")
-    await user.tap(callback_data="fb:skip")
-    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:skip:law")
+    await user.tap(callback_data="fb:skip:proposal")
     await user.tap(callback_data="fb:impact:2")
-    await user.tap(callback_data="fb:next")
-    await user.tap(callback_data="fb:next")
+    await user.tap(callback_data="fb:next:cost")
+    await user.tap(callback_data="fb:next:attachments")
     offer = user.reply().text or ""
     expected = (
         "부산 · 소상공인 · 제조업" if language == "ko" else "Busan · Micro business · Manufacturing"

@@ -40,15 +40,15 @@ async def test_every_field_can_be_edited_from_the_review(sotong: BotHarness, lan
     await user.tap(callback_data="fb:edit:cost")
     await user.tap(callback_data="fb:cost:won")
     await user.send("3,000,000")
-    await user.tap(callback_data="fb:next")
+    await user.tap(callback_data="fb:next:cost")
     assert title in (user.reply().text or "")
     await user.tap(callback_data="fb:edit:attachments")
     await user.upload_document(b"quote", "quote.pdf", mime_type="application/pdf")
-    await user.tap(callback_data="fb:next")
+    await user.tap(callback_data="fb:next:attachments")
     await user.tap(callback_data="fb:edit:region")
     await user.tap(callback_data="fb:region:jeju")
     await user.tap(callback_data="fb:size:startup")
-    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:skip:industry")
     await user.tap(callback_data="fb:edit:visibility")
     await user.tap(callback_data="fb:vis:anonymous")
 
@@ -100,12 +100,12 @@ async def test_back_leaves_a_field_unchanged_and_cost_can_be_cleared(
     await user.tap(callback_data="fb:cost:hours")
     await user.send("12")
     await user.tap(label(language, "feedback.button.cost_clear"))
-    await user.tap(callback_data="fb:next")
+    await user.tap(callback_data="fb:next:cost")
     assert user.reply().text == before
     await user.tap(callback_data="fb:edit:attachments")
     await user.upload_photo(b"photo-1")
     await user.tap(label(language, "feedback.button.attachments_clear"))
-    await user.tap(callback_data="fb:next")
+    await user.tap(callback_data="fb:next:attachments")
     assert user.reply().text == before
 
 

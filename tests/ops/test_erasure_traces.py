@@ -61,7 +61,7 @@ async def test_erased_strings_are_in_neither_the_file_nor_the_wal(sotong: BotHar
                 assert text.encode() not in content, f"{text!r} is still in {name}"
     reopened = await Database.open(database)
     try:
-        assert await reopened.fetch_value("SELECT count(*) FROM ptb_conversations") == 0
+        assert await reopened.fetch_value("SELECT count(*) FROM inputs_in_progress") == 0
         assert await reopened.fetch_value("SELECT count(*) FROM submission_attachments") == 0
         assert await reopened.fetch_value("SELECT count(*) FROM submissions") == 1
     finally:
@@ -73,13 +73,13 @@ async def test_a_conversation_in_progress_is_not_written_back_after_erasure(
 ) -> None:
     user = await agreed_user(sotong, NAME, username=USERNAME)
     await user.send("/subscribe")
-    # No restart: the panel's conversation state still waits for PTB's periodic write.
+    # The panel's step and form are stored with each change; erasure must take them too.
     await user.send("/deletemydata")
     await user.tap(label("ko", "deletion.button.confirm"))
     await sotong.stop()
     reopened = await Database.open(sotong.settings.database_path)
     try:
-        rows = await reopened.fetch_all("SELECT handler, key FROM ptb_conversations")
+        rows = await reopened.fetch_all("SELECT flow, step FROM inputs_in_progress")
     finally:
         await reopened.close()
     assert [tuple(row) for row in rows] == []

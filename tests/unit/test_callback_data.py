@@ -8,7 +8,9 @@ from domain import callback_data as cb
 
 EXAMPLES: list[cb.ButtonData] = [
     cb.MENU_HELP,
-    cb.FB_SKIP,
+    cb.FbSkip("law"),
+    cb.FbNext("cost"),
+    cb.ANSWER_SEND,
     cb.StartLanguage("ko"),
     cb.Language("en"),
     cb.FbCategory("ai_copyright"),

@@ -25,7 +25,7 @@ async def test_fresh_database_gets_every_migration(tmp_path: Path) -> None:
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-    assert {"users", "ptb_conversations", "categories", "audit_log"} <= tables
+    assert {"users", "inputs_in_progress", "categories", "audit_log"} <= tables
 
 
 async def test_opening_twice_changes_nothing(tmp_path: Path) -> None:

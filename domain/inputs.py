@@ -1,0 +1,32 @@
+"""Where a person is in a conversation: the one question their next message answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["FormInProgress", "OpenQuestion"]
+
+
+@dataclass(frozen=True, slots=True)
+class OpenQuestion:
+    """The step a flow waits for; `asked` is false until the question reached the person.
+
+    Text that arrives while `asked` is false was typed before the person saw the question (a
+    retry after a crash, say), so it must not be stored as that question's answer.
+    """
+
+    flow: str
+    step: str
+    asked: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FormInProgress:
+    """A flow's half-filled form and its step, open or parked."""
+
+    flow: str
+    step: str
+    is_open: bool
+    asked: bool
+    form: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,43 @@
+"""Inputs in progress: where each person is, and the forms they are half-way through."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from domain.clock import Clock
+from domain.inputs import FormInProgress, OpenQuestion
+from storage.inputs import InputRepository
+
+__all__ = ["InputService"]
+
+
+class InputService:
+    """The one home for half-typed input; each call is one transaction."""
+
+    def __init__(self, inputs: InputRepository, clock: Clock) -> None:
+        self._inputs = inputs
+        self._clock = clock
+
+    async def open_question(self, user_id: int) -> OpenQuestion | None:
+        """The question the person's next message answers, or None."""
+        return await self._inputs.open_question(user_id)
+
+    async def form(self, user_id: int, flow: str) -> FormInProgress | None:
+        """A flow's stored form and step, open or parked."""
+        return await self._inputs.get(user_id, flow)
+
+    async def ask(self, user_id: int, flow: str, step: str, form: dict[str, Any]) -> None:
+        """Store the form with the step it now waits for, whose question was just sent."""
+        await self._inputs.open(user_id, flow, step, form, now=self._clock.now(), asked=True)
+
+    async def asked(self, user_id: int, flow: str, step: str) -> None:
+        """The open step's question reached the person."""
+        await self._inputs.mark_asked(user_id, flow, step)
+
+    async def park(self, user_id: int, flow: str | None = None) -> None:
+        """Close the open question (of one flow, or any), keeping its form for later."""
+        await self._inputs.park(user_id, flow)
+
+    async def forget(self, user_id: int, flow: str) -> None:
+        """The flow is done: drop its form."""
+        await self._inputs.forget(user_id, flow)

@@ -1,0 +1,113 @@
+"""Every input in progress, one row per person and flow; the only record of where a person is."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import aiosqlite
+
+from domain.inputs import FormInProgress, OpenQuestion
+from storage.database import Database
+from storage.timestamps import to_db
+
+__all__ = ["InputRepository", "open_step"]
+
+
+async def open_step(
+    connection: aiosqlite.Connection,
+    user_id: int,
+    flow: str,
+    step: str,
+    *,
+    now: datetime,
+    asked: bool,
+    form: dict[str, Any] | None = None,
+) -> None:
+    """Inside a caller's transaction: make this step the person's one open question.
+
+    Any other open question of theirs is parked first, so text typed after the newest prompt
+    always answers the newest prompt. `form=None` keeps the stored form as it is.
+    """
+    await connection.execute(
+        "UPDATE inputs_in_progress SET is_open = 0 WHERE user_id = ? AND flow <> ? AND is_open = 1",
+        (user_id, flow),
+    )
+    encoded = "{}" if form is None else json.dumps(form, ensure_ascii=False)
+    keep_form = "inputs_in_progress.form" if form is None else "excluded.form"
+    await connection.execute(
+        "INSERT INTO inputs_in_progress (user_id, flow, step, is_open, asked, form, updated_at)"
+        " VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT (user_id, flow) DO UPDATE SET"
+        f" step = excluded.step, is_open = 1, asked = excluded.asked, form = {keep_form},"
+        " updated_at = excluded.updated_at",
+        (user_id, flow, step, int(asked), encoded, to_db(now)),
+    )
+
+
+class InputRepository:
+    """Open, park, read and forget inputs in progress; each change is one transaction."""
+
+    def __init__(self, database: Database) -> None:
+        self._db = database
+
+    async def open_question(self, user_id: int) -> OpenQuestion | None:
+        """The question the person's next message answers, or None."""
+        row = await self._db.fetch_one(
+            "SELECT flow, step, asked FROM inputs_in_progress WHERE user_id = ? AND is_open = 1",
+            (user_id,),
+        )
+        return None if row is None else OpenQuestion(row[0], row[1], bool(row[2]))
+
+    async def get(self, user_id: int, flow: str) -> FormInProgress | None:
+        """One flow's form and step, open or parked."""
+        row = await self._db.fetch_one(
+            "SELECT step, is_open, asked, form FROM inputs_in_progress"
+            " WHERE user_id = ? AND flow = ?",
+            (user_id, flow),
+        )
+        if row is None:
+            return None
+        return FormInProgress(flow, row[0], bool(row[1]), bool(row[2]), dict(json.loads(row[3])))
+
+    async def open(
+        self,
+        user_id: int,
+        flow: str,
+        step: str,
+        form: dict[str, Any] | None,
+        *,
+        now: datetime,
+        asked: bool,
+    ) -> None:
+        """Store the form and its step together, as the person's one open question."""
+        async with self._db.transaction() as connection:
+            await open_step(connection, user_id, flow, step, now=now, asked=asked, form=form)
+
+    async def mark_asked(self, user_id: int, flow: str, step: str) -> None:
+        """The open step's question was sent: the next text is its answer."""
+        await self._db.execute(
+            "UPDATE inputs_in_progress SET asked = 1"
+            " WHERE user_id = ? AND flow = ? AND step = ? AND is_open = 1 AND asked = 0",
+            (user_id, flow, step),
+        )
+
+    async def park(self, user_id: int, flow: str | None = None) -> None:
+        """No question open any more (one flow's, or any); the forms stay for later."""
+        if flow is None:
+            await self._db.execute(
+                "UPDATE inputs_in_progress SET is_open = 0 WHERE user_id = ? AND is_open = 1",
+                (user_id,),
+            )
+            return
+        await self._db.execute(
+            "UPDATE inputs_in_progress SET is_open = 0"
+            " WHERE user_id = ? AND flow = ? AND is_open = 1",
+            (user_id, flow),
+        )
+
+    async def forget(self, user_id: int, flow: str) -> None:
+        """The flow is finished (saved, sent, discarded): its form goes."""
+        await self._db.execute(
+            "DELETE FROM inputs_in_progress WHERE user_id = ? AND flow = ?", (user_id, flow)
+        )

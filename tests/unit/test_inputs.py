@@ -1,0 +1,63 @@
+"""Inputs in progress: one open question per person, forms kept with their step."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from domain.inputs import OpenQuestion
+from storage.database import Database
+from storage.inputs import InputRepository
+
+NOW = datetime(2026, 11, 29, tzinfo=UTC)
+
+
+@pytest.fixture
+async def inputs(tmp_path: Path) -> AsyncIterator[InputRepository]:
+    database = await Database.open(tmp_path / "inputs.db")
+    try:
+        yield InputRepository(database)
+    finally:
+        await database.close()
+
+
+async def test_a_newer_question_parks_the_older_one_and_keeps_its_form(
+    inputs: InputRepository,
+) -> None:
+    await inputs.open(7, "content_admin", "title", {"type": "meeting"}, now=NOW, asked=True)
+    await inputs.open(7, "admin_inbox", "typing", {"action": "answer"}, now=NOW, asked=True)
+    assert await inputs.open_question(7) == OpenQuestion("admin_inbox", "typing", True)
+    parked = await inputs.get(7, "content_admin")
+    assert parked is not None and not parked.is_open and parked.form == {"type": "meeting"}
+
+
+async def test_parking_closes_the_question_and_forgetting_drops_the_form(
+    inputs: InputRepository,
+) -> None:
+    await inputs.open(7, "subscribe", "editing", {"x": 1}, now=NOW, asked=True)
+    await inputs.open(8, "subscribe", "editing", {"x": 2}, now=NOW, asked=True)
+    await inputs.park(7)
+    assert await inputs.open_question(7) is None
+    assert await inputs.open_question(8) is not None
+    await inputs.forget(7, "subscribe")
+    assert await inputs.get(7, "subscribe") is None
+
+
+async def test_a_step_counts_as_asked_only_once_marked(inputs: InputRepository) -> None:
+    await inputs.open(7, "feedback", "law", None, now=NOW, asked=False)
+    assert await inputs.open_question(7) == OpenQuestion("feedback", "law", False)
+    await inputs.mark_asked(7, "feedback", "problem")  # an older step: nothing changes
+    assert await inputs.open_question(7) == OpenQuestion("feedback", "law", False)
+    await inputs.mark_asked(7, "feedback", "law")
+    assert await inputs.open_question(7) == OpenQuestion("feedback", "law", True)
+
+
+async def test_reopening_without_a_form_keeps_the_stored_one(inputs: InputRepository) -> None:
+    await inputs.open(7, "content_admin", "title", {"type": "bill"}, now=NOW, asked=True)
+    await inputs.park(7)
+    await inputs.open(7, "content_admin", "summary", None, now=NOW, asked=True)
+    stored = await inputs.get(7, "content_admin")
+    assert stored is not None and stored.step == "summary" and stored.form == {"type": "bill"}
