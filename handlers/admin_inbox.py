@@ -51,6 +51,7 @@ from handlers.conversation import END, Flow, build_conversation
 from handlers.deadline_views import deadline_sections, follow_up_line
 from handlers.ui import button, drop_buttons, edit, keyboard, send, typed_text
 from messages import Markup, format_datetime, t
+from messages.length import TEXT_LIMIT, truncate, utf16_length, visible_length
 from services.notices import status_change_text
 
 __all__ = ["PREVIEW", "TYPING", "conversation", "handlers", "show_list"]
@@ -384,13 +385,20 @@ def _preview_text(lang: str, submission: Submission, answer: str) -> Markup:
     Built with the queued notice's own text function (services/notices.py), so the preview
     cannot drift from what is sent.
     """
+    header = t(lang, "admin_inbox.preview", code=submission.receipt_code)
     notice = status_change_text(
-        submission.language,
-        submission.receipt_code,
-        SubmissionStatus.ANSWERED,
-        answer=answer,
+        submission.language, submission.receipt_code, SubmissionStatus.ANSWERED, answer=answer
     )
-    return Markup(f"{t(lang, 'admin_inbox.preview', code=submission.receipt_code)}\n\n{notice}")
+    # The notice fills one message by itself; under the header the answer gives way a little.
+    overflow = visible_length(f"{header}\n\n{notice}") - TEXT_LIMIT
+    if overflow > 0:
+        notice = status_change_text(
+            submission.language,
+            submission.receipt_code,
+            SubmissionStatus.ANSWERED,
+            answer=truncate(answer, utf16_length(answer) - overflow - 1),
+        )
+    return Markup(f"{header}\n\n{notice}")
 
 
 def _preview_markup(lang: str) -> InlineKeyboardMarkup:

@@ -45,6 +45,7 @@ async def test_notices_survive_a_four_second_outage_and_arrive_once(sotong: BotH
     assert "발송 대기열" in (admin.reply().text or "")
     await admin.tap("✍️ 답변 작성")
     await admin.send("유예 기간을 검토하겠습니다")
+    await admin.tap("📤 보내기")
     assert "발송 대기열" in (admin.reply().text or "")
     await admin.send("/inbox")
     await admin.tap(f"{duplicate.receipt_code} 열기")
@@ -88,7 +89,7 @@ async def test_a_notice_undeliverable_for_two_days_is_given_up_and_stays_in_deli
     assert "given up after 48 h" in caplog.text and "Bad Gateway" in caplog.text
     sotong.emulator.end_outage()
     # Three newer deliveries push the given-up one out of the newest three.
-    for move in ("🗂 종결", "🔎 검토 시작", "🗂 종결"):
+    for move in ("🗂 종결", "🔄 다시 검토", "🗂 종결"):
         await admin.tap(move)
     await sotong.delivered()
     assert _received(sotong, owner, "상태가 바뀌었어요") == 3

@@ -175,6 +175,7 @@ async def test_an_official_answer_given_at_night_waits_for_the_morning(
     await admin.tap("SV-2026-000001 열기")
     await admin.tap("✍️ 답변 작성")
     await admin.send("내일 아침에 도착할 답변입니다")
+    await admin.tap("📤 보내기")
     reply = admin.reply().text or ""
     assert "방해 금지 시간" in reply and "오전 8:00" in reply
     await sotong.delivered()

@@ -101,6 +101,9 @@ async def test_an_emoji_heavy_answer_reaches_the_owner_with_its_footer(sotong: B
     await admin.tap(f"{submission.receipt_code} 열기")
     await admin.tap("✍️ 답변 작성")
     await admin.send("검토했어요 " + "🙏" * 3000)
+    preview = admin.reply().text or ""
+    assert utf16_length(preview) <= 4096 and "🙏" in preview
+    await admin.tap("📤 보내기")
     await sotong.delivered()  # the answer goes out through the outbox, not with the reply
     told = owner.reply().text or ""
     assert utf16_length(told) <= 4096

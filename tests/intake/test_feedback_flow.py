@@ -182,8 +182,8 @@ async def test_the_cost_is_typed_as_people_say_it_and_said_back(
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:kiosk_access")
     await user.send(PROBLEM_EN)
-    await user.tap(callback_data="fb:skip")
-    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:skip:law")
+    await user.tap(callback_data="fb:skip:proposal")
     await user.tap(callback_data="fb:impact:3")
     question = user.reply().text or ""
     assert ("월 300만원 정도" if language == "ko" else "3 million won a month") in question
@@ -200,8 +200,8 @@ async def test_a_bare_number_at_the_cost_question_asks_for_its_unit(sotong: BotH
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:kiosk_access")
     await user.send(PROBLEM_KO)
-    await user.tap(callback_data="fb:skip")
-    await user.tap(callback_data="fb:skip")
+    await user.tap(callback_data="fb:skip:law")
+    await user.tap(callback_data="fb:skip:proposal")
     await user.tap(callback_data="fb:impact:3")
     await user.send("40")
     assert "시간이나 원을 붙여" in (user.reply().text or "")

@@ -18,7 +18,7 @@ STAMP = "2026-11-20T06:30:00+00:00"
 
 async def _old_database(path: Path) -> None:
     """A database as the code before 0020 left it, with costs in the old monthly columns."""
-    before = [m for m in discover_migrations() if m.version < 20]
+    before = [m for m in discover_migrations() if m.version < 12]
     await (await Database.open(path, before)).close()
     with sqlite3.connect(path) as connection:
         connection.executemany(
@@ -68,8 +68,8 @@ async def test_the_new_columns_refuse_an_unknown_period(tmp_path: Path) -> None:
     await (await Database.open(path)).close()
     with sqlite3.connect(path) as connection, pytest.raises(sqlite3.IntegrityError):
         connection.execute(
-            "INSERT INTO submission_drafts (user_id, step, cost_won_low, cost_won_high,"
+            "INSERT INTO submission_drafts (user_id, cost_won_low, cost_won_high,"
             " cost_won_period, language, started_at, updated_at)"
-            " VALUES (8, 'cost', 1, 1, 'fortnight', 'ko', ?, ?)",
+            " VALUES (8, 1, 1, 'fortnight', 'ko', ?, ?)",
             (STAMP, STAMP),
         )
