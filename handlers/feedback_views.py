@@ -9,6 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from domain import callback_data as cb
 from domain.amounts import Cost
 from domain.drafts import CompanyProfile, Draft, DraftStep
+from domain.feedback_steps import EDITABLE_STEPS
 from domain.intake import MAX_COST_HOURS, SimilarSubmission
 from domain.reference import Choice
 from domain.submissions import (
@@ -24,7 +25,6 @@ from messages import Markup, format_number, t
 from messages.costs import describe_cost
 
 __all__ = [
-    "EDITABLE_STEPS",
     "choice_button",
     "cost_words",
     "costs_words",
@@ -38,17 +38,6 @@ __all__ = [
     "status_label",
 ]
 
-EDITABLE_STEPS = (
-    DraftStep.CATEGORY,
-    DraftStep.PROBLEM,
-    DraftStep.LAW,
-    DraftStep.PROPOSAL,
-    DraftStep.IMPACT,
-    DraftStep.COST,
-    DraftStep.ATTACHMENTS,
-    DraftStep.REGION,
-    DraftStep.VISIBILITY,
-)
 _NAMED_SKIPS = frozenset(
     {
         DraftStep.LAW,
