@@ -18,13 +18,13 @@ async def _similar_step(sotong: BotHarness) -> tuple[str, str]:
     await other.tap(callback_data="fb:cat:ai_copyright")
     # A draft that repeats the other owner's words, probing what they wrote.
     await other.send("알파랩 비밀연구소 저작물 학습데이터 허락 문제 우리 회사")
-    await other.tap(callback_data="fb:skip")
-    await other.tap(callback_data="fb:skip")
+    await other.tap(callback_data="fb:skip:law")
+    await other.tap(callback_data="fb:skip:proposal")
     await other.tap(callback_data="fb:impact:3")
-    await other.tap(callback_data="fb:next")
-    await other.tap(callback_data="fb:next")
-    for _ in range(3):
-        await other.tap(callback_data="fb:skip")
+    await other.tap(callback_data="fb:next:cost")
+    await other.tap(callback_data="fb:next:attachments")
+    for step in ("region", "size", "industry"):
+        await other.tap(callback_data=f"fb:skip:{step}")
     await other.tap(callback_data="fb:vis:named")
     return code, other.reply().text or ""
 
