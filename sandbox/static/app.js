@@ -1068,7 +1068,13 @@ function wire() {
     state.activeSuggestion = 0;
     renderSuggestions();
   });
-  input.addEventListener("blur", () => setTimeout(closeSuggestions, 150));
+  // Close a moment after leaving the box (a click on a suggestion lands first), unless focus
+  // came back meanwhile: a stale close would drop the suggestion the person is choosing.
+  input.addEventListener("blur", () =>
+    setTimeout(() => {
+      if (document.activeElement !== input) closeSuggestions();
+    }, 150),
+  );
   $("menu-button").addEventListener("click", () => {
     if (!$("suggestions").hidden) {
       closeSuggestions();
