@@ -205,6 +205,9 @@ async def sotong_script(emulator: BotApiEmulator, completion: Completion, index:
     await handled(emulator.send_text(uid, "/feedback")[1])
     await tap(f"fb:cat:{CATEGORIES[index % len(CATEGORIES)]}")
     await handled(emulator.send_text(uid, f"{PROBLEMS[index % len(PROBLEMS)]} (사례 {index})")[1])
+    if not index % 2:
+        await tap("fb:vis:named")
+    await tap("fb:more")
     await tap("fb:skip:law")
     await tap("fb:skip:proposal")
     await tap(f"fb:impact:{index % 5 + 1}")
@@ -214,10 +217,6 @@ async def sotong_script(emulator: BotApiEmulator, completion: Completion, index:
     await tap("fb:region:seoul")
     await tap("fb:size:small")
     await tap("fb:industry:ict")
-    await tap("fb:vis:anonymous" if index % 2 else "fb:vis:named")
-    latest = emulator.transcript(uid)[-1]
-    if any(button.callback_data == "fb:own" for row in latest.inline_keyboard for button in row):
-        await tap("fb:own")
     await tap("fb:submit")
     if not any(message.text and "SV-" in message.text for message in emulator.transcript(uid)):
         raise RuntimeError(f"user {index} got no receipt code")

@@ -56,6 +56,7 @@ __all__ = [
     "FB_ATT_CLEAR",
     "FB_CONTINUE",
     "FB_COST_BACK",
+    "FB_DETAILS",
     "FB_DISCARD",
     "FB_DISCARD_NO",
     "FB_DISCARD_YES",
@@ -110,6 +111,7 @@ __all__ = [
     "CadmStageBill",
     "Callback",
     "ExportStep",
+    "FbAddDetails",
     "FbCategory",
     "FbCost",
     "FbEdit",
@@ -485,6 +487,16 @@ FB_DISCARD = Fixed("fb:discard")
 FB_DISCARD_YES = Fixed("fb:discard:yes")
 FB_DISCARD_NO = Fixed("fb:discard:no")
 FB_COST_BACK = Fixed("fb:cost:back")
+FB_DETAILS = Fixed("fb:more")
+
+
+@dataclass(frozen=True, slots=True)
+class FbAddDetails(Callback):
+    """Add details to a report already sent (from its receipt or from /my)."""
+
+    PREFIX: ClassVar[str] = "fb:amend"
+    FIELDS: ClassVar[tuple[_Field, ...]] = (_ID,)
+    submission_id: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -493,7 +505,7 @@ class FbSkip(Callback):
 
     PREFIX: ClassVar[str] = "fb:skip"
     FIELDS: ClassVar[tuple[_Field, ...]] = (
-        _OneOf(("law", "proposal", "profile", "region", "size", "industry")),
+        _OneOf(("law", "proposal", "impact", "profile", "region", "size", "industry")),
     )
     step: str
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from domain.amounts import Cost
-from domain.submissions import Attachment, Visibility
+from domain.submissions import Attachment, SubmissionDetails, Visibility
 
 __all__ = ["FEEDBACK_FLOW", "CompanyProfile", "Draft", "DraftStep"]
 
@@ -31,8 +31,8 @@ class DraftStep(StrEnum):
     REGION = "region"
     SIZE = "size"
     INDUSTRY = "industry"
+    READY = "ready"
     VISIBILITY = "visibility"
-    SIMILAR = "similar"
     REVIEW = "review"
 
 
@@ -52,7 +52,11 @@ class CompanyProfile:
 
 @dataclass(frozen=True, slots=True)
 class Draft:
-    """Answers so far; `editing` means the next answer returns to the review screen."""
+    """Answers so far; `editing` means the next answer returns to the review screen.
+
+    A draft with `amends` set holds details an owner adds to a report already submitted: its
+    review saves them onto that submission instead of making a new one.
+    """
 
     user_id: int
     step: DraftStep
@@ -74,11 +78,28 @@ class Draft:
     started_at: datetime
     updated_at: datetime
     reminded_at: datetime | None = None
+    amends: int | None = None
 
     @property
     def profile(self) -> CompanyProfile:
         """The company part of the draft."""
         return CompanyProfile(self.region_id, self.company_size_id, self.industry_id)
+
+    @property
+    def details(self) -> SubmissionDetails:
+        """What the draft adds to a sent report (when it `amends` one)."""
+        return SubmissionDetails(
+            law_or_rule=self.law_or_rule,
+            law_unsure=self.law_unsure,
+            proposal=self.proposal,
+            impact=self.impact,
+            hours_cost=self.hours_cost,
+            won_cost=self.won_cost,
+            region_id=self.region_id,
+            company_size_id=self.company_size_id,
+            industry_id=self.industry_id,
+            attachments=self.attachments,
+        )
 
     @property
     def is_blank(self) -> bool:

@@ -2,6 +2,11 @@
 
 Pure functions over a draft, so the order lives in one place and the handlers, the intake
 service and the tests all read it from here.
+
+Two questions (the topic and the problem) make a report: then the "ready" screen offers to
+submit at once, with the visibility the owner used last time (anonymous the first time). The
+details (law, proposal, impact, cost, evidence, company) are a guided path that starts from
+that screen, or from a report already submitted.
 """
 
 from __future__ import annotations
@@ -9,28 +14,43 @@ from __future__ import annotations
 from domain.drafts import Draft, DraftStep
 
 __all__ = [
+    "AMENDABLE_STEPS",
     "COMPANY_STEPS",
+    "DETAIL_STEPS",
     "EDITABLE_STEPS",
     "MAIN_ORDER",
+    "QUICK_STEPS",
     "SKIPPABLE_STEPS",
     "first_missing",
     "next_step",
+    "progress",
     "resolve",
 ]
 
 MAIN_ORDER = (
     DraftStep.CATEGORY,
     DraftStep.PROBLEM,
+    DraftStep.READY,
     DraftStep.LAW,
     DraftStep.PROPOSAL,
     DraftStep.IMPACT,
     DraftStep.COST,
     DraftStep.ATTACHMENTS,
     DraftStep.PROFILE,
-    DraftStep.VISIBILITY,
-    DraftStep.SIMILAR,
 )
-"""The guided path; the review follows the last of them."""
+"""The guided path; "add details" on the ready screen goes on past it, the review follows."""
+
+QUICK_STEPS = (DraftStep.CATEGORY, DraftStep.PROBLEM)
+"""The questions every report answers before it can be submitted."""
+
+DETAIL_STEPS = (
+    DraftStep.LAW,
+    DraftStep.PROPOSAL,
+    DraftStep.IMPACT,
+    DraftStep.COST,
+    DraftStep.ATTACHMENTS,
+)
+"""The optional details before the company section, in the order they are asked."""
 
 COMPANY_STEPS = (DraftStep.REGION, DraftStep.SIZE, DraftStep.INDUSTRY)
 """The company section asked one by one when no earlier profile can be offered back."""
@@ -39,13 +59,14 @@ SKIPPABLE_STEPS = frozenset(
     {
         DraftStep.LAW,
         DraftStep.PROPOSAL,
+        DraftStep.IMPACT,
         DraftStep.COST,
         DraftStep.ATTACHMENTS,
         DraftStep.PROFILE,
         *COMPANY_STEPS,
     }
 )
-"""Steps whose answer is optional."""
+"""Steps whose answer is optional; one skip in the company section skips what is left of it."""
 
 EDITABLE_STEPS = (
     DraftStep.CATEGORY,
@@ -60,10 +81,19 @@ EDITABLE_STEPS = (
 )
 """Fields the review offers to change, in the order it lists them."""
 
+AMENDABLE_STEPS = (
+    DraftStep.LAW,
+    DraftStep.PROPOSAL,
+    DraftStep.IMPACT,
+    DraftStep.COST,
+    DraftStep.ATTACHMENTS,
+    DraftStep.REGION,
+)
+"""Fields an owner may add to a submitted report: its topic, text and visibility stay as sent."""
+
 _REQUIRED = (
     (DraftStep.CATEGORY, "category_id"),
     (DraftStep.PROBLEM, "problem"),
-    (DraftStep.IMPACT, "impact"),
     (DraftStep.VISIBILITY, "visibility"),
 )
 
@@ -88,26 +118,42 @@ def next_step(draft: Draft, answered: DraftStep) -> DraftStep:
         return COMPANY_STEPS[COMPANY_STEPS.index(answered) + 1]
     if draft.editing:
         return DraftStep.REVIEW
-    if answered is DraftStep.INDUSTRY:
-        return DraftStep.VISIBILITY
-    position = MAIN_ORDER.index(answered) + 1
-    return MAIN_ORDER[position] if position < len(MAIN_ORDER) else DraftStep.REVIEW
+    if answered in MAIN_ORDER[:-1]:
+        return MAIN_ORDER[MAIN_ORDER.index(answered) + 1]
+    return DraftStep.REVIEW
 
 
-def resolve(
-    draft: Draft, step: DraftStep, *, has_profile: bool, has_similar: bool
-) -> tuple[DraftStep, bool]:
+def progress(step: DraftStep, *, has_profile: bool, editing: bool) -> tuple[int, int] | None:
+    """Where a question stands on its path ("3/8"), counting only screens that will be shown.
+
+    The two questions of a report count on their own; the details count with the company
+    section as one screen when a profile is offered back and three when it is asked piece by
+    piece. While editing from the review there is no path, so no count.
+    """
+    if editing:
+        return None
+    if step in QUICK_STEPS:
+        return QUICK_STEPS.index(step) + 1, len(QUICK_STEPS)
+    company = (DraftStep.PROFILE,) if has_profile else COMPANY_STEPS
+    details = (*DETAIL_STEPS, *company)
+    if step in details:
+        return details.index(step) + 1, len(details)
+    if step in COMPANY_STEPS:
+        # "Change" on an offered profile: the section grows to its three questions.
+        return len(DETAIL_STEPS) + 1 + COMPANY_STEPS.index(step), len(DETAIL_STEPS) + 3
+    return None
+
+
+def resolve(draft: Draft, step: DraftStep, *, has_profile: bool) -> tuple[DraftStep, bool]:
     """The step actually asked when the flow wants `step`, and whether the draft is editing.
 
     A remembered profile is offered back as one question, else the company is asked piece by
-    piece; similar submissions are shown only when there are some; the review is reached only
-    with every required answer, else the first missing one is asked (and editing ends).
+    piece; the review is reached only with every required answer, else the first missing one
+    is asked (and editing ends).
     """
     editing = draft.editing
     if step is DraftStep.PROFILE and not has_profile:
         step = DraftStep.REGION
-    if step is DraftStep.SIMILAR and not has_similar:
-        step = DraftStep.REVIEW
     if step is DraftStep.REVIEW:
         missing = first_missing(draft)
         if missing is not None:

@@ -25,6 +25,7 @@ __all__ = [
     "AttachmentLimitError",
     "ConsentRequiredError",
     "DailyLimitReachedError",
+    "DetailsClosedError",
     "DraftIncompleteError",
     "IntakeError",
     "SimilarSubmission",
@@ -100,6 +101,10 @@ class DraftIncompleteError(IntakeError):
     def __init__(self, step: DraftStep) -> None:
         super().__init__(f"the draft still needs {step}")
         self.step = step
+
+
+class DetailsClosedError(IntakeError):
+    """Details can be added only to the owner's own report while it is still open."""
 
 
 class SupportError(IntakeError):

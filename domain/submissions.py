@@ -26,6 +26,7 @@ __all__ = [
     "Recipient",
     "StatusChange",
     "Submission",
+    "SubmissionDetails",
     "SubmissionEvent",
     "SubmissionFilter",
     "SubmissionNotFoundError",
@@ -109,7 +110,7 @@ class Submission:
     law_or_rule: str | None
     law_unsure: bool
     proposal: str | None
-    impact: int
+    impact: int | None
     hours_cost: Cost | None
     won_cost: Cost | None
     region_id: str | None
@@ -169,7 +170,7 @@ class NewSubmission:
     law_or_rule: str | None
     law_unsure: bool
     proposal: str | None
-    impact: int
+    impact: int | None
     hours_cost: Cost | None
     won_cost: Cost | None
     region_id: str | None
@@ -178,6 +179,26 @@ class NewSubmission:
     language: str
     attachments: tuple[Attachment, ...]
     due_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionDetails:
+    """What an owner may add to a report after submitting it.
+
+    Everything but its topic, text and visibility, which administrators and supporters may
+    already have acted on.
+    """
+
+    law_or_rule: str | None
+    law_unsure: bool
+    proposal: str | None
+    impact: int | None
+    hours_cost: Cost | None
+    won_cost: Cost | None
+    region_id: str | None
+    company_size_id: str | None
+    industry_id: str | None
+    attachments: tuple[Attachment, ...]
 
 
 @dataclass(frozen=True, slots=True)

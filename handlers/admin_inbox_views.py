@@ -21,7 +21,7 @@ from domain.submissions import (
 )
 from handlers.context import SotongContext
 from handlers.deadline_views import inbox_line
-from handlers.feedback_views import costs_words
+from handlers.feedback_views import costs_words, impact_words
 from handlers.paging import fit_page, navigation
 from handlers.ui import button, keyboard, plain_text
 from messages import Markup, format_date, format_datetime, t
@@ -293,7 +293,7 @@ def detail_messages(
             size=_name(references["company_sizes"], submission.company_size_id, lang),
             industry=_name(references["industries"], submission.industry_id, lang),
             submitter=submitter,
-            impact=submission.impact,
+            impact=impact_words(lang, submission.impact, unspecified),
             cost=costs_words(lang, submission.hours_cost, submission.won_cost) or unspecified,
         ),
         t(lang, "admin_inbox.detail.problem", text=submission.problem),

@@ -26,25 +26,28 @@ from telegram.ext import (
 from domain import callback_data as cb
 from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftStep
 from domain.evidence import EvidenceRefusedError
-from domain.feedback_steps import EDITABLE_STEPS, next_step, resolve
+from domain.feedback_steps import AMENDABLE_STEPS, EDITABLE_STEPS, next_step, resolve
 from domain.intake import (
     AmountError,
     AttachmentLimitError,
     ConsentRequiredError,
     DailyLimitReachedError,
+    DetailsClosedError,
     DraftIncompleteError,
+    SimilarSubmission,
     SupportError,
     TextLengthError,
 )
 from domain.submissions import (
     MAX_ATTACHMENTS,
     Attachment,
+    Submission,
     Visibility,
 )
 from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
 from handlers.deadline_views import due_line
-from handlers.feedback_views import hint, question, review_markup, review_text
+from handlers.feedback_views import hint, question
 from handlers.menu import main_menu
 from handlers.privacy import notice_markup
 from handlers.ui import button, edit, keyboard, send, typed_text
@@ -64,6 +67,7 @@ REMINDER_INTERVAL = timedelta(minutes=10)
 
 CATEGORY = str(DraftStep.CATEGORY)
 PROBLEM = str(DraftStep.PROBLEM)
+READY = str(DraftStep.READY)
 LAW = str(DraftStep.LAW)
 PROPOSAL = str(DraftStep.PROPOSAL)
 IMPACT = str(DraftStep.IMPACT)
@@ -76,7 +80,6 @@ REGION = str(DraftStep.REGION)
 SIZE = str(DraftStep.SIZE)
 INDUSTRY = str(DraftStep.INDUSTRY)
 VISIBILITY = str(DraftStep.VISIBILITY)
-SIMILAR = str(DraftStep.SIMILAR)
 REVIEW = str(DraftStep.REVIEW)
 
 # --------------------------------------------------------------------------- moving around
@@ -92,8 +95,11 @@ async def _goto(update: Update, context: SotongContext, draft: Draft, step: Draf
     has_profile = (
         step is DraftStep.PROFILE and await intake.remembered_profile(draft.user_id) is not None
     )
-    similar = await intake.similar(draft) if step is DraftStep.SIMILAR else []
-    step, editing = resolve(draft, step, has_profile=has_profile, has_similar=bool(similar))
+    step, editing = resolve(draft, step, has_profile=has_profile)
+    similar = []
+    if step is DraftStep.READY:
+        draft = await intake.with_default_visibility(draft)
+        similar = await intake.similar(draft)
     draft = await intake.move(draft, step, editing=editing)
     text, markup = await question(context, draft, similar)
     await _show(update, context, text, markup)
@@ -355,14 +361,13 @@ async def skipped_proposal(update: Update, context: SotongContext) -> str | int:
 
 
 async def got_impact(update: Update, context: SotongContext) -> str | int:
-    """Store the impact (1..5); ask for the cost."""
+    """Store the impact (1..5), or none when skipped; ask for the cost."""
     data = await _tapped(update)
     draft = await _draft(update, context)
     if draft is None:
         return END
     impact = cb.FbImpact.decode(data)
-    assert impact is not None
-    draft = context.services.intake.answer_impact(draft, impact.level)
+    draft = context.services.intake.answer_impact(draft, None if impact is None else impact.level)
     return await _advance(update, context, draft, DraftStep.IMPACT)
 
 
@@ -533,6 +538,18 @@ async def profile_choice(update: Update, context: SotongContext) -> str | int:
     return await _advance(update, context, draft, DraftStep.INDUSTRY)
 
 
+async def skipped_company(update: Update, context: SotongContext) -> str | int:
+    """One skip leaves the rest of the company section unanswered, kept answers stay."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    tapped = cb.FbSkip.decode(data)
+    assert tapped is not None
+    draft = context.services.intake.skip_company(draft, DraftStep(tapped.step))
+    return await _advance(update, context, draft, DraftStep.INDUSTRY)
+
+
 async def got_region(update: Update, context: SotongContext) -> str | int:
     """Store the region (or none); ask the size."""
     data = await _tapped(update)
@@ -573,7 +590,7 @@ async def got_industry(update: Update, context: SotongContext) -> str | int:
 
 
 async def got_visibility(update: Update, context: SotongContext) -> str | int:
-    """Store named or anonymous; show similar submissions, or the review."""
+    """Store named or anonymous; back to the review (or the ready screen it was changed on)."""
     data = await _tapped(update)
     draft = await _draft(update, context)
     if draft is None:
@@ -582,11 +599,22 @@ async def got_visibility(update: Update, context: SotongContext) -> str | int:
     assert tapped is not None
     visibility = Visibility(tapped.visibility)
     draft = context.services.intake.answer_visibility(draft, visibility)
+    if draft.step is DraftStep.READY:
+        return await _goto(update, context, draft, DraftStep.READY)
     return await _advance(update, context, draft, DraftStep.VISIBILITY)
 
 
+async def add_details(update: Update, context: SotongContext) -> str | int:
+    """The add-details button of the ready screen: the guided path through the details."""
+    await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    return await _advance(update, context, draft, DraftStep.READY)
+
+
 async def similar_me_too(update: Update, context: SotongContext) -> str | int:
-    """Add the user's support to a similar submission; ask whether to submit their own."""
+    """Add the user's support to a similar report; ask whether to send their own as well."""
     query = update.callback_query
     assert query is not None and query.data is not None
     lang = context.lang
@@ -597,7 +625,7 @@ async def similar_me_too(update: Update, context: SotongContext) -> str | int:
         supported = await context.services.intake.support(context.user, submission_id, tapped.tag)
     except SupportError as exc:
         await query.answer(t(lang, f"feedback.support.{exc.reason}"), show_alert=True)
-        return SIMILAR
+        return READY
     except ConsentRequiredError:
         await query.answer()
         return await _explain_consent(update, context)
@@ -617,16 +645,16 @@ async def similar_me_too(update: Update, context: SotongContext) -> str | int:
             ]
         ),
     )
-    return SIMILAR
+    return READY
 
 
 async def similar_own(update: Update, context: SotongContext) -> str | int:
-    """Go on with the user's own submission: show the review."""
+    """Go on with the user's own report: back to the ready screen."""
     await _tapped(update)
     draft = await _draft(update, context)
     if draft is None:
         return END
-    return await _goto(update, context, draft, DraftStep.REVIEW)
+    return await _goto(update, context, draft, DraftStep.READY)
 
 
 async def similar_drop(update: Update, context: SotongContext) -> int:
@@ -655,19 +683,26 @@ async def edit_field(update: Update, context: SotongContext) -> str | int:
         return END
     tapped = cb.FbEdit.decode(data)
     requested = None if tapped is None else tapped.step
-    step = next((s for s in EDITABLE_STEPS if s == requested), DraftStep.REVIEW)
+    editable = EDITABLE_STEPS if draft.amends is None else AMENDABLE_STEPS
+    step = next((s for s in editable if s == requested), DraftStep.REVIEW)
     return await _goto(update, context, draft, step)
 
 
-async def ask_discard(update: Update, context: SotongContext) -> str:
-    """Discard on the review: ask to confirm, on the same message."""
+async def ask_discard(update: Update, context: SotongContext) -> str | int:
+    """Discard on the review or the ready screen: ask to confirm, on the same message."""
     query = update.callback_query
     assert query is not None
     await query.answer()
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
     lang = context.lang
+    confirm = (
+        "feedback.discard_confirm" if draft.amends is None else "feedback.details_drop_confirm"
+    )
     await edit(
         query,
-        t(lang, "feedback.discard_confirm"),
+        t(lang, confirm),
         keyboard(
             [
                 [
@@ -677,33 +712,63 @@ async def ask_discard(update: Update, context: SotongContext) -> str:
             ]
         ),
     )
-    return REVIEW
+    return str(draft.step)
 
 
 async def discard_answer(update: Update, context: SotongContext) -> str | int:
-    """Confirmed: drop the draft and end. Refused: show the review again on the same message."""
+    """Confirmed: drop the draft and end. Refused: the screen it came from, on the same message.
+
+    Details being added to a sent report are dropped; the report itself stays as it was.
+    """
     query = update.callback_query
     assert query is not None and update.effective_user is not None
     await query.answer()
-    lang = context.lang
-    if cb.FB_DISCARD_YES.matches(query.data):
-        await context.services.intake.discard(update.effective_user.id)
-        await edit(query, t(lang, "feedback.discarded"))
-        return END
     draft = await _draft(update, context)
     if draft is None:
         return END
-    await edit(query, await review_text(context, draft), review_markup(lang))
-    return REVIEW
+    lang = context.lang
+    if cb.FB_DISCARD_YES.matches(query.data):
+        await context.services.intake.discard(update.effective_user.id)
+        gone = "feedback.discarded" if draft.amends is None else "feedback.details_dropped"
+        await edit(query, t(lang, gone))
+        return END
+    text, markup = await question(context, draft, await _similar(context, draft))
+    await edit(query, text, markup)
+    return str(draft.step)
+
+
+async def _similar(context: SotongContext, draft: Draft) -> list[SimilarSubmission]:
+    """The similar reports the ready screen shows; no other screen shows any."""
+    if draft.step is not DraftStep.READY:
+        return []
+    return await context.services.intake.similar(draft)
+
+
+def _receipt(context: SotongContext, submission: Submission) -> Markup:
+    receipt = t(context.lang, "feedback.submitted", code=submission.receipt_code)
+    return Markup(f"{receipt}\n\n{due_line(context, submission)}")
+
+
+def _receipt_markup(context: SotongContext, submission: Submission) -> InlineKeyboardMarkup:
+    """Add details to the report just sent, then the menu: one message for the whole reply."""
+    lang = context.lang
+    more = button(lang, "feedback.button.add_details_later", cb.FbAddDetails(submission.id))
+    menu = main_menu(lang, is_admin=context.is_admin)
+    return InlineKeyboardMarkup([[more], *menu.inline_keyboard])
 
 
 async def submit(update: Update, context: SotongContext) -> str | int:
-    """Submit: store the submission, give the receipt code and what happens next."""
+    """Submit: store the submission, give the receipt code and what happens next.
+
+    A draft of details for a sent report is saved onto that report instead.
+    """
     await _tapped(update)
     draft = await _draft(update, context)
     if draft is None:
         return END
     lang = context.lang
+    if draft.amends is not None:
+        return await _save_details(update, context, draft)
     try:
         submission = await context.services.intake.submit(context.user, draft)
     except ConsentRequiredError:
@@ -713,15 +778,59 @@ async def submit(update: Update, context: SotongContext) -> str | int:
         return END
     except DraftIncompleteError as exc:
         return await _goto(update, context, draft, exc.step)
-    receipt = t(lang, "feedback.submitted", code=submission.receipt_code)
     # One reply: the receipt replaces the review, with the menu under it.
+    await _show(
+        update, context, _receipt(context, submission), _receipt_markup(context, submission)
+    )
+    return END
+
+
+async def _save_details(update: Update, context: SotongContext, draft: Draft) -> int:
+    lang = context.lang
+    try:
+        saved = await context.services.intake.save_details(context.user, draft)
+    except ConsentRequiredError:
+        return await _explain_consent(update, context)
+    except DetailsClosedError:
+        await _show(update, context, t(lang, "feedback.details_closed"))
+        return END
     await _show(
         update,
         context,
-        Markup(f"{receipt}\n\n{due_line(context, submission)}"),
+        t(lang, "feedback.details_saved", code=saved.receipt_code),
         main_menu(lang, is_admin=context.is_admin),
     )
     return END
+
+
+async def add_details_later(update: Update, context: SotongContext) -> str | int:
+    """The add-details button under a receipt or in /my: the sent report's details to change.
+
+    An unfinished report is never overwritten: the owner is sent back to it first.
+    """
+    data = await _tapped(update)
+    tapped = cb.FbAddDetails.decode(data)
+    assert tapped is not None
+    lang = context.lang
+    intake = context.services.intake
+    assert update.effective_user is not None
+    current = await intake.draft(update.effective_user.id)
+    if current is not None and not current.is_blank and current.amends != tapped.submission_id:
+        await send(
+            update,
+            context,
+            t(lang, "feedback.details_busy"),
+            keyboard([[button(lang, "feedback.button.continue", cb.FB_CONTINUE)]]),
+        )
+        return END
+    try:
+        draft = await intake.start_details(context.user, tapped.submission_id)
+    except ConsentRequiredError:
+        return await _explain_consent(update, context)
+    except DetailsClosedError:
+        await send(update, context, t(lang, "feedback.details_closed"))
+        return END
+    return await _goto(update, context, draft, DraftStep.REVIEW)
 
 
 async def submit_again(update: Update, context: SotongContext) -> str | int:
@@ -740,8 +849,9 @@ async def submit_again(update: Update, context: SotongContext) -> str | int:
     if submission is None:
         await _show(update, context, t(context.lang, "feedback.no_draft"))
         return END
-    receipt = t(context.lang, "feedback.submitted", code=submission.receipt_code)
-    await _show(update, context, Markup(f"{receipt}\n\n{due_line(context, submission)}"))
+    await _show(
+        update, context, _receipt(context, submission), _receipt_markup(context, submission)
+    )
     return END
 
 
@@ -753,10 +863,7 @@ async def wrong_input(update: Update, context: SotongContext) -> int | None:
     draft = await _draft(update, context)
     if draft is None:
         return END
-    similar = (
-        await context.services.intake.similar(draft) if draft.step is DraftStep.SIMILAR else []
-    )
-    _, markup = await question(context, draft, similar)
+    _, markup = await question(context, draft, await _similar(context, draft))
     await send(update, context, hint(context.lang, draft.step), markup)
     return None
 
@@ -777,10 +884,7 @@ async def reask(update: Update, context: SotongContext) -> None:
     draft = await _draft(update, context)
     if draft is None:
         return
-    similar = (
-        await context.services.intake.similar(draft) if draft.step is DraftStep.SIMILAR else []
-    )
-    text, markup = await question(context, draft, similar)
+    text, markup = await question(context, draft, await _similar(context, draft))
     await send(update, context, text, markup)
     await context.services.intake.asked(draft)
 
@@ -792,6 +896,10 @@ async def cancel(update: Update, context: SotongContext) -> int:
 
 
 _ENTRY_BUTTONS = cb.any_of(cb.FB_RESUME, cb.FB_CONTINUE, cb.FB_RESTART, cb.FB_SUBMIT)
+
+
+def _entry_button(data: object) -> bool:
+    return _ENTRY_BUTTONS(data) or cb.FbAddDetails.matches(data)
 
 
 def _skip(step: DraftStep) -> Callable[[object], bool]:
@@ -825,7 +933,7 @@ def _either(*patterns: Callable[[object], bool]) -> Callable[[object], bool]:
 
 def _stale(data: object) -> bool:
     """A feedback button the open step does not take: one of an earlier question."""
-    return isinstance(data, str) and data.startswith("fb:") and not _ENTRY_BUTTONS(data)
+    return isinstance(data, str) and data.startswith("fb:") and not _entry_button(data)
 
 
 def conversation() -> Flow:
@@ -834,6 +942,12 @@ def conversation() -> Flow:
     text = filters.TEXT & ~filters.COMMAND
     wrong = MessageHandler(not_command, wrong_input)
     review = CallbackQueryHandler(back_to_review, pattern=cb.FB_REVIEW.matches)
+    discarding = [
+        CallbackQueryHandler(ask_discard, pattern=cb.FB_DISCARD.matches),
+        CallbackQueryHandler(
+            discard_answer, pattern=cb.any_of(cb.FB_DISCARD_YES, cb.FB_DISCARD_NO)
+        ),
+    ]
 
     return build_conversation(
         FEEDBACK_FLOW,
@@ -845,6 +959,7 @@ def conversation() -> Flow:
                 continue_or_restart, pattern=cb.any_of(cb.FB_CONTINUE, cb.FB_RESTART)
             ),
             CallbackQueryHandler(submit_again, pattern=cb.FB_SUBMIT.matches),
+            CallbackQueryHandler(add_details_later, pattern=cb.FbAddDetails.matches),
         ],
         states={
             CATEGORY: [
@@ -853,6 +968,16 @@ def conversation() -> Flow:
                 wrong,
             ],
             PROBLEM: [MessageHandler(text, got_problem), review, wrong],
+            READY: [
+                CallbackQueryHandler(submit, pattern=cb.FB_SUBMIT.matches),
+                CallbackQueryHandler(add_details, pattern=cb.FB_DETAILS.matches),
+                CallbackQueryHandler(got_visibility, pattern=cb.FbVisibility.matches),
+                CallbackQueryHandler(similar_me_too, pattern=cb.FbMeToo.matches),
+                CallbackQueryHandler(similar_own, pattern=cb.FB_OWN.matches),
+                CallbackQueryHandler(similar_drop, pattern=cb.FB_DROP.matches),
+                *discarding,
+                wrong,
+            ],
             LAW: [
                 MessageHandler(text, got_law_text),
                 CallbackQueryHandler(
@@ -869,7 +994,9 @@ def conversation() -> Flow:
                 wrong,
             ],
             IMPACT: [
-                CallbackQueryHandler(got_impact, pattern=cb.FbImpact.matches),
+                CallbackQueryHandler(
+                    got_impact, pattern=_either(cb.FbImpact.matches, _skip(DraftStep.IMPACT))
+                ),
                 review,
                 wrong,
             ],
@@ -908,24 +1035,18 @@ def conversation() -> Flow:
                 wrong,
             ],
             REGION: [
-                CallbackQueryHandler(
-                    got_region,
-                    pattern=_either(cb.FbRegion.matches, _skip(DraftStep.REGION)),
-                ),
+                CallbackQueryHandler(got_region, pattern=cb.FbRegion.matches),
+                CallbackQueryHandler(skipped_company, pattern=_skip(DraftStep.REGION)),
                 wrong,
             ],
             SIZE: [
-                CallbackQueryHandler(
-                    got_size,
-                    pattern=_either(cb.FbSize.matches, _skip(DraftStep.SIZE)),
-                ),
+                CallbackQueryHandler(got_size, pattern=cb.FbSize.matches),
+                CallbackQueryHandler(skipped_company, pattern=_skip(DraftStep.SIZE)),
                 wrong,
             ],
             INDUSTRY: [
-                CallbackQueryHandler(
-                    got_industry,
-                    pattern=_either(cb.FbIndustry.matches, _skip(DraftStep.INDUSTRY)),
-                ),
+                CallbackQueryHandler(got_industry, pattern=cb.FbIndustry.matches),
+                CallbackQueryHandler(skipped_company, pattern=_skip(DraftStep.INDUSTRY)),
                 wrong,
             ],
             VISIBILITY: [
@@ -933,19 +1054,10 @@ def conversation() -> Flow:
                 review,
                 wrong,
             ],
-            SIMILAR: [
-                CallbackQueryHandler(similar_me_too, pattern=cb.FbMeToo.matches),
-                CallbackQueryHandler(similar_own, pattern=cb.FB_OWN.matches),
-                CallbackQueryHandler(similar_drop, pattern=cb.FB_DROP.matches),
-                wrong,
-            ],
             REVIEW: [
                 CallbackQueryHandler(edit_field, pattern=cb.FbEdit.matches),
                 CallbackQueryHandler(submit, pattern=cb.FB_SUBMIT.matches),
-                CallbackQueryHandler(ask_discard, pattern=cb.FB_DISCARD.matches),
-                CallbackQueryHandler(
-                    discard_answer, pattern=cb.any_of(cb.FB_DISCARD_YES, cb.FB_DISCARD_NO)
-                ),
+                *discarding,
                 wrong,
             ],
         },

@@ -9,7 +9,13 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from domain import callback_data as cb
 from domain.amounts import Cost
 from domain.drafts import CompanyProfile, Draft, DraftStep
-from domain.feedback_steps import EDITABLE_STEPS
+from domain.feedback_steps import (
+    AMENDABLE_STEPS,
+    COMPANY_STEPS,
+    EDITABLE_STEPS,
+    QUICK_STEPS,
+    progress,
+)
 from domain.intake import MAX_COST_HOURS, SimilarSubmission
 from domain.reference import Choice
 from domain.submissions import (
@@ -18,6 +24,7 @@ from domain.submissions import (
     MIN_PROBLEM_LENGTH,
     Submission,
     SubmissionStatus,
+    Visibility,
 )
 from handlers.context import SotongContext
 from handlers.ui import button, keyboard
@@ -29,6 +36,7 @@ __all__ = [
     "cost_words",
     "costs_words",
     "hint",
+    "impact_words",
     "me_too_button",
     "preview",
     "profile_text",
@@ -38,19 +46,11 @@ __all__ = [
     "status_label",
 ]
 
-_NAMED_SKIPS = frozenset(
-    {
-        DraftStep.LAW,
-        DraftStep.PROPOSAL,
-        DraftStep.PROFILE,
-        DraftStep.REGION,
-        DraftStep.SIZE,
-        DraftStep.INDUSTRY,
-    }
-)
+_NAMED_SKIPS = frozenset({DraftStep.LAW, DraftStep.PROPOSAL, DraftStep.IMPACT, DraftStep.PROFILE})
 _REVIEW_PREVIEW = 700
 _SIMILAR_LAW = 60
 _EDIT_PREVIEW = 1500
+_SUMMARY = 60
 
 
 def choice_button(choice: Choice, language: str, data: cb.ButtonData) -> InlineKeyboardButton:
@@ -127,6 +127,11 @@ async def profile_text(context: SotongContext, profile: CompanyProfile) -> Marku
     return t(lang, "feedback.echo", text=str(t(lang, "feedback.value.separator")).join(names))
 
 
+def impact_words(language: str, impact: int | None, none: str) -> str:
+    """An impact as "4/5", or `none` when the owner did not say."""
+    return none if impact is None else t(language, "feedback.value.impact", level=impact)
+
+
 def cost_words(language: str, cost: Cost) -> Markup:
     """A cost as the owner said it, in words: "월 300만원", "한 번에 300만원", "주 5시간"."""
     return describe_cost(language, str(cost.unit), str(cost.period), cost.low, cost.high)
@@ -170,9 +175,16 @@ def _similar_item(language: str, number: int, category: str, submission: Submiss
     return Markup(f"{item}\n{t(language, 'feedback.similar_law', law=short)}")
 
 
-async def _similar_text(
+def _one_line(text: str, limit: int) -> str:
+    """The first line of a text, cut to fit one line of a phone screen."""
+    line = text.strip().splitlines()[0].strip() if text.strip() else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+async def _ready_text(
     context: SotongContext, draft: Draft, similar: Sequence[SimilarSubmission]
 ) -> Markup:
+    """The report in one line, how it will be sent, and any similar report to support."""
     language = context.lang
     category = (
         None
@@ -180,11 +192,50 @@ async def _similar_text(
         else await context.services.reference.find("categories", draft.category_id)
     )
     name = "" if category is None else category.name(language)
+    text = t(
+        language,
+        "feedback.ask.ready",
+        category=name,
+        summary=_one_line(draft.problem or "", _SUMMARY),
+        visibility=t(language, f"feedback.ready.visibility.{draft.visibility or 'anonymous'}"),
+    )
+    if not similar:
+        return text
     items = "\n\n".join(
         _similar_item(language, number, name, match.submission)
         for number, match in enumerate(similar, start=1)
     )
-    return t(language, "feedback.ask.similar", items=Markup(items))
+    return Markup(f"{text}\n\n{t(language, 'feedback.ready.similar', items=Markup(items))}")
+
+
+async def _ready_markup(
+    context: SotongContext, draft: Draft, similar: Sequence[SimilarSubmission]
+) -> InlineKeyboardMarkup:
+    """Support buttons for similar reports, then submit now, add details, the other visibility."""
+    lang = context.lang
+    intake = context.services.intake
+    rows = [
+        [
+            button(
+                lang,
+                "feedback.button.me_too_numbered",
+                cb.FbMeToo(
+                    match.submission.id, await intake.offer(draft.user_id, match.submission.id)
+                ),
+                number=number,
+            )
+        ]
+        for number, match in enumerate(similar, start=1)
+    ]
+    other = (
+        button(lang, "feedback.button.make_named", cb.FbVisibility("named"))
+        if draft.visibility is not Visibility.NAMED
+        else button(lang, "feedback.button.make_anonymous", cb.FbVisibility("anonymous"))
+    )
+    rows.append([button(lang, "feedback.button.submit_now", cb.FB_SUBMIT)])
+    rows.append([button(lang, "feedback.button.add_details", cb.FB_DETAILS), other])
+    rows.append([button(lang, "feedback.button.discard", cb.FB_DISCARD)])
+    return keyboard(rows)
 
 
 def _with_current(language: str, text: Markup, current: str | None) -> Markup:
@@ -201,19 +252,24 @@ async def question(
     lang = context.lang
     reference = context.services.reference
     step = draft.step
+    counter = await _counter(context, draft)
     # Skip and Next name their step, so a tap on an older question's button is recognised.
     skip = (
         [button(lang, "feedback.button.skip", cb.FbSkip(str(step)))] if step in _NAMED_SKIPS else []
     )
+    if step in COMPANY_STEPS:
+        skip = [button(lang, "feedback.button.skip_company", cb.FbSkip(str(step)))]
     rows: list[list[InlineKeyboardButton]]
     if step is DraftStep.CATEGORY:
         categories = await reference.categories()
         rows = [[choice_button(c, lang, cb.FbCategory(c.id))] for c in categories]
-        return t(lang, "feedback.ask.category"), keyboard(rows + _back_row(lang, draft))
+        text = t(lang, "feedback.ask.category", counter=counter)
+        return text, keyboard(rows + _back_row(lang, draft))
     if step is DraftStep.PROBLEM:
         text = t(
             lang,
             "feedback.ask.problem",
+            counter=counter,
             min=MIN_PROBLEM_LENGTH,
             max=format_number(MAX_TEXT_LENGTH, lang),
         )
@@ -223,18 +279,21 @@ async def question(
     if step is DraftStep.LAW:
         rows = [[button(lang, "feedback.button.law_unsure", cb.FB_LAW_UNSURE), *skip]]
         current = draft.law_or_rule if draft.editing else None
-        text = _with_current(lang, t(lang, "feedback.ask.law"), current)
+        text = _with_current(lang, t(lang, "feedback.ask.law", counter=counter), current)
         return text, keyboard(rows + _back_row(lang, draft))
     if step is DraftStep.PROPOSAL:
         current = draft.proposal if draft.editing else None
-        text = _with_current(lang, t(lang, "feedback.ask.proposal"), current)
+        text = _with_current(lang, t(lang, "feedback.ask.proposal", counter=counter), current)
         return text, keyboard([skip, *_back_row(lang, draft)])
     if step is DraftStep.IMPACT:
         rows = [
             [button(lang, f"feedback.button.impact.{level}", cb.FbImpact(level))]
             for level in range(1, 6)
         ]
-        return t(lang, "feedback.ask.impact"), keyboard(rows + _back_row(lang, draft))
+        if not draft.editing:
+            rows.append(skip)
+        text = t(lang, "feedback.ask.impact", counter=counter)
+        return text, keyboard(rows + _back_row(lang, draft))
     if step is DraftStep.COST:
         hours, won = _cost_values(lang, draft)
         rows = [
@@ -246,7 +305,8 @@ async def question(
         if draft.hours_cost is not None or draft.won_cost is not None:
             rows.append([button(lang, "feedback.button.cost_clear", cb.FbCost("clear"))])
         rows.append([button(lang, "feedback.button.next", cb.FbNext(str(step)))])
-        return t(lang, "feedback.ask.cost", hours=hours, won=won), keyboard(rows)
+        text = t(lang, "feedback.ask.cost", counter=counter, hours=hours, won=won)
+        return text, keyboard(rows)
     if step in (DraftStep.COST_HOURS, DraftStep.COST_WON):
         back_row = [[button(lang, "feedback.button.back", cb.FB_COST_BACK)]]
         return t(lang, f"feedback.ask.{step}"), keyboard(back_row)
@@ -256,7 +316,11 @@ async def question(
             rows.append([button(lang, "feedback.button.attachments_clear", cb.FB_ATT_CLEAR)])
         rows.append([button(lang, "feedback.button.next", cb.FbNext(str(step)))])
         text = t(
-            lang, "feedback.ask.attachments", count=len(draft.attachments), max=MAX_ATTACHMENTS
+            lang,
+            "feedback.ask.attachments",
+            counter=counter,
+            count=len(draft.attachments),
+            max=MAX_ATTACHMENTS,
         )
         return text, keyboard(rows)
     if step is DraftStep.PROFILE:
@@ -269,19 +333,19 @@ async def question(
             ],
             skip,
         ]
-        return t(lang, "feedback.ask.profile", profile=shown), keyboard(rows)
+        return t(lang, "feedback.ask.profile", counter=counter, profile=shown), keyboard(rows)
     if step is DraftStep.REGION:
         regions = await reference.regions()
         rows = _rows([choice_button(c, lang, cb.FbRegion(c.id)) for c in regions], 4)
-        return t(lang, "feedback.ask.region"), keyboard([*rows, skip])
+        return t(lang, "feedback.ask.region", counter=counter), keyboard([*rows, skip])
     if step is DraftStep.SIZE:
         sizes = await reference.company_sizes()
         rows = _rows([choice_button(c, lang, cb.FbSize(c.id)) for c in sizes], 2)
-        return t(lang, "feedback.ask.size"), keyboard([*rows, skip])
+        return t(lang, "feedback.ask.size", counter=counter), keyboard([*rows, skip])
     if step is DraftStep.INDUSTRY:
         industries = await reference.industries()
         rows = _rows([choice_button(c, lang, cb.FbIndustry(c.id)) for c in industries], 2)
-        return t(lang, "feedback.ask.industry"), keyboard([*rows, skip])
+        return t(lang, "feedback.ask.industry", counter=counter), keyboard([*rows, skip])
     if step is DraftStep.VISIBILITY:
         rows = [
             [
@@ -290,24 +354,11 @@ async def question(
             ]
         ]
         return t(lang, "feedback.ask.visibility"), keyboard(rows + _back_row(lang, draft))
-    if step is DraftStep.SIMILAR:
-        intake = context.services.intake
-        rows = [
-            [
-                button(
-                    lang,
-                    "feedback.button.me_too_numbered",
-                    cb.FbMeToo(
-                        match.submission.id, await intake.offer(draft.user_id, match.submission.id)
-                    ),
-                    number=number,
-                )
-            ]
-            for number, match in enumerate(similar, start=1)
-        ]
-        rows.append([button(lang, "feedback.button.own_submission", cb.FB_OWN)])
-        return await _similar_text(context, draft, similar), keyboard(rows)
-    return await review_text(context, draft), review_markup(lang)
+    if step is DraftStep.READY:
+        return await _ready_text(context, draft, similar), await _ready_markup(
+            context, draft, similar
+        )
+    return await review_text(context, draft), review_markup(lang, draft)
 
 
 async def review_text(context: SotongContext, draft: Draft) -> Markup:
@@ -326,9 +377,19 @@ async def review_text(context: SotongContext, draft: Draft) -> Markup:
     else:
         law = none
     cost = costs_words(lang, draft.hours_cost, draft.won_cost) or none
+    if draft.amends is None:
+        title = t(lang, "feedback.review.title")
+        footer = t(lang, "feedback.review.footer")
+    else:
+        sent = await context.services.submissions.owned(draft.amends, draft.user_id)
+        code = "" if sent is None else sent.receipt_code
+        title = t(lang, "feedback.review.title_details", code=code)
+        footer = t(lang, "feedback.review.footer_details")
     return t(
         lang,
         "feedback.review",
+        title=title,
+        footer=footer,
         category=none if category is None else category.name(lang),
         problem=none if draft.problem is None else preview(lang, draft.problem, _REVIEW_PREVIEW),
         law=law,
@@ -349,17 +410,43 @@ async def review_text(context: SotongContext, draft: Draft) -> Markup:
     )
 
 
-def review_markup(language: str) -> InlineKeyboardMarkup:
-    """An edit button per field, then Submit and Discard."""
-    edits = [
-        button(language, f"feedback.button.edit.{step}", cb.FbEdit(step)) for step in EDITABLE_STEPS
-    ]
+def review_markup(language: str, draft: Draft) -> InlineKeyboardMarkup:
+    """An edit button per field, then Submit and Discard (Save and Stop for added details)."""
+    amending = draft.amends is not None
+    steps = AMENDABLE_STEPS if amending else EDITABLE_STEPS
+    edits = [button(language, f"feedback.button.edit.{step}", cb.FbEdit(step)) for step in steps]
+    submit, discard = (
+        ("feedback.button.save_details", "feedback.button.drop_details")
+        if amending
+        else ("feedback.button.submit", "feedback.button.discard")
+    )
     return keyboard(
         [
             *_rows(edits, 3),
             [
-                button(language, "feedback.button.submit", cb.FB_SUBMIT),
-                button(language, "feedback.button.discard", cb.FB_DISCARD),
+                button(language, submit, cb.FB_SUBMIT),
+                button(language, discard, cb.FB_DISCARD),
             ],
         ]
     )
+
+
+async def _counter(context: SotongContext, draft: Draft) -> Markup:
+    """Where the question stands: on the two questions of a report, or on the details.
+
+    Nothing while editing from the review, where the owner is not on a path.
+    """
+    step = draft.step
+    has_profile = False
+    if step not in QUICK_STEPS and not draft.editing:
+        remembered = await context.services.intake.remembered_profile(draft.user_id)
+        has_profile = remembered is not None
+    place = progress(step, has_profile=has_profile, editing=draft.editing)
+    if place is None:
+        return Markup("")
+    key = (
+        "feedback.counter.report"
+        if step in (DraftStep.CATEGORY, DraftStep.PROBLEM)
+        else ("feedback.counter.details")
+    )
+    return t(context.lang, key, n=place[0], total=place[1])

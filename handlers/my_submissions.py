@@ -14,7 +14,13 @@ from domain.receipts import parse_receipt_code
 from domain.submissions import Submission
 from handlers.context import SotongContext
 from handlers.deadline_views import detail_line, follow_up_line
-from handlers.feedback_views import costs_words, preview, profile_text, status_label
+from handlers.feedback_views import (
+    costs_words,
+    impact_words,
+    preview,
+    profile_text,
+    status_label,
+)
 from handlers.paging import clamp, fit_page, navigation
 from handlers.ui import button, edit, keyboard, plain_text, send
 from messages import Markup, format_date, format_datetime, t
@@ -47,7 +53,7 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
             category=await _category_name(context, submission.category_id),
             created=format_datetime(submission.created_at, lang, zone),
             visibility=t(lang, f"feedback.visibility.{submission.visibility}"),
-            impact=submission.impact,
+            impact=impact_words(lang, submission.impact, none),
             cost=costs_words(lang, submission.hours_cost, submission.won_cost) or none,
             profile=await profile_text(context, _profile(submission)),
             attachments=(
@@ -175,7 +181,11 @@ async def _show_detail(
     update: Update, context: SotongContext, submission: Submission, page: int
 ) -> None:
     parts = await detail_messages(context, submission)
-    back = keyboard([[button(context.lang, "my.button.list", cb.MyPage(page))]])
+    rows = [[button(context.lang, "my.button.list", cb.MyPage(page))]]
+    if submission.is_open and submission.merged_into is None:
+        more = cb.FbAddDetails(submission.id)
+        rows.insert(0, [button(context.lang, "feedback.button.add_details_later", more)])
+    back = keyboard(rows)
     for index, part in enumerate(parts):
         await send(update, context, part, back if index == len(parts) - 1 else None)
 

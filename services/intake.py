@@ -13,12 +13,13 @@ from domain.clock import Clock
 from domain.deadlines import due_date
 from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftStep
 from domain.evidence import EvidenceRules, check_evidence
-from domain.feedback_steps import first_missing
+from domain.feedback_steps import COMPANY_STEPS, first_missing
 from domain.intake import (
     SIMILAR_LIMIT,
     AttachmentLimitError,
     ConsentRequiredError,
     DailyLimitReachedError,
+    DetailsClosedError,
     DraftIncompleteError,
     SimilarSubmission,
     SupportError,
@@ -179,9 +180,9 @@ class IntakeService:
         proposal = None if text is None else _checked_text(text, 1, MAX_TEXT_LENGTH)
         return dataclasses.replace(draft, proposal=proposal)
 
-    def answer_impact(self, draft: Draft, impact: int) -> Draft:
-        """Store how badly it hurts, 1 (a little) to 5 (threatens the business)."""
-        if not 1 <= impact <= 5:
+    def answer_impact(self, draft: Draft, impact: int | None) -> Draft:
+        """Store how badly it hurts, 1 (a little) to 5 (threatens the business), or nothing."""
+        if impact is not None and not 1 <= impact <= 5:
             raise ValueError(f"impact {impact} is not on the five-step scale")
         return dataclasses.replace(draft, impact=impact)
 
@@ -247,6 +248,16 @@ class IntakeService:
             industry_id=profile.industry_id,
         )
 
+    def skip_company(self, draft: Draft, at: DraftStep) -> Draft:
+        """Leave the company questions from `at` on unanswered; earlier answers stay."""
+        left = COMPANY_STEPS[COMPANY_STEPS.index(at) :]
+        return dataclasses.replace(
+            draft,
+            region_id=None if DraftStep.REGION in left else draft.region_id,
+            company_size_id=None if DraftStep.SIZE in left else draft.company_size_id,
+            industry_id=None,
+        )
+
     def answer_region(self, draft: Draft, region_id: str | None) -> Draft:
         """Store the region, or none."""
         return dataclasses.replace(draft, region_id=region_id)
@@ -262,6 +273,78 @@ class IntakeService:
     def answer_visibility(self, draft: Draft, visibility: Visibility) -> Draft:
         """Store named or anonymous."""
         return dataclasses.replace(draft, visibility=visibility)
+
+    async def with_default_visibility(self, draft: Draft) -> Draft:
+        """The draft with a visibility chosen, ready to submit in one tap.
+
+        The owner's last choice is kept; a first report is anonymous, the safer default for
+        people wary of being seen to complain about a regulator.
+        """
+        if draft.visibility is not None:
+            return draft
+        last = await self._submissions.last_visibility(draft.user_id)
+        return dataclasses.replace(draft, visibility=last or Visibility.ANONYMOUS)
+
+    async def start_details(self, user: User | None, submission_id: int) -> Draft:
+        """A draft holding a sent report's details, to add to or change them.
+
+        Raises:
+            DetailsClosedError: the report is not the user's, or no longer open.
+
+        """
+        user = self.require_consent(user)
+        submission = await self._submissions.get(submission_id)
+        if (
+            submission is None
+            or not submission.is_open
+            or submission.merged_into is not None
+            or submission.hidden
+            or not await self._submissions.is_owner(submission.id, user.id)
+        ):
+            raise DetailsClosedError
+        now = self._clock.now()
+        draft = Draft(
+            user_id=user.id,
+            step=DraftStep.REVIEW,
+            editing=True,
+            category_id=submission.category_id,
+            problem=submission.problem,
+            law_or_rule=submission.law_or_rule,
+            law_unsure=submission.law_unsure,
+            proposal=submission.proposal,
+            impact=submission.impact,
+            hours_cost=submission.hours_cost,
+            won_cost=submission.won_cost,
+            attachments=tuple(await self._submissions.attachments(submission.id)),
+            region_id=submission.region_id,
+            company_size_id=submission.company_size_id,
+            industry_id=submission.industry_id,
+            visibility=submission.visibility,
+            language=user.language,
+            started_at=now,
+            updated_at=now,
+            amends=submission.id,
+        )
+        await self._drafts.save(draft)
+        return draft
+
+    async def save_details(self, user: User | None, draft: Draft) -> Submission:
+        """Write a details draft onto its report; the draft is consumed either way.
+
+        Raises:
+            DetailsClosedError: the report was answered, closed or merged meanwhile; the
+                details are dropped, as there is nothing left to add them to.
+
+        """
+        user = self.require_consent(user)
+        assert draft.amends is not None
+        saved = await self._submissions.add_details(
+            draft.amends, user.id, draft.details, now=self._clock.now()
+        )
+        if saved is None:
+            await self._drafts.delete(user.id)
+            raise DetailsClosedError
+        return saved
 
     async def discard(self, user_id: int) -> None:
         """Throw the draft away."""
@@ -324,7 +407,7 @@ class IntakeService:
         if missing is not None:
             raise DraftIncompleteError(missing)
         assert draft.category_id is not None and draft.problem is not None
-        assert draft.impact is not None and draft.visibility is not None
+        assert draft.visibility is not None
         named = draft.visibility is Visibility.NAMED
         now = self._clock.now()
         return await self._submissions.create(

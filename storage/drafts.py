@@ -26,7 +26,7 @@ __all__ = ["CompanyProfileRepository", "DraftRepository"]
 _COLUMNS = (
     "user_id, editing, category_id, problem, law_or_rule, law_unsure, proposal, impact,"
     f" {COST_COLUMNS}, attachments, region_id, company_size_id, industry_id,"
-    " visibility, language, started_at, updated_at, reminded_at"
+    " visibility, language, started_at, updated_at, reminded_at, amends"
 )
 _SELECT = (
     "SELECT i.step, "
@@ -76,6 +76,7 @@ def _draft(row: Row) -> Draft:
         started_at=from_db(row["started_at"]),
         updated_at=from_db(row["updated_at"]),
         reminded_at=from_db_optional(row["reminded_at"]),
+        amends=row["amends"],
     )
 
 
@@ -111,7 +112,7 @@ class DraftRepository:
     async def _write(self, connection: aiosqlite.Connection, draft: Draft) -> None:
         await connection.execute(
             f"INSERT INTO submission_drafts ({_COLUMNS})"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (user_id) DO UPDATE SET"
             " editing = excluded.editing, category_id = excluded.category_id,"
             " problem = excluded.problem, law_or_rule = excluded.law_or_rule,"
@@ -124,7 +125,8 @@ class DraftRepository:
             " region_id = excluded.region_id, company_size_id = excluded.company_size_id,"
             " industry_id = excluded.industry_id, visibility = excluded.visibility,"
             " language = excluded.language, started_at = excluded.started_at,"
-            " updated_at = excluded.updated_at, reminded_at = excluded.reminded_at",
+            " updated_at = excluded.updated_at, reminded_at = excluded.reminded_at,"
+            " amends = excluded.amends",
             (
                 draft.user_id,
                 int(draft.editing),
@@ -144,6 +146,7 @@ class DraftRepository:
                 to_db(draft.started_at),
                 to_db(draft.updated_at),
                 None if draft.reminded_at is None else to_db(draft.reminded_at),
+                draft.amends,
             ),
         )
 

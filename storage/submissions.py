@@ -25,6 +25,7 @@ from domain.submissions import (
     NewSubmission,
     Recipient,
     Submission,
+    SubmissionDetails,
     SubmissionEvent,
     SubmissionFilter,
     SubmissionNotFoundError,
@@ -203,6 +204,49 @@ async def _insert_event(
     return SubmissionEvent(cursor.lastrowid, submission_id, at, status, actor_id, note)
 
 
+async def _insert_attachments(
+    connection: aiosqlite.Connection, submission_id: int, attachments: Sequence[Attachment]
+) -> None:
+    await connection.executemany(
+        "INSERT INTO submission_attachments (submission_id, position, file_id,"
+        " file_unique_id, kind, file_name, mime_type, file_size)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                submission_id,
+                position,
+                item.file_id,
+                item.file_unique_id,
+                item.kind,
+                item.file_name,
+                item.mime_type,
+                item.file_size,
+            )
+            for position, item in enumerate(attachments)
+        ],
+    )
+
+
+async def _consume_draft(
+    connection: aiosqlite.Connection,
+    user_id: int,
+    company: tuple[str | None, str | None, str | None],
+    stamp: str,
+) -> None:
+    """The draft became (part of) a submission: drop it, remember its company for next time."""
+    await connection.execute("DELETE FROM submission_drafts WHERE user_id = ?", (user_id,))
+    await connection.execute(
+        "DELETE FROM inputs_in_progress WHERE user_id = ? AND flow = ?", (user_id, FEEDBACK_FLOW)
+    )
+    await connection.execute(
+        "INSERT INTO company_profiles (user_id, region_id, company_size_id, industry_id,"
+        " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
+        " region_id = excluded.region_id, company_size_id = excluded.company_size_id,"
+        " industry_id = excluded.industry_id, updated_at = excluded.updated_at",
+        (user_id, *company, stamp),
+    )
+
+
 async def _refuse(connection: aiosqlite.Connection, submission_id: int) -> NoReturn:
     """A conditional write changed nothing: say whether the submission is gone or moved on."""
     async with connection.execute(
@@ -267,24 +311,7 @@ class SubmissionRepository:
             )
             submission_id = cursor.lastrowid
             assert submission_id is not None
-            await connection.executemany(
-                "INSERT INTO submission_attachments (submission_id, position, file_id,"
-                " file_unique_id, kind, file_name, mime_type, file_size)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        submission_id,
-                        position,
-                        item.file_id,
-                        item.file_unique_id,
-                        item.kind,
-                        item.file_name,
-                        item.mime_type,
-                        item.file_size,
-                    )
-                    for position, item in enumerate(new.attachments)
-                ],
-            )
+            await _insert_attachments(connection, submission_id, new.attachments)
             await _insert_event(
                 connection,
                 submission_id,
@@ -293,24 +320,74 @@ class SubmissionRepository:
                 actor_id=None,
                 note=None,
             )
-            await connection.execute(
-                "DELETE FROM submission_drafts WHERE user_id = ?", (new.user_id,)
-            )
-            await connection.execute(
-                "DELETE FROM inputs_in_progress WHERE user_id = ? AND flow = ?",
-                (new.user_id, FEEDBACK_FLOW),
-            )
-            await connection.execute(
-                "INSERT INTO company_profiles (user_id, region_id, company_size_id, industry_id,"
-                " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
-                " region_id = excluded.region_id, company_size_id = excluded.company_size_id,"
-                " industry_id = excluded.industry_id, updated_at = excluded.updated_at",
-                (new.user_id, new.region_id, new.company_size_id, new.industry_id, stamp),
+            await _consume_draft(
+                connection,
+                new.user_id,
+                (new.region_id, new.company_size_id, new.industry_id),
+                stamp,
             )
             async with connection.execute(f"{_SELECT} WHERE s.id = ?", (submission_id,)) as cur:
                 created = await cur.fetchone()
         assert created is not None
         return _submission(created)
+
+    async def add_details(
+        self, submission_id: int, user_id: int, details: SubmissionDetails, *, now: datetime
+    ) -> Submission | None:
+        """Write the details an owner added to their open report, or None.
+
+        None when the report is not theirs or no longer open (answered, closed, merged,
+        hidden or erased meanwhile).
+
+        The owner's draft of these details goes in the same transaction, and the company
+        becomes the profile offered back next time, as on submitting.
+        """
+        open_marks = ", ".join("?" for _ in OPEN_STATUSES)
+        stamp = to_db(now)
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "UPDATE submissions SET law_or_rule = ?, law_unsure = ?, proposal = ?, impact = ?,"
+                " cost_hours_low = ?, cost_hours_high = ?, cost_hours_period = ?,"
+                " cost_won_low = ?, cost_won_high = ?, cost_won_period = ?,"
+                " region_id = ?, company_size_id = ?, industry_id = ?, updated_at = ?"
+                " WHERE id = ? AND user_id = ? AND merged_into IS NULL AND hidden = 0"
+                f" AND deleted_at IS NULL AND status IN ({open_marks})",
+                (
+                    details.law_or_rule,
+                    int(details.law_unsure),
+                    details.proposal,
+                    details.impact,
+                    *cost_values(details.hours_cost, details.won_cost),
+                    details.region_id,
+                    details.company_size_id,
+                    details.industry_id,
+                    stamp,
+                    submission_id,
+                    user_id,
+                    *(str(status) for status in sorted(OPEN_STATUSES)),
+                ),
+            )
+            if cursor.rowcount != 1:
+                return None
+            await connection.execute(
+                "DELETE FROM submission_attachments WHERE submission_id = ?", (submission_id,)
+            )
+            await _insert_attachments(connection, submission_id, details.attachments)
+            company = (details.region_id, details.company_size_id, details.industry_id)
+            await _consume_draft(connection, user_id, company, stamp)
+            async with connection.execute(f"{_SELECT} WHERE s.id = ?", (submission_id,)) as cur:
+                updated = await cur.fetchone()
+        assert updated is not None
+        return _submission(updated)
+
+    async def last_visibility(self, user_id: int) -> Visibility | None:
+        """How the owner sent their newest report, offered again as the default."""
+        row = await self._db.fetch_one(
+            "SELECT visibility FROM submissions WHERE user_id = ?"
+            " ORDER BY created_at DESC, id DESC LIMIT 1",
+            (user_id,),
+        )
+        return None if row is None else Visibility(row["visibility"])
 
     async def get(self, submission_id: int) -> Submission | None:
         """One submission, or None."""

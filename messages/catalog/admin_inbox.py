@@ -51,14 +51,14 @@ TEXTS = {
             "접수: {created} · {-support} {supporters}명\n"
             "분야: {category}\n지역: {region} · 규모: {size} · 업종: {industry}\n"
             "제출자: {submitter}\n"
-            "{-impact}: {impact}/5 · {-cost}: {cost}"
+            "{-impact}: {impact} · {-cost}: {cost}"
         ),
         "en": (
             "<b>{code}</b> · {status}\n"
             "Submitted: {created} · {supporters} supporters\n"
             "Category: {category}\nRegion: {region} · Size: {size} · Industry: {industry}\n"
             "Submitter: {submitter}\n"
-            "{-Impact}: {impact}/5 · {-Cost}: {cost}"
+            "{-Impact}: {impact} · {-Cost}: {cost}"
         ),
     },
     "admin_inbox.detail.anonymous": {

@@ -57,52 +57,53 @@ TEXTS = {
     },
     # Step questions
     "feedback.ask.category": {
-        "ko": "<b>1/8 어떤 주제인가요?</b>\n가장 가까운 주제를 골라 주세요.",
-        "en": "<b>1/8 What is it about?</b>\nPick the closest topic.",
+        "ko": "<b>{counter}어떤 주제인가요?</b>\n가장 가까운 주제를 골라 주세요.",
+        "en": "<b>{counter}What is it about?</b>\nPick the closest topic.",
     },
     "feedback.ask.problem": {
         "ko": (
-            "<b>2/8 어떤 점이 어려우신가요?</b>\n"
+            "<b>{counter}어떤 점이 어려우신가요?</b>\n"
             "겪고 계신 문제를 편하게 적어 주세요. ({min}~{max}자)"
         ),
         "en": (
-            "<b>2/8 What is the problem?</b>\n"
+            "<b>{counter}What is the problem?</b>\n"
             "Describe it in your own words ({min} to {max} characters)."
         ),
     },
     "feedback.ask.law": {
         "ko": (
-            "<b>3/8 관련된 법이나 규정이 있나요?</b> (선택)\n"
+            "<b>{counter}관련된 법이나 규정이 있나요?</b> (선택)\n"
             "예: 저작권법 제35조의5, 농지법. 잘 모르시면 ‘잘 모르겠음’을 눌러 주세요."
         ),
         "en": (
-            "<b>3/8 Which law or rule is it about?</b> (optional)\n"
+            "<b>{counter}Which law or rule is it about?</b> (optional)\n"
             "E.g. Copyright Act Art. 35-5, Farmland Act. If you are not sure, tap “Not sure”."
         ),
     },
     "feedback.ask.proposal": {
         "ko": (
-            "<b>4/8 어떻게 바뀌면 좋을까요?</b> (선택)\n"
+            "<b>{counter}어떻게 바뀌면 좋을까요?</b> (선택)\n"
             "제안하실 개선 방향을 적어 주세요. 없으면 건너뛰셔도 돼요."
         ),
         "en": (
-            "<b>4/8 What should change?</b> (optional)\nWrite what you propose, or skip this step."
+            "<b>{counter}What should change?</b> (optional)\n"
+            "Write what you propose, or skip this step."
         ),
     },
     "feedback.ask.impact": {
-        "ko": "<b>5/8 얼마나 큰 어려움인가요?</b>",
-        "en": "<b>5/8 How badly does it hurt?</b>",
+        "ko": "<b>{counter}얼마나 큰 어려움인가요?</b> (선택)",
+        "en": "<b>{counter}How badly does it hurt?</b> (optional)",
     },
     "feedback.ask.cost": {
         "ko": (
-            "<b>6/8 비용으로 따지면요?</b> (선택)\n"
+            "<b>{counter}비용으로 따지면요?</b> (선택)\n"
             "이 문제로 드는 시간이나 돈을 말하듯이 적어 주세요. 예: 월 300만원 정도, "
             "한 번에 300만원, 주 5시간, 연 1,200만원, 200~300만원. "
             "기간을 적지 않으시면 한 달로 받아요.\n\n"
             "⏱ 시간: {hours}\n₩ 금액: {won}"
         ),
         "en": (
-            "<b>6/8 What does it cost?</b> (optional)\n"
+            "<b>{counter}What does it cost?</b> (optional)\n"
             "Type the time or money this problem costs you, as you would say it: for example "
             "3 million won a month, 3 million won once, 5 hours a week, 12 million won a year, "
             "2-3 million won. Without a period, I take it as a month.\n\n"
@@ -128,12 +129,12 @@ TEXTS = {
     },
     "feedback.ask.attachments": {
         "ko": (
-            "<b>7/8 증빙 자료가 있나요?</b> (선택)\n"
+            "<b>{counter}증빙 자료가 있나요?</b> (선택)\n"
             "문서나 사진을 {max}개까지 보내 주세요. 다 보내셨으면 ‘다음’을 눌러 주세요.\n"
             "받은 자료: {count}/{max}"
         ),
         "en": (
-            "<b>7/8 Any evidence?</b> (optional)\n"
+            "<b>{counter}Any evidence?</b> (optional)\n"
             "Send up to {max} documents or photos, then tap “Next”.\n"
             "Received: {count}/{max}"
         ),
@@ -184,20 +185,20 @@ TEXTS = {
         "en": "I can take at most {max} files. Tap “Next”, or “Remove all” and send them again.",
     },
     "feedback.ask.profile": {
-        "ko": "<b>8/8 회사 정보</b> (선택)\n지난번과 같은가요?\n{profile}",
-        "en": "<b>8/8 Your company</b> (optional)\nSame as last time?\n{profile}",
+        "ko": "<b>{counter}회사 정보</b> (선택)\n지난번과 같은가요?\n{profile}",
+        "en": "<b>{counter}Your company</b> (optional)\nSame as last time?\n{profile}",
     },
     "feedback.ask.region": {
-        "ko": "<b>8/8 회사 정보</b> (선택)\n회사는 어느 지역에 있나요?",
-        "en": "<b>8/8 Your company</b> (optional)\nWhere is the company?",
+        "ko": "<b>{counter}회사 정보</b> (선택)\n회사는 어느 지역에 있나요?",
+        "en": "<b>{counter}Your company</b> (optional)\nWhere is the company?",
     },
     "feedback.ask.size": {
-        "ko": "회사 규모는요?",
-        "en": "How large is the company?",
+        "ko": "<b>{counter}회사 정보</b> (선택)\n회사 규모는요?",
+        "en": "<b>{counter}Your company</b> (optional)\nHow large is the company?",
     },
     "feedback.ask.industry": {
-        "ko": "업종은요?",
-        "en": "Which industry?",
+        "ko": "<b>{counter}회사 정보</b> (선택)\n업종은요?",
+        "en": "<b>{counter}Your company</b> (optional)\nWhich industry?",
     },
     "feedback.ask.visibility": {
         "ko": (
@@ -213,17 +214,40 @@ TEXTS = {
             "The link to you is kept only to tell you the outcome."
         ),
     },
-    "feedback.ask.similar": {
+    "feedback.counter.report": {"ko": "{n}/{total} ", "en": "{n}/{total} "},
+    "feedback.counter.details": {"ko": "➕ {n}/{total} ", "en": "➕ {n}/{total} "},
+    "feedback.ask.ready": {
         "ko": (
-            "<b>비슷한 의견이 이미 접수되어 있어요.</b>\n"
-            "같은 문제라면 ‘{-support}’으로 힘을 보태실 수 있어요. 따로 제출하셔도 돼요.\n\n"
-            "{items}"
+            "<b>이대로 보낼 수 있어요.</b>\n"
+            "📌 {category} · {summary}\n"
+            "{visibility}\n\n"
+            "관련 법·제안·{-impact}·비용·증빙 자료·회사 정보는 ‘➕ 자세히 쓰기’로 지금, "
+            "또는 보낸 뒤 /my 에서 덧붙일 수 있어요."
         ),
         "en": (
-            "<b>Similar feedback has already been submitted.</b>\n"
-            "If it is the same problem, add your {-support} to it. You can still submit "
-            "your own as well.\n\n"
-            "{items}"
+            "<b>Ready to send.</b>\n"
+            "📌 {category} · {summary}\n"
+            "{visibility}\n\n"
+            "Law, proposal, {-impact}, cost, evidence and company details can be added now with "
+            "“➕ Add details”, or after sending, from /my."
+        ),
+    },
+    "feedback.ready.visibility.anonymous": {
+        "ko": "🕶 익명으로 보내요. 관리자와 다른 사업주 누구에게도 이름이 보이지 않아요.",
+        "en": "🕶 Sent anonymously: neither administrators nor other owners see who you are.",
+    },
+    "feedback.ready.visibility.named": {
+        "ko": "👤 이름을 밝혀 보내요. 관리자가 필요하면 연락드릴 수 있어요.",
+        "en": "👤 Sent with your name: administrators may contact you if needed.",
+    },
+    "feedback.ready.similar": {
+        "ko": (
+            "<b>비슷한 의견이 이미 있어요.</b> 같은 문제라면 ‘{-support}’으로 힘을 보태실 수 "
+            "있어요. 내 의견도 따로 보내셔도 돼요.\n\n{items}"
+        ),
+        "en": (
+            "<b>Similar feedback is already in.</b> If it is the same problem, add your "
+            "{-support} to it; you can still send your own as well.\n\n{items}"
         ),
     },
     "feedback.similar_item": {
@@ -248,7 +272,7 @@ TEXTS = {
     # Review
     "feedback.review": {
         "ko": (
-            "<b>제출 전 확인해 주세요</b>\n\n"
+            "{title}\n\n"
             "<b>주제</b>: {category}\n"
             "<b>문제</b>: {problem}\n"
             "<b>관련 법·규정</b>: {law}\n"
@@ -258,10 +282,10 @@ TEXTS = {
             "<b>증빙 자료</b>: {attachments}\n"
             "<b>회사 정보</b>: {profile}\n"
             "<b>공개 방식</b>: {visibility}\n\n"
-            "고칠 항목을 누르거나, 맞으면 ‘제출’을 눌러 주세요."
+            "{footer}"
         ),
         "en": (
-            "<b>Please check before submitting</b>\n\n"
+            "{title}\n\n"
             "<b>Topic</b>: {category}\n"
             "<b>Problem</b>: {problem}\n"
             "<b>Law or rule</b>: {law}\n"
@@ -271,10 +295,64 @@ TEXTS = {
             "<b>Evidence</b>: {attachments}\n"
             "<b>Company</b>: {profile}\n"
             "<b>Visibility</b>: {visibility}\n\n"
-            "Tap a field to change it, or “Submit” if all is right."
+            "{footer}"
         ),
     },
+    "feedback.review.title": {
+        "ko": "<b>제출 전 확인해 주세요</b>",
+        "en": "<b>Please check before submitting</b>",
+    },
+    "feedback.review.footer": {
+        "ko": "고칠 항목을 누르거나, 맞으면 ‘제출’을 눌러 주세요.",
+        "en": "Tap a field to change it, or “Submit” if all is right.",
+    },
+    "feedback.review.title_details": {
+        "ko": "<b>{code}에 자세히 덧붙이기</b>",
+        "en": "<b>Adding details to {code}</b>",
+    },
+    "feedback.review.footer_details": {
+        "ko": (
+            "더하거나 바꿀 항목을 누르고, 다 되면 ‘저장’을 눌러 주세요. 주제·문제·공개 방식은 "
+            "보낸 그대로예요."
+        ),
+        "en": (
+            "Tap a field to add or change it, then “Save”. The topic, problem and visibility "
+            "stay as sent."
+        ),
+    },
+    "feedback.details_saved": {
+        "ko": "✅ {code}에 덧붙였어요. 담당자가 보는 내용에 바로 반영돼요.",
+        "en": "✅ Added to {code}. Staff see the new details right away.",
+    },
+    "feedback.details_closed": {
+        "ko": (
+            "이 의견은 처리가 끝났거나 다른 의견에 합쳐져서 더 덧붙일 수 없어요. 새로 알리실 "
+            "내용은 /feedback 으로 보내 주세요."
+        ),
+        "en": (
+            "This report is closed or was merged into another, so details can no longer be "
+            "added. Send anything new with /feedback."
+        ),
+    },
+    "feedback.details_busy": {
+        "ko": (
+            "작성 중인 의견이 있어요. 먼저 마무리하거나 버린 뒤에 보낸 의견에 덧붙일 수 있어요."
+        ),
+        "en": (
+            "You have an unfinished report. Finish or discard it first, then add details to "
+            "the one you sent."
+        ),
+    },
+    "feedback.details_drop_confirm": {
+        "ko": "덧붙이던 내용을 버릴까요? 보낸 의견은 그대로 남아요.",
+        "en": "Drop the details you were adding? The report you sent stays as it was.",
+    },
+    "feedback.details_dropped": {
+        "ko": "덧붙이던 내용을 버렸어요. 보낸 의견은 그대로예요.",
+        "en": "Dropped. The report you sent is unchanged.",
+    },
     "feedback.value.none": {"ko": "없음", "en": "none"},
+    "feedback.value.impact": {"ko": "{level}/5", "en": "{level}/5"},
     "feedback.value.law_unsure": {"ko": "잘 모르겠음", "en": "not sure"},
     "feedback.value.attachments": {"ko": "{count}개", "en": "{count} file(s)"},
     "feedback.value.truncated": {
@@ -335,9 +413,23 @@ TEXTS = {
         "en": "👍 {-Support}: no. {number}",
     },
     "feedback.button.own_submission": {
-        "ko": "➡️ 내 의견 따로 제출",
-        "en": "➡️ Submit my own",
+        "ko": "➡️ 내 의견도 보내기",
+        "en": "➡️ Send mine as well",
     },
+    "feedback.button.submit_now": {"ko": "✅ 지금 보내기", "en": "✅ Submit now"},
+    "feedback.button.add_details": {"ko": "➕ 자세히 쓰기", "en": "➕ Add details"},
+    "feedback.button.make_named": {"ko": "👤 이름 밝히기", "en": "👤 Show my name"},
+    "feedback.button.make_anonymous": {"ko": "🕶 익명으로", "en": "🕶 Stay anonymous"},
+    "feedback.button.skip_company": {
+        "ko": "회사 정보 건너뛰기 ➡️",
+        "en": "Skip company details ➡️",
+    },
+    "feedback.button.add_details_later": {
+        "ko": "➕ 자세히 덧붙이기",
+        "en": "➕ Add details",
+    },
+    "feedback.button.save_details": {"ko": "✅ 저장", "en": "✅ Save"},
+    "feedback.button.drop_details": {"ko": "✖️ 그만두기", "en": "✖️ Stop"},
     "feedback.button.discard_draft": {"ko": "🗑 초안 버리기", "en": "🗑 Discard draft"},
     "feedback.button.submit": {"ko": "✅ 제출", "en": "✅ Submit"},
     "feedback.button.discard": {"ko": "🗑 버리기", "en": "🗑 Discard"},
@@ -372,8 +464,8 @@ TEXTS = {
         "en": "Please type your proposal, or tap “Skip”.",
     },
     "feedback.hint.impact": {
-        "ko": "1부터 5까지 버튼 중 하나를 눌러 주세요.",
-        "en": "Please tap one of the buttons from 1 to 5.",
+        "ko": "1부터 5까지 버튼 중 하나나 ‘건너뛰기’를 눌러 주세요.",
+        "en": "Please tap one of the buttons from 1 to 5, or “Skip”.",
     },
     "feedback.hint.cost": {
         "ko": (
@@ -405,24 +497,24 @@ TEXTS = {
         "en": "Please tap “Same as last time”, “Change” or “Skip”.",
     },
     "feedback.hint.region": {
-        "ko": "지역 버튼을 누르거나 ‘건너뛰기’를 눌러 주세요.",
-        "en": "Please tap a region, or “Skip”.",
+        "ko": "지역 버튼을 누르거나 ‘회사 정보 건너뛰기’를 눌러 주세요.",
+        "en": "Please tap a region, or “Skip company details”.",
     },
     "feedback.hint.size": {
-        "ko": "규모 버튼을 누르거나 ‘건너뛰기’를 눌러 주세요.",
-        "en": "Please tap a company size, or “Skip”.",
+        "ko": "규모 버튼을 누르거나 ‘회사 정보 건너뛰기’를 눌러 주세요.",
+        "en": "Please tap a company size, or “Skip company details”.",
     },
     "feedback.hint.industry": {
-        "ko": "업종 버튼을 누르거나 ‘건너뛰기’를 눌러 주세요.",
-        "en": "Please tap an industry, or “Skip”.",
+        "ko": "업종 버튼을 누르거나 ‘회사 정보 건너뛰기’를 눌러 주세요.",
+        "en": "Please tap an industry, or “Skip company details”.",
     },
     "feedback.hint.visibility": {
         "ko": "‘실명’ 또는 ‘익명’을 눌러 주세요.",
         "en": "Please tap “Named” or “Anonymous”.",
     },
-    "feedback.hint.similar": {
-        "ko": "‘{-support}’ 또는 ‘내 의견 따로 제출’을 눌러 주세요.",
-        "en": "Please tap “{-Support}” or “Submit my own”.",
+    "feedback.hint.ready": {
+        "ko": "‘지금 보내기’나 ‘자세히 쓰기’를 눌러 주세요.",
+        "en": "Please tap “Submit now” or “Add details”.",
     },
     "feedback.hint.review": {
         "ko": "고칠 항목 버튼이나 ‘제출’, ‘버리기’를 눌러 주세요.",

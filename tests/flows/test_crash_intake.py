@@ -180,10 +180,13 @@ def _act(emulator: BotApiEmulator, owner: Owner, message: ChatMessage | None) ->
         "fb:region:seoul": f"fb:region:{owner.region}",
         "fb:size:small": "fb:size:small",
         "fb:industry:ict": "fb:industry:ict",
-        "fb:vis:named": "fb:vis:named" if owner.index % 2 else "fb:vis:anonymous",
         "fb:own": "fb:own",
         "fb:submit": "fb:submit",
     }
+    if "fb:more" in data:  # the ready screen: the visibility wanted, then every detail
+        visibility = "fb:vis:named" if owner.index % 2 else "fb:vis:anonymous"
+        tap(visibility if visibility in data else "fb:more")
+        return True
     for marker, wanted in choices.items():
         if marker in data:
             tap(wanted)

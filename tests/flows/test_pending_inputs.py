@@ -83,7 +83,8 @@ async def test_admin_answer_typed_during_a_feedback_step_reaches_the_answer(
     await onboard(admin)
     await admin.send("/feedback")
     await admin.tap(callback_data="fb:cat:ai_basic_act")
-    await admin.send(PROBLEM_KO)  # the flow now asks for the law
+    await admin.send(PROBLEM_KO)
+    await admin.tap(callback_data="fb:more")  # the flow now asks for the law
     await _answer_from_inbox(sotong, submission.receipt_code)
     assert await _answered(sotong, submission.id)
     draft = await sotong.services.intake.draft(ADMIN_ID)

@@ -10,7 +10,7 @@ from tests.intake.flow import agreed_user, submit_one
 SECRET = "우리 회사 비밀연구소 알파랩에서 저작물 학습데이터 허락 문제로 막혀 있어요"
 
 
-async def _similar_step(sotong: BotHarness) -> tuple[str, str]:
+async def _ready_screen(sotong: BotHarness) -> tuple[str, str]:
     owner = await agreed_user(sotong, "민수", username="minsu")
     code = await submit_one(owner, "ko", problem=SECRET, anonymous=True)
     other = await agreed_user(sotong, "지영")
@@ -18,22 +18,16 @@ async def _similar_step(sotong: BotHarness) -> tuple[str, str]:
     await other.tap(callback_data="fb:cat:ai_copyright")
     # A draft that repeats the other owner's words, probing what they wrote.
     await other.send("알파랩 비밀연구소 저작물 학습데이터 허락 문제 우리 회사")
-    await other.tap(callback_data="fb:skip:law")
-    await other.tap(callback_data="fb:skip:proposal")
-    await other.tap(callback_data="fb:impact:3")
-    await other.tap(callback_data="fb:next:cost")
-    await other.tap(callback_data="fb:next:attachments")
-    for step in ("region", "size", "industry"):
-        await other.tap(callback_data=f"fb:skip:{step}")
-    await other.tap(callback_data="fb:vis:named")
-    return code, other.reply().text or ""
+    shown = other.reply().text or ""
+    # Only what is said of the other report counts: the prober's own words are theirs to see.
+    return code, shown[shown.index("비슷한 의견이 이미 있어요") :]
 
 
-async def test_the_similar_step_neither_quotes_nor_echoes_an_anonymous_owner(
+async def test_the_ready_screen_neither_quotes_nor_echoes_an_anonymous_owner(
     sotong: BotHarness,
 ) -> None:
-    code, shown = await _similar_step(sotong)
-    assert "비슷한 의견이 이미 접수되어" in shown
+    code, shown = await _ready_screen(sotong)
+    assert "비슷한 의견이 이미 있어요" in shown
     assert "AI 학습데이터·저작권" in shown or "👍 0" in shown
     for word in ("알파랩", "비밀연구소", "우리 회사", code, "민수", "minsu"):
         assert word not in shown, f"{word!r} leaked into another owner's view"

@@ -18,6 +18,7 @@ async def test_a_blank_optional_text_gets_the_hint_again(sotong: BotHarness, ski
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:ai_copyright")
     await user.send(PROBLEM_KO)
+    await user.tap(callback_data="fb:more")
     for step in ("law", "proposal")[:skips]:
         await user.tap(callback_data=f"fb:skip:{step}")
     await user.send("\t ")

@@ -218,19 +218,20 @@ _FEEDBACK: list[tuple[str, Any]] = [
     ("command", "/feedback"),
     ("button", "fb:cat:ai_copyright"),
     ("text", PROBLEM_KO),
+    ("button", "fb:more"),
     ("button", "fb:skip:law"),
     ("button", "fb:skip:proposal"),
     ("button", "fb:impact:3"),
     ("button", "fb:next:cost"),
     ("button", "fb:next:attachments"),
-    ("button", "fb:skip:region"),
-    ("button", "fb:skip:size"),
+    ("button", "fb:region:seoul"),
+    ("button", "fb:size:small"),
     ("button", "fb:skip:industry"),
-    ("button", "fb:vis:anonymous"),
 ]
 _STEPS = [
     "category",
     "problem",
+    "ready",
     "law",
     "proposal",
     "impact",
@@ -239,15 +240,15 @@ _STEPS = [
     "region",
     "size",
     "industry",
-    "visibility",
-    "similar or review",
+    "review",
 ]
 USER_STATES: dict[str, list[tuple[str, Any]]] = {
     f"feedback: {name}": _FEEDBACK[: index + 1] for index, name in enumerate(_STEPS)
 }
 USER_STATES |= {
-    "feedback: cost in hours": [*_FEEDBACK[:6], ("button", "fb:cost:hours")],
-    "feedback: cost in won": [*_FEEDBACK[:6], ("button", "fb:cost:won")],
+    "feedback: cost in hours": [*_FEEDBACK[:7], ("button", "fb:cost:hours")],
+    "feedback: cost in won": [*_FEEDBACK[:7], ("button", "fb:cost:won")],
+    "feedback: visibility": [*_FEEDBACK, ("button", "fb:edit:visibility")],
     "subscribe: panel": [("command", "/subscribe")],
     "subscribe: topics": [("command", "/subscribe"), ("button", "sub:cats")],
     "subscribe: hour": [

@@ -28,6 +28,26 @@ async def agreed_user(
     return user
 
 
+def _buttons(user: ScriptedUser) -> list[str]:
+    return [data for row in user.reply().keyboard for _, data in row]
+
+
+async def answer_until_ready(
+    user: ScriptedUser,
+    *,
+    category: str = "ai_copyright",
+    problem: str = PROBLEM_KO,
+    anonymous: bool = False,
+) -> None:
+    """From /feedback to the ready screen, with the visibility asked for."""
+    await user.send("/feedback")
+    await user.tap(callback_data=f"fb:cat:{category}")
+    await user.send(problem)
+    wanted = "anonymous" if anonymous else "named"
+    if f"fb:vis:{wanted}" in _buttons(user):
+        await user.tap(callback_data=f"fb:vis:{wanted}")
+
+
 async def answer_until_review(
     user: ScriptedUser,
     language: str,
@@ -36,24 +56,18 @@ async def answer_until_review(
     problem: str = PROBLEM_KO,
     anonymous: bool = False,
 ) -> None:
-    """From /feedback to the review, with the shortest valid answers."""
-    await user.send("/feedback")
-    await user.tap(callback_data=f"fb:cat:{category}")
-    await user.send(problem)
+    """From /feedback through every detail to the review, with the shortest valid answers."""
+    await answer_until_ready(user, category=category, problem=problem, anonymous=anonymous)
+    await user.tap(callback_data="fb:more")
     await user.tap(label(language, "feedback.button.skip"))
     await user.tap(label(language, "feedback.button.skip"))
     await user.tap(callback_data="fb:impact:3")
     await user.tap(label(language, "feedback.button.next"))
     await user.tap(label(language, "feedback.button.next"))
-    if "fb:profile:same" in [data for row in user.reply().keyboard for _, data in row]:
+    if "fb:profile:same" in _buttons(user):
         await user.tap(callback_data="fb:profile:same")
     else:
         await user.tap(callback_data="fb:skip:region")
-        await user.tap(callback_data="fb:skip:size")
-        await user.tap(callback_data="fb:skip:industry")
-    await user.tap(callback_data="fb:vis:anonymous" if anonymous else "fb:vis:named")
-    if "fb:own" in [data for row in user.reply().keyboard for _, data in row]:
-        await user.tap(callback_data="fb:own")
 
 
 async def submit_one(user: ScriptedUser, language: str, **kwargs: object) -> str:

@@ -87,7 +87,7 @@ async def test_similar_submission_offers_me_too_before_the_review(
     await answer_until_review_with_similar(second, language)
     offer = second.reply()
     text = offer.text or ""
-    assert ("비슷한 의견이 이미 접수되어" if language == "ko" else "Similar feedback") in text
+    assert ("비슷한 의견이 이미 있어요" if language == "ko" else "Similar feedback") in text
     assert "👍 0" in text
     assert code not in text, "a receipt code is not needed to say 'me too'"
     assert "민수" not in text and "minsu" not in text
@@ -95,26 +95,18 @@ async def test_similar_submission_offers_me_too_before_the_review(
     assert "👍 1" in (second.reply().text or "")
     assert await sotong.repositories.submissions.supporters_count(1) == 1
     await second.tap(label(language, "feedback.button.own_submission"))
-    assert ("제출 전 확인해 주세요" if language == "ko" else "Please check") in (
-        second.reply().text or ""
-    )
+    ready = second.reply()
+    assert ("이대로 보낼 수 있어요" if language == "ko" else "Ready to send") in (ready.text or "")
+    assert "fb:metoo" not in str(ready.keyboard), "support counted once is not offered again"
     await second.tap(callback_data="fb:submit")
     assert await sotong.services.submissions.count_for_owner(second.id) == 1
 
 
 async def answer_until_review_with_similar(user: ScriptedUser, language: str) -> None:
-    """Like answer_until_review, but stops on the similar-submissions step."""
+    """Topic and problem: the ready screen shows the similar submission."""
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:ai_copyright")
     await user.send("저작물마다 허락을 받아서 AI 학습데이터로 쓰는 것은 불가능합니다")
-    await user.tap(callback_data="fb:skip:law")
-    await user.tap(callback_data="fb:skip:proposal")
-    await user.tap(callback_data="fb:impact:3")
-    await user.tap(callback_data="fb:next:cost")
-    await user.tap(callback_data="fb:next:attachments")
-    for step in ("region", "size", "industry"):
-        await user.tap(callback_data=f"fb:skip:{step}")
-    await user.tap(callback_data="fb:vis:named")
 
 
 async def test_support_alone_can_end_the_flow(sotong: BotHarness) -> None:
@@ -355,7 +347,7 @@ async def test_an_idle_draft_gets_one_gentle_reminder(
     await sotong.delivered()
     assert user.transcript[-1] == reminder
     await user.tap(label(language, "feedback.button.continue"))
-    assert ("관련된 법이나 규정" if language == "ko" else "Which law or rule") in (
+    assert ("이대로 보낼 수 있어요" if language == "ko" else "Ready to send") in (
         user.reply().text or ""
     )
 

@@ -67,6 +67,7 @@ async def _at_evidence(sotong: BotHarness) -> Any:
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:ai_copyright")
     await user.send(PROBLEM_KO)
+    await user.tap(callback_data="fb:more")
     await user.tap(label("ko", "feedback.button.skip"))
     await user.tap(label("ko", "feedback.button.skip"))
     await user.tap(callback_data="fb:impact:3")

@@ -89,7 +89,7 @@ async def test_every_answer_is_saved_and_survives_a_reopen(
     assert stored.law_unsure and stored.law_or_rule is None
     assert stored.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 1_200_000, 1_200_000)
     assert stored.step is DraftStep.ATTACHMENTS
-    assert first_missing(stored) is DraftStep.IMPACT
+    assert first_missing(stored) is DraftStep.VISIBILITY
 
 
 async def test_validation_refuses_and_keeps_the_draft(

@@ -14,6 +14,7 @@ HINTS = {
     "ko": {
         "category": "주제 버튼 중 하나를",
         "problem": "문제를 글로 적어",
+        "ready": "‘지금 보내기’나",
         "law": "관련 법·규정을 글로",
         "proposal": "제안을 글로",
         "impact": "1부터 5까지",
@@ -29,6 +30,7 @@ HINTS = {
     "en": {
         "category": "tap one of the topic buttons",
         "problem": "type the problem as a text message",
+        "ready": "“Submit now” or",
         "law": "type the law or rule",
         "proposal": "type your proposal",
         "impact": "from 1 to 5",
@@ -82,6 +84,8 @@ async def test_every_step_explains_what_it_expects(sotong: BotHarness, language:
     await user.tap(callback_data="fb:cat:ai_copyright")
     await _poke(sotong, user, language, "problem", text_ok=True)
     await user.send(PROBLEM_KO)
+    await _poke(sotong, user, language, "ready", text_ok=False)
+    await user.tap(callback_data="fb:more")
     await _poke(sotong, user, language, "law", text_ok=True)
     await user.tap(callback_data="fb:skip:law")
     await _poke(sotong, user, language, "proposal", text_ok=True)
@@ -98,14 +102,15 @@ async def test_every_step_explains_what_it_expects(sotong: BotHarness, language:
     await _poke(sotong, user, language, "attachments", text_ok=False)
     await user.tap(callback_data="fb:next:attachments")
     await _poke(sotong, user, language, "region", text_ok=False)
-    await user.tap(callback_data="fb:skip:region")
+    await user.tap(callback_data="fb:region:seoul")
     await _poke(sotong, user, language, "size", text_ok=False)
-    await user.tap(callback_data="fb:skip:size")
+    await user.tap(callback_data="fb:size:small")
     await _poke(sotong, user, language, "industry", text_ok=False)
     await user.tap(callback_data="fb:skip:industry")
+    await _poke(sotong, user, language, "review", text_ok=False)
+    await user.tap(callback_data="fb:edit:visibility")
     await _poke(sotong, user, language, "visibility", text_ok=False)
     await user.tap(callback_data="fb:vis:named")
-    await _poke(sotong, user, language, "review", text_ok=False)
     await user.tap(callback_data="fb:submit")
     stored = await sotong.services.submissions.get_by_code("SV-2026-000001")
     assert stored is not None
@@ -117,6 +122,7 @@ async def test_a_button_from_an_earlier_question_re_asks_the_open_one(sotong: Bo
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:ai_copyright")
     await user.send(PROBLEM_KO)
+    await user.tap(callback_data="fb:more")
     law_question = user.reply()
     await user.send("저작권법 제35조의5")
     # The law question's Skip is still on screen; it must not skip the proposal now asked.
@@ -153,7 +159,7 @@ async def test_problem_length_limits_keep_the_text(
     assert draft is not None and draft.step is DraftStep.PROBLEM and draft.problem is None
     await user.send(too_long[:3500])
     draft = await sotong.services.intake.draft(user.id)
-    assert draft is not None and draft.step is DraftStep.LAW
+    assert draft is not None and draft.step is DraftStep.READY
 
 
 async def test_sixth_attachment_is_refused_with_the_limit(sotong: BotHarness) -> None:
@@ -161,6 +167,7 @@ async def test_sixth_attachment_is_refused_with_the_limit(sotong: BotHarness) ->
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:other")
     await user.send(PROBLEM_KO)
+    await user.tap(callback_data="fb:more")
     await user.tap(callback_data="fb:skip:law")
     await user.tap(callback_data="fb:skip:proposal")
     await user.tap(callback_data="fb:impact:1")
@@ -186,7 +193,7 @@ async def test_cancel_keeps_the_draft_and_feedback_offers_to_continue(
     assert ("저장되어 있으니" if language == "ko" else "saved") in (user.reply().text or "")
     await user.send("hello")  # outside the flow now: the general fallback answers
     draft = await sotong.services.intake.draft(user.id)
-    assert draft is not None and draft.problem == PROBLEM_KO and draft.step is DraftStep.LAW
+    assert draft is not None and draft.problem == PROBLEM_KO and draft.step is DraftStep.READY
 
     await user.send("/feedback")
     offer = user.reply()
@@ -199,7 +206,7 @@ async def test_cancel_keeps_the_draft_and_feedback_offers_to_continue(
     await user.send_sticker()  # no question is open while the offer is shown: not an answer
     assert await sotong.services.intake.draft(user.id) == draft
     await user.tap(label(language, "feedback.button.continue"), message_id=offer.message_id)
-    assert ("관련된 법이나 규정" if language == "ko" else "Which law or rule") in (
+    assert ("이대로 보낼 수 있어요" if language == "ko" else "Ready to send") in (
         user.reply().text or ""
     )
 

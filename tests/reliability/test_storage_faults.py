@@ -32,7 +32,8 @@ def only_reply_is_try_again(user: ScriptedUser) -> None:
 
 def feedback_started(user: ScriptedUser) -> bool:
     """Whether the bot's latest replies include the flow's first question."""
-    expected = plain_text(t("ko", FEEDBACK_FIRST_QUESTION))
+    counter = t("ko", "feedback.counter.report", n=1, total=2)
+    expected = plain_text(t("ko", FEEDBACK_FIRST_QUESTION, counter=counter))
     return any(reply.text == expected for reply in user.replies())
 
 

@@ -24,8 +24,33 @@ RECEIPT = re.compile(r"SV-\d{4}-\d{6}")
 PHONE = ViewportSize(width=390, height=844)
 
 
+async def _receipt_code(chat: ChatPage) -> str:
+    receipt = await chat.bot_says("접수됐어요")
+    await chat.shot("receipt")
+    await chat.audit()
+    found = RECEIPT.search(await receipt.inner_text())
+    assert found is not None, await receipt.inner_text()
+    return found.group()
+
+
+async def submit_quickly(chat: ChatPage) -> str:
+    """The quick path: /feedback, a topic, the problem, "submit now"; the receipt code."""
+    await chat.send("/feedback")
+    await chat.bot_says("어떤 주제인가요?")
+    await chat.shot("quick-topics")
+    await chat.tap("AI 학습데이터·저작권 (TDM)")
+    await chat.bot_says("2/2 어떤 점이 어려우신가요?")
+    await chat.shot("quick-problem")
+    await chat.send(PROBLEM)
+    await chat.bot_says("이대로 보낼 수 있어요")
+    await chat.shot("quick-ready")
+    await chat.audit()
+    await chat.tap("✅ 지금 보내기")
+    return await _receipt_code(chat)
+
+
 async def submit_feedback(chat: ChatPage) -> str:
-    """Walk /feedback from the topic to the receipt; return the receipt code."""
+    """Walk /feedback through every detail to the receipt; return the receipt code."""
     page = chat.page
     box = page.get_by_role("combobox", name="Message")
     # The command list as suggestions: type the start of a command, pick it with the arrows.
@@ -42,6 +67,12 @@ async def submit_feedback(chat: ChatPage) -> str:
     await chat.tap("AI 학습데이터·저작권 (TDM)")
     await chat.bot_says("어떤 점이 어려우신가요?")
     await chat.send(PROBLEM)
+    # Open demo submissions about the same topic may be offered for support here.
+    await chat.bot_says("이대로 보낼 수 있어요")
+    await chat.shot("ready")
+    await chat.tap("👤 이름 밝히기")
+    await chat.bot_says("👤 이름을 밝혀 보내요")
+    await chat.tap("➕ 자세히 쓰기")
     await chat.bot_says("관련된 법이나 규정")
     await chat.send(LAW)
     await chat.bot_says("어떻게 바뀌면 좋을까요?")
@@ -71,25 +102,12 @@ async def submit_feedback(chat: ChatPage) -> str:
     await chat.tap("소기업")
     await chat.bot_says("업종")
     await chat.tap("정보통신·소프트웨어")
-    await chat.bot_says("공개 방식")
-    await chat.tap("👤 실명")
-    # Open demo submissions about the same topic may be offered for support first.
-    similar, review = chat.bot_messages("비슷한 의견이"), chat.bot_messages("제출 전 확인해 주세요")
-    await expect(similar.or_(review).last).to_be_visible(timeout=WAIT_MS)
-    if await similar.count():
-        await chat.shot("similar-submissions")
-        await chat.tap("➡️ 내 의견 따로 제출")
     review = await chat.bot_says("제출 전 확인해 주세요")
     await expect(review).to_contain_text(PROBLEM)
     await expect(review).to_contain_text("40시간")
     await chat.shot("review")
     await chat.tap("✅ 제출")
-    receipt = await chat.bot_says("접수됐어요")
-    await chat.shot("receipt")
-    await chat.audit()
-    found = RECEIPT.search(await receipt.inner_text())
-    assert found is not None, await receipt.inner_text()
-    return found.group()
+    return await _receipt_code(chat)
 
 
 async def test_submission_review_export_and_status_update_through_the_page(
@@ -195,5 +213,23 @@ async def test_feedback_at_phone_width_keeps_the_newest_buttons_in_view(
     await chat.shot("phone-main-menu")
     code = await submit_feedback(chat)
     assert await sandbox.wiring.services.submissions.get_by_code(code) is not None
+    assert await chat.page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    await chat.close()
+
+
+async def test_the_quick_path_at_phone_width(
+    browser: Browser, sandbox: Sandbox, artifacts: Path
+) -> None:
+    """Four actions from /feedback to a receipt at 390×844, each screen's buttons in view.
+
+    The screenshots (quick-*.png, receipt.png) are in test-artifacts/sandbox/ under this
+    test's name.
+    """
+    chat = await ChatPage.open(browser, sandbox.url, artifacts, PHONE)
+    chat.keep_in_view = True
+    await chat.onboard("한국어", "✅ 동의", "무엇을 도와드릴까요?")
+    code = await submit_quickly(chat)
+    stored = await sandbox.wiring.services.submissions.get_by_code(code)
+    assert stored is not None and stored.problem == PROBLEM and stored.submitter is None
     assert await chat.page.evaluate("() => document.documentElement.scrollWidth") <= 390
     await chat.close()
