@@ -294,6 +294,19 @@ async def got_problem(update: Update, context: SotongContext) -> str | int:
     return await _advance(update, context, draft, DraftStep.PROBLEM)
 
 
+async def got_more_problem(update: Update, context: SotongContext) -> str | int:
+    """Text at the ready screen: added to the problem, and the ready screen shown again."""
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    try:
+        draft = context.services.intake.add_to_problem(draft, typed_text(update))
+    except TextLengthError as exc:
+        await _text_refused(update, context, exc, DraftStep.READY)
+        return READY
+    return await _goto(update, context, draft, DraftStep.READY)
+
+
 async def _text_refused(
     update: Update, context: SotongContext, error: TextLengthError, step: DraftStep
 ) -> None:
@@ -969,6 +982,7 @@ def conversation() -> Flow:
             ],
             PROBLEM: [MessageHandler(text, got_problem), review, wrong],
             READY: [
+                MessageHandler(text, got_more_problem),
                 CallbackQueryHandler(submit, pattern=cb.FB_SUBMIT.matches),
                 CallbackQueryHandler(add_details, pattern=cb.FB_DETAILS.matches),
                 CallbackQueryHandler(got_visibility, pattern=cb.FbVisibility.matches),

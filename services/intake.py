@@ -170,6 +170,15 @@ class IntakeService:
         problem = _checked_text(text, MIN_PROBLEM_LENGTH, MAX_TEXT_LENGTH)
         return dataclasses.replace(draft, problem=problem)
 
+    def add_to_problem(self, draft: Draft, text: str) -> Draft:
+        """Text typed at the ready screen is more of the problem ("I forgot to say...").
+
+        Kept, within the problem's limit, rather than dropped for not being a button.
+        """
+        added = _checked_text(text, 1, MAX_TEXT_LENGTH)
+        combined = f"{draft.problem}\n\n{added}" if draft.problem else added
+        return self.answer_problem(draft, combined)
+
     def answer_law(self, draft: Draft, text: str | None, *, unsure: bool = False) -> Draft:
         """Store the law or rule concerned, "not sure", or nothing."""
         law = None if text is None else _checked_text(text, 1, MAX_LAW_LENGTH)

@@ -513,8 +513,10 @@ TEXTS = {
         "en": "Please tap “Named” or “Anonymous”.",
     },
     "feedback.hint.ready": {
-        "ko": "‘지금 보내기’나 ‘자세히 쓰기’를 눌러 주세요.",
-        "en": "Please tap “Submit now” or “Add details”.",
+        "ko": ("‘지금 보내기’나 ‘자세히 쓰기’를 눌러 주세요. 글로 보내시면 문제 설명에 덧붙여요."),
+        "en": (
+            "Please tap “Submit now” or “Add details”. Anything you type is added to the problem."
+        ),
     },
     "feedback.hint.review": {
         "ko": "고칠 항목 버튼이나 ‘제출’, ‘버리기’를 눌러 주세요.",

@@ -231,3 +231,18 @@ async def test_adding_details_never_overwrites_an_unfinished_report(sotong: BotH
     assert draft is not None and draft.amends is None and draft.category_id == "funding"
     await owner.tap(label("ko", "feedback.button.continue"))
     assert "이대로 보낼 수 있어요" in (owner.reply().text or "")
+
+
+async def test_text_typed_at_the_ready_screen_is_added_to_the_problem(sotong: BotHarness) -> None:
+    owner = CountedUser(await agreed_user(sotong, "민수"))
+    await owner.send("/feedback")
+    await owner.tap(TEXTS["ko"]["topic"])
+    await owner.send(PROBLEM_KO)
+    ready = await owner.send("그리고 해외 기업은 이미 학습에 쓰고 있어요.")
+    assert TEXTS["ko"]["ready"] in ready
+    draft = await sotong.services.intake.draft(owner.user.id)
+    assert draft is not None
+    assert draft.problem == f"{PROBLEM_KO}\n\n그리고 해외 기업은 이미 학습에 쓰고 있어요."
+    await owner.tap(label("ko", "feedback.button.submit_now"))
+    stored = await sotong.services.submissions.get(1)
+    assert stored is not None and stored.problem == draft.problem

@@ -84,7 +84,7 @@ async def test_every_step_explains_what_it_expects(sotong: BotHarness, language:
     await user.tap(callback_data="fb:cat:ai_copyright")
     await _poke(sotong, user, language, "problem", text_ok=True)
     await user.send(PROBLEM_KO)
-    await _poke(sotong, user, language, "ready", text_ok=False)
+    await _poke(sotong, user, language, "ready", text_ok=True)
     await user.tap(callback_data="fb:more")
     await _poke(sotong, user, language, "law", text_ok=True)
     await user.tap(callback_data="fb:skip:law")
