@@ -85,11 +85,19 @@ REVIEW = str(DraftStep.REVIEW)
 # --------------------------------------------------------------------------- moving around
 
 
-async def _goto(update: Update, context: SotongContext, draft: Draft, step: DraftStep) -> str:
+async def _goto(
+    update: Update,
+    context: SotongContext,
+    draft: Draft,
+    step: DraftStep,
+    *,
+    below: bool = False,
+) -> str:
     """Store the answer with the next step, ask that step, then note that it was asked.
 
     Stored before it is asked: a crash in between leaves the step "not yet asked", so text
     typed meanwhile is met with the question again instead of being stored as its answer.
+    `below` asks in a new message even after a tap, to keep the tapped one (a receipt).
     """
     intake = context.services.intake
     has_profile = (
@@ -102,7 +110,10 @@ async def _goto(update: Update, context: SotongContext, draft: Draft, step: Draf
         similar = await intake.similar(draft)
     draft = await intake.move(draft, step, editing=editing)
     text, markup = await question(context, draft, similar)
-    await _show(update, context, text, markup)
+    if below:
+        await send(update, context, text, markup)
+    else:
+        await _show(update, context, text, markup)
     await intake.asked(draft)
     return str(step)
 
@@ -819,7 +830,8 @@ async def _save_details(update: Update, context: SotongContext, draft: Draft) ->
 async def add_details_later(update: Update, context: SotongContext) -> str | int:
     """The add-details button under a receipt or in /my: the sent report's details to change.
 
-    An unfinished report is never overwritten: the owner is sent back to it first.
+    Asked in a new message, so the receipt or the report tapped stays in the chat. An
+    unfinished report is never overwritten: the owner is sent back to it first.
     """
     data = await _tapped(update)
     tapped = cb.FbAddDetails.decode(data)
@@ -843,7 +855,7 @@ async def add_details_later(update: Update, context: SotongContext) -> str | int
     except DetailsClosedError:
         await send(update, context, t(lang, "feedback.details_closed"))
         return END
-    return await _goto(update, context, draft, DraftStep.REVIEW)
+    return await _goto(update, context, draft, DraftStep.REVIEW, below=True)
 
 
 async def submit_again(update: Update, context: SotongContext) -> str | int:

@@ -163,8 +163,11 @@ async def test_details_are_added_to_the_report_after_submitting(
     await owner.send(texts["problem"])
     code = _code(await owner.tap(label(language, "feedback.button.submit_now")))
 
+    receipt = owner.user.reply()
     review = await owner.tap(label(language, "feedback.button.add_details_later"))
     assert texts["details_title"] in review and code in review
+    assert owner.user.reply().message_id != receipt.message_id, "the receipt stays in the chat"
+    assert code in (sotong.emulator.message(owner.user.id, receipt.message_id).text or "")
     buttons = owner.user.reply().buttons
     assert label(language, "feedback.button.edit.problem") not in buttons
     assert label(language, "feedback.button.edit.visibility") not in buttons
