@@ -8,7 +8,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from domain import callback_data as cb
 from handlers.commands import set_chat_commands
 from handlers.context import SotongContext
-from handlers.menu import show_menu
+from handlers.menu import main_menu, menu_text
 from handlers.ui import button, edit, keyboard, send
 from messages import LANGUAGES, t
 
@@ -53,8 +53,13 @@ async def set_language(update: Update, context: SotongContext) -> None:
         update.effective_user.id, language
     )
     await set_chat_commands(context.bot, update.effective_user.id, language, admin=context.is_admin)
-    await edit(query, t(language, "language.changed"))
-    await show_menu(update, context)
+    # The picker becomes the menu in the new language: the change is confirmed in place, and
+    # no second message follows.
+    await edit(
+        query,
+        menu_text(language, t(language, "language.changed")),
+        main_menu(language, is_admin=context.is_admin),
+    )
 
 
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:

@@ -10,9 +10,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from domain import callback_data as cb
 from handlers.context import SotongContext
 from handlers.ui import button, keyboard, send
-from messages import t
+from messages import Markup, t
 
-__all__ = ["MENU_ROWS", "MenuEntry", "handlers", "main_menu", "show_menu"]
+__all__ = ["MENU_ROWS", "MenuEntry", "handlers", "main_menu", "menu_text", "show_menu"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,12 +62,22 @@ def main_menu(language: str, *, is_admin: bool) -> InlineKeyboardMarkup:
     return keyboard(rows)
 
 
-async def show_menu(update: Update, context: SotongContext) -> None:
-    """Send the menu as a new message at the bottom of the chat."""
+def menu_text(language: str, notice: Markup | None = None) -> Markup:
+    """The menu's title, under a notice when an action has something to say first."""
+    title = t(language, "menu.title")
+    return title if notice is None else Markup(f"{notice}\n\n{title}")
+
+
+async def show_menu(update: Update, context: SotongContext, notice: Markup | None = None) -> None:
+    """Send the menu as a new message at the bottom of the chat.
+
+    What the action has to say (a welcome, a confirmation) goes above the menu in the same
+    message: one reply per action, and no second message racing Telegram's per-chat limit.
+    """
     await send(
         update,
         context,
-        t(context.lang, "menu.title"),
+        menu_text(context.lang, notice),
         main_menu(context.lang, is_admin=context.is_admin),
     )
 

@@ -64,7 +64,10 @@ async def privacy(update: Update, context: SotongContext) -> None:
 
 
 async def answer_consent(update: Update, context: SotongContext) -> None:
-    """Agree or decline: store the answer, close the notice's buttons, then show the menu."""
+    """Agree or decline: store the answer, close the notice's buttons, then show the menu.
+
+    The notice stays readable above; the answer's confirmation and the menu are one message.
+    """
     query = update.callback_query
     tg_user = update.effective_user
     assert query is not None and tg_user is not None
@@ -82,8 +85,7 @@ async def answer_consent(update: Update, context: SotongContext) -> None:
         context.user = await accounts.decline(tg_user.id)
         reply_key = "privacy.declined"
     await drop_buttons(query)
-    await send(update, context, t(context.lang, reply_key))
-    await show_menu(update, context)
+    await show_menu(update, context, t(context.lang, reply_key))
 
 
 async def ask_withdraw(update: Update, context: SotongContext) -> None:

@@ -12,7 +12,7 @@ from domain import callback_data as cb
 from handlers.commands import set_chat_commands
 from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
-from handlers.menu import show_menu
+from handlers.menu import main_menu, menu_text, show_menu
 from handlers.privacy import CONSENT_ANSWER_PATTERN, answer_consent, notice_markup, notice_text
 from handlers.ui import button, edit, keyboard, send
 from messages import LANGUAGES, t
@@ -41,8 +41,7 @@ async def start(update: Update, context: SotongContext) -> str | int:
     if context.is_admin and update.effective_user is not None:
         await set_chat_commands(context.bot, update.effective_user.id, context.lang, admin=True)
     if user is not None and user.language_chosen and user.has_answered:
-        await send(update, context, t(context.lang, "start.welcome_back"))
-        await show_menu(update, context)
+        await show_menu(update, context, t(context.lang, "start.welcome_back"))
         return END
     await send(
         update,
@@ -65,10 +64,14 @@ async def choose_language(update: Update, context: SotongContext) -> str | int:
         update.effective_user.id, language
     )
     await set_chat_commands(context.bot, update.effective_user.id, language, admin=context.is_admin)
-    await edit(query, t(language, "start.language_chosen"))
+    chosen = t(language, "start.language_chosen")
     if context.user.has_consent(NOTICE_VERSION):
-        await show_menu(update, context)
+        # Nothing left to ask: the picker itself becomes the menu, no new message.
+        await edit(
+            query, menu_text(language, chosen), main_menu(language, is_admin=context.is_admin)
+        )
         return END
+    await edit(query, chosen)
     await send(update, context, notice_text(context), keyboard(notice_markup(language)))
     return READING_NOTICE
 

@@ -105,9 +105,9 @@ async def test_returning_user_gets_the_menu_straight_away(sotong: BotHarness) ->
     await user.tap("한국어 ✓")
     await user.tap("✅ 동의")
     await user.send("/start")
-    texts = [m.text or "" for m in user.replies()]
-    assert texts[0] == "다시 오셨네요, 반가워요!"
-    assert "무엇을 도와드릴까요?" in texts[-1]
+    (welcome,) = user.replies()
+    assert (welcome.text or "").startswith("다시 오셨네요, 반가워요!\n\n무엇을 도와드릴까요?")
+    assert "📝 의견 보내기" in welcome.buttons
 
 
 @pytest.mark.parametrize(
