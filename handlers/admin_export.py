@@ -244,7 +244,12 @@ async def _produce(
     categories: Sequence[Choice],
     regions: Sequence[Choice],
 ) -> None:
-    """Write the file in a temporary folder, send it as documents, then delete it."""
+    """Write the file in a temporary folder, send it as documents, then delete it.
+
+    The tapped question turns into "exporting…" and then into the outcome (done, or why it
+    failed, with any note on zipping or splitting), so the only new messages are the files:
+    a document cannot travel inside a text message, and a split file needs one per part.
+    """
     query = update.callback_query
     tg_user = update.effective_user
     chat = update.effective_chat
@@ -263,17 +268,8 @@ async def _produce(
                 directory=Path(folder),
             )
         except ExportError as error:
-            await send(update, context, t(lang, "admin_export.failed", reason=str(error)))
+            await edit(query, t(lang, "admin_export.failed", reason=str(error)))
             return
-        limit_mb = context.services.exports.upload_limit // (1024 * 1024)
-        if result.packaging is Packaging.ZIPPED:
-            await send(update, context, t(lang, "admin_export.zipped", limit=limit_mb))
-        elif result.packaging is Packaging.SPLIT:
-            await send(
-                update,
-                context,
-                t(lang, "admin_export.split", limit=limit_mb, parts=len(result.files)),
-            )
         for index, path in enumerate(result.files, 1):
             caption = (
                 t(lang, "admin_export.caption", name=path.name, part=index, parts=len(result.files))
@@ -284,9 +280,13 @@ async def _produce(
                 await context.bot.send_document(
                     chat.id, handle, filename=path.name, caption=caption
                 )
-    await send(
-        update, context, t(lang, "admin_export.done", count=result.row_count, summary=summary)
-    )
+    outcome = [t(lang, "admin_export.done", count=result.row_count, summary=summary)]
+    limit_mb = context.services.exports.upload_limit // (1024 * 1024)
+    if result.packaging is Packaging.ZIPPED:
+        outcome.append(t(lang, "admin_export.zipped", limit=limit_mb))
+    elif result.packaging is Packaging.SPLIT:
+        outcome.append(t(lang, "admin_export.split", limit=limit_mb, parts=len(result.files)))
+    await edit(query, Markup("\n\n".join(outcome)))
 
 
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
