@@ -184,6 +184,11 @@ def agenda_text(lang: str, agenda: Agenda, categories: dict[str, str]) -> tuple[
 
 
 async def _show_agenda(update: Update, context: SotongContext, target: LinkTarget) -> None:
+    """One message, unless the linked submissions pass Telegram's length limit.
+
+    Then the agenda is split between lines rather than cut: it is read (and forwarded) as a
+    whole before a meeting, so no line may go missing.
+    """
     lang = context.lang
     try:
         agenda = await context.services.agenda.agenda(target, lang)

@@ -102,7 +102,11 @@ async def top(update: Update, context: SotongContext) -> None:
 
 @admin_only
 async def details(update: Update, context: SotongContext) -> None:
-    """Every line per law or per category, in as few messages as fit."""
+    """Every line per law or per category, in as few messages as fit.
+
+    One message unless the lines pass Telegram's length limit; they are then split between
+    lines rather than cut, since "all laws" promises every line.
+    """
     query = update.callback_query
     assert query is not None and query.data is not None
     await query.answer()

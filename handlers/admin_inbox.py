@@ -179,6 +179,13 @@ async def choose_filter(update: Update, context: SotongContext) -> None:
 
 
 async def _send_detail(update: Update, context: SotongContext, submission: Submission) -> None:
+    """The card, then each piece of evidence: the exceptions to one reply per action.
+
+    A card longer than one message (a 3,500-character problem with a long answer) is split
+    rather than cut, since an administrator must read all of it; the buttons go under its last
+    part. Evidence is re-sent by file id, one message per file: Telegram carries a document or
+    a photo only in a message of its own.
+    """
     services = context.services
     events = await services.submissions.events(submission.id)
     attachments = await services.submissions.attachments(submission.id)

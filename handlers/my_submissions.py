@@ -180,6 +180,11 @@ async def my_page(update: Update, context: SotongContext) -> None:
 async def _show_detail(
     update: Update, context: SotongContext, submission: Submission, page: int
 ) -> None:
+    """One message, unless the submission with its answer passes Telegram's length limit.
+
+    Then it is split rather than cut (the owner must be able to read all of the official
+    answer), with the way back under the last part.
+    """
     parts = await detail_messages(context, submission)
     rows = [[button(context.lang, "my.button.list", cb.MyPage(page))]]
     if submission.is_open and submission.merged_into is None:
