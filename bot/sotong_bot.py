@@ -31,12 +31,13 @@ _REMEMBERED_ANSWERS = 10_000
 class SotongBot(FittingBot):
     """The fitting bot, whose polling goes through the update inbox."""
 
-    __slots__ = ("_answered", "_inbox")
+    __slots__ = ("_answered", "_fetched", "_inbox")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         with self._unfrozen():
             self._inbox: UpdateInbox | None = None
+            self._fetched: dict[int, JSONDict] = {}
             self._answered: OrderedDict[str, None] = OrderedDict()
 
     async def initialize(self) -> None:
@@ -87,7 +88,32 @@ class SotongBot(FittingBot):
         )
         if self._inbox is None:
             return updates
-        return tuple(await self._inbox.journal(updates))
+        fetched, self._fetched = self._fetched, {}
+        return tuple(await self._inbox.journal(updates, fetched))
+
+    async def _do_post(
+        self,
+        endpoint: str,
+        data: JSONDict,
+        *,
+        read_timeout: ODVInput[float] = DEFAULT_NONE,
+        write_timeout: ODVInput[float] = DEFAULT_NONE,
+        connect_timeout: ODVInput[float] = DEFAULT_NONE,
+        pool_timeout: ODVInput[float] = DEFAULT_NONE,
+    ) -> bool | JSONDict | list[JSONDict]:
+        """Keep a fetched batch's JSON as received, for the journal (see `get_updates`)."""
+        result = await super()._do_post(
+            endpoint,
+            data,
+            read_timeout=read_timeout,
+            write_timeout=write_timeout,
+            connect_timeout=connect_timeout,
+            pool_timeout=pool_timeout,
+        )
+        if endpoint == "getUpdates" and isinstance(result, list):
+            with self._unfrozen():
+                self._fetched = {item["update_id"]: item for item in result}
+        return result
 
     def answered(self, callback_query_id: str) -> bool:
         """Whether this query was answered (or can no longer be)."""
