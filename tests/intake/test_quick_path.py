@@ -10,7 +10,7 @@ import pytest
 
 from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.submissions import SubmissionStatus, Visibility
-from sandbox.emulator import ScriptedUser
+from sandbox.emulator import ChatMessage, ScriptedUser
 from tests.fixtures.app import BotHarness
 from tests.intake.flow import PROBLEM_EN, PROBLEM_KO, agreed_user, label
 
@@ -58,6 +58,16 @@ class CountedUser:
     async def tap(self, button: str) -> str:
         await self.user.tap(button)
         return self._one_reply(button)
+
+
+async def _sent_quickly(sotong: BotHarness) -> tuple[ScriptedUser, ChatMessage]:
+    """An owner who sent one report by the quick path, and its receipt."""
+    owner = await agreed_user(sotong, "민수")
+    await owner.send("/feedback")
+    await owner.tap(callback_data="fb:cat:other")
+    await owner.send(PROBLEM_KO)
+    await owner.tap(callback_data="fb:submit")
+    return owner, owner.reply()
 
 
 def _code(text: str) -> str:
@@ -190,12 +200,7 @@ async def test_details_are_added_to_the_report_after_submitting(
 
 
 async def test_details_can_be_added_from_my_while_the_report_is_open(sotong: BotHarness) -> None:
-    owner = await agreed_user(sotong, "민수")
-    await owner.send("/feedback")
-    await owner.tap(callback_data="fb:cat:other")
-    await owner.send(PROBLEM_KO)
-    await owner.tap(callback_data="fb:submit")
-    receipt = owner.reply()
+    owner, receipt = await _sent_quickly(sotong)
     await owner.send("/my")
     await owner.tap(callback_data="my:open:1:0")
     more = label("ko", "feedback.button.add_details_later")
@@ -219,12 +224,7 @@ async def test_details_can_be_added_from_my_while_the_report_is_open(sotong: Bot
 
 
 async def test_adding_details_never_overwrites_an_unfinished_report(sotong: BotHarness) -> None:
-    owner = await agreed_user(sotong, "민수")
-    await owner.send("/feedback")
-    await owner.tap(callback_data="fb:cat:other")
-    await owner.send(PROBLEM_KO)
-    await owner.tap(callback_data="fb:submit")
-    receipt = owner.reply()
+    owner, receipt = await _sent_quickly(sotong)
     await owner.send("/feedback")
     await owner.tap(callback_data="fb:cat:funding")
     await owner.send("지원사업 서류가 너무 많아서 신청을 포기했습니다.")
