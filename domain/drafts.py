@@ -80,6 +80,31 @@ class Draft:
     reminded_at: datetime | None = None
     amends: int | None = None
 
+    @classmethod
+    def blank(cls, user_id: int, language: str, now: datetime) -> Draft:
+        """A draft with nothing answered yet, waiting for the topic."""
+        return cls(
+            user_id=user_id,
+            step=DraftStep.CATEGORY,
+            editing=False,
+            category_id=None,
+            problem=None,
+            law_or_rule=None,
+            law_unsure=False,
+            proposal=None,
+            impact=None,
+            hours_cost=None,
+            won_cost=None,
+            attachments=(),
+            region_id=None,
+            company_size_id=None,
+            industry_id=None,
+            visibility=None,
+            language=language,
+            started_at=now,
+            updated_at=now,
+        )
+
     @property
     def profile(self) -> CompanyProfile:
         """The company part of the draft."""

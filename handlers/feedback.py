@@ -104,11 +104,10 @@ async def _goto(
         step is DraftStep.PROFILE and await intake.remembered_profile(draft.user_id) is not None
     )
     step, editing = resolve(draft, step, has_profile=has_profile)
-    similar = []
     if step is DraftStep.READY:
         draft = await intake.with_default_visibility(draft)
-        similar = await intake.similar(draft)
     draft = await intake.move(draft, step, editing=editing)
+    similar = await _similar(context, draft)
     text, markup = await question(context, draft, similar)
     if below:
         await send(update, context, text, markup)
@@ -305,17 +304,35 @@ async def got_problem(update: Update, context: SotongContext) -> str | int:
     return await _advance(update, context, draft, DraftStep.PROBLEM)
 
 
-async def got_more_problem(update: Update, context: SotongContext) -> str | int:
-    """Text at the ready screen: added to the problem, and the ready screen shown again."""
+async def _typed_answer(
+    update: Update,
+    context: SotongContext,
+    step: DraftStep,
+    answer: Callable[[Draft, str], Draft],
+    *,
+    stay: bool = False,
+) -> str | int:
+    """Store a typed answer and go on (or `stay` and show the step again).
+
+    A refused text keeps the step (see _text_refused).
+    """
     draft = await _draft(update, context)
     if draft is None:
         return END
     try:
-        draft = context.services.intake.add_to_problem(draft, typed_text(update))
+        draft = answer(draft, typed_text(update))
     except TextLengthError as exc:
-        await _text_refused(update, context, exc, DraftStep.READY)
-        return READY
-    return await _goto(update, context, draft, DraftStep.READY)
+        await _text_refused(update, context, exc, step)
+        return str(step)
+    if stay:
+        return await _goto(update, context, draft, step)
+    return await _advance(update, context, draft, step)
+
+
+async def got_more_problem(update: Update, context: SotongContext) -> str | int:
+    """Text at the ready screen: added to the problem, and the ready screen shown again."""
+    intake = context.services.intake
+    return await _typed_answer(update, context, DraftStep.READY, intake.add_to_problem, stay=True)
 
 
 async def _text_refused(
@@ -335,17 +352,8 @@ async def _text_refused(
 
 async def got_law_text(update: Update, context: SotongContext) -> str | int:
     """Store the law or rule as typed; ask for a proposal."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    try:
-        draft = context.services.intake.answer_law(draft, typed_text(update))
-    except TextLengthError as exc:
-        await _text_refused(update, context, exc, DraftStep.LAW)
-        return LAW
-    return await _advance(update, context, draft, DraftStep.LAW)
+    answer = context.services.intake.answer_law
+    return await _typed_answer(update, context, DraftStep.LAW, answer)
 
 
 async def got_law_button(update: Update, context: SotongContext) -> str | int:
@@ -361,17 +369,8 @@ async def got_law_button(update: Update, context: SotongContext) -> str | int:
 
 async def got_proposal_text(update: Update, context: SotongContext) -> str | int:
     """Store the proposal; ask for the impact."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    try:
-        draft = context.services.intake.answer_proposal(draft, typed_text(update))
-    except TextLengthError as exc:
-        await _text_refused(update, context, exc, DraftStep.PROPOSAL)
-        return PROPOSAL
-    return await _advance(update, context, draft, DraftStep.PROPOSAL)
+    answer = context.services.intake.answer_proposal
+    return await _typed_answer(update, context, DraftStep.PROPOSAL, answer)
 
 
 async def skipped_proposal(update: Update, context: SotongContext) -> str | int:

@@ -12,6 +12,7 @@ from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.feedback_steps import (
     AMENDABLE_STEPS,
     COMPANY_STEPS,
+    DETAIL_STEPS,
     EDITABLE_STEPS,
     QUICK_STEPS,
     progress,
@@ -51,6 +52,7 @@ _REVIEW_PREVIEW = 700
 _SIMILAR_LAW = 60
 _EDIT_PREVIEW = 1500
 _SUMMARY = 60
+_COUNTED_DETAILS = frozenset({*DETAIL_STEPS, DraftStep.PROFILE, *COMPANY_STEPS})
 
 
 def choice_button(choice: Choice, language: str, data: cb.ButtonData) -> InlineKeyboardButton:
@@ -252,7 +254,11 @@ async def question(
     lang = context.lang
     reference = context.services.reference
     step = draft.step
-    counter = await _counter(context, draft)
+    # The remembered company is read once: for the details' count and the profile question.
+    remembered = None
+    if step is DraftStep.PROFILE or (step in _COUNTED_DETAILS and not draft.editing):
+        remembered = await context.services.intake.remembered_profile(draft.user_id)
+    counter = _counter(lang, draft, has_profile=remembered is not None)
     # Skip and Next name their step, so a tap on an older question's button is recognised.
     skip = (
         [button(lang, "feedback.button.skip", cb.FbSkip(str(step)))] if step in _NAMED_SKIPS else []
@@ -324,7 +330,6 @@ async def question(
         )
         return text, keyboard(rows)
     if step is DraftStep.PROFILE:
-        remembered = await context.services.intake.remembered_profile(draft.user_id)
         shown = await profile_text(context, remembered or CompanyProfile())
         rows = [
             [
@@ -431,22 +436,13 @@ def review_markup(language: str, draft: Draft) -> InlineKeyboardMarkup:
     )
 
 
-async def _counter(context: SotongContext, draft: Draft) -> Markup:
+def _counter(language: str, draft: Draft, *, has_profile: bool) -> Markup:
     """Where the question stands: on the two questions of a report, or on the details.
 
     Nothing while editing from the review, where the owner is not on a path.
     """
-    step = draft.step
-    has_profile = False
-    if step not in QUICK_STEPS and not draft.editing:
-        remembered = await context.services.intake.remembered_profile(draft.user_id)
-        has_profile = remembered is not None
-    place = progress(step, has_profile=has_profile, editing=draft.editing)
+    place = progress(draft.step, has_profile=has_profile, editing=draft.editing)
     if place is None:
         return Markup("")
-    key = (
-        "feedback.counter.report"
-        if step in (DraftStep.CATEGORY, DraftStep.PROBLEM)
-        else ("feedback.counter.details")
-    )
-    return t(context.lang, key, n=place[0], total=place[1])
+    key = "feedback.counter.report" if draft.step in QUICK_STEPS else "feedback.counter.details"
+    return t(language, key, n=place[0], total=place[1])

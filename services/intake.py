@@ -110,28 +110,7 @@ class IntakeService:
 
     async def start_draft(self, user: User) -> Draft:
         """A fresh draft, replacing any earlier one ("start over")."""
-        now = self._clock.now()
-        draft = Draft(
-            user_id=user.id,
-            step=DraftStep.CATEGORY,
-            editing=False,
-            category_id=None,
-            problem=None,
-            law_or_rule=None,
-            law_unsure=False,
-            proposal=None,
-            impact=None,
-            hours_cost=None,
-            won_cost=None,
-            attachments=(),
-            region_id=None,
-            company_size_id=None,
-            industry_id=None,
-            visibility=None,
-            language=user.language,
-            started_at=now,
-            updated_at=now,
-        )
+        draft = Draft.blank(user.id, user.language, self._clock.now())
         await self._drafts.save(draft)
         return draft
 
@@ -311,9 +290,8 @@ class IntakeService:
             or not await self._submissions.is_owner(submission.id, user.id)
         ):
             raise DetailsClosedError
-        now = self._clock.now()
-        draft = Draft(
-            user_id=user.id,
+        draft = dataclasses.replace(
+            Draft.blank(user.id, user.language, self._clock.now()),
             step=DraftStep.REVIEW,
             editing=True,
             category_id=submission.category_id,
@@ -329,9 +307,6 @@ class IntakeService:
             company_size_id=submission.company_size_id,
             industry_id=submission.industry_id,
             visibility=submission.visibility,
-            language=user.language,
-            started_at=now,
-            updated_at=now,
             amends=submission.id,
         )
         await self._drafts.save(draft)

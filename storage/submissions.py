@@ -42,6 +42,10 @@ from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = ["SubmissionRepository"]
 
+_OPEN_MARKS = ", ".join("?" for _ in OPEN_STATUSES)
+_OPEN_VALUES = tuple(sorted(str(status) for status in OPEN_STATUSES))
+"""`s.status IN ({_OPEN_MARKS})` with these values: the statuses still open."""
+
 _IDENTITY = (
     "CASE WHEN s.visibility = 'named' THEN s.user_id END AS contact_id,"
     " CASE WHEN s.visibility = 'named' THEN s.submitter_name END AS contact_name,"
@@ -165,9 +169,8 @@ def _where(filter_: SubmissionFilter) -> tuple[str, list[object]]:
     if not filter_.include_merged:
         clauses.append("s.merged_into IS NULL")
     if filter_.overdue_before is not None:
-        marks = ", ".join("?" for _ in OPEN_STATUSES)
-        clauses.append(f"s.status IN ({marks}) AND COALESCE(s.expected_on, s.due_on) < ?")
-        values.extend(sorted(str(status) for status in OPEN_STATUSES))
+        clauses.append(f"s.status IN ({_OPEN_MARKS}) AND COALESCE(s.expected_on, s.due_on) < ?")
+        values.extend(_OPEN_VALUES)
         values.append(filter_.overdue_before.isoformat())
     if filter_.receipt_code is not None:
         clauses.append("s.receipt_code = ?")
@@ -342,7 +345,6 @@ class SubmissionRepository:
         The owner's draft of these details goes in the same transaction, and the company
         becomes the profile offered back next time, as on submitting.
         """
-        open_marks = ", ".join("?" for _ in OPEN_STATUSES)
         stamp = to_db(now)
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
@@ -351,7 +353,7 @@ class SubmissionRepository:
                 " cost_won_low = ?, cost_won_high = ?, cost_won_period = ?,"
                 " region_id = ?, company_size_id = ?, industry_id = ?, updated_at = ?"
                 " WHERE id = ? AND user_id = ? AND merged_into IS NULL AND hidden = 0"
-                f" AND deleted_at IS NULL AND status IN ({open_marks})",
+                f" AND deleted_at IS NULL AND status IN ({_OPEN_MARKS})",
                 (
                     details.law_or_rule,
                     int(details.law_unsure),
@@ -364,7 +366,7 @@ class SubmissionRepository:
                     stamp,
                     submission_id,
                     user_id,
-                    *(str(status) for status in sorted(OPEN_STATUSES)),
+                    *_OPEN_VALUES,
                 ),
             )
             if cursor.rowcount != 1:
@@ -451,14 +453,13 @@ class SubmissionRepository:
         self, category_id: str, *, excluding_owner: int | None = None, limit: int = 200
     ) -> list[Submission]:
         """Recent open, visible submissions of a category: the candidates for "similar"."""
-        marks = ", ".join("?" for _ in OPEN_STATUSES)
         rows = await self._db.fetch_all(
-            f"{_SELECT} WHERE s.category_id = ? AND s.status IN ({marks}) AND s.hidden = 0"
+            f"{_SELECT} WHERE s.category_id = ? AND s.status IN ({_OPEN_MARKS}) AND s.hidden = 0"
             " AND s.merged_into IS NULL AND (? IS NULL OR s.user_id IS NULL OR s.user_id != ?)"
             " ORDER BY s.created_at DESC LIMIT ?",
             (
                 category_id,
-                *sorted(str(status) for status in OPEN_STATUSES),
+                *_OPEN_VALUES,
                 excluding_owner,
                 excluding_owner,
                 limit,

@@ -20,27 +20,7 @@ from domain.feedback_steps import (
 from domain.submissions import Visibility
 
 NOW = datetime(2026, 11, 29, tzinfo=UTC)
-BLANK = Draft(
-    user_id=1,
-    step=DraftStep.CATEGORY,
-    editing=False,
-    category_id=None,
-    problem=None,
-    law_or_rule=None,
-    law_unsure=False,
-    proposal=None,
-    impact=None,
-    hours_cost=None,
-    won_cost=None,
-    attachments=(),
-    region_id=None,
-    company_size_id=None,
-    industry_id=None,
-    visibility=None,
-    language="ko",
-    started_at=NOW,
-    updated_at=NOW,
-)
+BLANK = Draft.blank(1, "ko", NOW)
 COMPLETE = dataclasses.replace(
     BLANK,
     category_id="other",
