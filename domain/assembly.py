@@ -2,24 +2,43 @@
 
 Every service answers JSON shaped
 `{"<service>": [{"head": [{"list_total_count": N}, {"RESULT": {"CODE": "INFO-000", ...}}]},
-{"row": [...]}]}`, or, on failure, `{"RESULT": {"CODE": ..., "MESSAGE": ...}}`; pages are asked
-for with `pIndex` (from 1) and `pSize` (at most 1000).
+{"row": [...]}]}`, or, on failure and for "no data" (INFO-200), only
+`{"RESULT": {"CODE": ..., "MESSAGE": ...}}`; pages are asked for with `pIndex` (from 1) and
+`pSize` (at most 1000). Dates are `YYYY-MM-DD` or `null`.
 
-Two services are read:
-- `nzmimeepazxkubdpn` (국회의원 발의법률안, bills by proposer and Assembly age): `AGE` is
-  required, `BILL_NO` narrows to one bill; rows carry `BILL_ID`, `BILL_NO`, `BILL_NAME`,
-  `COMMITTEE`, `PROPOSE_DT`, `PROC_RESULT` (final result) and `PROC_DT`.
-- `BILLINFODETAIL` (의안 상세정보) by `BILL_ID`: the processing dates and results per stage:
-  `PPSL_DT`; committee `JRCMIT_NM`, `JRCMIT_CMMT_DT` (referred), `JRCMIT_PRSNT_DT`,
-  `JRCMIT_PROC_DT`, `JRCMIT_PROC_RSLT`; judiciary review `LAW_PRSNT_DT`, `LAW_PROC_DT`,
-  `LAW_PROC_RSLT`; plenary `RGS_RSLN_DT`, `RGS_CONF_RSLT`; `GVRN_TRSF_DT`; `PROM_DT`, `PROM_NO`.
+Where each shape comes from (real answers and generated models kept in public clients):
+- envelopes, codes and rows: StatPan/assembly-api-client, tests/fixtures/*.json (captured
+  answers: 국회의원_발의법률안.json, 법률안_심사_및_처리_의안검색_.json, 의안_접수목록.json;
+  의안정보_통합_API.json and 의안_상세정보.json hold the real top-level ERROR-300 answer);
+- request and row fields per service: the same repository,
+  src/assembly_client/generated/models.py (generated from the Assembly's published specs);
+- service names: hollobit/assembly-api-mcp, src/api/codes.ts (TVBPMBILL11, BILLRCP,
+  BILLINFODETAIL, nzmimeepazxkubdpn, checked there against the live API).
+
+A bill is looked up by its number in these services, in this order (`LOOKUP_ORDER`):
+1. `ALLBILL` (의안정보 통합 API, OOWY4R001216HX11440): every kind of bill (`BILL_KND`,
+   `PPSR_KND`: 의원, 정부, 위원장), `BILL_NO` required; the row carries every stage:
+   `PPSL_DT`, `JRCMIT_NM`, `JRCMIT_CMMT_DT`, `JRCMIT_PRSNT_DT`, `JRCMIT_PROC_DT`,
+   `JRCMIT_PROC_RSLT`, `LAW_CMMT_DT`, `LAW_PRSNT_DT`, `LAW_PROC_DT`, `LAW_PROC_RSLT`,
+   `RGS_PRSNT_DT`, `RGS_RSLN_DT`, `RGS_CONF_RSLT`, `GVRN_TRSF_DT`, `PROM_DT`, `PROM_NO`.
+2. `TVBPMBILL11` (법률안 심사 및 처리(의안검색), O4K6HM0012064I15889): every law bill
+   whoever proposed it (`PROPOSER_KIND`), `AGE` required, `BILL_NO` narrows; rows carry
+   `CURR_COMMITTEE`, `COMMITTEE_DT`, `CMT_PRESENT_DT`, `CMT_PROC_DT`, `CMT_PROC_RESULT_CD`,
+   `LAW_SUBMIT_DT`, `LAW_PRESENT_DT`, `LAW_PROC_DT`, `LAW_PROC_RESULT_CD`, `PROC_RESULT_CD`,
+   `PROC_DT`.
+3. `nzmimeepazxkubdpn` (국회의원 발의법률안, OK7XM1000938DS17215): bills proposed by members
+   only, `AGE` required; the same stage fields as 2, with `COMMITTEE` and `PROC_RESULT`.
+After 2 or 3, `BILLINFODETAIL` (의안 상세정보, OOWY4R001216HX11461, `BILL_ID` required) adds
+the plenary, government and promulgation stages (the ALLBILL field names). `BILLRCP` (의안
+접수목록) is not used: its only documented filter is `ERACO`, so finding one bill means
+reading the whole list.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -28,17 +47,31 @@ from domain.bills import BillStage, BillStageEntry
 from domain.content import LocalizedText
 
 __all__ = [
+    "ALL_BILLS_SERVICE",
     "BILL_DETAIL_SERVICE",
-    "BILL_LIST_SERVICE",
+    "LAW_BILLS_SERVICE",
+    "LOOKUP_ORDER",
+    "MEMBER_BILLS_SERVICE",
+    "RESULT_STAGES",
     "AssemblyApiError",
     "AssemblyErrorKind",
     "AssemblyPage",
+    "AssemblyRecord",
+    "KnownStage",
+    "LookupService",
+    "StageConflict",
+    "StageReading",
+    "SyncPlan",
     "assembly_age",
     "parse_page",
-    "stages_from_records",
+    "plan_sync",
+    "read_stages",
+    "unread_results",
 ]
 
-BILL_LIST_SERVICE = "nzmimeepazxkubdpn"
+ALL_BILLS_SERVICE = "ALLBILL"
+LAW_BILLS_SERVICE = "TVBPMBILL11"
+MEMBER_BILLS_SERVICE = "nzmimeepazxkubdpn"
 BILL_DETAIL_SERVICE = "BILLINFODETAIL"
 OK_CODE = "INFO-000"
 MAX_PAGE_SIZE = 1000
@@ -138,8 +171,11 @@ def parse_page(service: str, body: Any) -> AssemblyPage:
         raise AssemblyApiError.from_code(*code)
     rows: list[Mapping[str, Any]] = []
     for block in blocks[1:]:
-        if isinstance(block, Mapping) and isinstance(block.get("row"), list):
-            rows.extend(row for row in block["row"] if isinstance(row, Mapping))
+        found = block.get("row") if isinstance(block, Mapping) else None
+        if isinstance(found, Mapping):  # a single row may come as an object, not a list
+            rows.append(found)
+        elif isinstance(found, list):
+            rows.extend(row for row in found if isinstance(row, Mapping))
     return AssemblyPage(total, tuple(rows))
 
 
@@ -165,56 +201,232 @@ def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-_ENDINGS = (
-    ("대안반영폐기", BillStage.MERGED),
-    ("수정안반영폐기", BillStage.MERGED),
-    ("임기만료폐기", BillStage.EXPIRED),
-    ("철회", BillStage.WITHDRAWN),
+@dataclass(frozen=True, slots=True)
+class LookupService:
+    """A list service that finds a bill by its number; `by_age` when `AGE` is required."""
+
+    name: str
+    by_age: bool
+    needs_detail: bool
+
+
+LOOKUP_ORDER = (
+    LookupService(ALL_BILLS_SERVICE, by_age=False, needs_detail=False),
+    LookupService(LAW_BILLS_SERVICE, by_age=True, needs_detail=True),
+    LookupService(MEMBER_BILLS_SERVICE, by_age=True, needs_detail=True),
 )
 
 
-def stages_from_records(
-    listing: Mapping[str, Any], detail: Mapping[str, Any] | None
-) -> list[BillStageEntry]:
-    """The stages a bill reached, from its list row and its detail row; notes in Korean.
+@dataclass(frozen=True, slots=True)
+class AssemblyRecord:
+    """One row and the service that answered it."""
 
-    Review stages take their decision day and result when decided, else the day the
-    committee took the bill up; a plenary vote counts as "passed" only when it passed.
-    """
-    row: dict[str, Any] = {**listing, **(detail or {})}
-    found: dict[BillStage, tuple[date, str | None]] = {}
+    service: str
+    row: Mapping[str, Any]
 
-    def add(stage: BillStage, day: date | None, note: str | None = None) -> None:
-        if day is not None and stage not in found:
-            found[stage] = (day, note)
 
-    add(BillStage.SUBMITTED, _day(row.get("PPSL_DT")) or _day(row.get("PROPOSE_DT")))
-    add(BillStage.REFERRED, _day(row.get("JRCMIT_CMMT_DT")), _text(row.get("JRCMIT_NM")))
-    add(
+@dataclass(frozen=True, slots=True)
+class StageReading:
+    """A stage the Assembly reports, and the service whose row gave its day."""
+
+    entry: BillStageEntry
+    source: str
+
+    @property
+    def stage(self) -> BillStage:
+        """The stage read."""
+        return self.entry.stage
+
+
+# The one mapping from the 의안정보시스템's processing results to our stages. A final or
+# plenary result (PROC_RESULT, PROC_RESULT_CD, RGS_CONF_RSLT) advances or ends the bill; a
+# committee's result (JRCMIT_PROC_RSLT, CMT_PROC_RESULT_CD) only ends it (its 가결 is the
+# committee's decision, noted on the committee stage). Values seen in real answers:
+# StatPan/assembly-api-client tests/fixtures (임기만료폐기, 대안반영폐기, 대안가결) and the
+# 처리결과 the 의안정보시스템 lists (원안가결, 수정가결, 부결, 폐기, 철회, 수정안반영폐기).
+RESULT_STAGES: Mapping[str, BillStage] = {
+    "원안가결": BillStage.PLENARY_PASSED,
+    "수정가결": BillStage.PLENARY_PASSED,
+    "부결": BillStage.REJECTED,
+    "폐기": BillStage.DISCARDED,
+    "대안반영폐기": BillStage.MERGED,
+    "수정안반영폐기": BillStage.MERGED,
+    "임기만료폐기": BillStage.EXPIRED,
+    "철회": BillStage.WITHDRAWN,
+}
+
+# (result field, its day's fields) in the order they are believed.
+_FINAL_RESULTS = (
+    ("RGS_CONF_RSLT", ("RGS_RSLN_DT",)),
+    ("PROC_RESULT_CD", ("PROC_DT",)),
+    ("PROC_RESULT", ("PROC_DT",)),
+)
+_COMMITTEE_RESULTS = (
+    ("JRCMIT_PROC_RSLT", ("JRCMIT_PROC_DT",)),
+    ("CMT_PROC_RESULT_CD", ("CMT_PROC_DT", "COMMITTEE_PROC_DT")),
+)
+# A result without its own day (a withdrawal, say) ends on the last decision recorded.
+_ANY_DECISION_DAY = ("PROC_DT", "RGS_RSLN_DT", "LAW_PROC_DT", "JRCMIT_PROC_DT", "CMT_PROC_DT")
+
+# Per stage, (day field, note fields) in the order they are believed: ALLBILL's and
+# BILLINFODETAIL's names first, then the list rows' (TVBPMBILL11, nzmimeepazxkubdpn). A review
+# stage takes its decision day and result when decided, else the day it was taken up.
+_STAGE_DAYS: tuple[tuple[BillStage, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
+    (BillStage.SUBMITTED, (("PPSL_DT", ()), ("PROPOSE_DT", ()))),
+    (
+        BillStage.REFERRED,
+        (
+            ("JRCMIT_CMMT_DT", ("JRCMIT_NM",)),
+            ("COMMITTEE_DT", ("COMMITTEE", "CURR_COMMITTEE")),
+        ),
+    ),
+    (
         BillStage.COMMITTEE_REVIEW,
-        _day(row.get("JRCMIT_PROC_DT")),
-        _text(row.get("JRCMIT_PROC_RSLT")),
-    )
-    add(BillStage.COMMITTEE_REVIEW, _day(row.get("JRCMIT_PRSNT_DT")))
-    add(BillStage.JUDICIARY_REVIEW, _day(row.get("LAW_PROC_DT")), _text(row.get("LAW_PROC_RSLT")))
-    add(BillStage.JUDICIARY_REVIEW, _day(row.get("LAW_PRSNT_DT")))
-    plenary = _text(row.get("RGS_CONF_RSLT")) or ""
-    if "가결" in plenary:
-        add(BillStage.PLENARY_PASSED, _day(row.get("RGS_RSLN_DT")), plenary)
-    add(BillStage.SENT_TO_GOVERNMENT, _day(row.get("GVRN_TRSF_DT")))
-    number = _text(row.get("PROM_NO"))
-    add(BillStage.PROMULGATED, _day(row.get("PROM_DT")), f"제{number}호" if number else None)
-    result = _text(row.get("PROC_RESULT")) or _text(row.get("JRCMIT_PROC_RSLT")) or ""
-    for words, stage in _ENDINGS:
-        if words in result.replace(" ", ""):
-            add(
-                stage,
-                _day(row.get("PROC_DT"))
-                or _day(row.get("RGS_RSLN_DT"))
-                or _day(row.get("JRCMIT_PROC_DT")),
-                result,
+        (
+            ("JRCMIT_PROC_DT", ("JRCMIT_PROC_RSLT",)),
+            ("CMT_PROC_DT", ("CMT_PROC_RESULT_CD",)),
+            ("COMMITTEE_PROC_DT", ("CMT_PROC_RESULT_CD",)),
+            ("JRCMIT_PRSNT_DT", ()),
+            ("CMT_PRESENT_DT", ()),
+        ),
+    ),
+    (
+        BillStage.JUDICIARY_REVIEW,
+        (
+            ("LAW_PROC_DT", ("LAW_PROC_RSLT", "LAW_PROC_RESULT_CD")),
+            ("LAW_PRSNT_DT", ()),
+            ("LAW_PRESENT_DT", ()),
+            ("LAW_CMMT_DT", ()),
+            ("LAW_SUBMIT_DT", ()),
+        ),
+    ),
+    (BillStage.SENT_TO_GOVERNMENT, (("GVRN_TRSF_DT", ()),)),
+)
+
+
+def _result_word(value: Any) -> str | None:
+    text = _text(value)
+    return text.replace(" ", "") if text else None
+
+
+def _first_day(records: Sequence[AssemblyRecord], fields: Sequence[str]) -> tuple[date, str] | None:
+    for field_name in fields:
+        for record in records:
+            day = _day(record.row.get(field_name))
+            if day is not None:
+                return day, record.service
+    return None
+
+
+def read_stages(records: Sequence[AssemblyRecord]) -> list[StageReading]:
+    """The stages a bill reached, each from the first record (in the order given) that has it.
+
+    Notes are in Korean, as the Assembly writes them.
+    """
+    found: dict[BillStage, StageReading] = {}
+
+    def add(stage: BillStage, day: date, source: str, note: str | None = None) -> None:
+        if stage not in found:
+            entry = BillStageEntry(stage, day, LocalizedText(note, None))
+            found[stage] = StageReading(entry, source)
+
+    for stage, readings in _STAGE_DAYS:
+        for day_field, note_fields in readings:
+            hit = _first_day(records, (day_field,))
+            if hit is None:
+                continue
+            record = next(r for r in records if r.service == hit[1])
+            note = next(
+                (_text(record.row.get(name)) for name in note_fields if record.row.get(name)),
+                None,
             )
-    return [
-        BillStageEntry(stage, day, LocalizedText(note, None))
-        for stage, (day, note) in sorted(found.items(), key=lambda item: item[0].order)
-    ]
+            add(stage, hit[0], hit[1], note)
+            break
+    for record in records:
+        number = _text(record.row.get("PROM_NO"))
+        day = _day(record.row.get("PROM_DT"))
+        if day is not None:
+            add(BillStage.PROMULGATED, day, record.service, f"제{number}호" if number else None)
+    for results, final in ((_FINAL_RESULTS, True), (_COMMITTEE_RESULTS, False)):
+        for result_field, day_fields in results:
+            for record in records:
+                result = _result_word(record.row.get(result_field))
+                ending = RESULT_STAGES.get(result or "")
+                if ending is None or (not final and ending is BillStage.PLENARY_PASSED):
+                    continue
+                hit = _first_day([record], day_fields) or _first_day(records, _ANY_DECISION_DAY)
+                if hit is not None:
+                    add(ending, hit[0], record.service, result)
+    return sorted(found.values(), key=lambda reading: reading.stage.order)
+
+
+def unread_results(records: Sequence[AssemblyRecord]) -> list[str]:
+    """Final results the mapping does not know, for the log: a new word must not pass unseen."""
+    return sorted(
+        {
+            result
+            for record in records
+            for field_name, _ in _FINAL_RESULTS
+            if (result := _result_word(record.row.get(field_name))) and result not in RESULT_STAGES
+        }
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class KnownStage:
+    """A stage already recorded for a bill, and whether the sync recorded it."""
+
+    on_date: date
+    note: str | None
+    by_assembly: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StageConflict:
+    """The API and an administrator disagree about one stage; the administrator's stays."""
+
+    reading: StageReading
+    by_hand: tuple[date, str | None]
+
+    @property
+    def stage(self) -> BillStage:
+        """The stage in dispute."""
+        return self.reading.stage
+
+
+@dataclass(slots=True)
+class SyncPlan:
+    """What applying the readings to a bill changes: stages to add or correct, disputes."""
+
+    added: list[StageReading] = field(default_factory=list)
+    corrected: list[StageReading] = field(default_factory=list)
+    conflicts: list[StageConflict] = field(default_factory=list)
+    unchanged: list[StageReading] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[StageReading]:
+        """The readings that will be written."""
+        return [*self.added, *self.corrected]
+
+
+def plan_sync(known: Mapping[BillStage, KnownStage], readings: Sequence[StageReading]) -> SyncPlan:
+    """Add what is new, correct the sync's own entries, never overwrite an administrator's.
+
+    An administrator's stage with the same day and no note from the API is agreement, not a
+    dispute.
+    """
+    plan = SyncPlan()
+    for reading in readings:
+        stated = (reading.entry.on_date, reading.entry.note.ko)
+        recorded = known.get(reading.stage)
+        if recorded is None:
+            plan.added.append(reading)
+        elif (recorded.on_date, recorded.note) == stated:
+            plan.unchanged.append(reading)
+        elif recorded.by_assembly:
+            plan.corrected.append(reading)
+        elif recorded.on_date != stated[0] or stated[1] is not None:
+            plan.conflicts.append(StageConflict(reading, (recorded.on_date, recorded.note)))
+        else:
+            plan.unchanged.append(reading)
+    return plan

@@ -19,7 +19,7 @@ __all__ = [
 
 
 class BillStage(StrEnum):
-    """국회 의안 처리 단계, in their order, then the three ways a bill ends without becoming law."""
+    """국회 의안 처리 단계, in their order, then the five ways a bill ends without becoming law."""
 
     SUBMITTED = "submitted"
     REFERRED = "referred"
@@ -32,6 +32,8 @@ class BillStage(StrEnum):
     MERGED = "merged"
     EXPIRED = "expired"
     WITHDRAWN = "withdrawn"
+    REJECTED = "rejected"
+    DISCARDED = "discarded"
 
     @property
     def is_final(self) -> bool:
@@ -41,6 +43,8 @@ class BillStage(StrEnum):
             BillStage.MERGED,
             BillStage.EXPIRED,
             BillStage.WITHDRAWN,
+            BillStage.REJECTED,
+            BillStage.DISCARDED,
         )
 
     @property
@@ -49,7 +53,15 @@ class BillStage(StrEnum):
         return list(BillStage).index(self)
 
 
-_ENDED = frozenset({BillStage.MERGED, BillStage.EXPIRED, BillStage.WITHDRAWN})
+_ENDED = frozenset(
+    {
+        BillStage.MERGED,
+        BillStage.EXPIRED,
+        BillStage.WITHDRAWN,
+        BillStage.REJECTED,
+        BillStage.DISCARDED,
+    }
+)
 
 
 class BillNotFoundError(LookupError):

@@ -1,10 +1,14 @@
 """Reading tracked bills' stages from the National Assembly's open API (열린국회정보).
 
 With ASSEMBLY_API_KEY set, a scheduled job looks every tracked, still-moving bill up by its
-bill number, reads its processing dates and records what is new; the dispatcher then tells
-followers and related submitters through the outbox, as for a stage typed in by hand. Result
-codes are logged by name; a bad key, a spent daily quota or a failing server end the run
-(every further request would fail alike), a bill the API does not know is skipped.
+bill number, in the services of `LOOKUP_ORDER` one after the other (ALLBILL, which covers
+every kind of bill; then TVBPMBILL11, every law bill; then nzmimeepazxkubdpn, members' bills,
+each of the last two with BILLINFODETAIL), reads its processing dates and records what is
+new; the dispatcher then tells followers and related submitters through the outbox, as for a
+stage typed in by hand. Result codes are logged by name; a bad key, a spent daily quota or a
+failing server end the run (every further request would fail alike), a service that refuses
+the request (e.g. retired: ERROR-310) hands over to the next, a bill no service knows is
+skipped. `preview` answers the same question for one number without writing anything.
 """
 
 from __future__ import annotations
@@ -18,19 +22,25 @@ import aiohttp
 
 from domain.assembly import (
     BILL_DETAIL_SERVICE,
-    BILL_LIST_SERVICE,
+    LOOKUP_ORDER,
     AssemblyApiError,
     AssemblyErrorKind,
+    AssemblyRecord,
+    KnownStage,
+    StageReading,
+    SyncPlan,
     assembly_age,
     parse_page,
-    stages_from_records,
+    plan_sync,
+    read_stages,
+    unread_results,
 )
-from domain.bills import Bill
+from domain.bills import Bill, BillStage
 from domain.clock import Clock
 from storage.bill_sync import BillSyncRepository
 from storage.bills import BillRepository
 
-__all__ = ["AssemblyClient", "BillSyncService", "SyncReport"]
+__all__ = ["AssemblyClient", "AssemblyFinding", "BillSyncService", "SyncReport", "preview"]
 
 logger = logging.getLogger("sotong.assembly")
 
@@ -166,42 +176,134 @@ class BillSyncService:
 
     async def _sync_bill(self, client: AssemblyClient, bill: Bill, report: SyncReport) -> None:
         number = str(bill.bill_number).strip()
-        age = assembly_age(number)
-        if age is None:
+        if assembly_age(number) is None:
             logger.warning("bill %s skipped: not a National Assembly bill number", number)
             report.failed.append(number)
             return
-        listing = [
-            row
-            for row in await client.rows(BILL_LIST_SERVICE, AGE=age, BILL_NO=number)
-            if str(row.get("BILL_NO", "")).strip() == number
-        ]
-        if not listing:
-            logger.info("bill %s: not (yet) in the National Assembly's data", number)
+        finding = await find_bill(client, number)
+        if finding is None:
+            logger.info("bill %s: in none of %s", number, ", ".join(s.name for s in LOOKUP_ORDER))
             report.not_found.append(number)
             return
-        row = listing[0]
-        assembly_id = str(row.get("BILL_ID") or "")
-        details = await client.rows(BILL_DETAIL_SERVICE, BILL_ID=assembly_id) if assembly_id else []
-        detail = details[0] if details else None
-        committee = row.get("COMMITTEE") or (detail or {}).get("JRCMIT_NM")
-        outcome = await self._sync.apply(
+        plan = await self._sync.apply(
             bill.id,
-            assembly_bill_id=assembly_id,
-            committee=str(committee) if committee else None,
-            entries=stages_from_records(row, detail),
+            assembly_bill_id=finding.assembly_bill_id,
+            committee=finding.committee,
+            readings=finding.readings,
             now=self._clock.now(),
         )
-        report.stages_added += len(outcome.added)
-        report.stages_corrected += len(outcome.corrected)
-        report.kept_by_hand += len(outcome.conflicts)
-        for conflict in outcome.conflicts:
+        report.stages_added += len(plan.added)
+        report.stages_corrected += len(plan.corrected)
+        report.kept_by_hand += len(plan.conflicts)
+        for conflict in plan.conflicts:
             logger.warning(
-                "bill %s: the National Assembly says %s on %s (%s), an administrator entered "
-                "%s; the administrator's entry stays (see /audit)",
+                "bill %s: the National Assembly (%s) says %s on %s (%s), an administrator "
+                "entered %s; the administrator's entry stays (see /audit)",
                 number,
+                conflict.reading.source,
                 conflict.stage.value,
-                conflict.from_assembly[0],
-                conflict.from_assembly[1] or "no note",
+                conflict.reading.entry.on_date,
+                conflict.reading.entry.note.ko or "no note",
                 conflict.by_hand[0],
             )
+
+
+@dataclass(frozen=True, slots=True)
+class AssemblyFinding:
+    """What the Assembly says about one bill number, and from which services."""
+
+    number: str
+    assembly_bill_id: str
+    committee: str | None
+    records: tuple[AssemblyRecord, ...]
+    readings: list[StageReading]
+
+    @property
+    def found_in(self) -> str:
+        """The list service that knew the number."""
+        return self.records[-1].service
+
+
+_COMMITTEE_FIELDS = ("JRCMIT_NM", "CURR_COMMITTEE", "COMMITTEE")
+
+
+async def find_bill(client: AssemblyClient, number: str) -> AssemblyFinding | None:
+    """Look one bill number up in each service of `LOOKUP_ORDER` until one knows it.
+
+    Raises:
+        AssemblyApiError: a code that stops the run (key, quota, server); a detail call that
+            fails; the last refusal when a service refused and none knew the bill.
+
+    """
+    age = assembly_age(number)
+    refused: AssemblyApiError | None = None
+    for service in LOOKUP_ORDER:
+        filters: dict[str, str | int] = {"BILL_NO": number}
+        if service.by_age:
+            if age is None:
+                continue
+            filters["AGE"] = age
+        try:
+            rows = await client.rows(service.name, **filters)
+        except AssemblyApiError as exc:
+            if exc.kind is not AssemblyErrorKind.BAD_REQUEST:
+                raise
+            logger.warning(
+                "bill %s: %s answered %s (%s); asking the next service",
+                number,
+                service.name,
+                exc.code,
+                exc.message,
+            )
+            refused = exc
+            continue
+        row = next((r for r in rows if str(r.get("BILL_NO", "")).strip() == number), None)
+        if row is None:
+            continue
+        records = [AssemblyRecord(service.name, row)]
+        assembly_id = str(row.get("BILL_ID") or "")
+        if service.needs_detail and assembly_id:
+            details = await client.rows(BILL_DETAIL_SERVICE, BILL_ID=assembly_id)
+            if details:
+                records.insert(0, AssemblyRecord(BILL_DETAIL_SERVICE, details[0]))
+        unknown = unread_results(records)
+        if unknown:
+            logger.warning(
+                "bill %s: result %s is not mapped to a stage; the bill stays as it is",
+                number,
+                ", ".join(unknown),
+            )
+        committee = next(
+            (
+                str(record.row[name]).strip()
+                for name in _COMMITTEE_FIELDS
+                for record in records
+                if record.row.get(name)
+            ),
+            None,
+        )
+        return AssemblyFinding(number, assembly_id, committee, tuple(records), read_stages(records))
+    if refused is not None:
+        # Not "not found": a service that might know the bill refused to answer.
+        raise refused
+    return None
+
+
+async def preview(
+    number: str,
+    known: dict[BillStage, KnownStage],
+    *,
+    base_url: str,
+    key: str,
+) -> tuple[AssemblyFinding | None, SyncPlan]:
+    """What a sync would change for one bill number, given its recorded stages; writes nothing.
+
+    Raises:
+        AssemblyApiError: as `find_bill`.
+
+    """
+    async with aiohttp.ClientSession() as session:
+        finding = await find_bill(AssemblyClient(session, base_url, key), number.strip())
+    if finding is None:
+        return None, SyncPlan()
+    return finding, plan_sync(known, finding.readings)

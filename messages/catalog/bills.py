@@ -25,6 +25,8 @@ TEXTS = {
     "bills.stage.merged": {"ko": "대안반영 폐기", "en": "Merged into an alternative"},
     "bills.stage.expired": {"ko": "임기만료 폐기", "en": "Expired"},
     "bills.stage.withdrawn": {"ko": "철회", "en": "Withdrawn"},
+    "bills.stage.rejected": {"ko": "부결", "en": "Rejected"},
+    "bills.stage.discarded": {"ko": "폐기", "en": "Discarded"},
     "bills.detail.name": {"ko": "<b>⚖️ {name}</b>", "en": "<b>⚖️ {name}</b>"},
     "bills.detail.number": {"ko": "의안번호: {value}", "en": "Bill no.: {value}"},
     "bills.detail.sponsor": {"ko": "대표발의자: {value}", "en": "Sponsor: {value}"},

@@ -24,7 +24,14 @@ from storage.bill_sync import BillSyncRepository
 from storage.bills import BillRepository
 from tests.delivery.support import containing, kst, onboard, tick_at
 from tests.fixtures.app import ADMIN_ID, START, TEST_TOKEN, BotHarness
-from tests.fixtures.assembly_api import FakeAssemblyApi, running_fake
+from tests.fixtures.assembly_api import (
+    FakeAssemblyApi,
+    allbill_row,
+    detail_row,
+    law_bill_row,
+    member_bill_row,
+    running_fake,
+)
 
 KEY = "fake0assembly0key0for0tests"
 NUMBER = "2214372"
@@ -33,34 +40,32 @@ COMMITTEE = "산업통상자원중소벤처기업위원회"
 
 
 def _listing(number: str, bill_id: str) -> dict[str, Any]:
-    return {
-        "BILL_ID": bill_id,
-        "BILL_NO": number,
-        "BILL_NAME": "중소기업 인공지능 활용 촉진법안",
-        "COMMITTEE": COMMITTEE,
-        "PROPOSE_DT": "2025-10-27",
-        "PROC_RESULT": None,
-        "AGE": "22",
-        "RST_PROPOSER": "김동아",
-    }
+    """A member's bill as nzmimeepazxkubdpn lists it, before the committee decided."""
+    return member_bill_row(
+        BILL_ID=bill_id,
+        BILL_NO=number,
+        BILL_NAME="중소기업 인공지능 활용 촉진법안",
+        COMMITTEE=COMMITTEE,
+        PROPOSE_DT="2025-10-27",
+        AGE="22",
+        PROPOSER="김동아의원 등 10인",
+        COMMITTEE_DT="2025-10-28",
+        RST_PROPOSER="김동아",
+    )
 
 
 def _detail(bill_id: str, number: str) -> dict[str, Any]:
-    return {
-        "BILL_ID": bill_id,
-        "BILL_NO": number,
-        "PPSL_DT": "2025-10-27",
-        "JRCMIT_NM": COMMITTEE,
-        "JRCMIT_CMMT_DT": "2025-10-28",
-        "JRCMIT_PRSNT_DT": "2026-11-18",
-        "JRCMIT_PROC_DT": "2026-11-20",
-        "JRCMIT_PROC_RSLT": "수정가결",
-        "LAW_CMMT_DT": None,
-        "LAW_PRSNT_DT": None,
-        "LAW_PROC_DT": None,
-        "RGS_RSLN_DT": None,
-        "RGS_CONF_RSLT": None,
-    }
+    return detail_row(
+        BILL_ID=bill_id,
+        BILL_NO=number,
+        PPSR_KIND="의원",
+        PPSL_DT="2025-10-27",
+        JRCMIT_NM=COMMITTEE,
+        JRCMIT_CMMT_DT="2025-10-28",
+        JRCMIT_PRSNT_DT="2026-11-18",
+        JRCMIT_PROC_DT="2026-11-20",
+        JRCMIT_PROC_RSLT="수정가결",
+    )
 
 
 @pytest.fixture
@@ -200,7 +205,7 @@ async def test_each_result_code_is_handled_and_logged(
         base_url=assembly_api.url,
         key=KEY,
     )
-    assembly_api.fail_with(code)
+    assembly_api.fail_with(code, service="nzmimeepazxkubdpn")
     with caplog.at_level(logging.INFO, logger="sotong.assembly"):
         report = await service.run()
     assert code in caplog.text or kind is None
@@ -209,14 +214,19 @@ async def test_each_result_code_is_handled_and_logged(
         bill_id: len((await sotong.repositories.bills.get(bill_id)).stages)
         for bill_id in (first, second)
     }
-    # Bills are synced most recently moved first: the second bill meets the failure.
+    # Bills are synced most recently moved first: the second bill meets the failure, from the
+    # only service that lists it, after ALLBILL and TVBPMBILL11 answered INFO-200.
     if kind is None:
         assert report.not_found == [OTHER] and report.stopped_by is None
         assert synced == {first: 3, second: 1}
     elif kind.stops_the_run:
         assert report.stopped_by == code
         assert synced == {first: 1, second: 1}
-        assert len(assembly_api.requests) == 1
+        assert [service for service, _ in assembly_api.requests] == [
+            "ALLBILL",
+            "TVBPMBILL11",
+            "nzmimeepazxkubdpn",
+        ]
     else:
         assert report.failed == [OTHER] and report.stopped_by is None
         assert synced == {first: 3, second: 1}
@@ -246,3 +256,268 @@ async def test_without_a_key_nothing_changes(emulator: BotApiEmulator, tmp_path:
         assert application.bot_data["services"].assembly is None
         assert application.job_queue is not None
         assert application.job_queue.get_jobs_by_name(ASSEMBLY_JOB) == ()
+
+
+GOVERNMENT = "2212345"
+ALTERNATIVE = "2214901"
+
+
+def _government_bill() -> dict[str, Any]:
+    """A government bill as ALLBILL answers it: passed, sent and promulgated."""
+    return allbill_row(
+        ERACO="제22대",
+        BILL_ID="PRC_G1O2V3E4R5N6M7E8N9T0B1I2L3L4X5",
+        BILL_NO=GOVERNMENT,
+        BILL_KND="법률안",
+        BILL_NM="중소기업기본법 일부개정법률안",
+        PPSR_KND="정부",
+        PPSR_NM="정부",
+        PPSL_SESS="제429회",
+        PPSL_DT="2025-09-02",
+        JRCMIT_NM=COMMITTEE,
+        JRCMIT_CMMT_DT="2025-09-03",
+        JRCMIT_PRSNT_DT="2025-11-12",
+        JRCMIT_PROC_DT="2025-11-20",
+        JRCMIT_PROC_RSLT="수정가결",
+        LAW_CMMT_DT="2025-11-21",
+        LAW_PRSNT_DT="2025-11-26",
+        LAW_PROC_DT="2025-11-27",
+        LAW_PROC_RSLT="수정가결",
+        RGS_PRSNT_DT="2025-12-02",
+        RGS_RSLN_DT="2025-12-02",
+        RGS_CONF_NM="제430회 국회(정기회) 제15차 본회의",
+        RGS_CONF_RSLT="수정가결",
+        GVRN_TRSF_DT="2025-12-05",
+        PROM_LAW_NM="중소기업기본법",
+        PROM_DT="2025-12-23",
+        PROM_NO="21201",
+        LINK_URL="https://likms.assembly.go.kr/bill/billDetail.do?billId=PRC_G1O2V3E4R5N6M7E8N9T0B1I2L3L4X5",
+    )
+
+
+def _alternative() -> dict[str, Any]:
+    """A committee alternative (대안) as ALLBILL answers it: proposed by the chair, no referral."""
+    return allbill_row(
+        ERACO="제22대",
+        BILL_ID="PRC_A2F5S1E1X2W0K1A5G3R9P2I5M7K0W6",
+        BILL_NO=ALTERNATIVE,
+        BILL_KND="법률안",
+        BILL_NM="벤처투자 촉진에 관한 법률 일부개정법률안(대안)",
+        PPSR_KND="위원장",
+        PPSR_NM="산업통상자원중소벤처기업위원장",
+        PPSL_DT="2025-11-21",
+        LAW_CMMT_DT="2025-11-21",
+        LAW_PROC_DT="2025-11-27",
+        LAW_PROC_RSLT="수정가결",
+        RGS_RSLN_DT="2025-12-02",
+        RGS_CONF_RSLT="원안가결",
+    )
+
+
+def _history(bill: Any) -> list[tuple[BillStage, date, str | None]]:
+    return [(entry.stage, entry.on_date, entry.note.ko) for entry in bill.stages]
+
+
+async def _audits(sotong: BotHarness) -> list[Any]:
+    return [e for e in await sotong.services.audit.latest(50) if e.action == "bill.assembly_sync"]
+
+
+async def test_a_government_bill_and_a_committee_alternative_are_read_from_allbill(
+    sotong: BotHarness, assembly_api: FakeAssemblyApi
+) -> None:
+    assembly_api.rows["ALLBILL"] += [_government_bill(), _alternative()]
+    government = await _track(
+        sotong, GOVERNMENT, BillStageEntry(BillStage.SUBMITTED, date(2025, 9, 2))
+    )
+    alternative = await _track(
+        sotong, ALTERNATIVE, BillStageEntry(BillStage.SUBMITTED, date(2025, 11, 21))
+    )
+    await _run_job(sotong)
+
+    assert _history(await sotong.repositories.bills.get(government)) == [
+        (BillStage.SUBMITTED, date(2025, 9, 2), None),
+        (BillStage.REFERRED, date(2025, 9, 3), COMMITTEE),
+        (BillStage.COMMITTEE_REVIEW, date(2025, 11, 20), "수정가결"),
+        (BillStage.JUDICIARY_REVIEW, date(2025, 11, 27), "수정가결"),
+        (BillStage.PLENARY_PASSED, date(2025, 12, 2), "수정가결"),
+        (BillStage.SENT_TO_GOVERNMENT, date(2025, 12, 5), None),
+        (BillStage.PROMULGATED, date(2025, 12, 23), "제21201호"),
+    ]
+    assert _history(await sotong.repositories.bills.get(alternative)) == [
+        (BillStage.SUBMITTED, date(2025, 11, 21), None),
+        (BillStage.JUDICIARY_REVIEW, date(2025, 11, 27), "수정가결"),
+        (BillStage.PLENARY_PASSED, date(2025, 12, 2), "원안가결"),
+    ]
+    by_bill = {int(entry.target_ids[0]): entry.details for entry in await _audits(sotong)}
+    assert set(by_bill[government]["sources"].values()) == {"ALLBILL"}
+    assert by_bill[alternative]["sources"] == {
+        "judiciary_review": "ALLBILL",
+        "plenary_passed": "ALLBILL",
+    }
+    asked = {(service, query.get("BILL_NO")) for service, query in assembly_api.requests}
+    assert ("ALLBILL", GOVERNMENT) in asked and ("ALLBILL", ALTERNATIVE) in asked
+    assert not any(service == "nzmimeepazxkubdpn" for service, _ in assembly_api.requests)
+
+
+async def test_without_allbill_the_law_bill_search_and_the_detail_answer(
+    sotong: BotHarness, assembly_api: FakeAssemblyApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    assembly_api.retired.add("ALLBILL")
+    assembly_api.rows["TVBPMBILL11"].append(
+        law_bill_row(
+            BILL_ID="PRC_G1",
+            BILL_NO=GOVERNMENT,
+            AGE="22",
+            BILL_NAME="중소기업기본법 일부개정법률안",
+            PROPOSER="정부",
+            PROPOSER_KIND="정부",
+            PROPOSE_DT="2025-09-02",
+            CURR_COMMITTEE_ID="9700481",
+            CURR_COMMITTEE=COMMITTEE,
+            COMMITTEE_DT="2025-09-03",
+            CMT_PRESENT_DT="2025-11-12",
+            CMT_PROC_DT="2025-11-20",
+            CMT_PROC_RESULT_CD="수정가결",
+            COMMITTEE_PROC_DT="2025-11-20",
+            PROC_RESULT_CD="수정가결",
+            PROC_DT="2025-12-02",
+        )
+    )
+    assembly_api.rows["BILLINFODETAIL"].append(
+        detail_row(
+            BILL_ID="PRC_G1",
+            BILL_NO=GOVERNMENT,
+            PPSR_KIND="정부",
+            PPSL_DT="2025-09-02",
+            JRCMIT_NM=COMMITTEE,
+            RGS_RSLN_DT="2025-12-02",
+            RGS_CONF_RSLT="수정가결",
+            GVRN_TRSF_DT="2025-12-05",
+        )
+    )
+    government = await _track(
+        sotong, GOVERNMENT, BillStageEntry(BillStage.SUBMITTED, date(2025, 9, 2))
+    )
+    with caplog.at_level(logging.WARNING, logger="sotong.assembly"):
+        await _run_job(sotong)
+    assert "ALLBILL answered ERROR-310" in caplog.text
+    assert [stage for stage, _, _ in _history(await sotong.repositories.bills.get(government))] == [
+        BillStage.SUBMITTED,
+        BillStage.REFERRED,
+        BillStage.COMMITTEE_REVIEW,
+        BillStage.PLENARY_PASSED,
+        BillStage.SENT_TO_GOVERNMENT,
+    ]
+    (audit,) = [e for e in await _audits(sotong) if e.target_ids == (str(government),)]
+    assert audit.details["sources"] == {
+        "referred": "TVBPMBILL11",
+        "committee_review": "TVBPMBILL11",
+        "plenary_passed": "BILLINFODETAIL",
+        "sent_to_government": "BILLINFODETAIL",
+    }
+
+
+async def test_the_list_rows_dates_keep_the_referral_when_the_detail_has_no_data(
+    sotong: BotHarness, assembly_api: FakeAssemblyApi
+) -> None:
+    assembly_api.rows["BILLINFODETAIL"] = []  # INFO-200 for every BILL_ID
+    listed = assembly_api.rows["nzmimeepazxkubdpn"][0]
+    listed.update(CMT_PRESENT_DT="2026-11-18", LAW_SUBMIT_DT=None, LAW_PROC_RESULT_CD=None)
+    bill_id = await _track(sotong, NUMBER)
+    await _run_job(sotong)
+    assert _history(await sotong.repositories.bills.get(bill_id)) == [
+        (BillStage.SUBMITTED, date(2025, 10, 27), None),
+        (BillStage.REFERRED, date(2025, 10, 28), COMMITTEE),
+        (BillStage.COMMITTEE_REVIEW, date(2026, 11, 18), None),
+    ]
+    (audit,) = await _audits(sotong)
+    assert audit.details["sources"] == {
+        "referred": "nzmimeepazxkubdpn",
+        "committee_review": "nzmimeepazxkubdpn",
+    }
+
+
+ENDINGS = [
+    ("부결", BillStage.REJECTED),
+    ("폐기", BillStage.DISCARDED),
+    ("철회", BillStage.WITHDRAWN),
+    ("대안반영폐기", BillStage.MERGED),
+    ("임기만료폐기", BillStage.EXPIRED),
+    ("수정가결", BillStage.PLENARY_PASSED),
+    ("원안가결", BillStage.PLENARY_PASSED),
+]
+
+
+@pytest.mark.parametrize(("result", "stage"), ENDINGS)
+async def test_each_result_ends_or_advances_the_bill_once(
+    sotong: BotHarness, assembly_api: FakeAssemblyApi, result: str, stage: BillStage
+) -> None:
+    assembly_api.rows["BILLINFODETAIL"] = []
+    assembly_api.rows["nzmimeepazxkubdpn"][0].update(PROC_RESULT=result, PROC_DT="2026-12-01")
+    bill_id = await _track(sotong, NUMBER)
+    await _run_job(sotong)
+    bill = await sotong.repositories.bills.get(bill_id)
+    assert bill.current_stage is not None
+    assert (bill.current_stage.stage, bill.current_stage.note.ko) == (stage, result)
+    assert bill.is_current is (stage is BillStage.PLENARY_PASSED)
+    asked = len(assembly_api.requests)
+    await _run_job(sotong)
+    # An ended bill is left alone from now on; a passed one is still followed to promulgation.
+    assert (len(assembly_api.requests) > asked) is (stage is BillStage.PLENARY_PASSED)
+
+
+async def test_a_lone_row_as_an_object_and_an_empty_page_with_a_head(
+    assembly_api: FakeAssemblyApi,
+) -> None:
+    assembly_api.row_as_object = True
+    assembly_api.head_without_rows = True
+    async with aiohttp.ClientSession() as session:
+        client = AssemblyClient(session, assembly_api.url, KEY, page_size=1)
+        one = await client.rows("nzmimeepazxkubdpn", AGE=22, BILL_NO=NUMBER)
+        assert [row["BILL_NO"] for row in one] == [NUMBER]
+        both = await client.rows("nzmimeepazxkubdpn", AGE=22)
+        assert [row["BILL_NO"] for row in both] == [NUMBER, OTHER]
+        assembly_api.rows["nzmimeepazxkubdpn"].append(_listing("2200003", "PRC_C3"))
+        assembly_api.requests.clear()
+        client = AssemblyClient(session, assembly_api.url, KEY, page_size=2)
+        assert len(await client.rows("nzmimeepazxkubdpn", AGE=22)) == 3
+        assert len(assembly_api.requests) == 2
+        # A page with a head and no row block ends the reading instead of looping.
+        assembly_api.rows["nzmimeepazxkubdpn"] = assembly_api.rows["nzmimeepazxkubdpn"][:1]
+        body = await (
+            await session.get(
+                f"{assembly_api.url}/nzmimeepazxkubdpn",
+                params={"KEY": KEY, "Type": "json", "AGE": "22", "pIndex": "2", "pSize": "1"},
+            )
+        ).json()
+        assert body == {
+            "nzmimeepazxkubdpn": [
+                {
+                    "head": [
+                        {"list_total_count": 1},
+                        {"RESULT": {"CODE": "INFO-000", "MESSAGE": "정상 처리되었습니다."}},
+                    ]
+                }
+            ]
+        }
+
+
+async def test_info_200_and_error_300_come_at_the_top_level(
+    assembly_api: FakeAssemblyApi,
+) -> None:
+    async with aiohttp.ClientSession() as session:
+        nothing = await (
+            await session.get(
+                f"{assembly_api.url}/ALLBILL", params={"KEY": KEY, "Type": "json", "BILL_NO": "1"}
+            )
+        ).json()
+        missing = await (
+            await session.get(f"{assembly_api.url}/ALLBILL", params={"KEY": KEY, "Type": "json"})
+        ).json()
+    assert nothing == {"RESULT": {"CODE": "INFO-200", "MESSAGE": "해당하는 데이터가 없습니다."}}
+    assert missing == {
+        "RESULT": {
+            "CODE": "ERROR-300",
+            "MESSAGE": "필수 값이 누락되어 있습니다. 요청인자를 참고 하십시오.",
+        }
+    }
