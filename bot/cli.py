@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from telegram.error import InvalidToken, NetworkError
 
+from bot.cli_assembly import add_assembly_parser, run_assembly_sync
 from bot.cli_export import add_export_parser, run_export
 from bot.cli_import import add_import_parser, run_import
 from bot.cli_ops import (
@@ -77,6 +78,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
     add_import_parser(subcommands)
     # Operators and monitors: health, backups and restore (README, "Running it for real").
     add_ops_parsers(subcommands)
+    # Operators with a National Assembly key: try the bill sync on one bill, writing nothing.
+    add_assembly_parser(subcommands)
     return parser, {
         "run": _run,
         "export": run_export,
@@ -84,6 +87,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
         "check": run_check,
         "backup": run_backup,
         "restore": run_restore,
+        "assembly-sync": run_assembly_sync,
     }
 
 
@@ -101,7 +105,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return report_invalid_configuration(exc)
         print(f"sotong: {exc}", file=sys.stderr)
         return EXIT_CONFIGURATION
-    secrets = [settings.bot_token.get_secret_value()] if settings.bot_token else []
+    secrets = [
+        secret.get_secret_value()
+        for secret in (settings.bot_token, settings.assembly_api_key)
+        if secret is not None
+    ]
     configure_logging(settings.log_level, payloads=settings.log_payloads, secrets=secrets)
     try:
         return command(arguments, settings)

@@ -309,12 +309,14 @@ def _result_word(value: Any) -> str | None:
     return text.replace(" ", "") if text else None
 
 
-def _first_day(records: Sequence[AssemblyRecord], fields: Sequence[str]) -> tuple[date, str] | None:
+def _first_day(
+    records: Sequence[AssemblyRecord], fields: Sequence[str]
+) -> tuple[date, AssemblyRecord] | None:
     for field_name in fields:
         for record in records:
             day = _day(record.row.get(field_name))
             if day is not None:
-                return day, record.service
+                return day, record
     return None
 
 
@@ -335,18 +337,19 @@ def read_stages(records: Sequence[AssemblyRecord]) -> list[StageReading]:
             hit = _first_day(records, (day_field,))
             if hit is None:
                 continue
-            record = next(r for r in records if r.service == hit[1])
-            note = next(
-                (_text(record.row.get(name)) for name in note_fields if record.row.get(name)),
-                None,
-            )
-            add(stage, hit[0], hit[1], note)
+            day, record = hit
+            notes = (_text(record.row.get(name)) for name in note_fields)
+            add(stage, day, record.service, next((note for note in notes if note), None))
             break
-    for record in records:
-        number = _text(record.row.get("PROM_NO"))
-        day = _day(record.row.get("PROM_DT"))
-        if day is not None:
-            add(BillStage.PROMULGATED, day, record.service, f"제{number}호" if number else None)
+    promulgated = _first_day(records, ("PROM_DT",))
+    if promulgated is not None:
+        number = _text(promulgated[1].row.get("PROM_NO"))
+        add(
+            BillStage.PROMULGATED,
+            promulgated[0],
+            promulgated[1].service,
+            f"제{number}호" if number else None,
+        )
     for results, final in ((_FINAL_RESULTS, True), (_COMMITTEE_RESULTS, False)):
         for result_field, day_fields in results:
             for record in records:

@@ -218,11 +218,6 @@ class AssemblyFinding:
     records: tuple[AssemblyRecord, ...]
     readings: list[StageReading]
 
-    @property
-    def found_in(self) -> str:
-        """The list service that knew the number."""
-        return self.records[-1].service
-
 
 _COMMITTEE_FIELDS = ("JRCMIT_NM", "CURR_COMMITTEE", "COMMITTEE")
 

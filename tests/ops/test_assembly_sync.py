@@ -25,55 +25,28 @@ from storage.bills import BillRepository
 from tests.delivery.support import containing, kst, onboard, tick_at
 from tests.fixtures.app import ADMIN_ID, START, TEST_TOKEN, BotHarness
 from tests.fixtures.assembly_api import (
+    SAMPLE_COMMITTEE,
     FakeAssemblyApi,
     allbill_row,
     detail_row,
     law_bill_row,
-    member_bill_row,
     running_fake,
+    sample_detail,
+    sample_member_bill,
 )
 
 KEY = "fake0assembly0key0for0tests"
 NUMBER = "2214372"
 OTHER = "2209001"
-COMMITTEE = "산업통상자원중소벤처기업위원회"
-
-
-def _listing(number: str, bill_id: str) -> dict[str, Any]:
-    """A member's bill as nzmimeepazxkubdpn lists it, before the committee decided."""
-    return member_bill_row(
-        BILL_ID=bill_id,
-        BILL_NO=number,
-        BILL_NAME="중소기업 인공지능 활용 촉진법안",
-        COMMITTEE=COMMITTEE,
-        PROPOSE_DT="2025-10-27",
-        AGE="22",
-        PROPOSER="김동아의원 등 10인",
-        COMMITTEE_DT="2025-10-28",
-        RST_PROPOSER="김동아",
-    )
-
-
-def _detail(bill_id: str, number: str) -> dict[str, Any]:
-    return detail_row(
-        BILL_ID=bill_id,
-        BILL_NO=number,
-        PPSR_KIND="의원",
-        PPSL_DT="2025-10-27",
-        JRCMIT_NM=COMMITTEE,
-        JRCMIT_CMMT_DT="2025-10-28",
-        JRCMIT_PRSNT_DT="2026-11-18",
-        JRCMIT_PROC_DT="2026-11-20",
-        JRCMIT_PROC_RSLT="수정가결",
-    )
+COMMITTEE = SAMPLE_COMMITTEE
 
 
 @pytest.fixture
 async def assembly_api() -> AsyncIterator[FakeAssemblyApi]:
     async with running_fake(KEY) as fake:
         for number, bill_id in ((NUMBER, "PRC_A1"), (OTHER, "PRC_B2")):
-            fake.rows["nzmimeepazxkubdpn"].append(_listing(number, bill_id))
-            fake.rows["BILLINFODETAIL"].append(_detail(bill_id, number))
+            fake.rows["nzmimeepazxkubdpn"].append(sample_member_bill(number, bill_id))
+            fake.rows["BILLINFODETAIL"].append(sample_detail(bill_id, number))
         yield fake
 
 
@@ -156,7 +129,7 @@ async def test_a_stage_entered_by_hand_is_never_overwritten_silently(
 
 async def test_pages_are_read_until_the_total(assembly_api: FakeAssemblyApi) -> None:
     assembly_api.rows["nzmimeepazxkubdpn"] = [
-        _listing(f"22000{n:02d}", f"PRC_{n}") for n in range(5)
+        sample_member_bill(f"22000{n:02d}", f"PRC_{n}") for n in range(5)
     ]
     async with aiohttp.ClientSession() as session:
         client = AssemblyClient(session, assembly_api.url, KEY, page_size=2)
@@ -477,7 +450,7 @@ async def test_a_lone_row_as_an_object_and_an_empty_page_with_a_head(
         assert [row["BILL_NO"] for row in one] == [NUMBER]
         both = await client.rows("nzmimeepazxkubdpn", AGE=22)
         assert [row["BILL_NO"] for row in both] == [NUMBER, OTHER]
-        assembly_api.rows["nzmimeepazxkubdpn"].append(_listing("2200003", "PRC_C3"))
+        assembly_api.rows["nzmimeepazxkubdpn"].append(sample_member_bill("2200003", "PRC_C3"))
         assembly_api.requests.clear()
         client = AssemblyClient(session, assembly_api.url, KEY, page_size=2)
         assert len(await client.rows("nzmimeepazxkubdpn", AGE=22)) == 3
