@@ -38,14 +38,17 @@ def _known(rows: list[Any]) -> dict[BillStage, KnownStage]:
 
 
 def _audit_details(plan: SyncPlan) -> dict[str, Any]:
-    """What changed and which service gave each stage, for /audit."""
+    """Which service gave each stage, then what changed.
+
+    The sources come first because /audit shows only the start of long details.
+    """
     return {
-        "added": [reading.stage.value for reading in plan.added],
-        "corrected": [reading.stage.value for reading in plan.corrected],
         "sources": {
             reading.stage.value: reading.source
             for reading in [*plan.changes, *(c.reading for c in plan.conflicts)]
         },
+        "added": [reading.stage.value for reading in plan.added],
+        "corrected": [reading.stage.value for reading in plan.corrected],
         "kept_by_hand": [
             {
                 "stage": conflict.stage.value,

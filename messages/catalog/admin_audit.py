@@ -19,6 +19,10 @@ TEXTS = {
     "admin_audit.action.submission.answer": {"ko": "공식 답변", "en": "official answer"},
     "admin_audit.action.submission.merge": {"ko": "중복 병합", "en": "merged duplicate"},
     "admin_audit.action.submissions.export": {"ko": "내보내기", "en": "export"},
+    "admin_audit.action.bill.assembly_sync": {
+        "ko": "국회 자료로 법안 단계 기록",
+        "en": "bill stages from the National Assembly",
+    },
     "admin_audit.button.older": {"ko": "더 이전 기록 ▶️", "en": "Older ▶️"},
     "admin_audit.button.newer": {"ko": "◀️ 최근 기록", "en": "◀️ Newer"},
 }

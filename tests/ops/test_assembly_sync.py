@@ -22,6 +22,7 @@ from sandbox.emulator import BotApiEmulator
 from services.assembly_sync import AssemblyClient, BillSyncService
 from storage.bill_sync import BillSyncRepository
 from storage.bills import BillRepository
+from tests.admin.support import onboard as onboard_admin
 from tests.delivery.support import containing, kst, onboard, tick_at
 from tests.fixtures.app import ADMIN_ID, START, TEST_TOKEN, BotHarness
 from tests.fixtures.assembly_api import (
@@ -327,6 +328,12 @@ async def test_a_government_bill_and_a_committee_alternative_are_read_from_allbi
         "judiciary_review": "ALLBILL",
         "plenary_passed": "ALLBILL",
     }
+    admin = sotong.admin()
+    await onboard_admin(admin, "en")
+    await admin.send("/audit")
+    shown = admin.reply().text or ""
+    assert "bill stages from the National Assembly · bill" in shown
+    assert '{"sources": {"judiciary_review": "ALLBILL", "plenary_passed": "ALLBILL"}' in shown
     asked = {(service, query.get("BILL_NO")) for service, query in assembly_api.requests}
     assert ("ALLBILL", GOVERNMENT) in asked and ("ALLBILL", ALTERNATIVE) in asked
     assert not any(service == "nzmimeepazxkubdpn" for service, _ in assembly_api.requests)
@@ -388,6 +395,12 @@ async def test_without_allbill_the_law_bill_search_and_the_detail_answer(
         "plenary_passed": "BILLINFODETAIL",
         "sent_to_government": "BILLINFODETAIL",
     }
+    admin = sotong.admin()
+    await onboard_admin(admin)
+    await admin.send("/audit")
+    shown = admin.reply().text or ""
+    assert "국회 자료로 법안 단계 기록 · bill" in shown
+    assert '"referred": "TVBPMBILL11"' in shown and '"plenary_passed": "BILLINFODETAIL"' in shown
 
 
 async def test_the_list_rows_dates_keep_the_referral_when_the_detail_has_no_data(
