@@ -13,7 +13,10 @@ Where each shape comes from (real answers and generated models kept in public cl
 - request and row fields per service: the same repository,
   src/assembly_client/generated/models.py (generated from the Assembly's published specs);
 - service names: hollobit/assembly-api-mcp, src/api/codes.ts (TVBPMBILL11, BILLRCP,
-  BILLINFODETAIL, nzmimeepazxkubdpn, checked there against the live API).
+  BILLINFODETAIL, nzmimeepazxkubdpn, checked there against the live API) and
+  docs/api-catalog.md (§2.2: 의안정보 통합 API, "의안번호 기반 통합정보 조회"); the endpoint
+  name ALLBILL is the one public clients call with `BILL_NO`. One public client marks ALLBILL
+  as withdrawn (사용 중지): if it answers ERROR-310, the next service takes over.
 
 A bill is looked up by its number in these services, in this order (`LOOKUP_ORDER`):
 1. `ALLBILL` (의안정보 통합 API, OOWY4R001216HX11440): every kind of bill (`BILL_KND`,
