@@ -27,7 +27,7 @@ from bot.cli_ops import (
     run_restore,
 )
 from bot.config import ConfigurationError, Settings, load_settings
-from bot.logging_setup import configure_logging, redact
+from bot.logging_setup import configure_logging, redacted_output
 from bot.runtime import running_bot
 from bot.shutdown import stop_requested
 from bot.startup import StartupAbandonedError
@@ -92,7 +92,21 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Command]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse arguments, load settings, run the chosen command and return its exit status."""
+    """Parse arguments, load settings, run the chosen command and return its exit status.
+
+    Everything any command prints, logs included, goes through the token's redaction.
+    """
+    with redacted_output():
+        return _main(argv)
+
+
+def _secrets(settings: Settings) -> list[str]:
+    """What no output may show: the token, the webhook's secret, the Assembly API key."""
+    values = (settings.bot_token, settings.webhook_secret, settings.assembly_api_key)
+    return [value.get_secret_value() for value in values if value is not None]
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser, commands = build_parser()
     arguments = parser.parse_args(argv)
     command = commands[arguments.command or "run"]
@@ -105,12 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return report_invalid_configuration(exc)
         print(f"sotong: {exc}", file=sys.stderr)
         return EXIT_CONFIGURATION
-    secrets = [
-        secret.get_secret_value()
-        for secret in (settings.bot_token, settings.assembly_api_key)
-        if secret is not None
-    ]
-    configure_logging(settings.log_level, payloads=settings.log_payloads, secrets=secrets)
+    configure_logging(
+        settings.log_level, payloads=settings.log_payloads, secrets=_secrets(settings)
+    )
     try:
         return command(arguments, settings)
     except DatabaseUnusableError as exc:
@@ -123,8 +134,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("sotong: Telegram refused BOT_TOKEN; copy it again from @BotFather", file=sys.stderr)
         return EXIT_CONFIGURATION
     except NetworkError as exc:
-        print(
-            redact(f"sotong: cannot reach the Bot API at BOT_API_BASE_URL: {exc}"),
-            file=sys.stderr,
-        )
+        print(f"sotong: cannot reach the Bot API at BOT_API_BASE_URL: {exc}", file=sys.stderr)
         return EXIT_UNREACHABLE
