@@ -6,10 +6,9 @@ token exists; the browser tests in tests/sandbox drive the same objects.
 
 from sandbox.errors import SandboxAddressError, SandboxDataError, SandboxError
 from sandbox.personas import Persona, PersonaBook, load_personas
-from sandbox.runner import SANDBOX_TOKEN, Sandbox, SandboxOptions, sandbox_settings
+from sandbox.runner import Sandbox, SandboxOptions, sandbox_settings
 
 __all__ = [
-    "SANDBOX_TOKEN",
     "Persona",
     "PersonaBook",
     "Sandbox",

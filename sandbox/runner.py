@@ -7,6 +7,8 @@ same way, in the right order: the emulator outlives the bot, whose last `getUpda
 from __future__ import annotations
 
 import logging
+import re
+import secrets
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,12 +28,12 @@ from sandbox.errors import SandboxAddressError
 from sandbox.page import install_page
 from sandbox.personas import Persona, PersonaBook, load_personas
 
-__all__ = ["SANDBOX_DATABASE", "SANDBOX_TOKEN", "Sandbox", "SandboxOptions", "sandbox_settings"]
+__all__ = ["SANDBOX_DATABASE", "Sandbox", "SandboxOptions", "sandbox_settings"]
 
 logger = logging.getLogger("sotong.sandbox")
 
-SANDBOX_TOKEN = "123456789:AAsandboxONLYnotAtelegramTOKEN_000000"
-"""Shaped like a real token so every check passes; only the emulator ever sees it."""
+_BOT_ID = 123456789
+"""The bot's id, the part of its token before the colon."""
 
 SANDBOX_DATABASE = Path("data/sandbox.db")
 ALL_INTERFACES = frozenset({"0.0.0.0", ""})
@@ -50,14 +52,25 @@ class SandboxOptions:
     content_file: Path = CONTENT_FILE
 
 
-def sandbox_settings(api_root: str, database_path: Path, admin_ids: frozenset[int]) -> Settings:
+def _token_for_this_run() -> str:
+    """A token made for one run, shaped like a real one so every check passes.
+
+    The emulator answers only this token, so another web page cannot guess the Bot API's
+    or the file routes' addresses (a fixed token would be public).
+    """
+    return f"{_BOT_ID}:{secrets.token_urlsafe(27)}"
+
+
+def sandbox_settings(
+    api_root: str, token: str, database_path: Path, admin_ids: frozenset[int]
+) -> Settings:
     """Settings for the sandbox's bot: the emulator, the sandbox database, no `.env` read.
 
     No quiet hours: whoever tries the sandbox at night still sees the submitter's notice arrive
     when the administrator acts.
     """
     return load_settings(
-        bot_token=SANDBOX_TOKEN,
+        bot_token=token,
         bot_api_base_url=f"{api_root}/bot",
         bot_api_file_url=f"{api_root}/file/bot",
         database_path=database_path,
@@ -86,7 +99,8 @@ class Sandbox:
     ) -> None:
         self.options = options
         self.book = personas or load_personas()
-        self.emulator = BotApiEmulator()
+        self.token = _token_for_this_run()
+        self.emulator = BotApiEmulator(token_pattern=re.escape(self.token))
         self.is_new_database = False
         self._clock = clock
         self._poll_timeout = poll_timeout
@@ -183,7 +197,10 @@ class Sandbox:
         stack.push_async_callback(self.emulator.stop)
         host = "127.0.0.1" if options.host in ALL_INTERFACES else options.host
         settings = sandbox_settings(
-            f"http://{host}:{self.emulator.port}", options.database_path, self.book.admin_ids
+            f"http://{host}:{self.emulator.port}",
+            self.token,
+            options.database_path,
+            self.book.admin_ids,
         )
         self._time_zone = settings.timezone
         self._application = await stack.enter_async_context(

@@ -18,6 +18,7 @@ from urllib.parse import unquote
 from aiohttp import BodyPartReader, web
 
 from sandbox.emulator.faults import Fault, FaultKind, FaultPlan, Outage
+from sandbox.emulator.guard import file_response
 from sandbox.emulator.models import ApiCall, CallbackQueryRecord, ChatMessage
 from sandbox.emulator.state import EmulatorState
 from sandbox.emulator.user import ScriptedUser, UserActions
@@ -344,11 +345,9 @@ class ControlRoutes:
         )
 
     async def file(self, request: web.Request) -> web.Response:
-        """``GET /_control/files/{file_id}``: raw bytes, for showing photos in the sandbox."""
+        """``GET /_control/files/{file_id}``: a download; an `<img>` still shows it."""
         stored = self._emulator.state.files[request.match_info["file_id"]]
-        return web.Response(
-            body=stored.data, content_type=stored.mime_type or "application/octet-stream"
-        )
+        return file_response(stored.data, stored.mime_type, stored.file_name)
 
     # ---------------------------------------------------------------------- faults
 

@@ -16,7 +16,7 @@ from aiohttp import web
 
 from sandbox.emulator.control import ControlRoutes
 from sandbox.emulator.faults import Fault, FaultKind, FaultPlan, Outage
-from sandbox.emulator.guard import same_origin_guard
+from sandbox.emulator.guard import same_origin_guard, secure_headers
 from sandbox.emulator.limits import Clock, EmulatorLimits, Settle
 from sandbox.emulator.media import image_size
 from sandbox.emulator.methods import BotApiMethods
@@ -77,6 +77,7 @@ class BotApiEmulator:
             client_max_size=self.limits.max_upload_bytes + (1 << 20),
             middlewares=[same_origin_guard(lambda: self._host)],
         )
+        app.on_response_prepare.append(secure_headers)
         self._routes.install(app)
         ControlRoutes(self).install(app)
         return app

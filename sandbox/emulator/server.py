@@ -17,6 +17,7 @@ from aiohttp import BodyPartReader, web
 
 from sandbox.emulator.errors import ApiError, bad_request
 from sandbox.emulator.faults import DROP, Delay, FaultPlan
+from sandbox.emulator.guard import file_response
 from sandbox.emulator.methods import BotApiMethods
 from sandbox.emulator.params import Params, Upload
 from sandbox.emulator.state import EmulatorState
@@ -171,6 +172,4 @@ class BotApiRoutes:
         stored = self._state.files_by_path.get(request.match_info["path"])
         if stored is None:
             return _error_response(ApiError(404, "Not Found"))
-        return web.Response(
-            body=stored.data, content_type=stored.mime_type or "application/octet-stream"
-        )
+        return file_response(stored.data, stored.mime_type, stored.file_name)

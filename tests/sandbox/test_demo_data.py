@@ -14,6 +14,7 @@ from domain.submissions import SubmissionFilter, SubmissionOrder, SubmissionStat
 from sandbox import SandboxDataError, load_personas, sandbox_settings
 from sandbox.demo import load_demo, read_demo_submissions
 from storage.database import Database
+from tests.fixtures.emulator import EMULATOR_TOKEN
 
 NOW = datetime(2026, 11, 21, 6, 0, tzinfo=UTC)
 
@@ -21,7 +22,9 @@ NOW = datetime(2026, 11, 21, 6, 0, tzinfo=UTC)
 async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) -> None:
     book = load_personas()
     data = read_demo_submissions()
-    settings = sandbox_settings("http://127.0.0.1:9", tmp_path / "demo.db", book.admin_ids)
+    settings = sandbox_settings(
+        "http://127.0.0.1:9", EMULATOR_TOKEN, tmp_path / "demo.db", book.admin_ids
+    )
     database = await Database.open(settings.database_path)
     try:
         wiring = Wiring.create(settings, database, FrozenClock(NOW))

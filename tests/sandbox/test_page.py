@@ -15,7 +15,7 @@ import aiohttp
 import pytest
 from playwright.async_api import Browser, ViewportSize, expect
 
-from sandbox import SANDBOX_TOKEN, Sandbox
+from sandbox import Sandbox
 from tests.sandbox.chat import WAIT_MS, ChatPage, png
 from tests.sandbox.conftest import DESKTOP
 
@@ -50,7 +50,7 @@ CONTRAST = """(nodes) => nodes.map((node) => {
 
 async def as_bot(sandbox: Sandbox, method: str, data: dict[str, Any] | aiohttp.FormData) -> Any:
     """Call the Bot API as the bot would, to show the page everything Telegram can send."""
-    url = f"{sandbox.emulator.base_url}{SANDBOX_TOKEN}/{method}"
+    url = f"{sandbox.emulator.base_url}{sandbox.token}/{method}"
     async with aiohttp.ClientSession() as session:
         payload = {"data": data} if isinstance(data, aiohttp.FormData) else {"json": data}
         async with session.post(url, **payload) as response:
