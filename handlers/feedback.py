@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Message, Update
@@ -48,6 +49,7 @@ from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
 from handlers.deadline_views import due_line
 from handlers.feedback_views import hint, question
+from handlers.files import download
 from handlers.menu import main_menu
 from handlers.privacy import notice_markup
 from handlers.ui import button, edit, keyboard, send, typed_text
@@ -505,7 +507,11 @@ async def got_attachment(update: Update, context: SotongContext) -> str | int:
     intake = context.services.intake
     try:
         draft = await intake.move(
-            intake.add_attachment(draft, attachment), DraftStep.ATTACHMENTS, asked=True
+            await intake.add_attachment(
+                draft, attachment, partial(download, context.bot, attachment.file_id)
+            ),
+            DraftStep.ATTACHMENTS,
+            asked=True,
         )
     except AttachmentLimitError as exc:
         _, markup = await question(context, draft)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import hmac
+from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,7 +13,13 @@ from domain.callback_data import offer_tag
 from domain.clock import Clock
 from domain.deadlines import due_date
 from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftStep
-from domain.evidence import EvidenceRules, check_evidence
+from domain.evidence import (
+    EvidenceProblem,
+    EvidenceRefusedError,
+    EvidenceRules,
+    check_evidence,
+    check_evidence_content,
+)
 from domain.feedback_steps import COMPANY_STEPS, first_missing
 from domain.intake import (
     SIMILAR_LIMIT,
@@ -197,25 +204,40 @@ class IntakeService:
         """Drop both cost figures."""
         return dataclasses.replace(draft, hours_cost=None, won_cost=None)
 
-    def add_attachment(self, draft: Draft, attachment: Attachment) -> Draft:
+    async def add_attachment(
+        self,
+        draft: Draft,
+        attachment: Attachment,
+        download: Callable[[int], Awaitable[bytes | None]],
+    ) -> Draft:
         """Keep one more piece of evidence; the same file twice counts once.
 
+        A document's bytes are fetched with `download(limit)` (None: larger than `limit`
+        bytes) only once its name, type and size pass, and judged before it is kept.
+
         Raises:
-            EvidenceRefusedError: the file is not on the evidence allow-list or too large.
+            EvidenceRefusedError: the file is not on the evidence allow-list, too large, or its
+                bytes are not what its name says.
             AttachmentLimitError: the draft already holds as many files as a submission takes.
 
         """
-        if attachment.kind == "photo":
+        rules = self._evidence
+        photo = attachment.kind == "photo"
+        if photo:
             # Telegram re-encodes every photo as JPEG, whatever the sender's file was.
-            check_evidence(None, "image/jpeg", attachment.file_size, self._evidence)
+            check_evidence(None, "image/jpeg", attachment.file_size, rules)
         else:
-            check_evidence(
-                attachment.file_name, attachment.mime_type, attachment.file_size, self._evidence
-            )
+            check_evidence(attachment.file_name, attachment.mime_type, attachment.file_size, rules)
         if any(item.file_unique_id == attachment.file_unique_id for item in draft.attachments):
             return draft
         if len(draft.attachments) >= MAX_ATTACHMENTS:
             raise AttachmentLimitError(MAX_ATTACHMENTS)
+        if not photo:
+            # Only now is it worth downloading: the declared kind, size and count all pass.
+            content = await download(rules.max_bytes)
+            if content is None:
+                raise EvidenceRefusedError(EvidenceProblem.TOO_LARGE, rules.max_megabytes)
+            check_evidence_content(attachment.file_name, content, rules)
         return dataclasses.replace(draft, attachments=(*draft.attachments, attachment))
 
     def clear_attachments(self, draft: Draft) -> Draft:

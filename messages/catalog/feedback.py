@@ -167,6 +167,29 @@ TEXTS = {
             "kept."
         ),
     },
+    "feedback.evidence_refused.content": {
+        "ko": (
+            "‘{name}’ 파일은 이름과 달리 안의 내용이 그 종류의 파일이 아니어서 받지 않았어요. "
+            "원래 프로그램에서 다시 저장해 보내 주세요. 지금까지 입력한 내용은 그대로 있어요."
+        ),
+        "en": (
+            "I didn't take {name}: what is inside is not the kind of file its name says. Please "
+            "save it again from the program that made it and resend. Everything you entered so "
+            "far is kept."
+        ),
+    },
+    "feedback.evidence_refused.text": {
+        "ko": (
+            "‘{name}’ 파일은 일반 텍스트(UTF-8)가 아니거나 웹 페이지 코드가 들어 있어서 받지 "
+            "않았어요. UTF-8 텍스트로 저장하거나(엑셀은 ‘CSV UTF-8’) PDF로 보내 주세요. "
+            "지금까지 입력한 내용은 그대로 있어요."
+        ),
+        "en": (
+            "I didn't take {name}: it is not plain UTF-8 text, or it holds web page code. "
+            "Please save it as UTF-8 text (in Excel: “CSV UTF-8”) or send a PDF. Everything you "
+            "entered so far is kept."
+        ),
+    },
     "feedback.evidence_refused.too_large": {
         "ko": (
             "‘{name}’ 파일은 너무 커요. 파일 하나는 {limit}MB까지 받을 수 있어요. 줄이거나 나눠서 "

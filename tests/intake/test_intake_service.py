@@ -48,6 +48,15 @@ from tests.intake.conftest import People
 PROBLEM = "AI 학습데이터로 쓸 저작물마다 허락을 받는 것은 현실적으로 불가능합니다."
 
 
+async def _a_pdf(_: int) -> bytes | None:
+    return b"%PDF-1.4 quote"
+
+
+async def _not_read(_: int) -> bytes | None:
+    # Telegram re-encodes photos itself: their bytes are never fetched to be judged.
+    raise AssertionError("a photo's bytes were read")
+
+
 async def _complete_draft(
     intake: IntakeService,
     user: User,
@@ -78,8 +87,8 @@ async def test_every_answer_is_saved_and_survives_a_reopen(
     draft = intake.answer_problem(draft, f"  {PROBLEM}  ")
     draft = intake.answer_law(draft, None, unsure=True)
     draft = intake.answer_cost_won(draft, "120만원")
-    draft = intake.add_attachment(
-        draft, Attachment("f1", "u1", "document", "a.pdf", "application/pdf", 10)
+    draft = await intake.add_attachment(
+        draft, Attachment("f1", "u1", "document", "a.pdf", "application/pdf", 10), _a_pdf
     )
     draft = await intake.move(draft, DraftStep.ATTACHMENTS)
     stored = await drafts.get(user.id)
@@ -116,10 +125,12 @@ async def test_at_most_five_attachments_and_duplicates_count_once(
     user = await person(1, "민수")
     draft = await intake.start_draft(user)
     for index in range(5):
-        draft = intake.add_attachment(draft, Attachment(f"f{index}", f"u{index}", "photo"))
-    assert intake.add_attachment(draft, Attachment("f0", "u0", "photo")) == draft
+        draft = await intake.add_attachment(
+            draft, Attachment(f"f{index}", f"u{index}", "photo"), _not_read
+        )
+    assert await intake.add_attachment(draft, Attachment("f0", "u0", "photo"), _not_read) == draft
     with pytest.raises(AttachmentLimitError):
-        intake.add_attachment(draft, Attachment("f9", "u9", "photo"))
+        await intake.add_attachment(draft, Attachment("f9", "u9", "photo"), _not_read)
     draft = intake.clear_attachments(draft)
     assert draft.attachments == ()
 

@@ -43,7 +43,7 @@ async def test_every_field_can_be_edited_from_the_review(sotong: BotHarness, lan
     await user.tap(callback_data="fb:next:cost")
     assert title in (user.reply().text or "")
     await user.tap(callback_data="fb:edit:attachments")
-    await user.upload_document(b"quote", "quote.pdf", mime_type="application/pdf")
+    await user.upload_document(b"%PDF-1.4 quote", "quote.pdf", mime_type="application/pdf")
     await user.tap(callback_data="fb:next:attachments")
     await user.tap(callback_data="fb:edit:region")
     await user.tap(callback_data="fb:region:jeju")
