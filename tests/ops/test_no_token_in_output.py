@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import build_parser
 from bot.logging_setup import RedactingStream
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -17,6 +18,19 @@ SECRET = "AAleakTESTsecretPARTofTHEtoken_0123456789"
 # Two digits before the colon: too short for the token-shaped pattern, so only the
 # configured secret itself can mask it.
 TOKEN = f"42:{SECRET}"
+ASSEMBLY_KEY = "assemblyKEYforTHEleakTEST0123"
+WEBHOOK_SECRET = "webhookSECRETforTHEleakTEST_0123"
+FAILING = [
+    ("run",),
+    ("check",),
+    ("export", "--format", "csv", "--out", "out.csv"),
+    ("import", "missing.yaml"),
+    ("backup",),
+    ("restore", "missing.db"),
+    ("assembly-sync", "--dry-run", "2214372"),
+    ("no-such-command",),
+    ("--help",),
+]
 
 
 async def _output(tmp_path: Path, *arguments: str) -> str:
@@ -28,6 +42,9 @@ async def _output(tmp_path: Path, *arguments: str) -> str:
         "BOT_API_FILE_URL": "http://127.0.0.1:99999/file/bot",
         "DATABASE_PATH": str(tmp_path / "sotong.db"),
         "BACKUP_DIR": str(tmp_path / "backups"),
+        "ASSEMBLY_API_KEY": ASSEMBLY_KEY,
+        "ASSEMBLY_API_URL": "http://127.0.0.1:99999/portal/openapi",
+        "WEBHOOK_SECRET": WEBHOOK_SECRET,
         "LOG_LEVEL": "DEBUG",
         "LOG_PAYLOADS": "true",
     }
@@ -46,26 +63,19 @@ async def _output(tmp_path: Path, *arguments: str) -> str:
     return (out + err).decode()
 
 
-@pytest.mark.parametrize(
-    "arguments",
-    [
-        ("run",),
-        ("check",),
-        ("export", "--format", "csv", "--out", "out.csv"),
-        ("import", "missing.yaml"),
-        ("backup",),
-        ("restore", "missing.db"),
-        ("no-such-command",),
-        ("--help",),
-    ],
-    ids=lambda arguments: arguments[0],
-)
-async def test_no_command_prints_the_token(tmp_path: Path, arguments: tuple[str, ...]) -> None:
+def test_every_subcommand_is_tried() -> None:
+    _, commands = build_parser()
+    assert set(commands) <= {arguments[0] for arguments in FAILING}
+
+
+@pytest.mark.parametrize("arguments", FAILING, ids=lambda arguments: arguments[0])
+async def test_no_command_prints_a_secret(tmp_path: Path, arguments: tuple[str, ...]) -> None:
     # A damaged database makes the database commands fail too, not only the Telegram ones.
     (tmp_path / "sotong.db").write_bytes(b"SQLite format 3\x00" + b"\xff" * 4096)
     output = await _output(tmp_path, *arguments)
     assert output.strip()
-    assert SECRET not in output, output
+    for secret in (SECRET, ASSEMBLY_KEY, WEBHOOK_SECRET):
+        assert secret not in output, output
 
 
 async def test_the_bad_address_is_still_named(tmp_path: Path) -> None:
