@@ -7,7 +7,7 @@ plain text or a zip) and its bytes agree. Scripts and programs (`invoice.pdf.exe
 refused whatever their type claims, and so is a program renamed `견적서.pdf`, a web page
 renamed `memo.txt` or an SVG renamed `x.svg.pdf`: the first bytes (the format's signature)
 must be the declared format's, an office file must be a ZIP holding that format's parts and no
-macro project, and a text file must be UTF-8 with no markup a browser would run.
+macro project, and a text file must be UTF-8 or CP949 text with no markup a browser would run.
 """
 
 from __future__ import annotations
@@ -193,12 +193,18 @@ def _declared_package(mime_type: str, part: str) -> Callable[[bytes], bool]:
     return check
 
 
+_TEXT_ENCODINGS: Final = ("utf-8", "cp949")
+"""UTF-8, or CP949: Korean Windows and Excel's plain "CSV" still save in it."""
+
+
 def _honest_text(data: bytes) -> bool:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return "\x00" not in text and _MARKUP.search(data) is None
+    for encoding in _TEXT_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return "\x00" not in text and _MARKUP.search(data) is None
+    return False
 
 
 _CONTENT: Final[dict[str, Callable[[bytes], bool]]] = {
@@ -231,7 +237,7 @@ def check_evidence_content(file_name: str | None, content: bytes, rules: Evidenc
 
     Raises:
         EvidenceRefusedError: the bytes are larger than the limit, are not the named format,
-            or a text file is not plain UTF-8 text.
+            or a text file is not plain text.
 
     """
     if len(content) > rules.max_bytes:

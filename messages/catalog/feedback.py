@@ -180,13 +180,13 @@ TEXTS = {
     },
     "feedback.evidence_refused.text": {
         "ko": (
-            "‘{name}’ 파일은 일반 텍스트(UTF-8)가 아니거나 웹 페이지 코드가 들어 있어서 받지 "
-            "않았어요. UTF-8 텍스트로 저장하거나(엑셀은 ‘CSV UTF-8’) PDF로 보내 주세요. "
+            "‘{name}’ 파일은 일반 텍스트가 아니거나 웹 페이지 코드가 들어 있어서 받지 "
+            "않았어요. 텍스트나 CSV로 다시 저장하거나 PDF로 보내 주세요. "
             "지금까지 입력한 내용은 그대로 있어요."
         ),
         "en": (
-            "I didn't take {name}: it is not plain UTF-8 text, or it holds web page code. "
-            "Please save it as UTF-8 text (in Excel: “CSV UTF-8”) or send a PDF. Everything you "
+            "I didn't take {name}: it is not plain text, or it holds web page code. "
+            "Please save it again as text or CSV, or send a PDF. Everything you "
             "entered so far is kept."
         ),
     },

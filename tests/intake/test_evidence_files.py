@@ -149,6 +149,7 @@ _OOXML = "application/vnd.openxmlformats-officedocument"
         ("메모.txt", "규제 때문에 월 40시간이 듭니다.\n".encode()),
         ("메모.txt", "\ufeff BOM으로 시작하는 메모 3 < 5".encode()),
         ("비용.csv", "항목,금액\n키오스크,3000000\n".encode()),
+        ("엑셀.csv", "항목,금액\n키오스크,3000000\n".encode("cp949")),
         ("자료.zip", _package(("a.pdf", b"%PDF-1.4"))),
     ],
 )
@@ -186,7 +187,7 @@ def test_bytes_that_are_what_their_name_says_are_taken(name: str, content: bytes
         ("자료.zip", EXECUTABLE, EvidenceProblem.CONTENT),
         ("memo.txt", WEB_PAGE, EvidenceProblem.TEXT),
         ("memo.txt", SVG, EvidenceProblem.TEXT),
-        ("memo.txt", "규제 메모".encode("cp949"), EvidenceProblem.TEXT),
+        ("memo.txt", "규제 메모".encode("utf-16"), EvidenceProblem.TEXT),
         ("memo.txt", EXECUTABLE, EvidenceProblem.TEXT),
         ("표.csv", b"a,b\n<script src=//evil.test/x.js></script>", EvidenceProblem.TEXT),
     ],
