@@ -39,8 +39,9 @@ def add_assembly_parser(subcommands: Any) -> None:
         description=(
             "Look BILL_NO up in the National Assembly open API as the scheduled sync does ("
             + ", then ".join(service.name for service in LOOKUP_ORDER)
-            + "; BILLINFODETAIL after the last two), compare what it says with the bill "
-            "tracked under that number in DATABASE_PATH, and print each stage that would be "
+            + "; BILLINFODETAIL for the stages the row cannot carry), compare what it says "
+            "with the bill tracked under that number in DATABASE_PATH, and print each stage "
+            "that would be "
             "added, corrected or kept because an administrator entered it, with the service "
             "that gave it. Needs ASSEMBLY_API_KEY (and ASSEMBLY_API_URL for another address). "
             "Writes nothing, also while the bot runs; exit status 0 when the bill was found."
@@ -67,7 +68,7 @@ def _line(label: str, reading: StageReading, extra: str = "") -> str:
 def _report(
     number: str, tracked: TrackedBill | None, finding: AssemblyFinding, plan: SyncPlan
 ) -> list[str]:
-    services = " + ".join(record.service for record in reversed(finding.records))
+    services = " + ".join(record.service for record in finding.records)
     lines = [
         f"Bill {number} found in {services} (BILL_ID {finding.assembly_bill_id or 'none'}).",
         f"Tracked here as bill {tracked.id}, {tracked.name}."

@@ -6,33 +6,48 @@ Every service answers JSON shaped
 `{"RESULT": {"CODE": ..., "MESSAGE": ...}}`; pages are asked for with `pIndex` (from 1) and
 `pSize` (at most 1000). Dates are `YYYY-MM-DD` or `null`.
 
-Where each shape comes from (real answers and generated models kept in public clients):
+Where each shape comes from (real answers and code of public clients):
 - envelopes, codes and rows: StatPan/assembly-api-client, tests/fixtures/*.json (captured
   answers: 국회의원_발의법률안.json, 법률안_심사_및_처리_의안검색_.json, 의안_접수목록.json;
   의안정보_통합_API.json and 의안_상세정보.json hold the real top-level ERROR-300 answer);
 - request and row fields per service: the same repository,
   src/assembly_client/generated/models.py (generated from the Assembly's published specs);
-- service names: hollobit/assembly-api-mcp, src/api/codes.ts (TVBPMBILL11, BILLRCP,
-  BILLINFODETAIL, nzmimeepazxkubdpn, checked there against the live API) and
-  docs/api-catalog.md (§2.2: 의안정보 통합 API, "의안번호 기반 통합정보 조회"); the endpoint
-  name ALLBILL is the one public clients call with `BILL_NO`. One public client marks ALLBILL
-  as withdrawn (사용 중지): if it answers ERROR-310, the next service takes over.
+- ALLBILLV2, the 의안정보 통합 API as current clients call it: lsy090601/ALBEOP,
+  api/_lib/billTracking.ts (`KEY`, `Type=json`, `pIndex`, `pSize`, `ERACO`, `BILL_NO`; INFO-200
+  as a top-level `RESULT`; row fields `JRCMIT_*`, `LAW_*`, `RGS_PRSNT_DT`, `RGS_RSLN_DT`,
+  `RGS_CONF_RSLT`, `PROM_LAW_NM`, `PROM_DT`, `PROM_NO`, `PROC_STAGE_CD`, `LINK_URL`; dates read
+  first, `PROC_STAGE_CD` as the second signal for endings whose dates are empty) and
+  api/_lib/runTrackStatus.ts (`ERACO` is `제{AGE}대`); hosungseo/kgov-ready-demo,
+  scripts/assembly-bill.mjs (`ERACO`, `BILL_NM`; `PPSR_NM` or `PPSR`, `PPSL_DT`, `JRCMIT_NM`,
+  `PROC_STAGE_CD`, `PASSGUBN`, `RGS_CONF_RSLT`, `LINK_URL`). The proposer kind is spelt
+  `PPSR_KND` in ALLBILL's generated model and the ALLBILLV2 clients, `PPSR_KIND` in
+  BILLINFODETAIL's model and the captured BILLRCP answer; the sync reads neither;
+- service names: hollobit/assembly-api-mcp, docs/discovered-all-codes.json (codes found
+  against the live API: OOWY4R001216HX11440, 의안정보 통합 API, is ALLBILL; a second 의안정보
+  통합 API, OOWY4R001216HX11536, is listed without a code, so the name ALLBILLV2 is taken from
+  the clients above) and src/api/codes.ts (TVBPMBILL11, BILLRCP, BILLINFODETAIL,
+  nzmimeepazxkubdpn). No public source seen here says ALLBILL is withdrawn; it stays second,
+  and a withdrawn service answers ERROR-310, which hands over to the next.
 
 A bill is looked up by its number in these services, in this order (`LOOKUP_ORDER`):
-1. `ALLBILL` (의안정보 통합 API, OOWY4R001216HX11440): every kind of bill (`BILL_KND`,
+1. `ALLBILLV2` (의안정보 통합 API): every kind of bill, `ERACO` (제22대) and `BILL_NO`; the row
+   carries `BILL_KND`, `PPSR_KND`, `PPSR_NM`, `PPSL_DT` and every stage as ALLBILL names it but
+   the government transfer day, plus `PROC_STAGE_CD` (심사진행상태) and `PASSGUBN`.
+2. `ALLBILL` (의안정보 통합 API, OOWY4R001216HX11440): every kind of bill (`BILL_KND`,
    `PPSR_KND`: 의원, 정부, 위원장), `BILL_NO` required; the row carries every stage:
    `PPSL_DT`, `JRCMIT_NM`, `JRCMIT_CMMT_DT`, `JRCMIT_PRSNT_DT`, `JRCMIT_PROC_DT`,
    `JRCMIT_PROC_RSLT`, `LAW_CMMT_DT`, `LAW_PRSNT_DT`, `LAW_PROC_DT`, `LAW_PROC_RSLT`,
    `RGS_PRSNT_DT`, `RGS_RSLN_DT`, `RGS_CONF_RSLT`, `GVRN_TRSF_DT`, `PROM_DT`, `PROM_NO`.
-2. `TVBPMBILL11` (법률안 심사 및 처리(의안검색), O4K6HM0012064I15889): every law bill
+3. `TVBPMBILL11` (법률안 심사 및 처리(의안검색), O4K6HM0012064I15889): every law bill
    whoever proposed it (`PROPOSER_KIND`), `AGE` required, `BILL_NO` narrows; rows carry
    `CURR_COMMITTEE`, `COMMITTEE_DT`, `CMT_PRESENT_DT`, `CMT_PROC_DT`, `CMT_PROC_RESULT_CD`,
    `LAW_SUBMIT_DT`, `LAW_PRESENT_DT`, `LAW_PROC_DT`, `LAW_PROC_RESULT_CD`, `PROC_RESULT_CD`,
    `PROC_DT`.
-3. `nzmimeepazxkubdpn` (국회의원 발의법률안, OK7XM1000938DS17215): bills proposed by members
-   only, `AGE` required; the same stage fields as 2, with `COMMITTEE` and `PROC_RESULT`.
-After 2 or 3, `BILLINFODETAIL` (의안 상세정보, OOWY4R001216HX11461, `BILL_ID` required) adds
-the plenary, government and promulgation stages (the ALLBILL field names). `BILLRCP` (의안
+4. `nzmimeepazxkubdpn` (국회의원 발의법률안, OK7XM1000938DS17215): bills proposed by members
+   only, `AGE` required; the same stage fields as 3, with `COMMITTEE` and `PROC_RESULT`.
+`BILLINFODETAIL` (의안 상세정보, OOWY4R001216HX11461, `BILL_ID` required) then adds what the row
+cannot carry (`needs_detail`): the plenary, government and promulgation stages after 3 or 4,
+the government transfer day after 1 once the plenary passed the bill. `BILLRCP` (의안
 접수목록) is not used: its only documented filter is `ERACO`, so finding one bill means
 reading the whole list.
 """
@@ -51,6 +66,7 @@ from domain.content import LocalizedText
 
 __all__ = [
     "ALL_BILLS_SERVICE",
+    "ALL_BILLS_V2_SERVICE",
     "BILL_DETAIL_SERVICE",
     "LAW_BILLS_SERVICE",
     "LOOKUP_ORDER",
@@ -65,13 +81,17 @@ __all__ = [
     "StageConflict",
     "StageReading",
     "SyncPlan",
+    "TermFilter",
     "assembly_age",
+    "assembly_term",
+    "needs_detail",
     "parse_page",
     "plan_sync",
     "read_stages",
     "unread_results",
 ]
 
+ALL_BILLS_V2_SERVICE = "ALLBILLV2"
 ALL_BILLS_SERVICE = "ALLBILL"
 LAW_BILLS_SERVICE = "TVBPMBILL11"
 MEMBER_BILLS_SERVICE = "nzmimeepazxkubdpn"
@@ -204,19 +224,42 @@ def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
+def assembly_term(age: int) -> str:
+    """The Assembly as `ERACO` names it: 22 → 제22대."""
+    return f"제{age}대"
+
+
+class TermFilter(StrEnum):
+    """How a service wants the Assembly a bill belongs to: `AGE=22` or `ERACO=제22대`."""
+
+    AGE = "AGE"
+    ERACO = "ERACO"
+
+
 @dataclass(frozen=True, slots=True)
 class LookupService:
-    """A list service that finds a bill by its number; `by_age` when `AGE` is required."""
+    """A list service that finds a bill by its number, and the term filter it requires."""
 
     name: str
-    by_age: bool
-    needs_detail: bool
+    term: TermFilter | None
+
+    def filters(self, number: str) -> dict[str, str | int] | None:
+        """The query for one bill number; None when the number says no Assembly term."""
+        filters: dict[str, str | int] = {"BILL_NO": number}
+        if self.term is None:
+            return filters
+        age = assembly_age(number)
+        if age is None:
+            return None
+        filters[self.term.value] = age if self.term is TermFilter.AGE else assembly_term(age)
+        return filters
 
 
 LOOKUP_ORDER = (
-    LookupService(ALL_BILLS_SERVICE, by_age=False, needs_detail=False),
-    LookupService(LAW_BILLS_SERVICE, by_age=True, needs_detail=True),
-    LookupService(MEMBER_BILLS_SERVICE, by_age=True, needs_detail=True),
+    LookupService(ALL_BILLS_V2_SERVICE, TermFilter.ERACO),
+    LookupService(ALL_BILLS_SERVICE, None),
+    LookupService(LAW_BILLS_SERVICE, TermFilter.AGE),
+    LookupService(MEMBER_BILLS_SERVICE, TermFilter.AGE),
 )
 
 
@@ -244,9 +287,13 @@ class StageReading:
 # The one mapping from the 의안정보시스템's processing results to our stages. A final or
 # plenary result (PROC_RESULT, PROC_RESULT_CD, RGS_CONF_RSLT) advances or ends the bill; a
 # committee's result (JRCMIT_PROC_RSLT, CMT_PROC_RESULT_CD) only ends it (its 가결 is the
-# committee's decision, noted on the committee stage). Values seen in real answers:
-# StatPan/assembly-api-client tests/fixtures (임기만료폐기, 대안반영폐기, 대안가결) and the
-# 처리결과 the 의안정보시스템 lists (원안가결, 수정가결, 부결, 폐기, 철회, 수정안반영폐기).
+# committee's decision, noted on the committee stage); ALLBILLV2's 심사진행상태
+# (PROC_STAGE_CD) is read last, as a second signal for endings whose result fields are empty
+# (lsy090601/ALBEOP, api/_lib/billTracking.ts, reads it so for 폐기 and 철회); its other
+# values (소관위심사, 본회의의결, 공포, ...) name no result and leave the dates to speak. Values
+# seen in real answers: StatPan/assembly-api-client tests/fixtures (임기만료폐기, 대안반영폐기,
+# 대안가결) and the 처리결과 the 의안정보시스템 lists (원안가결, 수정가결, 부결, 폐기, 철회,
+# 수정안반영폐기).
 RESULT_STAGES: Mapping[str, BillStage] = {
     "원안가결": BillStage.PLENARY_PASSED,
     "수정가결": BillStage.PLENARY_PASSED,
@@ -268,12 +315,31 @@ _COMMITTEE_RESULTS = (
     ("JRCMIT_PROC_RSLT", ("JRCMIT_PROC_DT",)),
     ("CMT_PROC_RESULT_CD", ("CMT_PROC_DT", "COMMITTEE_PROC_DT")),
 )
-# A result without its own day (a withdrawal, say) ends on the last decision recorded.
-_ANY_DECISION_DAY = ("PROC_DT", "RGS_RSLN_DT", "LAW_PROC_DT", "JRCMIT_PROC_DT", "CMT_PROC_DT")
+_STAGE_SIGNALS = (("PROC_STAGE_CD", ()),)
+# A result without its own day (a withdrawal, say) ends on the last decision recorded, else
+# on the last day the Assembly records for the bill at all: it ended no earlier.
+_LAST_KNOWN_DAY = (
+    "PROC_DT",
+    "RGS_RSLN_DT",
+    "LAW_PROC_DT",
+    "JRCMIT_PROC_DT",
+    "CMT_PROC_DT",
+    "RGS_PRSNT_DT",
+    "LAW_PRSNT_DT",
+    "LAW_PRESENT_DT",
+    "LAW_CMMT_DT",
+    "LAW_SUBMIT_DT",
+    "JRCMIT_PRSNT_DT",
+    "CMT_PRESENT_DT",
+    "JRCMIT_CMMT_DT",
+    "COMMITTEE_DT",
+    "PPSL_DT",
+    "PROPOSE_DT",
+)
 
-# Per stage, (day field, note fields) in the order they are believed: ALLBILL's and
-# BILLINFODETAIL's names first, then the list rows' (TVBPMBILL11, nzmimeepazxkubdpn). A review
-# stage takes its decision day and result when decided, else the day it was taken up.
+# Per stage, (day field, note fields) in the order they are believed: the names ALLBILLV2,
+# ALLBILL and BILLINFODETAIL share first, then the list rows' (TVBPMBILL11, nzmimeepazxkubdpn).
+# A review stage takes its decision day and result when decided, else the day it was taken up.
 _STAGE_DAYS: tuple[tuple[BillStage, tuple[tuple[str, tuple[str, ...]], ...]], ...] = (
     (BillStage.SUBMITTED, (("PPSL_DT", ()), ("PROPOSE_DT", ()))),
     (
@@ -353,17 +419,37 @@ def read_stages(records: Sequence[AssemblyRecord]) -> list[StageReading]:
             promulgated[1].service,
             f"제{number}호" if number else None,
         )
-    for results, final in ((_FINAL_RESULTS, True), (_COMMITTEE_RESULTS, False)):
+    decided = False
+    tiers = ((_FINAL_RESULTS, True), (_COMMITTEE_RESULTS, False), (_STAGE_SIGNALS, True))
+    for results, final in tiers:
+        if results is _STAGE_SIGNALS and decided:
+            break  # the stage code only speaks when no result field did
         for result_field, day_fields in results:
             for record in records:
                 result = _result_word(record.row.get(result_field))
                 ending = RESULT_STAGES.get(result or "")
                 if ending is None or (not final and ending is BillStage.PLENARY_PASSED):
                     continue
-                hit = _first_day([record], day_fields) or _first_day(records, _ANY_DECISION_DAY)
+                hit = _first_day([record], day_fields) or _first_day(records, _LAST_KNOWN_DAY)
                 if hit is not None:
                     add(ending, hit[0], record.service, result)
+                    decided = True
     return sorted(found.values(), key=lambda reading: reading.stage.order)
+
+
+def needs_detail(row: Mapping[str, Any]) -> bool:
+    """Whether BILLINFODETAIL can add stages this row cannot carry.
+
+    The list rows (TVBPMBILL11, nzmimeepazxkubdpn) have no plenary, government or promulgation
+    fields; an ALLBILLV2 row has all but the government transfer day, which only a bill the
+    plenary passed can have; an ALLBILL row has every one.
+    """
+    if "RGS_CONF_RSLT" not in row:
+        return True
+    if "GVRN_TRSF_DT" in row:
+        return False
+    passed = RESULT_STAGES.get(_result_word(row.get("RGS_CONF_RSLT")) or "")
+    return passed is BillStage.PLENARY_PASSED
 
 
 def unread_results(records: Sequence[AssemblyRecord]) -> list[str]:

@@ -1,14 +1,15 @@
 """Reading tracked bills' stages from the National Assembly's open API (열린국회정보).
 
 With ASSEMBLY_API_KEY set, a scheduled job looks every tracked, still-moving bill up by its
-bill number, in the services of `LOOKUP_ORDER` one after the other (ALLBILL, which covers
-every kind of bill; then TVBPMBILL11, every law bill; then nzmimeepazxkubdpn, members' bills,
-each of the last two with BILLINFODETAIL), reads its processing dates and records what is
-new; the dispatcher then tells followers and related submitters through the outbox, as for a
-stage typed in by hand. Result codes are logged by name; a bad key, a spent daily quota or a
-failing server end the run (every further request would fail alike), a service that refuses
-the request (e.g. retired: ERROR-310) hands over to the next, a bill no service knows is
-skipped. `preview` answers the same question for one number without writing anything.
+bill number, in the services of `LOOKUP_ORDER` one after the other (ALLBILLV2, then ALLBILL,
+both covering every kind of bill; then TVBPMBILL11, every law bill; then nzmimeepazxkubdpn,
+members' bills), with BILLINFODETAIL for the stages the row cannot carry, reads its
+processing dates and records what is new; the dispatcher then tells followers and related
+submitters through the outbox, as for a stage typed in by hand. Result codes are logged by
+name; a bad key, a spent daily quota or a failing server end the run (every further request
+would fail alike), a service that refuses the request (e.g. retired: ERROR-310) hands over to
+the next, a bill no service knows is skipped. `preview` answers the same question for one
+number without writing anything.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from domain.assembly import (
     StageReading,
     SyncPlan,
     assembly_age,
+    needs_detail,
     parse_page,
     plan_sync,
     read_stages,
@@ -230,14 +232,11 @@ async def find_bill(client: AssemblyClient, number: str) -> AssemblyFinding | No
             fails; the last refusal when a service refused and none knew the bill.
 
     """
-    age = assembly_age(number)
     refused: AssemblyApiError | None = None
     for service in LOOKUP_ORDER:
-        filters: dict[str, str | int] = {"BILL_NO": number}
-        if service.by_age:
-            if age is None:
-                continue
-            filters["AGE"] = age
+        filters = service.filters(number)
+        if filters is None:
+            continue
         try:
             rows = await client.rows(service.name, **filters)
         except AssemblyApiError as exc:
@@ -257,10 +256,11 @@ async def find_bill(client: AssemblyClient, number: str) -> AssemblyFinding | No
             continue
         records = [AssemblyRecord(service.name, row)]
         assembly_id = str(row.get("BILL_ID") or "")
-        if service.needs_detail and assembly_id:
+        if assembly_id and needs_detail(row):
             details = await client.rows(BILL_DETAIL_SERVICE, BILL_ID=assembly_id)
             if details:
-                records.insert(0, AssemblyRecord(BILL_DETAIL_SERVICE, details[0]))
+                # The row that found the bill is believed first; the detail fills its gaps.
+                records.append(AssemblyRecord(BILL_DETAIL_SERVICE, details[0]))
         unknown = unread_results(records)
         if unknown:
             logger.warning(

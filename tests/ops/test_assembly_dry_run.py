@@ -22,7 +22,7 @@ from storage.database import Database
 from tests.fixtures.assembly_api import (
     SAMPLE_COMMITTEE,
     FakeAssemblyApi,
-    allbill_row,
+    allbillv2_row,
     running_fake,
     sample_detail,
     sample_member_bill,
@@ -39,8 +39,8 @@ async def assembly_api() -> AsyncIterator[FakeAssemblyApi]:
     async with running_fake(KEY) as fake:
         fake.rows["nzmimeepazxkubdpn"].append(sample_member_bill(NUMBER, "PRC_A1"))
         fake.rows["BILLINFODETAIL"].append(sample_detail("PRC_A1", NUMBER))
-        fake.rows["ALLBILL"].append(
-            allbill_row(
+        fake.rows["ALLBILLV2"].append(
+            allbillv2_row(
                 ERACO="제22대",
                 BILL_ID="PRC_G1",
                 BILL_NO=GOVERNMENT,
@@ -51,6 +51,8 @@ async def assembly_api() -> AsyncIterator[FakeAssemblyApi]:
                 JRCMIT_CMMT_DT="2025-09-03",
                 RGS_RSLN_DT="2025-12-02",
                 RGS_CONF_RSLT="부결",
+                PROC_STAGE_CD="본회의의결",
+                PASSGUBN="처리의안",
             )
         )
         yield fake
@@ -130,7 +132,7 @@ async def test_it_prints_what_would_change_and_writes_nothing(
     assert _contents(database) == before
 
 
-async def test_a_government_bill_not_tracked_yet_is_shown_from_allbill(
+async def test_a_government_bill_not_tracked_yet_is_shown_from_allbillv2(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     assembly_api: FakeAssemblyApi,
@@ -140,9 +142,12 @@ async def test_a_government_bill_not_tracked_yet_is_shown_from_allbill(
         monkeypatch, capsys, database, assembly_api.url, "--dry-run", GOVERNMENT
     )
     assert code == 0, err
-    assert out.startswith(f"Bill {GOVERNMENT} found in ALLBILL (BILL_ID PRC_G1).\nNot tracked")
+    assert out.startswith(f"Bill {GOVERNMENT} found in ALLBILLV2 (BILL_ID PRC_G1).\nNot tracked")
     rejected = next(line for line in out.splitlines() if "rejected" in line)
-    assert rejected.split() == ["would", "add", "rejected", "2025-12-02", "부결", "[ALLBILL]"]
+    assert rejected.split() == ["would", "add", "rejected", "2025-12-02", "부결", "[ALLBILLV2]"]
+    assert [(service, query.get("ERACO")) for service, query in assembly_api.requests] == [
+        ("ALLBILLV2", "제22대")
+    ]
 
 
 async def test_refusals_are_one_line_without_the_key(
@@ -169,5 +174,5 @@ async def test_refusals_are_one_line_without_the_key(
     code, out, err = await _dry_run(
         monkeypatch, capsys, database, assembly_api.url, "--dry-run", "2200000"
     )
-    assert code == 1 and "in none of ALLBILL, TVBPMBILL11, nzmimeepazxkubdpn" in out
+    assert code == 1 and "in none of ALLBILLV2, ALLBILL, TVBPMBILL11, nzmimeepazxkubdpn" in out
     assert _contents(database) == before

@@ -29,6 +29,7 @@ from tests.fixtures.assembly_api import (
     SAMPLE_COMMITTEE,
     FakeAssemblyApi,
     allbill_row,
+    allbillv2_row,
     detail_row,
     law_bill_row,
     running_fake,
@@ -189,7 +190,7 @@ async def test_each_result_code_is_handled_and_logged(
         for bill_id in (first, second)
     }
     # Bills are synced most recently moved first: the second bill meets the failure, from the
-    # only service that lists it, after ALLBILL and TVBPMBILL11 answered INFO-200.
+    # only service that lists it, after ALLBILLV2, ALLBILL and TVBPMBILL11 answered INFO-200.
     if kind is None:
         assert report.not_found == [OTHER] and report.stopped_by is None
         assert synced == {first: 3, second: 1}
@@ -197,6 +198,7 @@ async def test_each_result_code_is_handled_and_logged(
         assert report.stopped_by == code
         assert synced == {first: 1, second: 1}
         assert [service for service, _ in assembly_api.requests] == [
+            "ALLBILLV2",
             "ALLBILL",
             "TVBPMBILL11",
             "nzmimeepazxkubdpn",
@@ -236,42 +238,63 @@ GOVERNMENT = "2212345"
 ALTERNATIVE = "2214901"
 
 
+GOVERNMENT_ID = "PRC_G1O2V3E4R5N6M7E8N9T0B1I2L3L4X5"
+PROMULGATED = {"PROM_LAW_NM": "중소기업기본법", "PROM_DT": "2025-12-23", "PROM_NO": "21201"}
+
+
+def _government_stages() -> dict[str, Any]:
+    """A government bill's stages as ALLBILLV2 and ALLBILL both name them: passed the plenary."""
+    return {
+        "ERACO": "제22대",
+        "BILL_ID": GOVERNMENT_ID,
+        "BILL_NO": GOVERNMENT,
+        "BILL_KND": "법률안",
+        "BILL_NM": "중소기업기본법 일부개정법률안",
+        "PPSR_KND": "정부",
+        "PPSR_NM": "정부",
+        "PPSL_SESS": "제429회",
+        "PPSL_DT": "2025-09-02",
+        "JRCMIT_NM": COMMITTEE,
+        "JRCMIT_CMMT_DT": "2025-09-03",
+        "JRCMIT_PRSNT_DT": "2025-11-12",
+        "JRCMIT_PROC_DT": "2025-11-20",
+        "JRCMIT_PROC_RSLT": "수정가결",
+        "LAW_CMMT_DT": "2025-11-21",
+        "LAW_PRSNT_DT": "2025-11-26",
+        "LAW_PROC_DT": "2025-11-27",
+        "LAW_PROC_RSLT": "수정가결",
+        "RGS_PRSNT_DT": "2025-12-02",
+        "RGS_RSLN_DT": "2025-12-02",
+        "RGS_CONF_RSLT": "수정가결",
+        "LINK_URL": f"https://likms.assembly.go.kr/bill/billDetail.do?billId={GOVERNMENT_ID}",
+    }
+
+
 def _government_bill() -> dict[str, Any]:
-    """A government bill as ALLBILL answers it: passed, sent and promulgated."""
-    return allbill_row(
-        ERACO="제22대",
-        BILL_ID="PRC_G1O2V3E4R5N6M7E8N9T0B1I2L3L4X5",
+    """The government bill as ALLBILLV2 answers it once promulgated: no government transfer day."""
+    return allbillv2_row(
+        **_government_stages(), **PROMULGATED, PROC_STAGE_CD="공포", PASSGUBN="처리의안"
+    )
+
+
+def _government_detail() -> dict[str, Any]:
+    """Its BILLINFODETAIL row, the only one of the two with the government transfer day."""
+    return detail_row(
+        BILL_ID=GOVERNMENT_ID,
         BILL_NO=GOVERNMENT,
-        BILL_KND="법률안",
-        BILL_NM="중소기업기본법 일부개정법률안",
-        PPSR_KND="정부",
-        PPSR_NM="정부",
-        PPSL_SESS="제429회",
+        PPSR_KIND="정부",
+        PPSR="정부",
         PPSL_DT="2025-09-02",
-        JRCMIT_NM=COMMITTEE,
-        JRCMIT_CMMT_DT="2025-09-03",
-        JRCMIT_PRSNT_DT="2025-11-12",
-        JRCMIT_PROC_DT="2025-11-20",
-        JRCMIT_PROC_RSLT="수정가결",
-        LAW_CMMT_DT="2025-11-21",
-        LAW_PRSNT_DT="2025-11-26",
-        LAW_PROC_DT="2025-11-27",
-        LAW_PROC_RSLT="수정가결",
-        RGS_PRSNT_DT="2025-12-02",
         RGS_RSLN_DT="2025-12-02",
-        RGS_CONF_NM="제430회 국회(정기회) 제15차 본회의",
         RGS_CONF_RSLT="수정가결",
         GVRN_TRSF_DT="2025-12-05",
-        PROM_LAW_NM="중소기업기본법",
-        PROM_DT="2025-12-23",
-        PROM_NO="21201",
-        LINK_URL="https://likms.assembly.go.kr/bill/billDetail.do?billId=PRC_G1O2V3E4R5N6M7E8N9T0B1I2L3L4X5",
+        **PROMULGATED,
     )
 
 
 def _alternative() -> dict[str, Any]:
-    """A committee alternative (대안) as ALLBILL answers it: proposed by the chair, no referral."""
-    return allbill_row(
+    """A committee alternative (대안) from ALLBILLV2: proposed by the chair, no referral."""
+    return allbillv2_row(
         ERACO="제22대",
         BILL_ID="PRC_A2F5S1E1X2W0K1A5G3R9P2I5M7K0W6",
         BILL_NO=ALTERNATIVE,
@@ -285,6 +308,8 @@ def _alternative() -> dict[str, Any]:
         LAW_PROC_RSLT="수정가결",
         RGS_RSLN_DT="2025-12-02",
         RGS_CONF_RSLT="원안가결",
+        PROC_STAGE_CD="정부이송",
+        PASSGUBN="처리의안",
     )
 
 
@@ -296,10 +321,11 @@ async def _audits(sotong: BotHarness) -> list[Any]:
     return [e for e in await sotong.services.audit.latest(50) if e.action == "bill.assembly_sync"]
 
 
-async def test_a_government_bill_and_a_committee_alternative_are_read_from_allbill(
+async def test_a_government_bill_and_a_committee_alternative_are_read_from_allbillv2(
     sotong: BotHarness, assembly_api: FakeAssemblyApi
 ) -> None:
-    assembly_api.rows["ALLBILL"] += [_government_bill(), _alternative()]
+    assembly_api.rows["ALLBILLV2"] += [_government_bill(), _alternative()]
+    assembly_api.rows["BILLINFODETAIL"].append(_government_detail())
     government = await _track(
         sotong, GOVERNMENT, BillStageEntry(BillStage.SUBMITTED, date(2025, 9, 2))
     )
@@ -323,25 +349,109 @@ async def test_a_government_bill_and_a_committee_alternative_are_read_from_allbi
         (BillStage.PLENARY_PASSED, date(2025, 12, 2), "원안가결"),
     ]
     by_bill = {int(entry.target_ids[0]): entry.details for entry in await _audits(sotong)}
-    assert set(by_bill[government]["sources"].values()) == {"ALLBILL"}
+    assert by_bill[government]["sources"] == {
+        "referred": "ALLBILLV2",
+        "committee_review": "ALLBILLV2",
+        "judiciary_review": "ALLBILLV2",
+        "plenary_passed": "ALLBILLV2",
+        "sent_to_government": "BILLINFODETAIL",
+        "promulgated": "ALLBILLV2",
+    }
     assert by_bill[alternative]["sources"] == {
-        "judiciary_review": "ALLBILL",
-        "plenary_passed": "ALLBILL",
+        "judiciary_review": "ALLBILLV2",
+        "plenary_passed": "ALLBILLV2",
     }
     admin = sotong.admin()
     await onboard_admin(admin, "en")
     await admin.send("/audit")
     shown = admin.reply().text or ""
     assert "bill stages from the National Assembly · bill" in shown
-    assert '{"sources": {"judiciary_review": "ALLBILL", "plenary_passed": "ALLBILL"}' in shown
-    asked = {(service, query.get("BILL_NO")) for service, query in assembly_api.requests}
-    assert ("ALLBILL", GOVERNMENT) in asked and ("ALLBILL", ALTERNATIVE) in asked
-    assert not any(service == "nzmimeepazxkubdpn" for service, _ in assembly_api.requests)
+    assert '{"sources": {"judiciary_review": "ALLBILLV2", "plenary_passed": "ALLBILLV2"}' in shown
+    asked = [(service, query) for service, query in assembly_api.requests]
+    for number in (GOVERNMENT, ALTERNATIVE):
+        assert ("ALLBILLV2", number, "제22대") in {
+            (service, query.get("BILL_NO"), query.get("ERACO")) for service, query in asked
+        }
+    # Both were found in ALLBILLV2; only the passed bills' government transfer day is asked of
+    # BILLINFODETAIL, and no other list service is asked at all.
+    assert {service for service, _ in asked} == {"ALLBILLV2", "BILLINFODETAIL"}
+
+
+async def test_a_promulgation_is_read_from_prom_dt_and_told_to_followers(
+    sotong: BotHarness, assembly_api: FakeAssemblyApi
+) -> None:
+    sent = allbillv2_row(**_government_stages(), PROC_STAGE_CD="정부이송", PASSGUBN="처리의안")
+    assembly_api.rows["ALLBILLV2"].append(sent)
+    assembly_api.rows["BILLINFODETAIL"].append(_government_detail() | dict.fromkeys(PROMULGATED))
+    bill_id = await _track(
+        sotong, GOVERNMENT, BillStageEntry(BillStage.SUBMITTED, date(2025, 9, 2))
+    )
+    users = [await onboard(sotong, "민수"), await onboard(sotong, "Jane", "en")]
+    for user, follow in zip(users, ("⭐ 이 법안 팔로우", "⭐ Follow this bill"), strict=True):
+        await user.send("/bills")
+        await user.tap(f"⚖️ 법안 {GOVERNMENT}")
+        await user.tap(follow)
+    await _run_job(sotong)
+    bill = await sotong.repositories.bills.get(bill_id)
+    assert bill.current_stage is not None
+    assert bill.current_stage.stage is BillStage.SENT_TO_GOVERNMENT
+
+    sent.update(PROMULGATED, PROC_STAGE_CD="공포")
+    await tick_at(sotong, kst(2025, 12, 24, 9, 0))
+    await _run_job(sotong)
+    bill = await sotong.repositories.bills.get(bill_id)
+    assert bill.current_stage is not None
+    assert (bill.current_stage.stage, bill.current_stage.on_date) == (
+        BillStage.PROMULGATED,
+        date(2025, 12, 23),
+    )
+    assert bill.current_stage.note.ko == "제21201호"
+    (audit, *_) = await _audits(sotong)
+    assert audit.details["sources"] == {"promulgated": "ALLBILLV2"}
+    await _run_job(sotong)  # nothing new: nothing written, nobody told twice
+    assert len(await _audits(sotong)) == 2
+    await tick_at(sotong, kst(2025, 12, 24, 9, 1))
+    for user, stage in zip(users, ("공포", "Promulgated"), strict=True):
+        (notice,) = containing(user, stage)
+        assert f"법안 {GOVERNMENT}" in (notice.text or "")
+
+
+async def _sync_government(sotong: BotHarness, caplog: pytest.LogCaptureFixture) -> int:
+    """Track the government bill as submitted, run the sync and keep its warnings."""
+    government = await _track(
+        sotong, GOVERNMENT, BillStageEntry(BillStage.SUBMITTED, date(2025, 9, 2))
+    )
+    with caplog.at_level(logging.WARNING, logger="sotong.assembly"):
+        await _run_job(sotong)
+    return government
+
+
+async def test_without_allbillv2_allbill_answers_with_every_stage_in_one_row(
+    sotong: BotHarness, assembly_api: FakeAssemblyApi, caplog: pytest.LogCaptureFixture
+) -> None:
+    assembly_api.retired.add("ALLBILLV2")
+    assembly_api.rows["ALLBILL"].append(
+        allbill_row(
+            **_government_stages(),
+            **PROMULGATED,
+            RGS_CONF_NM="제430회 국회(정기회) 제15차 본회의",
+            GVRN_TRSF_DT="2025-12-05",
+        )
+    )
+    government = await _sync_government(sotong, caplog)
+    assert "ALLBILLV2 answered ERROR-310" in caplog.text
+    assert [stage for stage, _, _ in _history(await sotong.repositories.bills.get(government))][
+        -2:
+    ] == [BillStage.SENT_TO_GOVERNMENT, BillStage.PROMULGATED]
+    (audit,) = await _audits(sotong)
+    assert set(audit.details["sources"].values()) == {"ALLBILL"}
+    assert [service for service, _ in assembly_api.requests] == ["ALLBILLV2", "ALLBILL"]
 
 
 async def test_without_allbill_the_law_bill_search_and_the_detail_answer(
     sotong: BotHarness, assembly_api: FakeAssemblyApi, caplog: pytest.LogCaptureFixture
 ) -> None:
+    assembly_api.fail_with("ERROR-310", service="ALLBILLV2")
     assembly_api.retired.add("ALLBILL")
     assembly_api.rows["TVBPMBILL11"].append(
         law_bill_row(
@@ -375,11 +485,8 @@ async def test_without_allbill_the_law_bill_search_and_the_detail_answer(
             GVRN_TRSF_DT="2025-12-05",
         )
     )
-    government = await _track(
-        sotong, GOVERNMENT, BillStageEntry(BillStage.SUBMITTED, date(2025, 9, 2))
-    )
-    with caplog.at_level(logging.WARNING, logger="sotong.assembly"):
-        await _run_job(sotong)
+    government = await _sync_government(sotong, caplog)
+    assert "ALLBILLV2 answered ERROR-310" in caplog.text
     assert "ALLBILL answered ERROR-310" in caplog.text
     assert [stage for stage, _, _ in _history(await sotong.repositories.bills.get(government))] == [
         BillStage.SUBMITTED,
@@ -488,18 +595,25 @@ async def test_a_lone_row_as_an_object_and_an_empty_page_with_a_head(
         }
 
 
+@pytest.mark.parametrize(
+    ("service", "required"),
+    [("ALLBILLV2", {"ERACO": "제22대"}), ("ALLBILL", {}), ("TVBPMBILL11", {"AGE": "22"})],
+)
 async def test_info_200_and_error_300_come_at_the_top_level(
-    assembly_api: FakeAssemblyApi,
+    assembly_api: FakeAssemblyApi, service: str, required: dict[str, str]
 ) -> None:
     async with aiohttp.ClientSession() as session:
         nothing = await (
             await session.get(
-                f"{assembly_api.url}/ALLBILL", params={"KEY": KEY, "Type": "json", "BILL_NO": "1"}
+                f"{assembly_api.url}/{service}",
+                params={"KEY": KEY, "Type": "json", "BILL_NO": "2299999", **required},
             )
         ).json()
         missing = await (
-            await session.get(f"{assembly_api.url}/ALLBILL", params={"KEY": KEY, "Type": "json"})
+            await session.get(f"{assembly_api.url}/{service}", params={"KEY": KEY, "Type": "json"})
         ).json()
+        client = AssemblyClient(session, assembly_api.url, KEY)
+        assert await client.rows(service, BILL_NO="2299999", **required) == []
     assert nothing == {"RESULT": {"CODE": "INFO-200", "MESSAGE": "해당하는 데이터가 없습니다."}}
     assert missing == {
         "RESULT": {
