@@ -210,6 +210,8 @@ def _services(
             RetentionRule(settings.retention_years),
             clock,
             settings.zone,
+            # A nightly backup is kept BACKUP_KEEP days; a day more covers the one being taken.
+            erasure_days=settings.backup_keep + 1,
         ),
         backups=BackupService(
             settings.database_path, settings.backup_dir, settings.backup_keep, clock, settings.zone
