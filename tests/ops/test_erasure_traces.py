@@ -10,12 +10,13 @@ from domain.submissions import Attachment
 from sandbox.emulator import EmulatorLimits
 from storage.database import Database
 from tests.admin.support import submit
-from tests.fixtures.app import BotHarness
+from tests.fixtures.app import ADMIN_ID, BotHarness
 from tests.intake.flow import agreed_user, label
 
 NAME = "Zyxwname"
 USERNAME = "zyxw_handle"
 FILE_NAME = "zyxw-private-evidence.pdf"
+OTHER_ADMIN_ID = 900_002
 FILE_ID = "BQACAgZyxwFileIdentifier"
 DRAFT_TEXT = "Zyxw draft text nobody else wrote"
 
@@ -37,7 +38,12 @@ def _files(database: Path) -> dict[str, bytes]:
 async def test_erased_strings_are_in_neither_the_file_nor_the_wal(sotong: BotHarness) -> None:
     user = await agreed_user(sotong, NAME, username=USERNAME)
     attachment = Attachment(FILE_ID, "AgADZyxwUnique", "document", FILE_NAME)
-    await submit(sotong, user.id, name=NAME, username=USERNAME, attachments=(attachment,))
+    submission = await submit(
+        sotong, user.id, name=NAME, username=USERNAME, attachments=(attachment,)
+    )
+    # Administrators searched the inbox for the person by name, and for their report's code.
+    await sotong.services.inbox_search.remember(ADMIN_ID, f"{NAME} 과태료")
+    await sotong.services.inbox_search.remember(OTHER_ADMIN_ID, submission.receipt_code)
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:other")
     await user.send(DRAFT_TEXT)
@@ -64,6 +70,7 @@ async def test_erased_strings_are_in_neither_the_file_nor_the_wal(sotong: BotHar
         assert await reopened.fetch_value("SELECT count(*) FROM inputs_in_progress") == 0
         assert await reopened.fetch_value("SELECT count(*) FROM submission_attachments") == 0
         assert await reopened.fetch_value("SELECT count(*) FROM submissions") == 1
+        assert await reopened.fetch_value("SELECT count(*) FROM admin_searches") == 0
     finally:
         await reopened.close()
 

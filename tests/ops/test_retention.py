@@ -18,7 +18,7 @@ from sandbox.emulator import EmulatorLimits
 from tests.admin.support import submit
 from tests.evidence.support import drain
 from tests.fixtures.app import ADMIN_ID, BotHarness
-from tests.intake.flow import agreed_user, submit_one
+from tests.intake.flow import agreed_user, label, submit_one
 
 NAME = "Qwvname"
 USERNAME = "qwv_handle"
@@ -198,3 +198,14 @@ async def test_a_subscriber_who_never_submits_goes_after_the_period_unless_subsc
     assert await sotong.repositories.users.get(leaving.id) is None
     kept = await sotong.repositories.users.get(staying.id)
     assert kept is not None and kept.display_name is None and kept.username is None
+
+
+async def test_an_erasure_record_goes_once_no_backup_predates_it(sotong: BotHarness) -> None:
+    person = await agreed_user(sotong, "지운사람")
+    await person.send("/deletemydata")
+    await person.tap(label("ko", "deletion.button.confirm"))
+    keep = sotong.settings.backup_keep  # 2 in this module: the log outlives every backup
+    sotong.clock.advance(timedelta(days=keep + 1) - timedelta(minutes=1))
+    assert (await sotong.services.retention.run()).erasure_records_deleted == 0
+    sotong.clock.advance(timedelta(minutes=2))
+    assert (await sotong.services.retention.run()).erasure_records_deleted == 1
