@@ -188,6 +188,16 @@ class RetentionRepository:
             f"SELECT receipt_code FROM submissions WHERE id IN ({marks})", submissions
         ) as cursor:
             codes = [row[0] for row in await cursor.fetchall()]
+        # Who was sent messages about these reports: their owners and supporters.
+        async with connection.execute(
+            "SELECT s.receipt_code, s.user_id FROM submissions s"
+            f" WHERE s.id IN ({marks}) AND s.user_id IS NOT NULL"
+            " UNION SELECT s.receipt_code, p.user_id FROM submission_supporters p"
+            " JOIN submissions s ON s.id = p.submission_id"
+            f" WHERE p.submission_id IN ({marks}) AND p.user_id IS NOT NULL",
+            (*submissions, *submissions),
+        ) as cursor:
+            recipients = [(row[0], row[1]) for row in await cursor.fetchall()]
         counts["submissions_anonymised"] = await _delete(
             connection,
             "UPDATE submissions SET user_id = NULL, visibility = 'anonymous',"
@@ -212,13 +222,15 @@ class RetentionRepository:
             f" WHERE note IS NOT NULL AND submission_id IN ({marks})",
             submissions,
         )
-        for code in codes:
+        for code, user_id in recipients:
             # A sent receipt or status message pairs the code with its recipient's id.
             counts["messages_deleted"] += await _delete(
                 connection,
-                "DELETE FROM outbox WHERE status <> 'pending' AND instr(text, ?) > 0",
-                (code,),
+                "DELETE FROM outbox WHERE user_id = ? AND status <> 'pending'"
+                " AND instr(text, ?) > 0",
+                (user_id, code),
             )
+        for code in codes:
             counts["searches_deleted"] += await _delete(
                 connection,
                 "DELETE FROM admin_searches WHERE instr(lower(query), lower(?)) > 0",

@@ -6,6 +6,7 @@ import asyncio
 import os
 import sqlite3
 import stat
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -15,9 +16,11 @@ import pytest
 from bot.cli import main
 from domain.clock import FrozenClock
 from services.backups import BackupService
-from storage.backup import BackupError, verify_copy
+from storage.backup import BackupError, backup_database, verify_copy
 from storage.database import Database
+from storage.erasure import ErasureRepository
 from storage.lock import DatabaseInUseError
+from storage.users import UserRepository
 from tests.admin.support import submit
 from tests.fixtures.app import START, TEST_TOKEN, BotHarness
 from tests.intake.flow import agreed_user, label
@@ -226,3 +229,26 @@ async def test_a_restore_erases_again_whoever_was_erased_after_the_backup(
     # The log came along: restoring an even older copy later would erase them again too.
     assert logged == 1
     await sotong.start()
+
+
+async def test_a_restore_keeps_someone_who_came_back_after_erasing(tmp_path: Path) -> None:
+    live = tmp_path / "live" / "sotong.db"
+    database = await Database.open(live)
+    users = UserRepository(database)
+    await users.touch(42, "ko", START)
+    await ErasureRepository(database).erase_user(42, now=START + timedelta(hours=1))
+    await users.touch(42, "en", START + timedelta(hours=2))
+    await database.close()
+    copy = tmp_path / "copy.db"
+    backup_database(live, copy)
+
+    clock = FrozenClock(START + timedelta(hours=3))
+    result = await BackupService(live, tmp_path / "b", 14, clock, SEOUL).restore_keeping_erasures(
+        copy
+    )
+    assert result.erased_again == 0
+    restored = await Database.open(live)
+    try:
+        assert await restored.fetch_value("SELECT language FROM users WHERE id = 42") == "en"
+    finally:
+        await restored.close()
