@@ -136,7 +136,13 @@ class ErasureRepository:
         names = {
             str(value) for row in (*submitted, *([person] if person else [])) for value in row
         } - {"None", ""}
-        # Evidence files' names and Telegram ids would still lead back to the person.
+        # Evidence files' names and Telegram ids would still lead back to the person, and so
+        # could what they wrote in a follow-up note.
+        await connection.execute(
+            "UPDATE follow_ups SET note = NULL, awaiting_note = 0 WHERE submission_id IN"
+            " (SELECT id FROM submissions WHERE user_id = ?)",
+            (user_id,),
+        )
         await connection.execute(
             "DELETE FROM submission_attachments WHERE submission_id IN"
             " (SELECT id FROM submissions WHERE user_id = ?)",
