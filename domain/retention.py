@@ -1,12 +1,13 @@
 """How long personal data is kept, exactly as the privacy notice says it.
 
-The notice (messages/catalog/privacy.py): personal data is kept "RETENTION_YEARS years after
-your feedback has been handled" (의견 처리가 끝난 날부터 N년). A submission's processing ends
-when it is answered, closed or rejected: an answered report waits for nothing more from its owner,
-so its period starts then; a reopened one is not finished. The period is counted as the Civil Act
-counts periods in years (민법 제157조, 제160조): the closing day itself does not count, the period
-ends on the day before the corresponding day N years later, or on the last day of that month
-when it has no such day. The data may be destroyed from the next day on.
+The notice (messages/catalog/privacy.py): who wrote a report is kept "RETENTION_YEARS years
+after it is answered, closed or rejected" (답변·종결·반려된 날부터 N년). A submission's
+processing ends when it is answered, closed or rejected: an answered report waits for nothing
+more from its owner, so its period starts then; a reopened one is not finished. The period is
+counted as the Civil Act counts periods in years (민법 제157조, 제160조): the closing day itself
+does not count, the period ends on the day before the corresponding day N years later, or on
+the last day of that month when it has no such day. The data may be destroyed from the next
+day on.
 """
 
 from __future__ import annotations
