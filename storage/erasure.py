@@ -20,6 +20,7 @@ import aiosqlite
 from domain.users import ErasureReport
 from storage.conversations import delete_user_state_in
 from storage.database import Database
+from storage.drafts import forget_reminders_in
 from storage.timestamps import from_db, to_db
 from storage.update_journal import forget_sender_in
 
@@ -163,6 +164,7 @@ class ErasureRepository:
         )
         had_draft = cursor.rowcount > 0
         await connection.execute("DELETE FROM company_profiles WHERE user_id = ?", (user_id,))
+        await forget_reminders_in(connection, user_id)
         await delete_user_state_in(connection, user_id)
         await forget_sender_in(connection, user_id, now)
         for name in sorted(names):

@@ -51,7 +51,6 @@ TABLE_RULES: dict[str, PurgeRule] = {
         "content_categories",
         "content_events",
         "daily_runs",
-        "deliveries",
         "dispatch_cursors",
         "industries",
         "law_aliases",
@@ -101,6 +100,8 @@ COLUMN_RULES: dict[str, dict[str, PurgeRule]] = {
         "reason": _R.STAFF,
         "actor_id": _R.STAFF,
     },
+    # A draft reminder's key names its recipient (storage/drafts.py); other keys name none.
+    "deliveries": {"id": _R.NO_PERSON, "key": _R.EXPIRES, "kind": _R.NO_PERSON},
     "erasures": {"subject": _R.ERASURE_LOG},
     "follow_ups": {
         "submission_id": _R.NO_PERSON,

@@ -18,6 +18,7 @@ from storage.audit import record_in
 from storage.content_events import id_marks
 from storage.conversations import delete_user_state_in
 from storage.database import Database
+from storage.drafts import expire_reminders_in, forget_reminders_in
 from storage.timestamps import from_db, to_db
 
 __all__ = [
@@ -79,6 +80,7 @@ class PurgeCounts:
     conversation_rows_deleted: int = 0
     users_deleted: int = 0
     messages_deleted: int = 0
+    reminders_deleted: int = 0
     searches_deleted: int = 0
     journal_rows_deleted: int = 0
     erasure_records_deleted: int = 0
@@ -264,6 +266,7 @@ class RetentionRepository:
         counts["messages_deleted"] += await _delete(
             connection, "DELETE FROM outbox WHERE user_id = ? AND status <> 'pending'", (user_id,)
         )
+        counts["reminders_deleted"] += await forget_reminders_in(connection, user_id)
         async with connection.execute(
             "SELECT blocked_at IS NULL AND (EXISTS (SELECT 1 FROM subscriptions"
             "   WHERE user_id = u.id AND active = 1)"
@@ -295,6 +298,7 @@ class RetentionRepository:
         counts["searches_deleted"] += await _delete(
             connection, "DELETE FROM admin_searches WHERE at < ?", expired
         )
+        counts["reminders_deleted"] += await expire_reminders_in(connection, bounds.expired)
         counts["drafts_deleted"] += await _delete(
             connection, "DELETE FROM submission_drafts WHERE updated_at < ?", expired
         )

@@ -56,6 +56,8 @@ async def test_erased_strings_are_in_neither_the_file_nor_the_wal(sotong: BotHar
     await user.send("/feedback")
     await user.tap(callback_data="fb:cat:other")
     await user.send(DRAFT_TEXT)
+    sotong.clock.advance(timedelta(days=2))
+    assert await sotong.services.draft_reminders.remind_idle() == 1
     # A restart writes PTB's conversation state, so the user has a row there too.
     await sotong.restart()
     database = sotong.settings.database_path
@@ -80,6 +82,13 @@ async def test_erased_strings_are_in_neither_the_file_nor_the_wal(sotong: BotHar
         assert await reopened.fetch_value("SELECT count(*) FROM submission_attachments") == 0
         assert await reopened.fetch_value("SELECT count(*) FROM submissions") == 1
         assert await reopened.fetch_value("SELECT count(*) FROM admin_searches") == 0
+        # The draft reminder's delivery key named the person.
+        assert (
+            await reopened.fetch_value(
+                "SELECT count(*) FROM deliveries WHERE instr(key, ?) > 0", (str(user.id),)
+            )
+            == 0
+        )
     finally:
         await reopened.close()
 

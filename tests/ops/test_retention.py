@@ -129,7 +129,7 @@ def _rows_naming(path: Path, person_id: int, strings: tuple[str, ...]) -> list[s
                     ).fetchone()
                 ):
                     found.append(f"{table}.{column} = {person_id}")
-                for text in strings:
+                for text in (*strings, str(person_id)):
                     if connection.execute(
                         f"SELECT 1 FROM {table} WHERE instr(CAST({column} AS TEXT), ?) > 0",
                         (text,),
@@ -160,6 +160,9 @@ async def test_an_answered_report_past_its_period_leaves_no_trace_of_its_owner(
     await owner.send("/feedback")
     await owner.tap(callback_data="fb:cat:other")
     await owner.send("초안으로 남겨 둔 문장입니다")
+    sotong.clock.advance(timedelta(days=2))
+    assert await sotong.services.draft_reminders.remind_idle() == 1
+    await drain(sotong)
     database = sotong.settings.database_path
     assert _rows_naming(database, owner.id, (NAME, USERNAME, "010-2233"))
 
