@@ -104,13 +104,15 @@ def run_backup(arguments: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_restore(arguments: argparse.Namespace, settings: Settings) -> int:
-    """Restore one backup and say where the replaced database was kept."""
-    report = backup_service(settings).restore(arguments.path)
+    """Restore one backup, erase again who was erased since, say where the old one was kept."""
+    result = asyncio.run(backup_service(settings).restore_keeping_erasures(arguments.path))
+    report = result.report
     print(
         f"restored {report.source} into {report.database} (schema version {report.schema_version})"
     )
     if report.kept_aside is not None:
         print(f"the previous database is kept as {report.kept_aside}")
+        print(f"erasures made since the backup, applied again: {result.erased_again}")
     return 0
 
 

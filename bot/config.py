@@ -69,11 +69,21 @@ class Settings(BaseSettings):
         default="Sotong",
         description="Who is responsible for the personal data, named in the privacy notice.",
     )
+    privacy_contact: str = Field(
+        default="",
+        description=(
+            "How people reach the controller about their data (e-mail or phone), shown in the "
+            "privacy notice; set it in production."
+        ),
+    )
     retention_years: int = Field(
         default=3,
         ge=1,
         le=10,
-        description="Years personal data is kept after a submission is closed, per the notice.",
+        description=(
+            "Years personal data is kept after a submission is answered, closed or rejected, "
+            "or after a person's last visit, per the notice."
+        ),
     )
     submission_daily_limit: int = Field(
         default=10,

@@ -13,6 +13,7 @@ from bot.config import Settings
 from domain.clock import Clock
 from domain.delivery import DeliveryPolicy
 from domain.evidence import EvidenceRules
+from domain.privacy import PrivacyTerms
 from domain.retention import RetentionRule
 from messages.catalog.privacy import NOTICE_VERSION
 from services.accounts import AccountService
@@ -145,8 +146,13 @@ def _services(
         default_language=settings.default_language,
         zone=settings.zone,
         quiet=settings.quiet,
-        retention_years=settings.retention_years,
-        privacy_controller=settings.privacy_controller,
+        privacy=PrivacyTerms(
+            controller=settings.privacy_controller,
+            contact=settings.privacy_contact,
+            retention_years=settings.retention_years,
+            backup_days=settings.backup_keep,
+            follow_up_days=settings.follow_up_days,
+        ),
         accounts=AccountService(
             stores.users, ErasureRepository(database), clock, settings.default_language
         ),
@@ -210,6 +216,8 @@ def _services(
             RetentionRule(settings.retention_years),
             clock,
             settings.zone,
+            # A nightly backup is kept BACKUP_KEEP days; a day more covers the one being taken.
+            erasure_days=settings.backup_keep + 1,
         ),
         backups=BackupService(
             settings.database_path, settings.backup_dir, settings.backup_keep, clock, settings.zone

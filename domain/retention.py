@@ -1,11 +1,13 @@
 """How long personal data is kept, exactly as the privacy notice says it.
 
-The notice (messages/catalog/privacy.py): personal data is kept "RETENTION_YEARS years after
-your feedback is closed" (의견 처리가 끝난 뒤 N년). A submission's processing ends when it is
-closed or rejected; a reopened one is not closed. The period is counted as the Civil Act
-counts periods in years (민법 제157조, 제160조): the closing day itself does not count, the period
-ends on the day before the corresponding day N years later, or on the last day of that month
-when it has no such day. The data may be destroyed from the next day on.
+The notice (messages/catalog/privacy.py): who wrote a report is kept "RETENTION_YEARS years
+after it is answered, closed or rejected" (답변·종결·반려된 날부터 N년). A submission's
+processing ends when it is answered, closed or rejected: an answered report waits for nothing
+more from its owner, so its period starts then; a reopened one is not finished. The period is
+counted as the Civil Act counts periods in years (민법 제157조, 제160조): the closing day itself
+does not count, the period ends on the day before the corresponding day N years later, or on
+the last day of that month when it has no such day. The data may be destroyed from the next
+day on.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["CLOSED_STATUSES", "RetentionRule"]
+__all__ = ["FINISHED_STATUSES", "RetentionRule"]
 
-CLOSED_STATUSES = frozenset({"closed", "rejected"})
-"""Statuses that end a submission's processing (the notice's "closed")."""
+FINISHED_STATUSES = frozenset({"answered", "closed", "rejected"})
+"""Statuses that end a submission's processing (the notice's "handled")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +53,10 @@ class RetentionRule:
         year = today.year - self.years
         day = min(today.day, calendar.monthrange(year, today.month)[1])
         return date(year, today.month, day) + timedelta(days=2)
+
+    def first_kept_day(self, today: date) -> date:
+        """The earliest day whose data is still kept on `today`: anything older has expired."""
+        day = self.query_bound(today)
+        while self.has_expired(day - timedelta(days=1), today) is False:
+            day -= timedelta(days=1)
+        return day

@@ -18,13 +18,26 @@ CONSENT_ANSWER_PATTERN = cb.any_of(cb.CONSENT_AGREE, cb.CONSENT_DECLINE)
 
 
 def notice_text(context: SotongContext) -> Markup:
-    """The notice with this bot's controller and retention period filled in."""
-    services = context.services
+    """The notice with this bot's controller, contact and periods filled in from the settings."""
+    terms = context.services.privacy
+    lang = context.lang
+    controller = (
+        t(
+            lang,
+            "privacy.controller_with_contact",
+            controller=terms.controller,
+            contact=terms.contact,
+        )
+        if terms.contact
+        else t(lang, "privacy.controller", controller=terms.controller)
+    )
     return t(
-        context.lang,
+        lang,
         "privacy.notice",
-        years=services.retention_years,
-        controller=services.privacy_controller,
+        years=terms.retention_years,
+        backup_days=terms.backup_days,
+        follow_up_days=terms.follow_up_days,
+        controller=controller,
     )
 
 

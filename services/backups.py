@@ -9,9 +9,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
-from storage.backup import RestoreReport, backup_database, restore_database
+from storage.backup import RestoreReport, backup_database, make_private_folder, restore_database
+from storage.database import Database
+from storage.erasure import ErasureRepository, read_erasure_log
 
-__all__ = ["BackupResult", "BackupService"]
+__all__ = ["BackupResult", "BackupService", "RestoreResult"]
 
 logger = logging.getLogger("sotong.backup")
 
@@ -25,6 +27,14 @@ class BackupResult:
     path: Path
     size: int
     removed: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    """A restore, and how many people erased since the copy was taken were erased again."""
+
+    report: RestoreReport
+    erased_again: int
 
 
 class BackupService:
@@ -48,6 +58,8 @@ class BackupService:
 
     def take(self, target: Path | None = None) -> BackupResult:
         """Copy and verify (blocking: call it from a worker thread inside the bot)."""
+        if target is None:
+            make_private_folder(self._folder)
         path = target or self.default_target()
         size = backup_database(self._database, path)
         return BackupResult(path, size)
@@ -81,3 +93,22 @@ class BackupService:
         return restore_database(
             source, self._database, aside_suffix=f"before-restore-{self._stamp()}"
         )
+
+    async def restore_keeping_erasures(self, source: Path) -> RestoreResult:
+        """Restore, then erase again whoever the replaced database says was erased since.
+
+        A copy taken before someone used /deletemydata still holds them; the replaced
+        database's erasure log (storage/erasure.py) names them without naming them.
+        """
+        report = await asyncio.to_thread(self.restore, source)
+        log = None if report.kept_aside is None else read_erasure_log(report.kept_aside)
+        if log is None:
+            return RestoreResult(report, 0)
+        database = await Database.open(self._database)
+        try:
+            erased = await ErasureRepository(database).reapply(log, now=self._clock.now())
+        finally:
+            await database.close()
+        if erased:
+            logger.info("restore: %d erasure(s) made after the backup applied again", erased)
+        return RestoreResult(report, erased)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
+from domain.privacy import PrivacyTerms
 from domain.subscriptions import QuietHours
 from services.accounts import AccountService
 from services.agenda import AgendaService
@@ -47,8 +48,7 @@ class Services:
     default_language: str
     zone: ZoneInfo
     quiet: QuietHours
-    retention_years: int
-    privacy_controller: str
+    privacy: PrivacyTerms
     accounts: AccountService
     reference: ReferenceService
     submissions: SubmissionQueries

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
 from domain.retention import RetentionRule
 from storage.database import Database
-from storage.retention import PurgeCounts, RetentionRepository
+from storage.retention import PurgeBounds, PurgeCounts, RetentionRepository
 
 __all__ = ["RetentionService"]
 
@@ -17,13 +17,17 @@ logger = logging.getLogger("sotong.retention")
 
 
 class RetentionService:
-    """Applies the notice's rule to closed submissions and to submitters who left with them.
+    """Applies the notice's rule to finished submissions and to people who left.
 
-    A closed submission past its period is anonymised: no owner, no name, no evidence files,
-    no supporters' ids; its text stays as a record nobody can trace, as the notice says. A
-    submitter also loses their contact details, company profile, draft and conversation
-    state once every submission of theirs is past its period and they have not been back
-    since (a later visit starts the period again, as continued use does).
+    A submission answered, closed or rejected past its period is anonymised: no owner, no
+    name, no evidence files, no supporters' ids, no follow-up note, no delivered message
+    pairing its code with a recipient; its text stays as a record nobody can trace, as the
+    notice says. A person also loses their contact details, company profile, draft,
+    conversation state and delivered messages once every submission of theirs is past its
+    period and they have not been back for as long (a later visit starts the period again, as
+    continued use does); someone who never submitted is judged by their last visit alone.
+    Rows older than the period go whoever they belong to, and erasure records go once every
+    backup is newer than them (`erasure_days`).
     """
 
     def __init__(
@@ -33,12 +37,15 @@ class RetentionService:
         rule: RetentionRule,
         clock: Clock,
         zone: ZoneInfo,
+        *,
+        erasure_days: int,
     ) -> None:
         self._repository = repository
         self._database = database
         self._rule = rule
         self._clock = clock
         self._zone = zone
+        self._erasure_days = erasure_days
 
     async def run(self) -> PurgeCounts:
         """One pass; always leaves one audit entry with its counts, even when nothing went."""
@@ -52,10 +59,10 @@ class RetentionService:
             )
             if self._rule.has_expired(candidate.closed_at.astimezone(self._zone).date(), today)
         ]
-        owners = {candidate.user_id for candidate in expired if candidate.user_id is not None}
+        first_kept = datetime.combine(self._rule.first_kept_day(today), time(), tzinfo=self._zone)
         leaving = {
             activity.user_id
-            for activity in await self._repository.activity(owners)
+            for activity in await self._repository.inactive(first_kept)
             if all(
                 closed is not None
                 and self._rule.has_expired(closed.astimezone(self._zone).date(), today)
@@ -63,8 +70,9 @@ class RetentionService:
             )
             and self._rule.has_expired(activity.last_seen_at.astimezone(self._zone).date(), today)
         }
+        bounds = PurgeBounds(first_kept, now - timedelta(days=self._erasure_days))
         counts = await self._repository.purge(
-            [candidate.submission_id for candidate in expired], leaving, now=now
+            [candidate.submission_id for candidate in expired], leaving, bounds=bounds, now=now
         )
         if counts.total:
             await self._database.checkpoint()

@@ -17,7 +17,14 @@ from storage.errors import StorageError
 from storage.health import inspect_database_file
 from storage.lock import database_lock
 
-__all__ = ["BackupError", "RestoreReport", "backup_database", "restore_database", "verify_copy"]
+__all__ = [
+    "BackupError",
+    "RestoreReport",
+    "backup_database",
+    "make_private_folder",
+    "restore_database",
+    "verify_copy",
+]
 
 _SIDE_FILES = ("", "-wal", "-shm")
 
@@ -61,6 +68,18 @@ def verify_copy(path: Path) -> int:
     return max(inspection.applied)
 
 
+def make_private_folder(folder: Path) -> None:
+    """Create the backup folder readable by the bot's user only, and make an existing one so."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)
+
+
+def _private_empty_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 before SQLite writes a person's data into it."""
+    path.unlink(missing_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def backup_database(source: Path, target: Path) -> int:
     """Copy `source` to `target` through the online backup API, verify it, return its size.
 
@@ -73,8 +92,11 @@ def backup_database(source: Path, target: Path) -> int:
     """
     if not source.is_file():
         raise BackupError(f"{source}: no database to back up")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.exists():
+        make_private_folder(target.parent)
     partial = target.with_name(target.name + ".partial")
+    # A backup holds every person's data: readable by the bot's user only, like exports.
+    _private_empty_file(partial)
     reader = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         reader.execute("PRAGMA busy_timeout = 5000")
@@ -112,6 +134,7 @@ def restore_database(source: Path, database: Path, *, aside_suffix: str) -> Rest
     with database_lock(database):
         version = verify_copy(source)
         incoming = database.with_name(database.name + ".restoring")
+        _private_empty_file(incoming)
         shutil.copyfile(source, incoming)
         with incoming.open("rb") as handle:
             os.fsync(handle.fileno())

@@ -21,7 +21,34 @@ from storage.inputs import open_step
 from storage.outbox import enqueue_in
 from storage.timestamps import from_db, from_db_optional, to_db
 
-__all__ = ["CompanyProfileRepository", "DraftRepository"]
+__all__ = [
+    "CompanyProfileRepository",
+    "DraftRepository",
+    "expire_reminders_in",
+    "forget_reminders_in",
+]
+
+_REMINDER_KEY = "draft-reminder:{user_id}:{at}"
+"""A draft reminder's delivery key: it names its recipient, so it goes with them."""
+
+
+async def forget_reminders_in(connection: aiosqlite.Connection, user_id: int) -> int:
+    """Delete one person's draft reminders (deliveries and their messages); return how many."""
+    cursor = await connection.execute(
+        "DELETE FROM deliveries WHERE key LIKE ?",
+        (_REMINDER_KEY.format(user_id=user_id, at="%"),),
+    )
+    return cursor.rowcount
+
+
+async def expire_reminders_in(connection: aiosqlite.Connection, before: datetime) -> int:
+    """Delete everyone's draft reminders created before `before`; return how many."""
+    cursor = await connection.execute(
+        "DELETE FROM deliveries WHERE key LIKE ? AND created_at < ?",
+        (_REMINDER_KEY.format(user_id="%", at="%"), to_db(before)),
+    )
+    return cursor.rowcount
+
 
 _COLUMNS = (
     "user_id, editing, category_id, problem, law_or_rule, law_unsure, proposal, impact,"
@@ -186,7 +213,7 @@ class DraftRepository:
             if reminder is not None:
                 await enqueue_in(
                     connection,
-                    key=f"draft-reminder:{user_id}:{to_db(now)}",
+                    key=_REMINDER_KEY.format(user_id=user_id, at=to_db(now)),
                     kind="reminder",
                     messages=(reminder,),
                     now=now,

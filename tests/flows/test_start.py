@@ -18,7 +18,7 @@ async def test_korean_newcomer_agrees_and_reaches_the_menu(sotong: BotHarness) -
 
     await user.tap("한국어 ✓")
     notice = user.reply()
-    assert "개인정보 수집·이용 안내" in (notice.text or "")
+    assert "개인정보 수집·이용 및 제3자 제공 안내" in (notice.text or "")
     assert "3년" in (notice.text or "")
     assert notice.buttons == ["✅ 동의", "동의하지 않음"]
     assert user.transcript[-2].text == "언어: 한국어"
@@ -42,7 +42,7 @@ async def test_english_client_gets_english_preselected_and_can_decline(sotong: B
     assert picker.buttons == ["한국어", "English ✓"]
 
     await user.tap("English ✓")
-    assert "How we use your personal information" in (user.reply().text or "")
+    assert "How we use and share your personal information" in (user.reply().text or "")
 
     await user.tap("I do not agree")
     texts = " ".join(m.text or "" for m in user.replies())
@@ -60,7 +60,7 @@ async def test_choosing_the_other_language_switches_everything(sotong: BotHarnes
     await user.send("/start")
     await user.tap("English")
     assert user.transcript[-2].text == "Language: English"
-    assert "How we use your personal information" in (user.reply().text or "")
+    assert "How we use and share your personal information" in (user.reply().text or "")
     assert user.commands[0]["description"] == "Get started"
 
 
@@ -96,7 +96,7 @@ async def test_restart_while_choosing_language_resumes(sotong: BotHarness) -> No
     await user.send("/start")
     await sotong.restart()
     await user.tap("한국어 ✓")
-    assert "개인정보 수집·이용 안내" in (user.reply().text or "")
+    assert "개인정보 수집·이용 및 제3자 제공 안내" in (user.reply().text or "")
 
 
 async def test_returning_user_gets_the_menu_straight_away(sotong: BotHarness) -> None:

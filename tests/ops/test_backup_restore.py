@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sqlite3
+import stat
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -13,10 +16,14 @@ import pytest
 from bot.cli import main
 from domain.clock import FrozenClock
 from services.backups import BackupService
-from storage.backup import BackupError, verify_copy
+from storage.backup import BackupError, backup_database, verify_copy
 from storage.database import Database
+from storage.erasure import ErasureRepository
 from storage.lock import DatabaseInUseError
+from storage.users import UserRepository
+from tests.admin.support import submit
 from tests.fixtures.app import START, TEST_TOKEN, BotHarness
+from tests.intake.flow import agreed_user, label
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -153,3 +160,95 @@ def test_the_command_line_backs_up_and_restores(
     assert "restored" in printed and "before-restore-" in printed
     assert main(["restore", str(tmp_path / "missing.db")]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_backups_from_the_command_line_are_readable_by_the_bot_user_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    database = tmp_path / "data" / "sotong.db"
+    backups = tmp_path / "backups"
+    backups.mkdir(mode=0o755)
+    backups.chmod(0o755)
+    monkeypatch.setenv("BOT_TOKEN", TEST_TOKEN)
+    monkeypatch.setenv("DATABASE_PATH", str(database))
+    monkeypatch.setenv("BACKUP_DIR", str(backups))
+    previous = os.umask(0o022)
+    try:
+        database.parent.mkdir()
+        sqlite3.connect(database).close()
+        _mark_as_sotong(database)
+        assert main(["backup"]) == 0
+        assert main(["backup", "--out", str(tmp_path / "elsewhere" / "copy.db")]) == 0
+    finally:
+        os.umask(previous)
+    [taken] = backups.glob("sotong-*.db")
+    assert stat.S_IMODE(taken.stat().st_mode) == 0o600
+    assert stat.S_IMODE(backups.stat().st_mode) == 0o700
+    elsewhere = tmp_path / "elsewhere"
+    assert stat.S_IMODE((elsewhere / "copy.db").stat().st_mode) == 0o600
+    assert stat.S_IMODE(elsewhere.stat().st_mode) == 0o700
+
+
+def _mark_as_sotong(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    connection.execute(
+        "CREATE TABLE schema_migrations (version INTEGER, name TEXT, applied_at TEXT)"
+    )
+    connection.execute("INSERT INTO schema_migrations VALUES (1, 'foundation', 'x')")
+    connection.commit()
+    connection.close()
+
+
+async def test_a_restore_erases_again_whoever_was_erased_after_the_backup(
+    sotong: BotHarness, tmp_path: Path
+) -> None:
+    erased = await agreed_user(sotong, "Erasedzq", username="erased_zq")
+    kept = await agreed_user(sotong, "Keptzq", username="kept_zq")
+    await submit(sotong, erased.id, name="Erasedzq", username="erased_zq")
+    await submit(sotong, kept.id, name="Keptzq", username="kept_zq")
+    before = (await asyncio.to_thread(sotong.services.backups.take)).path
+    await erased.send("/deletemydata")
+    await erased.tap(label("ko", "deletion.button.confirm"))
+    await sotong.stop()
+
+    database = sotong.settings.database_path
+    service = BackupService(database, tmp_path / "b", 14, sotong.clock, sotong.settings.zone)
+    result = await service.restore_keeping_erasures(before)
+    assert result.erased_again == 1
+    assert b"Erasedzq" not in database.read_bytes()
+    restored = await Database.open(database)
+    try:
+        users = await restored.fetch_all("SELECT id FROM users ORDER BY id")
+        names = await restored.fetch_all("SELECT submitter_name FROM submissions ORDER BY id")
+        logged = await restored.fetch_value("SELECT count(*) FROM erasures")
+    finally:
+        await restored.close()
+    assert kept.id in {row["id"] for row in users}
+    assert erased.id not in {row["id"] for row in users}
+    assert [row["submitter_name"] for row in names] == [None, "Keptzq"]
+    # The log came along: restoring an even older copy later would erase them again too.
+    assert logged == 1
+    await sotong.start()
+
+
+async def test_a_restore_keeps_someone_who_came_back_after_erasing(tmp_path: Path) -> None:
+    live = tmp_path / "live" / "sotong.db"
+    database = await Database.open(live)
+    users = UserRepository(database)
+    await users.touch(42, "ko", START)
+    await ErasureRepository(database).erase_user(42, now=START + timedelta(hours=1))
+    await users.touch(42, "en", START + timedelta(hours=2))
+    await database.close()
+    copy = tmp_path / "copy.db"
+    backup_database(live, copy)
+
+    clock = FrozenClock(START + timedelta(hours=3))
+    result = await BackupService(live, tmp_path / "b", 14, clock, SEOUL).restore_keeping_erasures(
+        copy
+    )
+    assert result.erased_again == 0
+    restored = await Database.open(live)
+    try:
+        assert await restored.fetch_value("SELECT language FROM users WHERE id = 42") == "en"
+    finally:
+        await restored.close()

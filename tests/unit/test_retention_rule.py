@@ -46,3 +46,13 @@ def test_the_query_bound_never_misses_an_expired_closing() -> None:
 def test_a_period_of_less_than_a_year_is_refused() -> None:
     with pytest.raises(ValueError, match="at least one year"):
         RetentionRule(0)
+
+
+def test_the_first_kept_day_splits_expired_days_from_kept_ones() -> None:
+    rule = RetentionRule(3)
+    start = date(2027, 1, 1)
+    for offset in range(0, 3 * 366, 5):
+        today = start + timedelta(days=offset)
+        first = rule.first_kept_day(today)
+        assert not rule.has_expired(first, today)
+        assert rule.has_expired(first - timedelta(days=1), today)
