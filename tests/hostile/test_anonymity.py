@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
+from bot.evidence_jobs import FOLLOW_UP_JOB
+from domain.bills import BillStage, BillStageEntry
+from domain.submissions import Submission
 from sandbox.emulator import ScriptedUser
 from tests.admin.support import onboard, submit
+from tests.delivery.support import add_bill, kst
+from tests.evidence.support import run_agenda, run_job
 from tests.fixtures.app import ADMIN_ID, BotHarness
 from tests.intake.flow import agreed_user, submit_one
 
@@ -115,6 +121,18 @@ async def _two_owners(sotong: BotHarness) -> tuple[ScriptedUser, ScriptedUser]:
     return first, second
 
 
+async def _two_anonymous_reports(sotong: BotHarness, fate: str) -> tuple[Submission, Submission]:
+    """One anonymous report whose owner is still here, one whose owner has `fate`."""
+    still_here, gone = await _two_owners(sotong)
+    reachable = await submit(sotong, still_here.id, anonymous=True)
+    unreachable = await submit(sotong, gone.id, anonymous=True)
+    if fate == "blocked":
+        await gone.block()
+    else:
+        await sotong.services.accounts.erase(gone.id)
+    return reachable, unreachable
+
+
 async def _open(admin: ScriptedUser, labels: dict[str, str], code: str) -> None:
     await admin.send("/inbox")
     await admin.tap(labels["open"].format(code=code))
@@ -158,10 +176,7 @@ async def test_merging_says_the_same_whether_or_not_the_two_reports_share_an_own
 async def test_no_reply_or_delivery_line_tells_that_an_anonymous_owner_blocked_the_bot(
     sotong: BotHarness, language: str
 ) -> None:
-    still_here, gone = await _two_owners(sotong)
-    reachable = await submit(sotong, still_here.id, anonymous=True)
-    unreachable = await submit(sotong, gone.id, anonymous=True)
-    await gone.block()
+    reachable, unreachable = await _two_anonymous_reports(sotong, "blocked")
     admin = sotong.admin()
     await onboard(admin, language)
     labels = _LABELS[language]
@@ -230,3 +245,42 @@ async def test_a_merge_adds_every_voice_whoever_stands_behind_it(
     assert not await repository.has_supported(original.id, x.id)
     for person in {duplicate_fan, original_fan} - {x.id}:
         assert await repository.has_supported(original.id, person)
+
+
+async def _delivery_lines(admin: ScriptedUser, key: str) -> list[str]:
+    await admin.send("/delivery")
+    entries = [_blind(entry) for entry in (admin.reply().text or "").split("\n\n")[1:]]
+    return [entry for entry in entries if f"{key}:N" in entry]
+
+
+@pytest.mark.parametrize("fate", ["blocked", "erased"])
+async def test_bill_news_looks_the_same_whatever_became_of_an_anonymous_owner(
+    sotong: BotHarness, fate: str
+) -> None:
+    reachable, unreachable = await _two_anonymous_reports(sotong, fate)
+    bill_id = await add_bill(sotong)
+    admin = sotong.admin()
+    await onboard(admin)
+    await admin.send(f"/link b{bill_id} {reachable.receipt_code} {unreachable.receipt_code}")
+    await sotong.services.content.add_stage(
+        bill_id, BillStageEntry(BillStage.PROMULGATED, date(2026, 11, 22)), actor_id=ADMIN_ID
+    )
+    await run_agenda(sotong)
+    news = await _delivery_lines(admin, "link")
+    assert len(news) == 2 and news[0] == news[1], news
+
+
+async def test_the_follow_up_looks_the_same_when_an_anonymous_owner_blocked_the_bot(
+    sotong: BotHarness,
+) -> None:
+    for submission in await _two_anonymous_reports(sotong, "blocked"):
+        await sotong.repositories.submissions.set_answer(
+            submission.id, "검토하겠습니다", actor_id=ADMIN_ID, now=sotong.clock.now()
+        )
+    await run_job(sotong, FOLLOW_UP_JOB, kst(2027, 3, 1, 10))
+    admin = sotong.admin()
+    await onboard(admin)
+    questions = await _delivery_lines(admin, "follow-up")
+    assert len(questions) == 2 and questions[0] == questions[1], questions
+    await admin.send("/stats")
+    assert "(답변 0/2건)" in (admin.reply().text or "")
