@@ -38,14 +38,19 @@ class LinkTarget:
 
 @dataclass(frozen=True, slots=True)
 class LinkedOwner:
-    """Who to tell about one link: used for delivery only, never shown to anyone else."""
+    """Who to tell about one link: used for delivery only, never shown to anyone else.
+
+    `user_id` is None when an anonymous owner erased their data: the notice is still recorded,
+    as a `private` delivery with nothing to send, so /delivery looks the same either way.
+    """
 
     submission_id: int
     receipt_code: str
-    user_id: int
+    user_id: int | None
     language: str
     target: LinkTarget
     since_stage_id: int
+    private: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,7 @@ class LinkNotice:
     submission_id: int
     target: LinkTarget
     what: str
+    private: bool = False
 
 
 @dataclass(frozen=True, slots=True)

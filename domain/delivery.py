@@ -78,12 +78,15 @@ class Notice:
     """Messages to queue in the very transaction of the change they tell of.
 
     Storage names the delivery `topic:<id of the change's history row>`, so a notice exists if
-    and only if its change was committed, and two changes never share one delivery.
+    and only if its change was committed, and two changes never share one delivery. A `private`
+    notice tells an anonymous submitter: it is recorded even with no message (nobody reachable),
+    and /delivery never shows whom it reached.
     """
 
     topic: str
     messages: tuple[QueuedMessage, ...]
     kind: str = "notice"
+    private: bool = False
 
 
 Send = Callable[[OutgoingMessage], Awaitable[None]]
@@ -113,7 +116,7 @@ class OutboxRow:
 
 @dataclass(frozen=True, slots=True)
 class DeliveryProgress:
-    """How far one delivery has come, for the admins' /delivery."""
+    """How far one delivery has come, for the admins' /delivery; a private one carries no counts."""
 
     delivery_id: int
     key: str
@@ -124,6 +127,7 @@ class DeliveryProgress:
     failed: int
     recipients: int
     failure_reasons: tuple[tuple[str, int], ...] = ()
+    private: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,13 +62,19 @@ class FollowUpResult(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class FollowUpDue:
-    """A resolved submission whose owner is due the question; for delivery only."""
+    """A resolved submission whose owner is due the question; for delivery only.
+
+    `user_id` is None when an anonymous owner erased their data: the question is still recorded
+    as asked (a `private` delivery with nothing to send), so neither /delivery nor the asked
+    count in /stats tells whether an anonymous owner can be reached.
+    """
 
     submission_id: int
     receipt_code: str
-    user_id: int
+    user_id: int | None
     language: str
     resolved_at: datetime
+    private: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,7 +126,9 @@ class ReviewOutcome:
     """The submission after the change, its history event, and when the submitter's notice goes.
 
     `notice_at` is None when nobody can be told (the submitter erased their data or blocked the
-    bot); later than the change when quiet hours hold the notice back.
+    bot); later than the change when quiet hours hold the notice back. For an anonymous
+    submission it is set either way: whether its owner can be reached is not for the
+    administrator to learn.
     """
 
     submission: Submission
@@ -144,12 +146,16 @@ class MergeCounts:
 
 @dataclass(frozen=True, slots=True)
 class MergeOutcome:
-    """Both sides of a merge, so each submitter can be told."""
+    """Both sides of a merge, so each submitter can be told.
+
+    `notices` counts the sides whose submitter is told (one owner of both sides counts twice),
+    and is None when either side is anonymous: then no figure about the submitters is shown.
+    """
 
     duplicate: Submission
     original: Submission
     counts: MergeCounts
-    notices: int = 0
+    notices: int | None = 0
 
 
 def checked_answer(text: str) -> str:

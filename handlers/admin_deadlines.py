@@ -38,7 +38,10 @@ async def extend(update: Update, context: SotongContext) -> None:
     except ExpectedDateError as error:
         await send(update, context, t(lang, f"deadline.extend.error.{error.reason}"))
         return
-    told = "deadline.extend.told" if outcome.owner_told else "deadline.extend.not_told"
+    if outcome.submission.is_anonymous:
+        told = "deadline.extend.anonymous"
+    else:
+        told = "deadline.extend.told" if outcome.owner_told else "deadline.extend.not_told"
     await send(
         update,
         context,

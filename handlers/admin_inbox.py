@@ -232,13 +232,16 @@ async def _report(update: Update, context: SotongContext, outcome: ReviewOutcome
         "code": outcome.submission.receipt_code,
         "status": status_name(lang, outcome.event.status),
     }
+    prefix = (
+        "admin_inbox.moved_anonymous" if outcome.submission.is_anonymous else "admin_inbox.moved"
+    )
     if outcome.notice_at is None:
         key = "admin_inbox.moved_unreachable"
     elif outcome.notice_at > outcome.event.at:
-        key = "admin_inbox.moved_later"
+        key = f"{prefix}_later"
         params["at"] = format_datetime(outcome.notice_at, lang, context.services.zone)
     else:
-        key = "admin_inbox.moved"
+        key = prefix
     await send(update, context, t(lang, key, **params), detail_markup(lang, outcome.submission))
 
 
@@ -354,15 +357,16 @@ async def receive_input(update: Update, context: SotongContext) -> str | int:
     if isinstance(result, ReviewOutcome):
         await _report(update, context, result)
         return END
-    text = t(
-        context.lang,
-        "admin_inbox.merged",
-        duplicate=result.duplicate.receipt_code,
-        original=result.original.receipt_code,
-        added=result.counts.added_supporters,
-        total=result.counts.supporters,
-        notices=result.notices,
-    )
+    params: dict[str, object] = {
+        "duplicate": result.duplicate.receipt_code,
+        "original": result.original.receipt_code,
+        "added": result.counts.added_supporters,
+        "total": result.counts.supporters,
+    }
+    if result.notices is None:
+        text = t(context.lang, "admin_inbox.merged_anonymous", **params)
+    else:
+        text = t(context.lang, "admin_inbox.merged", notices=result.notices, **params)
     await send(update, context, text, detail_markup(context.lang, result.original))
     return END
 

@@ -19,7 +19,13 @@ __all__ = ["delivery_text", "handlers"]
 
 
 def _report(lang: str, progress: DeliveryProgress, context: SotongContext) -> Markup:
-    zone = context.services.zone
+    heading: dict[str, object] = {
+        "kind": t(lang, f"content_admin.delivery.kind.{progress.kind}"),
+        "key": progress.key,
+        "created": format_datetime(progress.created_at, lang, context.services.zone),
+    }
+    if progress.private:
+        return t(lang, "content_admin.delivery.private", **heading)
     reasons = "".join(
         t(lang, "content_admin.delivery.reason", reason=reason, count=format_number(count, lang))
         for reason, count in progress.failure_reasons
@@ -27,14 +33,12 @@ def _report(lang: str, progress: DeliveryProgress, context: SotongContext) -> Ma
     return t(
         lang,
         "content_admin.delivery.entry",
-        kind=t(lang, f"content_admin.delivery.kind.{progress.kind}"),
-        key=progress.key,
-        created=format_datetime(progress.created_at, lang, zone),
         recipients=format_number(progress.recipients, lang),
         sent=format_number(progress.sent, lang),
         pending=format_number(progress.pending, lang),
         failed=format_number(progress.failed, lang),
         reasons=Markup(reasons),
+        **heading,
     )
 
 

@@ -156,14 +156,17 @@ class AgendaService:
         stages = await self._links.stages(bill_ids)
         now = self._clock.now()
         release = self._quiet.release_at(now, self._zone)
-        notices: list[tuple[LinkNotice, QueuedMessage]] = []
+        notices: list[tuple[LinkNotice, QueuedMessage | None]] = []
         for owner in owners:
             for what, text in self._owed(owner, meetings, bills, stages):
                 target = owner.target
                 if (owner.submission_id, str(target.kind), target.item_id, what) in told:
                     continue
-                message = QueuedMessage(owner.user_id, (text,), _buttons(owner), release)
-                notices.append((LinkNotice(owner.submission_id, target, what), message))
+                message = None
+                if owner.user_id is not None:
+                    message = QueuedMessage(owner.user_id, (text,), _buttons(owner), release)
+                notice = LinkNotice(owner.submission_id, target, what, owner.private)
+                notices.append((notice, message))
         if not notices:
             return 0
         queued = await self._links.queue(notices, now=now)

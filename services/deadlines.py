@@ -236,6 +236,7 @@ class DeadlineService:
             actor_id=actor_id,
             now=self._clock.now(),
             notice=notice,
+            private=submission.is_anonymous,
         )
         if notice is not None:
             self._on_queued()

@@ -74,7 +74,9 @@ class FollowUpService:
         questions = [
             (
                 item,
-                QueuedMessage(
+                None
+                if item.user_id is None
+                else QueuedMessage(
                     item.user_id,
                     (
                         t(

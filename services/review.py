@@ -96,9 +96,13 @@ class ReviewService:
         forwarded_to: str | None = None,
         answer: str | None = None,
     ) -> Notice | None:
-        recipient = await self._submissions.recipient(submission.id) if self._tell else None
-        if recipient is None or recipient.blocked:
+        if not self._tell:
             return None
+        recipient = await self._submissions.recipient(submission.id)
+        if recipient is None or recipient.blocked:
+            # An anonymous submitter's notice is recorded even when it cannot go, so nothing an
+            # administrator sees (the reply, /delivery) says whether its owner is reachable.
+            return Notice(topic, (), private=True) if submission.is_anonymous else None
         message = status_change_message(
             recipient,
             submission.id,
@@ -109,7 +113,7 @@ class ReviewService:
             forwarded_to=forwarded_to or submission.forwarded_to,
             answer=answer,
         )
-        return Notice(topic, (message,))
+        return Notice(topic, (message,), private=submission.is_anonymous)
 
     async def _move(
         self,
@@ -207,28 +211,31 @@ class ReviewService:
             (duplicate.receipt_code, await self._submissions.recipient(duplicate.id)),
             (original.receipt_code, await self._submissions.recipient(original.id)),
         )
+        private = duplicate.is_anonymous or original.is_anonymous
         queued = 0
 
         def notice(counts: MergeCounts) -> Notice:
             nonlocal queued
             messages = merge_messages(*sides, counts, not_before=release)
             queued = len(messages)
-            return Notice("merge", messages)
+            return Notice("merge", messages, private=private)
 
-        reachable = self._tell and any(r is not None and not r.blocked for _, r in sides)
+        reachable = any(r is not None and not r.blocked for _, r in sides)
         counts = await self._merges.merge(
             duplicate.id,
             original.id,
             actor_id=actor_id,
             note=original.receipt_code,
             now=now,
-            notice=notice if reachable else None,
+            notice=notice if self._tell and (reachable or private) else None,
         )
         if queued:
             self._on_queued()
+        # Counted per side told, never per person: two sides with one owner count as two.
+        told = sum(r is not None and not r.blocked for _, r in sides) if self._tell else 0
         return MergeOutcome(
             duplicate=await self._get(duplicate.id),
             original=await self._get(original.id),
             counts=counts,
-            notices=queued,
+            notices=None if private else told,
         )

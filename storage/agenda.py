@@ -115,12 +115,18 @@ class LinkRepository:
         return entries
 
     async def owners(self) -> list[LinkedOwner]:
-        """Every link whose owner can still be reached (not erased, not blocked)."""
+        """Every link whose owner can still be reached (not erased, not blocked), or is anonymous.
+
+        An anonymous owner is told whatever became of them; the sender drops at send time what
+        cannot go, out of administrators' sight.
+        """
         rows = await self._db.fetch_all(
-            "SELECT l.submission_id, s.receipt_code, u.id, u.language, l.item_type, l.item_id,"
-            " l.since_stage_id FROM submission_links l"
-            " JOIN submissions s ON s.id = l.submission_id JOIN users u ON u.id = s.user_id"
-            " WHERE u.blocked_at IS NULL ORDER BY l.submission_id, l.item_type, l.item_id"
+            "SELECT l.submission_id, s.receipt_code, u.id, COALESCE(u.language, s.language),"
+            " l.item_type, l.item_id, l.since_stage_id, s.visibility = 'anonymous'"
+            " FROM submission_links l JOIN submissions s ON s.id = l.submission_id"
+            " LEFT JOIN users u ON u.id = s.user_id"
+            " WHERE (u.id IS NOT NULL AND u.blocked_at IS NULL) OR s.visibility = 'anonymous'"
+            " ORDER BY l.submission_id, l.item_type, l.item_id"
         )
         return [
             LinkedOwner(
@@ -130,6 +136,7 @@ class LinkRepository:
                 language=row[3],
                 target=LinkTarget(LinkKind(row[4]), int(row[5])),
                 since_stage_id=int(row[6]),
+                private=bool(row[7]),
             )
             for row in rows
         ]
@@ -155,7 +162,7 @@ class LinkRepository:
         return [(int(r[0]), int(r[1]), str(r[2]), date.fromisoformat(r[3])) for r in rows]
 
     async def queue(
-        self, notices: Sequence[tuple[LinkNotice, QueuedMessage]], *, now: datetime
+        self, notices: Sequence[tuple[LinkNotice, QueuedMessage | None]], *, now: datetime
     ) -> int:
         """Record each notice and queue its message together; one already recorded is skipped."""
         queued = 0
@@ -179,7 +186,8 @@ class LinkRepository:
                     connection,
                     key=f"link:{notice.submission_id}:{target.kind}:{target.item_id}:{notice.what}",
                     kind="notice",
-                    messages=[message],
+                    messages=[] if message is None else [message],
                     now=now,
+                    private=notice.private,
                 )
         return queued

@@ -113,8 +113,12 @@ class DeadlineRepository:
         actor_id: int,
         now: datetime,
         notice: QueuedMessage | None,
+        private: bool = False,
     ) -> None:
-        """Record the later date, its reason and the audit entry, and queue the owner's notice."""
+        """Record the later date, its reason and the audit entry, and queue the owner's notice.
+
+        A `private` delivery (an anonymous owner's) is recorded even with no message to send.
+        """
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
                 "UPDATE submissions SET expected_on = ?, updated_at = ? WHERE id = ?",
@@ -136,13 +140,14 @@ class DeadlineRepository:
                 target_ids=[submission_id],
                 details={"expected_on": expected_on.isoformat()},
             )
-            if notice is not None:
+            if notice is not None or private:
                 await enqueue_in(
                     connection,
                     key=f"deadline-change:{change.lastrowid}",
                     kind="notice",
-                    messages=[notice],
+                    messages=[] if notice is None else [notice],
                     now=now,
+                    private=private,
                 )
 
     async def latest_reason(self, submission_id: int) -> str | None:

@@ -23,27 +23,42 @@ class FollowUpRepository:
         self._db = database
 
     async def due(self, resolved_before: datetime) -> list[FollowUpDue]:
-        """Resolved before the cut-off, never asked, owner reachable: who to ask now."""
+        """Resolved before the cut-off, never asked, owner reachable or anonymous: who to ask now.
+
+        An anonymous owner is asked whatever became of them; the sender drops at send time
+        what cannot go, out of administrators' sight.
+        """
         rows = await self._db.fetch_all(
-            "SELECT s.id, s.receipt_code, u.id, u.language, MIN(r.at) AS resolved_at FROM ("
+            "SELECT s.id, s.receipt_code, u.id, COALESCE(u.language, s.language),"
+            " MIN(r.at) AS resolved_at, s.visibility = 'anonymous' FROM ("
             " SELECT id AS submission_id, answered_at AS at FROM submissions"
             " WHERE status = 'answered' AND answered_at IS NOT NULL"
             " UNION ALL"
             " SELECT l.submission_id, b.recorded_at FROM submission_links l"
             " JOIN bill_stages b ON b.bill_id = l.item_id AND b.stage = 'promulgated'"
             " WHERE l.item_type = 'bill'"
-            ") r JOIN submissions s ON s.id = r.submission_id JOIN users u ON u.id = s.user_id"
-            f" WHERE {_COUNTED} AND u.blocked_at IS NULL"
+            ") r JOIN submissions s ON s.id = r.submission_id"
+            " LEFT JOIN users u ON u.id = s.user_id"
+            f" WHERE {_COUNTED} AND ((u.id IS NOT NULL AND u.blocked_at IS NULL)"
+            " OR s.visibility = 'anonymous')"
             " AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.submission_id = s.id)"
             " GROUP BY s.id HAVING MIN(r.at) <= ? ORDER BY s.id",
             (to_db(resolved_before),),
         )
         return [
-            FollowUpDue(int(r[0]), str(r[1]), int(r[2]), str(r[3]), from_db(r[4])) for r in rows
+            FollowUpDue(
+                submission_id=int(r[0]),
+                receipt_code=str(r[1]),
+                user_id=None if r[2] is None else int(r[2]),
+                language=str(r[3]),
+                resolved_at=from_db(r[4]),
+                private=bool(r[5]),
+            )
+            for r in rows
         ]
 
     async def ask(
-        self, questions: Sequence[tuple[FollowUpDue, QueuedMessage]], *, now: datetime
+        self, questions: Sequence[tuple[FollowUpDue, QueuedMessage | None]], *, now: datetime
     ) -> int:
         """Record each question with its outbox row; a submission already asked is skipped."""
         queued = 0
@@ -59,8 +74,9 @@ class FollowUpRepository:
                         connection,
                         key=f"follow-up:{due.submission_id}",
                         kind="notice",
-                        messages=[message],
+                        messages=[] if message is None else [message],
                         now=now,
+                        private=due.private,
                     )
         return queued
 

@@ -14,6 +14,16 @@ from storage.timestamps import to_db
 
 __all__ = ["MergeRepository"]
 
+# Every voice of the duplicate (each supporter, and its submitter) becomes one support of the
+# original, so the figures an administrator reads after a merge never depend on who stands
+# behind the two reports. A person is still listed once: a voice whose person already supports
+# the original, or wrote it, is kept without the person, as an erased supporter's is.
+_VOICE = (
+    "CASE WHEN {person} IS (SELECT o.user_id FROM submissions o WHERE o.id = :original)"
+    " OR EXISTS (SELECT 1 FROM submission_supporters q WHERE q.submission_id = :original"
+    " AND q.user_id = {person}) THEN NULL ELSE {person} END"
+)
+
 
 class MergeRepository:
     """One write: move the support, close the duplicate, record history and audit together."""
@@ -31,7 +41,7 @@ class MergeRepository:
         now: datetime,
         notice: Callable[[MergeCounts], Notice] | None = None,
     ) -> MergeCounts:
-        """Fold the duplicate into the original; a supporter of both is counted once.
+        """Fold the duplicate into the original: each of its voices adds one support.
 
         Checked by the writes themselves: if either side was merged meanwhile (another
         administrator, a moment earlier), nothing changes and `AlreadyMergedError` is raised.
@@ -55,18 +65,16 @@ class MergeRepository:
                 row = await cursor.fetchone()
             before = int(row[0]) if row else 0
             await connection.execute(
-                "INSERT OR IGNORE INTO submission_supporters (submission_id, user_id, at)"
-                " SELECT ?, p.user_id, p.at FROM submission_supporters p"
-                " WHERE p.submission_id = ? AND (p.user_id IS NULL OR p.user_id IS NOT"
-                " (SELECT user_id FROM submissions WHERE id = ?))",
-                (original_id, duplicate_id, original_id),
+                "INSERT INTO submission_supporters (submission_id, user_id, at)"
+                f" SELECT :original, {_VOICE.format(person='p.user_id')}, p.at"
+                " FROM submission_supporters p WHERE p.submission_id = :duplicate",
+                {"original": original_id, "duplicate": duplicate_id},
             )
             await connection.execute(
-                "INSERT OR IGNORE INTO submission_supporters (submission_id, user_id, at)"
-                " SELECT ?, d.user_id, ? FROM submissions d"
-                " WHERE d.id = ? AND d.user_id IS NOT NULL AND d.user_id IS NOT"
-                " (SELECT user_id FROM submissions WHERE id = ?)",
-                (original_id, stamp, duplicate_id, original_id),
+                "INSERT INTO submission_supporters (submission_id, user_id, at)"
+                f" SELECT :original, {_VOICE.format(person='d.user_id')}, :at"
+                " FROM submissions d WHERE d.id = :duplicate",
+                {"original": original_id, "duplicate": duplicate_id, "at": stamp},
             )
             await connection.execute(
                 "DELETE FROM submission_supporters WHERE submission_id = ?", (duplicate_id,)

@@ -7,7 +7,7 @@ and stay "pending" until Telegram accepted them; a restart simply reads the pend
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 import aiosqlite
@@ -55,16 +55,19 @@ async def enqueue_in(
     kind: str,
     messages: Iterable[QueuedMessage],
     now: datetime,
+    private: bool = False,
 ) -> int:
     """Queue messages under one delivery inside the caller's transaction; return rows added.
 
     A delivery key seen before is reused, and a (delivery, user, part) already queued is left
-    alone, so running the same decision twice never sends twice.
+    alone, so running the same decision twice never sends twice. The delivery is recorded even
+    with no message, so a `private` one (to an anonymous submitter) is listed in /delivery
+    whether or not its owner could be reached.
     """
     await connection.execute(
-        "INSERT INTO deliveries (key, kind, created_at) VALUES (?, ?, ?)"
+        "INSERT INTO deliveries (key, kind, created_at, private) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (key) DO NOTHING",
-        (key, kind, to_db(now)),
+        (key, kind, to_db(now), int(private)),
     )
     async with connection.execute("SELECT id FROM deliveries WHERE key = ?", (key,)) as cursor:
         found = await cursor.fetchone()
@@ -104,6 +107,7 @@ async def enqueue_notice_in(
         kind=notice.kind,
         messages=notice.messages,
         now=now,
+        private=notice.private,
     )
 
 
@@ -200,12 +204,16 @@ class OutboxRepository:
         )
 
     async def given_up(self, *, limit: int = 3) -> list[GivenUp]:
-        """Deliveries with rows given up after the time budget, most recent give-up first."""
+        """Deliveries with rows given up after the time budget, most recent give-up first.
+
+        Private deliveries are left out: a give-up would say an anonymous owner was unreachable.
+        """
         rows = await self._db.fetch_all(
-            "WITH given AS (SELECT delivery_id, COUNT(*) AS n, MAX(id) AS latest"
-            " FROM outbox INDEXED BY outbox_given_up"
-            " WHERE status = 'failed' AND last_error LIKE 'gave up%'"
-            " GROUP BY delivery_id ORDER BY latest DESC LIMIT ?)"
+            "WITH given AS (SELECT f.delivery_id, COUNT(*) AS n, MAX(f.id) AS latest"
+            " FROM outbox f INDEXED BY outbox_given_up"
+            " JOIN deliveries p ON p.id = f.delivery_id AND NOT p.private"
+            " WHERE f.status = 'failed' AND f.last_error LIKE 'gave up%'"
+            " GROUP BY f.delivery_id ORDER BY latest DESC LIMIT ?)"
             " SELECT d.key, d.kind, g.n, o.last_error FROM given g"
             " JOIN deliveries d ON d.id = g.delivery_id JOIN outbox o ON o.id = g.latest"
             " ORDER BY g.latest DESC",
@@ -214,25 +222,31 @@ class OutboxRepository:
         return [GivenUp(row[0], row[1], int(row[2]), str(row[3])) for row in rows]
 
     async def progress(self, *, limit: int = 3) -> list[DeliveryProgress]:
-        """The newest deliveries with their counts, newest first."""
+        """The newest deliveries with their counts, newest first; a private one without."""
         deliveries = await self._db.fetch_all(
-            "SELECT id, key, kind, created_at FROM deliveries ORDER BY id DESC LIMIT ?", (limit,)
+            "SELECT id, key, kind, created_at, private FROM deliveries ORDER BY id DESC LIMIT ?",
+            (limit,),
         )
         reports = []
         for delivery in deliveries:
-            counts = await self._db.fetch_one(
-                "SELECT COALESCE(SUM(status = 'sent'), 0), COALESCE(SUM(status = 'pending'), 0),"
-                " COALESCE(SUM(status = 'failed'), 0), COUNT(DISTINCT user_id)"
-                " FROM outbox WHERE delivery_id = ?",
-                (delivery["id"],),
-            )
-            assert counts is not None
-            reasons = await self._db.fetch_all(
-                "SELECT substr(last_error, 1, instr(last_error || ':', ':') - 1) AS reason,"
-                " COUNT(*) FROM outbox WHERE delivery_id = ? AND status = 'failed'"
-                " GROUP BY reason ORDER BY COUNT(*) DESC LIMIT 3",
-                (delivery["id"],),
-            )
+            counts: Sequence[int] = (0, 0, 0, 0)
+            reasons: list[Row] = []
+            if not delivery["private"]:
+                found = await self._db.fetch_one(
+                    "SELECT COALESCE(SUM(status = 'sent'), 0),"
+                    " COALESCE(SUM(status = 'pending'), 0),"
+                    " COALESCE(SUM(status = 'failed'), 0), COUNT(DISTINCT user_id)"
+                    " FROM outbox WHERE delivery_id = ?",
+                    (delivery["id"],),
+                )
+                assert found is not None
+                counts = tuple(found)
+                reasons = await self._db.fetch_all(
+                    "SELECT substr(last_error, 1, instr(last_error || ':', ':') - 1) AS reason,"
+                    " COUNT(*) FROM outbox WHERE delivery_id = ? AND status = 'failed'"
+                    " GROUP BY reason ORDER BY COUNT(*) DESC LIMIT 3",
+                    (delivery["id"],),
+                )
             reports.append(
                 DeliveryProgress(
                     delivery_id=delivery["id"],
@@ -244,6 +258,7 @@ class OutboxRepository:
                     failed=counts[2],
                     recipients=counts[3],
                     failure_reasons=tuple((str(row[0]), int(row[1])) for row in reasons),
+                    private=bool(delivery["private"]),
                 )
             )
         return reports

@@ -194,6 +194,38 @@ TEXTS = {
         "ko": "✅ <b>{code}</b> → {status}. 제출자에게는 연락할 수 없어요 (탈퇴 또는 차단).",
         "en": "✅ <b>{code}</b> → {status}. The submitter cannot be reached (left or blocked).",
     },
+    "admin_inbox.moved_anonymous": {
+        "ko": (
+            "✅ <b>{code}</b> → {status}. 익명 의견이라 제출자에게 연락이 닿는지는 알려 드리지 "
+            "않아요. 닿는다면 알림이 바로 가요."
+        ),
+        "en": (
+            "✅ <b>{code}</b> → {status}. The submission is anonymous, so whether its submitter "
+            "can be reached is not shown. If they can, the notice goes now."
+        ),
+    },
+    "admin_inbox.moved_anonymous_later": {
+        "ko": (
+            "✅ <b>{code}</b> → {status}. 익명 의견이라 제출자에게 연락이 닿는지는 알려 드리지 "
+            "않아요. 닿는다면 방해 금지 시간이 끝난 {at}에 알림이 가요."
+        ),
+        "en": (
+            "✅ <b>{code}</b> → {status}. The submission is anonymous, so whether its submitter "
+            "can be reached is not shown. If they can, the notice goes at {at}, after quiet hours."
+        ),
+    },
+    "admin_inbox.merged_anonymous": {
+        "ko": (
+            "🔗 <b>{duplicate:</b>을} <b>{original}</b>에 합쳤어요. "
+            "{-support} {added}명이 더해져 {total}명이에요. 익명 의견이 있어 제출자에게 "
+            "연락이 닿는지는 알려 드리지 않아요. 닿는 제출자에게는 알림이 가요."
+        ),
+        "en": (
+            "🔗 <b>{duplicate}</b> was merged into <b>{original}</b>: {added} supporters "
+            "added, {total} in all. One of them is anonymous, so whether the submitters can be "
+            "reached is not shown. Those who can be are told."
+        ),
+    },
     "admin_inbox.merged": {
         "ko": (
             "🔗 <b>{duplicate:</b>을} <b>{original}</b>에 합쳤어요. "

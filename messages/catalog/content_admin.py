@@ -244,6 +244,16 @@ TEXTS = {
         "ko": "<b>⚠️ 끝내 보내지 못한 발송</b> (재시도 시간 초과)",
         "en": "<b>⚠️ Given up</b> (not delivered within the retry time)",
     },
+    "content_admin.delivery.private": {
+        "ko": (
+            "<b>{kind}</b> · {created}\n<code>{key}</code>\n익명 제출자에게 보내는 알림이라 "
+            "받는 사람과 결과는 보여 드리지 않아요."
+        ),
+        "en": (
+            "<b>{kind}</b> · {created}\n<code>{key}</code>\nA notice to an anonymous "
+            "submitter: who received it and how it went are not shown."
+        ),
+    },
     "content_admin.delivery.given_up": {
         "ko": "{kind} <code>{key}</code>: {rows}건\n  · {reason}",
         "en": "{kind} <code>{key}</code>: {rows}\n  · {reason}",

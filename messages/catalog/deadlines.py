@@ -87,6 +87,13 @@ TEXTS = {
         "ko": "제출자에게는 연락할 수 없어요.",
         "en": "The owner cannot be reached.",
     },
+    "deadline.extend.anonymous": {
+        "ko": "익명 의견이라 제출자에게 연락이 닿는지는 알려 드리지 않아요. 닿는다면 알림이 가요.",
+        "en": (
+            "The submission is anonymous, so whether its owner can be reached is not shown. "
+            "If they can, they are told."
+        ),
+    },
     "deadline.card_hint": {
         "ko": "답변이 늦어지면: <code>/extend {code} YYYY-MM-DD 사유</code>",
         "en": "If the answer will be late: <code>/extend {code} YYYY-MM-DD reason</code>",

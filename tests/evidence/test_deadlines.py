@@ -105,7 +105,8 @@ async def test_a_later_date_reaches_the_owner_once_and_shows_in_status(sotong: B
     assert "찾지 못했어요" in (admin.reply().text or "")
     await admin.send(f"/extend {late.receipt_code} 2026-12-20 관계 부처 협의가 길어지고 있어요")
     assert "2026년 12월 20일 (일)" in (admin.reply().text or "")
-    assert "제출자에게 알렸어요" in (admin.reply().text or "")
+    # Anonymous: the reply does not say whether Jane can be reached, though she is told.
+    assert "연락이 닿는지는 알려 드리지 않아요" in (admin.reply().text or "")
     await drain(sotong)
     (notice,) = containing(jane, "will be late")
     assert "Now expected by Sun 20 Dec 2026" in (notice.text or "")

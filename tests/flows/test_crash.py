@@ -140,7 +140,7 @@ async def test_a_notice_survives_kill_9_after_the_change_and_arrives_once(
         await admin.send("/inbox")
         await _until(_said(admin, code), "the inbox")
         await _tap_and_wait(admin, f"{code} 열기", "처리 이력")
-        await _tap_and_wait(admin, "🔎 검토 시작", "발송 대기열")
+        await _tap_and_wait(admin, "🔎 검토 시작", "알림이 바로 가요")
         await _until(
             lambda: any(
                 call.injected and str(call.params.get("chat_id")) == str(owner.id)

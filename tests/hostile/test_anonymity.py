@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 import pytest
 
-from tests.fixtures.app import BotHarness
+from bot.evidence_jobs import FOLLOW_UP_JOB
+from domain.bills import BillStage, BillStageEntry
+from domain.submissions import Submission
+from sandbox.emulator import ScriptedUser
+from tests.admin.support import onboard, submit
+from tests.delivery.support import add_bill, kst
+from tests.evidence.support import run_agenda, run_job
+from tests.fixtures.app import ADMIN_ID, BotHarness
 from tests.intake.flow import agreed_user, submit_one
 
 SECRET = "우리 회사 비밀연구소 알파랩에서 저작물 학습데이터 허락 문제로 막혀 있어요"
@@ -69,3 +79,208 @@ async def test_a_stale_or_crafted_button_gets_an_answer_never_an_error(
     await sotong.settle()
     assert user.last_toast is not None, "the tap was answered"
     assert not any("문제가 생겼어요" in (m.text or "") for m in user.replies())
+
+
+# Issue 18: what administrators read after a merge or a move is the same whoever wrote an
+# anonymous report and whatever became of its owner. Each scenario is played twice on the same
+# footing, differing only in that one fact, and every figure and reply must match.
+
+_LABELS = {
+    "ko": {
+        "open": "{code} 열기",
+        "duplicate": "🔗 중복 표시",
+        "forward": "📨 부처 전달",
+        "answer": "✍️ 답변 작성",
+        "send": "📤 보내기",
+    },
+    "en": {
+        "open": "Open {code}",
+        "duplicate": "🔗 Mark duplicate",
+        "forward": "📨 Forward",
+        "answer": "✍️ Write answer",
+        "send": "📤 Send",
+    },
+}
+
+
+def _blind(text: str) -> str:
+    """The text with what legitimately differs between the two runs (codes, ids) blanked."""
+    text = re.sub(r"SV-\d{4}-\d+(?:을|를|과|와|은|는|이|가)?", "CODE", text, flags=re.IGNORECASE)
+    return re.sub(r"(\w[\w-]*):\d+", r"\1:N", text)
+
+
+async def _newest_delivery(admin: ScriptedUser) -> str:
+    await admin.send("/delivery")
+    return _blind((admin.reply().text or "").split("\n\n")[1])
+
+
+async def _two_owners(sotong: BotHarness) -> tuple[ScriptedUser, ScriptedUser]:
+    first, second = sotong.user("엑스"), sotong.user("와이")
+    await onboard(first)
+    await onboard(second)
+    return first, second
+
+
+async def _two_anonymous_reports(sotong: BotHarness, fate: str) -> tuple[Submission, Submission]:
+    """One anonymous report whose owner is still here, one whose owner has `fate`."""
+    still_here, gone = await _two_owners(sotong)
+    reachable = await submit(sotong, still_here.id, anonymous=True)
+    unreachable = await submit(sotong, gone.id, anonymous=True)
+    if fate == "blocked":
+        await gone.block()
+    else:
+        await sotong.services.accounts.erase(gone.id)
+    return reachable, unreachable
+
+
+async def _open(admin: ScriptedUser, labels: dict[str, str], code: str) -> None:
+    await admin.send("/inbox")
+    await admin.tap(labels["open"].format(code=code))
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_merging_says_the_same_whether_or_not_the_two_reports_share_an_owner(
+    sotong: BotHarness, language: str
+) -> None:
+    x, y = await _two_owners(sotong)
+    first_named = await submit(sotong, x.id)
+    second_named = await submit(sotong, x.id)
+    own_anonymous = await submit(sotong, x.id, anonymous=True)
+    foreign_anonymous = await submit(sotong, y.id, anonymous=True)
+    admin = sotong.admin()
+    await onboard(admin, language)
+    labels = _LABELS[language]
+    seen: list[tuple[object, ...]] = []
+    for duplicate, original in ((own_anonymous, first_named), (foreign_anonymous, second_named)):
+        await _open(admin, labels, duplicate.receipt_code)
+        await admin.tap(labels["duplicate"])
+        await admin.send(original.receipt_code)
+        reply = _blind(admin.reply().text or "")
+        audit = (await sotong.services.audit.latest(1))[0]
+        queued = await _newest_delivery(admin)
+        await sotong.delivered()
+        delivered = await _newest_delivery(admin)
+        await admin.send("/audit")
+        audit_view = (admin.reply().text or "").split("\n")[3]
+        supporters = await sotong.repositories.submissions.supporters_count(original.id)
+        seen.append((reply, audit.details, queued, delivered, audit_view, supporters))
+    assert seen[0] == seen[1]
+    assert seen[0][-1] == 1, "the merged report adds one support, whoever wrote it"
+    # Nothing doubled for the owner of both: told once of each side, in one message.
+    told = [m.text or "" for m in x.replies()]
+    assert sum("함께 처리해요" in text for text in told) == 1
+    assert sum(first_named.receipt_code in text and "늘었어요" in text for text in told) == 1
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_no_reply_or_delivery_line_tells_that_an_anonymous_owner_blocked_the_bot(
+    sotong: BotHarness, language: str
+) -> None:
+    reachable, unreachable = await _two_anonymous_reports(sotong, "blocked")
+    admin = sotong.admin()
+    await onboard(admin, language)
+    labels = _LABELS[language]
+    seen: list[list[str]] = []
+    for submission in (reachable, unreachable):
+        code = submission.receipt_code
+        replies: list[str] = []
+        await admin.send(f"/extend {code} 2027-01-29 부처 협의 중")
+        replies.append(admin.reply().text or "")
+        await _open(admin, labels, code)
+        await admin.tap(labels["forward"])
+        await admin.send("중소벤처기업부")
+        replies.append(admin.reply().text or "")
+        await admin.tap(labels["answer"])
+        await admin.send("검토하여 개선하겠습니다")
+        await admin.tap(labels["send"])
+        replies.append(admin.reply().text or "")
+        replies.append(await _newest_delivery(admin))
+        await sotong.delivered()
+        await admin.send("/delivery")
+        replies.append(admin.reply().text or "")
+        seen.append([_blind(text) for text in replies])
+    assert seen[0] == seen[1]
+    shown = "\n".join(seen[0])
+    for word in ("연락할 수 없", "cannot be reached", "blocked", "차단"):
+        assert word not in shown
+
+
+@pytest.mark.parametrize(
+    "relation",
+    [
+        "strangers",
+        "one owner of both",
+        "the duplicate's owner supports the original",
+        "the original's owner supports the duplicate",
+        "one supporter of both",
+        "the duplicate's owner erased their data",
+    ],
+)
+async def test_a_merge_adds_every_voice_whoever_stands_behind_it(
+    sotong: BotHarness, relation: str
+) -> None:
+    x, y = await _two_owners(sotong)
+    original = await submit(sotong, x.id)
+    owner = x if relation == "one owner of both" else y
+    duplicate = await submit(sotong, owner.id, anonymous=True)
+    duplicate_fan, original_fan = 7001, 7002
+    if relation == "the duplicate's owner supports the original":
+        original_fan = y.id
+    elif relation == "the original's owner supports the duplicate":
+        duplicate_fan = x.id
+    elif relation == "one supporter of both":
+        duplicate_fan = original_fan
+    repository = sotong.repositories.submissions
+    await repository.add_supporter(duplicate.id, duplicate_fan, now=sotong.clock.now())
+    await repository.add_supporter(original.id, original_fan, now=sotong.clock.now())
+    if relation == "the duplicate's owner erased their data":
+        await sotong.services.accounts.erase(y.id)
+    outcome = await sotong.services.review.mark_duplicate(
+        duplicate.id, original.receipt_code, actor_id=ADMIN_ID
+    )
+    assert (outcome.counts.added_supporters, outcome.counts.supporters) == (2, 3)
+    assert outcome.notices is None
+    assert await repository.supporters_count(original.id) == 3
+    # Nobody is listed twice, and the original's owner is not listed as its supporter.
+    assert not await repository.has_supported(original.id, x.id)
+    for person in {duplicate_fan, original_fan} - {x.id}:
+        assert await repository.has_supported(original.id, person)
+
+
+async def _delivery_lines(admin: ScriptedUser, key: str) -> list[str]:
+    await admin.send("/delivery")
+    entries = [_blind(entry) for entry in (admin.reply().text or "").split("\n\n")[1:]]
+    return [entry for entry in entries if f"{key}:N" in entry]
+
+
+@pytest.mark.parametrize("fate", ["blocked", "erased"])
+async def test_bill_news_looks_the_same_whatever_became_of_an_anonymous_owner(
+    sotong: BotHarness, fate: str
+) -> None:
+    reachable, unreachable = await _two_anonymous_reports(sotong, fate)
+    bill_id = await add_bill(sotong)
+    admin = sotong.admin()
+    await onboard(admin)
+    await admin.send(f"/link b{bill_id} {reachable.receipt_code} {unreachable.receipt_code}")
+    await sotong.services.content.add_stage(
+        bill_id, BillStageEntry(BillStage.PROMULGATED, date(2026, 11, 22)), actor_id=ADMIN_ID
+    )
+    await run_agenda(sotong)
+    news = await _delivery_lines(admin, "link")
+    assert len(news) == 2 and news[0] == news[1], news
+
+
+async def test_the_follow_up_looks_the_same_when_an_anonymous_owner_blocked_the_bot(
+    sotong: BotHarness,
+) -> None:
+    for submission in await _two_anonymous_reports(sotong, "blocked"):
+        await sotong.repositories.submissions.set_answer(
+            submission.id, "검토하겠습니다", actor_id=ADMIN_ID, now=sotong.clock.now()
+        )
+    await run_job(sotong, FOLLOW_UP_JOB, kst(2027, 3, 1, 10))
+    admin = sotong.admin()
+    await onboard(admin)
+    questions = await _delivery_lines(admin, "follow-up")
+    assert len(questions) == 2 and questions[0] == questions[1], questions
+    await admin.send("/stats")
+    assert "(답변 0/2건)" in (admin.reply().text or "")
