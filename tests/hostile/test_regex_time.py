@@ -21,6 +21,8 @@ FUNCTIONS = frozenset(
     {"compile", "match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer"}
 )
 BUDGET_SECONDS = 0.05
+TRIES = 3
+"""The fastest of three tries is what the pattern costs; the others measure a busy machine."""
 RUN = 4_000
 UNITS = (
     " ",
@@ -101,6 +103,14 @@ def test_the_source_holds_the_patterns_this_test_is_for() -> None:
     assert any("receipts.py" in where for where, _, _ in PATTERNS)
 
 
+def _seconds_to_try(pattern: re.Pattern[str], text: str) -> float:
+    started = time.perf_counter()
+    pattern.match(text)
+    pattern.search(text)
+    pattern.fullmatch(text)
+    return time.perf_counter() - started
+
+
 @pytest.mark.parametrize(("where", "source", "flags"), PATTERNS, ids=[p[0] for p in PATTERNS])
 def test_pattern_is_linear_on_hostile_input(where: str, source: str, flags: int) -> None:
     pattern = re.compile(source, flags)
@@ -108,11 +118,7 @@ def test_pattern_is_linear_on_hostile_input(where: str, source: str, flags: int)
     for prefix in PREFIXES:
         for unit in UNITS:
             text = prefix + unit * (RUN // len(unit)) + ENDING
-            started = time.perf_counter()
-            pattern.match(text)
-            pattern.search(text)
-            pattern.fullmatch(text)
-            elapsed = time.perf_counter() - started
+            elapsed = min(_seconds_to_try(pattern, text) for _ in range(TRIES))
             slowest = max(slowest, (elapsed, f"{prefix!r} + {unit!r} * n"))
     assert slowest[0] < BUDGET_SECONDS, (
         f"{where}: {source!r} took {slowest[0]:.3f} s on {slowest[1]}"
