@@ -3,6 +3,7 @@
 Named exceptions from inside become one line and an exit status here, never a traceback:
 2 for configuration (a missing setting, a token Telegram rejects), 3 for a file at
 DATABASE_PATH that is no usable database (empty, truncated, corrupt, not SQLite, unreadable),
+4 for a release whose pending migration is numbered below one the database already has,
 1 for other failures (a migration, a backup, an unreachable address that cannot heal).
 """
 
@@ -31,7 +32,7 @@ from bot.logging_setup import configure_logging, redacted_output
 from bot.runtime import running_bot
 from bot.shutdown import stop_requested
 from bot.startup import StartupAbandonedError
-from storage.errors import DatabaseUnusableError, StorageError
+from storage.errors import DatabaseUnusableError, MigrationOrderError, StorageError
 
 __all__ = ["main"]
 
@@ -39,6 +40,7 @@ EXIT_CONFIGURATION = 2
 EXIT_STORAGE = 1
 EXIT_UNREACHABLE = 1
 EXIT_DATABASE_UNUSABLE = 3
+EXIT_MIGRATION_ORDER = 4
 
 Command = Callable[[argparse.Namespace, Settings], int]
 
@@ -127,6 +129,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except DatabaseUnusableError as exc:
         print(f"sotong: {exc}", file=sys.stderr)
         return EXIT_DATABASE_UNUSABLE
+    except MigrationOrderError as exc:
+        print(f"sotong: {exc}", file=sys.stderr)
+        return EXIT_MIGRATION_ORDER
     except StorageError as exc:
         print(f"sotong: {exc}", file=sys.stderr)
         return EXIT_STORAGE

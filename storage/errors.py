@@ -11,6 +11,7 @@ from domain.unavailable import TemporarilyUnavailableError
 __all__ = [
     "DatabaseUnusableError",
     "MigrationError",
+    "MigrationOrderError",
     "SchemaTooNewError",
     "StorageError",
     "StorageFault",
@@ -39,6 +40,22 @@ class SchemaTooNewError(StorageError):
 
 class MigrationError(StorageError):
     """A migration step failed; it was rolled back and stays pending."""
+
+
+class MigrationOrderError(MigrationError):
+    """A pending step is numbered below one this database already has: nothing was applied.
+
+    A fresh database would apply it before the higher step, this one after: their schemas could
+    differ, so the release must number the step above every released one.
+    """
+
+    def __init__(self, version: int, name: str, highest: int) -> None:
+        super().__init__(
+            f"migration {version:04d}_{name} is numbered below {highest:04d}, which this "
+            f"database already has; nothing was applied: number the step above {highest:04d}"
+        )
+        self.version = version
+        self.highest = highest
 
 
 class StorageFault(StrEnum):

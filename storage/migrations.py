@@ -4,18 +4,36 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from types import MappingProxyType
 
 import aiosqlite
 
-from storage.errors import MigrationError, SchemaTooNewError
+from storage.errors import MigrationError, MigrationOrderError, SchemaTooNewError
 
-__all__ = ["MIGRATIONS_DIR", "Migration", "apply_migrations", "discover_migrations"]
+__all__ = [
+    "LATE_STEPS",
+    "MIGRATIONS_DIR",
+    "Migration",
+    "apply_migrations",
+    "check_order",
+    "discover_migrations",
+]
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 _FILE_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+LATE_STEPS: Mapping[int, int] = MappingProxyType({10: 16, 12: 26, 14: 26, 18: 26})
+"""Steps released after a higher number, each with the highest version a database could hold then.
+
+From the git history: 0010 came after 0016 (a14e2e8, aefdd3f); 0014, 0018 and 0012 came after
+0026 (9fa4ec8, 8157370, ab49b19). Databases upgraded across those releases applied them late,
+and still may; no other step may ever be applied after a higher one. Never add to this table:
+a new step takes a number above every released one.
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +77,18 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
+def check_order(applied: set[int], pending: list[Migration]) -> None:
+    """Refuse a pending step numbered below one already applied, unless it was released late.
+
+    Applying it would give this database a history that a fresh one never has, so the two could
+    end with different schemas; the release that numbered it so is the bug.
+    """
+    highest = max(applied, default=0)
+    for migration in pending:
+        if migration.version < highest and LATE_STEPS.get(migration.version, 0) < highest:
+            raise MigrationOrderError(migration.version, migration.name, highest)
+
+
 async def apply_migrations(
     connection: aiosqlite.Connection, migrations: list[Migration]
 ) -> list[Migration]:
@@ -73,10 +103,10 @@ async def apply_migrations(
     unknown = done - known
     if unknown:
         raise SchemaTooNewError(max(unknown), max(known, default=0))
+    pending = [migration for migration in migrations if migration.version not in done]
+    check_order(done, pending)
     applied = []
-    for migration in migrations:
-        if migration.version in done:
-            continue
+    for migration in pending:
         await connection.execute("BEGIN IMMEDIATE")
         try:
             for statement in _statements(migration.sql):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from storage.database import Database
-from storage.errors import MigrationError, SchemaTooNewError
+from storage.errors import MigrationError, MigrationOrderError, SchemaTooNewError
 from storage.migrations import Migration, discover_migrations
 
 
@@ -98,3 +102,143 @@ async def test_a_failed_transaction_leaves_no_trace(tmp_path: Path) -> None:
         assert await database.fetch_value("SELECT COUNT(*) FROM audit_log") == 0
     finally:
         await database.close()
+
+
+# What each release that added migrations shipped, oldest first (git log -- storage/migrations):
+# a database in the field holds one of these sets, upgraded release by release or in one jump.
+RELEASED: list[tuple[str, set[int]]] = [
+    ("d111d79", {1, 2, 3}),
+    ("f0b6d7e", {4, 5, 6, 8, 9}),
+    ("a14e2e8", {16}),
+    ("aefdd3f", {10}),
+    ("b384422", {20}),
+    ("a94b545", {23}),
+    ("4eb6bb0", {24}),
+    ("bb7abfa", {25}),
+    ("1622537", {26}),
+    ("9fa4ec8", {14}),
+    ("8157370", {18}),
+    ("ab49b19", {12}),
+    ("977669a", {27}),
+]
+
+
+def _shipped(release: int) -> list[Migration]:
+    """The steps a database had after upgrading to the given release (an index in RELEASED)."""
+    versions = set().union(*(added for _, added in RELEASED[: release + 1]))
+    return [migration for migration in discover_migrations() if migration.version in versions]
+
+
+def _schema(path: Path) -> list[tuple[str, str, str, str]]:
+    """sqlite_master with whitespace folded, and which steps are recorded: what must agree."""
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+        versions = [row[0] for row in connection.execute("SELECT version FROM schema_migrations")]
+    folded = sorted(
+        (kind, name, table, " ".join((sql or "").split())) for kind, name, table, sql in rows
+    )
+    return [*folded, ("versions", str(sorted(versions)), "", "")]
+
+
+@pytest.fixture(scope="module")
+def fresh_schema(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, str, str, str]]:
+    path = tmp_path_factory.mktemp("fresh") / "sotong.db"
+    asyncio.run(_open_and_close(path, discover_migrations()))
+    return _schema(path)
+
+
+def test_the_released_history_is_every_migration_once() -> None:
+    versions = [version for _, added in RELEASED for version in sorted(added)]
+    assert sorted(versions) == [migration.version for migration in discover_migrations()]
+
+
+@pytest.mark.parametrize("version", [m.version for m in discover_migrations()][:-1])
+async def test_upgrading_from_each_earlier_schema_matches_a_fresh_one(
+    tmp_path: Path, version: int, fresh_schema: list[tuple[str, str, str, str]]
+) -> None:
+    path = tmp_path / "sotong.db"
+    every = discover_migrations()
+    await (await Database.open(path, [m for m in every if m.version <= version])).close()
+    await (await Database.open(path)).close()
+    assert _schema(path) == fresh_schema
+
+
+@pytest.mark.parametrize("start", range(len(RELEASED) - 1), ids=[c for c, _ in RELEASED[:-1]])
+async def test_databases_from_every_release_upgrade_to_the_fresh_schema(
+    tmp_path: Path, start: int, fresh_schema: list[tuple[str, str, str, str]]
+) -> None:
+    step_by_step, one_jump = tmp_path / "steps.db", tmp_path / "jump.db"
+    await (await Database.open(step_by_step, _shipped(start))).close()
+    for release in range(start + 1, len(RELEASED)):
+        await (await Database.open(step_by_step, _shipped(release))).close()
+    await (await Database.open(one_jump, _shipped(start))).close()
+    await (await Database.open(one_jump)).close()
+    assert _schema(step_by_step) == fresh_schema
+    assert _schema(one_jump) == fresh_schema
+
+
+async def test_a_step_numbered_below_an_applied_one_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "sotong.db"
+    first, third = Migration(1, "first", "CREATE TABLE a (x);"), Migration(3, "third", "SELECT 1;")
+    await (await Database.open(path, [first, third])).close()
+    second = Migration(2, "second", "CREATE TABLE b (x);")
+    fourth = Migration(4, "fourth", "CREATE TABLE d (x);")
+    with pytest.raises(MigrationOrderError, match="0002_second is numbered below 0003") as caught:
+        await Database.open(path, [first, second, third, fourth])
+    assert (caught.value.version, caught.value.highest) == (2, 3)
+    assert _versions(path) == [1, 3]
+    with sqlite3.connect(path) as connection:
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    assert not {"b", "d"} & names
+
+
+async def test_only_the_steps_released_late_may_still_come_late(tmp_path: Path) -> None:
+    every = discover_migrations()
+    before_0012 = tmp_path / "before_0012.db"
+    await (
+        await Database.open(before_0012, [m for m in every if m.version not in (12, 27)])
+    ).close()
+    await (await Database.open(before_0012)).close()
+    assert _versions(before_0012) == [m.version for m in every]
+    # No release shipped 0027 without 0018: a database holding 0027 had 0018 before it.
+    without_0018 = tmp_path / "without_0018.db"
+    await (await Database.open(without_0018, [m for m in every if m.version != 18])).close()
+    with pytest.raises(MigrationOrderError, match="0018_offer_signing_key"):
+        await Database.open(without_0018)
+    without_0023 = tmp_path / "without_0023.db"
+    await (await Database.open(without_0023, [m for m in every if m.version != 23])).close()
+    with pytest.raises(MigrationOrderError, match="0023_answer_deadlines"):
+        await Database.open(without_0023)
+
+
+def test_the_command_line_refuses_in_one_line_with_exit_status_4(tmp_path: Path) -> None:
+    path = tmp_path / "sotong.db"
+    every = discover_migrations()
+    asyncio.run(_open_and_close(path, [m for m in every if m.version != 23]))
+    process = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "export",
+            "--format",
+            "csv",
+            "--out",
+            str(tmp_path / "x.csv"),
+        ],
+        cwd=Path(__file__).resolve().parents[2],
+        env={"PATH": os.environ["PATH"], "DATABASE_PATH": str(path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert process.returncode == 4, process.stderr
+    assert process.stderr.splitlines() == [
+        "sotong: migration 0023_answer_deadlines is numbered below 0027, which this database "
+        "already has; nothing was applied: number the step above 0027"
+    ]
+
+
+async def _open_and_close(path: Path, migrations: list[Migration]) -> None:
+    await (await Database.open(path, migrations)).close()
