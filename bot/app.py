@@ -24,10 +24,8 @@ from handlers import (
     admin_agenda,
     admin_audit,
     admin_burden,
-    admin_deadlines,
     admin_export,
     admin_inbox,
-    admin_search,
     admin_stats,
     bills,
     chat_scope,
@@ -49,7 +47,7 @@ from handlers import (
     start,
     subscribe,
 )
-from handlers.commands import register_commands
+from handlers.commands import command_handlers, register_commands
 from handlers.context import SERVICES_KEY, SotongApplication, SotongContext
 from storage.update_journal import UpdateJournal
 
@@ -170,7 +168,10 @@ def _register_handlers(application: SotongApplication) -> None:
     # /announce, meeting edit/cancel/held): after the user flows, before any catch-all.
     application.add_handler(subscribe.conversation())
     application.add_handler(content_admin.conversation())
-    # Stateless commands and buttons.
+    # Stateless commands, each declared once in its module's COMMANDS (handlers/commands.py);
+    # administrators' ones guarded there.
+    application.add_handlers(command_handlers())
+    # Buttons outside any flow.
     for module in (menu, language, privacy, general):
         application.add_handlers(module.handlers())
     # Intake outside the flow: "me too" anywhere, /my and /status, /deletemydata.
@@ -182,9 +183,8 @@ def _register_handlers(application: SotongApplication) -> None:
     # Administration: /inbox, /export, /stats, /audit, /delivery (each guarded by admin_only).
     for module in (admin_inbox, admin_export, admin_stats, admin_audit, delivery_admin):
         application.add_handlers(module.handlers())
-    # /extend (a later answer date), /link and /agenda (meetings and bills), /search (the
-    # inbox by code, words or law), all admin_only.
-    for module in (admin_deadlines, admin_agenda, admin_search, admin_burden):
+    # /link and /agenda's buttons (meetings and bills), the burden table's buttons.
+    for module in (admin_agenda, admin_burden):
         application.add_handlers(module.handlers())
     # Catch-alls last: anything unclaimed gets a hint and the menu.
     application.add_handlers(general.fallback_handlers())

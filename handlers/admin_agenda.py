@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from telegram import InlineKeyboardButton, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from domain import callback_data as cb
 from domain.agenda import LinkKind, LinkTarget
@@ -18,6 +18,7 @@ from domain.bills import BillNotFoundError
 from domain.meetings import MeetingNotFoundError
 from handlers.admin_guard import admin_only
 from handlers.burden_views import burden_summary
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.feedback_views import costs_words
 from handlers.ui import button, keyboard, plain_text, send
@@ -25,7 +26,7 @@ from messages import Markup, t
 from messages.length import split_blocks
 from services.agenda import Agenda
 
-__all__ = ["agenda_text", "card_line", "handlers", "reference"]
+__all__ = ["COMMANDS", "agenda_text", "card_line", "handlers", "reference"]
 
 _REF = re.compile(r"^([mb])(\d+)$")
 _SNIPPET = 70
@@ -115,7 +116,6 @@ async def link_one(update: Update, context: SotongContext) -> None:
     await send(update, context, t(lang, key, code=submission.receipt_code, title=title))
 
 
-@admin_only
 async def link_command(update: Update, context: SotongContext) -> None:
     """/link m3 SV-… SV-…: link many submissions to one meeting or bill."""
     user = update.effective_user
@@ -200,7 +200,6 @@ async def _show_agenda(update: Update, context: SotongContext, target: LinkTarge
         await send(update, context, Markup(part))
 
 
-@admin_only
 async def agenda_command(update: Update, context: SotongContext) -> None:
     """/agenda [m3|b2]: the items to pick from, or one item's agenda."""
     lang = context.lang
@@ -238,11 +237,15 @@ async def view(update: Update, context: SotongContext) -> None:
     await _show_agenda(update, context, _target(tapped.kind, tapped.item_id))
 
 
+COMMANDS = (
+    Command("link", Scope.ADMIN, 110, link_command),
+    Command("agenda", Scope.ADMIN, 120, agenda_command),
+)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/link, /agenda and their buttons."""
     return [
-        CommandHandler("link", link_command),
-        CommandHandler("agenda", agenda_command),
         CallbackQueryHandler(pick, pattern=cb.AgendaPick.matches),
         CallbackQueryHandler(link_one, pattern=cb.AgendaLink.matches),
         CallbackQueryHandler(view, pattern=cb.AgendaView.matches),

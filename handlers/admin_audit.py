@@ -5,18 +5,19 @@ from __future__ import annotations
 import json
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from domain import callback_data as cb
 from domain.audit import AuditEntry
 from handlers.admin_guard import admin_only
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_datetime, has_key, t
 from messages.length import TEXT_LIMIT, fit_html, truncate
 from services.export import CONSOLE_ACTOR_ID
 
-__all__ = ["PAGE_SIZE", "handlers"]
+__all__ = ["COMMANDS", "PAGE_SIZE", "handlers"]
 
 PAGE_SIZE = 15
 _DETAILS_LIMIT = 160
@@ -91,10 +92,12 @@ async def audit_page(update: Update, context: SotongContext) -> None:
     await edit(query, text, markup)
 
 
+COMMANDS = (Command("audit", Scope.ADMIN, 40, audit_command),)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/audit and its buttons."""
     return [
-        CommandHandler("audit", audit_command),
         CallbackQueryHandler(audit_command, pattern=cb.ADMIN_AUDIT.matches),
         CallbackQueryHandler(audit_page, pattern=cb.AuditPage.matches),
     ]

@@ -7,19 +7,17 @@ to fix and the administrator sends the corrected line again.
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler
 
 from domain.deadlines import ExpectedDateError
-from handlers.admin_guard import admin_only
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.ui import send
 from messages import t
 from services.deadlines import UnknownSubmissionError, day_text
 
-__all__ = ["handlers"]
+__all__ = ["COMMANDS"]
 
 
-@admin_only
 async def extend(update: Update, context: SotongContext) -> None:
     """Record the later date and reason; the owner is told through the outbox."""
     message = update.effective_message
@@ -55,6 +53,4 @@ async def extend(update: Update, context: SotongContext) -> None:
     )
 
 
-def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
-    """/extend."""
-    return [CommandHandler("extend", extend)]
+COMMANDS = (Command("extend", Scope.ADMIN, 100, extend),)

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from domain import callback_data as cb
 from domain.reference import Choice
 from domain.submissions import SubmissionStatus
 from handlers.admin_guard import admin_only
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.ui import button, edit, keyboard, plain_text, send
 from messages import Markup, t
@@ -31,7 +32,7 @@ from services.export import (
     period_range,
 )
 
-__all__ = ["ExportChoices", "handlers"]
+__all__ = ["COMMANDS", "ExportChoices", "handlers"]
 
 _ANY = "*"
 
@@ -289,10 +290,12 @@ async def _produce(
     await edit(query, Markup("\n\n".join(outcome)))
 
 
+COMMANDS = (Command("export", Scope.ADMIN, 20, export_command),)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/export and its buttons."""
     return [
-        CommandHandler("export", export_command),
         CallbackQueryHandler(export_command, pattern=cb.ADMIN_EXPORT.matches),
         CallbackQueryHandler(export_step, pattern=cb.ExportStep.matches),
     ]

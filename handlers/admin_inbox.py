@@ -46,6 +46,7 @@ from handlers.admin_inbox_views import (
     list_text,
     status_name,
 )
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
 from handlers.deadline_views import deadline_sections, follow_up_line
@@ -54,7 +55,7 @@ from messages import Markup, format_datetime, t
 from messages.length import TEXT_LIMIT, truncate, utf16_length, visible_length
 from services.notices import status_change_text
 
-__all__ = ["PREVIEW", "TYPING", "conversation", "handlers", "show_list"]
+__all__ = ["COMMANDS", "PREVIEW", "TYPING", "conversation", "handlers", "show_list"]
 
 TYPING = "typing"
 PREVIEW = "preview"
@@ -512,10 +513,12 @@ def conversation() -> Flow:
     )
 
 
+COMMANDS = (Command("inbox", Scope.ADMIN, 10, inbox_command),)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/inbox and its stateless buttons."""
     return [
-        CommandHandler("inbox", inbox_command),
         CallbackQueryHandler(inbox_command, pattern=cb.ADMIN_INBOX.matches),
         CallbackQueryHandler(list_page, pattern=cb.InboxList.matches),
         CallbackQueryHandler(choose_filter, pattern=cb.InboxFilter.matches),

@@ -7,19 +7,17 @@ search then combines with the inbox's status, category and region filters until 
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CommandHandler
 
-from handlers.admin_guard import admin_only
 from handlers.admin_inbox import show_list
 from handlers.admin_inbox_views import InboxView
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.ui import send
 from messages import t
 
-__all__ = ["handlers"]
+__all__ = ["COMMANDS"]
 
 
-@admin_only
 async def search(update: Update, context: SotongContext) -> None:
     """Save the words as the administrator's search and show every status that matches."""
     message = update.effective_message
@@ -32,6 +30,4 @@ async def search(update: Update, context: SotongContext) -> None:
     await show_list(update, context, InboxView(status="*", search=True))
 
 
-def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
-    """/search."""
-    return [CommandHandler("search", search)]
+COMMANDS = (Command("search", Scope.ADMIN, 130, search),)

@@ -6,13 +6,14 @@ import asyncio
 from collections.abc import Sequence
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from domain import callback_data as cb
 from domain.reference import Choice
 from domain.stats import StatsOverview
 from handlers.admin_guard import admin_only
 from handlers.burden_views import burden_summary
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.deadline_views import deadline_text, follow_up_text
 from handlers.ui import button, edit, keyboard, plain_text, send
@@ -20,7 +21,15 @@ from messages import Markup, t
 from messages.length import truncate
 from services.chart import WeeklyChart, build_weekly_chart, render_png
 
-__all__ = ["SECTIONS", "chart_for", "handlers", "section_text", "stats_markup", "summary_text"]
+__all__ = [
+    "COMMANDS",
+    "SECTIONS",
+    "chart_for",
+    "handlers",
+    "section_text",
+    "stats_markup",
+    "summary_text",
+]
 
 SECTIONS = ("cat", "reg", "size", "week", "top")
 _TOP_LINES = 8
@@ -222,10 +231,12 @@ async def stats_chart(update: Update, context: SotongContext) -> None:
     )
 
 
+COMMANDS = (Command("stats", Scope.ADMIN, 30, stats_command),)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/stats and its menu button."""
     return [
-        CommandHandler("stats", stats_command),
         CallbackQueryHandler(stats_command, pattern=cb.ADMIN_STATS.matches),
         CallbackQueryHandler(stats_view, pattern=cb.StatsView.matches),
         CallbackQueryHandler(stats_chart, pattern=cb.STATS_CHART.matches),

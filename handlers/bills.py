@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from domain import callback_data as cb
 from domain.bills import Bill, BillNotFoundError
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.paging import fit_page, navigation, page_of
 from handlers.subscribe import require_consent
@@ -17,7 +18,7 @@ from messages import Markup, format_date, t
 from messages.length import truncate
 from services.digests import bill_line
 
-__all__ = ["PAGE_SIZE", "bill_details", "handlers"]
+__all__ = ["COMMANDS", "PAGE_SIZE", "bill_details", "handlers"]
 
 PAGE_SIZE = 5
 _NAME_IN_BUTTON = 40
@@ -191,10 +192,12 @@ async def toggle_follow(update: Update, context: SotongContext) -> None:
         await send(update, context, confirmation)
 
 
+COMMANDS = (Command("bills", Scope.EVERYONE, 70, list_bills),)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/bills and the bill buttons, wherever they appear."""
     return [
-        CommandHandler("bills", list_bills),
         CallbackQueryHandler(list_bills, pattern=cb.any_of(cb.MENU_BILLS, cb.BILL_LIST)),
         CallbackQueryHandler(bills_page, pattern=cb.BillPage.matches),
         CallbackQueryHandler(show_bill, pattern=cb.BillShow.matches),

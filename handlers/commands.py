@@ -1,9 +1,23 @@
-"""The command menu Telegram shows, per language and per scope, registered at start-up."""
+"""Every command, declared once in the module that answers it, and collected from there.
+
+A handler module declares its commands in `COMMANDS` (name, who may use it, its place in the
+menu, and the callback unless a conversation of the module answers it); the description is the
+catalog key `command.<name>`. From those declarations come the registered handlers, Telegram's
+command menus per scope, /help, the hostile suite's commands and the README check, so adding a
+command touches its handler module, its catalog and its test.
+"""
 
 from __future__ import annotations
 
+import functools
 import html
+import importlib
 import logging
+import pkgutil
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
 from telegram import (
     Bot,
@@ -11,58 +25,106 @@ from telegram import (
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
     MenuButtonCommands,
+    Update,
 )
 from telegram.error import BadRequest
+from telegram.ext import CommandHandler
 
+import handlers
+from handlers.admin_guard import admin_only
+from handlers.context import SotongContext
 from messages import LANGUAGES, t
 from services.container import Services
 
 __all__ = [
-    "ADMIN_COMMANDS",
-    "USER_COMMANDS",
+    "Command",
+    "Scope",
+    "admin_commands",
+    "command_handlers",
     "commands_for",
+    "declared_commands",
     "register_commands",
     "set_chat_commands",
+    "visible_commands",
 ]
 
 logger = logging.getLogger("sotong.commands")
 
-USER_COMMANDS: tuple[str, ...] = (
-    "start",
-    "menu",
-    "feedback",
-    "my",
-    "status",
-    "meetings",
-    "bills",
-    "subscribe",
-    "help",
-    "language",
-    "privacy",
-    "deletemydata",
-    "cancel",
-)
-ADMIN_COMMANDS: tuple[str, ...] = (
-    "inbox",
-    "export",
-    "stats",
-    "audit",
-    "addmeeting",
-    "addbill",
-    "billstage",
-    "announce",
-    "delivery",
-    "extend",
-    "link",
-    "agenda",
-    "search",
-)
+CommandCallback = Callable[[Update, SotongContext], Coroutine[Any, Any, object]]
+
+
+class Scope(StrEnum):
+    """Who a command is for; it decides the menu that lists it and the guard around it."""
+
+    EVERYONE = "everyone"
+    WITH_CONSENT = "with_consent"
+    """Owners and subscribers: without consent to the notice the command explains it first, so
+    it is listed for everyone (it is the way in)."""
+    ADMIN = "admin"
+    """Listed only in administrators' chats; registration puts `admin_only` around it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """One command: its name, its scope, its place in the menu and what answers it."""
+
+    name: str
+    scope: Scope
+    rank: int
+    """Place in the menu and /help within its audience (smaller first)."""
+    callback: CommandCallback | None = None
+    """None when a conversation of the declaring module answers the command (its entry point)."""
+
+    @property
+    def description_key(self) -> str:
+        """The catalog key of the one-line description shown in the menu and /help."""
+        return f"command.{self.name}"
+
+
+@functools.cache
+def declared_commands() -> tuple[Command, ...]:
+    """Every handler module's `COMMANDS`, users' first, each audience in menu order.
+
+    Imported on first use rather than at import time: the handler modules import this one.
+    """
+    found: dict[str, Command] = {}
+    for module_info in sorted(pkgutil.iter_modules(handlers.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"handlers.{module_info.name}")
+        for command in getattr(module, "COMMANDS", ()):
+            if command.name in found:
+                raise ValueError(f"/{command.name} is declared twice (in {module_info.name})")
+            found[command.name] = command
+    return tuple(sorted(found.values(), key=lambda c: (c.scope is Scope.ADMIN, c.rank, c.name)))
+
+
+def visible_commands(*, admin: bool) -> tuple[Command, ...]:
+    """What one person's menu and /help list: everyone's, and administrators' for them."""
+    return tuple(c for c in declared_commands() if admin or c.scope is not Scope.ADMIN)
+
+
+def admin_commands() -> tuple[str, ...]:
+    """The names only administrators see."""
+    return tuple(c.name for c in declared_commands() if c.scope is Scope.ADMIN)
+
+
+def command_handlers() -> list[CommandHandler[SotongContext, object]]:
+    """A handler per command with its own callback; administrators' ones guarded here."""
+    return [
+        CommandHandler(
+            command.name,
+            admin_only(command.callback) if command.scope is Scope.ADMIN else command.callback,
+        )
+        for command in declared_commands()
+        if command.callback is not None
+    ]
 
 
 def commands_for(language: str, *, admin: bool) -> list[BotCommand]:
     """The commands a user sees, described in their language; admins get theirs appended."""
-    names = USER_COMMANDS + (ADMIN_COMMANDS if admin else ())
-    return [BotCommand(name, html.unescape(t(language, f"command.{name}"))) for name in names]
+    return [
+        BotCommand(command.name, html.unescape(t(language, command.description_key)))
+        for command in visible_commands(admin=admin)
+    ]
 
 
 async def set_chat_commands(bot: Bot, chat_id: int, language: str, *, admin: bool) -> None:

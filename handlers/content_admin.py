@@ -17,13 +17,14 @@ from domain import callback_data as cb
 from handlers import content_admin_bills as bills
 from handlers import content_admin_meetings as meetings
 from handlers.admin_guard import admin_only
+from handlers.commands import Command, Scope
 from handlers.content_admin_common import CATEGORIES, draft, show_categories
 from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, t
 
-__all__ = ["CATEGORIES", "CONFIRMING", "conversation"]
+__all__ = ["CATEGORIES", "COMMANDS", "CONFIRMING", "conversation"]
 
 CONFIRMING = "content_confirming"
 
@@ -131,6 +132,15 @@ def _button(
 
 
 _SKIP = cb.CADM_SKIP.matches
+
+
+# Entry points of the conversation below.
+COMMANDS = (
+    Command("addmeeting", Scope.ADMIN, 50),
+    Command("addbill", Scope.ADMIN, 60),
+    Command("billstage", Scope.ADMIN, 70),
+    Command("announce", Scope.ADMIN, 80),
+)
 
 
 def conversation() -> Flow:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from domain import callback_data as cb
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, t
 
-__all__ = ["handlers"]
+__all__ = ["COMMANDS", "handlers"]
 
 _CODES_SHOWN = 30
 
@@ -75,9 +76,11 @@ async def answer(update: Update, context: SotongContext) -> None:
     )
 
 
+COMMANDS = (Command("deletemydata", Scope.WITH_CONSENT, 120, ask),)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/deletemydata and its confirmation buttons."""
     return [
-        CommandHandler("deletemydata", ask),
         CallbackQueryHandler(answer, pattern=cb.any_of(cb.DELETION_YES, cb.DELETION_NO)),
     ]

@@ -6,16 +6,17 @@ Give-ups stay listed after newer deliveries push their own out of the newest thr
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from domain import callback_data as cb
 from domain.delivery import DeliveryProgress, GivenUp
 from handlers.admin_guard import admin_only
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.ui import button, edit, keyboard, send
 from messages import Markup, format_datetime, format_number, t
 
-__all__ = ["delivery_text", "handlers"]
+__all__ = ["COMMANDS", "delivery_text", "handlers"]
 
 
 def _report(lang: str, progress: DeliveryProgress, context: SotongContext) -> Markup:
@@ -90,9 +91,11 @@ async def delivery(update: Update, context: SotongContext) -> None:
     await send(update, context, await delivery_text(context), markup)
 
 
+COMMANDS = (Command("delivery", Scope.ADMIN, 90, delivery),)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/delivery and its refresh button (admin-only)."""
     return [
-        CommandHandler("delivery", delivery),
         CallbackQueryHandler(delivery, pattern=cb.DELIVERY_REFRESH.matches),
     ]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
 from domain import callback_data as cb
-from handlers.commands import ADMIN_COMMANDS, USER_COMMANDS
+from handlers.commands import Command, Scope, visible_commands
 from handlers.context import SotongContext
 from handlers.menu import main_menu, show_menu
 from handlers.ui import send, typed_text
@@ -21,10 +21,9 @@ async def help_command(update: Update, context: SotongContext) -> None:
     if update.callback_query is not None:
         await update.callback_query.answer()
     lang = context.lang
-    names = USER_COMMANDS + (ADMIN_COMMANDS if context.is_admin else ())
     lines = "\n".join(
-        t(lang, "help.command_line", name=name, description=t(lang, f"command.{name}"))
-        for name in names
+        t(lang, "help.command_line", name=c.name, description=t(lang, c.description_key))
+        for c in visible_commands(admin=context.is_admin)
     )
     await send(
         update,
@@ -67,13 +66,16 @@ async def stale_button(update: Update, context: SotongContext) -> None:
     await show_menu(update, context)
 
 
+COMMANDS = (
+    Command("help", Scope.EVERYONE, 90, help_command),
+    # Inside a flow, the flow's own /cancel answers first.
+    Command("cancel", Scope.EVERYONE, 130, cancel_outside_flow),
+)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
-    """/help and /cancel outside any flow."""
-    return [
-        CommandHandler("help", help_command),
-        CallbackQueryHandler(help_command, pattern=cb.MENU_HELP.matches),
-        CommandHandler("cancel", cancel_outside_flow),
-    ]
+    """The menu's help button."""
+    return [CallbackQueryHandler(help_command, pattern=cb.MENU_HELP.matches)]
 
 
 def fallback_handlers() -> list[BaseHandler[Update, SotongContext, None]]:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from domain import callback_data as cb
-from handlers.commands import set_chat_commands
+from handlers.commands import Command, Scope, set_chat_commands
 from handlers.context import SotongContext
 from handlers.menu import main_menu, menu_text
 from handlers.ui import button, edit, keyboard, send
 from messages import LANGUAGES, t
 
-__all__ = ["handlers"]
+__all__ = ["COMMANDS", "handlers"]
 
 
 def _picker(language: str) -> InlineKeyboardMarkup:
@@ -62,10 +62,12 @@ async def set_language(update: Update, context: SotongContext) -> None:
     )
 
 
+COMMANDS = (Command("language", Scope.EVERYONE, 100, ask_language),)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/language and its buttons."""
     return [
-        CommandHandler("language", ask_language),
         CallbackQueryHandler(ask_language, pattern=cb.MENU_LANGUAGE.matches),
         CallbackQueryHandler(set_language, pattern=cb.Language.matches),
     ]

@@ -7,11 +7,12 @@ content_admin conversation, which checks their rights again.
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from domain import callback_data as cb
 from domain.calendar import meeting_ics
 from domain.meetings import Meeting, MeetingNotFoundError, MeetingStatus
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.paging import fit_page, navigation, page_of
 from handlers.subscribe import require_consent
@@ -20,7 +21,7 @@ from messages import Markup, format_datetime, t
 from messages.length import truncate
 from services.digests import meeting_line
 
-__all__ = ["PAGE_SIZE", "handlers", "meeting_details"]
+__all__ = ["COMMANDS", "PAGE_SIZE", "handlers", "meeting_details"]
 
 PAGE_SIZE = 5
 _LIST_LIMIT = 1000
@@ -250,10 +251,12 @@ async def send_ics(update: Update, context: SotongContext) -> None:
     )
 
 
+COMMANDS = (Command("meetings", Scope.EVERYONE, 60, list_meetings),)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/meetings and the meeting buttons, wherever they appear (lists, digests, notices)."""
     return [
-        CommandHandler("meetings", list_meetings),
         CallbackQueryHandler(list_meetings, pattern=cb.any_of(cb.MENU_MEETINGS, cb.MEET_LIST)),
         CallbackQueryHandler(meetings_page, pattern=cb.MeetPage.matches),
         CallbackQueryHandler(show_meeting, pattern=cb.MeetShow.matches),

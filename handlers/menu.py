@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler
 
 from domain import callback_data as cb
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.ui import button, keyboard, send
 from messages import Markup, t
 
-__all__ = ["MENU_ROWS", "MenuEntry", "handlers", "main_menu", "menu_text", "show_menu"]
+__all__ = ["COMMANDS", "MENU_ROWS", "MenuEntry", "handlers", "main_menu", "menu_text", "show_menu"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +96,9 @@ async def menu_button(update: Update, context: SotongContext) -> None:
     await show_menu(update, context)
 
 
-def handlers() -> list[
-    CommandHandler[SotongContext, None] | CallbackQueryHandler[SotongContext, None]
-]:
-    """The menu's own handlers."""
-    return [
-        CommandHandler("menu", menu_command),
-        CallbackQueryHandler(menu_button, pattern=cb.MENU_HOME.matches),
-    ]
+COMMANDS = (Command("menu", Scope.EVERYONE, 20, menu_command),)
+
+
+def handlers() -> list[CallbackQueryHandler[SotongContext, None]]:
+    """The menu's home button."""
+    return [CallbackQueryHandler(menu_button, pattern=cb.MENU_HOME.matches)]

@@ -6,12 +6,13 @@ Only the owner ever sees a submission here: every lookup is checked against the 
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from domain import callback_data as cb
 from domain.drafts import CompanyProfile
 from domain.receipts import parse_receipt_code
 from domain.submissions import Submission
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.deadline_views import detail_line, follow_up_line
 from handlers.feedback_views import (
@@ -26,7 +27,7 @@ from handlers.ui import button, edit, keyboard, plain_text, send
 from messages import Markup, format_date, format_datetime, t
 from messages.length import split_blocks
 
-__all__ = ["PAGE_SIZE", "detail_messages", "handlers"]
+__all__ = ["COMMANDS", "PAGE_SIZE", "detail_messages", "handlers"]
 
 PAGE_SIZE = 5
 _SNIPPET = 80
@@ -225,12 +226,19 @@ async def status_command(update: Update, context: SotongContext) -> None:
     await _show_detail(update, context, submission, 0)
 
 
+COMMANDS = (
+    # The intake conversation in handlers/feedback.py answers /feedback; declared here, beside
+    # the owner's other report commands, while that module is being reshaped.
+    Command("feedback", Scope.WITH_CONSENT, 30),
+    Command("my", Scope.WITH_CONSENT, 40, my_list),
+    Command("status", Scope.WITH_CONSENT, 50, status_command),
+)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/my, /status and their buttons."""
     return [
-        CommandHandler("my", my_list),
         CallbackQueryHandler(my_list, pattern=cb.MENU_MY.matches),
         CallbackQueryHandler(my_page, pattern=cb.MyPage.matches),
         CallbackQueryHandler(my_open, pattern=cb.MyOpen.matches),
-        CommandHandler("status", status_command),
     ]

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from domain import callback_data as cb
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.menu import show_menu
 from handlers.ui import button, drop_buttons, edit, keyboard, send
 from messages import Markup, format_date, t
 from messages.catalog.privacy import NOTICE_VERSION
 
-__all__ = ["CONSENT_ANSWER_PATTERN", "answer_consent", "handlers", "notice_markup", "notice_text"]
+__all__ = [
+    "COMMANDS",
+    "CONSENT_ANSWER_PATTERN",
+    "answer_consent",
+    "handlers",
+    "notice_markup",
+    "notice_text",
+]
 
 CONSENT_ANSWER_PATTERN = cb.any_of(cb.CONSENT_AGREE, cb.CONSENT_DECLINE)
 
@@ -134,10 +142,12 @@ async def confirm_withdraw(update: Update, context: SotongContext) -> None:
         await edit(query, t(context.lang, "privacy.kept"))
 
 
+COMMANDS = (Command("privacy", Scope.EVERYONE, 110, privacy),)
+
+
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
     """/privacy and the consent buttons, wherever they were shown."""
     return [
-        CommandHandler("privacy", privacy),
         CallbackQueryHandler(privacy_button, pattern=cb.MENU_PRIVACY.matches),
         CallbackQueryHandler(answer_consent, pattern=CONSENT_ANSWER_PATTERN),
         CallbackQueryHandler(ask_withdraw, pattern=cb.CONSENT_WITHDRAW.matches),

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from domain import callback_data as cb
-from handlers.commands import set_chat_commands
+from handlers.commands import Command, Scope, set_chat_commands
 from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
 from handlers.menu import main_menu, menu_text, show_menu
@@ -18,7 +18,7 @@ from handlers.ui import button, edit, keyboard, send
 from messages import LANGUAGES, t
 from messages.catalog.privacy import NOTICE_VERSION
 
-__all__ = ["CHOOSING_LANGUAGE", "READING_NOTICE", "conversation"]
+__all__ = ["CHOOSING_LANGUAGE", "COMMANDS", "READING_NOTICE", "conversation"]
 
 CHOOSING_LANGUAGE = "choosing_language"
 READING_NOTICE = "reading_notice"
@@ -98,6 +98,10 @@ async def cancel(update: Update, context: SotongContext) -> int:
     """/cancel: leave /start; nothing was half-saved, so nothing is lost."""
     await send(update, context, t(context.lang, "cancel.done"))
     return END
+
+
+# Entry points of the conversation below.
+COMMANDS = (Command("start", Scope.EVERYONE, 10),)
 
 
 def conversation() -> Flow:

@@ -14,6 +14,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from domain import callback_data as cb
 from domain.subscriptions import BillScope, Frequency, Subscription, SubscriptionChoice
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
 from handlers.ui import button, edit, keyboard, send
@@ -25,6 +26,7 @@ __all__ = [
     "CHOOSING_FREQUENCY",
     "CHOOSING_HOUR",
     "CHOOSING_WEEKDAY",
+    "COMMANDS",
     "EDITING",
     "conversation",
     "handlers",
@@ -427,6 +429,10 @@ async def stop(update: Update, context: SotongContext) -> None:
         t(lang, "subscribe.stopped" if stopped else "subscribe.not_subscribed"),
         keyboard([[button(lang, "subscribe.button.resubscribe", cb.SUB_EDIT)]]),
     )
+
+
+# Entry points of the conversation below.
+COMMANDS = (Command("subscribe", Scope.WITH_CONSENT, 80),)
 
 
 def conversation() -> Flow:

@@ -6,10 +6,11 @@ import logging
 
 import pytest
 
+from handlers.commands import admin_commands
 from tests.admin.support import onboard, submit
 from tests.fixtures.app import BotHarness
 
-COMMANDS = ["/inbox", "/export", "/stats", "/audit"]
+COMMANDS = [f"/{name}" for name in admin_commands()]
 FORGED = [
     "admin:inbox",
     "admin:export",

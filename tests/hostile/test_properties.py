@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from domain import callback_data as cb
 from domain.subscriptions import SubscriptionChoice
+from handlers.commands import Scope, admin_commands, declared_commands
 from handlers.context import SotongContext
 from sandbox.emulator import EmulatorLimits, ScriptedUser
 from tests.fixtures.app import BotHarness
@@ -51,34 +52,20 @@ TEXT = st.one_of(
     st.text(_CHARS, min_size=500, max_size=2000),
     st.sampled_from(_TRICKY),
 ).filter(lambda text: text.strip() != "" or text != "")
+# Every declared command (handlers/commands.py), so the suite follows each new one, plus
+# arguments that must be refused politely and a command that does not exist.
 COMMANDS = [
-    "/start",
-    "/menu",
-    "/help",
-    "/language",
-    "/privacy",
-    "/cancel",
-    "/feedback",
-    "/my",
-    "/status",
+    *(f"/{c.name}" for c in declared_commands() if c.scope is not Scope.ADMIN),
     "/status SV-2026-000001",
     "/status " + "9" * 300,
-    "/deletemydata",
-    "/meetings",
-    "/bills",
-    "/subscribe",
     "/nosuchcommand",
 ]
 ADMIN_COMMANDS = [
-    "/inbox",
-    "/export",
-    "/stats",
-    "/audit",
-    "/delivery",
-    "/addmeeting",
-    "/addbill",
-    "/billstage",
-    "/announce",
+    *(f"/{name}" for name in admin_commands()),
+    "/extend SV-2026-000001 2026-02-30 늦어요",
+    "/extend SV-2026-000001 9999-12-31 " + "이유" * 300,
+    "/link SV-2026-000001",
+    "/search " + "%_*" * 50,
 ]
 _ROUTE_WORDS = [
     "menu",
