@@ -11,7 +11,7 @@ deadline lists and the on-time rate.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -25,7 +25,9 @@ __all__ = [
     "DeadlineSummary",
     "ExpectedDateError",
     "Extension",
+    "MinistryDeadlines",
     "answered_on_time",
+    "by_ministry",
     "days_to_answer",
     "due_date",
     "local_day",
@@ -81,6 +83,8 @@ class DeadlineItem:
     category_id: str
     due_on: date
     expected_on: date | None
+    forwarded_to: str | None = None
+    """The ministry it was forwarded to, as the administrator typed it; None before that."""
 
     @property
     def effective_on(self) -> date:
@@ -90,6 +94,37 @@ class DeadlineItem:
     def days_left(self, today: date) -> int:
         """Days until the effective date; negative once it has passed."""
         return (self.effective_on - today).days
+
+
+@dataclass(frozen=True, slots=True)
+class MinistryDeadlines:
+    """What one ministry (None: not forwarded yet) holds past or near its answer date."""
+
+    ministry: str | None
+    overdue: tuple[DeadlineItem, ...]
+    soon: tuple[DeadlineItem, ...]
+
+
+def by_ministry(items: Iterable[DeadlineItem], today: date) -> list[MinistryDeadlines]:
+    """Group by ministry, the most overdue first; what no ministry holds yet comes last.
+
+    Names are grouped as typed, spaces folded, so "고용노동부 " and "고용노동부" are one.
+    """
+    groups: dict[str | None, list[DeadlineItem]] = {}
+    for item in items:
+        name = " ".join(item.forwarded_to.split()) if item.forwarded_to else None
+        groups.setdefault(name or None, []).append(item)
+    found = [
+        MinistryDeadlines(
+            ministry,
+            tuple(item for item in group if item.days_left(today) < 0),
+            tuple(item for item in group if item.days_left(today) >= 0),
+        )
+        for ministry, group in groups.items()
+    ]
+    return sorted(
+        found, key=lambda g: (g.ministry is None, -len(g.overdue), -len(g.soon), g.ministry or "")
+    )
 
 
 @dataclass(frozen=True, slots=True)

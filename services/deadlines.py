@@ -22,6 +22,8 @@ from domain.deadlines import (
     DeadlineSummary,
     ExpectedDateError,
     Extension,
+    MinistryDeadlines,
+    by_ministry,
     due_date,
     local_day,
     parse_extension,
@@ -124,6 +126,12 @@ class DeadlineService:
     async def summary(self) -> DeadlineSummary:
         """The on-time rate and the median days to answer, for /stats."""
         return summarize(await self._repository.answer_records(), self.today(), self._zone)
+
+    async def by_ministry(self) -> tuple[date, list[MinistryDeadlines]]:
+        """Today, and the daily list's submissions grouped by the ministry each went to."""
+        today = self.today()
+        items = await self._repository.open_due_by(today + timedelta(days=DUE_SOON_DAYS))
+        return today, by_ministry(items, today)
 
     async def latest_reason(self, submission_id: int) -> str | None:
         """Why the answer was last put off, for the owner's and the admins' views."""

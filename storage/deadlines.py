@@ -26,6 +26,7 @@ def _item(row: Row) -> DeadlineItem:
         category_id=row["category_id"],
         due_on=date.fromisoformat(row["due_on"]),
         expected_on=None if row["expected_on"] is None else date.fromisoformat(row["expected_on"]),
+        forwarded_to=row["forwarded_to"],
     )
 
 
@@ -52,7 +53,7 @@ class DeadlineRepository:
     async def open_due_by(self, last_day: date) -> list[DeadlineItem]:
         """Open, visible submissions whose effective day is by `last_day`, soonest first."""
         rows = await self._db.fetch_all(
-            "SELECT s.id, s.receipt_code, s.category_id, s.due_on, s.expected_on"
+            "SELECT s.id, s.receipt_code, s.category_id, s.due_on, s.expected_on, s.forwarded_to"
             f" FROM submissions s WHERE {_COUNTED} AND {_OPEN} AND s.due_on IS NOT NULL"
             " AND COALESCE(s.expected_on, s.due_on) <= ?"
             " ORDER BY COALESCE(s.expected_on, s.due_on), s.id",

@@ -12,6 +12,7 @@ from domain.deadlines import (
     DeadlineItem,
     ExpectedDateError,
     answered_on_time,
+    by_ministry,
     days_to_answer,
     due_date,
     parse_extension,
@@ -80,3 +81,27 @@ def test_parse_extension() -> None:
         with pytest.raises(ExpectedDateError) as caught:
             parse_extension(text, today)
         assert caught.value.reason == reason
+
+
+def test_by_ministry_puts_the_most_overdue_first_and_the_unforwarded_last() -> None:
+    today = date(2026, 12, 5)
+
+    def item(number: int, due: date, ministry: str | None) -> DeadlineItem:
+        return DeadlineItem(number, f"SV-2026-{number:06d}", "ai_copyright", due, None, ministry)
+
+    late, soon = date(2026, 12, 1), date(2026, 12, 6)
+    groups = by_ministry(
+        [
+            item(1, late, None),
+            item(2, soon, "과학기술정보통신부"),
+            item(3, late, "고용노동부 "),
+            item(4, late, " 고용노동부"),
+            item(5, soon, "고용노동부"),
+        ],
+        today,
+    )
+    assert [(g.ministry, len(g.overdue), len(g.soon)) for g in groups] == [
+        ("고용노동부", 2, 1),
+        ("과학기술정보통신부", 0, 1),
+        (None, 1, 0),
+    ]
