@@ -151,6 +151,25 @@ def _attachment(row: Row) -> Attachment:
     )
 
 
+def _search(terms: tuple[str, ...]) -> tuple[str, list[object]]:
+    """One look-up in the search index for every term.
+
+    Terms of three characters or more go to the trigram index in one MATCH; shorter ones are
+    looked for only in the rows it found, so a word like "허락" never scans every report
+    unless no term is long enough for the index.
+    """
+    long = [term for term in terms if len(term) >= TRIGRAM]
+    short = [term for term in terms if len(term) < TRIGRAM]
+    conditions = ["submissions_search MATCH ?"] if long else []
+    conditions += ["instr(norm, ?) > 0"] * len(short)
+    values: list[object] = []
+    if long:
+        values.append(" AND ".join('"' + term.replace('"', '""') + '"' for term in long))
+    values.extend(short)
+    where = " AND ".join(conditions)
+    return f"s.id IN (SELECT rowid FROM submissions_search WHERE {where})", values
+
+
 def _where(filter_: SubmissionFilter) -> tuple[str, list[object]]:
     clauses: list[str] = []
     values: list[object] = []
@@ -175,17 +194,10 @@ def _where(filter_: SubmissionFilter) -> tuple[str, list[object]]:
     if filter_.receipt_code is not None:
         clauses.append("s.receipt_code = ?")
         values.append(filter_.receipt_code)
-    for term in filter_.search_terms:
-        if len(term) >= TRIGRAM:
-            clauses.append(
-                "s.id IN (SELECT rowid FROM submissions_search WHERE submissions_search MATCH ?)"
-            )
-            values.append('"' + term.replace('"', '""') + '"')
-        else:
-            clauses.append(
-                "s.id IN (SELECT rowid FROM submissions_search WHERE instr(norm, ?) > 0)"
-            )
-            values.append(term)
+    if filter_.search_terms:
+        clause, terms = _search(filter_.search_terms)
+        clauses.append(clause)
+        values.extend(terms)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), values
 
 
