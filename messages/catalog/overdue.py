@@ -13,7 +13,10 @@ TEXTS = {
         "ko": "🏛 <b>{ministry}</b>: 기한 지남 {overdue}건, 곧 마감 {soon}건",
         "en": "🏛 <b>{ministry}</b>: {overdue} overdue, {soon} due soon",
     },
-    "overdue.not_forwarded": {"ko": "아직 이관 전", "en": "Not forwarded yet"},
+    "overdue.not_forwarded": {
+        "ko": "아직 {-status-forwarded} 전",
+        "en": "Not {-status-forwarded} yet",
+    },
     "overdue.line": {
         "ko": "• <code>{code}</code> · {due} · {left}",
         "en": "• <code>{code}</code> · {due} · {left}",
