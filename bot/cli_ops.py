@@ -130,6 +130,8 @@ def _database_check(settings: Settings) -> CheckResult:
         return CheckResult(
             "database", False, f"schema version {max(inspection.unknown)} is newer than this code"
         )
+    if inspection.out_of_order is not None:
+        return CheckResult("database", False, inspection.out_of_order)
     if inspection.pending:
         versions = ", ".join(f"{version:04d}" for version in inspection.pending)
         return CheckResult(

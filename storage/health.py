@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storage.database import Database
-from storage.migrations import MIGRATIONS_DIR, discover_migrations
+from storage.errors import MigrationOrderError
+from storage.migrations import MIGRATIONS_DIR, check_order, discover_migrations
 
 __all__ = ["DatabaseInspection", "LiveState", "inspect_database_file", "live_state"]
 
@@ -38,6 +39,8 @@ class DatabaseInspection:
     applied: frozenset[int]
     pending: tuple[int, ...]
     unknown: tuple[int, ...]
+    out_of_order: str | None = None
+    """Why the pending steps cannot be applied in order (`MigrationOrderError`), if they cannot."""
 
     @property
     def whole(self) -> bool:
@@ -71,10 +74,18 @@ def inspect_database_file(path: Path) -> DatabaseInspection:
         )
     finally:
         connection.close()
-    known = [migration.version for migration in discover_migrations(MIGRATIONS_DIR)]
+    migrations = discover_migrations(MIGRATIONS_DIR)
+    known = [migration.version for migration in migrations]
+    pending = [migration for migration in migrations if migration.version not in applied]
+    try:
+        check_order(set(applied), pending)
+        out_of_order = None
+    except MigrationOrderError as exc:
+        out_of_order = str(exc)
     return DatabaseInspection(
         integrity="; ".join(verdicts[:3]),
         applied=applied,
-        pending=tuple(version for version in known if version not in applied),
+        pending=tuple(migration.version for migration in pending),
         unknown=tuple(sorted(applied - set(known))),
+        out_of_order=out_of_order,
     )

@@ -66,6 +66,16 @@ async def test_pending_migrations_fail(bot_settings: Settings) -> None:
     assert "1 migration(s) pending" in results["database"].detail
 
 
+async def test_a_step_numbered_below_an_applied_one_fails(bot_settings: Settings) -> None:
+    released = [m for m in discover_migrations() if m.version <= 27 and m.version != 23]
+    await (await Database.open(bot_settings.database_path, released)).close()
+    results = _by_name(await run_checks(lambda: bot_settings))
+    assert not results["database"].ok
+    assert results["database"].detail.startswith(
+        "migration 0023_answer_deadlines is numbered below 0027"
+    )
+
+
 async def test_too_little_disk_space_fails(bot_settings: Settings) -> None:
     await _migrated(bot_settings.database_path)
     greedy = bot_settings.model_copy(update={"min_free_disk_mb": 10**12})
