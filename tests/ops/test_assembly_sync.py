@@ -412,8 +412,9 @@ async def test_a_promulgation_is_read_from_prom_dt_and_told_to_followers(
     assert len(await _audits(sotong)) == 2
     await tick_at(sotong, kst(2025, 12, 24, 9, 1))
     for user, stage in zip(users, ("공포", "Promulgated"), strict=True):
-        (notice,) = containing(user, stage)
-        assert f"법안 {GOVERNMENT}" in (notice.text or "")
+        # The privacy notice names promulgation too, so look for the bill's own news.
+        (notice,) = containing(user, f"{GOVERNMENT}\n{stage}")
+        assert f"{GOVERNMENT}\n{stage} (" in (notice.text or "")
 
 
 async def _sync_government(sotong: BotHarness, caplog: pytest.LogCaptureFixture) -> int:
