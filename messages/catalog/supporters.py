@@ -27,6 +27,12 @@ TEXTS = {
             "We are sorry.\nNow expected by <b>{date}</b>\nWhy: {reason}"
         ),
     },
+    "agenda.notify.scheduled_supported": {
+        "ko": "🗓 {-support}하신 <code>{code}</code> 의견이 회의 안건으로 올라갔어요.\n\n{line}",
+        "en": (
+            "🗓 <code>{code}</code>, a submission you support, is on a meeting's agenda.\n\n{line}"
+        ),
+    },
     "my.supported_line": {
         "ko": "👍 <b>{code}</b> · {status} · {-support}한 의견\n{category} · 👍 {supporters}",
         "en": "👍 <b>{code}</b> · {status} · supported\n{category} · 👍 {supporters}",

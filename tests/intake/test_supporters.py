@@ -15,10 +15,13 @@ from handlers.feedback_views import me_too_button
 from handlers.ui import keyboard
 from sandbox.emulator import ScriptedUser
 from tests.admin.support import onboard as onboard_admin
-from tests.fixtures.app import BotHarness
+from tests.delivery.support import add_meeting, containing, kst
+from tests.evidence.support import run_agenda
+from tests.fixtures.app import ADMIN_ID, BotHarness
 from tests.intake.flow import PROBLEM_KO, agreed_user, label, submit_one
 
 ANSWER = "TDM 면책 규정 도입을 내년 상반기에 검토하겠습니다."
+OUTCOME = "TDM 면책 조항을 관계 부처와 함께 검토하기로 했어요."
 # What the author typed (the flow skips the proposal and the law) and who they are.
 AUTHOR_WORDS = (PROBLEM_KO[:20], "현실적으로 불가능", "민수", "minsu")
 
@@ -196,3 +199,31 @@ async def test_status_changes_and_a_later_date_reach_supporters_until_they_erase
     assert code in late and "20" in late
     assert [t for t in _texts(leaving) if "관계 부처 협의가" in t] == []
     assert len([t for t in _texts(author) if "관계 부처 협의가" in t]) == 1
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_a_supporter_hears_the_meeting_that_takes_the_submission_up_and_its_outcome(
+    sotong: BotHarness, language: str
+) -> None:
+    author = await agreed_user(sotong, "민수")
+    code = await submit_one(author, "ko", anonymous=True)
+    supporter = await agreed_user(sotong, "지영", language=language)
+    await _support(sotong, supporter, code, language)
+    meeting = await add_meeting(sotong, kst(2026, 12, 3, 14))
+    admin = sotong.admin()
+    await onboard_admin(admin)
+    await admin.send(f"/link m{meeting.id} {code}")
+    await run_agenda(sotong)
+    await run_agenda(sotong)
+    scheduled = "회의 안건으로 올라갔어요" if language == "ko" else "is on a meeting's agenda"
+    (told,) = containing(supporter, scheduled)
+    assert code in (told.text or "")
+    assert ("공감하신" if language == "ko" else "you support") in (told.text or "")
+    assert len(containing(author, "회의 안건으로 올라갔어요")) == 1
+
+    await sotong.services.content.mark_held(meeting.id, OUTCOME, language="ko", actor_id=ADMIN_ID)
+    await run_agenda(sotong)
+    await run_agenda(sotong)
+    (held,) = containing(supporter, "회의가 열렸어요" if language == "ko" else "was held")
+    assert OUTCOME in (held.text or "") and code in (held.text or "")
+    assert len(containing(author, "회의가 열렸어요")) == 1
