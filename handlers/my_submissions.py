@@ -1,6 +1,8 @@
-"""/my and /status: a submitter's own submissions, with history and official answers.
+"""/my and /status: a submitter's own submissions and those they support, with answers.
 
-Only the owner ever sees a submission here: every lookup is checked against the sender.
+Every lookup is checked against the sender. The owner sees all of their submission; a supporter
+sees what any owner may see of someone else's: topic, status, counts, dates, the ministry and the
+official answer, never what its author typed nor anything about them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from domain import callback_data as cb
 from domain.drafts import CompanyProfile
 from domain.receipts import parse_receipt_code
 from domain.submissions import Submission
+from domain.supporters import MyItem
 from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.deadline_views import detail_line, follow_up_line
@@ -27,7 +30,7 @@ from handlers.ui import button, edit, keyboard, plain_text, send
 from messages import Markup, format_date, format_datetime, t
 from messages.length import split_blocks
 
-__all__ = ["COMMANDS", "PAGE_SIZE", "detail_messages", "handlers"]
+__all__ = ["COMMANDS", "PAGE_SIZE", "detail_messages", "handlers", "supported_messages"]
 
 PAGE_SIZE = 5
 _SNIPPET = 80
@@ -78,17 +81,31 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
         sections.append(t(lang, "my.detail.law", text=t(lang, "feedback.value.law_unsure")))
     if submission.proposal is not None:
         sections.append(t(lang, "my.detail.proposal", text=submission.proposal))
+    sections.extend(await _progress(context, submission, notes=True))
+    return [Markup(part) for part in split_blocks(sections)]
+
+
+async def _progress(context: SotongContext, submission: Submission, *, notes: bool) -> list[Markup]:
+    """The history, the ministry and the official answer; the notes only for the owner.
+
+    A supporter reads when and what only: an administrator's note may name the author or
+    repeat their words.
+    """
+    lang = context.lang
+    zone = context.services.zone
     lines = []
-    for event in await submissions.events(submission.id):
+    for event in await context.services.submissions.events(submission.id):
         line = t(
             lang,
             "my.detail.history_line",
             at=format_datetime(event.at, lang, zone),
             status=status_label(lang, event.status),
         )
-        note = t(lang, "my.detail.history_note", note=event.note[:300]) if event.note else ""
+        note = ""
+        if notes and event.note:
+            note = t(lang, "my.detail.history_note", note=event.note[:300])
         lines.append(f"{line}{note}")
-    sections.append(t(lang, "my.detail.history", lines=Markup("\n".join(lines))))
+    sections = [t(lang, "my.detail.history", lines=Markup("\n".join(lines)))]
     if submission.forwarded_to:
         sections.append(t(lang, "my.detail.forwarded_to", ministry=submission.forwarded_to))
     if submission.answer_text and submission.answered_at is not None:
@@ -100,6 +117,26 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
                 text=submission.answer_text[:3500],
             )
         )
+    return sections
+
+
+async def supported_messages(context: SotongContext, submission: Submission) -> list[Markup]:
+    """Someone else's submission as its supporter sees it, split into messages that fit."""
+    lang = context.lang
+    sections = [
+        t(
+            lang,
+            "my.supported_detail",
+            code=submission.receipt_code,
+            status=status_label(lang, submission.status),
+            category=await _category_name(context, submission.category_id),
+            supporters=submission.supporters_count,
+        )
+    ]
+    deadline = await detail_line(context, submission)
+    if deadline is not None:
+        sections.append(deadline)
+    sections.extend(await _progress(context, submission, notes=False))
     return [Markup(part) for part in split_blocks(sections)]
 
 
@@ -107,36 +144,50 @@ def _profile(submission: Submission) -> CompanyProfile:
     return CompanyProfile(submission.region_id, submission.company_size_id, submission.industry_id)
 
 
+async def _line(context: SotongContext, item: MyItem) -> Markup:
+    """A line of /my; a supported submission shows no words of its author, only what it is."""
+    lang = context.lang
+    submission = item.submission
+    category = await _category_name(context, submission.category_id)
+    status = status_label(lang, submission.status)
+    if item.supported:
+        return t(
+            lang,
+            "my.supported_line",
+            code=submission.receipt_code,
+            status=status,
+            category=category,
+            supporters=submission.supporters_count,
+        )
+    return t(
+        lang,
+        "my.line",
+        code=submission.receipt_code,
+        status=status,
+        date=format_date(submission.created_at, lang, context.services.zone),
+        category=category,
+        snippet=preview(lang, submission.problem, _SNIPPET),
+    )
+
+
 async def _page(
     context: SotongContext, user_id: int, page: int
 ) -> tuple[Markup, InlineKeyboardMarkup]:
-    """One page of the user's list, newest first, with a button per submission."""
+    """One page of the user's list: their own newest first, then the ones they support."""
     lang = context.lang
-    zone = context.services.zone
     submissions = context.services.submissions
-    total = await submissions.count_for_owner(user_id)
+    total = await submissions.count_for_person(user_id)
     page, pages = clamp(page, total, PAGE_SIZE)
-    items = await submissions.list_for_owner(user_id, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
-    lines = [
-        t(
-            lang,
-            "my.line",
-            code=item.receipt_code,
-            status=status_label(lang, item.status),
-            date=format_date(item.created_at, lang, zone),
-            category=await _category_name(context, item.category_id),
-            snippet=preview(lang, item.problem, _SNIPPET),
-        )
-        for item in items
-    ]
+    items = await submissions.page_for_person(user_id, limit=PAGE_SIZE, offset=page * PAGE_SIZE)
+    lines = [await _line(context, item) for item in items]
     rows: list[list[InlineKeyboardButton]] = [
         [
             button(
                 lang,
-                "my.item_button",
-                cb.MyOpen(item.id, page),
-                code=item.receipt_code,
-                status=status_label(lang, item.status),
+                "my.supported_button" if item.supported else "my.item_button",
+                cb.MyOpen(item.submission.id, page),
+                code=item.submission.receipt_code,
+                status=status_label(lang, item.submission.status),
             )
         ]
         for item in items
@@ -152,7 +203,7 @@ async def my_list(update: Update, context: SotongContext) -> None:
         await update.callback_query.answer()
     assert update.effective_user is not None
     user_id = update.effective_user.id
-    if await context.services.submissions.count_for_owner(user_id) == 0:
+    if await context.services.submissions.count_for_person(user_id) == 0:
         await send(update, context, t(context.lang, "my.empty"))
         return
     text, markup = await _page(context, user_id, 0)
@@ -164,7 +215,7 @@ async def my_page(update: Update, context: SotongContext) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
     user_id = update.effective_user.id
-    if await context.services.submissions.count_for_owner(user_id) == 0:
+    if await context.services.submissions.count_for_person(user_id) == 0:
         # A button from before /deletemydata (or any list now empty) no longer applies.
         await query.answer(plain_text(t(context.lang, "my.empty")), show_alert=True)
         return
@@ -196,34 +247,55 @@ async def _show_detail(
         await send(update, context, part, back if index == len(parts) - 1 else None)
 
 
+async def _show_supported(
+    update: Update, context: SotongContext, submission: Submission, page: int
+) -> None:
+    """A supported submission's view, with the way back under the last part."""
+    parts = await supported_messages(context, submission)
+    back = keyboard([[button(context.lang, "my.button.list", cb.MyPage(page))]])
+    for index, part in enumerate(parts):
+        await send(update, context, part, back if index == len(parts) - 1 else None)
+
+
 async def my_open(update: Update, context: SotongContext) -> None:
-    """A submission's button: its full text, history and answer, for the owner only."""
+    """A submission's button: the owner's full view, or a supporter's; others learn nothing."""
     query = update.callback_query
     assert query is not None and query.data is not None and update.effective_user is not None
     await query.answer()
     tapped = cb.MyOpen.decode(query.data)
     assert tapped is not None
     submissions = context.services.submissions
-    submission = await submissions.owned(tapped.submission_id, update.effective_user.id)
-    if submission is None:
+    user_id = update.effective_user.id
+    submission = await submissions.owned(tapped.submission_id, user_id)
+    if submission is not None:
+        await _show_detail(update, context, submission, tapped.page)
+        return
+    supported = await submissions.supported(tapped.submission_id, user_id)
+    if supported is None:
         await send(update, context, t(context.lang, "my.not_found"))
         return
-    await _show_detail(update, context, submission, tapped.page)
+    await _show_supported(update, context, supported, tapped.page)
 
 
 async def status_command(update: Update, context: SotongContext) -> None:
-    """/status CODE: the same detail as /my, for the owner only; others learn nothing."""
+    """/status CODE: the same detail as /my, for the owner or a supporter; others learn nothing."""
     assert update.effective_user is not None
     lang = context.lang
     code = parse_receipt_code(" ".join(context.args or []))
     if code is None:
         await send(update, context, t(lang, "my.status_usage"))
         return
-    submission = await context.services.submissions.owned_by_code(code, update.effective_user.id)
-    if submission is None:
+    submissions = context.services.submissions
+    user_id = update.effective_user.id
+    submission = await submissions.owned_by_code(code, user_id)
+    if submission is not None:
+        await _show_detail(update, context, submission, 0)
+        return
+    supported = await submissions.supported_by_code(code, user_id)
+    if supported is None:
         await send(update, context, t(lang, "my.not_found"))
         return
-    await _show_detail(update, context, submission, 0)
+    await _show_supported(update, context, supported, 0)
 
 
 COMMANDS = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -29,7 +29,9 @@ from domain.clock import Clock
 from domain.delivery import Buttons, QueuedMessage
 from domain.meetings import Meeting, MeetingStatus
 from domain.receipts import parse_receipt_code
+from domain.submissions import Recipient
 from domain.subscriptions import QuietHours
+from domain.supporters import SupporterNotice
 from messages import Markup, format_date, t
 from services.digests import meeting_line
 from storage.agenda import LinkRepository, StageRecord
@@ -157,6 +159,7 @@ class AgendaService:
         now = self._clock.now()
         release = self._quiet.release_at(now, self._zone)
         notices: list[tuple[LinkNotice, QueuedMessage | None]] = []
+        owner_of: dict[LinkNotice, LinkedOwner] = {}
         for owner in owners:
             for what, text in self._owed(owner, meetings, bills, stages):
                 target = owner.target
@@ -166,14 +169,46 @@ class AgendaService:
                 if owner.user_id is not None:
                     message = QueuedMessage(owner.user_id, (text,), _buttons(owner), release)
                 notice = LinkNotice(owner.submission_id, target, what, owner.private)
+                owner_of[notice] = owner
                 notices.append((notice, message))
         if not notices:
             return 0
-        queued = await self._links.queue(notices, now=now)
+
+        def news(reader: LinkedOwner) -> list[tuple[str, Markup]]:
+            return self._owed(reader, meetings, bills, stages, supporter=True)
+
+        queued = await self._links.queue(
+            notices,
+            now=now,
+            supporters=lambda notice: self._for_supporters(owner_of[notice], notice, news, release),
+        )
         if queued:
             logger.info("queued %d agenda notices", queued)
-            self._on_queued()
+        # Supporters may be told when the owner is not; waking the sender is cheap either way.
+        self._on_queued()
         return queued
+
+    def _for_supporters(
+        self,
+        owner: LinkedOwner,
+        notice: LinkNotice,
+        news: Callable[[LinkedOwner], list[tuple[str, Markup]]],
+        release: datetime,
+    ) -> SupporterNotice:
+        """The same news for the submission's supporters, each in their language.
+
+        `news` is what a reader of the link is owed, worded for a supporter.
+        """
+
+        def compose(recipient: Recipient) -> QueuedMessage:
+            reader = replace(owner, user_id=recipient.user_id, language=recipient.language)
+            owed = news(reader)
+            text = next(text for what, text in owed if what == notice.what)
+            return QueuedMessage(recipient.user_id, (text,), _buttons(reader), release)
+
+        target = notice.target
+        event = f"link:{notice.submission_id}:{target.kind}:{target.item_id}:{notice.what}"
+        return SupporterNotice(event, compose)
 
     def _owed(
         self,
@@ -181,7 +216,10 @@ class AgendaService:
         meetings: dict[int, Meeting],
         bills: dict[int, Bill],
         stages: Sequence[StageRecord],
+        *,
+        supporter: bool = False,
     ) -> list[tuple[str, Markup]]:
+        """What the owner (or, worded for them, a supporter) is owed about one link."""
         language, code = owner.language, owner.receipt_code
         target = owner.target
         if target.kind is LinkKind.MEETING:
@@ -190,7 +228,8 @@ class AgendaService:
                 return []
             line = meeting_line(meeting, language, self._zone)
             if meeting.is_open:
-                return [("scheduled", t(language, "agenda.notify.scheduled", code=code, line=line))]
+                key = "scheduled_supported" if supporter else "scheduled"
+                return [("scheduled", t(language, f"agenda.notify.{key}", code=code, line=line))]
             if meeting.status is MeetingStatus.HELD:
                 outcome = meeting.outcome.get(language) or t(language, "agenda.no_outcome")
                 text = t(language, "agenda.notify.held", code=code, line=line, outcome=outcome)

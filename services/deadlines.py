@@ -36,6 +36,7 @@ from domain.submissions import Submission
 from domain.subscriptions import QuietHours
 from messages import Markup, format_date, t
 from messages.length import split_blocks
+from services.supporter_notices import extension_notice
 from storage.deadlines import DeadlineRepository
 from storage.reference import ReferenceRepository
 from storage.submissions import SubmissionRepository
@@ -245,9 +246,17 @@ class DeadlineService:
             now=self._clock.now(),
             notice=notice,
             private=submission.is_anonymous,
+            supporters=extension_notice(
+                submission.id,
+                submission.receipt_code,
+                extension.reason,
+                date_in=lambda language: day_text(extension.expected_on, language, self._zone),
+                not_before=self._quiet.release_at(self._clock.now(), self._zone),
+            ),
         )
-        if notice is not None:
-            self._on_queued()
+        # Supporters may have been queued even when the owner was not; waking the sender costs
+        # nothing and says nothing to the administrator.
+        self._on_queued()
         updated = await self._submissions.get(submission.id)
         assert updated is not None
         return ExtendOutcome(updated, extension, notice is not None)

@@ -43,12 +43,16 @@ def status_change_text(
     note: str | None = None,
     forwarded_to: str | None = None,
     answer: str | None = None,
+    lead: str = "feedback.notify.status",
 ) -> Markup:
-    """The message for one change: the new status, the ministry, the note, the answer."""
+    """The message for one change: the new status, the ministry, the note, the answer.
+
+    `lead` is the first line's key: a supporter reads a different one from the submitter.
+    """
     parts = [
         t(
             language,
-            "feedback.notify.status",
+            lead,
             code=code,
             status=t(language, f"feedback.status.{status}"),
         )

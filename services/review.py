@@ -38,6 +38,7 @@ from domain.submissions import (
 )
 from domain.subscriptions import QuietHours
 from services.notices import merge_messages, status_change_message
+from services.supporter_notices import merge_notice, status_notice
 from storage.merges import MergeRepository
 from storage.submissions import SubmissionRepository
 
@@ -130,6 +131,17 @@ class ReviewService:
         notice = await self._status_notice(
             submission, status, "status", release, note=note, forwarded_to=forwarded_to
         )
+        supporters = (
+            status_notice(
+                submission.id,
+                submission.receipt_code,
+                status,
+                not_before=release,
+                forwarded_to=forwarded_to or submission.forwarded_to,
+            )
+            if self._tell
+            else None
+        )
         try:
             event = await self._submissions.change_status(
                 submission_id,
@@ -140,10 +152,11 @@ class ReviewService:
                 forwarded_to=forwarded_to,
                 expected=submission.status,
                 notice=notice,
+                supporters=supporters,
             )
         except SubmissionNotFoundError as error:
             raise SubmissionMissingError(str(submission_id)) from error
-        if notice is not None:
+        if notice is not None or supporters is not None:
             self._on_queued()
         return ReviewOutcome(
             await self._get(submission_id), event, release if notice is not None else None
@@ -175,6 +188,18 @@ class ReviewService:
         now = self._clock.now()
         release = self._release(now)
         notice = await self._status_notice(submission, S.ANSWERED, "answer", release, answer=answer)
+        supporters = (
+            status_notice(
+                submission.id,
+                submission.receipt_code,
+                S.ANSWERED,
+                not_before=release,
+                forwarded_to=submission.forwarded_to,
+                answer=answer,
+            )
+            if self._tell
+            else None
+        )
         try:
             event = await self._submissions.set_answer(
                 submission_id,
@@ -183,10 +208,11 @@ class ReviewService:
                 now=now,
                 expected=submission.status,
                 notice=notice,
+                supporters=supporters,
             )
         except SubmissionNotFoundError as error:
             raise SubmissionMissingError(str(submission_id)) from error
-        if notice is not None:
+        if notice is not None or supporters is not None:
             self._on_queued()
         return ReviewOutcome(
             await self._get(submission_id), event, release if notice is not None else None
@@ -228,8 +254,15 @@ class ReviewService:
             note=original.receipt_code,
             now=now,
             notice=notice if self._tell and (reachable or private) else None,
+            supporters=(
+                merge_notice(
+                    duplicate.receipt_code, original.id, original.receipt_code, not_before=release
+                )
+                if self._tell
+                else None
+            ),
         )
-        if queued:
+        if queued or self._tell:
             self._on_queued()
         # Counted per side told, never per person: two sides with one owner count as two.
         told = sum(r is not None and not r.blocked for _, r in sides) if self._tell else 0

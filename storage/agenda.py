@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 
 from domain.agenda import AgendaEntry, LinkedOwner, LinkKind, LinkNotice, LinkTarget
 from domain.delivery import QueuedMessage
+from domain.supporters import SupporterNotice
 from storage.audit import record_in
 from storage.costs import COST_COLUMNS, costs_from_row
 from storage.database import Database
 from storage.outbox import enqueue_in
+from storage.supporters import enqueue_supporters_in, supporters_in
 from storage.timestamps import to_db
 
 __all__ = ["LinkRepository", "StageRecord"]
@@ -162,9 +164,16 @@ class LinkRepository:
         return [(int(r[0]), int(r[1]), str(r[2]), date.fromisoformat(r[3])) for r in rows]
 
     async def queue(
-        self, notices: Sequence[tuple[LinkNotice, QueuedMessage | None]], *, now: datetime
+        self,
+        notices: Sequence[tuple[LinkNotice, QueuedMessage | None]],
+        *,
+        now: datetime,
+        supporters: Callable[[LinkNotice], SupporterNotice] | None = None,
     ) -> int:
-        """Record each notice and queue its message together; one already recorded is skipped."""
+        """Record each notice and queue its message together; one already recorded is skipped.
+
+        The submission's `supporters` are told with the owner, in the same transaction.
+        """
         queued = 0
         async with self._db.transaction() as connection:
             for notice, message in notices:
@@ -190,4 +199,13 @@ class LinkRepository:
                     now=now,
                     private=notice.private,
                 )
+                if supporters is not None and cursor.lastrowid is not None:
+                    recipients = await supporters_in(connection, notice.submission_id)
+                    await enqueue_supporters_in(
+                        connection,
+                        supporters(notice),
+                        recipients,
+                        source_id=cursor.lastrowid,
+                        now=now,
+                    )
         return queued

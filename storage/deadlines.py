@@ -8,9 +8,11 @@ from datetime import date, datetime
 from domain.deadlines import AnswerRecord, DeadlineItem
 from domain.delivery import QueuedMessage
 from domain.submissions import OPEN_STATUSES, SubmissionNotFoundError
+from domain.supporters import SupporterNotice
 from storage.audit import record_in
 from storage.database import Database, Row
 from storage.outbox import enqueue_in
+from storage.supporters import enqueue_supporters_in, supporters_in
 from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = ["DeadlineRepository"]
@@ -115,8 +117,9 @@ class DeadlineRepository:
         now: datetime,
         notice: QueuedMessage | None,
         private: bool = False,
+        supporters: SupporterNotice | None = None,
     ) -> None:
-        """Record the later date, its reason and the audit entry, and queue the owner's notice.
+        """Record the later date, its reason and the audit entry, and queue everyone's notice.
 
         A `private` delivery (an anonymous owner's) is recorded even with no message to send.
         """
@@ -149,6 +152,11 @@ class DeadlineRepository:
                     messages=[] if notice is None else [notice],
                     now=now,
                     private=private,
+                )
+            if supporters is not None and change.lastrowid is not None:
+                recipients = await supporters_in(connection, submission_id)
+                await enqueue_supporters_in(
+                    connection, supporters, recipients, source_id=change.lastrowid, now=now
                 )
 
     async def latest_reason(self, submission_id: int) -> str | None:

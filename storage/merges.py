@@ -7,9 +7,11 @@ from datetime import datetime
 
 from domain.delivery import Notice
 from domain.review import AlreadyMergedError, MergeCounts
+from domain.supporters import SupporterNotice
 from storage.audit import record_in
 from storage.database import Database
 from storage.outbox import enqueue_notice_in
+from storage.supporters import enqueue_supporters_in, supporters_in
 from storage.timestamps import to_db
 
 __all__ = ["MergeRepository"]
@@ -40,13 +42,15 @@ class MergeRepository:
         note: str,
         now: datetime,
         notice: Callable[[MergeCounts], Notice] | None = None,
+        supporters: SupporterNotice | None = None,
     ) -> MergeCounts:
         """Fold the duplicate into the original: each of its voices adds one support.
 
         Checked by the writes themselves: if either side was merged meanwhile (another
         administrator, a moment earlier), nothing changes and `AlreadyMergedError` is raised.
         The notice for both submitters, composed from the counts by `notice`, is queued in the
-        same transaction.
+        same transaction; so is the duplicate's `supporters`' notice (read before their support
+        moves over), leaving out both submitters, who have theirs.
         """
         stamp = to_db(now)
         async with self._db.transaction() as connection:
@@ -76,6 +80,11 @@ class MergeRepository:
                 " FROM submissions d WHERE d.id = :duplicate",
                 {"original": original_id, "duplicate": duplicate_id, "at": stamp},
             )
+            told = (
+                await supporters_in(connection, duplicate_id, besides=(original_id,))
+                if supporters is not None
+                else []
+            )
             await connection.execute(
                 "DELETE FROM submission_supporters WHERE submission_id = ?", (duplicate_id,)
             )
@@ -104,4 +113,8 @@ class MergeRepository:
             counts = MergeCounts(added_supporters=after - before, supporters=after)
             if notice is not None:
                 await enqueue_notice_in(connection, notice(counts), source_id=event_id, now=now)
+            if supporters is not None:
+                await enqueue_supporters_in(
+                    connection, supporters, told, source_id=event_id, now=now
+                )
         return counts

@@ -20,12 +20,14 @@ from domain.delivery import (
     OutboxRow,
     QueuedMessage,
 )
+from domain.supporters import SUPPORTER_TOPIC_PREFIX
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = ["OutboxRepository", "enqueue_in", "enqueue_notice_in"]
 
 _REASON_LENGTH = 300
+_HIDDEN_KEYS = f"{SUPPORTER_TOPIC_PREFIX}%"
 
 
 def _buttons(text: str | None) -> Buttons:
@@ -207,25 +209,28 @@ class OutboxRepository:
         """Deliveries with rows given up after the time budget, most recent give-up first.
 
         Private deliveries are left out: a give-up would say an anonymous owner was unreachable.
+        Supporters' deliveries are left out here and in `progress` altogether: even a line
+        without figures would say that a submission has supporters who can be reached.
         """
         rows = await self._db.fetch_all(
             "WITH given AS (SELECT f.delivery_id, COUNT(*) AS n, MAX(f.id) AS latest"
             " FROM outbox f INDEXED BY outbox_given_up"
-            " JOIN deliveries p ON p.id = f.delivery_id AND NOT p.private"
+            " JOIN deliveries p ON p.id = f.delivery_id AND NOT p.private AND p.key NOT LIKE ?"
             " WHERE f.status = 'failed' AND f.last_error LIKE 'gave up%'"
             " GROUP BY f.delivery_id ORDER BY latest DESC LIMIT ?)"
             " SELECT d.key, d.kind, g.n, o.last_error FROM given g"
             " JOIN deliveries d ON d.id = g.delivery_id JOIN outbox o ON o.id = g.latest"
             " ORDER BY g.latest DESC",
-            (limit,),
+            (_HIDDEN_KEYS, limit),
         )
         return [GivenUp(row[0], row[1], int(row[2]), str(row[3])) for row in rows]
 
     async def progress(self, *, limit: int = 3) -> list[DeliveryProgress]:
         """The newest deliveries with their counts, newest first; a private one without."""
         deliveries = await self._db.fetch_all(
-            "SELECT id, key, kind, created_at, private FROM deliveries ORDER BY id DESC LIMIT ?",
-            (limit,),
+            "SELECT id, key, kind, created_at, private FROM deliveries WHERE key NOT LIKE ?"
+            " ORDER BY id DESC LIMIT ?",
+            (_HIDDEN_KEYS, limit),
         )
         reports = []
         for delivery in deliveries:

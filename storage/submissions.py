@@ -34,10 +34,12 @@ from domain.submissions import (
     Submitter,
     Visibility,
 )
+from domain.supporters import SupporterNotice
 from storage.audit import record_in
 from storage.costs import COST_COLUMNS, cost_values, costs_from_row
 from storage.database import Database, Row
 from storage.outbox import enqueue_notice_in
+from storage.supporters import enqueue_supporters_in, supporters_in
 from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = ["SubmissionRepository"]
@@ -513,6 +515,25 @@ class SubmissionRepository:
         )
         return value is not None
 
+    async def count_supported(self, user_id: int) -> int:
+        """How many others' submissions the user supports, for /my's paging."""
+        value = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM submission_supporters p JOIN submissions s"
+            " ON s.id = p.submission_id WHERE p.user_id = ? AND s.user_id IS NOT p.user_id",
+            (user_id,),
+        )
+        return int(value or 0)
+
+    async def list_supported(self, user_id: int, *, limit: int, offset: int) -> list[Submission]:
+        """Others' submissions the user supports, the latest support first, for /my."""
+        rows = await self._db.fetch_all(
+            f"{_SELECT} JOIN submission_supporters mine ON mine.submission_id = s.id"
+            " WHERE mine.user_id = ? AND s.user_id IS NOT mine.user_id"
+            " ORDER BY mine.at DESC, s.id DESC LIMIT ? OFFSET ?",
+            (user_id, limit, offset),
+        )
+        return [_submission(row) for row in rows]
+
     async def add_supporter(self, submission_id: int, user_id: int, *, now: datetime) -> bool:
         """Record a "me too"; False when the user had already supported it."""
         async with self._db.transaction() as connection:
@@ -534,13 +555,15 @@ class SubmissionRepository:
         forwarded_to: str | None = None,
         expected: SubmissionStatus | None = None,
         notice: Notice | None = None,
+        supporters: SupporterNotice | None = None,
     ) -> SubmissionEvent:
         """Move a submission and record the event; an admin's change is audited in the same step.
 
         With `expected`, the move happens only if the submission is still in that status and not
         merged, checked by the write itself, so of two administrators acting at once exactly one
         succeeds and the other gets `ChangedMeanwhileError`. The `notice` for the submitter is
-        queued in the same transaction. `forwarded_to` (the ministry) is stored when given.
+        queued in the same transaction, and so are the `supporters`' notices. `forwarded_to` (the
+        ministry) is stored when given.
         """
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
@@ -579,6 +602,11 @@ class SubmissionRepository:
                 )
             if notice is not None:
                 await enqueue_notice_in(connection, notice, source_id=event.id, now=now)
+            if supporters is not None:
+                recipients = await supporters_in(connection, submission_id)
+                await enqueue_supporters_in(
+                    connection, supporters, recipients, source_id=event.id, now=now
+                )
         return event
 
     async def set_answer(
@@ -591,10 +619,12 @@ class SubmissionRepository:
         note: str | None = None,
         expected: SubmissionStatus | None = None,
         notice: Notice | None = None,
+        supporters: SupporterNotice | None = None,
     ) -> SubmissionEvent:
         """Store the official answer, mark the submission answered, audit it and queue the notice.
 
-        One transaction; `expected` makes the write conditional as in `change_status`.
+        One transaction, the supporters' notices included; `expected` makes the write
+        conditional as in `change_status`.
         """
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
@@ -634,6 +664,11 @@ class SubmissionRepository:
             )
             if notice is not None:
                 await enqueue_notice_in(connection, notice, source_id=event.id, now=now)
+            if supporters is not None:
+                recipients = await supporters_in(connection, submission_id)
+                await enqueue_supporters_in(
+                    connection, supporters, recipients, source_id=event.id, now=now
+                )
         return event
 
     async def recipient(self, submission_id: int) -> Recipient | None:
