@@ -3,9 +3,16 @@
 Also "주 5시간", "연 1,200만 원", "200~300만원", "1억 2천만", "500k won per month".
 
 A cost is an amount (or a range of two), a unit (hours or won) and a period (one-off, a day, a
-week, a month, a year). Whatever the owner leaves out comes from the question they answer: the
-cost step asks for a month, so "약 40시간" is 40 hours a month; after "₩ 금액" a bare "120만" is
-won. A range is kept as a range, both ends; `Cost.midpoint` is the one figure to add up.
+week, a month, a year). `parse_cost` says only what the text says. `read_cost` adds what the
+question supplies: after "₩ 금액" a bare "300" is won; an amount written in 만, 억 or millions
+("연 2억", "월 300만") is money, since no period holds that many hours. The period is never made
+up: a text without one reads with `period=None`, and the flow asks for it. A range is kept as a
+range, both ends; `Cost.midpoint` is the one figure to add up.
+
+Korean amounts follow how they are said: "1억2천" is 1억 2천만 (a figure after 억 with no unit
+of its own counts in 만, after 조 in 억), while "3만 5천" stays 35,000. A tail in digits counts
+in 만 too ("1억 5000"), unless the text says 원: "1억 2,000원" is how `messages.costs` writes
+100,002,000, so it stays as written.
 
 The reader is a small hand-written scanner, not one large pattern: every loop advances, so its
 time grows with the length of the text, which is bounded (`MAX_TEXT`), and no regular expression
@@ -14,7 +21,7 @@ here can backtrack.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -22,9 +29,11 @@ __all__ = [
     "MAX_TEXT",
     "Cost",
     "CostPeriod",
+    "CostReading",
     "CostUnit",
     "ParsedCost",
     "parse_cost",
+    "read_cost",
 ]
 
 MAX_TEXT = 200
@@ -81,6 +90,30 @@ class ParsedCost:
     high: int
     unit: CostUnit | None
     period: CostPeriod | None
+    scaled: bool = field(default=False, compare=False)
+    """Whether the amount was written in 만, 억, 조, millions or billions: money, not hours."""
+
+
+@dataclass(frozen=True, slots=True)
+class CostReading:
+    """A cost read in the context of its question: the unit is known, the period may not be.
+
+    `period` is None when neither the text nor the question said how often; the flow then asks
+    (see `domain.cost_answers`), and `with_period` makes the cost to store.
+    """
+
+    low: int
+    high: int
+    unit: CostUnit
+    period: CostPeriod | None
+
+    def with_period(self, period: CostPeriod) -> Cost:
+        """The cost to store, with the period the owner chose."""
+        return Cost(self.unit, period, self.low, self.high)
+
+    def cost(self) -> Cost | None:
+        """The cost to store, or None while its period is still unknown."""
+        return None if self.period is None else self.with_period(self.period)
 
 
 # --------------------------------------------------------------------------------- tokens
@@ -88,6 +121,10 @@ class ParsedCost:
 _RANGE_MARKS = frozenset("~∼〜～-–—")
 _SMALL_UNITS = {"십": 10, "백": 100, "천": 1_000}
 _BIG_UNITS = {"만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
+# The unit a bare figure after a big unit counts in: "1억2천" is 1억 2천만, "1조 5000" 1조 5000억.
+_NEXT_BIG_DOWN = {100_000_000: 10_000, 1_000_000_000_000: 100_000_000}
+_MONEY_SCALE = 10_000
+"""An amount written at this scale or more (만, million) is money: no period has that many hours."""
 _ENGLISH_MULTIPLIERS = {
     "k": 1_000,
     "thousand": 1_000,
@@ -107,10 +144,12 @@ _RANGE_WORDS = frozenset({"to", "and", "or", "에서", "내지", "부터"})
 _PERIOD_WORDS = {
     CostPeriod.MONTH: frozenset(
         {"월", "월간", "매월", "매달", "달", "달에", "한달", "한달에", "달마다", "월마다", "월에"}
+        | {"월평균", "달마다요", "월별"}
         | {"month", "months", "monthly", "mo", "mth"}
     ),
     CostPeriod.YEAR: frozenset(
         {"연", "연간", "연에", "매년", "년", "년에", "일년", "일년에", "해마다", "한해", "한해에"}
+        | {"년간", "연평균", "일년간", "한해동안", "일년동안"}
         | {"year", "years", "yearly", "annually", "annual", "annum", "yr", "pa"}
     ),
     CostPeriod.WEEK: frozenset(
@@ -201,6 +240,8 @@ def _tokens(text: str) -> list[_Token] | None:
 class _Amount:
     value: Decimal
     scale: int  # the multiplier its last figure was written with: 만 in 300만, 1 for "300"
+    money: bool = False  # written in 만, 억, 조 or millions: too many for hours
+    unsaid: Decimal = Decimal(0)  # what a digit tail after 억 adds when read as 만 ("1억 5000")
 
 
 @dataclass(slots=True)
@@ -291,6 +332,7 @@ def _read_number(tokens: list[_Token], index: int, reading: _Reading) -> int | N
     section = Decimal(0)
     scale = 1
     last_big = 0
+    in_words = False
     while index < len(tokens) and tokens[index].kind == "number":
         digits = Decimal(tokens[index].text)
         index += 1
@@ -306,6 +348,7 @@ def _read_number(tokens: list[_Token], index: int, reading: _Reading) -> int | N
             index += 1
             continue
         small, big, rest = _korean_units(word)
+        in_words = small > 1  # "2천", not "2,000"
         section += digits * small
         scale = small * big
         if big > 1:
@@ -321,10 +364,19 @@ def _read_number(tokens: list[_Token], index: int, reading: _Reading) -> int | N
             _note_word(rest, reading)  # 만원 → 원
             break
         # A bare unit ("억" in "1억 2천만"): the next number may go on with the same amount.
+    down = _NEXT_BIG_DOWN.get(last_big, 1)
+    tail = Decimal(0)
+    if section and scale < down:
+        if in_words:
+            section *= down  # "1억 2천": the 2천 is 2천만
+            scale = down
+        else:
+            tail = section  # "1억 5000": 5000만, unless 원 is said ("1억 5,000원")
     total += section
     if reading.amounts and not joins_range:
         return None  # two amounts that are not a range: which one is the cost?
-    reading.amounts.append(_Amount(total, scale))
+    money = max(scale, last_big) >= _MONEY_SCALE
+    reading.amounts.append(_Amount(total, scale, money, tail * (down - 1)))
     return index
 
 
@@ -346,6 +398,9 @@ def parse_cost(text: str) -> ParsedCost | None:
         return None
     if len(reading.units) > 1 or len(reading.periods) > 1:
         return None
+    if CostUnit.WON not in reading.units:
+        for amount in reading.amounts:
+            amount.value += amount.unsaid
     first, last = reading.amounts[0], reading.amounts[-1]
     low = first.value
     if first.scale == 1 and last.scale > 1:
@@ -356,4 +411,22 @@ def parse_cost(text: str) -> ParsedCost | None:
         high=ends[1],
         unit=next(iter(reading.units), None),
         period=next(iter(reading.periods), None),
+        scaled=first.money or last.money,
     )
+
+
+def read_cost(text: str, chosen_unit: CostUnit | None = None) -> CostReading | None:
+    """Read a cost as the answer to a question whose unit the owner may have chosen already.
+
+    The unit comes from the text first ("한 번에 300만원" is won even after "⏱ 시간"), then from
+    the owner's choice, then from how the amount is written ("연 2억" is won). None when the text
+    is not one cost or its unit stays unknown ("40" at a question that did not say which). The
+    period is only ever what the text said: None when it said none.
+    """
+    parsed = parse_cost(text)
+    if parsed is None:
+        return None
+    unit = parsed.unit or chosen_unit or (CostUnit.WON if parsed.scaled else None)
+    if unit is None:
+        return None
+    return CostReading(parsed.low, parsed.high, unit, parsed.period)

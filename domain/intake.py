@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal
 
-from domain.amounts import Cost, CostPeriod, CostUnit, parse_cost
+from domain.amounts import Cost, CostPeriod, CostUnit, read_cost
 from domain.drafts import DraftStep
 from domain.submissions import (
     Submission,
@@ -32,6 +32,7 @@ __all__ = [
     "SupportError",
     "TextLengthError",
     "checked_cost",
+    "cost_ceiling",
 ]
 
 DRAFT_REMINDER_AFTER = timedelta(hours=24)
@@ -138,16 +139,28 @@ def _checked_text(text: str, minimum: int, maximum: int) -> str:
     return cleaned
 
 
+def cost_ceiling(unit: CostUnit, period: CostPeriod | None) -> int:
+    """The most a cost can be: any sum of won, no more hours than the period holds.
+
+    With the period not known yet, hours are bounded by the longest (a one-off job).
+    """
+    if unit is CostUnit.WON:
+        return MAX_COST_WON
+    return MAX_HOURS[CostPeriod.ONE_OFF if period is None else period]
+
+
 def checked_cost(text: str, unit: CostUnit | None, period: CostPeriod = CostPeriod.MONTH) -> Cost:
     """Read a cost as typed; `unit` and `period` fill in what the text leaves out.
 
-    The question being answered supplies them: the cost step asks about a month, and after
-    "⏱ 시간" a bare number is hours. With no unit either way, the text is refused.
+    The question being answered supplies them: after "⏱ 시간" a bare number is hours. With no
+    unit from the text, the question or the amount's size ("연 2억"), the text is refused.
+    Callers that can ask for a missing period use `domain.cost_answers` instead.
     """
-    parsed = parse_cost(text)
-    chosen_unit = unit if parsed is None or parsed.unit is None else parsed.unit
-    chosen_period = period if parsed is None or parsed.period is None else parsed.period
-    maximum = MAX_COST_WON if chosen_unit is CostUnit.WON else MAX_HOURS[chosen_period]
-    if parsed is None or chosen_unit is None or parsed.high > maximum:
+    reading = read_cost(text, unit)
+    if reading is None:
+        raise AmountError(cost_ceiling(unit or CostUnit.HOURS, period))
+    chosen_period = reading.period or period
+    maximum = cost_ceiling(reading.unit, chosen_period)
+    if reading.high > maximum:
         raise AmountError(maximum)
-    return Cost(chosen_unit, chosen_period, parsed.low, parsed.high)
+    return reading.with_period(chosen_period)
