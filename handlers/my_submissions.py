@@ -46,7 +46,9 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
     lang = context.lang
     zone = context.services.zone
     submissions = context.services.submissions
-    none = t(lang, "feedback.value.none")
+    # A field the owner skipped is "not given", never "none": "비용: 없음" reads as "no cost".
+    not_given = t(lang, "my.value.not_given")
+    profile = _profile(submission)
     attachments = await submissions.attachments(submission.id)
     sections = [
         t(
@@ -57,13 +59,13 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
             category=await _category_name(context, submission.category_id),
             created=format_datetime(submission.created_at, lang, zone),
             visibility=t(lang, f"feedback.visibility.{submission.visibility}"),
-            impact=impact_words(lang, submission.impact, none),
-            cost=costs_words(lang, submission.hours_cost, submission.won_cost) or none,
-            profile=await profile_text(context, _profile(submission)),
+            impact=impact_words(lang, submission.impact, not_given),
+            cost=costs_words(lang, submission.hours_cost, submission.won_cost) or not_given,
+            profile=not_given if profile.is_empty else await profile_text(context, profile),
             attachments=(
                 t(lang, "feedback.value.attachments", count=len(attachments))
                 if attachments
-                else none
+                else not_given
             ),
             supporters=submission.supporters_count,
         ),

@@ -47,6 +47,7 @@ TEXTS = {
             "<b>{-Support}</b>: 👍 {supporters}"
         ),
     },
+    "my.value.not_given": {"ko": "미입력", "en": "not given"},
     "my.detail.problem": {"ko": "<b>문제</b>\n{text}", "en": "<b>Problem</b>\n{text}"},
     "my.detail.law": {"ko": "<b>관련 법·규정</b>\n{text}", "en": "<b>Law or rule</b>\n{text}"},
     "my.detail.proposal": {"ko": "<b>제안</b>\n{text}", "en": "<b>Proposal</b>\n{text}"},
