@@ -137,9 +137,9 @@ VISIBILITY_NAMES: Mapping[str, tuple[str, ...]] = {
 """Named or anonymous, as typed."""
 
 # Separators inside a label: "4 · 심각", "정보통신·소프트웨어", "Agriculture, forestry and fishing".
-_PARTS = re.compile(r"\s*(?:[·•,/|&]|\band\b)\s*", re.IGNORECASE)
+_PARTS = re.compile(r"[·•,/|&]|\band\b", re.IGNORECASE)  # spaces go in `_normal`
 _WORDS = re.compile(r"[\s,./|·]+")
-_NUMBER = re.compile(r"#?\s*(\d{1,3})\s*(?:번|점|단계|등급|/\s*5)?")
+_NUMBER = re.compile(r"(\d{1,3})(?:번|점|단계|등급|/5)?")  # on the text without spaces
 # Polite endings owners add to a one-word answer: "서울이요", "제조업입니다", "익명으로요".
 _ENDINGS = ("입니다", "이에요", "예요", "에요", "이요", "으로요", "으로", "로요", "요")
 
@@ -188,7 +188,7 @@ def match_choice(text: str, options: Iterable[Option], *, within: bool = False) 
     options = tuple(options)
     if len(text) > MAX_TYPED or not options:
         return None
-    number = _NUMBER.fullmatch(unicodedata.normalize("NFKC", text).strip())
+    number = _NUMBER.fullmatch("".join(unicodedata.normalize("NFKC", text).split()).lstrip("#"))
     if number is not None:
         picked = int(number.group(1))
         return _only({option.value for option in options if option.number == picked})
