@@ -12,7 +12,7 @@ from domain.audit import AuditEntry
 from handlers.admin_guard import admin_only
 from handlers.commands import Command, Scope
 from handlers.context import SotongContext
-from handlers.ui import button, edit, keyboard, send
+from handlers.ui import button, edit_or_say, keyboard, send
 from messages import Markup, format_datetime, has_key, t
 from messages.length import TEXT_LIMIT, fit_html, truncate
 from services.export import CONSOLE_ACTOR_ID
@@ -85,11 +85,10 @@ async def audit_page(update: Update, context: SotongContext) -> None:
     """Newer or older: the page at that offset, in place."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await query.answer()
     tapped = cb.AuditPage.decode(query.data)
     assert tapped is not None
     text, markup = await _page(context, tapped.offset)
-    await edit(query, text, markup)
+    await edit_or_say(query, text, markup, t(context.lang, "paging.same_page"))
 
 
 COMMANDS = (Command("audit", Scope.ADMIN, 40, audit_command),)

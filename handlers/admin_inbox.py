@@ -50,7 +50,7 @@ from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
 from handlers.deadline_views import deadline_sections, follow_up_line
-from handlers.ui import button, drop_buttons, edit, keyboard, send, typed_text
+from handlers.ui import button, drop_buttons, edit, edit_or_say, keyboard, send, typed_text
 from messages import Markup, format_datetime, t
 from messages.length import TEXT_LIMIT, truncate, utf16_length, visible_length
 from services.notices import status_change_text
@@ -115,7 +115,8 @@ async def _show_list(
     markup = list_markup(lang, view, items, total)
     query = update.callback_query
     if in_place and query is not None:
-        await edit(query, text, markup)
+        # The filter already chosen, or a page the shrunk list no longer has, changes nothing.
+        await edit_or_say(query, text, markup, t(lang, "ui.unchanged"))
     else:
         await send(update, context, text, markup)
 
@@ -138,7 +139,6 @@ async def list_page(update: Update, context: SotongContext) -> None:
     """A paging or filter button: the list with that page and filter."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await query.answer()
     tapped = cb.InboxList.decode(query.data)
     assert tapped is not None
     view = InboxView(

@@ -16,7 +16,7 @@ from handlers.burden_views import burden_summary
 from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.deadline_views import deadline_text, follow_up_text
-from handlers.ui import button, edit, keyboard, plain_text, send
+from handlers.ui import button, edit_or_say, keyboard, plain_text, send
 from messages import Markup, t
 from messages.length import truncate
 from services.chart import WeeklyChart, build_weekly_chart, render_png
@@ -201,17 +201,18 @@ async def stats_view(update: Update, context: SotongContext) -> None:
     """A detail button (or back to the summary): the same message shows that part."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await query.answer()
     lang = context.lang
     tapped = cb.StatsView.decode(query.data)
     assert tapped is not None
     section = tapped.section
     overview = await context.services.stats.overview()
+    unchanged = t(lang, "ui.unchanged")
     if section == "sum":
-        await edit(query, await _summary(context, overview), stats_markup(lang, None))
+        summary = await _summary(context, overview)
+        await edit_or_say(query, summary, stats_markup(lang, None), unchanged)
         return
     text = section_text(lang, overview, await _references(context), section)
-    await edit(query, text, stats_markup(lang, section))
+    await edit_or_say(query, text, stats_markup(lang, section), unchanged)
 
 
 @admin_only

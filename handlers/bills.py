@@ -13,7 +13,7 @@ from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.paging import fit_page, navigation, page_of
 from handlers.subscribe import require_consent
-from handlers.ui import button, edit, keyboard, send
+from handlers.ui import button, edit, edit_or_say, keyboard, send
 from messages import Markup, format_date, t
 from messages.length import truncate
 from services.digests import bill_line
@@ -121,11 +121,10 @@ async def bills_page(update: Update, context: SotongContext) -> None:
     """◀ ▶: the asked page in place (the nearest one if the list has shrunk)."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await query.answer()
     tapped = cb.BillPage.decode(query.data)
     assert tapped is not None
     text, markup = await _page(context, tapped.page)
-    await edit(query, text, markup)
+    await edit_or_say(query, text, markup, t(context.lang, "paging.same_page"))
 
 
 async def _load(update: Update, context: SotongContext) -> Bill | None:

@@ -13,7 +13,7 @@ from domain.delivery import DeliveryProgress, GivenUp
 from handlers.admin_guard import admin_only
 from handlers.commands import Command, Scope
 from handlers.context import SotongContext
-from handlers.ui import button, edit, keyboard, send
+from handlers.ui import button, edit_or_say, keyboard, send
 from messages import Markup, format_datetime, format_number, t
 
 __all__ = ["COMMANDS", "delivery_text", "handlers"]
@@ -85,8 +85,8 @@ async def delivery(update: Update, context: SotongContext) -> None:
     markup = keyboard([[button(lang, "content_admin.delivery.refresh", cb.DELIVERY_REFRESH)]])
     query = update.callback_query
     if query is not None:
-        await query.answer()
-        await edit(query, await delivery_text(context), markup)
+        unchanged = t(lang, "content_admin.delivery.unchanged")
+        await edit_or_say(query, await delivery_text(context), markup, unchanged)
         return
     await send(update, context, await delivery_text(context), markup)
 

@@ -26,7 +26,7 @@ from handlers.feedback_views import (
     status_label,
 )
 from handlers.paging import clamp, fit_page, navigation
-from handlers.ui import button, edit, keyboard, plain_text, send
+from handlers.ui import button, edit_or_say, keyboard, plain_text, send
 from messages import Markup, format_date, format_datetime, t
 from messages.length import split_blocks
 
@@ -221,12 +221,11 @@ async def my_page(update: Update, context: SotongContext) -> None:
         # A button from before /deletemydata (or any list now empty) no longer applies.
         await query.answer(plain_text(t(context.lang, "my.empty")), show_alert=True)
         return
-    await query.answer()
     tapped = cb.MyPage.decode(query.data)
     assert tapped is not None
     text, markup = await _page(context, user_id, tapped.page)
     if isinstance(query.message, Message):
-        await edit(query, text, markup)
+        await edit_or_say(query, text, markup, t(context.lang, "paging.same_page"))
     else:
         await send(update, context, text, markup)
 

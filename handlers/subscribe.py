@@ -17,7 +17,7 @@ from domain.subscriptions import BillScope, Frequency, Subscription, Subscriptio
 from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
-from handlers.ui import button, edit, keyboard, send
+from handlers.ui import button, edit, edit_or_say, keyboard, plain_text, send
 from messages import Markup, t
 from messages.catalog.privacy import NOTICE_VERSION
 
@@ -279,7 +279,7 @@ async def toggle_category(update: Update, context: SotongContext) -> str:
     """A category: tick or untick it ("all" clears the ticks); stay on the list."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await query.answer()
+    lang = context.lang
     choice = _draft(context)
     tapped = cb.SubCategory.decode(query.data)
     assert tapped is not None
@@ -287,12 +287,16 @@ async def toggle_category(update: Update, context: SotongContext) -> str:
     if category == "*":
         chosen: frozenset[str] = frozenset()
     elif await context.services.reference.find("categories", category) is None:
+        await query.answer(plain_text(t(lang, "subscribe.toast.topic_gone")), show_alert=True)
         return CHOOSING_CATEGORIES
     else:
         chosen = choice.categories ^ {category}
     _store(context, replace(choice, categories=chosen))
-    await edit(
-        query, t(context.lang, "subscribe.ask_topics"), await _categories_keyboard(context, chosen)
+    await edit_or_say(
+        query,
+        t(lang, "subscribe.ask_topics"),
+        await _categories_keyboard(context, chosen),
+        t(lang, "subscribe.toast.all_topics" if category == "*" else "ui.unchanged"),
     )
     return CHOOSING_CATEGORIES
 

@@ -16,7 +16,16 @@ from domain.text import clean_text
 from handlers.context import SotongContext
 from messages import Markup, t
 
-__all__ = ["button", "drop_buttons", "edit", "keyboard", "plain_text", "send", "typed_text"]
+__all__ = [
+    "button",
+    "drop_buttons",
+    "edit",
+    "edit_or_say",
+    "keyboard",
+    "plain_text",
+    "send",
+    "typed_text",
+]
 
 _TAG = re.compile(r"<[^>]+>")
 _SHOWN_KEPT = 2048
@@ -92,8 +101,10 @@ def _content(text: str, markup: InlineKeyboardMarkup | None) -> _Content:
 
 async def edit(
     query: CallbackQuery, text: Markup, reply_markup: InlineKeyboardMarkup | None = None
-) -> None:
+) -> bool:
     """Edit the message a button belongs to, skipping edits Telegram would call "not modified".
+
+    Returns whether the message changed (see `edit_or_say`).
 
     The message a tap carries is what the user saw when tapping: after a double tap, the second
     one still shows the content the first one replaced. So the content compared with is the
@@ -102,7 +113,7 @@ async def edit(
     """
     message = query.message
     if not isinstance(message, Message):
-        return
+        return False
     shown = _shown(query.get_bot())
     key = (message.chat_id, message.message_id)
     current = shown.get(key) or _content(
@@ -110,7 +121,7 @@ async def edit(
     )
     wanted = _content(plain_text(text), reply_markup)
     if current == wanted:
-        return
+        return False
     try:
         if current[0] == wanted[0]:
             await query.edit_message_reply_markup(reply_markup=reply_markup)
@@ -123,6 +134,23 @@ async def edit(
     shown.move_to_end(key)
     if len(shown) > _SHOWN_KEPT:
         shown.popitem(last=False)
+    return True
+
+
+async def edit_or_say(
+    query: CallbackQuery,
+    text: Markup,
+    reply_markup: InlineKeyboardMarkup | None,
+    unchanged: Markup,
+) -> None:
+    """Edit in place; when the tap changes nothing, say so in a toast instead of silence.
+
+    The query must not have been answered yet: an unchanged screen and an empty answer look
+    like a button that does not work. When the message changed, the application's closing
+    answer stops the spinner (bot/app.py).
+    """
+    if not await edit(query, text, reply_markup):
+        await query.answer(plain_text(unchanged))
 
 
 async def drop_buttons(query: CallbackQuery) -> None:

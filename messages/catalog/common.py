@@ -47,6 +47,11 @@ TEXTS = {
     "paging.previous": {"ko": "◀️ 이전", "en": "◀️ Previous"},
     "paging.next": {"ko": "다음 ▶️", "en": "Next ▶️"},
     "paging.page": {"ko": "{page}/{pages}쪽", "en": "page {page} of {pages}"},
+    "paging.same_page": {
+        "ko": "지금 보고 계신 쪽이에요. 목록이 줄어 더 넘길 쪽이 없어요.",
+        "en": "This is the page you are on: the list has shrunk, so there is no other page.",
+    },
+    "ui.unchanged": {"ko": "이미 보고 계신 화면이에요.", "en": "This is already on screen."},
     "cancel.nothing": {
         "ko": "진행 중인 작업이 없어요.",
         "en": "There is nothing to cancel.",

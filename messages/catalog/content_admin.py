@@ -266,4 +266,8 @@ TEXTS = {
     "content_admin.delivery.kind.notice": {"ko": "알림", "en": "Notice"},
     "content_admin.delivery.kind.reminder": {"ko": "리마인더", "en": "Reminder"},
     "content_admin.delivery.refresh": {"ko": "🔄 새로고침", "en": "🔄 Refresh"},
+    "content_admin.delivery.unchanged": {
+        "ko": "지난번에 보신 뒤로 바뀐 내용이 없어요.",
+        "en": "Nothing has changed since you last looked.",
+    },
 }

@@ -72,6 +72,14 @@ TEXTS = {
     "subscribe.button.close": {"ko": "✖️ 닫기", "en": "✖️ Close"},
     "subscribe.button.stop": {"ko": "🔕 구독 해지", "en": "🔕 Unsubscribe"},
     "subscribe.button.topics_all": {"ko": "모든 분야", "en": "All topics"},
+    "subscribe.toast.all_topics": {
+        "ko": "이미 모든 분야의 소식을 받고 있어요. 분야를 눌러 표시하면 그 분야만 받아요.",
+        "en": "You already get news on every topic. Tick the topics you want to narrow it down.",
+    },
+    "subscribe.toast.topic_gone": {
+        "ko": "이 분야는 더 이상 없어요. 다른 분야를 골라 주세요.",
+        "en": "This topic no longer exists. Please pick another one.",
+    },
     "subscribe.button.done": {"ko": "✅ 완료", "en": "✅ Done"},
     "subscribe.button.resubscribe": {"ko": "🔔 다시 구독하기", "en": "🔔 Subscribe again"},
     "subscribe.ask_topics": {
