@@ -20,6 +20,7 @@ import logging
 import sqlite3
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -169,6 +170,49 @@ class _WriteLock:
         self._locked = False
 
 
+class _SearchThread:
+    """One worker thread owning one read-only connection, opened at the first search.
+
+    A connection that failed is dropped, so the next search opens a fresh one (as the shared
+    connections are reopened after a fault).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sotong-search")
+        self._connection: sqlite3.Connection | None = None
+
+    def _fetch(self, sql: str, parameters: Sequence[Any]) -> list[Row]:
+        if self._connection is None:
+            connection = sqlite3.connect(
+                f"file:{self._path}?mode=ro", uri=True, isolation_level=None
+            )
+            connection.row_factory = sqlite3.Row
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._connection = connection
+        try:
+            return list(self._connection.execute(sql, parameters).fetchall())
+        except sqlite3.Error:
+            self._close()
+            raise
+
+    def _close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    async def fetch_all(self, sql: str, parameters: Sequence[Any]) -> list[Row]:
+        """Every row of the search, read in the search thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._fetch, sql, parameters)
+
+    async def close(self) -> None:
+        """Close the connection in its own thread, then end the thread."""
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(self._executor, self._close)
+        self._executor.shutdown(wait=True)
+
+
 class Database:
     """Serialises writes through one connection so every repository write is one transaction.
 
@@ -186,6 +230,7 @@ class Database:
         self._writer = writer
         self._reader = reader
         self._write_lock = _WriteLock()
+        self._searches = _SearchThread(path)
         self._reopen = False
         self._closed = False
 
@@ -223,6 +268,7 @@ class Database:
         if self._closed:
             return
         self._closed = True
+        await self._searches.close()
         await self._reader.close()
         await self._writer.close()
 
@@ -356,6 +402,20 @@ class Database:
         """Read the first column of the first row, or None."""
         row = await self.fetch_one(sql, parameters)
         return None if row is None else row[0]
+
+    async def search(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
+        """Read a search's rows on the search connection, one search at a time.
+
+        The shared reader serves everybody's reads one after another, and a search that takes
+        tens of milliseconds on a large database (the similar-report lookup) would hold all of
+        them up. Searches run instead on their own read-only connection in one worker thread:
+        SQLite works without the GIL, and with one search at a time at most one core goes to
+        them, so the event loop keeps answering everybody else while owners wait their turn.
+        """
+        try:
+            return await self._searches.fetch_all(sql, parameters)
+        except sqlite3.Error as exc:
+            raise self._fault(exc) or exc from exc
 
     def read_batches(
         self, sql: str, parameters: Sequence[Any] = (), *, batch: int = 5000
