@@ -17,7 +17,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import sqlite3
+import threading
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -45,6 +47,8 @@ BUSY_TIMEOUT_MS = 1000
 """How long SQLite itself waits for another process's write lock, per attempt."""
 LOCK_ATTEMPTS = 3
 """Attempts at taking the write lock before a write fails as "locked" (about 3.6 s in all)."""
+_SEARCH_NICENESS = 10
+"""How far the search thread steps back for the event loop (`nice` levels, 0 to 19)."""
 _LOCK_BACKOFF_SECONDS = 0.2
 _REOPEN_AFTER = frozenset({StorageFault.READ_ONLY, StorageFault.IO})
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -170,6 +174,15 @@ class _WriteLock:
         self._locked = False
 
 
+def _yield_to_the_loop() -> None:
+    """Lower the calling thread's CPU priority, where the system allows it (Linux, per thread).
+
+    On a busy machine the event loop then gets the CPU first and a search waits, not /help.
+    """
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _SEARCH_NICENESS)
+
+
 class _SearchThread:
     """One worker thread owning one read-only connection, opened at the first search.
 
@@ -179,7 +192,9 @@ class _SearchThread:
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sotong-search")
+        self._executor = ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="sotong-search", initializer=_yield_to_the_loop
+        )
         self._connection: sqlite3.Connection | None = None
 
     def _fetch(self, sql: str, parameters: Sequence[Any]) -> list[Row]:

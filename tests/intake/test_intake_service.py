@@ -16,6 +16,7 @@ from domain.clock import FrozenClock
 from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.feedback_steps import first_missing
 from domain.intake import (
+    SIMILAR_CANDIDATES,
     AmountError,
     AttachmentLimitError,
     ConsentRequiredError,
@@ -365,6 +366,30 @@ async def test_similar_finds_open_submissions_of_the_category_but_not_ones_own(
     assert [match.submission_id for match in similar] == [others.id]
     await intake.support(second, others.id, await intake.offer(second.id, others.id))
     assert await intake.similar(draft) == []
+
+
+async def test_similar_finds_the_same_problem_among_more_open_reports_than_it_reads(
+    intake: IntakeService, person: People
+) -> None:
+    """Only SIMILAR_CANDIDATES are read and scored: the index must put the right one among them."""
+    for number in range(SIMILAR_CANDIDATES + 5):
+        owner = await person(100 + number, f"사장{number}")
+        await _submit(
+            intake,
+            owner,
+            problem=f"AI 학습 데이터 구매 비용이 너무 비싸요. 데이터셋 {number}번 가격이 올랐어요",
+        )
+    same = await _submit(
+        intake,
+        await person(1, "민수"),
+        problem="뉴스 기사 저작권자마다 이용허락을 받을 수 없어서 TDM 면책 조항이 필요합니다",
+    )
+    draft = await _complete_draft(
+        intake,
+        await person(2, "지영"),
+        problem="기사 저작권자에게 일일이 이용허락을 받을 수 없어요. TDM 면책이 있어야 해요",
+    )
+    assert [match.submission_id for match in await intake.similar(draft)] == [same.id]
 
 
 async def test_erasure_keeps_submissions_as_anonymous_records(
