@@ -49,6 +49,8 @@ MAX_COST_HOURS = MAX_HOURS[CostPeriod.MONTH]
 SIMILAR_LIMIT = 3
 SIMILAR_CANDIDATES = 20
 """How many of the index's best candidates are scored: the cost of a ready screen stays flat."""
+SIMILAR_WINDOW = 1000
+"""How many of a topic's newest open reports the index looks through for them."""
 
 
 class IntakeError(Exception):

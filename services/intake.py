@@ -24,6 +24,7 @@ from domain.feedback_steps import COMPANY_STEPS, first_missing
 from domain.intake import (
     SIMILAR_CANDIDATES,
     SIMILAR_LIMIT,
+    SIMILAR_WINDOW,
     AttachmentLimitError,
     ConsentRequiredError,
     DailyLimitReachedError,
@@ -372,6 +373,7 @@ class IntakeService:
             search_terms(text),
             reader_id=draft.user_id,
             limit=SIMILAR_CANDIDATES,
+            window=SIMILAR_WINDOW,
         )
         ranked = rank_similar(
             text,

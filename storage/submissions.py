@@ -464,21 +464,32 @@ class SubmissionRepository:
         return int(value or 0)
 
     async def similar_open(
-        self, category_id: str, terms: Sequence[str], *, reader_id: int, limit: int
+        self,
+        category_id: str,
+        terms: Sequence[str],
+        *,
+        reader_id: int,
+        limit: int,
+        window: int,
     ) -> list[Submission]:
         """Open, visible reports of a category that share most of the terms, best first.
 
         The candidates for "similar": bm25 over the inbox search index's three-character pieces
-        (migration 0025), so only the best few are read, whatever the number of open reports.
-        Never the reader's own, nor one they already support. Runs as a search
-        (`Database.search`): at ten thousand open reports it takes longer than everybody
-        else's reads should wait.
+        (migration 0025), so only the best `limit` are read. The index is searched only from the
+        `window`-th newest open report of the category on (a rowid bound FTS5 seeks to), so the
+        cost stays flat however many reports the years have gathered. Never the reader's own,
+        nor one they already support. Runs as a search (`Database.search`): at ten thousand
+        open reports it takes longer than everybody else's reads should wait.
         """
         if not terms:
             return []
         rows = await self._db.search(
             f"{_SELECT} JOIN (SELECT rowid AS found, bm25(submissions_search) AS rank"
-            " FROM submissions_search WHERE submissions_search MATCH ?) f ON f.found = s.id"
+            " FROM submissions_search WHERE submissions_search MATCH ? AND rowid >= ("
+            "SELECT COALESCE(MIN(id), 0) FROM (SELECT id FROM submissions"
+            " WHERE category_id = ? AND hidden = 0 AND merged_into IS NULL"
+            f" AND status IN ({_OPEN_MARKS}) ORDER BY created_at DESC, id DESC LIMIT ?))"
+            ") f ON f.found = s.id"
             f" WHERE s.category_id = ? AND s.status IN ({_OPEN_MARKS}) AND s.hidden = 0"
             " AND s.merged_into IS NULL AND (s.user_id IS NULL OR s.user_id != ?)"
             " AND NOT EXISTS (SELECT 1 FROM submission_supporters p"
@@ -486,6 +497,9 @@ class SubmissionRepository:
             " ORDER BY f.rank LIMIT ?",
             (
                 " OR ".join(f'"{term}"' for term in terms),
+                category_id,
+                *_OPEN_VALUES,
+                window,
                 category_id,
                 *_OPEN_VALUES,
                 reader_id,

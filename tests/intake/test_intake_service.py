@@ -216,7 +216,11 @@ async def test_anonymous_identity_never_leaves_the_repository(
         await submissions.get_by_code(anonymous.receipt_code),
         *await submissions.list_filtered(),
         *await submissions.similar_open(
-            "ai_copyright", search_terms(anonymous.problem), reader_id=named_user.id, limit=20
+            "ai_copyright",
+            search_terms(anonymous.problem),
+            reader_id=named_user.id,
+            limit=20,
+            window=100,
         ),
     ]
     for item in listings:
@@ -390,6 +394,23 @@ async def test_similar_finds_the_same_problem_among_more_open_reports_than_it_re
         problem="기사 저작권자에게 일일이 이용허락을 받을 수 없어요. TDM 면책이 있어야 해요",
     )
     assert [match.submission_id for match in await intake.similar(draft)] == [same.id]
+
+
+async def test_the_search_looks_only_through_the_newest_open_reports_of_the_topic(
+    intake: IntakeService, submissions: SubmissionRepository, person: People
+) -> None:
+    older = await _submit(intake, await person(1, "민수"))
+    newer = await _submit(intake, await person(2, "지영"))
+    terms = search_terms(PROBLEM)
+
+    async def found(window: int) -> set[int]:
+        reports = await submissions.similar_open(
+            "ai_copyright", terms, reader_id=3, limit=20, window=window
+        )
+        return {report.id for report in reports}
+
+    assert await found(1) == {newer.id}
+    assert await found(2) == {older.id, newer.id}
 
 
 async def test_erasure_keeps_submissions_as_anonymous_records(
