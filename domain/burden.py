@@ -30,6 +30,7 @@ __all__ = [
     "BurdenTable",
     "BurdenTally",
     "fold_law_name",
+    "known_law",
     "law_line",
     "monthly",
 ]
@@ -82,6 +83,19 @@ def law_line(text: str | None, aliases: Mapping[str, str]) -> str | None:
         return name
     number, sub = (match[1], match[2]) if match[1] else (match[3], match[4])
     return f"{name} 제{int(number)}조" + (f"의{int(sub)}" if sub else "")
+
+
+def known_law(text: str | None, aliases: Mapping[str, str]) -> str | None:
+    """The canonical name of the known law the text starts with; None for any other text.
+
+    What another owner may be shown of a report's law field: a name from the alias table,
+    never the text itself ("저작권법 - 김대표 010-…" shows as "저작권법", "김대표" as nothing).
+    """
+    if text is None:
+        return None
+    folded = fold_law_name(text)
+    known = [key for key in aliases if key and folded.startswith(key)]
+    return aliases[max(known, key=len)] if known else None
 
 
 def _canonical(name: str, aliases: Mapping[str, str]) -> str:

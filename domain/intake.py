@@ -5,15 +5,16 @@ Free of Telegram: a handler turns a message into a call here and an exception in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Literal
 
 from domain.amounts import Cost, CostPeriod, CostUnit, read_cost
+from domain.burden import known_law
 from domain.drafts import DraftStep
-from domain.submissions import (
-    Submission,
-)
+from domain.similarity import key_terms
+from domain.submissions import Submission, SubmissionStatus
 from domain.text import shown_text, visible_characters
 
 __all__ = [
@@ -47,6 +48,10 @@ MAX_HOURS = {
 """No period holds more hours than it has; a one-off job of more than 100,000 hours is a typo."""
 MAX_COST_HOURS = MAX_HOURS[CostPeriod.MONTH]
 SIMILAR_LIMIT = 3
+SIMILAR_CANDIDATES = 20
+"""How many of the index's best candidates are scored: the cost of a ready screen stays flat."""
+SIMILAR_WINDOW = 1000
+"""How many of a topic's newest open reports the index looks through for them."""
 
 
 class IntakeError(Exception):
@@ -120,11 +125,35 @@ class SupportError(IntakeError):
 
 @dataclass(frozen=True, slots=True)
 class SimilarSubmission:
-    """An open submission like the draft, with the shared words that explain why."""
+    """An open report like the draft, as another owner may see it: nothing its owner typed.
 
-    submission: Submission
+    Its topic, status and support, the canonical name of a known law it names (`known_law`)
+    and key terms from a fixed vocabulary (`key_terms`): enough to judge whether it is the same
+    problem, and nothing that could carry a name, a company or a phone number.
+    """
+
+    submission_id: int
+    category_id: str
+    status: SubmissionStatus
+    supporters: int
+    law: str | None
+    terms: tuple[str, ...]
     score: float
-    shared: tuple[str, ...]
+
+    @classmethod
+    def of(
+        cls, submission: Submission, score: float, aliases: Mapping[str, str]
+    ) -> SimilarSubmission:
+        """What of `submission` may be shown to someone who did not write it."""
+        return cls(
+            submission.id,
+            submission.category_id,
+            submission.status,
+            submission.supporters_count,
+            known_law(submission.law_or_rule, aliases),
+            key_terms(f"{submission.problem} {submission.proposal or ''}"),
+            score,
+        )
 
 
 def _checked_text(text: str, minimum: int, maximum: int) -> str:

@@ -49,7 +49,6 @@ __all__ = [
 
 _NAMED_SKIPS = frozenset({DraftStep.LAW, DraftStep.PROPOSAL, DraftStep.IMPACT, DraftStep.PROFILE})
 _REVIEW_PREVIEW = 700
-_SIMILAR_LAW = 60
 _EDIT_PREVIEW = 1500
 _SUMMARY = 60
 _COUNTED_DETAILS = frozenset({*DETAIL_STEPS, DraftStep.PROFILE, *COMPANY_STEPS})
@@ -156,25 +155,32 @@ def _cost_values(language: str, draft: Draft) -> tuple[Markup, Markup]:
     )
 
 
-def _similar_item(language: str, number: int, category: str, submission: Submission) -> Markup:
-    """What another owner's submission shows: nothing they typed but a short law name.
+def _similar_item(language: str, number: int, category: str, match: SimilarSubmission) -> Markup:
+    """What another owner's report shows: its topic, support, status, a known law, key terms.
 
-    No problem text, receipt code or words in common (which would let a draft probe for words
-    in someone else's text): an anonymous owner can be neither quoted nor identified.
+    Nothing its owner typed (domain/intake.py `SimilarSubmission`), no receipt code and no
+    words in common (which would let a draft probe for words in someone else's text): an
+    anonymous owner can be neither quoted nor identified.
     """
-    item = t(
-        language,
-        "feedback.similar_item",
-        number=number,
-        category=category,
-        count=submission.supporters_count,
-        status=status_label(language, submission.status),
-    )
-    law = submission.law_or_rule
-    if law is None:
-        return item
-    short = law if len(law) <= _SIMILAR_LAW else law[: _SIMILAR_LAW - 1] + "…"
-    return Markup(f"{item}\n{t(language, 'feedback.similar_law', law=short)}")
+    lines = [
+        t(
+            language,
+            "feedback.similar_item",
+            number=number,
+            category=category,
+            count=match.supporters,
+            status=status_label(language, match.status),
+        )
+    ]
+    if match.law is not None:
+        lines.append(t(language, "feedback.similar_law", law=match.law))
+    if match.terms:
+        separator = str(t(language, "feedback.value.separator"))
+        terms = separator.join(
+            str(t(language, f"feedback.similar_term.{key}")) for key in match.terms
+        )
+        lines.append(t(language, "feedback.similar_terms", terms=terms))
+    return Markup("\n".join(str(line) for line in lines))
 
 
 def _one_line(text: str, limit: int) -> str:
@@ -204,7 +210,7 @@ async def _ready_text(
     if not similar:
         return text
     items = "\n\n".join(
-        _similar_item(language, number, name, match.submission)
+        _similar_item(language, number, name, match)
         for number, match in enumerate(similar, start=1)
     )
     return Markup(f"{text}\n\n{t(language, 'feedback.ready.similar', items=Markup(items))}")
@@ -213,28 +219,23 @@ async def _ready_text(
 async def _ready_markup(
     context: SotongContext, draft: Draft, similar: Sequence[SimilarSubmission]
 ) -> InlineKeyboardMarkup:
-    """Support buttons for similar reports, then submit now, add details, the other visibility."""
+    """Submit now first, then support for similar reports, add details, the other visibility.
+
+    The support buttons sit below "Submit now", so a habitual tap on the top button sends the
+    owner's own report and never supports someone else's by mistake.
+    """
     lang = context.lang
     intake = context.services.intake
-    rows = [
-        [
-            button(
-                lang,
-                "feedback.button.me_too_numbered",
-                cb.FbMeToo(
-                    match.submission.id, await intake.offer(draft.user_id, match.submission.id)
-                ),
-                number=number,
-            )
-        ]
-        for number, match in enumerate(similar, start=1)
-    ]
+    rows = [[button(lang, "feedback.button.submit_now", cb.FB_SUBMIT)]]
+    for number, match in enumerate(similar, start=1):
+        tag = await intake.offer(draft.user_id, match.submission_id)
+        data = cb.FbMeToo(match.submission_id, tag)
+        rows.append([button(lang, "feedback.button.me_too_numbered", data, number=number)])
     other = (
         button(lang, "feedback.button.make_named", cb.FbVisibility("named"))
         if draft.visibility is not Visibility.NAMED
         else button(lang, "feedback.button.make_anonymous", cb.FbVisibility("anonymous"))
     )
-    rows.append([button(lang, "feedback.button.submit_now", cb.FB_SUBMIT)])
     rows.append([button(lang, "feedback.button.add_details", cb.FB_DETAILS), other])
     rows.append([button(lang, "feedback.button.discard", cb.FB_DISCARD)])
     return keyboard(rows)

@@ -22,7 +22,9 @@ from domain.evidence import (
 )
 from domain.feedback_steps import COMPANY_STEPS, first_missing
 from domain.intake import (
+    SIMILAR_CANDIDATES,
     SIMILAR_LIMIT,
+    SIMILAR_WINDOW,
     AttachmentLimitError,
     ConsentRequiredError,
     DailyLimitReachedError,
@@ -33,7 +35,7 @@ from domain.intake import (
     _checked_text,
     checked_cost,
 )
-from domain.similarity import rank_similar
+from domain.similarity import rank_similar, search_terms
 from domain.submissions import (
     MAX_ATTACHMENTS,
     MAX_LAW_LENGTH,
@@ -357,26 +359,32 @@ class IntakeService:
         await self._drafts.delete(user_id)
 
     async def similar(self, draft: Draft) -> list[SimilarSubmission]:
-        """Open submissions of the same category with similar words, not the user's own."""
+        """Open reports of the same topic about the same problem, as the draft's owner may see them.
+
+        The search index returns the best few candidates (never the owner's own or ones they
+        support already), and only those are scored here: the cost does not grow with the
+        number of open reports.
+        """
         if draft.category_id is None or draft.problem is None:
             return []
-        candidates = await self._submissions.open_in_category(
-            draft.category_id, excluding_owner=draft.user_id
+        text = _report_text(draft.problem, draft.law_or_rule, draft.proposal)
+        candidates = await self._submissions.similar_open(
+            draft.category_id,
+            search_terms(text),
+            reader_id=draft.user_id,
+            limit=SIMILAR_CANDIDATES,
+            window=SIMILAR_WINDOW,
         )
-        text = f"{draft.problem} {draft.law_or_rule or ''} {draft.proposal or ''}"
         ranked = rank_similar(
             text,
-            ((item, f"{item.problem} {item.law_or_rule or ''} {item.proposal or ''}")
+            ((item, _report_text(item.problem, item.law_or_rule, item.proposal))
              for item in candidates),
-            limit=SIMILAR_LIMIT * 2,
+            limit=SIMILAR_LIMIT,
         )  # fmt: skip
-        found: list[SimilarSubmission] = []
-        for match in ranked:
-            if not await self._submissions.has_supported(match.item.id, draft.user_id):
-                found.append(SimilarSubmission(match.item, match.score, match.shared))
-            if len(found) == SIMILAR_LIMIT:
-                break
-        return found
+        if not ranked:
+            return []
+        aliases = await self._submissions.law_aliases()
+        return [SimilarSubmission.of(match.item, match.score, aliases) for match in ranked]
 
     async def offer(self, user_id: int, submission_id: int) -> str:
         """The tag a "me too" button carries when the bot shows this submission to this user."""
@@ -452,3 +460,8 @@ class IntakeService:
         if not newest or newest[0].created_at < self._clock.now() - RECEIPT_RECALL:
             return None
         return newest[0]
+
+
+def _report_text(problem: str, law_or_rule: str | None, proposal: str | None) -> str:
+    """The words a report is matched by: its problem, law and proposal."""
+    return f"{problem} {law_or_rule or ''} {proposal or ''}"

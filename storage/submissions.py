@@ -463,23 +463,56 @@ class SubmissionRepository:
         )
         return int(value or 0)
 
-    async def open_in_category(
-        self, category_id: str, *, excluding_owner: int | None = None, limit: int = 200
+    async def similar_open(
+        self,
+        category_id: str,
+        terms: Sequence[str],
+        *,
+        reader_id: int,
+        limit: int,
+        window: int,
     ) -> list[Submission]:
-        """Recent open, visible submissions of a category: the candidates for "similar"."""
-        rows = await self._db.fetch_all(
-            f"{_SELECT} WHERE s.category_id = ? AND s.status IN ({_OPEN_MARKS}) AND s.hidden = 0"
-            " AND s.merged_into IS NULL AND (? IS NULL OR s.user_id IS NULL OR s.user_id != ?)"
-            " ORDER BY s.created_at DESC LIMIT ?",
+        """Open, visible reports of a category that share most of the terms, best first.
+
+        The candidates for "similar": bm25 over the inbox search index's three-character pieces
+        (migration 0025), so only the best `limit` are read. The index is searched only from the
+        `window`-th newest open report of the category on (a rowid bound FTS5 seeks to), so the
+        cost stays flat however many reports the years have gathered. Never the reader's own,
+        nor one they already support. Runs as a search (`Database.search`): at ten thousand
+        open reports it takes longer than everybody else's reads should wait.
+        """
+        if not terms:
+            return []
+        rows = await self._db.search(
+            f"{_SELECT} JOIN (SELECT rowid AS found, bm25(submissions_search) AS rank"
+            " FROM submissions_search WHERE submissions_search MATCH ? AND rowid >= ("
+            "SELECT COALESCE(MIN(id), 0) FROM (SELECT id FROM submissions"
+            " WHERE category_id = ? AND hidden = 0 AND merged_into IS NULL"
+            f" AND status IN ({_OPEN_MARKS}) ORDER BY created_at DESC, id DESC LIMIT ?))"
+            ") f ON f.found = s.id"
+            f" WHERE s.category_id = ? AND s.status IN ({_OPEN_MARKS}) AND s.hidden = 0"
+            " AND s.merged_into IS NULL AND (s.user_id IS NULL OR s.user_id != ?)"
+            " AND NOT EXISTS (SELECT 1 FROM submission_supporters p"
+            " WHERE p.submission_id = s.id AND p.user_id = ?)"
+            " ORDER BY f.rank LIMIT ?",
             (
+                " OR ".join(f'"{term}"' for term in terms),
                 category_id,
                 *_OPEN_VALUES,
-                excluding_owner,
-                excluding_owner,
+                window,
+                category_id,
+                *_OPEN_VALUES,
+                reader_id,
+                reader_id,
                 limit,
             ),
         )
         return [_submission(row) for row in rows]
+
+    async def law_aliases(self) -> dict[str, str]:
+        """Folded alias to canonical law name (migration 0026): the laws another owner may see."""
+        rows = await self._db.fetch_all("SELECT alias, law FROM law_aliases")
+        return {str(row[0]): str(row[1]) for row in rows}
 
     async def events(self, submission_id: int) -> list[SubmissionEvent]:
         """The status history, oldest first."""

@@ -15,7 +15,7 @@ from tests.admin.support import onboard, submit
 from tests.delivery.support import add_bill, kst
 from tests.evidence.support import run_agenda, run_job
 from tests.fixtures.app import ADMIN_ID, BotHarness
-from tests.intake.flow import agreed_user, submit_one
+from tests.intake.flow import PERSON, agreed_user, label, ready_beside_planted, submit_one
 
 SECRET = "우리 회사 비밀연구소 알파랩에서 저작물 학습데이터 허락 문제로 막혀 있어요"
 
@@ -284,3 +284,38 @@ async def test_the_follow_up_looks_the_same_when_an_anonymous_owner_blocked_the_
     assert len(questions) == 2 and questions[0] == questions[1], questions
     await admin.send("/stats")
     assert "(답변 0/2건)" in (admin.reply().text or "")
+
+
+async def test_nothing_another_owner_typed_reaches_a_supporter_anywhere(
+    sotong: BotHarness,
+) -> None:
+    """Issue 18: the ready screen, the support confirmation, the receipt, /my and /status."""
+    prober = await ready_beside_planted(
+        sotong,
+        problem="한빛테크 김대표예요. AI 학습데이터로 쓸 저작물마다 허락을 받는 게 불가능해요",
+    )
+    planted = await sotong.repositories.submissions.get(1)
+    assert planted is not None
+    seen: list[str] = []
+
+    def look() -> None:
+        """What the prober was shown by the last action (screens are edited in place later)."""
+        for message in prober.replies():
+            seen.append(message.text or "")
+            seen.extend(caption for row in message.keyboard for caption, _ in row)
+        seen.append(prober.last_toast.text or "" if prober.last_toast else "")
+
+    look()
+    await prober.tap(label("ko", "feedback.button.me_too_numbered", number=1))
+    look()
+    await prober.tap(label("ko", "feedback.button.own_submission"))
+    look()
+    await prober.tap(callback_data="fb:submit")
+    look()
+    await prober.send("/my")
+    look()
+    await prober.send(f"/status {planted.receipt_code}")
+    look()
+    assert await sotong.repositories.submissions.supporters_count(planted.id) == 1
+    for typed in (*PERSON, "민수", "minsu"):
+        assert not any(typed in text for text in seen), f"{typed!r} reached another owner"

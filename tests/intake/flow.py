@@ -77,3 +77,47 @@ async def submit_one(user: ScriptedUser, language: str, **kwargs: object) -> str
     receipt = next(m for m in user.replies() if m.text and "SV-" in m.text)
     assert receipt.text is not None
     return next(word for word in receipt.text.split() if word.startswith("SV-"))
+
+
+# What an owner typed into the law field, as the issue found it shown to other owners.
+TYPED_LAW = "저작권법 - 한빛테크 김대표 010-1234-5678 연락주세요"
+TYPED_PROPOSAL = "한빛테크 김대표에게 직접 연락 주세요 010-1234-5678"
+PERSON = ("한빛테크", "김대표", "010-1234-5678", "연락주세요")
+
+
+async def submit_with_details(
+    user: ScriptedUser, *, category: str, problem: str, law: str, proposal: str
+) -> None:
+    """An anonymous report with a typed law and proposal, through the details."""
+    await answer_until_ready(user, category=category, problem=problem, anonymous=True)
+    await user.tap(callback_data="fb:more")
+    await user.send(law)
+    await user.send(proposal)
+    await user.tap(callback_data="fb:impact:3")
+    await user.tap(label("ko", "feedback.button.next"))
+    await user.tap(label("ko", "feedback.button.next"))
+    await user.tap(callback_data="fb:skip:region")
+    await user.tap(callback_data="fb:submit")
+
+
+async def ready_beside_planted(
+    sotong: BotHarness,
+    *,
+    law: str = TYPED_LAW,
+    proposal: str = TYPED_PROPOSAL,
+    problem: str = PROBLEM_KO,
+    language: str = "ko",
+) -> ScriptedUser:
+    """Another owner's anonymous report with typed details, and a second owner at the ready screen.
+
+    The second owner's draft is about the same problem, so the report is offered as similar.
+    """
+    owner = await agreed_user(sotong, "민수", username="minsu")
+    await submit_with_details(
+        owner, category="ai_copyright", problem=problem, law=law, proposal=proposal
+    )
+    other = await agreed_user(sotong, "지영", language=language)
+    await answer_until_ready(
+        other, problem="저작물마다 허락을 받아서 AI 학습데이터로 쓰는 것은 불가능합니다"
+    )
+    return other

@@ -16,6 +16,7 @@ from domain.clock import FrozenClock
 from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.feedback_steps import first_missing
 from domain.intake import (
+    SIMILAR_CANDIDATES,
     AmountError,
     AttachmentLimitError,
     ConsentRequiredError,
@@ -24,6 +25,7 @@ from domain.intake import (
     SupportError,
     TextLengthError,
 )
+from domain.similarity import search_terms
 from domain.submissions import (
     Attachment,
     Submission,
@@ -213,7 +215,13 @@ async def test_anonymous_identity_never_leaves_the_repository(
         await submissions.get(anonymous.id),
         await submissions.get_by_code(anonymous.receipt_code),
         *await submissions.list_filtered(),
-        *await submissions.open_in_category("ai_copyright"),
+        *await submissions.similar_open(
+            "ai_copyright",
+            search_terms(anonymous.problem),
+            reader_id=named_user.id,
+            limit=20,
+            window=100,
+        ),
     ]
     for item in listings:
         assert item is not None
@@ -359,10 +367,50 @@ async def test_similar_finds_open_submissions_of_the_category_but_not_ones_own(
         intake, second, problem="저작물마다 허락을 받아 AI 학습데이터로 쓰는 건 불가능해요"
     )
     similar = await intake.similar(draft)
-    assert [match.submission.id for match in similar] == [others.id]
-    assert similar[0].submission.submitter is None
+    assert [match.submission_id for match in similar] == [others.id]
     await intake.support(second, others.id, await intake.offer(second.id, others.id))
     assert await intake.similar(draft) == []
+
+
+async def test_similar_finds_the_same_problem_among_more_open_reports_than_it_reads(
+    intake: IntakeService, person: People
+) -> None:
+    """Only SIMILAR_CANDIDATES are read and scored: the index must put the right one among them."""
+    for number in range(SIMILAR_CANDIDATES + 5):
+        owner = await person(100 + number, f"사장{number}")
+        await _submit(
+            intake,
+            owner,
+            problem=f"AI 학습 데이터 구매 비용이 너무 비싸요. 데이터셋 {number}번 가격이 올랐어요",
+        )
+    same = await _submit(
+        intake,
+        await person(1, "민수"),
+        problem="뉴스 기사 저작권자마다 이용허락을 받을 수 없어서 TDM 면책 조항이 필요합니다",
+    )
+    draft = await _complete_draft(
+        intake,
+        await person(2, "지영"),
+        problem="기사 저작권자에게 일일이 이용허락을 받을 수 없어요. TDM 면책이 있어야 해요",
+    )
+    assert [match.submission_id for match in await intake.similar(draft)] == [same.id]
+
+
+async def test_the_search_looks_only_through_the_newest_open_reports_of_the_topic(
+    intake: IntakeService, submissions: SubmissionRepository, person: People
+) -> None:
+    older = await _submit(intake, await person(1, "민수"))
+    newer = await _submit(intake, await person(2, "지영"))
+    terms = search_terms(PROBLEM)
+
+    async def found(window: int) -> set[int]:
+        reports = await submissions.similar_open(
+            "ai_copyright", terms, reader_id=3, limit=20, window=window
+        )
+        return {report.id for report in reports}
+
+    assert await found(1) == {newer.id}
+    assert await found(2) == {older.id, newer.id}
 
 
 async def test_erasure_keeps_submissions_as_anonymous_records(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from domain.receipts import format_receipt_code, parse_receipt_code
-from domain.similarity import jaccard, rank_similar, tokens
+from domain.similarity import cosine, rank_similar, tokens
 
 
 def test_korean_particles_do_not_hide_a_shared_word() -> None:
@@ -18,10 +20,12 @@ def test_latin_words_are_lower_cased_and_stopwords_dropped() -> None:
     )
 
 
-def test_jaccard_bounds() -> None:
-    assert jaccard(frozenset(), frozenset({"a"})) == 0.0
-    assert jaccard(frozenset({"a", "b"}), frozenset({"a", "b"})) == 1.0
-    assert jaccard(frozenset({"a", "b"}), frozenset({"b", "c"})) == pytest.approx(1 / 3)
+def test_cosine_bounds() -> None:
+    assert cosine(frozenset(), frozenset({"a"})) == 0.0
+    assert cosine(frozenset({"a", "b"}), frozenset({"a", "b"})) == 1.0
+    assert cosine(frozenset({"a", "b"}), frozenset({"b", "c", "d"})) == pytest.approx(
+        1 / math.sqrt(6)
+    )
 
 
 def test_ranking_keeps_similar_texts_and_explains_them() -> None:
