@@ -81,18 +81,19 @@ async def deadline_sections(context: SotongContext, submission: Submission) -> l
 
 
 def deadline_text(lang: str, summary: DeadlineSummary) -> Markup:
-    """/stats' deadline line: the share answered on time and the median days to answer."""
+    """/stats' deadline line: the share answered on time.
+
+    Only that: the time to answer is /stats' own line, one median for one fact.
+    """
     rate = summary.on_time_rate
     if rate is None:
         return t(lang, "deadline.stats_none")
-    median = summary.median_days
     return t(
         lang,
         "deadline.stats",
         rate=f"{round(rate * 100)}%",
         on_time=summary.on_time,
         judged=summary.judged,
-        days="–" if median is None else format_number(median, lang),
     )
 
 

@@ -99,12 +99,12 @@ TEXTS = {
         "en": "If the answer will be late: <code>/extend {code} YYYY-MM-DD reason</code>",
     },
     "deadline.stats": {
-        "ko": "<b>답변 기한</b>: 제때 답변 {rate} ({on_time}/{judged}건), 답변까지 중앙값 {days}일",
-        "en": "<b>Deadlines</b>: {rate} answered on time ({on_time}/{judged}), median {days} days",
+        "ko": "<b>기한 안에 답변</b>: {judged}건 중 {on_time}건, {rate}",
+        "en": "<b>Answered on time</b>: {on_time} of {judged}, {rate}",
     },
     "deadline.stats_none": {
-        "ko": "<b>답변 기한</b>: 아직 판단할 의견이 없어요",
-        "en": "<b>Deadlines</b>: nothing to judge yet",
+        "ko": "<b>기한 안에 답변</b>: 아직 판단할 의견이 없어요",
+        "en": "<b>Answered on time</b>: nothing to judge yet",
     },
     "command.extend": {
         "ko": "답변 예정일 미루기 (사유와 함께)",

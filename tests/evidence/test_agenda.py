@@ -87,7 +87,7 @@ async def test_the_agenda_lists_linked_submissions_with_their_burden(sotong: Bot
     await admin.tap(f"🗓 중소·벤처 AI 정책협의회 (m{meeting.id})")
     text = admin.reply().text or ""
     assert "연결된 의견 2건" in text
-    assert "합계 (중앙값): 월 20시간 (10) · 월 2,000,000원 (1,000,000)" in text
+    assert "월 20시간 합계, 의견당 중앙값 10시간 · 월 200만원 합계, 의견당 중앙값 100만원" in text
     assert first.receipt_code in text and second.receipt_code in text
     assert "김민수" not in text
     await admin.send("/agenda m999")

@@ -161,8 +161,11 @@ async def test_inbox_days_left_overdue_filter_and_stats(sotong: BotHarness) -> N
 
     # Judged: on time (4 days), late reply (18 days), overdue without answer; fresh is not yet.
     await admin.send("/stats")
-    stats = next(m.text or "" for m in reversed(admin.replies()) if "답변 기한" in (m.text or ""))
-    assert "제때 답변 33% (1/3건), 답변까지 중앙값 11일" in stats
+    stats = next(
+        m.text or "" for m in reversed(admin.replies()) if "기한 안에 답변" in (m.text or "")
+    )
+    assert "기한 안에 답변: 3건 중 1건, 33%" in stats
+    assert "11일" not in stats  # one time to answer, not a second median in days
 
 
 async def test_a_later_date_announced_at_night_waits_out_the_quiet_hours(

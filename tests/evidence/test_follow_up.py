@@ -83,7 +83,7 @@ async def test_owners_are_asked_once_after_the_days_and_answers_reach_stats_and_
     stats = next(
         m.text or "" for m in reversed(admin.replies()) if "해결 뒤 효과" in (m.text or "")
     )
-    assert "없어짐 50% · 줄어듦 50% · 그대로 0% · 나빠짐 0% (답변 2/2건)" in stats
+    assert "질문 2건 중 2건 응답, 부담이 없어짐 50% · 줄어듦 50% · 그대로 0% · 나빠짐 0%" in stats
 
     result = await sotong.services.exports.export(
         ExportFilter(),
