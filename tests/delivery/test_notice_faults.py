@@ -65,7 +65,7 @@ async def test_notices_survive_a_four_second_outage_and_arrive_once(sotong: BotH
 
     await admin.send("/delivery")
     report = admin.reply().text or ""
-    for key in ("status:", "answer:", "merge:"):
+    for key in ("의견 상태 변경 알림", "공식 답변 알림", "중복 병합 알림"):
         assert key in report
     assert "✅ 보냄 1 · ⏳ 대기 0 · ⚠️ 실패 0" in report
     assert "✅ 보냄 2 · ⏳ 대기 0 · ⚠️ 실패 0" in report
@@ -97,5 +97,5 @@ async def test_a_notice_undeliverable_for_two_days_is_given_up_and_stays_in_deli
     await admin.send("/delivery")
     report = admin.reply().text or ""
     given_up = report[report.index("끝내 보내지 못한 발송") :]
-    assert "status:" in given_up and "1건" in given_up
-    assert "gave up after 48 h" in given_up and "Bad Gateway" in given_up
+    assert "의견 상태 변경 알림: 1건" in given_up
+    assert "48시간 동안" in given_up and "status:" not in given_up
