@@ -23,12 +23,18 @@ TEXTS = {
         "en": "Type the meeting's title.",
     },
     "content_admin.ask.start": {
-        "ko": "언제 시작하나요? 예: 2026-12-03 14:00 (한국 시간)",
-        "en": "When does it start? E.g. 2026-12-03 14:00 (local time)",
+        "ko": (
+            "언제 시작하나요? 한국 시간으로 적어 주세요.\n"
+            "예: 12월 15일 오후 2시, 다음 주 화요일 14:00, 2026-12-15 14:00"
+        ),
+        "en": (
+            "When does it start? Korean time.\n"
+            "E.g. Dec 15 2pm, next Tuesday 14:00, 2026-12-15 14:00"
+        ),
     },
     "content_admin.ask.end": {
-        "ko": "언제 끝나나요? 예: 16:00 또는 2026-12-03 16:00",
-        "en": "When does it end? E.g. 16:00 or 2026-12-03 16:00",
+        "ko": "언제 끝나나요? 예: 오후 4시, 16:00, 12월 15일 오후 4시",
+        "en": "When does it end? E.g. 4pm, 16:00, Dec 15 4pm",
     },
     "content_admin.ask.place": {"ko": "장소를 입력해 주세요.", "en": "Where is it held?"},
     "content_admin.ask.link": {
@@ -48,8 +54,14 @@ TEXTS = {
     },
     "content_admin.publishing": {"ko": "게시하는 중…", "en": "Publishing…"},
     "content_admin.bad_time": {
-        "ko": "날짜와 시간을 알아보지 못했어요. 예: 2026-12-03 14:00",
-        "en": "I couldn't read that date and time. E.g. 2026-12-03 14:00",
+        "ko": (
+            "보내신 「{typed}」에서 날짜와 시간을 알아보지 못했어요. 다시 적어 주세요.\n"
+            "예: 12월 15일 오후 2시, 다음 주 화요일 14:00, 2026-12-15 14:00"
+        ),
+        "en": (
+            "I couldn't read a date and time in “{typed}”. Please type it again.\n"
+            "E.g. Dec 15 2pm, next Tuesday 14:00, 2026-12-15 14:00"
+        ),
     },
     "content_admin.end_before_start": {
         "ko": "끝나는 시간이 시작보다 빨라요. 다시 입력해 주세요.",
@@ -83,6 +95,7 @@ TEXTS = {
         "ko": "「{title}」에서 무엇을 고칠까요?",
         "en": "What should change in “{title}”?",
     },
+    "content_admin.button.change": {"ko": "✏️ {field}", "en": "✏️ {field}"},
     "content_admin.field.title": {"ko": "제목", "en": "Title"},
     "content_admin.field.starts_at": {"ko": "시작 시간", "en": "Start"},
     "content_admin.field.ends_at": {"ko": "종료 시간", "en": "End"},
@@ -92,8 +105,8 @@ TEXTS = {
     "content_admin.field.agenda": {"ko": "안건", "en": "Agenda"},
     "content_admin.ask.edit.title": {"ko": "새 제목을 입력해 주세요.", "en": "Type the new title."},
     "content_admin.ask.edit.starts_at": {
-        "ko": "새 시작 시간을 입력해 주세요. 예: 2026-12-03 14:00",
-        "en": "Type the new start. E.g. 2026-12-03 14:00",
+        "ko": "새 시작 시간을 입력해 주세요. 예: 12월 15일 오후 2시, 다음 주 화요일 14:00",
+        "en": "Type the new start. E.g. Dec 15 2pm, next Tuesday 14:00",
     },
     "content_admin.ask.edit.ends_at": {
         "ko": "새 종료 시간을 입력해 주세요. 예: 16:00 (건너뛰면 지워요)",

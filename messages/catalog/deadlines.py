@@ -49,12 +49,14 @@ TEXTS = {
     "deadline.extend.usage": {
         "ko": (
             "새 답변 예정일은 이렇게 적어 주세요:\n"
-            "<code>/extend SV-2026-000123 2026-12-10 사유</code>\n"
+            "<code>/extend SV-2026-000123 12월 10일 사유</code>\n"
+            "날짜는 2026-12-10, 다음 주 화요일처럼 적어도 돼요.\n"
             "제출자에게 새 날짜와 사유를 알려 드려요."
         ),
         "en": (
             "Record a new expected answer date like this:\n"
-            "<code>/extend SV-2026-000123 2026-12-10 reason</code>\n"
+            "<code>/extend SV-2026-000123 Dec 10 reason</code>\n"
+            "The date may also be 2026-12-10 or next Tuesday.\n"
             "The owner is told the new date and the reason."
         ),
     },
@@ -63,8 +65,8 @@ TEXTS = {
         "en": "No open submission has the code <code>{code}</code>.",
     },
     "deadline.extend.error.format": {
-        "ko": "날짜(예: 2026-12-10)와 사유를 함께 적어 주세요.",
-        "en": "Give a date (e.g. 2026-12-10) and a reason.",
+        "ko": "날짜(예: 12월 10일, 다음 주 화요일, 2026-12-10) 뒤에 사유를 적어 주세요.",
+        "en": "Give a date (e.g. Dec 10, next Tuesday, 2026-12-10), then a reason.",
     },
     "deadline.extend.error.past": {
         "ko": "새 예정일은 내일 이후여야 해요.",
@@ -77,6 +79,10 @@ TEXTS = {
     "deadline.extend.error.too_long": {
         "ko": "사유는 500자 이내로 적어 주세요.",
         "en": "Keep the reason under 500 characters.",
+    },
+    "deadline.extend.refused": {
+        "ko": "{why}\n\n보내신 내용이에요. 고쳐서 다시 보내 주세요:\n<code>{typed}</code>",
+        "en": "{why}\n\nThis is what you sent; correct it and send it again:\n<code>{typed}</code>",
     },
     "deadline.extend.done": {
         "ko": "<code>{code}</code> 새 예정일을 기록했어요: {date}. {told}",

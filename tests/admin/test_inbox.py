@@ -199,7 +199,11 @@ async def test_moves_and_answer_reach_the_submitter_in_their_language_and_are_au
     assert actions.count(("submission.status", ADMIN_ID)) == 2
     await admin.send("/audit")
     audit = admin.reply().text or ""
-    assert "공식 답변" in audit and "상태 변경" in audit and f"{admin.info.first_name} · 공식 답변" in audit
+    assert (
+        "공식 답변" in audit
+        and "상태 변경" in audit
+        and f"{admin.info.first_name} · 공식 답변" in audit
+    )
 
 
 async def test_reject_needs_a_reason_and_close_is_immediate(sotong: BotHarness) -> None:

@@ -98,9 +98,10 @@ async def test_a_later_date_reaches_the_owner_once_and_shows_in_status(sotong: B
     await onboard(admin)
 
     await admin.send("/extend")
-    assert "/extend SV-2026-000123 2026-12-10" in (admin.reply().text or "")
+    assert "/extend SV-2026-000123 12월 10일" in (admin.reply().text or "")
     await admin.send(f"/extend {late.receipt_code} 다음 주")
-    assert "날짜(예: 2026-12-10)와 사유" in (admin.reply().text or "")
+    refusal = admin.reply().text or ""
+    assert "다음 주 화요일" in refusal and f"/extend {late.receipt_code} 다음 주" in refusal
     await admin.send("/extend SV-2026-999999 2026-12-20 사유")
     assert "찾지 못했어요" in (admin.reply().text or "")
     await admin.send(f"/extend {late.receipt_code} 2026-12-20 관계 부처 협의가 길어지고 있어요")
@@ -182,3 +183,36 @@ async def test_a_later_date_announced_at_night_waits_out_the_quiet_hours(
     sotong.clock.set(kst(2026, 11, 22, 8, 0))
     await drain(sotong)
     assert len(containing(owner, "답변이 늦어지고 있어요")) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "shown"),
+    [
+        ("ko", "12월 20일 관계 부처 협의 중", "2026년 12월 20일 (일)"),
+        ("ko", "다음 주 화요일 자료 보완 중", "2026년 11월 24일 (화)"),
+        ("en", "Dec 20 waiting for the ministry", "Sun 20 Dec 2026"),
+        ("en", "next Friday still reviewing", "Fri 27 Nov 2026"),
+    ],
+)
+async def test_extend_takes_dates_as_administrators_type_them(
+    sotong: BotHarness, language: str, typed: str, shown: str
+) -> None:
+    owner = await agreed_user(sotong, "민수")
+    late = await received(sotong, owner.id, kst(2026, 11, 2, 10))
+    admin = sotong.admin()
+    await onboard(admin, language)
+    await admin.send(f"/extend {late.receipt_code} {typed}")
+    assert shown in (admin.reply().text or "")
+    stored = await sotong.repositories.submissions.get(late.id)
+    assert stored is not None and stored.expected_on is not None
+
+
+async def test_a_refused_extend_shows_back_what_was_typed_in_english(sotong: BotHarness) -> None:
+    owner = await agreed_user(sotong, "민수")
+    late = await received(sotong, owner.id, kst(2026, 11, 2, 10))
+    admin = sotong.admin()
+    await onboard(admin, "en")
+    await admin.send(f"/extend {late.receipt_code} someday when ready")
+    refusal = admin.reply().text or ""
+    assert "next Tuesday" in refusal
+    assert f"/extend {late.receipt_code} someday when ready" in refusal
