@@ -56,17 +56,15 @@ async def detail_line(context: SotongContext, submission: Submission) -> Markup 
 
 
 def inbox_line(context: SotongContext, submission: Submission) -> Markup | None:
-    """Days left (or overdue) for an open submission in the inbox list; None once it is closed."""
+    """Days left (or overdue) for an open submission, on its inbox line; None once it is closed.
+
+    Only the count: the day itself is on the card, and the list keeps each entry to three lines.
+    """
     if submission.due_on is None or not submission.is_open or submission.merged_into is not None:
         return None
     effective = submission.expected_on or submission.due_on
     left = (effective - context.services.deadlines.today()).days
-    return t(
-        context.lang,
-        "deadline.inbox_line",
-        date=day_text(effective, context.lang, context.services.zone),
-        left=days_left_text(context.lang, left),
-    )
+    return t(context.lang, "deadline.inbox_line", left=days_left_text(context.lang, left))
 
 
 async def deadline_sections(context: SotongContext, submission: Submission) -> list[Markup]:

@@ -21,8 +21,8 @@ TEXTS = {
     "deadline.today": {"ko": "오늘 마감", "en": "due today"},
     "deadline.overdue": {"ko": "{days}일 지남", "en": "{days} days overdue"},
     "deadline.inbox_line": {
-        "ko": "    ⏳ 기한 {date} · {left}",
-        "en": "    ⏳ due {date} · {left}",
+        "ko": " · ⏳ {left}",
+        "en": " · ⏳ {left}",
     },
     "deadline.inbox_filter": {"ko": "⏰ 기한 지남", "en": "⏰ Overdue"},
     "deadline.digest.title": {
