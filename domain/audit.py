@@ -23,3 +23,7 @@ class AuditEntry:
     target_type: str | None
     target_ids: tuple[str, ...]
     details: dict[str, Any] = field(default_factory=dict)
+    actor_name: str | None = None
+    """The administrator's display name as the bot knows it; None for the system or unknown."""
+    target_names: tuple[str, ...] = ()
+    """What the targets are called (receipt codes, titles), in the order of `target_ids`."""

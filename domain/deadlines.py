@@ -10,11 +10,12 @@ deadline lists and the on-time rate.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
+
+from domain.typed_dates import split_leading_moment
 
 __all__ = [
     "ADMIN_DIGEST_HOUR",
@@ -42,8 +43,6 @@ DUE_SOON_DAYS = 2
 """The daily message lists what falls due today and in the next this-many days."""
 
 MAX_EXTENSION_REASON = 500
-
-_EXTENSION = re.compile(r"^\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})\.?\s+(.+?)\s*$", re.DOTALL)
 
 
 class ExpectedDateError(ValueError):
@@ -188,17 +187,21 @@ class Extension:
 
 
 def parse_extension(text: str, today: date) -> Extension:
-    """Read "2026-12-10 reason" (dots or slashes also do); the date must be after today."""
-    match = _EXTENSION.match(text)
-    if match is None:
-        raise ExpectedDateError("format")
+    """Read "<date> reason": the date as administrators type it (see `domain.typed_dates`).
+
+    "2026-12-10", "12월 10일", "다음 주 화요일", "Dec 10" all do; a time of day after the date is
+    allowed and ignored, since an answer is due on a day. The date must be after today.
+    """
     try:
-        expected = date(int(match[1]), int(match[2]), int(match[3]))
+        moment, rest = split_leading_moment(text, today)
     except ValueError:
         raise ExpectedDateError("format") from None
+    reason = " ".join(rest.split())
+    if not reason:
+        raise ExpectedDateError("format")
+    expected = moment.day
     if expected <= today:
         raise ExpectedDateError("past")
-    reason = " ".join(match[4].split())
     if len(reason) > MAX_EXTENSION_REASON:
         raise ExpectedDateError("too_long")
     return Extension(expected, reason)

@@ -2,53 +2,132 @@
 
 from __future__ import annotations
 
-import json
+from datetime import date, datetime
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from domain import callback_data as cb
-from domain.audit import AuditEntry
+from domain.audit import SYSTEM_ACTOR, AuditEntry
 from handlers.admin_guard import admin_only
 from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.ui import button, edit_or_say, keyboard, send
 from messages import Markup, format_datetime, has_key, t
-from messages.length import TEXT_LIMIT, fit_html, truncate
+from messages.length import TEXT_LIMIT, fit_html
+from services.deadlines import day_text
 from services.export import CONSOLE_ACTOR_ID
 
 __all__ = ["COMMANDS", "PAGE_SIZE", "handlers"]
 
 PAGE_SIZE = 15
-_DETAILS_LIMIT = 160
+_NAMES_SHOWN = 3
+
+
+def _actor(lang: str, entry: AuditEntry) -> Markup:
+    """Who acted, by name: the bot itself, the server console, or the administrator's name.
+
+    The console and the bot share actor 0; only an export is ever run from the console.
+    """
+    if entry.actor_id in (SYSTEM_ACTOR, CONSOLE_ACTOR_ID):
+        console = entry.action == "submissions.export"
+        return t(lang, "admin_audit.console" if console else "admin_audit.system")
+    if entry.actor_name:
+        return t(lang, "admin_audit.actor", name=entry.actor_name)
+    return t(lang, "admin_audit.actor_unknown")
+
+
+def _targets(lang: str, entry: AuditEntry) -> Markup:
+    """What was acted on, by receipt code or title; a long list shows its first few and a count."""
+    if not entry.target_ids:
+        return Markup("")
+    kind_key = f"admin_audit.target.{entry.target_type}"
+    kind = t(lang, kind_key) if has_key(kind_key) else t(lang, "admin_audit.target.other")
+    names = [name for name in entry.target_names if name][:_NAMES_SHOWN]
+    rest = len(entry.target_ids) - len(names)
+    if not names:
+        return t(lang, "admin_audit.targets_counted", kind=kind, count=len(entry.target_ids))
+    shown = ", ".join(names)
+    if rest > 0:
+        return t(lang, "admin_audit.targets_more", kind=kind, names=shown, count=rest)
+    return t(lang, "admin_audit.targets", kind=kind, names=shown)
+
+
+def _detail(context: SotongContext, entry: AuditEntry) -> Markup:
+    """The details worth reading, in words; nothing of the stored JSON is shown as it is."""
+    lang = context.lang
+    details = entry.details
+    zone = context.services.zone
+    action = entry.action
+    if action == "submission.status" and "status" in details:
+        key = f"admin_common.status.{details['status']}"
+        return (
+            t(lang, "admin_audit.detail.status", status=t(lang, key))
+            if has_key(key)
+            else Markup("")
+        )
+    if action == "submission.answer" and "length" in details:
+        return t(lang, "admin_audit.detail.length", count=details["length"])
+    if action == "submission.deadline" and "expected_on" in details:
+        day = date.fromisoformat(details["expected_on"])
+        return t(lang, "admin_audit.detail.expected_on", date=day_text(day, lang, zone))
+    if action == "submissions.export" and "rows" in details:
+        return t(
+            lang,
+            "admin_audit.detail.export",
+            rows=details["rows"],
+            format=str(details.get("format", "")).upper(),
+        )
+    if action == "meeting.create" and "starts_at" in details:
+        starts = datetime.fromisoformat(details["starts_at"])
+        return t(lang, "admin_audit.detail.starts", at=format_datetime(starts, lang, zone))
+    if action == "meeting.edit" and has_key(f"content_admin.field.{details.get('field')}"):
+        field = t(lang, f"content_admin.field.{details['field']}")
+        return t(lang, "admin_audit.detail.field", field=field)
+    if action == "bill.stage" and has_key(f"bills.stage.{details.get('stage')}"):
+        day = date.fromisoformat(details["on_date"])
+        return t(
+            lang,
+            "admin_audit.detail.stage",
+            stage=t(lang, f"bills.stage.{details['stage']}"),
+            date=day_text(day, lang, zone),
+        )
+    if action == "bill.assembly_sync":
+        return t(
+            lang,
+            "admin_audit.detail.sync",
+            added=len(details.get("added", ())),
+            corrected=len(details.get("corrected", ())),
+        )
+    if action == "content.import" and "created" in details:
+        return t(
+            lang,
+            "admin_audit.detail.import",
+            created=details["created"],
+            updated=details.get("updated", 0),
+        )
+    return Markup("")
 
 
 def _line(context: SotongContext, entry: AuditEntry) -> Markup:
     lang = context.lang
     key = f"admin_audit.action.{entry.action}"
-    action = t(lang, key) if has_key(key) else entry.action
-    actor = (
-        t(lang, "admin_audit.console")
-        if entry.actor_id == CONSOLE_ACTOR_ID
-        else t(lang, "admin_audit.actor", id=entry.actor_id)
-    )
-    targets = f" · {entry.target_type} {', '.join(entry.target_ids)}" if entry.target_ids else ""
-    details = json.dumps(entry.details, ensure_ascii=False) if entry.details else ""
-    details = truncate(details, _DETAILS_LIMIT)
+    action = t(lang, key) if has_key(key) else t(lang, "admin_audit.action_other")
+    detail = _detail(context, entry)
     return t(
         lang,
         "admin_audit.line",
         at=format_datetime(entry.at, lang, context.services.zone),
-        actor=actor,
+        actor=_actor(lang, entry),
         action=action,
-        targets=targets,
-        details=f"\n  {details}" if details else "",
+        targets=_targets(lang, entry),
+        details=t(lang, "admin_audit.details", details=detail) if detail else "",
     )
 
 
 async def _page(context: SotongContext, offset: int) -> tuple[Markup, InlineKeyboardMarkup | None]:
     lang = context.lang
-    entries = await context.services.audit.latest(limit=PAGE_SIZE + 1, offset=offset)
+    entries = await context.services.audit.latest(limit=PAGE_SIZE + 1, offset=offset, language=lang)
     if not entries:
         return t(lang, "admin_audit.empty"), None
     shown = entries[:PAGE_SIZE]

@@ -14,7 +14,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from domain import callback_data as cb
 from domain.burden import BurdenLine, BurdenTable
 from handlers.admin_guard import admin_only
-from handlers.burden_views import burden_parts, burden_summary, figure
+from handlers.burden_views import burden_parts, burden_summary, won
 from handlers.context import SotongContext
 from handlers.ui import button, keyboard, plain_text, send
 from messages import Markup, t
@@ -79,7 +79,7 @@ def chart_for(lang: str, table: BurdenTable) -> BurdenChart | None:
         labels=[_label(lang, line, "law") for line in lines],
         values=[line.won_per_month or 0.0 for line in lines],
         value_labels=[
-            plain_text(t(lang, "burden.chart.value", amount=figure(lang, line.won_per_month)))
+            plain_text(t(lang, "burden.chart.value", amount=won(lang, line.won_per_month)))
             for line in lines
         ],
     )

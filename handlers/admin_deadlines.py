@@ -34,7 +34,8 @@ async def extend(update: Update, context: SotongContext) -> None:
         await send(update, context, t(lang, "deadline.extend.unknown", code=str(error)))
         return
     except ExpectedDateError as error:
-        await send(update, context, t(lang, f"deadline.extend.error.{error.reason}"))
+        why = t(lang, f"deadline.extend.error.{error.reason}")
+        await send(update, context, t(lang, "deadline.extend.refused", why=why, typed=message.text))
         return
     if outcome.submission.is_anonymous:
         told = "deadline.extend.anonymous"

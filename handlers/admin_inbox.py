@@ -102,17 +102,13 @@ async def _show_list(
         submission_filter, limit=PAGE_SIZE, offset=view.page * PAGE_SIZE
     )
     reference = context.services.reference
+    categories = await reference.categories()
     text = list_text(
-        context,
-        view,
-        items,
-        total,
-        categories=await reference.categories(),
-        regions=await reference.regions(),
+        context, view, items, total, categories=categories, regions=await reference.regions()
     )
     if search is not None:
         text = Markup(f"{t(lang, 'search.line', text=search.text)}\n{text}")
-    markup = list_markup(lang, view, items, total)
+    markup = list_markup(lang, view, items, total, categories)
     query = update.callback_query
     if in_place and query is not None:
         # The filter already chosen, or a page the shrunk list no longer has, changes nothing.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -24,8 +25,8 @@ from handlers.deadline_views import inbox_line
 from handlers.feedback_views import costs_words, impact_words
 from handlers.paging import fit_page, navigation
 from handlers.ui import button, keyboard, plain_text
-from messages import Markup, format_date, format_datetime, t
-from messages.length import split_blocks, truncate
+from messages import Markup, format_datetime, format_short_date, t
+from messages.length import split_blocks
 
 __all__ = [
     "OVERDUE",
@@ -38,8 +39,18 @@ __all__ = [
     "list_text",
 ]
 
-PAGE_SIZE = 8
-_SNIPPET = 80
+PAGE_SIZE = 4
+"""Entries per page, so that a page fits one phone screen (390×844 points).
+
+Each entry is two short lines and a gap (about 75 points); the problem's first words are on the
+entry's own full-width button (46 points), above the paging and filter rows. Four entries come to
+about 650 points, what a chat leaves between its header and the typing box; the sandbox test
+measures it at 390×844. Eight entries of four lines, as before, made one 1,737-pixel message an
+administrator had to scroll through to reach the buttons.
+"""
+_BUTTON_TOPIC = 18
+_BUTTON_LABEL = 42
+"""Widths on one button line at 390 points, counting Hangul as two and Latin letters as one."""
 OVERDUE = "!"
 _OPEN_DEFAULT = frozenset({SubmissionStatus.RECEIVED, SubmissionStatus.IN_REVIEW})
 
@@ -103,10 +114,6 @@ class InboxView:
         )
 
 
-def _snippet(text: str) -> str:
-    return truncate(" ".join(text.split()), _SNIPPET)
-
-
 def _name(choices: Sequence[Choice], choice_id: str | None, lang: str) -> str:
     for choice in choices:
         if choice.id == choice_id:
@@ -161,20 +168,16 @@ def list_text(
         return t(lang, "admin_inbox.empty", filter=line)
     pages = max(1, -(-total // PAGE_SIZE))
     entries = [
-        _with_deadline(
-            context,
-            item,
-            t(
-                lang,
-                "admin_inbox.item",
-                number=view.page * PAGE_SIZE + index + 1,
-                code=item.receipt_code,
-                status=status_name(lang, item.status),
-                date=format_date(item.created_at, lang, zone),
-                category=_name(categories, item.category_id, lang),
-                supporters=item.supporters_count,
-                snippet=_snippet(item.problem),
-            ),
+        t(
+            lang,
+            "admin_inbox.item",
+            number=view.page * PAGE_SIZE + index + 1,
+            code=item.receipt_code,
+            status=status_name(lang, item.status),
+            date=format_short_date(item.created_at, lang, zone),
+            category=_name(categories, item.category_id, lang),
+            supporters=item.supporters_count,
+            deadline=inbox_line(context, item) or "",
         )
         for index, item in enumerate(items)
     ]
@@ -182,20 +185,56 @@ def list_text(
     return fit_page(head, entries)
 
 
-def _with_deadline(context: SotongContext, item: Submission, entry: Markup) -> Markup:
-    line = inbox_line(context, item)
-    return entry if line is None else Markup(f"{entry}\n{line}")
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` cut to `width` columns (Hangul counting two), with "…" when it was cut."""
+    if _width(text) <= width:
+        return text
+    kept, used = [], 1
+    for char in text:
+        used += _width(char)
+        if used > width:
+            break
+        kept.append(char)
+    return "".join(kept).rstrip() + "…"
+
+
+def _open_label(
+    lang: str, number: int, item: Submission, categories: Sequence[Choice]
+) -> dict[str, object]:
+    """What an open button names: its number in the list, the topic and the problem's first words.
+
+    Only what the card itself shows (topic, the start of the problem): nothing about the owner,
+    so an anonymous report's button carries no more than its card.
+    """
+    topic = _fit(_name(categories, item.category_id, lang), _BUTTON_TOPIC)
+    words = _fit(" ".join(item.problem.split()), _BUTTON_LABEL - _width(topic))
+    return {"number": number, "topic": topic, "words": words}
 
 
 def list_markup(
-    lang: str, view: InboxView, items: Sequence[Submission], total: int
+    lang: str,
+    view: InboxView,
+    items: Sequence[Submission],
+    total: int,
+    categories: Sequence[Choice],
 ) -> InlineKeyboardMarkup:
-    """Open buttons two per row, paging, and the three filters."""
-    opens = [
-        button(lang, "admin_inbox.button.open", cb.InboxOpen(item.id), code=item.receipt_code)
-        for item in items
+    """An open button per entry, each naming what it opens; paging, and the filters."""
+    first = view.page * PAGE_SIZE + 1
+    rows: list[list[InlineKeyboardButton]] = [
+        [
+            button(
+                lang,
+                "admin_inbox.button.open",
+                cb.InboxOpen(item.id),
+                **_open_label(lang, first + index, item, categories),
+            )
+        ]
+        for index, item in enumerate(items)
     ]
-    rows: list[list[InlineKeyboardButton]] = [opens[i : i + 2] for i in range(0, len(opens), 2)]
     pages = max(1, -(-total // PAGE_SIZE))
     rows.append(navigation(lang, view.page, pages, view.encode))
     kept = (view.status, view.category, view.region, view.sort, view.search)

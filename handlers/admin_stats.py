@@ -34,6 +34,7 @@ __all__ = [
 SECTIONS = ("cat", "reg", "size", "week", "top")
 _TOP_LINES = 8
 _SNIPPET = 60
+_CHART_SERIES = 6
 
 
 def _name(lang: str, choices: Sequence[Choice], ident: str | None) -> str:
@@ -49,9 +50,10 @@ def _lines(lang: str, counts: Sequence[tuple[str, int]]) -> Markup:
     lines = [
         t(lang, "admin_stats.line", name=name, count=count) for name, count in counts[:_TOP_LINES]
     ]
-    rest = sum(count for _, count in counts[_TOP_LINES:])
+    rest = counts[_TOP_LINES:]
     if rest:
-        lines.append(t(lang, "admin_stats.more", count=rest))
+        total = sum(count for _, count in rest)
+        lines.append(t(lang, "admin_stats.more", groups=len(rest), count=total))
     return Markup("\n".join(lines))
 
 
@@ -150,17 +152,24 @@ def stats_markup(lang: str, section: str | None) -> InlineKeyboardMarkup:
 
 
 def chart_for(lang: str, overview: StatsOverview, categories: Sequence[Choice]) -> WeeklyChart:
-    """The chart's data and words in the reader's language."""
+    """The chart's data and words in the reader's language.
+
+    The largest categories keep their own colour; the rest share one "others" series, so the
+    legend stays a few lines a phone can read and no two colours repeat.
+    """
     weeks = len(overview.weeks)
+    ranked = list(overview.per_week_by_category.items())
+    series = {_name(lang, categories, ident): values for ident, values in ranked[:_CHART_SERIES]}
+    rest = ranked[_CHART_SERIES:]
+    if rest:
+        others = plain_text(t(lang, "admin_stats.chart.others", groups=len(rest)))
+        series[others] = [sum(column) for column in zip(*(v for _, v in rest), strict=True)]
     return WeeklyChart(
         title=plain_text(t(lang, "admin_stats.chart.title", weeks=weeks)),
         x_label=plain_text(t(lang, "admin_stats.chart.x")),
         y_label=plain_text(t(lang, "admin_stats.chart.y")),
         weeks=[f"{week:%m/%d}" for week in overview.weeks],
-        series={
-            _name(lang, categories, ident): values
-            for ident, values in overview.per_week_by_category.items()
-        },
+        series=series,
     )
 
 
@@ -178,12 +187,13 @@ async def _references(context: SotongContext) -> dict[str, Sequence[Choice]]:
 
 
 async def _summary(context: SotongContext, overview: StatsOverview) -> Markup:
-    """The summary, with the answer deadlines and "did it help?" on one more line."""
+    """The summary, then one labelled line each: deadlines kept, "did it help?", the burden."""
     lang = context.lang
     deadlines = deadline_text(lang, await context.services.deadlines.summary())
     helped = follow_up_text(lang, await context.services.follow_ups.summary())
     burden = burden_summary(lang, (await context.services.burden.table(language=lang)).total)
-    return Markup(f"{summary_text(lang, overview)}\n{deadlines} · {helped}\n{burden}")
+    lines = (summary_text(lang, overview), deadlines, helped, burden, t(lang, "admin_stats.hint"))
+    return Markup("\n".join(lines))
 
 
 @admin_only

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from domain.burden import BurdenLine
 from messages import Markup, format_number, t
+from messages.costs import won_figure
 
-__all__ = ["burden_parts", "burden_summary", "figure"]
+__all__ = ["burden_parts", "burden_summary", "figure", "won"]
 
 
 def figure(lang: str, value: float | None) -> str:
@@ -13,14 +14,19 @@ def figure(lang: str, value: float | None) -> str:
     return "–" if value is None else format_number(round(value), lang)
 
 
+def won(lang: str, value: float | None) -> str:
+    """An amount of won in 만/억 (Korean) or millions (English); a dash for none."""
+    return "–" if value is None else won_figure(lang, round(value))
+
+
 def burden_parts(lang: str, line: BurdenLine) -> Markup:
-    """The figures given, each a total with its median: hours a month, won a month, one-off."""
+    """The figures given, each a labelled total and median: hours a month, won a month, one-off."""
     parts = [
-        t(lang, key, total=figure(lang, total), median=figure(lang, middle))
-        for key, total, middle in (
-            ("burden.hours", line.hours_per_month, line.hours_per_month_median),
-            ("burden.won", line.won_per_month, line.won_per_month_median),
-            ("burden.once", line.won_one_off, line.won_one_off_median),
+        t(lang, key, total=shown(lang, total), median=shown(lang, middle))
+        for key, total, middle, shown in (
+            ("burden.hours", line.hours_per_month, line.hours_per_month_median, figure),
+            ("burden.won", line.won_per_month, line.won_per_month_median, won),
+            ("burden.once", line.won_one_off, line.won_one_off_median, won),
         )
         if total is not None
     ]

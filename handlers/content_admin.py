@@ -18,7 +18,7 @@ from handlers import content_admin_bills as bills
 from handlers import content_admin_meetings as meetings
 from handlers.admin_guard import admin_only
 from handlers.commands import Command, Scope
-from handlers.content_admin_common import CATEGORIES, draft, show_categories
+from handlers.content_admin_common import CATEGORIES, draft, reply_text, show_categories
 from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
 from handlers.ui import button, edit, keyboard, send
@@ -67,22 +67,73 @@ async def categories_done(update: Update, context: SotongContext) -> str | int:
     if preview is None:
         await edit(query, t(context.lang, "content_admin.expired"))
         return END
+    await edit(query, t(context.lang, "content_admin.categories_chosen"))
+    await _show_preview(update, context, preview)
+    return CONFIRMING
+
+
+async def _show_preview(
+    update: Update, context: SotongContext, preview: Callable[[SotongContext], Awaitable[Markup]]
+) -> None:
+    """The item as readers will see it, with publish and discard.
+
+    A meeting also gets a button per field: one tap to change it, then the preview again.
+    """
     lang = context.lang
-    await edit(query, t(lang, "content_admin.categories_chosen"))
+    rows = []
+    if draft(context).get("type") == "meeting":
+        fields = [
+            button(
+                lang,
+                "content_admin.button.change",
+                cb.CadmField(name),
+                field=t(lang, f"content_admin.field.{name}"),
+            )
+            for name in meetings.EDIT_FIELDS
+        ]
+        rows = [fields[index : index + 2] for index in range(0, len(fields), 2)]
+    rows.append(
+        [
+            button(lang, "content_admin.button.publish", cb.CADM_SAVE),
+            button(lang, "content_admin.button.discard", cb.CADM_DISCARD),
+        ]
+    )
     await send(
         update,
         context,
         Markup(f"{t(lang, 'content_admin.preview')}\n\n{await preview(context)}"),
-        keyboard(
-            [
-                [
-                    button(lang, "content_admin.button.publish", cb.CADM_SAVE),
-                    button(lang, "content_admin.button.discard", cb.CADM_DISCARD),
-                ]
-            ]
-        ),
+        keyboard(rows),
     )
+
+
+async def change_field(update: Update, context: SotongContext) -> str | int:
+    """A field button under the meeting preview: ask for that field's new value."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    await query.answer()
+    tapped = cb.CadmField.decode(query.data)
+    if tapped is None or tapped.name not in meetings.EDIT_FIELDS:
+        return CONFIRMING
+    return await meetings.ask_draft_field(update, context, tapped.name)
+
+
+async def _changed(update: Update, context: SotongContext, value: str | None) -> str:
+    if not await meetings.set_draft_field(update, context, value):
+        return meetings.MEETING_PREVIEW_VALUE
+    await _show_preview(update, context, meetings.meeting_preview)
     return CONFIRMING
+
+
+async def got_changed_value(update: Update, context: SotongContext) -> str:
+    """The new value of the field tapped on the preview: store it, show the preview again."""
+    return await _changed(update, context, reply_text(update))
+
+
+async def clear_changed_value(update: Update, context: SotongContext) -> str:
+    """Skip on an optional field tapped on the preview: clear it, show the preview again."""
+    assert update.callback_query is not None
+    await update.callback_query.answer()
+    return await _changed(update, context, None)
 
 
 async def publish(update: Update, context: SotongContext) -> int:
@@ -219,6 +270,11 @@ def conversation() -> Flow:
             CONFIRMING: [
                 _button(publish, cb.CADM_SAVE.matches),
                 _button(discard, cb.CADM_DISCARD.matches),
+                _button(change_field, cb.CadmField.matches),
+            ],
+            meetings.MEETING_PREVIEW_VALUE: [
+                _text(got_changed_value),
+                _button(clear_changed_value, _SKIP),
             ],
         },
         fallbacks=[CommandHandler("cancel", cancel)],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from telegram import Update
 
@@ -43,9 +43,12 @@ __all__ = [
     "MEETING_LINK",
     "MEETING_ORGANIZER",
     "MEETING_PLACE",
+    "MEETING_PREVIEW_VALUE",
     "MEETING_START",
     "MEETING_TITLE",
+    "ask_draft_field",
     "meeting_from_draft",
+    "set_draft_field",
 ]
 
 MEETING_KIND = "meeting_kind"
@@ -60,6 +63,7 @@ MEETING_EDIT_FIELD = "meeting_edit_field"
 MEETING_EDIT_VALUE = "meeting_edit_value"
 MEETING_CANCEL = "meeting_cancel"
 MEETING_HELD = "meeting_held"
+MEETING_PREVIEW_VALUE = "meeting_preview_value"
 
 EDIT_FIELDS = ("title", "starts_at", "ends_at", "place", "online_url", "organizer", "agenda")
 _OPTIONAL_EDITS = ("ends_at", "place", "online_url", "organizer", "agenda")
@@ -79,6 +83,17 @@ def meeting_from_draft(context: SotongContext) -> MeetingDraft:
         organizer=localized(lang, values.get("organizer")),
         agenda=localized(lang, values.get("agenda")),
         categories=frozenset(values.get("categories", [])),
+    )
+
+
+def _today(context: SotongContext) -> date:
+    return context.services.clock.now().astimezone(context.services.zone).date()
+
+
+async def _refuse_time(update: Update, context: SotongContext, *, skippable: bool) -> None:
+    """A time that cannot be read: say so, show back what was typed, ask again."""
+    await prompt(
+        update, context, "content_admin.bad_time", skippable=skippable, typed=reply_text(update)
     )
 
 
@@ -130,9 +145,11 @@ async def got_title(update: Update, context: SotongContext) -> str:
 async def got_start(update: Update, context: SotongContext) -> str:
     """Store the start time (local); ask when it ends."""
     try:
-        starts_at = parse_local_time(reply_text(update), context.services.zone)
+        starts_at = parse_local_time(
+            reply_text(update), context.services.zone, today=_today(context)
+        )
     except ValueError:
-        await prompt(update, context, "content_admin.bad_time")
+        await _refuse_time(update, context, skippable=False)
         return MEETING_START
     draft(context)["starts_at"] = starts_at.isoformat()
     await prompt(update, context, "content_admin.ask.end", skippable=True)
@@ -144,9 +161,11 @@ async def got_end(update: Update, context: SotongContext) -> str:
     values = draft(context)
     starts_at = datetime.fromisoformat(values["starts_at"])
     try:
-        ends_at = parse_local_time(reply_text(update), context.services.zone, same_day_as=starts_at)
+        ends_at = parse_local_time(
+            reply_text(update), context.services.zone, today=_today(context), same_day_as=starts_at
+        )
     except ValueError:
-        await prompt(update, context, "content_admin.bad_time", skippable=True)
+        await _refuse_time(update, context, skippable=True)
         return MEETING_END
     if ends_at < starts_at:
         await prompt(update, context, "content_admin.end_before_start", skippable=True)
@@ -272,10 +291,11 @@ async def _apply_edit(update: Update, context: SotongContext, value: str | None)
             stored = parse_local_time(
                 value,
                 services.zone,
+                today=_today(context),
                 same_day_as=current.starts_at if name == "ends_at" else None,
             )
         except ValueError:
-            await prompt(update, context, "content_admin.bad_time", skippable=name == "ends_at")
+            await _refuse_time(update, context, skippable=name == "ends_at")
             return MEETING_EDIT_VALUE
     try:
         meeting = await services.content.edit_meeting(
@@ -444,3 +464,54 @@ async def meeting_preview(context: SotongContext) -> Markup:
             updated_at=now,
         ),
     )
+
+
+async def ask_draft_field(update: Update, context: SotongContext, name: str) -> str:
+    """A field button on the preview: ask its new value; the answer leads back to the preview."""
+    draft(context)["preview_field"] = name
+    await prompt(
+        update, context, f"content_admin.ask.edit.{name}", skippable=name in _OPTIONAL_EDITS
+    )
+    return MEETING_PREVIEW_VALUE
+
+
+async def set_draft_field(update: Update, context: SotongContext, value: str | None) -> bool:
+    """Store the drafted meeting's field (None clears an optional one); False after a refusal.
+
+    A refusal says why, shows back what was typed and asks again, as the first pass did.
+    """
+    values = draft(context)
+    name = str(values.get("preview_field"))
+    optional = name in _OPTIONAL_EDITS
+    if value is None:
+        values.pop(name, None)
+        return True
+    if name in ("starts_at", "ends_at"):
+        starts_at = datetime.fromisoformat(values["starts_at"])
+        try:
+            moment = parse_local_time(
+                value,
+                context.services.zone,
+                today=_today(context),
+                same_day_as=starts_at if name == "ends_at" else None,
+            )
+        except ValueError:
+            await _refuse_time(update, context, skippable=optional)
+            return False
+        if name == "ends_at":
+            if moment < starts_at:
+                await prompt(update, context, "content_admin.end_before_start", skippable=True)
+                return False
+            values["ends_at"] = moment.isoformat()
+            return True
+        values["starts_at"] = moment.isoformat()
+        if values.get("ends_at"):
+            # The end moves with the start: same length, so a meeting never ends before it begins.
+            length = datetime.fromisoformat(values["ends_at"]) - starts_at
+            values["ends_at"] = (moment + length).isoformat()
+        return True
+    if name == "online_url" and not value.startswith(("http://", "https://")):
+        await prompt(update, context, "content_admin.bad_link", skippable=True)
+        return False
+    values[name] = value
+    return True

@@ -56,17 +56,15 @@ async def detail_line(context: SotongContext, submission: Submission) -> Markup 
 
 
 def inbox_line(context: SotongContext, submission: Submission) -> Markup | None:
-    """Days left (or overdue) for an open submission in the inbox list; None once it is closed."""
+    """Days left (or overdue) for an open submission, on its inbox line; None once it is closed.
+
+    Only the count: the day itself is on the card, and the list keeps each entry to three lines.
+    """
     if submission.due_on is None or not submission.is_open or submission.merged_into is not None:
         return None
     effective = submission.expected_on or submission.due_on
     left = (effective - context.services.deadlines.today()).days
-    return t(
-        context.lang,
-        "deadline.inbox_line",
-        date=day_text(effective, context.lang, context.services.zone),
-        left=days_left_text(context.lang, left),
-    )
+    return t(context.lang, "deadline.inbox_line", left=days_left_text(context.lang, left))
 
 
 async def deadline_sections(context: SotongContext, submission: Submission) -> list[Markup]:
@@ -81,18 +79,19 @@ async def deadline_sections(context: SotongContext, submission: Submission) -> l
 
 
 def deadline_text(lang: str, summary: DeadlineSummary) -> Markup:
-    """/stats' deadline line: the share answered on time and the median days to answer."""
+    """/stats' deadline line: the share answered on time.
+
+    Only that: the time to answer is /stats' own line, one median for one fact.
+    """
     rate = summary.on_time_rate
     if rate is None:
         return t(lang, "deadline.stats_none")
-    median = summary.median_days
     return t(
         lang,
         "deadline.stats",
         rate=f"{round(rate * 100)}%",
         on_time=summary.on_time,
         judged=summary.judged,
-        days="–" if median is None else format_number(median, lang),
     )
 
 

@@ -5,6 +5,9 @@ Give-ups stay listed after newer deliveries push their own out of the newest thr
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
+
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
@@ -18,17 +21,77 @@ from messages import Markup, format_datetime, format_number, t
 
 __all__ = ["COMMANDS", "delivery_text", "handlers"]
 
+_SUBJECTS = {
+    "digest": "digest",
+    "immediate": "immediate",
+    "reminder": "reminder",
+    "deadline_digest": "deadline_digest",
+    "deadline-change": "deadline_change",
+    "link": "link",
+    "draft-reminder": "draft_reminder",
+    "follow-up": "follow_up",
+    "status": "status",
+    "answer": "answer",
+    "merge": "merge",
+}
+"""The first part of a delivery's key names what was sent; the rest are internal numbers."""
+
+_GAVE_UP = re.compile(r"gave up after ([0-9.]+) h: ([0-9]+) attempts")
+_REASONS = ("blocked", "refused", "error", "gave up", "erased", "unsubscribed")
+
+
+def _moment(text: str, lang: str, context: SotongContext) -> str:
+    try:
+        return format_datetime(datetime.fromisoformat(text), lang, context.services.zone)
+    except ValueError:
+        return ""
+
+
+def subject(lang: str, key: str, context: SotongContext) -> Markup:
+    """What a delivery was, in words, with its time in Seoul where the key carries one.
+
+    Internal numbers (submission, meeting, user ids) are left out: they mean nothing to a reader
+    and a user id must never be shown.
+    """
+    head, _, rest = key.partition(":")
+    name = _SUBJECTS.get(head)
+    if name is None:
+        return t(lang, "content_admin.delivery.subject.other")
+    if name == "digest":
+        return t(lang, "content_admin.delivery.subject.digest", at=_moment(rest, lang, context))
+    if name == "reminder":
+        starts = rest.split(":", 2)[-1]
+        return t(lang, "content_admin.delivery.subject.reminder", at=_moment(starts, lang, context))
+    if name == "link":
+        parts = rest.split(":")
+        what = parts[3] if len(parts) > 3 else ""
+        known = what if what in ("scheduled", "held", "stage") else "other"
+        return t(lang, f"content_admin.delivery.subject.link.{known}")
+    return t(lang, f"content_admin.delivery.subject.{name}")
+
+
+def reason_text(lang: str, reason: str) -> Markup:
+    """Why sends failed, in words: the start of the stored error names its class."""
+    for known in _REASONS:
+        if reason.startswith(known):
+            return t(lang, f"content_admin.delivery.why.{known.replace(' ', '_')}")
+    return t(lang, "content_admin.delivery.why.other")
+
 
 def _report(lang: str, progress: DeliveryProgress, context: SotongContext) -> Markup:
     heading: dict[str, object] = {
-        "kind": t(lang, f"content_admin.delivery.kind.{progress.kind}"),
-        "key": progress.key,
+        "subject": subject(lang, progress.key, context),
         "created": format_datetime(progress.created_at, lang, context.services.zone),
     }
     if progress.private:
         return t(lang, "content_admin.delivery.private", **heading)
     reasons = "".join(
-        t(lang, "content_admin.delivery.reason", reason=reason, count=format_number(count, lang))
+        t(
+            lang,
+            "content_admin.delivery.reason",
+            reason=reason_text(lang, reason),
+            count=format_number(count, lang),
+        )
         for reason, count in progress.failure_reasons
     )
     return t(
@@ -43,14 +106,19 @@ def _report(lang: str, progress: DeliveryProgress, context: SotongContext) -> Ma
     )
 
 
-def _given_up(lang: str, item: GivenUp) -> Markup:
+def _given_up(lang: str, item: GivenUp, context: SotongContext) -> Markup:
+    tried = _GAVE_UP.match(item.reason)
+    reason = (
+        t(lang, "content_admin.delivery.why.tried", hours=tried[1], attempts=tried[2])
+        if tried
+        else reason_text(lang, item.reason)
+    )
     return t(
         lang,
         "content_admin.delivery.given_up",
-        kind=t(lang, f"content_admin.delivery.kind.{item.kind}"),
-        key=item.key,
+        subject=subject(lang, item.key, context),
         rows=format_number(item.rows, lang),
-        reason=item.reason,
+        reason=reason,
     )
 
 
@@ -65,7 +133,7 @@ async def delivery_text(context: SotongContext) -> Markup:
     sections.extend(_report(lang, item, context) for item in progress)
     given_up = await services.delivery_status.given_up(limit=3)
     if given_up:
-        lines = "\n".join(_given_up(lang, item) for item in given_up)
+        lines = "\n".join(_given_up(lang, item, context) for item in given_up)
         sections.append(Markup(f"{t(lang, 'content_admin.delivery.given_up_title')}\n{lines}"))
     if services.delivery.unrecorded:
         sections.append(

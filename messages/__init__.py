@@ -31,6 +31,7 @@ __all__ = [
     "format_date",
     "format_datetime",
     "format_number",
+    "format_short_date",
     "has_key",
     "normalize_language",
     "placeholders",
@@ -112,6 +113,7 @@ def _babel_locale(language: str) -> str:
 
 _DATETIME_PATTERNS: Final = {"ko": "y년 M월 d일 (E) aaaa h:mm", "en": "EEE d MMM y, h:mm a"}
 _DATE_PATTERNS: Final = {"ko": "y년 M월 d일 (E)", "en": "EEE d MMM y"}
+_SHORT_DATE_PATTERNS: Final = {"ko": "M월 d일", "en": "d MMM"}
 
 
 def format_datetime(moment: datetime, language: str, zone: ZoneInfo) -> str:
@@ -130,6 +132,18 @@ def format_date(moment: datetime, language: str, zone: ZoneInfo) -> str:
     return str(
         babel_format_date(
             moment.astimezone(zone).date(), _DATE_PATTERNS[language], locale=_babel_locale(language)
+        )
+    )
+
+
+def format_short_date(moment: datetime, language: str, zone: ZoneInfo) -> str:
+    """The day alone, for lists where the year is plain from context: 12월 4일, 4 Dec."""
+    language = normalize_language(language)
+    return str(
+        babel_format_date(
+            moment.astimezone(zone).date(),
+            _SHORT_DATE_PATTERNS[language],
+            locale=_babel_locale(language),
         )
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from messages import Markup, format_number, t
 
-__all__ = ["PERIODS", "describe_cost"]
+__all__ = ["PERIODS", "describe_cost", "won_figure"]
 
 PERIODS = ("one_off", "day", "week", "month", "year")
 _KOREAN_UNITS = ((1_000_000_000_000, "조"), (100_000_000, "억"), (10_000, "만"))
@@ -28,6 +28,25 @@ def _korean_won(value: int) -> str:
     if rest:
         parts.append(format_number(rest, "ko"))
     return " ".join(parts)
+
+
+def _english_won(value: int) -> str:
+    """713000000 → 713 million, 1250000000 → 1.3 billion, 45000 → 45,000: a figure read at once."""
+    for size, name in ((1_000_000_000, "billion"), (1_000_000, "million")):
+        if value >= size:
+            scaled = round(value / size, 1)
+            shown = int(scaled) if scaled == int(scaled) else scaled
+            return f"{format_number(shown, 'en')} {name}"
+    return format_number(value, "en")
+
+
+def won_figure(language: str, value: int) -> str:
+    """An amount of won as a reader takes it in: 만 and 억 in Korean, millions in English.
+
+    Exact to the won in Korean up to 조 (a sum the administrator may quote back); rounded to one
+    decimal of a million in English, since "713,000,000" is counted, not read.
+    """
+    return _korean_won(value) if language == "ko" else _english_won(value)
 
 
 def _amount(language: str, unit: str, low: int, high: int) -> Markup:

@@ -14,6 +14,8 @@ class AuditLog:
     def __init__(self, repository: AuditRepository) -> None:
         self._repository = repository
 
-    async def latest(self, limit: int = 20, offset: int = 0) -> list[AuditEntry]:
-        """One page of entries, newest first."""
-        return await self._repository.latest(limit=limit, offset=offset)
+    async def latest(
+        self, limit: int = 20, offset: int = 0, *, language: str = "ko"
+    ) -> list[AuditEntry]:
+        """One page of entries, newest first, targets named in `language`."""
+        return await self._repository.latest(limit=limit, offset=offset, language=language)

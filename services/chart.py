@@ -55,6 +55,10 @@ def korean_font_path() -> Path:
     return path
 
 
+_WEEKLY_WIDTH_INCHES = 5.2
+"""At 150 dpi: 780 pixels, twice the 390 points a phone gives a photo, so 12-point text holds."""
+
+
 class WeeklyChart:
     """What the chart shows: week labels on x, one stacked bar segment per category."""
 
@@ -77,7 +81,15 @@ class WeeklyChart:
 
 
 def build_weekly_chart(chart: WeeklyChart) -> Figure:
-    """A stacked bar chart; the figure is returned so its texts can be checked."""
+    """A stacked bar chart shaped for a phone; the figure is returned so its texts can be checked.
+
+    A phone shows a photo about 390 points wide, so the figure is drawn narrow (780 pixels) with
+    12-point text: each letter stays about 12 points tall on the phone. The legend goes under
+    the bars in one column, where long category names have the whole width, instead of beside
+    them, where they squeezed the bars and were shrunk to unreadable.
+    """
+    import textwrap  # noqa: PLC0415
+
     # Imported here, not at the top: see the module docstring.
     import matplotlib as mpl  # noqa: PLC0415
     from matplotlib import font_manager  # noqa: PLC0415
@@ -86,23 +98,29 @@ def build_weekly_chart(chart: WeeklyChart) -> Figure:
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
 
     family = font_manager.FontProperties(fname=str(korean_font_path())).get_name()
-    with mpl.rc_context({"font.family": family, "axes.unicode_minus": False}):
-        figure = Figure(figsize=(9, 5), dpi=110, layout="constrained")
+    rows = len(chart.series)
+    with mpl.rc_context({"font.family": family, "axes.unicode_minus": False, "font.size": 12}):
+        figure = Figure(
+            figsize=(_WEEKLY_WIDTH_INCHES, 4.6 + 0.34 * rows), dpi=150, layout="constrained"
+        )
         FigureCanvasAgg(figure)
         axes = figure.add_subplot()
         positions = range(len(chart.weeks))
         bottoms = [0] * len(chart.weeks)
-        colours = mpl.colormaps["tab20"]
+        colours = mpl.colormaps["tab10"]
         for index, (name, values) in enumerate(chart.series.items()):
-            axes.bar(positions, values, bottom=bottoms, label=name, color=colours(index % 20))
+            label = "\n".join(textwrap.wrap(name, 26)) or name
+            axes.bar(positions, values, bottom=bottoms, label=label, color=colours(index % 10))
             bottoms = [b + v for b, v in zip(bottoms, values, strict=True)]
-        axes.set_xticks(list(positions), list(chart.weeks))
-        axes.set_title(chart.title)
+        axes.set_xticks(list(positions), list(chart.weeks), rotation=45, ha="right")
+        axes.set_title("\n".join(textwrap.wrap(chart.title, 24)), fontsize=13)
         axes.set_xlabel(chart.x_label)
         axes.set_ylabel(chart.y_label)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
         if chart.series:
-            figure.legend(loc="outside right upper", fontsize="small", frameon=False)
+            figure.legend(loc="outside lower center", ncols=1, fontsize=12, frameon=False)
         figure.set_facecolor("white")
     return figure
 

@@ -16,6 +16,7 @@ from domain.bills import Bill, BillDraft, BillStageEntry
 from domain.clock import Clock
 from domain.content import ContentChange, LocalizedText
 from domain.meetings import Meeting, MeetingDraft, MeetingStatus, MeetingValidationError
+from domain.typed_dates import parse_typed_clock, parse_typed_moment
 from storage.announcements import AnnouncementRepository
 from storage.bills import BillRepository
 from storage.meetings import MeetingRepository
@@ -34,37 +35,34 @@ MEETING_TEXT_FIELDS = ("title", "organizer", "place", "agenda")
 _LOGISTICS = ("starts_at", "ends_at", "place", "online_url")
 
 
-_TIME_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y.%m.%d %H:%M", "%Y/%m/%d %H:%M")
-_DATE_FORMATS = ("%Y-%m-%d", "%Y.%m.%d", "%Y/%m/%d")
+def parse_local_time(
+    text: str, zone: ZoneInfo, *, today: date, same_day_as: datetime | None = None
+) -> datetime:
+    """Read a day and time an administrator typed, on the local clock.
 
+    "12월 15일 오후 2시", "next Tuesday 2pm" and "2026-12-03 14:00" all do: see
+    `domain.typed_dates`.
 
-def parse_local_time(text: str, zone: ZoneInfo, *, same_day_as: datetime | None = None) -> datetime:
-    """Read a time an administrator typed, like 2026-12-03 14:00, on the local clock.
-
-    With `same_day_as`, a bare 16:00 means that time on the same local day (a meeting's end).
-    Raises ValueError for anything else.
+    With `same_day_as`, a bare time ("16:00", "오후 4시") means that time on the same local day
+    (a meeting's end). Raises ValueError for anything else, a day without a time included.
     """
-    cleaned = " ".join(text.split())
     if same_day_as is not None:
         try:
-            clock_time = datetime.strptime(cleaned, "%H:%M").time()
+            clock_time = parse_typed_clock(text)
         except ValueError:
             pass
         else:
-            day = same_day_as.astimezone(zone).date()
-            return datetime.combine(day, clock_time, tzinfo=zone)
-    for pattern in _TIME_FORMATS:
-        try:
-            return datetime.strptime(cleaned, pattern).replace(tzinfo=zone)
-        except ValueError:
-            continue
-    raise ValueError(f"not a date and time: {text!r}")
+            return datetime.combine(same_day_as.astimezone(zone).date(), clock_time, tzinfo=zone)
+    moment = parse_typed_moment(text, today)
+    if moment.clock is None:
+        raise ValueError(f"a day without a time: {text!r}")
+    return datetime.combine(moment.day, moment.clock, tzinfo=zone)
 
 
 def parse_local_date(text: str) -> date:
     """Read a day an administrator typed, like 2026-11-20. Raises ValueError otherwise."""
     cleaned = text.strip()
-    for pattern in _DATE_FORMATS:
+    for pattern in ("%Y-%m-%d", "%Y.%m.%d", "%Y/%m/%d"):
         try:
             return datetime.strptime(cleaned, pattern).date()
         except ValueError:

@@ -69,22 +69,73 @@ class AuditRepository:
                 details=details,
             )
 
-    async def latest(self, limit: int = 20, offset: int = 0) -> list[AuditEntry]:
-        """The newest entries first."""
+    async def latest(
+        self, limit: int = 20, offset: int = 0, *, language: str = "ko"
+    ) -> list[AuditEntry]:
+        """The newest entries first, by time (ties by insertion), with names for people to read.
+
+        The actor's display name comes from the users table; targets are named by receipt code or
+        title in `language` (the other language when that one is missing).
+        """
         rows = await self._db.fetch_all(
-            "SELECT id, at, actor_id, action, target_type, target_ids, details FROM audit_log"
-            " ORDER BY id DESC LIMIT ? OFFSET ?",
+            "SELECT a.id, a.at, a.actor_id, a.action, a.target_type, a.target_ids, a.details,"
+            " COALESCE(u.display_name, u.username) AS actor_name"
+            " FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id"
+            " ORDER BY a.at DESC, a.id DESC LIMIT ? OFFSET ?",
             (limit, offset),
         )
-        return [
-            AuditEntry(
-                id=row["id"],
-                at=from_db(row["at"]),
-                actor_id=row["actor_id"],
-                action=row["action"],
-                target_type=row["target_type"],
-                target_ids=tuple(json.loads(row["target_ids"])),
-                details=json.loads(row["details"]),
+        wanted: dict[str, set[str]] = {}
+        for row in rows:
+            if row["target_type"] in _NAMED_TARGETS:
+                wanted.setdefault(row["target_type"], set()).update(json.loads(row["target_ids"]))
+        names = {
+            kind: await self._names(kind, sorted(ids), language) for kind, ids in wanted.items()
+        }
+        entries = []
+        for row in rows:
+            ids = tuple(json.loads(row["target_ids"]))
+            known = names.get(row["target_type"], {})
+            entries.append(
+                AuditEntry(
+                    id=row["id"],
+                    at=from_db(row["at"]),
+                    actor_id=row["actor_id"],
+                    action=row["action"],
+                    target_type=row["target_type"],
+                    target_ids=ids,
+                    details=json.loads(row["details"]),
+                    actor_name=row["actor_name"],
+                    target_names=tuple(known.get(ident, "") for ident in ids),
+                )
             )
-            for row in rows
-        ]
+        return entries
+
+    async def _names(self, kind: str, ids: list[str], language: str) -> dict[str, str]:
+        numbers = [int(ident) for ident in ids if ident.isdigit()][:_NAMES_PER_KIND]
+        if not numbers:
+            return {}
+        table, column = _NAMED_TARGETS[kind]
+        first, second = ("ko", "en") if language == "ko" else ("en", "ko")
+        name = (
+            column
+            if "{lang}" not in column
+            else (f"COALESCE({column.format(lang=first)}, {column.format(lang=second)})")
+        )
+        marks = ", ".join("?" for _ in numbers)
+        rows = await self._db.fetch_all(
+            f"SELECT CAST(id AS TEXT) AS id, {name} AS name FROM {table} WHERE id IN ({marks})",
+            numbers,
+        )
+        return {row["id"]: row["name"] or "" for row in rows}
+
+
+_NAMES_PER_KIND = 500
+"""A page names a few targets per entry; a purge of thousands need not look each one up."""
+
+_NAMED_TARGETS = {
+    "submission": ("submissions", "receipt_code"),
+    "meeting": ("meetings", "title_{lang}"),
+    "bill": ("bills", "name_{lang}"),
+    "announcement": ("announcements", "title_{lang}"),
+}
+"""Where each kind of target keeps the name people know it by."""

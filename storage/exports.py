@@ -7,9 +7,12 @@ submissions and only when contacts were asked for. The writers check again.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Generator
+from collections.abc import Callable, Generator
+from datetime import date
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from domain.deadlines import answered_on_time
 from domain.export.model import ExportFilter, ExportRow
 from storage.database import Database
 from storage.timestamps import from_db, to_db
@@ -62,7 +65,8 @@ def export_query(export_filter: ExportFilter, language: str) -> tuple[str, list[
         " AS submitter_name,"
         " CASE WHEN ?1 AND s.visibility = 'named' THEN s.submitter_username END"
         " AS submitter_username,"
-        " f.result, f.note, f.new_hours_per_month, f.new_won"
+        " f.result, f.note, f.new_hours_per_month, f.new_won,"
+        " s.due_on, s.expected_on, s.replied_at"
         " FROM submissions s"
         " LEFT JOIN follow_ups f ON f.submission_id = s.id"
         " LEFT JOIN categories c ON c.id = s.category_id"
@@ -74,16 +78,26 @@ def export_query(export_filter: ExportFilter, language: str) -> tuple[str, list[
     return sql, params
 
 
-def _row(row: tuple[Any, ...]) -> ExportRow:
-    """Positional, in the query's column order: this runs once per exported row."""
-    answered = row[3]
-    return ExportRow(
-        row[0],
-        from_db(row[1]),
-        from_db(row[2]),
-        None if answered is None else from_db(answered),
-        *row[4:],
-    )
+def _reader(zone: ZoneInfo | None) -> Callable[[tuple[Any, ...]], ExportRow]:
+    def row_of(row: tuple[Any, ...]) -> ExportRow:
+        """Positional, in the query's column order: this runs once per exported row."""
+        answered, due_on, replied_at = row[3], row[-3], row[-1]
+        on_time = None
+        if zone is not None and due_on is not None and replied_at is not None:
+            kept = answered_on_time(date.fromisoformat(due_on), from_db(replied_at), zone)
+            on_time = "on_time" if kept else "late"
+        return ExportRow._make(
+            (
+                row[0],
+                from_db(row[1]),
+                from_db(row[2]),
+                None if answered is None else from_db(answered),
+                *row[4:-1],
+                on_time,
+            )
+        )
+
+    return row_of
 
 
 class ExportRepository:
@@ -104,13 +118,18 @@ class ExportRepository:
         with contextlib.closing(self._db.read_batches(sql, batch=self._batch)) as batches:
             return {str(alias): str(law) for batch in batches for alias, law in batch}
 
-    def rows(self, export_filter: ExportFilter, language: str) -> Generator[ExportRow, None, None]:
+    def rows(
+        self, export_filter: ExportFilter, language: str, *, zone: ZoneInfo | None = None
+    ) -> Generator[ExportRow, None, None]:
         """Rows matching the filter, reference names in `language`, oldest first.
+
+        With `zone`, each replied row says whether the reply came by its due day there.
 
         Consume and close it in the thread that started it: its SQLite connection is bound
         to that thread.
         """
         sql, params = export_query(export_filter, language)
+        row_of = _reader(zone)
         with contextlib.closing(self._db.read_batches(sql, params, batch=self._batch)) as batches:
             for batch in batches:
-                yield from map(_row, batch)
+                yield from map(row_of, batch)

@@ -52,7 +52,12 @@ COLUMNS: tuple[Column, ...] = (
     Column("supporters", ColumnKind.NUMBER, 10),
     Column("visibility", ColumnKind.CODE, 10),
     Column("forwarded_to", ColumnKind.TEXT, 20),
+    # The promise and how it was kept: the due day fixed at receipt, a later day an administrator
+    # announced, and whether the reply came by the due day (an extension does not move it).
+    Column("due_on", ColumnKind.TEXT, 12),
+    Column("expected_on", ColumnKind.TEXT, 12),
     Column("answered_at", ColumnKind.DATETIME, 17),
+    Column("answered_on_time", ColumnKind.CODE, 12),
     Column("answer_text", ColumnKind.TEXT, 60),
     Column("follow_up", ColumnKind.CODE, 12),
     Column("follow_up_note", ColumnKind.TEXT, 40),

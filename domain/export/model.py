@@ -106,6 +106,10 @@ class ExportRow(NamedTuple):
     follow_up_note: str | None = None
     follow_up_hours: int | None = None
     follow_up_won: int | None = None
+    due_on: str | None = None
+    expected_on: str | None = None
+    answered_on_time: str | None = None
+    """"on_time" or "late" once answered or rejected with a reason; None while it waits."""
 
 
 class Packaging(StrEnum):

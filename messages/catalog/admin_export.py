@@ -22,7 +22,12 @@ TEXTS = {
     "admin_export.column.supporters": {"ko": "{-support} 수", "en": "Supporters"},
     "admin_export.column.visibility": {"ko": "공개 방식", "en": "Visibility"},
     "admin_export.column.forwarded_to": {"ko": "전달 부처", "en": "Forwarded to"},
+    "admin_export.column.due_on": {"ko": "답변 기한", "en": "Answer due by"},
+    "admin_export.column.expected_on": {"ko": "늦춘 예정일", "en": "Postponed to"},
     "admin_export.column.answered_at": {"ko": "답변일시", "en": "Answered at"},
+    "admin_export.column.answered_on_time": {"ko": "기한 안에 답변", "en": "Answered on time"},
+    "admin_export.on_time.on_time": {"ko": "기한 안", "en": "on time"},
+    "admin_export.on_time.late": {"ko": "기한 넘김", "en": "late"},
     "admin_export.column.answer_text": {"ko": "공식 답변", "en": "Official answer"},
     "admin_export.column.submitter_name": {"ko": "제출자 이름", "en": "Submitter name"},
     "admin_export.column.submitter_username": {

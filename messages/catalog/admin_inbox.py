@@ -24,15 +24,18 @@ TEXTS = {
     },
     "admin_inbox.item": {
         "ko": (
-            "{number}. <b>{code}</b> · {status} · {date}\n    {category} · {-support} "
-            "{supporters}\n    {snippet}"
+            "{number}. <b>{code}</b> · {status}{deadline}\n    {date} · {-support} "
+            "{supporters} · {category}"
         ),
         "en": (
-            "{number}. <b>{code}</b> · {status} · {date}\n    {category} · {supporters} "
-            "supporters\n    {snippet}"
+            "{number}. <b>{code}</b> · {status}{deadline}\n    {date} · {supporters} "
+            "supporters · {category}"
         ),
     },
-    "admin_inbox.button.open": {"ko": "{code} 열기", "en": "Open {code}"},
+    "admin_inbox.button.open": {
+        "ko": "{number}. {topic} · {words}",
+        "en": "{number}. {topic} · {words}",
+    },
     "admin_inbox.button.filter_status": {"ko": "🔎 상태", "en": "🔎 Status"},
     "admin_inbox.button.filter_category": {"ko": "🔎 분야", "en": "🔎 Category"},
     "admin_inbox.button.filter_region": {"ko": "🔎 지역", "en": "🔎 Region"},

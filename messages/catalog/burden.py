@@ -2,13 +2,22 @@
 
 TEXTS = {
     "burden.summary": {
-        "ko": "<b>보고된 부담</b> 합계 (중앙값): {parts}",
-        "en": "<b>Reported burden</b> total (median): {parts}",
+        "ko": "<b>보고된 부담</b>: {parts}",
+        "en": "<b>Reported burden</b>: {parts}",
     },
     "burden.none": {"ko": "비용을 적은 의견이 없어요", "en": "no cost given"},
-    "burden.hours": {"ko": "월 {total}시간 ({median})", "en": "{total} h a month ({median})"},
-    "burden.won": {"ko": "월 {total}원 ({median})", "en": "₩{total} a month ({median})"},
-    "burden.once": {"ko": "일회성 {total}원 ({median})", "en": "₩{total} one-off ({median})"},
+    "burden.hours": {
+        "ko": "월 {total}시간 합계, 의견당 중앙값 {median}시간",
+        "en": "{total} h a month in all, median {median} h per submission",
+    },
+    "burden.won": {
+        "ko": "월 {total}원 합계, 의견당 중앙값 {median}원",
+        "en": "₩{total} a month in all, median ₩{median} per submission",
+    },
+    "burden.once": {
+        "ko": "일회성 {total}원 합계, 의견당 중앙값 {median}원",
+        "en": "₩{total} one-off in all, median ₩{median} per submission",
+    },
     "burden.top_title": {
         "ko": "<b>⚖️ 부담이 큰 법령 상위 {count}</b> (월 비용 순)",
         "en": "<b>⚖️ Heaviest laws, top {count}</b> (by monthly cost)",

@@ -23,12 +23,18 @@ TEXTS = {
         "en": "Type the meeting's title.",
     },
     "content_admin.ask.start": {
-        "ko": "언제 시작하나요? 예: 2026-12-03 14:00 (한국 시간)",
-        "en": "When does it start? E.g. 2026-12-03 14:00 (local time)",
+        "ko": (
+            "언제 시작하나요? 한국 시간으로 적어 주세요.\n"
+            "예: 12월 15일 오후 2시, 다음 주 화요일 14:00, 2026-12-15 14:00"
+        ),
+        "en": (
+            "When does it start? Korean time.\n"
+            "E.g. Dec 15 2pm, next Tuesday 14:00, 2026-12-15 14:00"
+        ),
     },
     "content_admin.ask.end": {
-        "ko": "언제 끝나나요? 예: 16:00 또는 2026-12-03 16:00",
-        "en": "When does it end? E.g. 16:00 or 2026-12-03 16:00",
+        "ko": "언제 끝나나요? 예: 오후 4시, 16:00, 12월 15일 오후 4시",
+        "en": "When does it end? E.g. 4pm, 16:00, Dec 15 4pm",
     },
     "content_admin.ask.place": {"ko": "장소를 입력해 주세요.", "en": "Where is it held?"},
     "content_admin.ask.link": {
@@ -48,8 +54,14 @@ TEXTS = {
     },
     "content_admin.publishing": {"ko": "게시하는 중…", "en": "Publishing…"},
     "content_admin.bad_time": {
-        "ko": "날짜와 시간을 알아보지 못했어요. 예: 2026-12-03 14:00",
-        "en": "I couldn't read that date and time. E.g. 2026-12-03 14:00",
+        "ko": (
+            "보내신 「{typed}」에서 날짜와 시간을 알아보지 못했어요. 다시 적어 주세요.\n"
+            "예: 12월 15일 오후 2시, 다음 주 화요일 14:00, 2026-12-15 14:00"
+        ),
+        "en": (
+            "I couldn't read a date and time in “{typed}”. Please type it again.\n"
+            "E.g. Dec 15 2pm, next Tuesday 14:00, 2026-12-15 14:00"
+        ),
     },
     "content_admin.end_before_start": {
         "ko": "끝나는 시간이 시작보다 빨라요. 다시 입력해 주세요.",
@@ -83,6 +95,7 @@ TEXTS = {
         "ko": "「{title}」에서 무엇을 고칠까요?",
         "en": "What should change in “{title}”?",
     },
+    "content_admin.button.change": {"ko": "✏️ {field}", "en": "✏️ {field}"},
     "content_admin.field.title": {"ko": "제목", "en": "Title"},
     "content_admin.field.starts_at": {"ko": "시작 시간", "en": "Start"},
     "content_admin.field.ends_at": {"ko": "종료 시간", "en": "End"},
@@ -92,8 +105,8 @@ TEXTS = {
     "content_admin.field.agenda": {"ko": "안건", "en": "Agenda"},
     "content_admin.ask.edit.title": {"ko": "새 제목을 입력해 주세요.", "en": "Type the new title."},
     "content_admin.ask.edit.starts_at": {
-        "ko": "새 시작 시간을 입력해 주세요. 예: 2026-12-03 14:00",
-        "en": "Type the new start. E.g. 2026-12-03 14:00",
+        "ko": "새 시작 시간을 입력해 주세요. 예: 12월 15일 오후 2시, 다음 주 화요일 14:00",
+        "en": "Type the new start. E.g. Dec 15 2pm, next Tuesday 14:00",
     },
     "content_admin.ask.edit.ends_at": {
         "ko": "새 종료 시간을 입력해 주세요. 예: 16:00 (건너뛰면 지워요)",
@@ -228,12 +241,14 @@ TEXTS = {
     },
     "content_admin.delivery.entry": {
         "ko": (
-            "<b>{kind}</b> · {created}\n<code>{key}</code>\n받는 사람 {recipients}명 · "
-            "✅ 보냄 {sent} · ⏳ 대기 {pending} · ⚠️ 실패 {failed}{reasons}"
+            "<b>{subject}</b>\n받는 사람 {recipients}명 · "
+            "✅ 보냄 {sent} · ⏳ 대기 {pending} · ⚠️ 실패 {failed}{reasons}\n"
+            "<i>발송 시작 {created}</i>"
         ),
         "en": (
-            "<b>{kind}</b> · {created}\n<code>{key}</code>\n{recipients} recipients · "
-            "✅ sent {sent} · ⏳ pending {pending} · ⚠️ failed {failed}{reasons}"
+            "<b>{subject}</b>\n{recipients} recipients · "
+            "✅ sent {sent} · ⏳ pending {pending} · ⚠️ failed {failed}{reasons}\n"
+            "<i>started {created}</i>"
         ),
     },
     "content_admin.delivery.reason": {
@@ -241,30 +256,95 @@ TEXTS = {
         "en": "\n  · {reason}: {count}",
     },
     "content_admin.delivery.given_up_title": {
-        "ko": "<b>⚠️ 끝내 보내지 못한 발송</b> (재시도 시간 초과)",
-        "en": "<b>⚠️ Given up</b> (not delivered within the retry time)",
+        "ko": "<b>⚠️ 재시도 시간 안에 끝내 보내지 못한 발송</b>",
+        "en": "<b>⚠️ Given up: not delivered within the retry time</b>",
     },
     "content_admin.delivery.private": {
         "ko": (
-            "<b>{kind}</b> · {created}\n<code>{key}</code>\n익명 제출자에게 보내는 알림이라 "
-            "받는 사람과 결과는 보여 드리지 않아요."
+            "<b>{subject}</b>\n익명 제출자에게 보내는 알림이라 "
+            "받는 사람과 결과는 보여 드리지 않아요.\n<i>발송 시작 {created}</i>"
         ),
         "en": (
-            "<b>{kind}</b> · {created}\n<code>{key}</code>\nA notice to an anonymous "
-            "submitter: who received it and how it went are not shown."
+            "<b>{subject}</b>\nA notice to an anonymous "
+            "submitter: who received it and how it went are not shown.\n<i>started {created}</i>"
         ),
     },
     "content_admin.delivery.given_up": {
-        "ko": "{kind} <code>{key}</code>: {rows}건\n  · {reason}",
-        "en": "{kind} <code>{key}</code>: {rows}\n  · {reason}",
+        "ko": "{subject}: {rows}건\n  · {reason}",
+        "en": "{subject}: {rows}\n  · {reason}",
     },
+    "content_admin.delivery.subject.digest": {"ko": "정기 소식 · {at}", "en": "Digest · {at}"},
+    "content_admin.delivery.subject.immediate": {"ko": "바로 보내는 소식", "en": "Immediate news"},
+    "content_admin.delivery.subject.reminder": {
+        "ko": "회의 리마인더 · {at} 시작 회의",
+        "en": "Meeting reminder · meeting at {at}",
+    },
+    "content_admin.delivery.subject.deadline_digest": {
+        "ko": "관리자 답변 기한 알림",
+        "en": "Answer deadlines for administrators",
+    },
+    "content_admin.delivery.subject.deadline_change": {
+        "ko": "답변 예정일 변경 알림",
+        "en": "Later answer date notice",
+    },
+    "content_admin.delivery.subject.link.scheduled": {
+        "ko": "연결된 회의·법안 일정 알림",
+        "en": "Linked meeting or bill scheduled",
+    },
+    "content_admin.delivery.subject.link.held": {
+        "ko": "연결된 회의 개최 알림",
+        "en": "Linked meeting held",
+    },
+    "content_admin.delivery.subject.link.stage": {
+        "ko": "연결된 법안 단계 알림",
+        "en": "Linked bill moved a stage",
+    },
+    "content_admin.delivery.subject.link.other": {
+        "ko": "연결된 회의·법안 소식",
+        "en": "News of a linked meeting or bill",
+    },
+    "content_admin.delivery.subject.draft_reminder": {
+        "ko": "작성 중인 의견 알림",
+        "en": "Unfinished report reminder",
+    },
+    "content_admin.delivery.subject.follow_up": {
+        "ko": "해결 뒤 효과 질문",
+        "en": '"Did it help?" question',
+    },
+    "content_admin.delivery.subject.status": {"ko": "의견 상태 변경 알림", "en": "Status change"},
+    "content_admin.delivery.subject.answer": {"ko": "공식 답변 알림", "en": "Official answer"},
+    "content_admin.delivery.subject.merge": {"ko": "중복 병합 알림", "en": "Merged duplicate"},
+    "content_admin.delivery.subject.other": {"ko": "기타 발송", "en": "Other delivery"},
+    "content_admin.delivery.why.blocked": {
+        "ko": "받는 사람이 봇을 차단함",
+        "en": "recipient blocked the bot",
+    },
+    "content_admin.delivery.why.refused": {
+        "ko": "텔레그램이 메시지를 거절함",
+        "en": "Telegram refused the message",
+    },
+    "content_admin.delivery.why.error": {
+        "ko": "전송 오류",
+        "en": "sending error",
+    },
+    "content_admin.delivery.why.gave_up": {
+        "ko": "재시도 시간 초과",
+        "en": "retry time ran out",
+    },
+    "content_admin.delivery.why.erased": {"ko": "받는 사람 정보 삭제됨", "en": "recipient erased"},
+    "content_admin.delivery.why.unsubscribed": {
+        "ko": "구독 해지함",
+        "en": "unsubscribed",
+    },
+    "content_admin.delivery.why.tried": {
+        "ko": "{hours}시간 동안 {attempts}번 시도함",
+        "en": "tried {attempts} times over {hours} hours",
+    },
+    "content_admin.delivery.why.other": {"ko": "기타 사유", "en": "other reason"},
     "content_admin.delivery.unrecorded": {
         "ko": "📝 보냈지만 아직 기록하지 못한 메시지 {count}건: 저장소가 회복되면 기록해요.",
         "en": "📝 {count} sent messages not yet recorded: written once storage recovers.",
     },
-    "content_admin.delivery.kind.digest": {"ko": "정기 소식", "en": "Digest"},
-    "content_admin.delivery.kind.notice": {"ko": "알림", "en": "Notice"},
-    "content_admin.delivery.kind.reminder": {"ko": "리마인더", "en": "Reminder"},
     "content_admin.delivery.refresh": {"ko": "🔄 새로고침", "en": "🔄 Refresh"},
     "content_admin.delivery.unchanged": {
         "ko": "지난번에 보신 뒤로 바뀐 내용이 없어요.",

@@ -21,8 +21,8 @@ TEXTS = {
     "deadline.today": {"ko": "오늘 마감", "en": "due today"},
     "deadline.overdue": {"ko": "{days}일 지남", "en": "{days} days overdue"},
     "deadline.inbox_line": {
-        "ko": "    ⏳ 기한 {date} · {left}",
-        "en": "    ⏳ due {date} · {left}",
+        "ko": " · ⏳ {left}",
+        "en": " · ⏳ {left}",
     },
     "deadline.inbox_filter": {"ko": "⏰ 기한 지남", "en": "⏰ Overdue"},
     "deadline.digest.title": {
@@ -49,12 +49,14 @@ TEXTS = {
     "deadline.extend.usage": {
         "ko": (
             "새 답변 예정일은 이렇게 적어 주세요:\n"
-            "<code>/extend SV-2026-000123 2026-12-10 사유</code>\n"
+            "<code>/extend SV-2026-000123 12월 10일 사유</code>\n"
+            "날짜는 2026-12-10, 다음 주 화요일처럼 적어도 돼요.\n"
             "제출자에게 새 날짜와 사유를 알려 드려요."
         ),
         "en": (
             "Record a new expected answer date like this:\n"
-            "<code>/extend SV-2026-000123 2026-12-10 reason</code>\n"
+            "<code>/extend SV-2026-000123 Dec 10 reason</code>\n"
+            "The date may also be 2026-12-10 or next Tuesday.\n"
             "The owner is told the new date and the reason."
         ),
     },
@@ -63,8 +65,8 @@ TEXTS = {
         "en": "No open submission has the code <code>{code}</code>.",
     },
     "deadline.extend.error.format": {
-        "ko": "날짜(예: 2026-12-10)와 사유를 함께 적어 주세요.",
-        "en": "Give a date (e.g. 2026-12-10) and a reason.",
+        "ko": "날짜(예: 12월 10일, 다음 주 화요일, 2026-12-10) 뒤에 사유를 적어 주세요.",
+        "en": "Give a date (e.g. Dec 10, next Tuesday, 2026-12-10), then a reason.",
     },
     "deadline.extend.error.past": {
         "ko": "새 예정일은 내일 이후여야 해요.",
@@ -77,6 +79,10 @@ TEXTS = {
     "deadline.extend.error.too_long": {
         "ko": "사유는 500자 이내로 적어 주세요.",
         "en": "Keep the reason under 500 characters.",
+    },
+    "deadline.extend.refused": {
+        "ko": "{why}\n\n보내신 내용이에요. 고쳐서 다시 보내 주세요:\n<code>{typed}</code>",
+        "en": "{why}\n\nThis is what you sent; correct it and send it again:\n<code>{typed}</code>",
     },
     "deadline.extend.done": {
         "ko": "<code>{code}</code> 새 예정일을 기록했어요: {date}. {told}",
@@ -99,12 +105,12 @@ TEXTS = {
         "en": "If the answer will be late: <code>/extend {code} YYYY-MM-DD reason</code>",
     },
     "deadline.stats": {
-        "ko": "<b>답변 기한</b>: 제때 답변 {rate} ({on_time}/{judged}건), 답변까지 중앙값 {days}일",
-        "en": "<b>Deadlines</b>: {rate} answered on time ({on_time}/{judged}), median {days} days",
+        "ko": "<b>기한 안에 답변</b>: {judged}건 중 {on_time}건, {rate}",
+        "en": "<b>Answered on time</b>: {on_time} of {judged}, {rate}",
     },
     "deadline.stats_none": {
-        "ko": "<b>답변 기한</b>: 아직 판단할 의견이 없어요",
-        "en": "<b>Deadlines</b>: nothing to judge yet",
+        "ko": "<b>기한 안에 답변</b>: 아직 판단할 의견이 없어요",
+        "en": "<b>Answered on time</b>: nothing to judge yet",
     },
     "command.extend": {
         "ko": "답변 예정일 미루기 (사유와 함께)",

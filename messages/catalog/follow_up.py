@@ -49,12 +49,12 @@ TEXTS = {
     },
     "follow_up.stats": {
         "ko": (
-            "<b>해결 뒤 효과</b>: 부담이 없어짐 {gone} · 줄어듦 {smaller} · 그대로 {unchanged}"
-            " · 나빠짐 {worse} (답변 {answered}/{asked}건)"
+            "<b>해결 뒤 효과</b>: 질문 {asked}건 중 {answered}건 응답, 부담이 없어짐 {gone}"
+            " · 줄어듦 {smaller} · 그대로 {unchanged} · 나빠짐 {worse}"
         ),
         "en": (
-            "<b>Did it help?</b> burden gone {gone} · smaller {smaller} · unchanged {unchanged}"
-            " · worse {worse} ({answered}/{asked} answered)"
+            "<b>Did it help?</b> {answered} of {asked} asked replied: burden gone {gone}"
+            " · smaller {smaller} · unchanged {unchanged} · worse {worse}"
         ),
     },
     "follow_up.stats_none": {

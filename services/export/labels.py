@@ -10,11 +10,12 @@ from domain.export.columns import COLUMNS
 from messages import t
 from messages.costs import PERIODS
 
-__all__ = ["FOLLOW_UPS", "STATUSES", "VISIBILITIES", "ExportLabels"]
+__all__ = ["FOLLOW_UPS", "ON_TIME", "STATUSES", "VISIBILITIES", "ExportLabels"]
 
 STATUSES = ("received", "in_review", "forwarded", "answered", "closed", "rejected")
 VISIBILITIES = ("named", "anonymous")
 FOLLOW_UPS = ("gone", "smaller", "unchanged", "worse")
+ON_TIME = ("on_time", "late")
 
 
 def _plain(language: str, key: str) -> str:
@@ -46,6 +47,7 @@ class ExportLabels:
         )
         codes.update({code: _plain(language, f"cost.period_label.{code}") for code in PERIODS})
         codes.update({code: _plain(language, f"follow_up.result.{code}") for code in FOLLOW_UPS})
+        codes.update({code: _plain(language, f"admin_export.on_time.{code}") for code in ON_TIME})
         return cls(
             headers={c.key: _plain(language, f"admin_export.column.{c.key}") for c in COLUMNS},
             codes=codes,

@@ -90,7 +90,9 @@ class ExportService:
             os.close(handle)
             temporary = Path(temporary_name)
             try:
-                with contextlib.closing(self._repository.rows(export_filter, language)) as rows:
+                with contextlib.closing(
+                    self._repository.rows(export_filter, language, zone=self._zone)
+                ) as rows:
                     if export_format is ExportFormat.XLSX:
                         burden = BurdenSheet(self._repository.law_aliases(), language)
                         count = write_xlsx(

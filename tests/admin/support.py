@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from domain.amounts import Cost, CostPeriod, CostUnit
@@ -71,3 +72,18 @@ def all_text(user: ScriptedUser) -> str:
         parts.append(message.caption or "")
         parts.extend(message.buttons)
     return "\n".join(parts)
+
+
+def open_label(user: ScriptedUser, code: str) -> str:
+    """The inbox button that opens `code`, found by the entry's number in the newest list with it.
+
+    The buttons name a topic and the problem's first words, not the code, so a test finds the
+    list entry "n. SV-…" and the button labelled "n. …".
+    """
+    for message in reversed(user.transcript):
+        found = re.search(rf"(\d+)\. {re.escape(code)}", message.text or "")
+        if found is not None and message.buttons:
+            labels = [label for label in message.buttons if label.startswith(f"{found[1]}. ")]
+            assert len(labels) == 1, (code, message.buttons)
+            return labels[0]
+    raise AssertionError(f"no inbox list shows {code}")

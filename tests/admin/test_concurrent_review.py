@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from domain.submissions import SubmissionStatus
-from tests.admin.support import onboard, submit
+from tests.admin.support import onboard, open_label, submit
 from tests.fixtures.app import ADMIN_ID, BotHarness
 
 SECOND_ADMIN_ID = 900_002
@@ -42,7 +42,7 @@ async def test_two_admins_moving_the_same_submission_at_once_one_wins(
     for admin in admins:
         await onboard(admin)
         await admin.send("/inbox")
-        await admin.tap(f"{submission.receipt_code} 열기")
+        await admin.tap(open_label(admin, submission.receipt_code))
     before = len(sotong.emulator.calls("answerCallbackQuery"))
 
     # Hold the write lock from outside, so both handlers have read the submission before

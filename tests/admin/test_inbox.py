@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.submissions import Attachment, SubmissionStatus
-from tests.admin.support import all_text, onboard, submit
+from tests.admin.support import all_text, onboard, open_label, submit
 from tests.fixtures.app import ADMIN_ID, BotHarness
 
 
@@ -24,12 +24,14 @@ async def test_inbox_lists_new_and_in_review_newest_first_with_paging(sotong: Bo
     await admin.send("/inbox")
     page = admin.reply()
     text = page.text or ""
-    assert "10건 · 1/2쪽" in text and "최신 순" in text
-    assert text.index(codes[9]) < text.index(codes[2])
-    assert codes[1] not in text and closed.receipt_code not in text
+    assert "10건 · 1/3쪽" in text and "최신 순" in text
+    assert text.index(codes[9]) < text.index(codes[6])
+    assert codes[5] not in text and closed.receipt_code not in text
+    await admin.tap("다음 ▶️")
     await admin.tap("다음 ▶️")
     text = admin.reply().text or ""
     assert codes[1] in text and codes[0] in text and codes[9] not in text
+    await admin.tap("◀️ 이전")
     await admin.tap("◀️ 이전")
     assert codes[9] in (admin.reply().text or "")
 
@@ -97,14 +99,14 @@ async def test_open_shows_identity_only_for_named_submissions(sotong: BotHarness
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/inbox")
-    await admin.tap(f"{named.receipt_code} 열기")
+    await admin.tap(open_label(admin, named.receipt_code))
     detail = "\n".join(m.text or "" for m in admin.replies())
     assert "제출자: 홍길동 @gildong" in detail
     assert "AI 기본법 과태료 기준" in detail and "유예 기간" in detail
     assert "처리 이력" in detail and "공감 0명" in detail
     assert "어려움 정도: 4/5 · 비용: 월 20시간 · 한 번에 300만원" in detail
     await admin.send("/inbox")
-    await admin.tap(f"{anonymous.receipt_code} 열기")
+    await admin.tap(open_label(admin, anonymous.receipt_code))
     detail = "\n".join(m.text or "" for m in admin.replies())
     assert "익명 (신원 비공개)" in detail
     everything = all_text(admin)
@@ -123,12 +125,12 @@ async def test_a_card_without_costs_says_so_once(sotong: BotHarness) -> None:
     admin = sotong.admin()
     await onboard(admin, "en")
     await admin.send("/inbox")
-    await admin.tap(f"Open {quiet.receipt_code}")
+    await admin.tap(open_label(admin, quiet.receipt_code))
     detail = "\n".join(m.text or "" for m in admin.replies())
     assert "Impact: 4/5 · Cost: Not given" in detail
     assert "hours a month" not in detail and "KRW" not in detail
     await admin.send("/inbox")
-    await admin.tap(f"Open {ranged.receipt_code}")
+    await admin.tap(open_label(admin, ranged.receipt_code))
     detail = "\n".join(m.text or "" for m in admin.replies())
     assert "Cost: ₩2,000,000–3,000,000 a year" in detail
 
@@ -152,7 +154,7 @@ async def test_open_resends_evidence_by_file_id(sotong: BotHarness) -> None:
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/inbox")
-    await admin.tap(f"{submission.receipt_code} 열기")
+    await admin.tap(open_label(admin, submission.receipt_code))
     documents = [m.attachment for m in admin.replies() if m.attachment is not None]
     assert [d.file_unique_id for d in documents] == [evidence.file_unique_id]
     assert "증빙 1건" in all_text(admin)
@@ -167,7 +169,7 @@ async def test_moves_and_answer_reach_the_submitter_in_their_language_and_are_au
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/inbox")
-    await admin.tap(f"{submission.receipt_code} 열기")
+    await admin.tap(open_label(admin, submission.receipt_code))
     await admin.tap("🔎 검토 시작")
     assert "검토 중. 제출자에게 보낼 알림을 발송 대기열에" in (admin.reply().text or "")
     await sotong.delivered()
@@ -199,7 +201,11 @@ async def test_moves_and_answer_reach_the_submitter_in_their_language_and_are_au
     assert actions.count(("submission.status", ADMIN_ID)) == 2
     await admin.send("/audit")
     audit = admin.reply().text or ""
-    assert "공식 답변" in audit and "상태 변경" in audit and f"관리자 {ADMIN_ID}" in audit
+    assert (
+        "공식 답변" in audit
+        and "상태 변경" in audit
+        and f"{admin.info.first_name} · 공식 답변" in audit
+    )
 
 
 async def test_reject_needs_a_reason_and_close_is_immediate(sotong: BotHarness) -> None:
@@ -210,7 +216,7 @@ async def test_reject_needs_a_reason_and_close_is_immediate(sotong: BotHarness) 
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/inbox")
-    await admin.tap(f"{first.receipt_code} 열기")
+    await admin.tap(open_label(admin, first.receipt_code))
     await admin.tap("⛔ 반려")
     await admin.send_sticker()
     assert "글로 입력해 주세요" in (admin.reply().text or "")
@@ -219,7 +225,7 @@ async def test_reject_needs_a_reason_and_close_is_immediate(sotong: BotHarness) 
     await sotong.delivered()
     assert "소관 밖의 사안입니다" in (owner.reply().text or "")
     await admin.send("/inbox")
-    await admin.tap(f"{second.receipt_code} 열기")
+    await admin.tap(open_label(admin, second.receipt_code))
     await admin.tap("🗂 종결")
     assert "종결" in (admin.reply().text or "")
     stored = await sotong.services.submissions.get(second.id)
@@ -231,7 +237,7 @@ async def test_too_long_answer_is_refused_and_cancel_changes_nothing(sotong: Bot
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/inbox")
-    await admin.tap(f"{submission.receipt_code} 열기")
+    await admin.tap(open_label(admin, submission.receipt_code))
     await admin.tap("✍️ 답변 작성")
     await admin.send("가" * 3600)
     assert "3500자 이하로" in (admin.reply().text or "")
@@ -247,7 +253,7 @@ async def test_typed_answer_survives_a_restart(sotong: BotHarness) -> None:
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/inbox")
-    await admin.tap(f"{submission.receipt_code} 열기")
+    await admin.tap(open_label(admin, submission.receipt_code))
     await admin.tap("✍️ 답변 작성")
     await sotong.restart()
     await admin.send("재시작 뒤에도 답변이 저장됩니다")
@@ -271,7 +277,7 @@ async def test_duplicate_moves_supporters_and_submitter_and_tells_both(sotong: B
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/inbox")
-    await admin.tap(f"{duplicate.receipt_code} 열기")
+    await admin.tap(open_label(admin, duplicate.receipt_code))
     await admin.tap("🔗 중복 표시")
     await admin.send(duplicate.receipt_code)
     assert "자기 자신의 중복" in (admin.reply().text or "")
@@ -306,7 +312,7 @@ async def test_a_submission_whose_submitter_erased_their_data_can_still_be_answe
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/inbox")
-    await admin.tap(f"{submission.receipt_code} 열기")
+    await admin.tap(open_label(admin, submission.receipt_code))
     detail = "\n".join(m.text or "" for m in admin.replies())
     assert "익명 (신원 비공개)" in detail and "홍길동" not in detail
     await admin.tap("✍️ 답변 작성")

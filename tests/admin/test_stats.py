@@ -64,10 +64,10 @@ async def test_stats_show_counts_top_supported_median_and_a_chart(sotong: BotHar
     await admin.send("/stats")
     summary = admin.reply()
     text = summary.text or ""
-    assert "전체 3건" in text and "답변 완료 1" in text
-    assert "2일 4시간 (답변 1건 기준)" in text  # one hour after submitting, then 2 d 3 h
+    assert "전체 의견: 3건" in text and "답변 완료 1" in text
+    assert "중앙값 2일 4시간, 답변 1건 기준" in text  # one hour after submitting, then 2 d 3 h
     # One phone screen: a handful of short lines, the details behind buttons.
-    assert len(text.splitlines()) <= 8 and len(text) <= 400
+    assert len(text.splitlines()) <= 8 and len(text) <= 420
     assert summary.buttons == [
         "분야별",
         "지역별",
@@ -85,7 +85,7 @@ async def test_stats_show_counts_top_supported_median_and_a_chart(sotong: BotHar
     await admin.tap("공감 많은 의견")
     assert f"{first.receipt_code} · 공감 2" in (admin.reply().text or "")
     await admin.tap("⬅️ 요약")
-    assert "전체 3건" in (admin.reply().text or "")
+    assert "전체 의견: 3건" in (admin.reply().text or "")
     await admin.tap("📈 차트")
     photo = admin.reply()
     assert photo.attachment is not None and photo.attachment.kind == "photo"
@@ -101,7 +101,7 @@ async def test_stats_in_english_and_chart_names_in_the_readers_language(
     await onboard(admin, "en")
     await admin.send("/stats")
     text = admin.reply().text or ""
-    assert "1 submissions" in text and "no answers yet" in text
+    assert "Submissions: 1" in text and "no answers yet" in text
     await admin.tap("By category")
     assert "• Computing infrastructure: 1" in (admin.reply().text or "")
     overview = await sotong.services.stats.overview()

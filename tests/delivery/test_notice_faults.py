@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 
 from sandbox.emulator import ScriptedUser
-from tests.admin.support import onboard, submit
+from tests.admin.support import onboard, open_label, submit
 from tests.fixtures.app import BotHarness
 
 
@@ -40,7 +40,7 @@ async def test_notices_survive_a_four_second_outage_and_arrive_once(sotong: BotH
     for user in (owner, other):
         sotong.emulator.start_outage(4, method="sendMessage", chat_id=user.id)
     await admin.send("/inbox")
-    await admin.tap(f"{original.receipt_code} 열기")
+    await admin.tap(open_label(admin, original.receipt_code))
     await admin.tap("🔎 검토 시작")
     assert "발송 대기열" in (admin.reply().text or "")
     await admin.tap("✍️ 답변 작성")
@@ -48,7 +48,7 @@ async def test_notices_survive_a_four_second_outage_and_arrive_once(sotong: BotH
     await admin.tap("📤 보내기")
     assert "발송 대기열" in (admin.reply().text or "")
     await admin.send("/inbox")
-    await admin.tap(f"{duplicate.receipt_code} 열기")
+    await admin.tap(open_label(admin, duplicate.receipt_code))
     await admin.tap("🔗 중복 표시")
     await admin.send(original.receipt_code)
     assert "제출자 알림 2건을 발송 대기열" in (admin.reply().text or "")
@@ -65,7 +65,7 @@ async def test_notices_survive_a_four_second_outage_and_arrive_once(sotong: BotH
 
     await admin.send("/delivery")
     report = admin.reply().text or ""
-    for key in ("status:", "answer:", "merge:"):
+    for key in ("의견 상태 변경 알림", "공식 답변 알림", "중복 병합 알림"):
         assert key in report
     assert "✅ 보냄 1 · ⏳ 대기 0 · ⚠️ 실패 0" in report
     assert "✅ 보냄 2 · ⏳ 대기 0 · ⚠️ 실패 0" in report
@@ -81,7 +81,7 @@ async def test_a_notice_undeliverable_for_two_days_is_given_up_and_stays_in_deli
     await onboard(admin)
     sotong.emulator.start_outage(method="sendMessage", chat_id=owner.id)
     await admin.send("/inbox")
-    await admin.tap(f"{submission.receipt_code} 열기")
+    await admin.tap(open_label(admin, submission.receipt_code))
     await admin.tap("🔎 검토 시작")
     sotong.clock.advance(timedelta(hours=48))
     with caplog.at_level(logging.WARNING, logger="sotong.delivery"):
@@ -97,5 +97,5 @@ async def test_a_notice_undeliverable_for_two_days_is_given_up_and_stays_in_deli
     await admin.send("/delivery")
     report = admin.reply().text or ""
     given_up = report[report.index("끝내 보내지 못한 발송") :]
-    assert "status:" in given_up and "1건" in given_up
-    assert "gave up after 48 h" in given_up and "Bad Gateway" in given_up
+    assert "의견 상태 변경 알림: 1건" in given_up
+    assert "48시간 동안" in given_up and "status:" not in given_up

@@ -14,6 +14,7 @@ from domain.bills import BillStage, BillStageEntry
 from domain.content import LocalizedText
 from domain.submissions import NewSubmission, Visibility
 from tests.admin.support import onboard as onboard_admin
+from tests.admin.support import open_label
 from tests.delivery.support import SEOUL, add_bill, add_meeting, containing, kst, onboard, tick_at
 from tests.fixtures.app import ADMIN_ID, BotHarness
 
@@ -172,7 +173,7 @@ async def test_an_official_answer_given_at_night_waits_for_the_morning(
     await onboard_admin(admin)
     sotong.clock.set(kst(2026, 11, 21, 23, 0))
     await admin.send("/inbox")
-    await admin.tap("SV-2026-000001 열기")
+    await admin.tap(open_label(admin, "SV-2026-000001"))
     await admin.tap("✍️ 답변 작성")
     await admin.send("내일 아침에 도착할 답변입니다")
     await admin.tap("📤 보내기")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from domain.bills import BillStage, BillStageEntry
-from tests.admin.support import onboard
+from tests.admin.support import onboard, open_label
 from tests.delivery.support import add_bill, add_meeting, containing, kst
 from tests.evidence.support import received, run_agenda
 from tests.fixtures.app import ADMIN_ID, BotHarness
@@ -30,7 +30,7 @@ async def test_linked_owners_hear_scheduled_held_and_bill_stages_exactly_once(
 
     # From the card: link one submission to the meeting.
     await admin.send("/inbox")
-    await admin.tap(f"{named.receipt_code} 열기")
+    await admin.tap(open_label(admin, named.receipt_code))
     await admin.tap("🔗 회의·법안 연결")
     await admin.tap("🗓 중소·벤처 AI 정책협의회")
     assert "연결했어요" in (admin.reply().text or "")
@@ -87,13 +87,13 @@ async def test_the_agenda_lists_linked_submissions_with_their_burden(sotong: Bot
     await admin.tap(f"🗓 중소·벤처 AI 정책협의회 (m{meeting.id})")
     text = admin.reply().text or ""
     assert "연결된 의견 2건" in text
-    assert "합계 (중앙값): 월 20시간 (10) · 월 2,000,000원 (1,000,000)" in text
+    assert "월 20시간 합계, 의견당 중앙값 10시간 · 월 200만원 합계, 의견당 중앙값 100만원" in text
     assert first.receipt_code in text and second.receipt_code in text
     assert "김민수" not in text
     await admin.send("/agenda m999")
     assert "찾지 못했어요" in (admin.reply().text or "")
 
     await admin.send("/inbox")
-    await admin.tap(f"{first.receipt_code} 열기")
+    await admin.tap(open_label(admin, first.receipt_code))
     card = "\n".join(m.text or "" for m in admin.replies()[-3:])
     assert f"🔗 연결: 중소·벤처 AI 정책협의회 (m{meeting.id})" in card

@@ -131,10 +131,12 @@ async def test_stats_totals_equal_the_export_cost_columns(
     assert (sums["hours_month"], sums["won_month"], sums["won_once"]) == (73, 6_500_000, 21_000_000)
     for shown in (summary, text):
         assert f"월 {round(sums['hours_month'])}시간" in shown
-        assert f"월 {round(sums['won_month']):,}원" in shown
-        assert f"일회성 {round(sums['won_once']):,}원" in shown
+        assert "월 650만원 합계" in shown and "일회성 2,100만원 합계" in shown
     assert "1. 저작권법 제35조의5 · 3건, 공감 0" in text
-    assert "월 5,000,000원 (2,500,000) · 일회성 9,000,000원 (9,000,000)" in text
+    assert (
+        "월 500만원 합계, 의견당 중앙값 250만원 · 일회성 900만원 합계, 의견당 중앙값 900만원"
+        in text
+    )
     assert "2. AI 기본법 · 1건" in text
     assert "(법령 미기재) · 1건" in text
 
@@ -168,7 +170,7 @@ async def test_the_chart_and_the_xlsx_sheet_carry_the_same_values(
     assert chart is not None
     assert chart.labels == ("저작권법 제35조의5", "AI 기본법")
     assert chart.values == (5_000_000.0, 1_500_000.0)
-    assert chart.value_labels == ("5,000,000원", "1,500,000원")
+    assert chart.value_labels == ("500만원", "150만원")
     figure = build_burden_chart(chart)
     (axes,) = figure.axes
     assert [bar.get_width() for bar in axes.patches] == [5_000_000.0, 1_500_000.0]

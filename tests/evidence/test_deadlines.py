@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Any
 
 import pytest
@@ -98,9 +100,10 @@ async def test_a_later_date_reaches_the_owner_once_and_shows_in_status(sotong: B
     await onboard(admin)
 
     await admin.send("/extend")
-    assert "/extend SV-2026-000123 2026-12-10" in (admin.reply().text or "")
+    assert "/extend SV-2026-000123 12월 10일" in (admin.reply().text or "")
     await admin.send(f"/extend {late.receipt_code} 다음 주")
-    assert "날짜(예: 2026-12-10)와 사유" in (admin.reply().text or "")
+    refusal = admin.reply().text or ""
+    assert "다음 주 화요일" in refusal and f"/extend {late.receipt_code} 다음 주" in refusal
     await admin.send("/extend SV-2026-999999 2026-12-20 사유")
     assert "찾지 못했어요" in (admin.reply().text or "")
     await admin.send(f"/extend {late.receipt_code} 2026-12-20 관계 부처 협의가 길어지고 있어요")
@@ -120,7 +123,7 @@ async def test_a_later_date_reaches_the_owner_once_and_shows_in_status(sotong: B
 
     # The inbox counts the days to the announced date; the audit keeps who moved it.
     await admin.send("/inbox")
-    assert "기한 2026년 12월 20일 (일) · D-29" in (admin.reply().text or "")
+    assert "접수됨 · ⏳ D-29" in (admin.reply().text or "")
     entries = await sotong.repositories.audit.latest(5)
     assert any(entry.action == "submission.deadline" for entry in entries)
 
@@ -145,8 +148,8 @@ async def test_inbox_days_left_overdue_filter_and_stats(sotong: BotHarness) -> N
     await onboard(admin)
     await admin.send("/inbox")
     text = admin.reply().text or ""
-    assert "2026년 11월 15일 (일) · 6일 지남" in text
-    assert "2026년 12월 4일 (금) · D-13" in text
+    assert "⏳ 6일 지남" in text
+    assert "⏳ D-13" in text
     await admin.tap("🔎 상태")
     await admin.tap("⏰ 기한 지남")
     text = admin.reply().text or ""
@@ -161,8 +164,11 @@ async def test_inbox_days_left_overdue_filter_and_stats(sotong: BotHarness) -> N
 
     # Judged: on time (4 days), late reply (18 days), overdue without answer; fresh is not yet.
     await admin.send("/stats")
-    stats = next(m.text or "" for m in reversed(admin.replies()) if "답변 기한" in (m.text or ""))
-    assert "제때 답변 33% (1/3건), 답변까지 중앙값 11일" in stats
+    stats = next(
+        m.text or "" for m in reversed(admin.replies()) if "기한 안에 답변" in (m.text or "")
+    )
+    assert "기한 안에 답변: 3건 중 1건, 33%" in stats
+    assert "11일" not in stats  # one time to answer, not a second median in days
 
 
 async def test_a_later_date_announced_at_night_waits_out_the_quiet_hours(
@@ -179,3 +185,91 @@ async def test_a_later_date_announced_at_night_waits_out_the_quiet_hours(
     sotong.clock.set(kst(2026, 11, 22, 8, 0))
     await drain(sotong)
     assert len(containing(owner, "답변이 늦어지고 있어요")) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "shown"),
+    [
+        ("ko", "12월 20일 관계 부처 협의 중", "2026년 12월 20일 (일)"),
+        ("ko", "다음 주 화요일 자료 보완 중", "2026년 11월 24일 (화)"),
+        ("en", "Dec 20 waiting for the ministry", "Sun 20 Dec 2026"),
+        ("en", "next Friday still reviewing", "Fri 27 Nov 2026"),
+    ],
+)
+async def test_extend_takes_dates_as_administrators_type_them(
+    sotong: BotHarness, language: str, typed: str, shown: str
+) -> None:
+    owner = await agreed_user(sotong, "민수")
+    late = await received(sotong, owner.id, kst(2026, 11, 2, 10))
+    admin = sotong.admin()
+    await onboard(admin, language)
+    await admin.send(f"/extend {late.receipt_code} {typed}")
+    assert shown in (admin.reply().text or "")
+    stored = await sotong.repositories.submissions.get(late.id)
+    assert stored is not None and stored.expected_on is not None
+
+
+async def test_a_refused_extend_shows_back_what_was_typed_in_english(sotong: BotHarness) -> None:
+    owner = await agreed_user(sotong, "민수")
+    late = await received(sotong, owner.id, kst(2026, 11, 2, 10))
+    admin = sotong.admin()
+    await onboard(admin, "en")
+    await admin.send(f"/extend {late.receipt_code} someday when ready")
+    refusal = admin.reply().text or ""
+    assert "next Tuesday" in refusal
+    assert f"/extend {late.receipt_code} someday when ready" in refusal
+
+
+@pytest.mark.parametrize(
+    ("language", "walk", "words"),
+    [
+        (
+            "ko",
+            ("CSV", "전체 기간", "전체", "전체", "전체", "연락처 제외", "현재 기록만"),
+            ("답변 기한", "늦춘 예정일", "기한 안에 답변", "기한 넘김", "기한 안"),
+        ),
+        (
+            "en",
+            (
+                "CSV",
+                "All time",
+                "All",
+                "All",
+                "All",
+                "Without contacts",
+                "Current records only",
+            ),
+            ("Answer due by", "Postponed to", "Answered on time", "late", "on time"),
+        ),
+    ],
+)
+async def test_exports_carry_the_due_day_the_later_day_and_whether_it_was_on_time(
+    sotong: BotHarness,
+    language: str,
+    walk: tuple[str, ...],
+    words: tuple[str, str, str, str, str],
+) -> None:
+    owner = await agreed_user(sotong, "민수")
+    slow = await received(sotong, owner.id, kst(2026, 10, 26, 10))
+    quick = await received(sotong, owner.id, kst(2026, 11, 18, 10))
+    waiting = await received(sotong, owner.id, kst(2026, 11, 2, 10))
+    admin = sotong.admin()
+    await onboard(admin, language)
+    for item in (slow, quick):
+        await sotong.services.review.answer(item.id, "답변드립니다", actor_id=ADMIN_ID)
+    await admin.send(f"/extend {waiting.receipt_code} 2026-12-20 관계 부처 협의 중")
+    await admin.send("/export")
+    for label in walk:
+        await admin.tap(label)
+    (document,) = [m for m in admin.transcript if m.attachment and m.attachment.kind == "document"]
+    assert document.attachment is not None
+    data = sotong.emulator.file_bytes(document.attachment.file_id).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(data)))
+    code_header = next(iter(rows[0]))
+    by_code = {row[code_header]: row for row in rows}
+    due, later, kept, late, on_time = words
+    assert by_code[slow.receipt_code][kept] == late
+    assert by_code[quick.receipt_code][kept] == on_time
+    assert by_code[waiting.receipt_code][kept] == ""
+    assert by_code[waiting.receipt_code][later] == "2026-12-20"
+    assert by_code[quick.receipt_code][due] == str(quick.due_on)

@@ -10,7 +10,7 @@ from bot.evidence_jobs import FOLLOW_UP_JOB
 from domain.bills import BillStage, BillStageEntry
 from domain.export.model import ExportFilter, ExportFormat
 from domain.follow_up import FollowUpResult, parse_new_cost
-from tests.admin.support import onboard
+from tests.admin.support import onboard, open_label
 from tests.delivery.support import add_bill, containing, kst
 from tests.evidence.support import received, run_job
 from tests.fixtures.app import ADMIN_ID, BotHarness
@@ -75,7 +75,7 @@ async def test_owners_are_asked_once_after_the_days_and_answers_reach_stats_and_
     details = "\n".join(m.text or "" for m in minsu.replies())
     assert "해결 뒤 효과: ↘️ 줄었어요\n새 비용: 월 5시간, 300,000원" in details
     await admin.send(f"/search {linked.receipt_code}")
-    await admin.tap(f"{linked.receipt_code} 열기")
+    await admin.tap(open_label(admin, linked.receipt_code))
     card = "\n".join(m.text or "" for m in admin.replies()[-3:])
     assert "해결 뒤 효과: ✅ 없어졌어요" in card
 
@@ -83,7 +83,7 @@ async def test_owners_are_asked_once_after_the_days_and_answers_reach_stats_and_
     stats = next(
         m.text or "" for m in reversed(admin.replies()) if "해결 뒤 효과" in (m.text or "")
     )
-    assert "없어짐 50% · 줄어듦 50% · 그대로 0% · 나빠짐 0% (답변 2/2건)" in stats
+    assert "질문 2건 중 2건 응답, 부담이 없어짐 50% · 줄어듦 50% · 그대로 0% · 나빠짐 0%" in stats
 
     result = await sotong.services.exports.export(
         ExportFilter(),

@@ -20,6 +20,7 @@ from domain.submissions import NewSubmission, Visibility
 from messages.catalog.privacy import NOTICE_VERSION
 from sandbox.emulator import BotApiEmulator, ScriptedUser
 from storage.database import Database
+from tests.admin.support import open_label
 from tests.fixtures.app import START, TEST_TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -139,7 +140,7 @@ async def test_a_notice_survives_kill_9_after_the_change_and_arrives_once(
     async with _bot(emulator, tmp_path) as first:
         await admin.send("/inbox")
         await _until(_said(admin, code), "the inbox")
-        await _tap_and_wait(admin, f"{code} 열기", "처리 이력")
+        await _tap_and_wait(admin, open_label(admin, code), "처리 이력")
         await _tap_and_wait(admin, "🔎 검토 시작", "알림이 바로 가요")
         await _until(
             lambda: any(

@@ -22,7 +22,7 @@ from domain import callback_data as cb
 from domain.submissions import Attachment
 from sandbox.emulator import EmulatorLimits, ScriptedUser
 from sandbox.emulator.models import format_transcript
-from tests.admin.support import submit
+from tests.admin.support import open_label, submit
 from tests.delivery.support import add_bill, add_meeting, containing, kst
 from tests.evidence.support import run_job
 from tests.fixtures.app import ADMIN_ID, BotHarness
@@ -313,7 +313,8 @@ async def test_admin_inbox_answers_and_reasons(sotong: BotHarness) -> None:
     await act("menu: inbox", _tap_data(admin, cb.ADMIN_INBOX.encode()))
     await admin.send(f"/search {first.receipt_code}")
     await act(
-        "open a submission with one piece of evidence", admin.tap(f"{first.receipt_code} 열기")
+        "open a submission with one piece of evidence",
+        admin.tap(open_label(admin, first.receipt_code)),
     )
     await act("start review", admin.tap("🔎 검토 시작"))
     await act("write an answer", admin.tap("✍️ 답변 작성"))
@@ -325,20 +326,21 @@ async def test_admin_inbox_answers_and_reasons(sotong: BotHarness) -> None:
     await act("back to the list", admin.tap("⬅️ 목록", message_id=_last(admin)))
 
     await admin.send(f"/search {second.receipt_code}")
-    await act("open another", admin.tap(f"{second.receipt_code} 열기"))
+    await act("open another", admin.tap(open_label(admin, second.receipt_code)))
     await act("forward", admin.tap("📨 부처 전달"))
     await act("/cancel the forward", admin.send("/cancel"))
     await act("reject", admin.tap("⛔ 반려", message_id=_last_card(admin)))
     await act("the reason", admin.send("소관 밖이에요."))
     await act("/search", admin.send(f"/search {third.receipt_code}"))
     await act("/search without words", admin.send("/search"))
-    await act("open from the search", admin.tap(f"{third.receipt_code} 열기"))
+    await act("open from the search", admin.tap(open_label(admin, third.receipt_code)))
     await act("mark duplicate", admin.tap("🔗 중복 표시"))
     await act("a wrong code", admin.send("아무 말"))
     await act("the original's code", admin.send(first.receipt_code))
     await admin.send(f"/search {first.receipt_code}")
     await act(
-        "open a submission with one piece of evidence", admin.tap(f"{first.receipt_code} 열기")
+        "open a submission with one piece of evidence",
+        admin.tap(open_label(admin, first.receipt_code)),
     )
     await act("write another answer", admin.tap("✍️ 답변 다시 보내기"))
     await act("an answer to cancel", admin.send("취소할 답변이에요."))
@@ -400,7 +402,7 @@ async def test_admin_stats_audit_delivery_export_agenda_and_deadlines(sotong: Bo
     await act("agenda: an item", admin.tap(callback_data=cb.AgendaView("m", meeting.id).encode()))
     await act("/agenda b", admin.send(f"/agenda b{bill_id}"))
     await admin.send(f"/search {items[2].receipt_code}")
-    await admin.tap(f"{items[2].receipt_code} 열기")
+    await admin.tap(open_label(admin, items[2].receipt_code))
     await act("card: link", admin.tap("🔗 회의·법안 연결"))
     await act(
         "link to a bill", admin.tap(callback_data=cb.AgendaLink(items[2].id, "b", bill_id).encode())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from domain.drafts import DraftStep
 from domain.submissions import SubmissionStatus
-from tests.admin.support import onboard, submit
+from tests.admin.support import onboard, open_label, submit
 from tests.fixtures.app import ADMIN_ID, BotHarness
 from tests.intake.flow import PROBLEM_KO, agreed_user
 
@@ -19,7 +19,7 @@ ANSWER = "과태료 기준은 내년 상반기 시행령에서 정해요."
 async def _answer_from_inbox(sotong: BotHarness, code: str) -> None:
     admin = sotong.admin()
     await admin.send("/inbox")
-    await admin.tap(f"{code} 열기")
+    await admin.tap(open_label(admin, code))
     await admin.tap("✍️ 답변 작성")
     await admin.send(ANSWER)
     await admin.tap("📤 보내기")
@@ -110,7 +110,7 @@ async def test_a_pending_answer_survives_a_restart_and_still_wins(sotong: BotHar
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/inbox")
-    await admin.tap(f"{submission.receipt_code} 열기")
+    await admin.tap(open_label(admin, submission.receipt_code))
     await admin.tap("✍️ 답변 작성")
     await sotong.restart()
     await admin.send(ANSWER)

@@ -11,7 +11,7 @@ from bot.evidence_jobs import FOLLOW_UP_JOB
 from domain.bills import BillStage, BillStageEntry
 from domain.submissions import Submission
 from sandbox.emulator import ScriptedUser
-from tests.admin.support import onboard, submit
+from tests.admin.support import onboard, open_label, submit
 from tests.delivery.support import add_bill, kst
 from tests.evidence.support import run_agenda, run_job
 from tests.fixtures.app import ADMIN_ID, BotHarness
@@ -87,14 +87,12 @@ async def test_a_stale_or_crafted_button_gets_an_answer_never_an_error(
 
 _LABELS = {
     "ko": {
-        "open": "{code} 열기",
         "duplicate": "🔗 중복 표시",
         "forward": "📨 부처 전달",
         "answer": "✍️ 답변 작성",
         "send": "📤 보내기",
     },
     "en": {
-        "open": "Open {code}",
         "duplicate": "🔗 Mark duplicate",
         "forward": "📨 Forward",
         "answer": "✍️ Write answer",
@@ -135,7 +133,7 @@ async def _two_anonymous_reports(sotong: BotHarness, fate: str) -> tuple[Submiss
 
 async def _open(admin: ScriptedUser, labels: dict[str, str], code: str) -> None:
     await admin.send("/inbox")
-    await admin.tap(labels["open"].format(code=code))
+    await admin.tap(open_label(admin, code))
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
@@ -161,7 +159,8 @@ async def test_merging_says_the_same_whether_or_not_the_two_reports_share_an_own
         await sotong.delivered()
         delivered = await _newest_delivery(admin)
         await admin.send("/audit")
-        audit_view = (admin.reply().text or "").split("\n")[3]
+        # The newest entry: its time, then who, what and on which reports (codes blanked).
+        audit_view = _blind("\n".join((admin.reply().text or "").split("\n")[2:4]))
         supporters = await sotong.repositories.submissions.supporters_count(original.id)
         seen.append((reply, audit.details, queued, delivered, audit_view, supporters))
     assert seen[0] == seen[1]
@@ -247,10 +246,11 @@ async def test_a_merge_adds_every_voice_whoever_stands_behind_it(
         assert await repository.has_supported(original.id, person)
 
 
-async def _delivery_lines(admin: ScriptedUser, key: str) -> list[str]:
+async def _delivery_lines(admin: ScriptedUser, subject: str) -> list[str]:
+    """The /delivery entries whose heading names `subject` ("연결된 법안", "해결 뒤 효과 질문")."""
     await admin.send("/delivery")
     entries = [_blind(entry) for entry in (admin.reply().text or "").split("\n\n")[1:]]
-    return [entry for entry in entries if f"{key}:N" in entry]
+    return [entry for entry in entries if subject in entry]
 
 
 @pytest.mark.parametrize("fate", ["blocked", "erased"])
@@ -266,7 +266,7 @@ async def test_bill_news_looks_the_same_whatever_became_of_an_anonymous_owner(
         bill_id, BillStageEntry(BillStage.PROMULGATED, date(2026, 11, 22)), actor_id=ADMIN_ID
     )
     await run_agenda(sotong)
-    news = await _delivery_lines(admin, "link")
+    news = await _delivery_lines(admin, "연결된 법안")
     assert len(news) == 2 and news[0] == news[1], news
 
 
@@ -280,10 +280,10 @@ async def test_the_follow_up_looks_the_same_when_an_anonymous_owner_blocked_the_
     await run_job(sotong, FOLLOW_UP_JOB, kst(2027, 3, 1, 10))
     admin = sotong.admin()
     await onboard(admin)
-    questions = await _delivery_lines(admin, "follow-up")
+    questions = await _delivery_lines(admin, "해결 뒤 효과 질문")
     assert len(questions) == 2 and questions[0] == questions[1], questions
     await admin.send("/stats")
-    assert "(답변 0/2건)" in (admin.reply().text or "")
+    assert "질문 2건 중 0건 응답" in (admin.reply().text or "")
 
 
 async def test_nothing_another_owner_typed_reaches_a_supporter_anywhere(

@@ -14,7 +14,7 @@ from bot.fitting_bot import fit_parameters
 from domain.content import LocalizedText
 from domain.meetings import MeetingDraft, MeetingKind
 from messages.length import fit_html, split_blocks, truncate, utf16_length, visible_length
-from tests.admin.support import onboard, submit
+from tests.admin.support import onboard, open_label, submit
 from tests.fixtures.app import ADMIN_ID, BotHarness
 
 
@@ -62,7 +62,7 @@ async def test_an_emoji_heavy_problem_opens_for_administrators(sotong: BotHarnes
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/inbox")
-    await admin.tap(f"{created.receipt_code} 열기")
+    await admin.tap(open_label(admin, created.receipt_code))
     replies = admin.replies()
     shown = "".join(message.text or "" for message in replies)
     assert shown.count("😀") == 2040
@@ -98,7 +98,7 @@ async def test_an_emoji_heavy_answer_reaches_the_owner_with_its_footer(sotong: B
     admin = sotong.admin()
     await onboard(admin)
     await admin.send("/inbox")
-    await admin.tap(f"{submission.receipt_code} 열기")
+    await admin.tap(open_label(admin, submission.receipt_code))
     await admin.tap("✍️ 답변 작성")
     await admin.send("검토했어요 " + "🙏" * 3000)
     preview = admin.reply().text or ""

@@ -15,6 +15,7 @@ from handlers.feedback_views import me_too_button
 from handlers.ui import keyboard
 from sandbox.emulator import ScriptedUser
 from tests.admin.support import onboard as onboard_admin
+from tests.admin.support import open_label
 from tests.delivery.support import add_meeting, containing, kst
 from tests.evidence.support import run_agenda
 from tests.fixtures.app import ADMIN_ID, BotHarness
@@ -45,7 +46,7 @@ async def _support(sotong: BotHarness, supporter: ScriptedUser, code: str, langu
 async def _act(admin: ScriptedUser, code: str, action: str) -> None:
     """An administrator opens the submission from /inbox and taps an action."""
     await admin.send("/inbox")
-    await admin.tap(f"{code} 열기")
+    await admin.tap(open_label(admin, code))
     await admin.tap(action)
 
 

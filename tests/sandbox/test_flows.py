@@ -145,10 +145,9 @@ async def test_submission_review_export_and_status_update_through_the_page(
     await chat.shot("admin-inbox")
     await chat.tap("🔎 분야")
     await chat.tap("AI 학습데이터·저작권 (TDM)")
-    await expect(
-        page.locator(".inline-keyboard").get_by_role("button", name=f"{code} 열기")
-    ).to_be_visible(timeout=WAIT_MS)
-    await chat.tap(f"{code} 열기")
+    await chat.bot_says(f"1. {code}")
+    # The open button names the topic and the problem's first words; it is entry 1's.
+    await chat.tap("1. AI 학습데이터", exact=False)
     detail = await chat.bot_says(PROBLEM[:20])
     await expect(detail).to_contain_text("김민지")
     # The evidence photo is sent again to the administrator and shown as a picture.
