@@ -25,6 +25,8 @@ class EmulatorLimits:
         max_text: message text length after entity parsing, in UTF-16 code units.
         max_caption: caption length after entity parsing, in UTF-16 code units.
         max_callback_data: ``callback_data`` size in UTF-8 bytes.
+        max_entities: formatting entities kept in one text or caption; Telegram keeps the first
+            100 and sends the rest of the text unformatted, without an error.
         max_upload_bytes: largest file a bot may upload (50 MB on the public Bot API).
         max_download_bytes: largest file ``getFile`` serves (20 MB on the public Bot API).
         callback_query_timeout: seconds after which a callback query can no longer be answered.
@@ -41,6 +43,7 @@ class EmulatorLimits:
     max_text: int = 4096
     max_caption: int = 1024
     max_callback_data: int = 64
+    max_entities: int = 100
     max_upload_bytes: int = 50 * 1024 * 1024
     max_download_bytes: int = 20 * 1024 * 1024
     callback_query_timeout: float = 15.0

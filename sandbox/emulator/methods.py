@@ -135,7 +135,23 @@ class BotApiMethods:
             parsed = ParsedText(raw)
         else:
             raise bad_request("unsupported parse_mode")
-        return trim_text(parsed)
+        return self._within_entity_limit(field, trim_text(parsed))
+
+    def _within_entity_limit(self, field: str, parsed: ParsedText) -> ParsedText:
+        """Keep the first ``max_entities`` entities, as Telegram's servers do, and note the loss.
+
+        Telegram accepts such a text and quietly shows the rest unformatted; the emulator keeps
+        the same result and lists it among the conformance problems, since a person would see
+        broken formatting.
+        """
+        limit = self.state.limits.max_entities
+        if len(parsed.entities) <= limit:
+            return parsed
+        self.state.dropped_formatting.append(
+            f"a {field} with {len(parsed.entities)} entities lost all but the first {limit} "
+            f"(it began {parsed.text[:40]!r})"
+        )
+        return ParsedText(parsed.text, parsed.entities[:limit])
 
     def _text(self, params: Params) -> ParsedText:
         parsed = self._parse(params, "text", "entities")

@@ -81,6 +81,50 @@ async def test_entities_parameter_is_used_verbatim(bot: Bot, user: ScriptedUser)
     assert sent.entities == (MessageEntity(MessageEntity.BOLD, 0, 2),)
 
 
+async def test_tg_time_is_sent_as_a_date_time_entity(bot: Bot, user: ScriptedUser) -> None:
+    sent = await bot.send_message(
+        user.id,
+        '마감 <tg-time unix="1647531900" format="wDT">3월 17일 22:45</tg-time>',
+        parse_mode="HTML",
+    )
+    assert sent.text == "마감 3월 17일 22:45"
+    (entity,) = sent.entities
+    assert (entity.type, entity.offset, entity.length) == ("date_time", 3, 12)
+    assert entity.date_time_format == "wDT"
+    assert entity.unix_time == dtm.datetime(2022, 3, 17, 15, 45, tzinfo=dtm.UTC)
+
+
+async def test_a_tg_time_format_outside_the_grammar_is_refused(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
+) -> None:
+    await _rejected(
+        emulator,
+        "can't parse entities: Invalid date format used",
+        bot.send_message(
+            user.id, '<tg-time unix="1647531900" format="x">내일</tg-time>', parse_mode="HTML"
+        ),
+    )
+
+
+async def test_entities_past_the_hundredth_are_dropped_and_reported(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
+) -> None:
+    hundred = "\n".join(f"<b>{index}</b>" for index in range(100))
+    sent = await bot.send_message(user.id, hundred, parse_mode="HTML")
+    assert len(sent.entities) == 100
+    assert emulator.conformance_problems() == []
+    edited = await bot.edit_message_text(
+        hundred + "\n<i>101</i>", user.id, sent.message_id, parse_mode="HTML"
+    )
+    assert isinstance(edited, Message)
+    assert edited.text.endswith("101")
+    assert len(edited.entities) == 100
+    assert all(entity.type == "bold" for entity in edited.entities)
+    (problem,) = emulator.conformance_problems()
+    assert "a text with 101 entities lost all but the first 100" in problem
+    emulator.state.dropped_formatting.clear()
+
+
 async def test_empty_text_is_rejected(
     emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
 ) -> None:
