@@ -30,12 +30,15 @@ class EmulatorLimits:
         max_upload_bytes: largest file a bot may upload (50 MB on the public Bot API).
         max_download_bytes: largest file ``getFile`` serves (20 MB on the public Bot API).
         callback_query_timeout: seconds after which a callback query can no longer be answered.
-        flood_control: master switch for the three flood limits below.
-        global_rate: sending calls per second across all chats.
-        global_burst: how many sending calls may arrive at once across all chats.
-        private_rate: sustained messages per second into one private chat.
+        flood_control: master switch for the three flood limits below. Each sent *or edited*
+            message spends one: Telegram's limits for editing are the ones for sending, shared
+            (tdlib/td#2592, #3034). ``answerCallbackQuery`` is never limited
+            (tdlib/telegram-bot-api#648).
+        global_rate: sending and editing calls per second across all chats.
+        global_burst: how many sending and editing calls may arrive at once across all chats.
+        private_rate: sustained messages (sent or edited) per second in one private chat.
         private_burst: messages tolerated at once in one private chat (tests click fast).
-        group_rate: sustained messages per second into one group (20 per minute).
+        group_rate: sustained messages per second in one group (20 per minute).
         group_burst: messages tolerated at once in one group.
 
     """

@@ -106,6 +106,11 @@ class BotApiMethods:
         return chat
 
     def _admit(self, chat: Chat) -> None:
+        """Spend one message of the chat's and the overall flood budget, or answer 429.
+
+        Sends and edits share the budget: Telegram's limits for editing are the ones for
+        sending (tdlib/td#2592, #3034). Answers to callback queries are not limited.
+        """
         retry_after = self.state.flood.admit(chat.id, is_group=chat.type != "private")
         if retry_after is not None:
             raise too_many_requests(retry_after)
@@ -243,6 +248,7 @@ class BotApiMethods:
         return message
 
     def _save_edit(self, message: ChatMessage, **changes: Any) -> dict[str, Any]:
+        self._admit(self.state.chats[message.chat_id])
         updated = replace(message, edited=True, edit_date=self.state.now(), **changes)
         self.state.update_message(updated)
         return self.state.message_json(updated)

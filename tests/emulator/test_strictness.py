@@ -355,8 +355,53 @@ async def test_flood_limit_in_a_private_chat(
     assert caught.value.retry_after == dtm.timedelta(seconds=1)
     emulator_clock.advance(1.0)
     await bot.send_message(user.id, "이제 됨")
-    # edits are not flood-limited
-    await bot.edit_message_text("고침", user.id, 1)
+
+
+async def test_edits_spend_the_same_flood_budget_as_sends(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser, emulator_clock: FakeClock
+) -> None:
+    await bot.send_message(user.id, "0", reply_markup=_keyboard(("예", "yes")))
+    for index in range(1, 19):
+        await bot.edit_message_text(f"{index}", user.id, 1, reply_markup=_keyboard(("예", "y")))
+    await bot.edit_message_reply_markup(user.id, 1, reply_markup=_keyboard(("아니오", "no")))
+    emulator.expect_rejection("Too Many Requests", status=429)
+    with pytest.raises(RetryAfter) as caught:
+        await bot.edit_message_text("하나 더", user.id, 1)
+    assert caught.value.retry_after == dtm.timedelta(seconds=1)
+    with pytest.raises(RetryAfter):
+        await bot.edit_message_reply_markup(user.id, 1, reply_markup=None)
+    with pytest.raises(RetryAfter):
+        await bot.send_message(user.id, "보내기도 막혀요")
+    assert emulator.message(user.id, 1).text == "18"
+    emulator_clock.advance(1.0)
+    await bot.edit_message_text("이제 됨", user.id, 1)
+
+
+async def test_edits_in_a_group_count_toward_its_twenty_a_minute(
+    emulator: BotApiEmulator, bot: Bot, emulator_clock: FakeClock
+) -> None:
+    group = emulator.create_group("소통 운영팀")
+    await bot.send_message(group, "0")
+    for index in range(1, 20):
+        await bot.edit_message_text(f"{index}", group, 1)
+    emulator.expect_rejection("Too Many Requests", status=429)
+    with pytest.raises(RetryAfter) as caught:
+        await bot.edit_message_text("21번째", group, 1)
+    assert caught.value.retry_after == dtm.timedelta(seconds=3)
+
+
+async def test_answers_to_buttons_are_never_flood_limited(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
+) -> None:
+    await bot.send_message(user.id, "골라", reply_markup=_keyboard(("예", "yes")))
+    for index in range(1, 20):
+        await bot.send_message(user.id, f"{index}")
+    for _ in range(50):
+        query_id, _ = emulator.tap(user.id, "예")
+        assert await bot.answer_callback_query(query_id, text="받았어요")
+    emulator.expect_rejection("Too Many Requests", status=429)
+    with pytest.raises(RetryAfter):
+        await bot.send_message(user.id, "이건 막혀요")
 
 
 async def test_flood_limit_overall(
