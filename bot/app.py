@@ -14,7 +14,7 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes, Defaults
 
 from bot import evidence_jobs, maintenance_jobs, policy_jobs
 from bot.config import Settings
-from bot.reply_limiter import ReplyLimiter, ReplyLimits
+from bot.reply_limiter import PacingClock, ReplyLimiter, ReplyLimits
 from bot.sotong_bot import SotongBot
 from bot.telegram_http import AiohttpRequest
 from bot.update_inbox import UpdateInbox
@@ -85,8 +85,11 @@ class JournaledApplication(Application[SotongBot, SotongContext, Any, Any, Any, 
                 await self.inbox.handled(update.update_id)
 
 
-def build_application(wiring: Wiring) -> JournaledApplication:
-    """Build, but do not start, the application around ready services."""
+def build_application(wiring: Wiring, pacing: PacingClock | None = None) -> JournaledApplication:
+    """Build, but do not start, the application around ready services.
+
+    `pacing` is the reply limiter's time; tests give one the emulator's flood control shares.
+    """
     settings = wiring.settings
     bot = SotongBot(
         settings.token,
@@ -99,7 +102,7 @@ def build_application(wiring: Wiring) -> JournaledApplication:
             tzinfo=settings.zone,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ),
-        rate_limiter=_reply_limiter(settings),
+        rate_limiter=_reply_limiter(settings, pacing),
     )
     processor = UserOrderedUpdateProcessor(
         budget=InputBudget(settings.input_burst, settings.input_per_minute)
@@ -126,7 +129,7 @@ def build_application(wiring: Wiring) -> JournaledApplication:
     return application
 
 
-def _reply_limiter(settings: Settings) -> ReplyLimiter | None:
+def _reply_limiter(settings: Settings, pacing: PacingClock | None) -> ReplyLimiter | None:
     """The one limiter for interactive replies (the outbox paces digests on its own)."""
     if settings.reply_rate_per_second == 0:
         return None
@@ -135,7 +138,8 @@ def _reply_limiter(settings: Settings) -> ReplyLimiter | None:
             rate_per_second=settings.reply_rate_per_second,
             chat_burst=settings.reply_chat_burst,
             chat_interval=settings.reply_chat_interval,
-        )
+        ),
+        pacing,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
@@ -19,6 +20,8 @@ _TOKEN_PATTERN = re.compile(r"^\d+:[A-Za-z0-9_-]{20,}$")
 _SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
 # Plain HTTP only to this machine: a local Bot API server or the emulator delivers there.
 _LOOPBACK_HTTP = ("http://127.0.0.1:", "http://localhost:", "http://[::1]:")
+# The only ports Telegram posts an HTTPS webhook to; setWebhook refuses any other.
+_WEBHOOK_PORTS = frozenset({443, 80, 88, 8443})
 _LISTEN_PATTERN = re.compile(r"^(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):(?P<port>\d{1,5})$")
 
 
@@ -200,8 +203,9 @@ class Settings(BaseSettings):
     webhook_url: str | None = Field(
         default=None,
         description=(
-            "Public HTTPS URL Telegram posts updates to, e.g. https://bot.example.org/telegram; "
-            "unset to long-poll instead. Its path is the path the webhook server answers on."
+            "Public HTTPS URL Telegram posts updates to, e.g. https://bot.example.org/telegram, "
+            "on port 443, 80, 88 or 8443 (the only ports Telegram posts to); unset to long-poll "
+            "instead. Its path is the path the webhook server answers on."
         ),
     )
     webhook_listen: str = Field(
@@ -290,8 +294,20 @@ class Settings(BaseSettings):
     def _https_url(cls, value: str | None) -> str | None:
         if value is not None and not value.strip():
             return None
-        if value is not None and not value.startswith(("https://", *_LOOPBACK_HTTP)):
+        if value is None:
+            return None
+        if not value.startswith(("https://", *_LOOPBACK_HTTP)):
             raise ValueError("an https:// URL (Telegram posts webhooks over HTTPS only)")
+        try:
+            port = urlsplit(value).port
+        except ValueError:
+            raise ValueError("a URL with a valid port number") from None
+        # Plain HTTP reaches only a local Bot API server, which posts to any port.
+        if value.startswith("https://") and (port or 443) not in _WEBHOOK_PORTS:
+            raise ValueError(
+                f"an https:// URL on port 443, 80, 88 or 8443, not {port} "
+                "(the only ports Telegram posts webhooks to)"
+            )
         return value
 
     @field_validator("webhook_listen")

@@ -2,7 +2,8 @@
 
 Views already page and split long content (`messages.length.split_blocks`); this is the last
 guard for whatever still comes out too long (an imported 6,000-character title, an echo of a
-long text), so Telegram never answers "message is too long" and a user never sees an error
+long text) or too formatted (past the 100 entities Telegram keeps), so Telegram never answers
+"message is too long", never drops formatting on its own, and a user never sees an error
 instead of an answer. A fitted text is logged, so the view can be taught to split it.
 """
 
@@ -16,7 +17,14 @@ from telegram._utils.types import JSONDict, ODVInput
 from telegram.ext import ExtBot
 from telegram.request import BaseRequest
 
-from messages.length import CAPTION_LIMIT, TEXT_LIMIT, TOAST_LIMIT, fit_html, truncate
+from messages.length import (
+    CAPTION_LIMIT,
+    ENTITY_LIMIT,
+    TEXT_LIMIT,
+    TOAST_LIMIT,
+    fit_html,
+    truncate,
+)
 
 __all__ = ["FittingBot", "fit_parameters"]
 
@@ -41,7 +49,13 @@ def fit_parameters(endpoint: str, data: JSONDict) -> None:
     html = str(data.get("parse_mode", "")).upper() == "HTML" and endpoint != "answerCallbackQuery"
     fitted = fit_html(value, limit) if html else truncate(value, limit)
     if fitted != value:
-        logger.warning("%s.%s was longer than %d UTF-16 units and was cut", endpoint, field, limit)
+        logger.warning(
+            "%s.%s was longer than %d UTF-16 units or had more than %d entities, and was fitted",
+            endpoint,
+            field,
+            limit,
+            ENTITY_LIMIT,
+        )
         data[field] = fitted
 
 

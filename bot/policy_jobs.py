@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
+from bot.reply_limiter import retry_seconds
 from domain.delivery import (
     OutgoingMessage,
     PermanentSendError,
@@ -36,10 +36,6 @@ _SENDER_JOB = "outbox_sender_start"
 TICK_INTERVAL = timedelta(minutes=1)
 
 
-def _seconds(value: Any) -> float:
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
 def telegram_send(bot: Bot) -> Send:
     """A `send` for the outbox sender, over one PTB bot."""
 
@@ -57,7 +53,7 @@ def telegram_send(bot: Bot) -> Send:
         try:
             await bot.send_message(message.chat_id, message.text, reply_markup=markup)
         except RetryAfter as exc:
-            raise RateLimitedError(_seconds(exc.retry_after)) from exc
+            raise RateLimitedError(retry_seconds(exc)) from exc
         except Forbidden as exc:
             raise RecipientBlockedError(str(exc)) from exc
         except BadRequest as exc:

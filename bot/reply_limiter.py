@@ -1,14 +1,19 @@
 """Pacing for interactive replies: per chat and overall, and a 429 pauses only its own chat.
 
 One limiter per concern. The outbox sender paces broadcasts and notices itself (its `Pacer`);
-this limiter paces what handlers send while handling an update, and nothing else: sends made
-outside update handling (the outbox sender, jobs) pass straight through, so the two never stack.
+this limiter paces what handlers send and edit while handling an update, and nothing else: calls
+made outside update handling (the outbox sender, jobs) pass straight through, so the two never
+stack. Edits count with sends: Telegram's flood limits for editing a message are the ones for
+sending, in the same per-chat budget (TDLib's maintainers, tdlib/td#2592 and #3034), and the bot
+edits on nearly every tap. Answers to buttons are not paced: Telegram does not limit them
+(tdlib/telegram-bot-api#648).
 
 PTB's `AIORateLimiter` has no per-private-chat limit and pauses *every* request after any 429;
 with retries it also holds the handler. Here each chat has its own token bucket (Telegram allows
 short bursts, then about one message a second), a shared bucket caps the overall rate, and a 429
-holds back that chat only: until its `retry_after` has passed, sends to it fail at once with the
-same error instead of reaching Telegram. Nothing is retried: the error reaches the handler.
+holds back that chat only: until its `retry_after` has passed, calls for it fail at once with the
+same error instead of reaching Telegram. A short 429 (`ReplyLimits.wait_out`, a few seconds) is
+waited out once, so the edit a tap asked for still lands; a longer one reaches the handler.
 """
 
 from __future__ import annotations
@@ -21,12 +26,12 @@ import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
 
-__all__ = ["ReplyLimiter", "ReplyLimits", "handling_update"]
+__all__ = ["PacingClock", "ReplyLimiter", "ReplyLimits", "handling_update", "retry_seconds"]
 
 logger = logging.getLogger("sotong.flood")
 
@@ -35,17 +40,42 @@ handling_update: contextvars.ContextVar[bool] = contextvars.ContextVar(
 )
 """True while the update processor runs a handler: what is sent then is a reply."""
 
-_PACED_PREFIX = "send"
+_PACED_PREFIXES = ("send", "edit")
 _FORGET_AFTER = 4096
+
+
+class PacingClock(Protocol):
+    """Where the limiter reads the time and how it waits: real time unless a test drives it."""
+
+    def __call__(self) -> float:
+        """A monotonic time in seconds."""
+        ...
+
+    async def sleep(self, seconds: float) -> None:
+        """Let `seconds` pass."""
+        ...
+
+
+class _RealTime:
+    def __call__(self) -> float:
+        return time.monotonic()
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
 
 
 @dataclass(frozen=True, slots=True)
 class ReplyLimits:
-    """Overall sends per second, and per chat: a burst, then one per `chat_interval` seconds."""
+    """Overall replies per second, and per chat: a burst, then one per `chat_interval` seconds.
+
+    A 429 asking to wait at most `wait_out` seconds is waited out once, holding only the handler
+    of that chat's update.
+    """
 
     rate_per_second: float
     chat_burst: int
     chat_interval: float
+    wait_out: float = 5.0
 
 
 class _Bucket:
@@ -73,17 +103,19 @@ class _Bucket:
         )
 
 
-def _seconds(value: float | timedelta) -> float:
+def retry_seconds(error: RetryAfter) -> float:
+    """How long a 429 asks to wait, in seconds (PTB gives a number or a `timedelta`)."""
+    value = error.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 
 class ReplyLimiter(BaseRateLimiter[None]):
-    """Waits before each `send*` call made during update handling until its chat may receive."""
+    """Waits before each `send*` and `edit*` call of update handling until its chat may receive."""
 
-    def __init__(self, limits: ReplyLimits, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, limits: ReplyLimits, clock: PacingClock | None = None) -> None:
         self._limits = limits
-        self._clock = clock
-        self._overall = _Bucket(limits.rate_per_second, limits.rate_per_second, clock())
+        self._clock: PacingClock = clock or _RealTime()
+        self._overall = _Bucket(limits.rate_per_second, limits.rate_per_second, self._clock())
         self._chats: dict[object, _Bucket] = {}
 
     async def initialize(self) -> None:
@@ -101,11 +133,32 @@ class ReplyLimiter(BaseRateLimiter[None]):
         data: dict[str, Any],
         rate_limit_args: None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
-        """Pace replies (sends with a chat during update handling); pass everything else."""
+        """Pace replies (sends and edits in a chat during update handling); pass the rest."""
         chat_id = data.get("chat_id")
-        if not handling_update.get() or chat_id is None or not endpoint.startswith(_PACED_PREFIX):
+        if not handling_update.get() or chat_id is None or not endpoint.startswith(_PACED_PREFIXES):
             return await callback(*args, **kwargs)
         chat = self._chat(chat_id)
+        waited_out = False
+        while True:
+            await self._turn(chat)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                # Only this chat waits; other chats keep their pace.
+                wait = retry_seconds(exc)
+                until = self._clock() + wait
+                chat.paused_until = until
+                if waited_out or wait > self._limits.wait_out:
+                    logger.warning("429 for one chat: its replies pause, other chats go on")
+                    raise
+                logger.info("a short 429 for one chat: its reply waits %.1f s, once", wait)
+                waited_out = True
+                await self._clock.sleep(wait)
+                if chat.paused_until == until:  # the sleep may end a clock tick early
+                    chat.paused_until = 0.0
+
+    async def _turn(self, chat: _Bucket) -> None:
+        """Wait until `chat` and the overall budget each have a token, and take them."""
         while True:
             now = self._clock()
             if now < chat.paused_until:
@@ -117,15 +170,8 @@ class ReplyLimiter(BaseRateLimiter[None]):
                 if wait > 0.0:
                     chat.tokens += 1.0  # give the chat's token back while the overall one refills
             if wait == 0.0:
-                break
-            await asyncio.sleep(wait)
-        try:
-            return await callback(*args, **kwargs)
-        except RetryAfter as exc:
-            # Only this chat waits; other chats keep their pace. The handler sees the error.
-            chat.paused_until = self._clock() + _seconds(exc.retry_after)
-            logger.warning("429 for one chat: its replies pause, other chats go on")
-            raise
+                return
+            await self._clock.sleep(wait)
 
     def _chat(self, chat_id: object) -> _Bucket:
         chat = self._chats.get(chat_id)

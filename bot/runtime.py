@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 
 from bot.app import ALLOWED_UPDATES, JournaledApplication, build_application, on_startup
 from bot.config import Settings
+from bot.reply_limiter import PacingClock
 from bot.startup import Backoff, with_retries
 from bot.update_processor import UserOrderedUpdateProcessor
 from bot.webhook import WebhookServer
@@ -67,18 +68,20 @@ async def running_bot(
     poll_timeout: int = 10,
     backoff: Backoff | None = None,
     stop: asyncio.Event | None = None,
+    pacing: PacingClock | None = None,
 ) -> AsyncIterator[JournaledApplication]:
     """Open the database, take updates, and stop everything in reverse order on exit.
 
     Updates come by long polling, or by the webhook when WEBHOOK_URL is set. `stop`, when
-    given, ends a start-up still waiting for Telegram (StartupAbandonedError).
+    given, ends a start-up still waiting for Telegram (StartupAbandonedError). `pacing` is the
+    reply limiter's time (real time unless a test drives it).
     """
     # The lock first: `restore` must never swap the file under a running bot.
     with database_lock(settings.database_path):
         database = await Database.open(settings.database_path)
         try:
             application = build_application(
-                Wiring.create(settings, database, clock or SystemClock())
+                Wiring.create(settings, database, clock or SystemClock()), pacing
             )
             try:
                 await _start(

@@ -3,11 +3,14 @@
 PTB's Updater confirms a batch of updates with the next getUpdates, before they are handled;
 journaling inside `get_updates` puts the batch on disk in that gap. And an answer to a button
 is a courtesy: its failure (an outage, an expired query) must never abort the work the button
-asked for, nor may a query be answered twice.
+asked for, nor may a query be answered twice. Telegram does not flood-limit answers
+(tdlib/telegram-bot-api#648), but should it answer 429 with a short wait, the answer is given
+once more after it, within the query's lifetime, so a toast's words still arrive.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -16,9 +19,10 @@ from typing import Any
 from telegram import Update
 from telegram._utils.defaultvalue import DEFAULT_NONE
 from telegram._utils.types import JSONDict, ODVInput, TimePeriod
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, RetryAfter, TelegramError
 
 from bot.fitting_bot import FittingBot
+from bot.reply_limiter import retry_seconds
 from bot.update_inbox import UpdateInbox
 
 __all__ = ["SotongBot"]
@@ -26,6 +30,8 @@ __all__ = ["SotongBot"]
 logger = logging.getLogger("sotong.bot")
 
 _REMEMBERED_ANSWERS = 10_000
+_ANSWER_WAIT_AT_MOST = 5.0
+"""Seconds a 429 on an answer is waited out; a query can be answered for about 15 seconds."""
 
 
 class SotongBot(FittingBot):
@@ -131,7 +137,15 @@ class SotongBot(FittingBot):
         if callback_query_id in self._answered:
             return True
         try:
-            result = await super().answer_callback_query(callback_query_id, *args, **kwargs)
+            try:
+                result = await super().answer_callback_query(callback_query_id, *args, **kwargs)
+            except RetryAfter as exc:
+                wait = retry_seconds(exc)
+                if wait > _ANSWER_WAIT_AT_MOST:
+                    raise
+                logger.info("a short 429 on a button's answer: answering again in %.1f s", wait)
+                await asyncio.sleep(wait)
+                result = await super().answer_callback_query(callback_query_id, *args, **kwargs)
         except BadRequest as exc:
             # "Query is too old" or already answered: trying again cannot help.
             self._remember_answer(callback_query_id)

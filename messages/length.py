@@ -1,9 +1,11 @@
-"""Telegram's length limits, counted as Telegram counts them: UTF-16 units of the shown text.
+"""Telegram's limits on a text, counted as Telegram counts them.
 
 Python counts code points; Telegram counts UTF-16 code units after parsing the HTML, so an
-emoji (two units) or an `&amp;` (one shown character, five written) counts differently. Every
-limit check in the project goes through here: views split or page with `split_blocks`, and the
-bot fits whatever still comes out too long with `fit_html` just before sending.
+emoji (two units) or an `&amp;` (one shown character, five written) counts differently. And
+Telegram keeps only the first 100 formatting entities of a message, showing the rest as plain
+text without an error. Every limit check in the project goes through here: views split or page
+with `split_blocks`, and the bot fits whatever still comes out too long or too formatted with
+`fit_html` just before sending.
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ __all__ = [
     "BUTTON_TEXT_LIMIT",
     "CAPTION_LIMIT",
     "ELLIPSIS",
+    "ENTITY_LIMIT",
     "TEXT_LIMIT",
     "TOAST_LIMIT",
+    "entity_count",
     "fit_html",
     "split_blocks",
     "truncate",
@@ -32,6 +36,8 @@ TOAST_LIMIT: Final = 200
 BUTTON_TEXT_LIMIT: Final = 64
 """Longer button labels are accepted but cut by clients; keep them readable."""
 ELLIPSIS: Final = "…"
+ENTITY_LIMIT: Final = 100
+"""Formatting entities Telegram keeps in one text or caption; later ones are shown plain."""
 
 _TAG = re.compile(r"<[^<>]*>")
 _TOKEN = re.compile(r"<[^<>]*>|&#?[A-Za-z0-9]{1,32};|[^<&]+|[<&]")
@@ -45,6 +51,46 @@ def utf16_length(text: str) -> int:
 def visible_length(markup: str) -> int:
     """What Telegram counts against its limit: the HTML text without tags, in UTF-16 units."""
     return utf16_length(html.unescape(_TAG.sub("", markup)))
+
+
+def entity_count(markup: str) -> int:
+    """The formatting entities an HTML text makes at most: one per opening tag.
+
+    An empty tag or a link Telegram refuses makes none, so this may count a few too many, never
+    too few.
+    """
+    return sum(1 for token in _TAG.findall(markup) if _opens(token))
+
+
+def _opens(token: str) -> bool:
+    name = _tag_name(token)
+    return bool(name) and not name.startswith("/")
+
+
+def _fits(markup: str, limit: int, entity_limit: int) -> bool:
+    return visible_length(markup) <= limit and entity_count(markup) <= entity_limit
+
+
+def _formatting_kept(markup: str, entity_limit: int) -> str:
+    """`markup` with the tags after the first `entity_limit` left out; every word stays."""
+    if entity_count(markup) <= entity_limit:
+        return markup
+    out: list[str] = []
+    kept: list[bool] = []
+    opened = 0
+    for token in _TOKEN.findall(markup):
+        if token.startswith("<") and len(token) > 1 and token.endswith(">"):
+            if _opens(token):
+                opened += 1
+                kept.append(opened <= entity_limit)
+                keep = kept[-1]
+            else:
+                keep = kept.pop() if kept else True
+            if keep:
+                out.append(token)
+            continue
+        out.append(token)
+    return "".join(out)
 
 
 def _head(text: str, units: int) -> str:
@@ -64,8 +110,13 @@ def truncate(text: str, limit: int) -> str:
     return _head(text, limit - 1).rstrip() + ELLIPSIS
 
 
-def fit_html(markup: str, limit: int = TEXT_LIMIT) -> str:
-    """HTML text whose shown part fits `limit`, cut with "…" and with every open tag closed."""
+def fit_html(markup: str, limit: int = TEXT_LIMIT, entity_limit: int = ENTITY_LIMIT) -> str:
+    """HTML text whose shown part fits `limit`, cut with "…" and with every open tag closed.
+
+    Formatting past `entity_limit` entities is left out (the words stay), as Telegram would
+    show it anyway, so the text that arrives is the text that was meant.
+    """
+    markup = _formatting_kept(markup, entity_limit)
     if visible_length(markup) <= limit:
         return markup
     budget = limit - 1
@@ -95,17 +146,20 @@ def fit_html(markup: str, limit: int = TEXT_LIMIT) -> str:
     return "".join(out).rstrip() + ELLIPSIS + closing
 
 
-def split_blocks(blocks: Sequence[str], limit: int = TEXT_LIMIT) -> tuple[str, ...]:
-    """Pack HTML blocks into as few messages of at most `limit` shown units as possible.
+def split_blocks(
+    blocks: Sequence[str], limit: int = TEXT_LIMIT, entity_limit: int = ENTITY_LIMIT
+) -> tuple[str, ...]:
+    """Pack HTML blocks into as few messages as possible, each within both limits.
 
-    Blocks are separated by blank lines and never cut unless one alone is too long; such a block
-    is split by lines, and a line still too long is cut with "…".
+    Each message keeps to `limit` shown units and `entity_limit` formatting entities. Blocks
+    are separated by blank lines and never cut unless one alone is too long or too formatted;
+    such a block is split by lines, and a line still too long is cut with "…".
     """
     parts: list[str] = []
     current = ""
-    for block in _fitted_blocks(blocks, limit):
+    for block in _fitted_blocks(blocks, limit, entity_limit):
         candidate = f"{current}\n\n{block}" if current else block
-        if visible_length(candidate) <= limit:
+        if _fits(candidate, limit, entity_limit):
             current = candidate
             continue
         if current:
@@ -146,17 +200,17 @@ def _self_contained_lines(block: str) -> list[str]:
     return lines
 
 
-def _fitted_blocks(blocks: Sequence[str], limit: int) -> list[str]:
+def _fitted_blocks(blocks: Sequence[str], limit: int, entity_limit: int) -> list[str]:
     fitted: list[str] = []
     for block in blocks:
-        if visible_length(block) <= limit:
+        if _fits(block, limit, entity_limit):
             fitted.append(block)
             continue
         current = ""
         for raw_line in _self_contained_lines(block):
-            line = fit_html(raw_line, limit)
+            line = fit_html(raw_line, limit, entity_limit)
             candidate = f"{current}\n{line}" if current else line
-            if visible_length(candidate) <= limit:
+            if _fits(candidate, limit, entity_limit):
                 current = candidate
             else:
                 if current:

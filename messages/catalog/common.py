@@ -70,6 +70,16 @@ TEXTS = {
             "please try again in a moment."
         ),
     },
+    "error.held_back": {
+        "ko": (
+            "텔레그램이 봇의 메시지를 잠시 막아서 방금 요청에 답하지 못했어요. 잠시 후 다시 "
+            "해 주세요."
+        ),
+        "en": (
+            "Telegram briefly held back the bot's messages, so your last request got no answer. "
+            "Please try it again in a moment."
+        ),
+    },
     "flood.skipped": {
         "ko": (
             "한꺼번에 너무 많이 보내셔서 일부는 건너뛰었어요. 잠시 후에 필요한 것만 다시 보내 "

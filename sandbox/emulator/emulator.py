@@ -485,6 +485,10 @@ class BotApiEmulator:
             f"(params: {call.params})"
             for call in self.state.unexpected_rejections()
         ]
+        problems.extend(
+            f"{loss}: Telegram keeps {self.state.limits.max_entities} entities per message"
+            for loss in self.state.dropped_formatting
+        )
         if not self.state.allow_unanswered_callbacks:
             problems.extend(
                 f"callback query {record.id} (data {record.data!r}, chat {record.chat_id}) "

@@ -1,4 +1,7 @@
-"""Flood control: token buckets per chat and overall, O(1) per call, driven by an injected clock."""
+"""Flood control: token buckets per chat and overall, O(1) per call, driven by an injected clock.
+
+Every message the bot sends or edits spends from the same buckets, as on Telegram.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ class _Bucket:
 
 
 class FloodControl:
-    """Decides whether a sending call may pass, like Telegram's 429 "retry after N"."""
+    """Decides whether a sending or editing call may pass, like Telegram's 429 "retry after N"."""
 
     def __init__(self, limits: EmulatorLimits, clock: Clock) -> None:
         self._limits = limits
@@ -39,7 +42,7 @@ class FloodControl:
         self._chats: dict[int, _Bucket] = {}
 
     def admit(self, chat_id: int, *, is_group: bool) -> int | None:
-        """Consume one message for ``chat_id``; return ``retry_after`` seconds if over a limit."""
+        """Spend one message in ``chat_id``; return ``retry_after`` seconds if over a limit."""
         limits = self._limits
         if not limits.flood_control:
             return None

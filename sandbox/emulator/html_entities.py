@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 __all__ = [
     "Entity",
     "HtmlParseError",
     "ParsedText",
+    "date_time_format",
     "entities_from_json",
     "parse_html",
     "render_html",
@@ -38,6 +39,7 @@ _SUPPORTED_TAGS = frozenset(
         "ins",
         "tg-spoiler",
         "tg-emoji",
+        "tg-time",
         "span",
         "pre",
         "code",
@@ -78,7 +80,12 @@ _PRIORITY = {
     "spoiler": 94,
     "custom_emoji": 99,
     "expandable_blockquote": 0,
+    "date_time": 30,
 }
+# Date-time entity formatting: "r" (relative) alone, else any of w, d/D, t/T (TDLib also takes
+# R and W). The Bot API answers with the canonical order w, d|D, t|T, short before long.
+_RELATIVE = frozenset({"r", "R"})
+_FORMAT_LETTERS = frozenset("tTdDwW")
 _SPACES = frozenset(" \t\r\n\v\0")
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _LINK = re.compile(r"^(?:(https?|tg|ton)://)?([^/?#\s]+)(\S*)$", re.IGNORECASE)
@@ -100,6 +107,8 @@ class Entity:
     language: str | None = None
     custom_emoji_id: str | None = None
     user_id: int | None = None
+    unix_time: int | None = None
+    date_time_format: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Serialise as the Bot API ``MessageEntity`` object (optional fields only when set)."""
@@ -112,19 +121,14 @@ class Entity:
             data["custom_emoji_id"] = self.custom_emoji_id
         if self.user_id is not None:
             data["user"] = {"id": self.user_id, "is_bot": False, "first_name": ""}
+        if self.type == "date_time":
+            data["unix_time"] = self.unix_time
+            data["date_time_format"] = self.date_time_format or ""
         return data
 
     def shifted(self, delta: int) -> Entity:
         """Return the same entity moved by ``delta`` code units (used when trimming)."""
-        return Entity(
-            self.type,
-            self.offset + delta,
-            self.length,
-            self.url,
-            self.language,
-            self.custom_emoji_id,
-            self.user_id,
-        )
+        return replace(self, offset=self.offset + delta)
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +183,30 @@ def _decode_entity(text: str, pos: int) -> tuple[str, int] | None:
     return decoded, end
 
 
+def date_time_format(raw: str) -> str:
+    """Validate a date-time format and return it as the Bot API echoes it (TDLib's rules).
+
+    Raises:
+        HtmlParseError: "Invalid date format used" for a letter outside ``r|w?[dD]?[tT]?``.
+
+    """
+    if raw in _RELATIVE:
+        return "r"
+    if any(letter not in _FORMAT_LETTERS for letter in raw):
+        raise HtmlParseError("Invalid date format used")
+    weekday = "w" if "w" in raw or "W" in raw else ""
+    date = "d" if "d" in raw else "D" if "D" in raw else ""
+    time = "t" if "t" in raw else "T" if "T" in raw else ""
+    return weekday + date + time
+
+
+def _int32(value: str) -> int:
+    """TDLib's ``to_integer<int32>``: an optional minus and the leading digits, else 0."""
+    match = re.match(r"-?\d+", value)
+    number = int(match.group()) if match else 0
+    return (number + 2**31) % 2**32 - 2**31
+
+
 def _checked_link(url: str) -> str | None:
     """Approximate TDLib's ``get_checked_link``: normalise a URL or reject it (``None``)."""
     match = _LINK.match(url)
@@ -202,6 +230,7 @@ class _OpenTag:
     argument: str
     offset: int
     text_start: int
+    date: int = 0
 
 
 class _HtmlParser:
@@ -259,12 +288,7 @@ class _HtmlParser:
                 f'Can\'t find end tag corresponding to start tag "{self.stack[-1].name}"'
             )
         text = "".join(self.out)
-        entities = [
-            Entity(e.type, e.offset, e.length, e.url, None, e.custom_emoji_id)
-            if e.type == "code"
-            else e
-            for e in self.entities
-        ]
+        entities = [replace(e, language=None) if e.type == "code" else e for e in self.entities]
         return ParsedText(text, tuple(sorted(entities, key=_sort_key)))
 
     def open_tag(self) -> None:
@@ -279,23 +303,24 @@ class _HtmlParser:
             raise HtmlParseError(
                 f'Unsupported start tag "{tag}" at byte offset {self.byte_offset(begin)}'
             )
-        argument = ""
+        opened = _OpenTag(tag, "", self.utf16, self.out_len)
         while self.char_at(i) != ">":
-            argument, i = self.attribute(tag, begin, i, argument)
-        if tag == "span" and argument != "spoiler":
+            i = self.attribute(opened, begin, i)
+        if tag == "span" and opened.argument != "spoiler":
             raise HtmlParseError(
                 f'Tag "span" must have class "tg-spoiler" at byte offset {self.byte_offset(begin)}'
             )
-        self.stack.append(_OpenTag(tag, argument, self.utf16, self.out_len))
+        self.stack.append(opened)
         self.pos = i + 1
 
-    def attribute(self, tag: str, begin: int, i: int, argument: str) -> tuple[str, int]:
-        """Parse one attribute at ``i``; return the (possibly updated) tag argument and index."""
+    def attribute(self, opened: _OpenTag, begin: int, i: int) -> int:
+        """Parse one attribute at ``i`` into ``opened``; return the index after it."""
+        tag = opened.name
         size = len(self.src)
         while i < size and self.src[i] in _SPACES:
             i += 1
         if self.char_at(i) == ">":
-            return argument, i
+            return i
         name_start = i
         while self.char_at(i) not in _SPACES and self.char_at(i) not in "=>/\"'":
             i += 1
@@ -312,8 +337,8 @@ class _HtmlParser:
                     f'Unclosed start tag "{tag}" at byte offset {self.byte_offset(begin)}'
                 )
             if tag == "blockquote" and name == "expandable":
-                argument = "1"
-            return argument, i
+                opened.argument = "1"
+            return i
         i += 1
         while i < size and self.src[i] in _SPACES:
             i += 1
@@ -351,16 +376,20 @@ class _HtmlParser:
         if i >= size:
             raise HtmlParseError(f"Unclosed start tag at byte offset {self.byte_offset(begin)}")
         if tag == "a" and name == "href":
-            argument = value
+            opened.argument = value
         elif tag == "code" and name == "class" and value.startswith("language-"):
-            argument = value[9:]
+            opened.argument = value[9:]
         elif tag == "span" and name == "class" and value.startswith("tg-"):
-            argument = value[3:]
+            opened.argument = value[3:]
         elif tag == "tg-emoji" and name == "emoji-id":
-            argument = value
+            opened.argument = value
         elif tag == "blockquote" and name == "expandable":
-            argument = "1"
-        return argument, i
+            opened.argument = "1"
+        elif tag == "tg-time" and name == "unix":
+            opened.date = _int32(value)
+        elif tag == "tg-time" and name == "format":
+            opened.argument = value
+        return i
 
     def close_tag(self) -> None:
         begin = self.pos
@@ -395,6 +424,18 @@ class _HtmlParser:
             if not argument.isdigit() or int(argument) == 0:
                 raise HtmlParseError("Invalid custom emoji identifier specified")
             self.entities.append(Entity("custom_emoji", offset, length, custom_emoji_id=argument))
+        elif tag == "tg-time":
+            shown_as = date_time_format(argument)
+            if opened.date > 0:
+                self.entities.append(
+                    Entity(
+                        "date_time",
+                        offset,
+                        length,
+                        unix_time=opened.date,
+                        date_time_format=shown_as,
+                    )
+                )
         elif tag == "a":
             url = argument or "".join(self.out)[opened.text_start :]
             checked = _checked_link(url)
@@ -434,16 +475,7 @@ def trim_text(parsed: ParsedText) -> ParsedText:
         lo = max(entity.offset, start)
         hi = min(entity.offset + entity.length, end)
         if hi > lo:
-            clipped = Entity(
-                entity.type,
-                lo,
-                hi - lo,
-                entity.url,
-                entity.language,
-                entity.custom_emoji_id,
-                entity.user_id,
-            )
-            entities.append(clipped.shifted(-start))
+            entities.append(replace(entity, offset=lo - start, length=hi - lo))
     return ParsedText(result, tuple(entities))
 
 
@@ -464,6 +496,7 @@ def entities_from_json(raw: Any) -> tuple[Entity, ...]:
         if not isinstance(kind, str) or not isinstance(offset, int) or not isinstance(length, int):
             raise ValueError("entity must have type, offset and length")
         user = item.get("user")
+        unix_time, shown_as = _date_time_fields(item) if kind == "date_time" else (None, None)
         result.append(
             Entity(
                 kind,
@@ -473,9 +506,27 @@ def entities_from_json(raw: Any) -> tuple[Entity, ...]:
                 language=item.get("language"),
                 custom_emoji_id=item.get("custom_emoji_id"),
                 user_id=user.get("id") if isinstance(user, dict) else None,
+                unix_time=unix_time,
+                date_time_format=shown_as,
             )
         )
     return tuple(sorted(result, key=_sort_key))
+
+
+def _date_time_fields(item: dict[str, Any]) -> tuple[int, str]:
+    """A ``date_time`` entity's required ``unix_time`` and its checked ``date_time_format``."""
+    unix_time = item.get("unix_time")
+    if not isinstance(unix_time, int) or isinstance(unix_time, bool):
+        raise ValueError('field "unix_time" must be of type Number')
+    if unix_time <= 0:
+        raise ValueError("Invalid date specified")
+    raw_format = item.get("date_time_format", "")
+    if not isinstance(raw_format, str):
+        raise ValueError('field "date_time_format" must be of type String')
+    try:
+        return unix_time, date_time_format(raw_format)
+    except HtmlParseError:
+        raise ValueError("Invalid date-time format specified") from None
 
 
 _OPEN_MARKUP = {
@@ -500,6 +551,7 @@ _CLOSE_MARKUP = {
     "pre": "</pre>",
     "text_link": "</a>",
     "custom_emoji": "</tg-emoji>",
+    "date_time": "</tg-time>",
 }
 
 
@@ -512,6 +564,8 @@ def _open_markup(entity: Entity) -> str:
         return f'<a href="{html.escape(entity.url or "")}">'
     if entity.type == "custom_emoji":
         return f'<tg-emoji emoji-id="{entity.custom_emoji_id}">'
+    if entity.type == "date_time":
+        return f'<tg-time unix="{entity.unix_time}" format="{entity.date_time_format or ""}">'
     return _OPEN_MARKUP.get(entity.type, "")
 
 

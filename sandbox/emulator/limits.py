@@ -25,15 +25,20 @@ class EmulatorLimits:
         max_text: message text length after entity parsing, in UTF-16 code units.
         max_caption: caption length after entity parsing, in UTF-16 code units.
         max_callback_data: ``callback_data`` size in UTF-8 bytes.
+        max_entities: formatting entities kept in one text or caption; Telegram keeps the first
+            100 and sends the rest of the text unformatted, without an error.
         max_upload_bytes: largest file a bot may upload (50 MB on the public Bot API).
         max_download_bytes: largest file ``getFile`` serves (20 MB on the public Bot API).
         callback_query_timeout: seconds after which a callback query can no longer be answered.
-        flood_control: master switch for the three flood limits below.
-        global_rate: sending calls per second across all chats.
-        global_burst: how many sending calls may arrive at once across all chats.
-        private_rate: sustained messages per second into one private chat.
+        flood_control: master switch for the three flood limits below. Each sent *or edited*
+            message spends one: Telegram's limits for editing are the ones for sending, shared
+            (tdlib/td#2592, #3034). ``answerCallbackQuery`` is never limited
+            (tdlib/telegram-bot-api#648).
+        global_rate: sending and editing calls per second across all chats.
+        global_burst: how many sending and editing calls may arrive at once across all chats.
+        private_rate: sustained messages (sent or edited) per second in one private chat.
         private_burst: messages tolerated at once in one private chat (tests click fast).
-        group_rate: sustained messages per second into one group (20 per minute).
+        group_rate: sustained messages per second in one group (20 per minute).
         group_burst: messages tolerated at once in one group.
 
     """
@@ -41,6 +46,7 @@ class EmulatorLimits:
     max_text: int = 4096
     max_caption: int = 1024
     max_callback_data: int = 64
+    max_entities: int = 100
     max_upload_bytes: int = 50 * 1024 * 1024
     max_download_bytes: int = 20 * 1024 * 1024
     callback_query_timeout: float = 15.0

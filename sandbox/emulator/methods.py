@@ -106,6 +106,11 @@ class BotApiMethods:
         return chat
 
     def _admit(self, chat: Chat) -> None:
+        """Spend one message of the chat's and the overall flood budget, or answer 429.
+
+        Sends and edits share the budget: Telegram's limits for editing are the ones for
+        sending (tdlib/td#2592, #3034). Answers to callback queries are not limited.
+        """
         retry_after = self.state.flood.admit(chat.id, is_group=chat.type != "private")
         if retry_after is not None:
             raise too_many_requests(retry_after)
@@ -135,7 +140,23 @@ class BotApiMethods:
             parsed = ParsedText(raw)
         else:
             raise bad_request("unsupported parse_mode")
-        return trim_text(parsed)
+        return self._within_entity_limit(field, trim_text(parsed))
+
+    def _within_entity_limit(self, field: str, parsed: ParsedText) -> ParsedText:
+        """Keep the first ``max_entities`` entities, as Telegram's servers do, and note the loss.
+
+        Telegram accepts such a text and quietly shows the rest unformatted; the emulator keeps
+        the same result and lists it among the conformance problems, since a person would see
+        broken formatting.
+        """
+        limit = self.state.limits.max_entities
+        if len(parsed.entities) <= limit:
+            return parsed
+        self.state.dropped_formatting.append(
+            f"a {field} with {len(parsed.entities)} entities lost all but the first {limit} "
+            f"(it began {parsed.text[:40]!r})"
+        )
+        return ParsedText(parsed.text, parsed.entities[:limit])
 
     def _text(self, params: Params) -> ParsedText:
         parsed = self._parse(params, "text", "entities")
@@ -227,6 +248,7 @@ class BotApiMethods:
         return message
 
     def _save_edit(self, message: ChatMessage, **changes: Any) -> dict[str, Any]:
+        self._admit(self.state.chats[message.chat_id])
         updated = replace(message, edited=True, edit_date=self.state.now(), **changes)
         self.state.update_message(updated)
         return self.state.message_json(updated)

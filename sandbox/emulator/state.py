@@ -157,6 +157,8 @@ class EmulatorState:
         self.calls: list[ApiCall] = []
         self.expectations: list[ExpectedRejection] = []
         self.allow_unanswered_callbacks = False
+        self.dropped_formatting: list[str] = []
+        """Texts whose entities past ``max_entities`` Telegram would have dropped, silently."""
         self._next_user_id = 700_000_001
         self._next_group_id = -4_000_000_001
         self._file_seq = 0

@@ -6,8 +6,9 @@ answer or a dead connection it retries later and reports the error in ``getWebho
 Updates go out one at a time in id order here (Telegram may use up to ``max_connections`` in
 parallel; order within one chat is what a bot may rely on, and one at a time keeps it).
 
-Real Telegram only posts to public HTTPS URLs; the emulator posts only to this machine
-(``127.0.0.1``, ``localhost``, ``::1``), over plain HTTP too, which is what a test needs.
+Real Telegram only posts to public HTTPS URLs on ports 443, 80, 88 and 8443; the emulator posts
+only to this machine (``127.0.0.1``, ``localhost``, ``::1``), over plain HTTP too and then on any
+port, as a local Bot API server (``--local``) does, which is what a test needs.
 """
 
 from __future__ import annotations
@@ -25,9 +26,17 @@ import aiohttp
 from sandbox.emulator.errors import ApiError, bad_request
 from sandbox.emulator.updates import UpdateQueue
 
-__all__ = ["LOOPBACK_HOSTS", "WebhookAttempt", "WebhookSender", "check_webhook_url"]
+__all__ = [
+    "LOOPBACK_HOSTS",
+    "WEBHOOK_PORTS",
+    "WebhookAttempt",
+    "WebhookSender",
+    "check_webhook_url",
+]
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+WEBHOOK_PORTS = frozenset({443, 80, 88, 8443})
+"""The only ports Telegram posts an HTTPS webhook to (the Bot API server's WebhookActor)."""
 _SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 _RETRY_FIRST = 0.05
 _RETRY_MAX = 1.0
@@ -53,7 +62,7 @@ class _Registration:
 
 
 def check_webhook_url(url: str) -> None:
-    """Refuse what Telegram refuses (no HTTPS) and what the emulator cannot reach (not local).
+    """Refuse what Telegram refuses (no HTTPS, another port) and what the emulator cannot reach.
 
     Raises:
         ApiError: 400 with Telegram's wording.
@@ -62,6 +71,12 @@ def check_webhook_url(url: str) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise bad_request("bad webhook: An HTTPS URL must be provided for webhook")
+    try:
+        port = parts.port
+    except ValueError:
+        raise bad_request("invalid webhook URL specified") from None
+    if parts.scheme == "https" and (port or 443) not in WEBHOOK_PORTS:
+        raise bad_request("bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443")
     if parts.hostname not in LOOPBACK_HOSTS:
         raise bad_request(
             "bad webhook: the emulator delivers webhooks to loopback addresses only "

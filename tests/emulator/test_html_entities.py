@@ -8,6 +8,7 @@ from sandbox.emulator.html_entities import (
     Entity,
     HtmlParseError,
     ParsedText,
+    entities_from_json,
     parse_html,
     render_html,
     trim_text,
@@ -164,3 +165,65 @@ def test_render_html_round_trips() -> None:
     )
     parsed = parse_html(markup)
     assert parse_html(render_html(parsed.text, parsed.entities)) == parsed
+
+
+@pytest.mark.parametrize(
+    ("attributes", "shown_as"),
+    [
+        # The Bot API documentation's four examples.
+        ('unix="1647531900" format="wDT"', "wDT"),
+        ('unix="1647531900" format="t"', "t"),
+        ('unix="1647531900" format="r"', "r"),
+        ('unix="1647531900"', ""),
+        # Letters come back in TDLib's order; an unquoted value is lower-cased; no date, no entity.
+        ("unix=1647531900 format=TDW", "wdt"),
+        ('unix="1647531900" format="TdW"', "wdT"),
+        ('format="t"', None),
+    ],
+)
+def test_tg_time_makes_a_date_time_entity(attributes: str, shown_as: str | None) -> None:
+    parsed = parse_html(f"<tg-time {attributes}>22:45 tomorrow</tg-time>")
+    assert parsed.text == "22:45 tomorrow"
+    expected = Entity("date_time", 0, 14, unix_time=1647531900, date_time_format=shown_as)
+    assert parsed.entities == (() if shown_as is None else (expected,))
+
+
+def test_a_date_time_format_outside_the_grammar_is_refused() -> None:
+    with pytest.raises(HtmlParseError, match="Invalid date format used"):
+        parse_html('<tg-time unix="1647531900" format="rt">내일 22:45</tg-time>')
+
+
+def test_date_time_entities_round_trip_as_json_and_html() -> None:
+    parsed = parse_html('마감 <tg-time unix="1647531900" format="wDT">3월 17일</tg-time>')
+    (entity,) = parsed.entities
+    assert entity.to_json() == {
+        "type": "date_time",
+        "offset": 3,
+        "length": 6,
+        "unix_time": 1647531900,
+        "date_time_format": "wDT",
+    }
+    assert entities_from_json([entity.to_json()]) == parsed.entities
+    assert parse_html(render_html(parsed.text, parsed.entities)) == parsed
+
+
+@pytest.mark.parametrize(
+    ("entity", "error"),
+    [
+        ({"type": "date_time", "offset": 0, "length": 2}, "unix_time"),
+        ({"type": "date_time", "offset": 0, "length": 2, "unix_time": 0}, "Invalid date"),
+        (
+            {
+                "type": "date_time",
+                "offset": 0,
+                "length": 1,
+                "unix_time": 9,
+                "date_time_format": "?",
+            },
+            "Invalid date-time format specified",
+        ),
+    ],
+)
+def test_a_malformed_date_time_entity_is_refused(entity: dict[str, object], error: str) -> None:
+    with pytest.raises(ValueError, match=error):
+        entities_from_json([entity])

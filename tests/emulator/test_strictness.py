@@ -81,6 +81,50 @@ async def test_entities_parameter_is_used_verbatim(bot: Bot, user: ScriptedUser)
     assert sent.entities == (MessageEntity(MessageEntity.BOLD, 0, 2),)
 
 
+async def test_tg_time_is_sent_as_a_date_time_entity(bot: Bot, user: ScriptedUser) -> None:
+    sent = await bot.send_message(
+        user.id,
+        '마감 <tg-time unix="1647531900" format="wDT">3월 17일 22:45</tg-time>',
+        parse_mode="HTML",
+    )
+    assert sent.text == "마감 3월 17일 22:45"
+    (entity,) = sent.entities
+    assert (entity.type, entity.offset, entity.length) == ("date_time", 3, 12)
+    assert entity.date_time_format == "wDT"
+    assert entity.unix_time == dtm.datetime(2022, 3, 17, 15, 45, tzinfo=dtm.UTC)
+
+
+async def test_a_tg_time_format_outside_the_grammar_is_refused(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
+) -> None:
+    await _rejected(
+        emulator,
+        "can't parse entities: Invalid date format used",
+        bot.send_message(
+            user.id, '<tg-time unix="1647531900" format="x">내일</tg-time>', parse_mode="HTML"
+        ),
+    )
+
+
+async def test_entities_past_the_hundredth_are_dropped_and_reported(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
+) -> None:
+    hundred = "\n".join(f"<b>{index}</b>" for index in range(100))
+    sent = await bot.send_message(user.id, hundred, parse_mode="HTML")
+    assert len(sent.entities) == 100
+    assert emulator.conformance_problems() == []
+    edited = await bot.edit_message_text(
+        hundred + "\n<i>101</i>", user.id, sent.message_id, parse_mode="HTML"
+    )
+    assert isinstance(edited, Message)
+    assert edited.text.endswith("101")
+    assert len(edited.entities) == 100
+    assert all(entity.type == "bold" for entity in edited.entities)
+    (problem,) = emulator.conformance_problems()
+    assert "a text with 101 entities lost all but the first 100" in problem
+    emulator.state.dropped_formatting.clear()
+
+
 async def test_empty_text_is_rejected(
     emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
 ) -> None:
@@ -311,8 +355,53 @@ async def test_flood_limit_in_a_private_chat(
     assert caught.value.retry_after == dtm.timedelta(seconds=1)
     emulator_clock.advance(1.0)
     await bot.send_message(user.id, "이제 됨")
-    # edits are not flood-limited
-    await bot.edit_message_text("고침", user.id, 1)
+
+
+async def test_edits_spend_the_same_flood_budget_as_sends(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser, emulator_clock: FakeClock
+) -> None:
+    await bot.send_message(user.id, "0", reply_markup=_keyboard(("예", "yes")))
+    for index in range(1, 19):
+        await bot.edit_message_text(f"{index}", user.id, 1, reply_markup=_keyboard(("예", "y")))
+    await bot.edit_message_reply_markup(user.id, 1, reply_markup=_keyboard(("아니오", "no")))
+    emulator.expect_rejection("Too Many Requests", status=429)
+    with pytest.raises(RetryAfter) as caught:
+        await bot.edit_message_text("하나 더", user.id, 1)
+    assert caught.value.retry_after == dtm.timedelta(seconds=1)
+    with pytest.raises(RetryAfter):
+        await bot.edit_message_reply_markup(user.id, 1, reply_markup=None)
+    with pytest.raises(RetryAfter):
+        await bot.send_message(user.id, "보내기도 막혀요")
+    assert emulator.message(user.id, 1).text == "18"
+    emulator_clock.advance(1.0)
+    await bot.edit_message_text("이제 됨", user.id, 1)
+
+
+async def test_edits_in_a_group_count_toward_its_twenty_a_minute(
+    emulator: BotApiEmulator, bot: Bot, emulator_clock: FakeClock
+) -> None:
+    group = emulator.create_group("소통 운영팀")
+    await bot.send_message(group, "0")
+    for index in range(1, 20):
+        await bot.edit_message_text(f"{index}", group, 1)
+    emulator.expect_rejection("Too Many Requests", status=429)
+    with pytest.raises(RetryAfter) as caught:
+        await bot.edit_message_text("21번째", group, 1)
+    assert caught.value.retry_after == dtm.timedelta(seconds=3)
+
+
+async def test_answers_to_buttons_are_never_flood_limited(
+    emulator: BotApiEmulator, bot: Bot, user: ScriptedUser
+) -> None:
+    await bot.send_message(user.id, "골라", reply_markup=_keyboard(("예", "yes")))
+    for index in range(1, 20):
+        await bot.send_message(user.id, f"{index}")
+    for _ in range(50):
+        query_id, _ = emulator.tap(user.id, "예")
+        assert await bot.answer_callback_query(query_id, text="받았어요")
+    emulator.expect_rejection("Too Many Requests", status=429)
+    with pytest.raises(RetryAfter):
+        await bot.send_message(user.id, "이건 막혀요")
 
 
 async def test_flood_limit_overall(

@@ -117,6 +117,9 @@ async def test_get_updates_conflicts_while_a_webhook_is_set(
         ("ftp://127.0.0.1/hook", None, "An HTTPS URL must be provided"),
         ("https://example.org/hook", None, "loopback addresses only"),
         ("http://127.0.0.1:8443/hook", "has spaces", "secret token contains unallowed"),
+        ("https://127.0.0.1:9443/hook", None, "only on ports 80, 88, 443 or 8443"),
+        ("https://localhost:8080/hook", None, "only on ports 80, 88, 443 or 8443"),
+        ("https://127.0.0.1:99999/hook", None, "invalid webhook URL specified"),
     ],
 )
 async def test_what_cannot_be_delivered_is_refused(
@@ -126,3 +129,12 @@ async def test_what_cannot_be_delivered_is_refused(
     with pytest.raises(BadRequest, match=f"(?i){error}"):
         await bot.set_webhook(url, secret_token=secret)
     assert not emulator.state.webhook.active
+
+
+@pytest.mark.parametrize("url", ["https://127.0.0.1/hook", "https://localhost:8443/hook"])
+async def test_https_on_a_port_telegram_posts_to_is_accepted(
+    emulator: BotApiEmulator, bot: Bot, url: str
+) -> None:
+    assert await bot.set_webhook(url, secret_token=SECRET)
+    assert (await bot.get_webhook_info()).url == url
+    await bot.delete_webhook()

@@ -101,6 +101,9 @@ class BotProcess:
             "BOT_API_FILE_URL": self.emulator.base_file_url,
             "DATABASE_PATH": str(self.database),
             "PTB_TIMEDELTA": "1",
+            # Owners answer far faster than people: the bot's pacing of its replies and edits
+            # per chat is lifted as the emulator's burst is (see `emulator_limits`).
+            "REPLY_CHAT_BURST": "1000",
         }
         polls = len(self.emulator.calls("getUpdates"))
         self.database.parent.mkdir(parents=True, exist_ok=True)

@@ -70,3 +70,55 @@ async def test_a_429_for_one_chat_does_not_pause_the_others(sotong: BotHarness) 
 @pytest.fixture
 def settings_overrides() -> dict[str, Any]:
     return {"input_burst": 20, "input_per_minute": 60}
+
+
+async def test_a_short_429_on_a_taps_edit_is_waited_out_and_the_tap_lands(
+    sotong: BotHarness,
+) -> None:
+    user = sotong.user("민수")
+    await user.send("/start")
+    sotong.emulator.inject_fault("retry_after", method="editMessageText", count=1, retry_after=1)
+    await user.tap("한국어")
+    texts = [message.text or "" for message in user.replies()]
+    assert "언어: 한국어" in texts  # the picker was edited after the wait
+    assert any("동의" in button for button in user.buttons())  # and the notice followed
+    assert not any("문제가 생겼어요" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "held_back", "agree"),
+    [
+        ("ko", "한국어", "텔레그램이 봇의 메시지를 잠시 막아서", "동의"),
+        ("en", "English", "Telegram briefly held back the bot's messages", "agree"),
+    ],
+)
+async def test_a_long_429_on_a_taps_edit_is_said_in_words_once_the_wait_is_over(
+    sotong: BotHarness, language: str, label: str, held_back: str, agree: str
+) -> None:
+    user = sotong.user("민수", language_code=language)
+    await user.send("/start")
+    sotong.emulator.inject_fault("retry_after", method="editMessageText", count=1, retry_after=6)
+    await user.tap(label)
+    started = time.monotonic()
+    while not any(held_back in (m.text or "") for m in user.transcript):
+        assert time.monotonic() - started < 15, "the held-back reply was never explained"
+        await asyncio.sleep(0.05)
+    assert time.monotonic() - started >= 4.5
+    account = await sotong.services.accounts.find(user.id)
+    assert account is not None and account.language == language  # nothing was lost
+    await user.tap(label)  # tried again, the flow goes on where it stopped
+    assert any(agree in button.lower() for button in user.buttons())
+
+
+async def test_a_short_429_on_a_buttons_answer_still_shows_its_words(
+    sotong: BotHarness,
+) -> None:
+    user = sotong.user("민수")
+    await _onboard(user)
+    sotong.emulator.inject_fault(
+        "retry_after", method="answerCallbackQuery", count=1, retry_after=1
+    )
+    _, update_id = sotong.emulator.state.user_tap(user.id, user.transcript[-1], "my:page:0")
+    await sotong.emulator.wait_delivered(update_id)
+    await sotong.settle()
+    assert user.last_toast is not None and user.last_toast.text

@@ -125,3 +125,20 @@ async def test_the_command_exits_0_when_healthy_and_1_otherwise(
     status, lines = await _check_process({})
     assert status == 1
     assert lines[0].startswith("FAIL configuration: BOT_TOKEN is not set")
+
+
+async def test_a_webhook_port_telegram_refuses_is_refused_before_setwebhook(
+    tmp_path: Path,
+) -> None:
+    env = {
+        "BOT_TOKEN": "123456789:AAtestTOKENforTHEemulatorONLY_0123456789",
+        "DATABASE_PATH": str(tmp_path / "sotong.db"),
+        "WEBHOOK_URL": "https://bot.example.org:8080/telegram",
+        "WEBHOOK_SECRET": "webhook-Secret_for-the-tests-only",
+    }
+    status, lines = await _check_process(env)
+    assert status == 1
+    assert lines[0] == (
+        "FAIL configuration: WEBHOOK_URL is invalid: expected an https:// URL on port 443, "
+        "80, 88 or 8443, not 8080 (the only ports Telegram posts webhooks to)"
+    )

@@ -45,6 +45,15 @@ def test_admin_ids_are_comma_separated(monkeypatch: pytest.MonkeyPatch) -> None:
         ({"bot_token": TOKEN, "default_language": "fr"}, "DEFAULT_LANGUAGE is invalid"),
         ({"bot_token": TOKEN, "bot_api_base_url": "ftp://x"}, "BOT_API_BASE_URL is invalid"),
         ({"bot_token": TOKEN, "log_level": "LOUD"}, "LOG_LEVEL is invalid"),
+        (
+            {"bot_token": TOKEN, "webhook_url": "https://bot.example.org:8080/telegram"},
+            "WEBHOOK_URL is invalid: expected an https:// URL on port 443, 80, 88 or 8443, "
+            "not 8080",
+        ),
+        (
+            {"bot_token": TOKEN, "webhook_url": "https://bot.example.org:99999/telegram"},
+            "WEBHOOK_URL is invalid: expected a URL with a valid port number",
+        ),
     ],
 )
 def test_a_bad_setting_names_the_variable(values: dict[str, object], expected: str) -> None:
@@ -52,11 +61,41 @@ def test_a_bad_setting_names_the_variable(values: dict[str, object], expected: s
         _load(**values)
 
 
-def test_start_up_with_a_bad_setting_prints_one_line_and_exits_2(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://bot.example.org/telegram",
+        "https://bot.example.org:8443/telegram",
+        "https://bot.example.org:88/telegram",
+        "http://127.0.0.1:9000/telegram",
+    ],
+)
+def test_a_webhook_url_telegram_posts_to_is_accepted(url: str) -> None:
+    assert _load(bot_token=TOKEN, webhook_url=url, webhook_secret="s" * 16).webhook_url == url
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"BOT_TOKEN": "oops"}, "sotong: BOT_TOKEN is invalid"),
+        (
+            {
+                "BOT_TOKEN": TOKEN,
+                "WEBHOOK_URL": "https://bot.example.org:8080/telegram",
+                "WEBHOOK_SECRET": "webhook-Secret_for-the-tests-only",
+            },
+            "sotong: WEBHOOK_URL is invalid: expected an https:// URL on port 443, 80, 88 or "
+            "8443, not 8080",
+        ),
+    ],
+)
+def test_start_up_with_a_bad_setting_prints_one_line_and_exits_2(
+    tmp_path: Path, env: dict[str, str], expected: str
+) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "bot"],
         cwd=ROOT,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "BOT_TOKEN": "oops"},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **env},
         capture_output=True,
         text=True,
         timeout=60,
@@ -66,7 +105,7 @@ def test_start_up_with_a_bad_setting_prints_one_line_and_exits_2(tmp_path: Path)
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("sotong: BOT_TOKEN is invalid")
+    assert lines[0].startswith(expected)
     assert "Traceback" not in result.stderr
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -66,3 +67,62 @@ async def test_a_429_holds_back_its_chat_only_and_is_not_retried() -> None:
     finally:
         handling_update.reset(token)
     assert calls.chats == [1, 2]
+
+
+class _Edits:
+    """An edit Telegram refuses `refusals` times with a 429 asking to wait `retry_after`."""
+
+    def __init__(self, refusals: int, retry_after: float) -> None:
+        self.refusals = refusals
+        self.retry_after = retry_after
+        self.attempts = 0
+
+    async def __call__(self) -> dict[str, Any]:
+        self.attempts += 1
+        if self.attempts <= self.refusals:
+            raise RetryAfter(timedelta(seconds=self.retry_after))
+        return {"ok": True}
+
+
+async def _edit(limiter: ReplyLimiter, edits: _Edits, chat_id: int = 1) -> object:
+    token = handling_update.set(True)
+    try:
+        return await limiter.process_request(
+            edits, (), {}, "editMessageText", {"chat_id": chat_id}, None
+        )
+    finally:
+        handling_update.reset(token)
+
+
+async def test_edits_are_paced_with_sends_in_the_same_chat_budget() -> None:
+    limiter, calls = ReplyLimiter(LIMITS), _Calls()
+    token = handling_update.set(True)
+    try:
+        await _send(limiter, calls, 1)
+        await _edit(limiter, _Edits(0, 0))
+        started = time.monotonic()
+        await _edit(limiter, _Edits(0, 0))
+        assert time.monotonic() - started >= 0.04
+    finally:
+        handling_update.reset(token)
+
+
+async def test_a_short_429_on_an_edit_is_waited_out_once_and_the_edit_lands() -> None:
+    limiter = ReplyLimiter(ReplyLimits(1000, 2, 0.05, wait_out=0.2))
+    edits = _Edits(1, 0.1)
+    started = time.monotonic()
+    assert await _edit(limiter, edits) == {"ok": True}
+    assert time.monotonic() - started >= 0.09
+    assert edits.attempts == 2
+
+
+async def test_a_429_after_the_wait_or_a_long_one_reaches_the_handler() -> None:
+    limiter = ReplyLimiter(ReplyLimits(1000, 2, 0.05, wait_out=0.2))
+    twice = _Edits(2, 0.05)
+    with pytest.raises(RetryAfter):
+        await _edit(limiter, twice)
+    assert twice.attempts == 2
+    long = _Edits(1, 30)
+    with pytest.raises(RetryAfter):
+        await _edit(limiter, long, chat_id=2)
+    assert long.attempts == 1
