@@ -20,6 +20,7 @@ from telegram.error import BadRequest, TelegramError
 
 from bot.fitting_bot import FittingBot
 from bot.update_inbox import UpdateInbox
+from handlers.ui import EditedMessages
 
 __all__ = ["SotongBot"]
 
@@ -31,7 +32,7 @@ _REMEMBERED_ANSWERS = 10_000
 class SotongBot(FittingBot):
     """The fitting bot, whose polling goes through the update inbox."""
 
-    __slots__ = ("_answered", "_fetched", "_inbox")
+    __slots__ = ("_answered", "_edited", "_fetched", "_inbox")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -39,6 +40,12 @@ class SotongBot(FittingBot):
             self._inbox: UpdateInbox | None = None
             self._fetched: dict[int, JSONDict] = {}
             self._answered: OrderedDict[str, None] = OrderedDict()
+            self._edited = EditedMessages()
+
+    @property
+    def edited(self) -> EditedMessages:
+        """What this bot last put in the messages it edited (handlers/ui.py)."""
+        return self._edited
 
     async def initialize(self) -> None:
         """Open the transports again before each attempt, then check the token.
