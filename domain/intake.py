@@ -10,7 +10,6 @@ from datetime import timedelta
 from typing import Literal
 
 from domain.amounts import Cost, CostPeriod, CostUnit, parse_cost
-from domain.drafts import DraftStep
 from domain.submissions import (
     Submission,
 )
@@ -26,12 +25,12 @@ __all__ = [
     "ConsentRequiredError",
     "DailyLimitReachedError",
     "DetailsClosedError",
-    "DraftIncompleteError",
     "IntakeError",
     "SimilarSubmission",
     "SupportError",
     "TextLengthError",
     "checked_cost",
+    "checked_text",
 ]
 
 DRAFT_REMINDER_AFTER = timedelta(hours=24)
@@ -95,14 +94,6 @@ class AttachmentLimitError(IntakeError):
         self.limit = limit
 
 
-class DraftIncompleteError(IntakeError):
-    """A required answer is missing; `step` is where to ask for it."""
-
-    def __init__(self, step: DraftStep) -> None:
-        super().__init__(f"the draft still needs {step}")
-        self.step = step
-
-
 class DetailsClosedError(IntakeError):
     """Details can be added only to the owner's own report while it is still open."""
 
@@ -126,7 +117,7 @@ class SimilarSubmission:
     shared: tuple[str, ...]
 
 
-def _checked_text(text: str, minimum: int, maximum: int) -> str:
+def checked_text(text: str, minimum: int, maximum: int) -> str:
     """The trimmed text; against the minimum only what shows on screen counts (and spaces).
 
     Twelve zero-width spaces or Hangul fillers are as empty as no text at all.

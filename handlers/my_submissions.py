@@ -53,8 +53,9 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
             category=await _category_name(context, submission.category_id),
             created=format_datetime(submission.created_at, lang, zone),
             visibility=t(lang, f"feedback.visibility.{submission.visibility}"),
-            impact=impact_words(lang, submission.impact, none),
-            cost=costs_words(lang, submission.hours_cost, submission.won_cost) or none,
+            impact=impact_words(lang, submission.content.impact, none),
+            cost=costs_words(lang, submission.content.hours_cost, submission.content.won_cost)
+            or none,
             profile=await profile_text(context, _profile(submission)),
             attachments=(
                 t(lang, "feedback.value.attachments", count=len(attachments))
@@ -71,12 +72,12 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
     helped = await follow_up_line(context, submission.id)
     if helped is not None:
         sections.append(helped)
-    if submission.law_or_rule is not None:
-        sections.append(t(lang, "my.detail.law", text=submission.law_or_rule))
-    elif submission.law_unsure:
+    if submission.content.law_or_rule is not None:
+        sections.append(t(lang, "my.detail.law", text=submission.content.law_or_rule))
+    elif submission.content.law_unsure:
         sections.append(t(lang, "my.detail.law", text=t(lang, "feedback.value.law_unsure")))
-    if submission.proposal is not None:
-        sections.append(t(lang, "my.detail.proposal", text=submission.proposal))
+    if submission.content.proposal is not None:
+        sections.append(t(lang, "my.detail.proposal", text=submission.content.proposal))
     lines = []
     for event in await submissions.events(submission.id):
         line = t(
@@ -103,7 +104,11 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
 
 
 def _profile(submission: Submission) -> CompanyProfile:
-    return CompanyProfile(submission.region_id, submission.company_size_id, submission.industry_id)
+    return CompanyProfile(
+        submission.content.region_id,
+        submission.content.company_size_id,
+        submission.content.industry_id,
+    )
 
 
 async def _page(
