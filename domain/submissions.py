@@ -63,6 +63,14 @@ class SubmissionStatus(StrEnum):
         """Open submissions can still gather support and be matched as similar."""
         return self in OPEN_STATUSES
 
+    @property
+    def is_reply(self) -> bool:
+        """Whether reaching it replies to the owner, meeting the answer deadline.
+
+        An official answer does, and so does a rejection: its reason is a reply too.
+        """
+        return self in (SubmissionStatus.ANSWERED, SubmissionStatus.REJECTED)
+
 
 OPEN_STATUSES = frozenset(
     {SubmissionStatus.RECEIVED, SubmissionStatus.IN_REVIEW, SubmissionStatus.FORWARDED}

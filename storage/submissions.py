@@ -527,7 +527,7 @@ class SubmissionRepository:
                     str(status),
                     to_db(now),
                     forwarded_to,
-                    status is SubmissionStatus.REJECTED,
+                    status.is_reply,
                     to_db(now),
                     submission_id,
                     None if expected is None else str(expected),
