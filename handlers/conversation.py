@@ -176,18 +176,18 @@ def _flows(context: SotongContext) -> list[Flow]:
     ]
 
 
-async def track(update: Update, context: SotongContext) -> None:
+async def track(update: Update, context: SotongContext, question: OpenQuestion | None) -> None:
     """Load where the sender is; a command or button their open flow does not know parks it.
 
-    Runs in group -1 for every update, before any flow routes it. The open question is noted
-    on the flows themselves, which belong to the application: nothing is kept in the module.
+    Runs in group -1 for every update, before any flow routes it, with the `question` read
+    together with the sender's row. It is noted on the flows themselves, which belong to the
+    application: nothing is kept in the module.
     """
     tg_user = update.effective_user
     if tg_user is None:
         return
     inputs = context.services.inputs
     flows = _flows(context)
-    question = await inputs.open_question(tg_user.id)
     if question is not None and _private(update) and _moves_on(update, question, flows):
         await inputs.park(tg_user.id)
         question = None
