@@ -13,7 +13,7 @@ resident set, which it reports as it exits) belongs to that bot alone:
 Every simulated user sends each bot the same number of updates and waits until the bot has
 fully handled one before sending the next, as a person would (the child reports each handled
 update id on its stdout). The figure is updates handled end to end per second.
-Target: Sotong at least half the echo bot's rate.
+Target: Sotong at least 0.8x the echo bot's rate in the same run (issue 19; goal 1x).
 
 A third run takes Sotong's quick path (a topic, the problem, submit now) for the figure an
 owner feels: reports per second with every detail asked, and with none.
@@ -62,7 +62,7 @@ from telegram.ext import (  # noqa: E402
 from sandbox.emulator import BotApiEmulator, EmulatorLimits  # noqa: E402
 
 TOKEN = "123456789:AAbenchTOKENforTHEemulatorONLY_0123456789"
-TARGET_RATIO = 0.5
+TARGET_RATIO = 0.8
 DONE_GROUP = 1000
 UPDATES_PER_USER = 18
 CATEGORIES = ("ai_copyright", "data_access", "ai_cost", "funding", "kiosk_access", "labeling")
@@ -493,7 +493,9 @@ def main() -> int:
         )
     ratio = sotong.rate / echo.rate
     verdict = "meets" if ratio >= TARGET_RATIO else "MISSES"
-    print(f"Sotong handles {ratio:.2f}x the echo bot's rate ({verdict} the target of 0.5x)")
+    print(
+        f"Sotong handles {ratio:.2f}x the echo bot's rate ({verdict} the target of {TARGET_RATIO}x)"
+    )
     print(
         f"Reports per second, {arguments.users} owners at once: every detail"
         f" {arguments.users / sotong.seconds:.1f}, quick path {arguments.users / quick.seconds:.1f}"
