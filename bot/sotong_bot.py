@@ -24,6 +24,7 @@ from telegram.error import BadRequest, RetryAfter, TelegramError
 from bot.fitting_bot import FittingBot
 from bot.reply_limiter import retry_seconds
 from bot.update_inbox import UpdateInbox
+from handlers.ui import EditedMessages
 
 __all__ = ["SotongBot"]
 
@@ -37,7 +38,7 @@ _ANSWER_WAIT_AT_MOST = 5.0
 class SotongBot(FittingBot):
     """The fitting bot, whose polling goes through the update inbox."""
 
-    __slots__ = ("_answered", "_fetched", "_inbox")
+    __slots__ = ("_answered", "_edited", "_fetched", "_inbox")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -45,6 +46,12 @@ class SotongBot(FittingBot):
             self._inbox: UpdateInbox | None = None
             self._fetched: dict[int, JSONDict] = {}
             self._answered: OrderedDict[str, None] = OrderedDict()
+            self._edited = EditedMessages()
+
+    @property
+    def edited(self) -> EditedMessages:
+        """What this bot last put in the messages it edited (handlers/ui.py)."""
+        return self._edited
 
     async def initialize(self) -> None:
         """Open the transports again before each attempt, then check the token.

@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from domain.amounts import Cost
-from domain.submissions import Attachment, SubmissionDetails, Visibility
+from domain.amounts import CostUnit
+from domain.evidence import EvidenceRules, check_evidence
+from domain.intake import AttachmentLimitError, IntakeError, checked_cost, checked_text
+from domain.submissions import (
+    MAX_ATTACHMENTS,
+    MAX_LAW_LENGTH,
+    MAX_TEXT_LENGTH,
+    MIN_PROBLEM_LENGTH,
+    Attachment,
+    ReportContent,
+    Visibility,
+)
 
-__all__ = ["FEEDBACK_FLOW", "CompanyProfile", "Draft", "DraftStep"]
+__all__ = [
+    "COMPANY_STEPS",
+    "FEEDBACK_FLOW",
+    "TYPED_STEPS",
+    "CompanyProfile",
+    "Draft",
+    "DraftIncompleteError",
+    "DraftStep",
+]
 
 FEEDBACK_FLOW = "feedback"
 """The flow name under which a draft's step is kept among the inputs in progress."""
@@ -34,6 +54,18 @@ class DraftStep(StrEnum):
     READY = "ready"
     VISIBILITY = "visibility"
     REVIEW = "review"
+
+
+COMPANY_STEPS = (DraftStep.REGION, DraftStep.SIZE, DraftStep.INDUSTRY)
+"""The company questions, asked together in this order."""
+
+
+class DraftIncompleteError(IntakeError):
+    """A required answer is missing; `step` is where to ask for it."""
+
+    def __init__(self, step: DraftStep) -> None:
+        super().__init__(f"the draft still needs {step}")
+        self.step = step
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,18 +93,8 @@ class Draft:
     user_id: int
     step: DraftStep
     editing: bool
-    category_id: str | None
-    problem: str | None
-    law_or_rule: str | None
-    law_unsure: bool
-    proposal: str | None
-    impact: int | None
-    hours_cost: Cost | None
-    won_cost: Cost | None
+    content: ReportContent
     attachments: tuple[Attachment, ...]
-    region_id: str | None
-    company_size_id: str | None
-    industry_id: str | None
     visibility: Visibility | None
     language: str
     started_at: datetime
@@ -87,46 +109,154 @@ class Draft:
             user_id=user_id,
             step=DraftStep.CATEGORY,
             editing=False,
-            category_id=None,
-            problem=None,
-            law_or_rule=None,
-            law_unsure=False,
-            proposal=None,
-            impact=None,
-            hours_cost=None,
-            won_cost=None,
+            content=ReportContent(),
             attachments=(),
-            region_id=None,
-            company_size_id=None,
-            industry_id=None,
             visibility=None,
             language=language,
             started_at=now,
             updated_at=now,
         )
 
+    def answer(self, step: DraftStep, raw: str) -> Draft:
+        """The draft holding what was typed at `step`, checked as that step requires.
+
+        Raises:
+            TextLengthError: a text too short or too long for the step.
+            AmountError: not one cost, or more than its period holds.
+            ValueError: the step is answered by a button, not by typing.
+
+        """
+        answer = _TYPED.get(step)
+        if answer is None:
+            raise ValueError(f"{step} takes no typed answer")
+        return answer(self, raw)
+
+    def _revised(self, **changes: object) -> Draft:
+        content = dataclasses.replace(self.content, **changes)  # type: ignore[arg-type]
+        return dataclasses.replace(self, content=content)
+
+    def with_category(self, category_id: str) -> Draft:
+        """The topic (already checked against the reference list)."""
+        return self._revised(category_id=category_id)
+
+    def with_problem(self, text: str) -> Draft:
+        """The problem in the owner's words, 10 to 3,500 characters."""
+        return self._revised(problem=checked_text(text, MIN_PROBLEM_LENGTH, MAX_TEXT_LENGTH))
+
+    def with_more_problem(self, text: str) -> Draft:
+        """Text typed at the ready screen is more of the problem ("I forgot to say...").
+
+        Kept, within the problem's limit, rather than dropped for not being a button.
+        """
+        added = checked_text(text, 1, MAX_TEXT_LENGTH)
+        problem = self.content.problem
+        return self.with_problem(f"{problem}\n\n{added}" if problem else added)
+
+    def with_law(self, text: str | None, *, unsure: bool = False) -> Draft:
+        """The law or rule concerned, "not sure", or nothing."""
+        law = None if text is None else checked_text(text, 1, MAX_LAW_LENGTH)
+        return self._revised(law_or_rule=law, law_unsure=unsure and law is None)
+
+    def with_proposal(self, text: str | None) -> Draft:
+        """What the owner proposes, or nothing."""
+        proposal = None if text is None else checked_text(text, 1, MAX_TEXT_LENGTH)
+        return self._revised(proposal=proposal)
+
+    def with_impact(self, impact: int | None) -> Draft:
+        """How badly it hurts, 1 (a little) to 5 (threatens the business), or nothing."""
+        if impact is not None and not 1 <= impact <= 5:
+            raise ValueError(f"impact {impact} is not on the five-step scale")
+        return self._revised(impact=impact)
+
+    def with_cost(self, text: str, unit: CostUnit | None = None) -> Draft:
+        """A cost as the owner said it ("월 300만원 정도", "주 5시간", "한 번에 300만원").
+
+        `unit` is what the owner chose to give (after "⏱ 시간" or "₩ 금액"); a unit in the text
+        wins. Hours and won each keep their own figure; a period not said means a month.
+        """
+        cost = checked_cost(text, unit)
+        if cost.unit is CostUnit.HOURS:
+            return self._revised(hours_cost=cost)
+        return self._revised(won_cost=cost)
+
+    def without_cost(self) -> Draft:
+        """Both cost figures dropped."""
+        return self._revised(hours_cost=None, won_cost=None)
+
+    def with_attachment(self, attachment: Attachment, rules: EvidenceRules) -> Draft:
+        """One more piece of evidence; the same file twice counts once.
+
+        Raises:
+            EvidenceRefusedError: the file is not on the evidence allow-list or too large.
+            AttachmentLimitError: the draft already holds as many files as a submission takes.
+
+        """
+        if attachment.kind == "photo":
+            # Telegram re-encodes every photo as JPEG, whatever the sender's file was.
+            check_evidence(None, "image/jpeg", attachment.file_size, rules)
+        else:
+            check_evidence(attachment.file_name, attachment.mime_type, attachment.file_size, rules)
+        if any(item.file_unique_id == attachment.file_unique_id for item in self.attachments):
+            return self
+        if len(self.attachments) >= MAX_ATTACHMENTS:
+            raise AttachmentLimitError(MAX_ATTACHMENTS)
+        return dataclasses.replace(self, attachments=(*self.attachments, attachment))
+
+    def without_attachments(self) -> Draft:
+        """Every attachment dropped, to send them again."""
+        return dataclasses.replace(self, attachments=())
+
+    def with_profile(self, profile: CompanyProfile) -> Draft:
+        """A whole company profile at once ("same as last time", or "skip")."""
+        return self._revised(
+            region_id=profile.region_id,
+            company_size_id=profile.company_size_id,
+            industry_id=profile.industry_id,
+        )
+
+    def skipping_company(self, at: DraftStep) -> Draft:
+        """The company questions from `at` on left unanswered; earlier answers stay."""
+        left = COMPANY_STEPS[COMPANY_STEPS.index(at) :]
+        content = self.content
+        return self._revised(
+            region_id=None if DraftStep.REGION in left else content.region_id,
+            company_size_id=None if DraftStep.SIZE in left else content.company_size_id,
+            industry_id=None,
+        )
+
+    def with_company(self, step: DraftStep, choice_id: str | None) -> Draft:
+        """The region, size or industry (by its company step), or none."""
+        field = {
+            DraftStep.REGION: "region_id",
+            DraftStep.SIZE: "company_size_id",
+            DraftStep.INDUSTRY: "industry_id",
+        }[step]
+        return self._revised(**{field: choice_id})
+
+    def with_visibility(self, visibility: Visibility) -> Draft:
+        """Named or anonymous."""
+        return dataclasses.replace(self, visibility=visibility)
+
     @property
     def profile(self) -> CompanyProfile:
         """The company part of the draft."""
-        return CompanyProfile(self.region_id, self.company_size_id, self.industry_id)
-
-    @property
-    def details(self) -> SubmissionDetails:
-        """What the draft adds to a sent report (when it `amends` one)."""
-        return SubmissionDetails(
-            law_or_rule=self.law_or_rule,
-            law_unsure=self.law_unsure,
-            proposal=self.proposal,
-            impact=self.impact,
-            hours_cost=self.hours_cost,
-            won_cost=self.won_cost,
-            region_id=self.region_id,
-            company_size_id=self.company_size_id,
-            industry_id=self.industry_id,
-            attachments=self.attachments,
-        )
+        content = self.content
+        return CompanyProfile(content.region_id, content.company_size_id, content.industry_id)
 
     @property
     def is_blank(self) -> bool:
         """Nothing answered yet: no need to offer "continue"."""
-        return self.category_id is None and self.problem is None
+        return self.content.category_id is None and self.content.problem is None
+
+
+_TYPED: dict[DraftStep, Callable[[Draft, str], Draft]] = {
+    DraftStep.PROBLEM: Draft.with_problem,
+    DraftStep.READY: Draft.with_more_problem,
+    DraftStep.LAW: Draft.with_law,
+    DraftStep.PROPOSAL: Draft.with_proposal,
+    DraftStep.COST: Draft.with_cost,
+    DraftStep.COST_HOURS: lambda draft, text: draft.with_cost(text, CostUnit.HOURS),
+    DraftStep.COST_WON: lambda draft, text: draft.with_cost(text, CostUnit.WON),
+}
+"""The steps a typed text answers, and how each stores it."""
+TYPED_STEPS = frozenset(_TYPED)

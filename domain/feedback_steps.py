@@ -11,7 +11,7 @@ that screen, or from a report already submitted.
 
 from __future__ import annotations
 
-from domain.drafts import Draft, DraftStep
+from domain.drafts import COMPANY_STEPS, Draft, DraftStep
 
 __all__ = [
     "AMENDABLE_STEPS",
@@ -21,6 +21,7 @@ __all__ = [
     "MAIN_ORDER",
     "QUICK_STEPS",
     "SKIPPABLE_STEPS",
+    "after_typing",
     "first_missing",
     "next_step",
     "progress",
@@ -51,9 +52,6 @@ DETAIL_STEPS = (
     DraftStep.ATTACHMENTS,
 )
 """The optional details before the company section, in the order they are asked."""
-
-COMPANY_STEPS = (DraftStep.REGION, DraftStep.SIZE, DraftStep.INDUSTRY)
-"""The company section asked one by one when no earlier profile can be offered back."""
 
 SKIPPABLE_STEPS = frozenset(
     {
@@ -91,19 +89,15 @@ AMENDABLE_STEPS = (
 )
 """Fields an owner may add to a submitted report: its topic, text and visibility stay as sent."""
 
-_REQUIRED = (
-    (DraftStep.CATEGORY, "category_id"),
-    (DraftStep.PROBLEM, "problem"),
-    (DraftStep.VISIBILITY, "visibility"),
-)
-
 
 def first_missing(draft: Draft) -> DraftStep | None:
     """The first required step still unanswered, or None when the draft can be submitted."""
-    for step, field in _REQUIRED:
-        if getattr(draft, field) is None:
-            return step
-    return None
+    required = (
+        (DraftStep.CATEGORY, draft.content.category_id),
+        (DraftStep.PROBLEM, draft.content.problem),
+        (DraftStep.VISIBILITY, draft.visibility),
+    )
+    return next((step for step, answer in required if answer is None), None)
 
 
 def next_step(draft: Draft, answered: DraftStep) -> DraftStep:
@@ -160,3 +154,10 @@ def resolve(draft: Draft, step: DraftStep, *, has_profile: bool) -> tuple[DraftS
             return missing, False
         return step, True
     return step, editing
+
+
+def after_typing(draft: Draft, answered: DraftStep) -> DraftStep:
+    """Where a typed answer leads: the ready and cost screens stay, to take more."""
+    if answered in (DraftStep.READY, DraftStep.COST):
+        return answered
+    return next_step(draft, answered)

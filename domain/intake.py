@@ -12,7 +12,6 @@ from typing import Literal
 
 from domain.amounts import Cost, CostPeriod, CostUnit, read_cost
 from domain.burden import known_law
-from domain.drafts import DraftStep
 from domain.similarity import key_terms
 from domain.submissions import Submission, SubmissionStatus
 from domain.text import shown_text, visible_characters
@@ -27,12 +26,12 @@ __all__ = [
     "ConsentRequiredError",
     "DailyLimitReachedError",
     "DetailsClosedError",
-    "DraftIncompleteError",
     "IntakeError",
     "SimilarSubmission",
     "SupportError",
     "TextLengthError",
     "checked_cost",
+    "checked_text",
     "cost_ceiling",
 ]
 
@@ -101,14 +100,6 @@ class AttachmentLimitError(IntakeError):
         self.limit = limit
 
 
-class DraftIncompleteError(IntakeError):
-    """A required answer is missing; `step` is where to ask for it."""
-
-    def __init__(self, step: DraftStep) -> None:
-        super().__init__(f"the draft still needs {step}")
-        self.step = step
-
-
 class DetailsClosedError(IntakeError):
     """Details can be added only to the owner's own report while it is still open."""
 
@@ -150,13 +141,13 @@ class SimilarSubmission:
             submission.category_id,
             submission.status,
             submission.supporters_count,
-            known_law(submission.law_or_rule, aliases),
-            key_terms(f"{submission.problem} {submission.proposal or ''}"),
+            known_law(submission.content.law_or_rule, aliases),
+            key_terms(f"{submission.problem} {submission.content.proposal or ''}"),
             score,
         )
 
 
-def _checked_text(text: str, minimum: int, maximum: int) -> str:
+def checked_text(text: str, minimum: int, maximum: int) -> str:
     """The trimmed text; against the minimum only what shows on screen counts (and spaces).
 
     Twelve zero-width spaces or Hangul fillers are as empty as no text at all.

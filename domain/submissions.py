@@ -24,9 +24,9 @@ __all__ = [
     "AttachmentKind",
     "NewSubmission",
     "Recipient",
+    "ReportContent",
     "StatusChange",
     "Submission",
-    "SubmissionDetails",
     "SubmissionEvent",
     "SubmissionFilter",
     "SubmissionNotFoundError",
@@ -63,6 +63,14 @@ class SubmissionStatus(StrEnum):
         """Open submissions can still gather support and be matched as similar."""
         return self in OPEN_STATUSES
 
+    @property
+    def is_reply(self) -> bool:
+        """Whether reaching it replies to the owner, meeting the answer deadline.
+
+        An official answer does, and so does a rejection: its reason is a reply too.
+        """
+        return self in (SubmissionStatus.ANSWERED, SubmissionStatus.REJECTED)
+
 
 OPEN_STATUSES = frozenset(
     {SubmissionStatus.RECEIVED, SubmissionStatus.IN_REVIEW, SubmissionStatus.FORWARDED}
@@ -89,6 +97,29 @@ class Attachment:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportContent:
+    """What an owner says about a problem, from its topic to their company.
+
+    The one list of a report's facts: a draft fills it step by step (so every field may still
+    be missing), a submission keeps it (with a topic and a problem at least), and storage
+    derives its columns from these fields. After submitting, an owner may change everything
+    but the topic and the problem, which administrators and supporters may have acted on.
+    """
+
+    category_id: str | None = None
+    problem: str | None = None
+    law_or_rule: str | None = None
+    law_unsure: bool = False
+    proposal: str | None = None
+    impact: int | None = None
+    hours_cost: Cost | None = None
+    won_cost: Cost | None = None
+    region_id: str | None = None
+    company_size_id: str | None = None
+    industry_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Submitter:
     """Who to contact about a named submission; never built for an anonymous one."""
 
@@ -105,17 +136,7 @@ class Submission:
     receipt_code: str
     visibility: Visibility
     submitter: Submitter | None
-    category_id: str
-    problem: str
-    law_or_rule: str | None
-    law_unsure: bool
-    proposal: str | None
-    impact: int | None
-    hours_cost: Cost | None
-    won_cost: Cost | None
-    region_id: str | None
-    company_size_id: str | None
-    industry_id: str | None
+    content: ReportContent
     status: SubmissionStatus
     forwarded_to: str | None
     answer_text: str | None
@@ -130,6 +151,22 @@ class Submission:
     supporters_count: int
     due_on: date | None = None
     expected_on: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.content.category_id is None or self.content.problem is None:
+            raise ValueError("a submission has a topic and a problem")
+
+    @property
+    def category_id(self) -> str:
+        """The topic, which every submission has."""
+        assert self.content.category_id is not None
+        return self.content.category_id
+
+    @property
+    def problem(self) -> str:
+        """The problem in the owner's words, which every submission has."""
+        assert self.content.problem is not None
+        return self.content.problem
 
     @property
     def is_anonymous(self) -> bool:
@@ -165,40 +202,10 @@ class NewSubmission:
     visibility: Visibility
     submitter_name: str | None
     submitter_username: str | None
-    category_id: str
-    problem: str
-    law_or_rule: str | None
-    law_unsure: bool
-    proposal: str | None
-    impact: int | None
-    hours_cost: Cost | None
-    won_cost: Cost | None
-    region_id: str | None
-    company_size_id: str | None
-    industry_id: str | None
+    content: ReportContent
     language: str
     attachments: tuple[Attachment, ...]
     due_on: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SubmissionDetails:
-    """What an owner may add to a report after submitting it.
-
-    Everything but its topic, text and visibility, which administrators and supporters may
-    already have acted on.
-    """
-
-    law_or_rule: str | None
-    law_unsure: bool
-    proposal: str | None
-    impact: int | None
-    hours_cost: Cost | None
-    won_cost: Cost | None
-    region_id: str | None
-    company_size_id: str | None
-    industry_id: str | None
-    attachments: tuple[Attachment, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -328,20 +328,21 @@ def detail_messages(
             created=format_datetime(submission.created_at, lang, zone),
             supporters=submission.supporters_count,
             category=_name(references["categories"], submission.category_id, lang),
-            region=_name(references["regions"], submission.region_id, lang),
-            size=_name(references["company_sizes"], submission.company_size_id, lang),
-            industry=_name(references["industries"], submission.industry_id, lang),
+            region=_name(references["regions"], submission.content.region_id, lang),
+            size=_name(references["company_sizes"], submission.content.company_size_id, lang),
+            industry=_name(references["industries"], submission.content.industry_id, lang),
             submitter=submitter,
-            impact=impact_words(lang, submission.impact, unspecified),
-            cost=costs_words(lang, submission.hours_cost, submission.won_cost) or unspecified,
+            impact=impact_words(lang, submission.content.impact, unspecified),
+            cost=costs_words(lang, submission.content.hours_cost, submission.content.won_cost)
+            or unspecified,
         ),
         t(lang, "admin_inbox.detail.problem", text=submission.problem),
     ]
-    if submission.law_or_rule or submission.law_unsure:
-        law = submission.law_or_rule or plain_text(t(lang, "admin_inbox.detail.law_unsure"))
+    if submission.content.law_or_rule or submission.content.law_unsure:
+        law = submission.content.law_or_rule or plain_text(t(lang, "admin_inbox.detail.law_unsure"))
         sections.append(t(lang, "admin_inbox.detail.law", text=law))
-    if submission.proposal:
-        sections.append(t(lang, "admin_inbox.detail.proposal", text=submission.proposal))
+    if submission.content.proposal:
+        sections.append(t(lang, "admin_inbox.detail.proposal", text=submission.content.proposal))
     if submission.forwarded_to:
         sections.append(t(lang, "admin_inbox.detail.forwarded", ministry=submission.forwarded_to))
     if submission.answer_text:

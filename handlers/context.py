@@ -27,6 +27,8 @@ class SotongContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
         self.user: User | None = None
         self.form: dict[str, Any] = {}
         """The running flow's half-filled form, loaded from and stored with its step."""
+        self.step: str | None = None
+        """The stored step the running flow routed this update by (None outside a flow)."""
 
     @property
     def services(self) -> Services:

@@ -32,10 +32,6 @@ END = -1
 AnyHandler = BaseHandler[Any, SotongContext, Any]
 _Match = tuple[AnyHandler, object]
 
-_OPEN: dict[int, OpenQuestion] = {}
-"""The open question of each person whose update is being handled, loaded by `track`."""
-_FLOWS: dict[str, Flow] = {}
-
 
 def _private(update: Update) -> bool:
     chat = update.effective_chat
@@ -77,13 +73,21 @@ class Flow(BaseHandler[Update, SotongContext, None]):
         self._reask = reask
         self._saves_itself = saves_itself
         self._keeps_form = keeps_form
-        _FLOWS[name] = self
+        self._open: dict[int, OpenQuestion] = {}
+        """The open question in this flow of each person whose update is being handled."""
 
     def __repr__(self) -> str:
         return f"Flow({self.name!r})"
 
     def _in_step(self, step: str) -> tuple[AnyHandler, ...]:
         return (*self._states.get(step, ()), *self._fallbacks)
+
+    def settle(self, user_id: int, question: OpenQuestion | None) -> None:
+        """Note the person's open question (set by `track` before any flow routes the update)."""
+        if question is not None and question.flow == self.name:
+            self._open[user_id] = question
+        else:
+            self._open.pop(user_id, None)
 
     def claims(self, update: Update, step: str) -> bool:
         """Whether a command or button belongs to this flow at this step (else it parks it)."""
@@ -93,8 +97,8 @@ class Flow(BaseHandler[Update, SotongContext, None]):
         """The open step's handler, a fallback, or an entry point that takes the update."""
         if not isinstance(update, Update) or update.effective_user is None:
             return None
-        question = _OPEN.get(update.effective_user.id)
-        if question is not None and question.flow == self.name and _private(update):
+        question = self._open.get(update.effective_user.id)
+        if question is not None and _private(update):
             if (
                 not question.asked
                 and self._reask is not None
@@ -119,6 +123,8 @@ class Flow(BaseHandler[Update, SotongContext, None]):
         assert update.effective_user is not None
         user_id = update.effective_user.id
         inputs = context.services.inputs
+        question = self._open.get(user_id)
+        context.step = None if question is None else question.step
         stored = None
         if not self._saves_itself:
             stored = await inputs.form(user_id, self.name)
@@ -160,27 +166,37 @@ def build_conversation(
     )
 
 
-async def track(update: Update, context: SotongContext) -> None:
+def _flows(context: SotongContext) -> list[Flow]:
+    """The application's conversations: the flows among its handlers, in every group."""
+    return [
+        handler
+        for group in context.application.handlers.values()
+        for handler in group
+        if isinstance(handler, Flow)
+    ]
+
+
+async def track(update: Update, context: SotongContext, question: OpenQuestion | None) -> None:
     """Load where the sender is; a command or button their open flow does not know parks it.
 
-    Runs in group -1 for every update, before any flow routes it.
+    Runs in group -1 for every update, before any flow routes it, with the `question` read
+    together with the sender's row. It is noted on the flows themselves, which belong to the
+    application: nothing is kept in the module.
     """
     tg_user = update.effective_user
     if tg_user is None:
         return
     inputs = context.services.inputs
-    question = await inputs.open_question(tg_user.id)
-    if question is not None and _private(update) and _moves_on(update, question):
+    flows = _flows(context)
+    if question is not None and _private(update) and _moves_on(update, question, flows):
         await inputs.park(tg_user.id)
         question = None
-    if question is None:
-        _OPEN.pop(tg_user.id, None)
-    else:
-        _OPEN[tg_user.id] = question
+    for flow in flows:
+        flow.settle(tg_user.id, question)
 
 
-def _moves_on(update: Update, question: OpenQuestion) -> bool:
-    flow = _FLOWS.get(question.flow)
+def _moves_on(update: Update, question: OpenQuestion, flows: Sequence[Flow]) -> bool:
+    flow = next((flow for flow in flows if flow.name == question.flow), None)
     if flow is None:
         return True
     if not (_is_command(update) or update.callback_query is not None):

@@ -25,17 +25,19 @@ from telegram.ext import (
 )
 
 from domain import callback_data as cb
-from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftStep
+from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftIncompleteError, DraftStep
 from domain.evidence import EvidenceRefusedError
-from domain.feedback_steps import AMENDABLE_STEPS, EDITABLE_STEPS, next_step, resolve
+from domain.feedback_steps import (
+    AMENDABLE_STEPS,
+    EDITABLE_STEPS,
+    next_step,
+)
 from domain.intake import (
     AmountError,
     AttachmentLimitError,
     ConsentRequiredError,
     DailyLimitReachedError,
     DetailsClosedError,
-    DraftIncompleteError,
-    SimilarSubmission,
     SupportError,
     TextLengthError,
 )
@@ -54,6 +56,7 @@ from handlers.menu import main_menu
 from handlers.privacy import notice_markup
 from handlers.ui import button, edit, keyboard, send, typed_text
 from messages import Markup, format_datetime, format_number, t
+from services.intake import Question
 
 __all__ = [
     "REMINDER_JOB",
@@ -101,22 +104,20 @@ async def _goto(
     typed meanwhile is met with the question again instead of being stored as its answer.
     `below` asks in a new message even after a tap, to keep the tapped one (a receipt).
     """
-    intake = context.services.intake
-    has_profile = (
-        step is DraftStep.PROFILE and await intake.remembered_profile(draft.user_id) is not None
-    )
-    step, editing = resolve(draft, step, has_profile=has_profile)
-    if step is DraftStep.READY:
-        draft = await intake.with_default_visibility(draft)
-    draft = await intake.move(draft, step, editing=editing)
-    similar = await _similar(context, draft)
-    text, markup = await question(context, draft, similar)
+    return await _ask(update, context, await context.services.intake.go(draft, step), below=below)
+
+
+async def _ask(
+    update: Update, context: SotongContext, asked: Question, *, below: bool = False
+) -> str:
+    """Put the saved question to the owner, then note that it was asked."""
+    text, markup = await question(context, asked)
     if below:
         await send(update, context, text, markup)
     else:
         await _show(update, context, text, markup)
-    await intake.asked(draft)
-    return str(step)
+    await context.services.intake.asked(asked.draft)
+    return str(asked.draft.step)
 
 
 async def _show(
@@ -201,8 +202,8 @@ async def begin(update: Update, context: SotongContext) -> str | int:
     if draft is not None and not draft.is_blank:
         category = (
             None
-            if draft.category_id is None
-            else await context.services.reference.find("categories", draft.category_id)
+            if draft.content.category_id is None
+            else await context.services.reference.find("categories", draft.content.category_id)
         )
         zone = context.services.zone
         await _show(
@@ -273,74 +274,38 @@ async def got_category(update: Update, context: SotongContext) -> str | int:
     )
     if choice is None:
         return await _goto(update, context, draft, DraftStep.CATEGORY)
-    draft = context.services.intake.answer_category(draft, choice.id)
+    draft = draft.with_category(choice.id)
     return await _advance(update, context, draft, DraftStep.CATEGORY)
 
 
-async def got_problem(update: Update, context: SotongContext) -> str | int:
-    """Store the problem text (10..3,500 characters); ask for the law concerned."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    lang = context.lang
-    try:
-        draft = context.services.intake.answer_problem(draft, typed_text(update))
-    except TextLengthError as exc:
-        if exc.too_long:
-            await send(update, context, _too_long(lang, exc))
-            await send(update, context, t(lang, "feedback.echo", text=typed_text(update)))
-        else:
-            await send(
-                update,
-                context,
-                t(
-                    lang,
-                    "feedback.too_short",
-                    length=format_number(exc.length, lang),
-                    min=exc.minimum,
-                ),
-            )
-        return PROBLEM
-    return await _advance(update, context, draft, DraftStep.PROBLEM)
+async def got_text(update: Update, context: SotongContext) -> str | int:
+    """Store a text typed at the open step (the draft checks it); ask what follows.
 
-
-async def _typed_answer(
-    update: Update,
-    context: SotongContext,
-    step: DraftStep,
-    answer: Callable[[Draft, str], Draft],
-    *,
-    stay: bool = False,
-) -> str | int:
-    """Store a typed answer and go on (or `stay` and show the step again).
-
-    A refused text keeps the step (see _text_refused).
+    One service call: the draft read, checked and saved with its next step. More of the
+    problem keeps the ready screen and a cost figure the cost screen; a refused text keeps
+    the step (see _text_refused).
     """
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
+    assert update.effective_user is not None and context.step is not None
+    step = DraftStep(context.step)
+    intake = context.services.intake
     try:
-        draft = answer(draft, typed_text(update))
+        asked = await intake.answer(update.effective_user.id, step, typed_text(update))
     except TextLengthError as exc:
         await _text_refused(update, context, exc, step)
         return str(step)
-    if stay:
-        return await _goto(update, context, draft, step)
-    return await _advance(update, context, draft, step)
-
-
-async def got_more_problem(update: Update, context: SotongContext) -> str | int:
-    """Text at the ready screen: added to the problem, and the ready screen shown again."""
-    intake = context.services.intake
-    return await _typed_answer(update, context, DraftStep.READY, intake.add_to_problem, stay=True)
+    except AmountError:
+        await send(update, context, hint(context.lang, step))
+        return str(step)
+    if asked is None:
+        await send(update, context, t(context.lang, "feedback.no_draft"))
+        return END
+    return await _ask(update, context, asked)
 
 
 async def _text_refused(
     update: Update, context: SotongContext, error: TextLengthError, step: DraftStep
 ) -> None:
-    """Too long: say so and give the text back, so nothing typed is lost; blank: the hint.
+    """Too long: say so and give the text back, so nothing typed is lost; too short: say so.
 
     A blank text (spaces, tabs) is not echoed: Telegram refuses an empty message.
     """
@@ -348,14 +313,11 @@ async def _text_refused(
     if error.too_long:
         await send(update, context, _too_long(lang, error))
         await send(update, context, t(lang, "feedback.echo", text=typed_text(update)))
-        return
-    await send(update, context, hint(lang, step))
-
-
-async def got_law_text(update: Update, context: SotongContext) -> str | int:
-    """Store the law or rule as typed; ask for a proposal."""
-    answer = context.services.intake.answer_law
-    return await _typed_answer(update, context, DraftStep.LAW, answer)
+    elif step is DraftStep.PROBLEM:
+        length = format_number(error.length, lang)
+        await send(update, context, t(lang, "feedback.too_short", length=length, min=error.minimum))
+    else:
+        await send(update, context, hint(lang, step))
 
 
 async def got_law_button(update: Update, context: SotongContext) -> str | int:
@@ -365,14 +327,8 @@ async def got_law_button(update: Update, context: SotongContext) -> str | int:
     if draft is None:
         return END
     unsure = cb.FB_LAW_UNSURE.matches(data)
-    draft = context.services.intake.answer_law(draft, None, unsure=unsure)
+    draft = draft.with_law(None, unsure=unsure)
     return await _advance(update, context, draft, DraftStep.LAW)
-
-
-async def got_proposal_text(update: Update, context: SotongContext) -> str | int:
-    """Store the proposal; ask for the impact."""
-    answer = context.services.intake.answer_proposal
-    return await _typed_answer(update, context, DraftStep.PROPOSAL, answer)
 
 
 async def skipped_proposal(update: Update, context: SotongContext) -> str | int:
@@ -381,7 +337,7 @@ async def skipped_proposal(update: Update, context: SotongContext) -> str | int:
     draft = await _draft(update, context)
     if draft is None:
         return END
-    draft = context.services.intake.answer_proposal(draft, None)
+    draft = draft.with_proposal(None)
     return await _advance(update, context, draft, DraftStep.PROPOSAL)
 
 
@@ -392,7 +348,7 @@ async def got_impact(update: Update, context: SotongContext) -> str | int:
     if draft is None:
         return END
     impact = cb.FbImpact.decode(data)
-    draft = context.services.intake.answer_impact(draft, None if impact is None else impact.level)
+    draft = draft.with_impact(None if impact is None else impact.level)
     return await _advance(update, context, draft, DraftStep.IMPACT)
 
 
@@ -408,7 +364,7 @@ async def cost_choice(update: Update, context: SotongContext) -> str | int:
         return await _goto(update, context, draft, DraftStep.COST_HOURS)
     if cost.unit == "won":
         return await _goto(update, context, draft, DraftStep.COST_WON)
-    draft = context.services.intake.clear_cost(draft)
+    draft = draft.without_cost()
     return await _goto(update, context, draft, DraftStep.COST)
 
 
@@ -419,51 +375,6 @@ async def cost_done(update: Update, context: SotongContext) -> str | int:
     if draft is None:
         return END
     return await _advance(update, context, draft, DraftStep.COST)
-
-
-async def got_cost_text(update: Update, context: SotongContext) -> str | int:
-    """Store a cost typed as people say it ("월 300만원 정도"); show the cost screen again."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    try:
-        draft = context.services.intake.answer_cost(draft, message.text)
-    except AmountError:
-        await send(update, context, hint(context.lang, DraftStep.COST))
-        return COST
-    return await _goto(update, context, draft, DraftStep.COST)
-
-
-async def got_cost_hours(update: Update, context: SotongContext) -> str | int:
-    """Store the hours per month; show the cost screen again."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    try:
-        draft = context.services.intake.answer_cost_hours(draft, typed_text(update))
-    except AmountError:
-        await send(update, context, hint(context.lang, DraftStep.COST_HOURS))
-        return COST_HOURS
-    return await _advance(update, context, draft, DraftStep.COST_HOURS)
-
-
-async def got_cost_won(update: Update, context: SotongContext) -> str | int:
-    """Store the cost in won; show the cost screen again."""
-    message = update.effective_message
-    assert message is not None and message.text is not None
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    try:
-        draft = context.services.intake.answer_cost_won(draft, typed_text(update))
-    except AmountError:
-        await send(update, context, hint(context.lang, DraftStep.COST_WON))
-        return COST_WON
-    return await _advance(update, context, draft, DraftStep.COST_WON)
 
 
 async def cost_back(update: Update, context: SotongContext) -> str | int:
@@ -514,15 +425,15 @@ async def got_attachment(update: Update, context: SotongContext) -> str | int:
             asked=True,
         )
     except AttachmentLimitError as exc:
-        _, markup = await question(context, draft)
+        _, markup = await question(context, await context.services.intake.question(draft))
         await send(update, context, t(lang, "feedback.attachment_full", max=exc.limit), markup)
         return ATTACHMENTS
     except EvidenceRefusedError as exc:
-        _, markup = await question(context, draft)
+        _, markup = await question(context, await context.services.intake.question(draft))
         reason = t(lang, f"feedback.evidence_refused.{exc.problem}", name=name, limit=exc.limit_mb)
         await send(update, context, reason, markup)
         return ATTACHMENTS
-    _, markup = await question(context, draft)
+    _, markup = await question(context, await context.services.intake.question(draft))
     await send(
         update,
         context,
@@ -545,7 +456,7 @@ async def attachments_choice(update: Update, context: SotongContext) -> str | in
     if draft is None:
         return END
     if cb.FB_ATT_CLEAR.matches(data):
-        draft = context.services.intake.clear_attachments(draft)
+        draft = draft.without_attachments()
         return await _goto(update, context, draft, DraftStep.ATTACHMENTS)
     return await _advance(update, context, draft, DraftStep.ATTACHMENTS)
 
@@ -562,7 +473,7 @@ async def profile_choice(update: Update, context: SotongContext) -> str | int:
     profile = CompanyProfile()
     if cb.FB_PROFILE_SAME.matches(data):
         profile = await intake.remembered_profile(draft.user_id) or profile
-    draft = intake.answer_profile(draft, profile)
+    draft = draft.with_profile(profile)
     # The whole profile is answered at once, so go on as after its last question.
     return await _advance(update, context, draft, DraftStep.INDUSTRY)
 
@@ -575,7 +486,7 @@ async def skipped_company(update: Update, context: SotongContext) -> str | int:
         return END
     tapped = cb.FbSkip.decode(data)
     assert tapped is not None
-    draft = context.services.intake.skip_company(draft, DraftStep(tapped.step))
+    draft = draft.skipping_company(DraftStep(tapped.step))
     return await _advance(update, context, draft, DraftStep.INDUSTRY)
 
 
@@ -588,7 +499,7 @@ async def got_region(update: Update, context: SotongContext) -> str | int:
     region = cb.FbRegion.decode(data)
     reference = context.services.reference
     choice = None if region is None else await reference.find("regions", region.choice_id)
-    draft = context.services.intake.answer_region(draft, None if choice is None else choice.id)
+    draft = draft.with_company(DraftStep.REGION, None if choice is None else choice.id)
     return await _advance(update, context, draft, DraftStep.REGION)
 
 
@@ -601,7 +512,7 @@ async def got_size(update: Update, context: SotongContext) -> str | int:
     size = cb.FbSize.decode(data)
     reference = context.services.reference
     choice = None if size is None else await reference.find("company_sizes", size.choice_id)
-    draft = context.services.intake.answer_size(draft, None if choice is None else choice.id)
+    draft = draft.with_company(DraftStep.SIZE, None if choice is None else choice.id)
     return await _advance(update, context, draft, DraftStep.SIZE)
 
 
@@ -614,7 +525,7 @@ async def got_industry(update: Update, context: SotongContext) -> str | int:
     industry = cb.FbIndustry.decode(data)
     reference = context.services.reference
     choice = None if industry is None else await reference.find("industries", industry.choice_id)
-    draft = context.services.intake.answer_industry(draft, None if choice is None else choice.id)
+    draft = draft.with_company(DraftStep.INDUSTRY, None if choice is None else choice.id)
     return await _advance(update, context, draft, DraftStep.INDUSTRY)
 
 
@@ -627,7 +538,7 @@ async def got_visibility(update: Update, context: SotongContext) -> str | int:
     tapped = cb.FbVisibility.decode(data)
     assert tapped is not None
     visibility = Visibility(tapped.visibility)
-    draft = context.services.intake.answer_visibility(draft, visibility)
+    draft = draft.with_visibility(visibility)
     if draft.step is DraftStep.READY:
         return await _goto(update, context, draft, DraftStep.READY)
     return await _advance(update, context, draft, DraftStep.VISIBILITY)
@@ -761,16 +672,9 @@ async def discard_answer(update: Update, context: SotongContext) -> str | int:
         gone = "feedback.discarded" if draft.amends is None else "feedback.details_dropped"
         await edit(query, t(lang, gone))
         return END
-    text, markup = await question(context, draft, await _similar(context, draft))
+    text, markup = await question(context, await context.services.intake.question(draft))
     await edit(query, text, markup)
     return str(draft.step)
-
-
-async def _similar(context: SotongContext, draft: Draft) -> list[SimilarSubmission]:
-    """The similar reports the ready screen shows; no other screen shows any."""
-    if draft.step is not DraftStep.READY:
-        return []
-    return await context.services.intake.similar(draft)
 
 
 def _receipt(context: SotongContext, submission: Submission) -> Markup:
@@ -893,7 +797,7 @@ async def wrong_input(update: Update, context: SotongContext) -> int | None:
     draft = await _draft(update, context)
     if draft is None:
         return END
-    _, markup = await question(context, draft, await _similar(context, draft))
+    _, markup = await question(context, await context.services.intake.question(draft))
     await send(update, context, hint(context.lang, draft.step), markup)
     return None
 
@@ -914,7 +818,7 @@ async def reask(update: Update, context: SotongContext) -> None:
     draft = await _draft(update, context)
     if draft is None:
         return
-    text, markup = await question(context, draft, await _similar(context, draft))
+    text, markup = await question(context, await context.services.intake.question(draft))
     await send(update, context, text, markup)
     await context.services.intake.asked(draft)
 
@@ -971,6 +875,7 @@ def conversation() -> Flow:
     not_command = filters.ALL & ~filters.COMMAND
     text = filters.TEXT & ~filters.COMMAND
     wrong = MessageHandler(not_command, wrong_input)
+    typed = MessageHandler(text, got_text)
     review = CallbackQueryHandler(back_to_review, pattern=cb.FB_REVIEW.matches)
     discarding = [
         CallbackQueryHandler(ask_discard, pattern=cb.FB_DISCARD.matches),
@@ -997,9 +902,9 @@ def conversation() -> Flow:
                 review,
                 wrong,
             ],
-            PROBLEM: [MessageHandler(text, got_problem), review, wrong],
+            PROBLEM: [typed, review, wrong],
             READY: [
-                MessageHandler(text, got_more_problem),
+                typed,
                 CallbackQueryHandler(submit, pattern=cb.FB_SUBMIT.matches),
                 CallbackQueryHandler(add_details, pattern=cb.FB_DETAILS.matches),
                 CallbackQueryHandler(got_visibility, pattern=cb.FbVisibility.matches),
@@ -1010,7 +915,7 @@ def conversation() -> Flow:
                 wrong,
             ],
             LAW: [
-                MessageHandler(text, got_law_text),
+                typed,
                 CallbackQueryHandler(
                     got_law_button,
                     pattern=_either(cb.FB_LAW_UNSURE.matches, _skip(DraftStep.LAW)),
@@ -1019,7 +924,7 @@ def conversation() -> Flow:
                 wrong,
             ],
             PROPOSAL: [
-                MessageHandler(text, got_proposal_text),
+                typed,
                 CallbackQueryHandler(skipped_proposal, pattern=_skip(DraftStep.PROPOSAL)),
                 review,
                 wrong,
@@ -1032,18 +937,18 @@ def conversation() -> Flow:
                 wrong,
             ],
             COST: [
-                MessageHandler(text, got_cost_text),
+                typed,
                 CallbackQueryHandler(cost_choice, pattern=cb.FbCost.matches),
                 CallbackQueryHandler(cost_done, pattern=_next(DraftStep.COST)),
                 wrong,
             ],
             COST_HOURS: [
-                MessageHandler(text, got_cost_hours),
+                typed,
                 CallbackQueryHandler(cost_back, pattern=cb.FB_COST_BACK.matches),
                 wrong,
             ],
             COST_WON: [
-                MessageHandler(text, got_cost_won),
+                typed,
                 CallbackQueryHandler(cost_back, pattern=cb.FB_COST_BACK.matches),
                 wrong,
             ],

@@ -12,7 +12,6 @@ from domain.drafts import CompanyProfile, Draft, DraftStep
 from domain.feedback_steps import (
     AMENDABLE_STEPS,
     COMPANY_STEPS,
-    DETAIL_STEPS,
     EDITABLE_STEPS,
     QUICK_STEPS,
     progress,
@@ -31,6 +30,7 @@ from handlers.context import SotongContext
 from handlers.ui import button, keyboard
 from messages import Markup, format_number, t
 from messages.costs import describe_cost
+from services.intake import Question
 
 __all__ = [
     "choice_button",
@@ -51,7 +51,6 @@ _NAMED_SKIPS = frozenset({DraftStep.LAW, DraftStep.PROPOSAL, DraftStep.IMPACT, D
 _REVIEW_PREVIEW = 700
 _EDIT_PREVIEW = 1500
 _SUMMARY = 60
-_COUNTED_DETAILS = frozenset({*DETAIL_STEPS, DraftStep.PROFILE, *COMPANY_STEPS})
 
 
 def choice_button(choice: Choice, language: str, data: cb.ButtonData) -> InlineKeyboardButton:
@@ -148,7 +147,7 @@ def costs_words(language: str, hours: Cost | None, won: Cost | None) -> Markup |
 
 def _cost_values(language: str, draft: Draft) -> tuple[Markup, Markup]:
     none = t(language, "feedback.cost.none")
-    hours, won = draft.hours_cost, draft.won_cost
+    hours, won = draft.content.hours_cost, draft.content.won_cost
     return (
         none if hours is None else cost_words(language, hours),
         none if won is None else cost_words(language, won),
@@ -196,15 +195,15 @@ async def _ready_text(
     language = context.lang
     category = (
         None
-        if draft.category_id is None
-        else await context.services.reference.find("categories", draft.category_id)
+        if draft.content.category_id is None
+        else await context.services.reference.find("categories", draft.content.category_id)
     )
     name = "" if category is None else category.name(language)
     text = t(
         language,
         "feedback.ask.ready",
         category=name,
-        summary=_one_line(draft.problem or "", _SUMMARY),
+        summary=_one_line(draft.content.problem or "", _SUMMARY),
         visibility=t(language, f"feedback.ready.visibility.{draft.visibility or 'anonymous'}"),
     )
     if not similar:
@@ -249,16 +248,13 @@ def _with_current(language: str, text: Markup, current: str | None) -> Markup:
 
 
 async def question(
-    context: SotongContext, draft: Draft, similar: Sequence[SimilarSubmission] = ()
+    context: SotongContext, asked: Question
 ) -> tuple[Markup, InlineKeyboardMarkup | None]:
-    """The text and keyboard that ask the draft's current step."""
+    """The text and keyboard that ask the draft's current step (`IntakeService.question`)."""
     lang = context.lang
     reference = context.services.reference
+    draft, similar, remembered = asked.draft, asked.similar, asked.remembered
     step = draft.step
-    # The remembered company is read once: for the details' count and the profile question.
-    remembered = None
-    if step is DraftStep.PROFILE or (step in _COUNTED_DETAILS and not draft.editing):
-        remembered = await context.services.intake.remembered_profile(draft.user_id)
     counter = _counter(lang, draft, has_profile=remembered is not None)
     # Skip and Next name their step, so a tap on an older question's button is recognised.
     skip = (
@@ -281,15 +277,15 @@ async def question(
             max=format_number(MAX_TEXT_LENGTH, lang),
         )
         back = _back_row(lang, draft)
-        current = draft.problem if draft.editing else None
+        current = draft.content.problem if draft.editing else None
         return _with_current(lang, text, current), keyboard(back) if back else None
     if step is DraftStep.LAW:
         rows = [[button(lang, "feedback.button.law_unsure", cb.FB_LAW_UNSURE), *skip]]
-        current = draft.law_or_rule if draft.editing else None
+        current = draft.content.law_or_rule if draft.editing else None
         text = _with_current(lang, t(lang, "feedback.ask.law", counter=counter), current)
         return text, keyboard(rows + _back_row(lang, draft))
     if step is DraftStep.PROPOSAL:
-        current = draft.proposal if draft.editing else None
+        current = draft.content.proposal if draft.editing else None
         text = _with_current(lang, t(lang, "feedback.ask.proposal", counter=counter), current)
         return text, keyboard([skip, *_back_row(lang, draft)])
     if step is DraftStep.IMPACT:
@@ -309,7 +305,7 @@ async def question(
                 button(lang, "feedback.button.cost_won", cb.FbCost("won")),
             ]
         ]
-        if draft.hours_cost is not None or draft.won_cost is not None:
+        if draft.content.hours_cost is not None or draft.content.won_cost is not None:
             rows.append([button(lang, "feedback.button.cost_clear", cb.FbCost("clear"))])
         rows.append([button(lang, "feedback.button.next", cb.FbNext(str(step)))])
         text = t(lang, "feedback.ask.cost", counter=counter, hours=hours, won=won)
@@ -373,16 +369,16 @@ async def review_text(context: SotongContext, draft: Draft) -> Markup:
     none = t(lang, "feedback.value.none")
     category = (
         None
-        if draft.category_id is None
-        else await context.services.reference.find("categories", draft.category_id)
+        if draft.content.category_id is None
+        else await context.services.reference.find("categories", draft.content.category_id)
     )
-    if draft.law_or_rule is not None:
-        law = preview(lang, draft.law_or_rule, 300)
-    elif draft.law_unsure:
+    if draft.content.law_or_rule is not None:
+        law = preview(lang, draft.content.law_or_rule, 300)
+    elif draft.content.law_unsure:
         law = t(lang, "feedback.value.law_unsure")
     else:
         law = none
-    cost = costs_words(lang, draft.hours_cost, draft.won_cost) or none
+    cost = costs_words(lang, draft.content.hours_cost, draft.content.won_cost) or none
     if draft.amends is None:
         title = t(lang, "feedback.review.title")
         footer = t(lang, "feedback.review.footer")
@@ -397,12 +393,18 @@ async def review_text(context: SotongContext, draft: Draft) -> Markup:
         title=title,
         footer=footer,
         category=none if category is None else category.name(lang),
-        problem=none if draft.problem is None else preview(lang, draft.problem, _REVIEW_PREVIEW),
+        problem=none
+        if draft.content.problem is None
+        else preview(lang, draft.content.problem, _REVIEW_PREVIEW),
         law=law,
         proposal=(
-            none if draft.proposal is None else preview(lang, draft.proposal, _REVIEW_PREVIEW)
+            none
+            if draft.content.proposal is None
+            else preview(lang, draft.content.proposal, _REVIEW_PREVIEW)
         ),
-        impact=none if draft.impact is None else t(lang, f"feedback.button.impact.{draft.impact}"),
+        impact=none
+        if draft.content.impact is None
+        else t(lang, f"feedback.button.impact.{draft.content.impact}"),
         cost=cost,
         attachments=(
             t(lang, "feedback.value.attachments", count=len(draft.attachments))

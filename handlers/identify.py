@@ -26,13 +26,13 @@ async def identify(update: Update, context: SotongContext) -> None:
         await accounts.blocked(tg_user.id)
         return
     suggested = normalize_language(tg_user.language_code, context.services.default_language)
-    context.user = await accounts.arrive(tg_user.id, suggested)
+    context.user, question = await accounts.arrive_with_question(tg_user.id, suggested)
     message = update.message
     if message is not None and "\x00" in (message.text or message.caption or ""):
         # Refused here, before any conversation sees it, so no step's state moves.
         await message.reply_text(t(context.lang, "input.refused_nul"))
         raise ApplicationHandlerStop
-    await track(update, context)
+    await track(update, context, question)
 
 
 def handler() -> TypeHandler[Update, SotongContext, None]:

@@ -59,8 +59,9 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
             category=await _category_name(context, submission.category_id),
             created=format_datetime(submission.created_at, lang, zone),
             visibility=t(lang, f"feedback.visibility.{submission.visibility}"),
-            impact=impact_words(lang, submission.impact, not_given),
-            cost=costs_words(lang, submission.hours_cost, submission.won_cost) or not_given,
+            impact=impact_words(lang, submission.content.impact, not_given),
+            cost=costs_words(lang, submission.content.hours_cost, submission.content.won_cost)
+            or not_given,
             profile=not_given if profile.is_empty else await profile_text(context, profile),
             attachments=(
                 t(lang, "feedback.value.attachments", count=len(attachments))
@@ -77,12 +78,12 @@ async def detail_messages(context: SotongContext, submission: Submission) -> lis
     helped = await follow_up_line(context, submission.id)
     if helped is not None:
         sections.append(helped)
-    if submission.law_or_rule is not None:
-        sections.append(t(lang, "my.detail.law", text=submission.law_or_rule))
-    elif submission.law_unsure:
+    if submission.content.law_or_rule is not None:
+        sections.append(t(lang, "my.detail.law", text=submission.content.law_or_rule))
+    elif submission.content.law_unsure:
         sections.append(t(lang, "my.detail.law", text=t(lang, "feedback.value.law_unsure")))
-    if submission.proposal is not None:
-        sections.append(t(lang, "my.detail.proposal", text=submission.proposal))
+    if submission.content.proposal is not None:
+        sections.append(t(lang, "my.detail.proposal", text=submission.content.proposal))
     sections.extend(await _progress(context, submission, notes=True))
     return [Markup(part) for part in split_blocks(sections)]
 
@@ -143,7 +144,11 @@ async def supported_messages(context: SotongContext, submission: Submission) -> 
 
 
 def _profile(submission: Submission) -> CompanyProfile:
-    return CompanyProfile(submission.region_id, submission.company_size_id, submission.industry_id)
+    return CompanyProfile(
+        submission.content.region_id,
+        submission.content.company_size_id,
+        submission.content.industry_id,
+    )
 
 
 async def _line(context: SotongContext, item: MyItem) -> Markup:

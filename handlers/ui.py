@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import html
 import re
-import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
@@ -17,6 +17,8 @@ from handlers.context import SotongContext
 from messages import Markup, t
 
 __all__ = [
+    "EditedMessages",
+    "KeepsEdits",
     "button",
     "drop_buttons",
     "edit",
@@ -31,7 +33,29 @@ _TAG = re.compile(r"<[^>]+>")
 _SHOWN_KEPT = 2048
 
 _Content = tuple[str, tuple[tuple[tuple[str, object, str | None], ...], ...] | None]
-_SHOWN: dict[int, OrderedDict[tuple[int, int], _Content]] = {}
+
+
+class EditedMessages(OrderedDict[tuple[int, int], _Content]):
+    """What a bot last put in the messages it edited, by (chat, message), newest last.
+
+    Held by the running bot (`KeepsEdits`), so it lives and dies with the application.
+    """
+
+    def remember(self, key: tuple[int, int], content: _Content) -> None:
+        """Note an edit, forgetting the oldest beyond a bound."""
+        self[key] = content
+        self.move_to_end(key)
+        if len(self) > _SHOWN_KEPT:
+            self.popitem(last=False)
+
+
+@runtime_checkable
+class KeepsEdits(Protocol):
+    """A bot that remembers its edits (bot/sotong_bot.py)."""
+
+    @property
+    def edited(self) -> EditedMessages:
+        """The bot's memory of its edits."""
 
 
 def button(language: str, key: str, data: ButtonData, **params: object) -> InlineKeyboardButton:
@@ -75,15 +99,9 @@ async def send(
     return await context.bot.send_message(chat.id, text, reply_markup=reply_markup)
 
 
-def _shown(bot: object) -> OrderedDict[tuple[int, int], _Content]:
-    """What this bot last put in the messages it edited, newest last (kept per running bot)."""
-    key = id(bot)
-    shown = _SHOWN.get(key)
-    if shown is None:
-        shown = OrderedDict()
-        _SHOWN[key] = shown
-        weakref.finalize(bot, _SHOWN.pop, key, None)
-    return shown
+def _shown(bot: object) -> EditedMessages:
+    """What this bot last put in the messages it edited; a bot without a memory forgets."""
+    return bot.edited if isinstance(bot, KeepsEdits) else EditedMessages()
 
 
 def _content(text: str, markup: InlineKeyboardMarkup | None) -> _Content:
@@ -130,10 +148,7 @@ async def edit(
     except BadRequest as error:
         if "not modified" not in str(error).lower():
             raise
-    shown[key] = wanted
-    shown.move_to_end(key)
-    if len(shown) > _SHOWN_KEPT:
-        shown.popitem(last=False)
+    shown.remember(key, wanted)
     return True
 
 
@@ -166,5 +181,4 @@ async def drop_buttons(query: CallbackQuery) -> None:
     if current[1] is None:
         return
     await query.edit_message_reply_markup(reply_markup=None)
-    shown[key] = (current[0], None)
-    shown.move_to_end(key)
+    shown.remember(key, (current[0], None))

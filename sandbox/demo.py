@@ -266,19 +266,19 @@ class _DemoWriter:
         """
         intake = self.intake
         draft = await intake.start_draft(await self.user(item.submitter))
-        draft = intake.answer_category(draft, item.category_id)
-        draft = intake.answer_problem(draft, item.problem)
-        draft = intake.answer_law(draft, item.law)
-        draft = intake.answer_proposal(draft, item.proposal)
-        draft = intake.answer_impact(draft, item.impact)
+        draft = draft.with_category(item.category_id)
+        draft = draft.answer(DraftStep.PROBLEM, item.problem)
+        draft = draft.with_law(item.law)
+        draft = draft.with_proposal(item.proposal)
+        draft = draft.with_impact(item.impact)
         if item.cost_hours is not None:
-            draft = intake.answer_cost_hours(draft, item.cost_hours)
+            draft = draft.answer(DraftStep.COST_HOURS, item.cost_hours)
         if item.cost_won is not None:
-            draft = intake.answer_cost_won(draft, item.cost_won)
-        draft = intake.answer_region(draft, item.region_id)
-        draft = intake.answer_size(draft, item.company_size_id)
-        draft = intake.answer_industry(draft, item.industry_id)
-        draft = intake.answer_visibility(draft, item.visibility)
+            draft = draft.answer(DraftStep.COST_WON, item.cost_won)
+        draft = draft.with_company(DraftStep.REGION, item.region_id)
+        draft = draft.with_company(DraftStep.SIZE, item.company_size_id)
+        draft = draft.with_company(DraftStep.INDUSTRY, item.industry_id)
+        draft = draft.with_visibility(item.visibility)
         return await intake.move(draft, DraftStep.REVIEW)
 
     async def review_steps(

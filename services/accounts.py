@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from domain.clock import Clock
+from domain.inputs import OpenQuestion
 from domain.users import ErasureReport, User
 from storage.erasure import ErasureRepository
 from storage.users import UserRepository
@@ -34,6 +35,14 @@ class AccountService:
     async def arrive(self, user_id: int, suggested_language: str | None) -> User:
         """Note the visit; a first-timer starts in their client's language when we speak it."""
         return await self._users.touch(
+            user_id, suggested_language or self._default_language, self._clock.now()
+        )
+
+    async def arrive_with_question(
+        self, user_id: int, suggested_language: str | None
+    ) -> tuple[User, OpenQuestion | None]:
+        """`arrive`, with the question the person's next message answers (one read for both)."""
+        return await self._users.arrive(
             user_id, suggested_language or self._default_language, self._clock.now()
         )
 

@@ -5,42 +5,40 @@ from __future__ import annotations
 import dataclasses
 import hmac
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.amounts import CostUnit
 from domain.callback_data import offer_tag
 from domain.clock import Clock
 from domain.deadlines import due_date
-from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftStep
+from domain.drafts import (
+    COMPANY_STEPS,
+    FEEDBACK_FLOW,
+    CompanyProfile,
+    Draft,
+    DraftIncompleteError,
+    DraftStep,
+)
 from domain.evidence import (
     EvidenceProblem,
     EvidenceRefusedError,
     EvidenceRules,
-    check_evidence,
     check_evidence_content,
 )
-from domain.feedback_steps import COMPANY_STEPS, first_missing
+from domain.feedback_steps import DETAIL_STEPS, after_typing, first_missing, resolve
 from domain.intake import (
     SIMILAR_CANDIDATES,
     SIMILAR_LIMIT,
     SIMILAR_WINDOW,
-    AttachmentLimitError,
     ConsentRequiredError,
     DailyLimitReachedError,
     DetailsClosedError,
-    DraftIncompleteError,
     SimilarSubmission,
     SupportError,
-    _checked_text,
-    checked_cost,
 )
 from domain.similarity import rank_similar, search_terms
 from domain.submissions import (
-    MAX_ATTACHMENTS,
-    MAX_LAW_LENGTH,
-    MAX_TEXT_LENGTH,
-    MIN_PROBLEM_LENGTH,
     Attachment,
     NewSubmission,
     Submission,
@@ -52,7 +50,7 @@ from storage.inputs import InputRepository
 from storage.signing_keys import SigningKeyRepository
 from storage.submissions import SubmissionRepository
 
-__all__ = ["RECEIPT_RECALL", "IntakeService"]
+__all__ = ["RECEIPT_RECALL", "IntakeService", "Question"]
 
 RECEIPT_RECALL = timedelta(hours=1)
 """How long a repeated Submit tap is answered with the receipt of the submission it made."""
@@ -60,12 +58,33 @@ RECEIPT_RECALL = timedelta(hours=1)
 _OFFER_KEY = "me_too_offer"
 
 
+@dataclass(frozen=True, slots=True)
+class Question:
+    """What to ask next: the draft, saved at its open step, and any similar reports to show.
+
+    Only the ready screen shows similar reports; every other step has none.
+    """
+
+    draft: Draft
+    similar: tuple[SimilarSubmission, ...] = ()
+    remembered: CompanyProfile | None = None
+    """The company offered back, read when the step counts the details or asks the profile."""
+
+
+_COUNTED = frozenset({*DETAIL_STEPS, DraftStep.PROFILE, *COMPANY_STEPS})
+"""Steps whose question counts the details, which depends on a remembered company."""
+
+
+def _needs_profile(draft: Draft, step: DraftStep) -> bool:
+    return step is DraftStep.PROFILE or (step in _COUNTED and not draft.editing)
+
+
 class IntakeService:
     """Keeps drafts and submissions truthful.
 
-    The `answer_*` methods check an answer and return the draft holding it; `move` then saves
-    that draft with the next open question in one write, so every valid answer is stored
-    before the next question is asked, at one write per message.
+    The draft itself checks an answer and returns the draft holding it (`Draft.answer` and
+    its `with_*` methods); `move` then saves that draft with the next open question in one
+    write, so every valid answer is stored before the next question is asked.
     """
 
     def __init__(
@@ -141,6 +160,65 @@ class IntakeService:
         await self._drafts.save(updated, asked=asked)
         return updated
 
+    async def go(
+        self,
+        draft: Draft,
+        step: DraftStep,
+        *,
+        remembered: CompanyProfile | None = None,
+        looked_up: bool = False,
+    ) -> Question:
+        """Save the draft at `step` as the open question, and what that question shows.
+
+        The step is resolved first (`resolve`: the remembered profile, the first missing answer
+        at the review); the ready screen gets the default visibility and the similar reports.
+        The remembered company is read at most once for both, and not at all when the caller
+        read it with the draft (`looked_up`).
+        """
+        if not looked_up and _needs_profile(draft, step):
+            remembered = await self.remembered_profile(draft.user_id)
+            looked_up = True
+        step, editing = resolve(draft, step, has_profile=remembered is not None)
+        if step is DraftStep.READY:
+            draft = await self.with_default_visibility(draft)
+        draft = await self.move(draft, step, editing=editing)
+        return await self.question(draft, remembered=remembered, looked_up=looked_up)
+
+    async def question(
+        self, draft: Draft, *, remembered: CompanyProfile | None = None, looked_up: bool = False
+    ) -> Question:
+        """What the draft's open question shows, read here so the view reads nothing.
+
+        Only the ready screen shows similar reports; the remembered company is read only for
+        the steps that need it, unless the caller `looked_up` it already.
+        """
+        if not looked_up and _needs_profile(draft, draft.step):
+            remembered = await self.remembered_profile(draft.user_id)
+        if draft.step is not DraftStep.READY:
+            return Question(draft, remembered=remembered)
+        return Question(draft, tuple(await self.similar(draft)), remembered)
+
+    async def answer(self, user_id: int, step: DraftStep, raw: str) -> Question | None:
+        """A text typed at `step`: checked by the draft, saved with the step it leads to.
+
+        None when the user has no draft (erased, or submitted meanwhile). Text for a step the
+        draft has left (two messages crossing) stores nothing: the open question is asked again.
+
+        Raises:
+            TextLengthError: too short or too long for the step; nothing is stored.
+            AmountError: not a cost the step can take; nothing is stored.
+
+        """
+        found = await self._drafts.get_with_profile(user_id)
+        if found is None:
+            return None
+        draft, remembered = found
+        if draft.step is not step:
+            return await self.question(draft, remembered=remembered, looked_up=True)
+        answered = draft.answer(step, raw)
+        step = after_typing(answered, step)
+        return await self.go(answered, step, remembered=remembered, looked_up=True)
+
     async def asked(self, draft: Draft) -> None:
         """The draft's step was put to the owner: their next text answers it."""
         await self._inputs.mark_asked(draft.user_id, FEEDBACK_FLOW, str(draft.step))
@@ -149,72 +227,16 @@ class IntakeService:
         """Park the draft: no question open, the answers kept for `/feedback`."""
         await self._inputs.park(user_id, FEEDBACK_FLOW)
 
-    def answer_category(self, draft: Draft, category_id: str) -> Draft:
-        """Store the topic (already checked against the reference list by the caller)."""
-        return dataclasses.replace(draft, category_id=category_id)
-
-    def answer_problem(self, draft: Draft, text: str) -> Draft:
-        """Store the problem in the owner's words, 10 to 3,500 characters."""
-        problem = _checked_text(text, MIN_PROBLEM_LENGTH, MAX_TEXT_LENGTH)
-        return dataclasses.replace(draft, problem=problem)
-
-    def add_to_problem(self, draft: Draft, text: str) -> Draft:
-        """Text typed at the ready screen is more of the problem ("I forgot to say...").
-
-        Kept, within the problem's limit, rather than dropped for not being a button.
-        """
-        added = _checked_text(text, 1, MAX_TEXT_LENGTH)
-        combined = f"{draft.problem}\n\n{added}" if draft.problem else added
-        return self.answer_problem(draft, combined)
-
-    def answer_law(self, draft: Draft, text: str | None, *, unsure: bool = False) -> Draft:
-        """Store the law or rule concerned, "not sure", or nothing."""
-        law = None if text is None else _checked_text(text, 1, MAX_LAW_LENGTH)
-        return dataclasses.replace(draft, law_or_rule=law, law_unsure=unsure and law is None)
-
-    def answer_proposal(self, draft: Draft, text: str | None) -> Draft:
-        """Store what the owner proposes, or nothing."""
-        proposal = None if text is None else _checked_text(text, 1, MAX_TEXT_LENGTH)
-        return dataclasses.replace(draft, proposal=proposal)
-
-    def answer_impact(self, draft: Draft, impact: int | None) -> Draft:
-        """Store how badly it hurts, 1 (a little) to 5 (threatens the business), or nothing."""
-        if impact is not None and not 1 <= impact <= 5:
-            raise ValueError(f"impact {impact} is not on the five-step scale")
-        return dataclasses.replace(draft, impact=impact)
-
-    def answer_cost(self, draft: Draft, text: str, unit: CostUnit | None = None) -> Draft:
-        """Store a cost as the owner said it ("월 300만원 정도", "주 5시간", "한 번에 300만원").
-
-        `unit` is what the owner chose to give (after "⏱ 시간" or "₩ 금액"); a unit in the text
-        wins. Hours and won each keep their own figure; a period not said means a month.
-        """
-        cost = checked_cost(text, unit)
-        if cost.unit is CostUnit.HOURS:
-            return dataclasses.replace(draft, hours_cost=cost)
-        return dataclasses.replace(draft, won_cost=cost)
-
-    def answer_cost_hours(self, draft: Draft, text: str) -> Draft:
-        """Store the hours it takes, from what the owner typed after choosing hours."""
-        return self.answer_cost(draft, text, CostUnit.HOURS)
-
-    def answer_cost_won(self, draft: Draft, text: str) -> Draft:
-        """Store the cost in won, from what the owner typed after choosing won."""
-        return self.answer_cost(draft, text, CostUnit.WON)
-
-    def clear_cost(self, draft: Draft) -> Draft:
-        """Drop both cost figures."""
-        return dataclasses.replace(draft, hours_cost=None, won_cost=None)
-
     async def add_attachment(
         self,
         draft: Draft,
         attachment: Attachment,
         download: Callable[[int], Awaitable[bytes | None]],
     ) -> Draft:
-        """Keep one more piece of evidence; the same file twice counts once.
+        """The draft with one more piece of evidence; the same file twice counts once.
 
-        A document's bytes are fetched with `download(limit)` (None: larger than `limit`
+        The draft judges the declared name, type, size and count (`Draft.with_attachment`);
+        a document's bytes are fetched with `download(limit)` (None: larger than `limit`
         bytes) only once its name, type and size pass, and judged before it is kept.
 
         Raises:
@@ -224,67 +246,20 @@ class IntakeService:
 
         """
         rules = self._evidence
-        photo = attachment.kind == "photo"
-        if photo:
-            # Telegram re-encodes every photo as JPEG, whatever the sender's file was.
-            check_evidence(None, "image/jpeg", attachment.file_size, rules)
-        else:
-            check_evidence(attachment.file_name, attachment.mime_type, attachment.file_size, rules)
-        if any(item.file_unique_id == attachment.file_unique_id for item in draft.attachments):
-            return draft
-        if len(draft.attachments) >= MAX_ATTACHMENTS:
-            raise AttachmentLimitError(MAX_ATTACHMENTS)
-        if not photo:
-            # Only now is it worth downloading: the declared kind, size and count all pass.
-            content = await download(rules.max_bytes)
-            if content is None:
-                raise EvidenceRefusedError(EvidenceProblem.TOO_LARGE, rules.max_megabytes)
-            check_evidence_content(attachment.file_name, content, rules)
-        return dataclasses.replace(draft, attachments=(*draft.attachments, attachment))
-
-    def clear_attachments(self, draft: Draft) -> Draft:
-        """Drop every attachment, to send them again."""
-        return dataclasses.replace(draft, attachments=())
+        kept = draft.with_attachment(attachment, rules)
+        if kept is draft or attachment.kind == "photo":
+            return kept
+        # Only now is it worth downloading: the declared kind, size and count all pass.
+        content = await download(rules.max_bytes)
+        if content is None:
+            raise EvidenceRefusedError(EvidenceProblem.TOO_LARGE, rules.max_megabytes)
+        check_evidence_content(attachment.file_name, content, rules)
+        return kept
 
     async def remembered_profile(self, user_id: int) -> CompanyProfile | None:
         """The profile of the last submission, when there is something to offer back."""
         profile = await self._profiles.get(user_id)
         return None if profile is None or profile.is_empty else profile
-
-    def answer_profile(self, draft: Draft, profile: CompanyProfile) -> Draft:
-        """Store a whole profile at once ("same as last time", or "skip")."""
-        return dataclasses.replace(
-            draft,
-            region_id=profile.region_id,
-            company_size_id=profile.company_size_id,
-            industry_id=profile.industry_id,
-        )
-
-    def skip_company(self, draft: Draft, at: DraftStep) -> Draft:
-        """Leave the company questions from `at` on unanswered; earlier answers stay."""
-        left = COMPANY_STEPS[COMPANY_STEPS.index(at) :]
-        return dataclasses.replace(
-            draft,
-            region_id=None if DraftStep.REGION in left else draft.region_id,
-            company_size_id=None if DraftStep.SIZE in left else draft.company_size_id,
-            industry_id=None,
-        )
-
-    def answer_region(self, draft: Draft, region_id: str | None) -> Draft:
-        """Store the region, or none."""
-        return dataclasses.replace(draft, region_id=region_id)
-
-    def answer_size(self, draft: Draft, company_size_id: str | None) -> Draft:
-        """Store the company size, or none."""
-        return dataclasses.replace(draft, company_size_id=company_size_id)
-
-    def answer_industry(self, draft: Draft, industry_id: str | None) -> Draft:
-        """Store the industry, or none."""
-        return dataclasses.replace(draft, industry_id=industry_id)
-
-    def answer_visibility(self, draft: Draft, visibility: Visibility) -> Draft:
-        """Store named or anonymous."""
-        return dataclasses.replace(draft, visibility=visibility)
 
     async def with_default_visibility(self, draft: Draft) -> Draft:
         """The draft with a visibility chosen, ready to submit in one tap.
@@ -318,18 +293,8 @@ class IntakeService:
             Draft.blank(user.id, user.language, self._clock.now()),
             step=DraftStep.REVIEW,
             editing=True,
-            category_id=submission.category_id,
-            problem=submission.problem,
-            law_or_rule=submission.law_or_rule,
-            law_unsure=submission.law_unsure,
-            proposal=submission.proposal,
-            impact=submission.impact,
-            hours_cost=submission.hours_cost,
-            won_cost=submission.won_cost,
+            content=submission.content,
             attachments=tuple(await self._submissions.attachments(submission.id)),
-            region_id=submission.region_id,
-            company_size_id=submission.company_size_id,
-            industry_id=submission.industry_id,
             visibility=submission.visibility,
             amends=submission.id,
         )
@@ -347,7 +312,7 @@ class IntakeService:
         user = self.require_consent(user)
         assert draft.amends is not None
         saved = await self._submissions.add_details(
-            draft.amends, user.id, draft.details, now=self._clock.now()
+            draft.amends, user.id, draft.content, draft.attachments, now=self._clock.now()
         )
         if saved is None:
             await self._drafts.delete(user.id)
@@ -365,11 +330,12 @@ class IntakeService:
         support already), and only those are scored here: the cost does not grow with the
         number of open reports.
         """
-        if draft.category_id is None or draft.problem is None:
+        content = draft.content
+        if content.category_id is None or content.problem is None:
             return []
-        text = _report_text(draft.problem, draft.law_or_rule, draft.proposal)
+        text = _report_text(content.problem, content.law_or_rule, content.proposal)
         candidates = await self._submissions.similar_open(
-            draft.category_id,
+            content.category_id,
             search_terms(text),
             reader_id=draft.user_id,
             limit=SIMILAR_CANDIDATES,
@@ -377,7 +343,7 @@ class IntakeService:
         )
         ranked = rank_similar(
             text,
-            ((item, _report_text(item.problem, item.law_or_rule, item.proposal))
+            ((item, _report_text(item.problem, item.content.law_or_rule, item.content.proposal))
              for item in candidates),
             limit=SIMILAR_LIMIT,
         )  # fmt: skip
@@ -420,7 +386,6 @@ class IntakeService:
         missing = first_missing(draft)
         if missing is not None:
             raise DraftIncompleteError(missing)
-        assert draft.category_id is not None and draft.problem is not None
         assert draft.visibility is not None
         named = draft.visibility is Visibility.NAMED
         now = self._clock.now()
@@ -430,17 +395,7 @@ class IntakeService:
                 visibility=draft.visibility,
                 submitter_name=user.display_name if named else None,
                 submitter_username=user.username if named else None,
-                category_id=draft.category_id,
-                problem=draft.problem,
-                law_or_rule=draft.law_or_rule,
-                law_unsure=draft.law_unsure,
-                proposal=draft.proposal,
-                impact=draft.impact,
-                hours_cost=draft.hours_cost,
-                won_cost=draft.won_cost,
-                region_id=draft.region_id,
-                company_size_id=draft.company_size_id,
-                industry_id=draft.industry_id,
+                content=draft.content,
                 language=user.language,
                 attachments=draft.attachments,
                 due_on=due_date(now, self._zone, self._answer_deadline_days),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from domain.amounts import Cost, CostPeriod, CostUnit
 from storage.database import Row
 
-__all__ = ["COST_COLUMNS", "cost_values", "costs_from_row"]
+__all__ = ["COST_COLUMNS", "cost_cells", "cost_values", "costs_from_row"]
 
 COST_COLUMNS = (
     "cost_hours_low, cost_hours_high, cost_hours_period,"
@@ -16,13 +16,14 @@ COST_COLUMNS = (
 _Cells = tuple[int | None, int | None, str | None]
 
 
-def _cells(cost: Cost | None) -> _Cells:
+def cost_cells(cost: Cost | None) -> _Cells:
+    """One cost's low, high and period columns."""
     return (None, None, None) if cost is None else (cost.low, cost.high, str(cost.period))
 
 
 def cost_values(hours: Cost | None, won: Cost | None) -> tuple[int | str | None, ...]:
     """The values for COST_COLUMNS."""
-    return (*_cells(hours), *_cells(won))
+    return (*cost_cells(hours), *cost_cells(won))
 
 
 def _cost(row: Row, unit: CostUnit) -> Cost | None:

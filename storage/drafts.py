@@ -15,10 +15,16 @@ import aiosqlite
 from domain.delivery import QueuedMessage
 from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftStep
 from domain.submissions import Attachment, Visibility
-from storage.costs import COST_COLUMNS, cost_values, costs_from_row
 from storage.database import Database, Row
 from storage.inputs import open_step
 from storage.outbox import enqueue_in
+from storage.report_content import (
+    CONTENT_COLUMNS,
+    assignments,
+    content_from_row,
+    content_values,
+    marks,
+)
 from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = [
@@ -51,15 +57,26 @@ async def expire_reminders_in(connection: aiosqlite.Connection, before: datetime
 
 
 _COLUMNS = (
-    "user_id, editing, category_id, problem, law_or_rule, law_unsure, proposal, impact,"
-    f" {COST_COLUMNS}, attachments, region_id, company_size_id, industry_id,"
-    " visibility, language, started_at, updated_at, reminded_at, amends"
+    "user_id",
+    "editing",
+    *CONTENT_COLUMNS,
+    "attachments",
+    "visibility",
+    "language",
+    "started_at",
+    "updated_at",
+    "reminded_at",
+    "amends",
 )
 _SELECT = (
     "SELECT i.step, "
-    + ", ".join(f"d.{name.strip()}" for name in _COLUMNS.split(","))
+    + ", ".join(f"d.{name}" for name in _COLUMNS)
     + " FROM submission_drafts AS d JOIN inputs_in_progress AS i"
     f" ON i.user_id = d.user_id AND i.flow = '{FEEDBACK_FLOW}'"
+)
+_UPSERT = (
+    f"INSERT INTO submission_drafts ({', '.join(_COLUMNS)}) VALUES ({marks(_COLUMNS)})"
+    f" ON CONFLICT (user_id) DO UPDATE SET {assignments(_COLUMNS[1:], 'excluded')}"
 )
 
 
@@ -81,23 +98,12 @@ def _encode_attachments(attachments: tuple[Attachment, ...]) -> str:
 
 
 def _draft(row: Row) -> Draft:
-    hours_cost, won_cost = costs_from_row(row)
     return Draft(
         user_id=row["user_id"],
         step=DraftStep(row["step"]),
         editing=bool(row["editing"]),
-        category_id=row["category_id"],
-        problem=row["problem"],
-        law_or_rule=row["law_or_rule"],
-        law_unsure=bool(row["law_unsure"]),
-        proposal=row["proposal"],
-        impact=row["impact"],
-        hours_cost=hours_cost,
-        won_cost=won_cost,
+        content=content_from_row(row),
         attachments=tuple(Attachment(**item) for item in json.loads(row["attachments"])),
-        region_id=row["region_id"],
-        company_size_id=row["company_size_id"],
-        industry_id=row["industry_id"],
         visibility=None if row["visibility"] is None else Visibility(row["visibility"]),
         language=row["language"],
         started_at=from_db(row["started_at"]),
@@ -117,6 +123,19 @@ class DraftRepository:
         """The user's draft, or None."""
         row = await self._db.fetch_one(f"{_SELECT} WHERE d.user_id = ?", (user_id,))
         return None if row is None else _draft(row)
+
+    async def get_with_profile(self, user_id: int) -> tuple[Draft, CompanyProfile | None] | None:
+        """The user's draft and their remembered company profile, in one read; or None."""
+        row = await self._db.fetch_one(
+            f"SELECT p.region_id AS p_region, p.company_size_id AS p_size,"
+            f" p.industry_id AS p_industry, q.* FROM ({_SELECT} WHERE d.user_id = ?) AS q"
+            " LEFT JOIN company_profiles AS p ON p.user_id = q.user_id",
+            (user_id,),
+        )
+        if row is None:
+            return None
+        profile = CompanyProfile(row["p_region"], row["p_size"], row["p_industry"])
+        return _draft(row), None if profile.is_empty else profile
 
     async def save(self, draft: Draft, *, asked: bool = False) -> None:
         """Write the draft and open its step as the owner's question, in one transaction.
@@ -138,36 +157,12 @@ class DraftRepository:
 
     async def _write(self, connection: aiosqlite.Connection, draft: Draft) -> None:
         await connection.execute(
-            f"INSERT INTO submission_drafts ({_COLUMNS})"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (user_id) DO UPDATE SET"
-            " editing = excluded.editing, category_id = excluded.category_id,"
-            " problem = excluded.problem, law_or_rule = excluded.law_or_rule,"
-            " law_unsure = excluded.law_unsure, proposal = excluded.proposal,"
-            " impact = excluded.impact, cost_hours_low = excluded.cost_hours_low,"
-            " cost_hours_high = excluded.cost_hours_high,"
-            " cost_hours_period = excluded.cost_hours_period,"
-            " cost_won_low = excluded.cost_won_low, cost_won_high = excluded.cost_won_high,"
-            " cost_won_period = excluded.cost_won_period, attachments = excluded.attachments,"
-            " region_id = excluded.region_id, company_size_id = excluded.company_size_id,"
-            " industry_id = excluded.industry_id, visibility = excluded.visibility,"
-            " language = excluded.language, started_at = excluded.started_at,"
-            " updated_at = excluded.updated_at, reminded_at = excluded.reminded_at,"
-            " amends = excluded.amends",
+            _UPSERT,
             (
                 draft.user_id,
                 int(draft.editing),
-                draft.category_id,
-                draft.problem,
-                draft.law_or_rule,
-                int(draft.law_unsure),
-                draft.proposal,
-                draft.impact,
-                *cost_values(draft.hours_cost, draft.won_cost),
+                *content_values(draft.content),
                 _encode_attachments(draft.attachments),
-                draft.region_id,
-                draft.company_size_id,
-                draft.industry_id,
                 None if draft.visibility is None else str(draft.visibility),
                 draft.language,
                 to_db(draft.started_at),

@@ -24,8 +24,8 @@ from domain.submissions import (
     Attachment,
     NewSubmission,
     Recipient,
+    ReportContent,
     Submission,
-    SubmissionDetails,
     SubmissionEvent,
     SubmissionFilter,
     SubmissionNotFoundError,
@@ -36,9 +36,17 @@ from domain.submissions import (
 )
 from domain.supporters import SupporterNotice
 from storage.audit import record_in
-from storage.costs import COST_COLUMNS, cost_values, costs_from_row
 from storage.database import Database, Row
 from storage.outbox import enqueue_notice_in
+from storage.report_content import (
+    CONTENT_COLUMNS,
+    DETAIL_COLUMNS,
+    assignments,
+    content_from_row,
+    content_values,
+    detail_values,
+    marks,
+)
 from storage.supporters import enqueue_supporters_in, supporters_in
 from storage.timestamps import from_db, from_db_optional, to_db
 
@@ -56,14 +64,28 @@ _IDENTITY = (
 _SELECT = (
     "SELECT s.id, s.receipt_code, s.visibility, "
     + _IDENTITY
-    + ", s.category_id, s.problem, s.law_or_rule, s.law_unsure, s.proposal, s.impact,"
-    " s.cost_hours_low, s.cost_hours_high, s.cost_hours_period, s.cost_won_low,"
-    " s.cost_won_high, s.cost_won_period, s.region_id, s.company_size_id, s.industry_id,"
-    " s.status, s.forwarded_to, s.answer_text, s.answered_at, s.answered_by, s.created_at,"
+    + "".join(f", s.{column}" for column in CONTENT_COLUMNS)
+    + ", s.status, s.forwarded_to, s.answer_text, s.answered_at, s.answered_by, s.created_at,"
     " s.updated_at, s.language, s.merged_into, s.hidden, s.deleted_at, s.due_on, s.expected_on,"
     " (SELECT COUNT(*) FROM submission_supporters p WHERE p.submission_id = s.id)"
     " AS supporters_count"
     " FROM submissions s"
+)
+
+_INSERT_COLUMNS = (
+    "receipt_code",
+    "user_id",
+    "visibility",
+    "submitter_name",
+    "submitter_username",
+    *CONTENT_COLUMNS,
+    "created_at",
+    "updated_at",
+    "language",
+    "due_on",
+)
+_INSERT = (
+    f"INSERT INTO submissions ({', '.join(_INSERT_COLUMNS)}) VALUES ({marks(_INSERT_COLUMNS)})"
 )
 
 
@@ -93,23 +115,12 @@ def _submission(row: Row) -> Submission:
     submitter = None
     if visibility is Visibility.NAMED and row["contact_id"] is not None:
         submitter = Submitter(row["contact_id"], row["contact_name"], row["contact_username"])
-    hours_cost, won_cost = costs_from_row(row)
     return Submission(
         id=row["id"],
         receipt_code=row["receipt_code"],
         visibility=visibility,
         submitter=submitter,
-        category_id=row["category_id"],
-        problem=row["problem"],
-        law_or_rule=row["law_or_rule"],
-        law_unsure=bool(row["law_unsure"]),
-        proposal=row["proposal"],
-        impact=row["impact"],
-        hours_cost=hours_cost,
-        won_cost=won_cost,
-        region_id=row["region_id"],
-        company_size_id=row["company_size_id"],
-        industry_id=row["industry_id"],
+        content=content_from_row(row),
         status=SubmissionStatus(row["status"]),
         forwarded_to=row["forwarded_to"],
         answer_text=row["answer_text"],
@@ -245,10 +256,7 @@ async def _insert_attachments(
 
 
 async def _consume_draft(
-    connection: aiosqlite.Connection,
-    user_id: int,
-    company: tuple[str | None, str | None, str | None],
-    stamp: str,
+    connection: aiosqlite.Connection, user_id: int, content: ReportContent, stamp: str
 ) -> None:
     """The draft became (part of) a submission: drop it, remember its company for next time."""
     await connection.execute("DELETE FROM submission_drafts WHERE user_id = ?", (user_id,))
@@ -260,7 +268,7 @@ async def _consume_draft(
         " updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_id) DO UPDATE SET"
         " region_id = excluded.region_id, company_size_id = excluded.company_size_id,"
         " industry_id = excluded.industry_id, updated_at = excluded.updated_at",
-        (user_id, *company, stamp),
+        (user_id, content.region_id, content.company_size_id, content.industry_id, stamp),
     )
 
 
@@ -299,27 +307,14 @@ class SubmissionRepository:
             assert row is not None
             code = format_receipt_code(year, row[0])
             cursor = await connection.execute(
-                "INSERT INTO submissions (receipt_code, user_id, visibility, submitter_name,"
-                " submitter_username, category_id, problem, law_or_rule, law_unsure, proposal,"
-                f" impact, {COST_COLUMNS}, region_id, company_size_id,"
-                " industry_id, created_at, updated_at, language, due_on)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _INSERT,
                 (
                     code,
                     new.user_id,
                     str(new.visibility),
                     new.submitter_name if named else None,
                     new.submitter_username if named else None,
-                    new.category_id,
-                    new.problem,
-                    new.law_or_rule,
-                    int(new.law_unsure),
-                    new.proposal,
-                    new.impact,
-                    *cost_values(new.hours_cost, new.won_cost),
-                    new.region_id,
-                    new.company_size_id,
-                    new.industry_id,
+                    *content_values(new.content),
                     stamp,
                     stamp,
                     new.language,
@@ -337,21 +332,24 @@ class SubmissionRepository:
                 actor_id=None,
                 note=None,
             )
-            await _consume_draft(
-                connection,
-                new.user_id,
-                (new.region_id, new.company_size_id, new.industry_id),
-                stamp,
-            )
+            await _consume_draft(connection, new.user_id, new.content, stamp)
             async with connection.execute(f"{_SELECT} WHERE s.id = ?", (submission_id,)) as cur:
                 created = await cur.fetchone()
         assert created is not None
         return _submission(created)
 
     async def add_details(
-        self, submission_id: int, user_id: int, details: SubmissionDetails, *, now: datetime
+        self,
+        submission_id: int,
+        user_id: int,
+        details: ReportContent,
+        attachments: Sequence[Attachment],
+        *,
+        now: datetime,
     ) -> Submission | None:
         """Write the details an owner added to their open report, or None.
+
+        Everything but the topic and the problem is taken from `details` (DETAIL_COLUMNS).
 
         None when the report is not theirs or no longer open (answered, closed, merged,
         hidden or erased meanwhile).
@@ -362,21 +360,11 @@ class SubmissionRepository:
         stamp = to_db(now)
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
-                "UPDATE submissions SET law_or_rule = ?, law_unsure = ?, proposal = ?, impact = ?,"
-                " cost_hours_low = ?, cost_hours_high = ?, cost_hours_period = ?,"
-                " cost_won_low = ?, cost_won_high = ?, cost_won_period = ?,"
-                " region_id = ?, company_size_id = ?, industry_id = ?, updated_at = ?"
+                f"UPDATE submissions SET {assignments(DETAIL_COLUMNS)}, updated_at = ?"
                 " WHERE id = ? AND user_id = ? AND merged_into IS NULL AND hidden = 0"
                 f" AND deleted_at IS NULL AND status IN ({_OPEN_MARKS})",
                 (
-                    details.law_or_rule,
-                    int(details.law_unsure),
-                    details.proposal,
-                    details.impact,
-                    *cost_values(details.hours_cost, details.won_cost),
-                    details.region_id,
-                    details.company_size_id,
-                    details.industry_id,
+                    *detail_values(details),
                     stamp,
                     submission_id,
                     user_id,
@@ -388,9 +376,8 @@ class SubmissionRepository:
             await connection.execute(
                 "DELETE FROM submission_attachments WHERE submission_id = ?", (submission_id,)
             )
-            await _insert_attachments(connection, submission_id, details.attachments)
-            company = (details.region_id, details.company_size_id, details.industry_id)
-            await _consume_draft(connection, user_id, company, stamp)
+            await _insert_attachments(connection, submission_id, attachments)
+            await _consume_draft(connection, user_id, details, stamp)
             async with connection.execute(f"{_SELECT} WHERE s.id = ?", (submission_id,)) as cur:
                 updated = await cur.fetchone()
         assert updated is not None
@@ -608,7 +595,7 @@ class SubmissionRepository:
                     str(status),
                     to_db(now),
                     forwarded_to,
-                    status is SubmissionStatus.REJECTED,
+                    status.is_reply,
                     to_db(now),
                     submission_id,
                     None if expected is None else str(expected),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from domain.inputs import OpenQuestion
 from domain.users import ConsentState, User
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
@@ -54,7 +55,30 @@ class UserRepository:
         `SEEN_RESOLUTION` after the last one. A user who had blocked the bot and writes again
         is reachable again.
         """
-        known = await self.get(user_id)
+        return await self._noted(await self.get(user_id), user_id, language, now)
+
+    async def arrive(
+        self, user_id: int, language: str, now: datetime
+    ) -> tuple[User, OpenQuestion | None]:
+        """`touch`, and the question the person's next message answers, in the same one read.
+
+        Every update needs both before any handler runs, so they come back together.
+        """
+        row = await self._db.fetch_one(
+            f"SELECT {_COLUMNS}, i.flow, i.step, i.asked FROM users"
+            " LEFT JOIN inputs_in_progress AS i ON i.user_id = users.id AND i.is_open = 1"
+            " WHERE users.id = ?",
+            (user_id,),
+        )
+        known = None if row is None else _user(row)
+        question = (
+            None
+            if row is None or row["flow"] is None
+            else OpenQuestion(row["flow"], row["step"], bool(row["asked"]))
+        )
+        return await self._noted(known, user_id, language, now), question
+
+    async def _noted(self, known: User | None, user_id: int, language: str, now: datetime) -> User:
         if (
             known is not None
             and known.blocked_at is None

@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 
 from domain.amounts import Cost, CostPeriod, CostUnit
-from domain.submissions import Attachment, NewSubmission, Submission, Visibility
+from domain.submissions import Attachment, NewSubmission, ReportContent, Submission, Visibility
 from sandbox.emulator import ScriptedUser
 from tests.fixtures.app import BotHarness
 
@@ -41,21 +41,22 @@ async def submit(
 ) -> Submission:
     """Store a submission as intake would, then move the clock on so the next one is newer."""
     new = NewSubmission(
+        content=ReportContent(
+            category_id=category_id,
+            problem=problem,
+            law_or_rule=law_or_rule,
+            proposal="유예 기간을 두어 주세요.",
+            impact=4,
+            hours_cost=hours_cost,
+            won_cost=won_cost,
+            region_id=region_id,
+            company_size_id="small",
+            industry_id="manufacturing",
+        ),
         user_id=user_id,
         visibility=Visibility.ANONYMOUS if anonymous else Visibility.NAMED,
         submitter_name=None if anonymous else name,
         submitter_username=None if anonymous else username,
-        category_id=category_id,
-        problem=problem,
-        law_or_rule=law_or_rule,
-        law_unsure=False,
-        proposal="유예 기간을 두어 주세요.",
-        impact=4,
-        hours_cost=hours_cost,
-        won_cost=won_cost,
-        region_id=region_id,
-        company_size_id="small",
-        industry_id="manufacturing",
         language=language,
         attachments=attachments,
     )

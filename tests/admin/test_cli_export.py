@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 
-from domain.submissions import NewSubmission, Visibility
+from domain.submissions import NewSubmission, ReportContent, Visibility
 from storage.audit import AuditRepository
 from storage.database import Database
 from storage.submissions import SubmissionRepository
@@ -24,21 +24,16 @@ TOKEN = "123456789:AAtestTOKENforTHEemulatorONLY_0123456789"
 
 def _new(user_id: int, *, anonymous: bool, problem: str, category_id: str) -> NewSubmission:
     return NewSubmission(
+        content=ReportContent(
+            category_id=category_id,
+            problem=problem,
+            impact=3,
+            region_id="seoul",
+        ),
         user_id=user_id,
         visibility=Visibility.ANONYMOUS if anonymous else Visibility.NAMED,
         submitter_name=None if anonymous else "홍길동",
         submitter_username=None if anonymous else "gildong",
-        category_id=category_id,
-        problem=problem,
-        law_or_rule=None,
-        law_unsure=False,
-        proposal=None,
-        impact=3,
-        hours_cost=None,
-        won_cost=None,
-        region_id="seoul",
-        company_size_id=None,
-        industry_id=None,
         language="ko",
         attachments=(),
     )

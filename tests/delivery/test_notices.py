@@ -12,7 +12,7 @@ from icalendar import Calendar
 from domain.announcements import AnnouncementDraft
 from domain.bills import BillStage, BillStageEntry
 from domain.content import LocalizedText
-from domain.submissions import NewSubmission, Visibility
+from domain.submissions import NewSubmission, ReportContent, Visibility
 from tests.admin.support import onboard as onboard_admin
 from tests.admin.support import open_label
 from tests.delivery.support import SEOUL, add_bill, add_meeting, containing, kst, onboard, tick_at
@@ -113,21 +113,16 @@ async def test_following_a_bill_brings_its_next_stage(sotong: BotHarness) -> Non
 async def _submit(sotong: BotHarness, user_id: int, category: str) -> None:
     await sotong.repositories.submissions.create(
         NewSubmission(
+            content=ReportContent(
+                category_id=category,
+                problem="학습데이터 저작권 허락을 일일이 받을 수 없어요",
+                law_unsure=True,
+                impact=4,
+            ),
             user_id=user_id,
             visibility=Visibility.ANONYMOUS,
             submitter_name=None,
             submitter_username=None,
-            category_id=category,
-            problem="학습데이터 저작권 허락을 일일이 받을 수 없어요",
-            law_or_rule=None,
-            law_unsure=True,
-            proposal=None,
-            impact=4,
-            hours_cost=None,
-            won_cost=None,
-            region_id=None,
-            company_size_id=None,
-            industry_id=None,
             language="ko",
             attachments=(),
         ),

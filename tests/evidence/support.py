@@ -6,7 +6,7 @@ from datetime import datetime
 
 from bot.evidence_jobs import AGENDA_JOB, DEADLINE_JOB
 from domain.amounts import Cost, CostPeriod, CostUnit
-from domain.submissions import NewSubmission, Submission, Visibility
+from domain.submissions import NewSubmission, ReportContent, Submission, Visibility
 from tests.fixtures.app import BotHarness
 
 _HOURS = Cost(CostUnit.HOURS, CostPeriod.MONTH, 10, 10)
@@ -29,21 +29,23 @@ async def received(
     """A submission received at `at`, with the due day intake would give it."""
     return await sotong.repositories.submissions.create(
         NewSubmission(
+            content=ReportContent(
+                category_id=category_id,
+                problem=problem,
+                law_or_rule=law_or_rule,
+                law_unsure=law_or_rule is None,
+                proposal="예외 규정을 두어 주세요",
+                impact=4,
+                hours_cost=hours,
+                won_cost=won,
+                region_id="seoul",
+                company_size_id="small",
+                industry_id="ict",
+            ),
             user_id=user_id,
             visibility=Visibility.ANONYMOUS if anonymous else Visibility.NAMED,
             submitter_name=None if anonymous else "김민수",
             submitter_username=None,
-            category_id=category_id,
-            problem=problem,
-            law_or_rule=law_or_rule,
-            law_unsure=law_or_rule is None,
-            proposal="예외 규정을 두어 주세요",
-            impact=4,
-            hours_cost=hours,
-            won_cost=won,
-            region_id="seoul",
-            company_size_id="small",
-            industry_id="ict",
             language=language,
             attachments=(),
             due_on=sotong.services.deadlines.due_on(at),

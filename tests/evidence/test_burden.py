@@ -228,7 +228,7 @@ async def test_the_chart_and_the_xlsx_sheet_carry_the_same_values(
 def test_the_command_line_writes_the_league_table_as_json(tmp_path: Path) -> None:
     import asyncio
 
-    from domain.submissions import NewSubmission, Visibility
+    from domain.submissions import NewSubmission, ReportContent, Visibility
     from storage.database import Database
     from storage.submissions import SubmissionRepository
 
@@ -238,21 +238,17 @@ def test_the_command_line_writes_the_league_table_as_json(tmp_path: Path) -> Non
             for number, law in enumerate(("저작권법 35조의5", "copyright act art. 35-5"), start=1):
                 await SubmissionRepository(database).create(
                     NewSubmission(
+                        content=ReportContent(
+                            category_id="ai_copyright",
+                            problem="학습데이터 저작권 허락을 일일이 받을 수 없어요",
+                            law_or_rule=law,
+                            impact=3,
+                            won_cost=_won(CostPeriod.MONTH, 1_000_000 * number),
+                        ),
                         user_id=number,
                         visibility=Visibility.ANONYMOUS,
                         submitter_name=None,
                         submitter_username=None,
-                        category_id="ai_copyright",
-                        problem="학습데이터 저작권 허락을 일일이 받을 수 없어요",
-                        law_or_rule=law,
-                        law_unsure=False,
-                        proposal=None,
-                        impact=3,
-                        hours_cost=None,
-                        won_cost=_won(CostPeriod.MONTH, 1_000_000 * number),
-                        region_id=None,
-                        company_size_id=None,
-                        industry_id=None,
                         language="ko",
                         attachments=(),
                     ),

@@ -16,7 +16,7 @@ from pathlib import Path
 from bot.config import load_settings
 from bot.wiring import Wiring
 from domain.clock import FrozenClock
-from domain.submissions import NewSubmission, Visibility
+from domain.submissions import NewSubmission, ReportContent, Visibility
 from messages.catalog.privacy import NOTICE_VERSION
 from sandbox.emulator import BotApiEmulator, ScriptedUser
 from storage.database import Database
@@ -44,21 +44,16 @@ async def _arrange(database_path: Path, owner: int) -> str:
             )
         submission = await wiring.repositories.submissions.create(
             NewSubmission(
+                content=ReportContent(
+                    category_id="ai_basic_act",
+                    problem="AI 기본법 과태료 기준이 불분명해 준비를 못 하고 있습니다.",
+                    law_unsure=True,
+                    impact=4,
+                ),
                 user_id=owner,
                 visibility=Visibility.ANONYMOUS,
                 submitter_name=None,
                 submitter_username=None,
-                category_id="ai_basic_act",
-                problem="AI 기본법 과태료 기준이 불분명해 준비를 못 하고 있습니다.",
-                law_or_rule=None,
-                law_unsure=True,
-                proposal=None,
-                impact=4,
-                hours_cost=None,
-                won_cost=None,
-                region_id=None,
-                company_size_id=None,
-                industry_id=None,
                 language="ko",
                 attachments=(),
             ),

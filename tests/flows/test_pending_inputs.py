@@ -88,7 +88,7 @@ async def test_admin_answer_typed_during_a_feedback_step_reaches_the_answer(
     await _answer_from_inbox(sotong, submission.receipt_code)
     assert await _answered(sotong, submission.id)
     draft = await sotong.services.intake.draft(ADMIN_ID)
-    assert draft is not None and draft.step is DraftStep.LAW and draft.law_or_rule is None
+    assert draft is not None and draft.step is DraftStep.LAW and draft.content.law_or_rule is None
     await admin.send("/feedback")
     await admin.tap(callback_data="fb:continue")
     assert "관련된 법이나 규정" in (admin.reply().text or "")
@@ -102,7 +102,7 @@ async def test_a_feedback_step_left_for_the_menu_takes_no_later_text(sotong: Bot
     await user.tap("구독", message_id=menu.message_id)  # the subscription panel, buttons only
     await user.send(PROBLEM_KO)
     draft = await sotong.services.intake.draft(user.id)
-    assert draft is not None and draft.problem is None and draft.step is DraftStep.PROBLEM
+    assert draft is not None and draft.content.problem is None and draft.step is DraftStep.PROBLEM
 
 
 async def test_a_pending_answer_survives_a_restart_and_still_wins(sotong: BotHarness) -> None:

@@ -8,8 +8,8 @@ from domain.amounts import CostUnit
 from domain.intake import (
     AmountError,
     TextLengthError,
-    _checked_text,
     checked_cost,
+    checked_text,
 )
 from domain.text import UnsafeTextError, clean_text, visible_characters
 from tests.fixtures.app import BotHarness
@@ -35,9 +35,9 @@ def test_blank_lookalikes_are_not_visible() -> None:
 
 def test_invisible_text_is_too_short_for_a_problem() -> None:
     with pytest.raises(TextLengthError):
-        _checked_text("\u3164" * 40, 10, 3500)
+        checked_text("\u3164" * 40, 10, 3500)
     assert (
-        _checked_text("  규제가 너무 복잡해서 어렵습니다  ", 10, 3500)
+        checked_text("  규제가 너무 복잡해서 어렵습니다  ", 10, 3500)
         == "규제가 너무 복잡해서 어렵습니다"
     )
 
@@ -55,10 +55,10 @@ async def test_twelve_zero_width_spaces_are_no_problem_text(sotong: BotHarness) 
     await user.send("\u200b" * 12)
     assert "조금 더 자세히 적어 주세요" in (user.reply().text or "")
     draft = await sotong.services.intake.draft(user.id)
-    assert draft is not None and draft.problem is None
+    assert draft is not None and draft.content.problem is None
     await user.send("\u202e" + PROBLEM_KO + "\u200b")
     draft = await sotong.services.intake.draft(user.id)
-    assert draft is not None and draft.problem == PROBLEM_KO
+    assert draft is not None and draft.content.problem == PROBLEM_KO
 
 
 async def test_nul_is_refused_and_the_draft_is_kept(sotong: BotHarness) -> None:
@@ -73,7 +73,7 @@ async def test_nul_is_refused_and_the_draft_is_kept(sotong: BotHarness) -> None:
     assert await sotong.services.intake.draft(user.id) == before
     await user.send("저작권법 제35조의5")
     draft = await sotong.services.intake.draft(user.id)
-    assert draft is not None and draft.law_or_rule == "저작권법 제35조의5"
+    assert draft is not None and draft.content.law_or_rule == "저작권법 제35조의5"
 
 
 async def test_cost_hours_of_four_hundred_nines_get_a_hint(sotong: BotHarness) -> None:

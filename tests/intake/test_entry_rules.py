@@ -94,7 +94,7 @@ async def test_restart_in_the_middle_of_the_flow_loses_nothing(
     await user.tap(callback_data="fb:submit")
     stored = await sotong.services.submissions.get_by_code("SV-2026-000001")
     assert stored is not None
-    assert stored.problem == PROBLEM_EN and stored.law_or_rule == "개인정보보호법"
-    assert stored.impact == 3
-    assert stored.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 500_000, 500_000)
+    assert stored.problem == PROBLEM_EN and stored.content.law_or_rule == "개인정보보호법"
+    assert stored.content.impact == 3
+    assert stored.content.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 500_000, 500_000)
     assert await sotong.services.intake.draft(user.id) is None

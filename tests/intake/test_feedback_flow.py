@@ -84,10 +84,14 @@ async def test_korean_owner_goes_from_feedback_to_a_receipt(sotong: BotHarness) 
     assert stored.status is SubmissionStatus.RECEIVED
     assert stored.visibility is Visibility.NAMED
     assert stored.submitter is not None and stored.submitter.username == "minsu"
-    assert (stored.category_id, stored.impact) == ("ai_copyright", 4)
-    assert stored.hours_cost == Cost(CostUnit.HOURS, CostPeriod.MONTH, 40, 40)
-    assert stored.won_cost == Cost(CostUnit.WON, CostPeriod.ONE_OFF, 1_200_000, 1_200_000)
-    assert (stored.region_id, stored.company_size_id, stored.industry_id) == (
+    assert (stored.category_id, stored.content.impact) == ("ai_copyright", 4)
+    assert stored.content.hours_cost == Cost(CostUnit.HOURS, CostPeriod.MONTH, 40, 40)
+    assert stored.content.won_cost == Cost(CostUnit.WON, CostPeriod.ONE_OFF, 1_200_000, 1_200_000)
+    assert (
+        stored.content.region_id,
+        stored.content.company_size_id,
+        stored.content.industry_id,
+    ) == (
         "seoul",
         "small",
         "ict",
@@ -130,7 +134,7 @@ async def test_english_owner_submits_anonymously_with_optional_steps_skipped(
     assert "What happens next" in (receipt.text or "")
     stored = await sotong.services.submissions.get_by_code("SV-2026-000001")
     assert stored is not None
-    assert stored.submitter is None and stored.law_unsure and stored.language == "en"
+    assert stored.submitter is None and stored.content.law_unsure and stored.language == "en"
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
@@ -172,7 +176,7 @@ async def test_company_profile_is_offered_back_next_time(sotong: BotHarness, lan
     assert expected in (user.reply().text or "")
     await user.tap(callback_data="fb:submit")
     second = await sotong.services.submissions.get_by_code("SV-2026-000002")
-    assert second is not None and second.region_id == "busan"
+    assert second is not None and second.content.region_id == "busan"
 
 
 @pytest.mark.parametrize(
@@ -202,7 +206,7 @@ async def test_the_cost_is_typed_as_people_say_it_and_said_back(
     assert shown in (user.reply().text or "")
     draft = await sotong.services.intake.draft(user.id)
     assert draft is not None and draft.step.value == "cost"
-    cost = draft.won_cost if stored[0] == "won" else draft.hours_cost
+    cost = draft.content.won_cost if stored[0] == "won" else draft.content.hours_cost
     assert cost is not None and (cost.unit.value, cost.period.value) == stored
 
 

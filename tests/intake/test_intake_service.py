@@ -13,7 +13,7 @@ import pytest
 
 from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.clock import FrozenClock
-from domain.drafts import CompanyProfile, Draft, DraftStep
+from domain.drafts import CompanyProfile, Draft, DraftIncompleteError, DraftStep
 from domain.feedback_steps import first_missing
 from domain.intake import (
     SIMILAR_CANDIDATES,
@@ -21,7 +21,6 @@ from domain.intake import (
     AttachmentLimitError,
     ConsentRequiredError,
     DailyLimitReachedError,
-    DraftIncompleteError,
     SupportError,
     TextLengthError,
 )
@@ -68,11 +67,11 @@ async def _complete_draft(
     category: str = "ai_copyright",
 ) -> Draft:
     draft = await intake.start_draft(user)
-    draft = intake.answer_category(draft, category)
-    draft = intake.answer_problem(draft, problem)
-    draft = intake.answer_impact(draft, 4)
-    draft = intake.answer_profile(draft, CompanyProfile("seoul", "small", "ict"))
-    return await intake.move(intake.answer_visibility(draft, visibility), DraftStep.REVIEW)
+    draft = draft.with_category(category)
+    draft = draft.answer(DraftStep.PROBLEM, problem)
+    draft = draft.with_impact(4)
+    draft = draft.with_profile(CompanyProfile("seoul", "small", "ict"))
+    return await intake.move(draft.with_visibility(visibility), DraftStep.REVIEW)
 
 
 async def _submit(intake: IntakeService, user: User, **kwargs: object) -> Submission:
@@ -85,10 +84,10 @@ async def test_every_answer_is_saved_and_survives_a_reopen(
 ) -> None:
     user = await person(1, "민수")
     draft = await intake.start_draft(user)
-    draft = intake.answer_category(draft, "ai_copyright")
-    draft = intake.answer_problem(draft, f"  {PROBLEM}  ")
-    draft = intake.answer_law(draft, None, unsure=True)
-    draft = intake.answer_cost_won(draft, "120만원")
+    draft = draft.with_category("ai_copyright")
+    draft = draft.answer(DraftStep.PROBLEM, f"  {PROBLEM}  ")
+    draft = draft.with_law(None, unsure=True)
+    draft = draft.answer(DraftStep.COST_WON, "120만원")
     draft = await intake.add_attachment(
         draft, Attachment("f1", "u1", "document", "a.pdf", "application/pdf", 10), _a_pdf
     )
@@ -96,9 +95,9 @@ async def test_every_answer_is_saved_and_survives_a_reopen(
     stored = await drafts.get(user.id)
     assert stored == draft
     assert stored is not None
-    assert stored.problem == PROBLEM
-    assert stored.law_unsure and stored.law_or_rule is None
-    assert stored.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 1_200_000, 1_200_000)
+    assert stored.content.problem == PROBLEM
+    assert stored.content.law_unsure and stored.content.law_or_rule is None
+    assert stored.content.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 1_200_000, 1_200_000)
     assert stored.step is DraftStep.ATTACHMENTS
     assert first_missing(stored) is DraftStep.VISIBILITY
 
@@ -109,15 +108,15 @@ async def test_validation_refuses_and_keeps_the_draft(
     user = await person(1, "민수")
     draft = await intake.start_draft(user)
     with pytest.raises(TextLengthError) as short:
-        intake.answer_problem(draft, "짧아요")
+        draft.answer(DraftStep.PROBLEM, "짧아요")
     assert not short.value.too_long and short.value.minimum == 10
     with pytest.raises(TextLengthError) as long:
-        intake.answer_problem(draft, "가" * 3501)
+        draft.answer(DraftStep.PROBLEM, "가" * 3501)
     assert long.value.too_long and long.value.length == 3501
     with pytest.raises(AmountError):
-        intake.answer_cost_hours(draft, "800")
+        draft.answer(DraftStep.COST_HOURS, "800")
     with pytest.raises(AmountError):
-        intake.answer_cost_hours(draft, "many")
+        draft.answer(DraftStep.COST_HOURS, "many")
     assert (await intake.draft(user.id)) == draft
 
 
@@ -133,7 +132,7 @@ async def test_at_most_five_attachments_and_duplicates_count_once(
     assert await intake.add_attachment(draft, Attachment("f0", "u0", "photo"), _not_read) == draft
     with pytest.raises(AttachmentLimitError):
         await intake.add_attachment(draft, Attachment("f9", "u9", "photo"), _not_read)
-    draft = intake.clear_attachments(draft)
+    draft = draft.without_attachments()
     assert draft.attachments == ()
 
 
@@ -484,3 +483,37 @@ async def test_recipients_for_related_news(
     recipients = await submissions.recipients_in_categories(["ai_copyright", "funding"])
     assert [(r.user_id, r.language) for r in recipients] == [(1, "ko"), (2, "en")]
     assert await submissions.recipients_in_categories([]) == []
+
+
+async def _asking_the_problem(intake: IntakeService, user: User) -> None:
+    draft = await intake.start_draft(user)
+    await intake.go(draft.with_category("ai_copyright"), DraftStep.PROBLEM)
+
+
+async def test_one_call_stores_a_typed_answer_and_saves_the_next_step(
+    intake: IntakeService, drafts: DraftRepository, person: People
+) -> None:
+    user = await person(1, "민수")
+    await _asking_the_problem(intake, user)
+    asked = await intake.answer(user.id, DraftStep.PROBLEM, f"  {PROBLEM}  ")
+    assert asked is not None and asked.draft.step is DraftStep.READY
+    stored = await drafts.get(user.id)
+    assert stored is not None and stored.step is DraftStep.READY
+    assert stored.content.problem == PROBLEM and stored.visibility is Visibility.ANONYMOUS
+    more = await intake.answer(user.id, DraftStep.READY, "해외 기업은 이미 쓰고 있어요.")
+    assert more is not None and more.draft.step is DraftStep.READY
+    assert more.draft.content.problem == f"{PROBLEM}\n\n해외 기업은 이미 쓰고 있어요."
+
+
+async def test_a_typed_answer_for_a_step_left_behind_stores_nothing(
+    intake: IntakeService, drafts: DraftRepository, person: People
+) -> None:
+    user = await person(1, "민수")
+    await _asking_the_problem(intake, user)
+    asked = await intake.answer(user.id, DraftStep.LAW, "저작권법")
+    assert asked is not None and asked.draft.step is DraftStep.PROBLEM
+    stored = await drafts.get(user.id)
+    assert stored is not None and stored.content.law_or_rule is None
+    with pytest.raises(TextLengthError):
+        await intake.answer(user.id, DraftStep.PROBLEM, "짧아요")
+    assert await intake.answer(2, DraftStep.PROBLEM, PROBLEM) is None

@@ -92,8 +92,12 @@ async def test_the_quick_path_takes_four_actions_from_feedback_to_a_receipt(
     stored = await sotong.services.submissions.get_by_code(_code(receipt))
     assert stored is not None and stored.status is SubmissionStatus.RECEIVED
     assert stored.visibility is Visibility.ANONYMOUS and stored.submitter is None
-    assert stored.problem == texts["problem"] and stored.impact is None
-    assert stored.law_or_rule is None and stored.hours_cost is None and stored.won_cost is None
+    assert stored.problem == texts["problem"] and stored.content.impact is None
+    assert (
+        stored.content.law_or_rule is None
+        and stored.content.hours_cost is None
+        and stored.content.won_cost is None
+    )
     assert label(language, "feedback.button.add_details_later") in owner.user.reply().buttons
     assert await sotong.services.intake.draft(owner.user.id) is None
 
@@ -133,9 +137,13 @@ async def test_the_full_path_asks_every_detail_with_a_truthful_counter(
     assert owner.actions == 16
     stored = await sotong.services.submissions.get_by_code(_code(receipt))
     assert stored is not None and stored.visibility is Visibility.NAMED
-    assert stored.law_or_rule == "저작권법 제35조의5" and stored.impact == 4
-    assert stored.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 3_000_000, 3_000_000)
-    assert (stored.region_id, stored.company_size_id, stored.industry_id) == (
+    assert stored.content.law_or_rule == "저작권법 제35조의5" and stored.content.impact == 4
+    assert stored.content.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 3_000_000, 3_000_000)
+    assert (
+        stored.content.region_id,
+        stored.content.company_size_id,
+        stored.content.industry_id,
+    ) == (
         "seoul",
         "small",
         "ict",
@@ -158,8 +166,12 @@ async def test_one_skip_skips_the_whole_company_section(sotong: BotHarness) -> N
     review = owner.reply().text or ""
     assert "제출 전 확인해 주세요" in review and "부산" in review
     draft = await sotong.services.intake.draft(owner.id)
-    assert draft is not None and draft.region_id == "busan"
-    assert draft.company_size_id is None and draft.industry_id is None and draft.impact is None
+    assert draft is not None and draft.content.region_id == "busan"
+    assert (
+        draft.content.company_size_id is None
+        and draft.content.industry_id is None
+        and draft.content.impact is None
+    )
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
@@ -192,8 +204,12 @@ async def test_details_are_added_to_the_report_after_submitting(
     assert texts["saved"] in saved and code in saved
 
     stored = await sotong.services.submissions.get_by_code(code)
-    assert stored is not None and stored.law_or_rule == "농지법 시행령" and stored.impact == 5
-    assert stored.won_cost == Cost(CostUnit.WON, CostPeriod.ONE_OFF, 3_000_000, 3_000_000)
+    assert (
+        stored is not None
+        and stored.content.law_or_rule == "농지법 시행령"
+        and stored.content.impact == 5
+    )
+    assert stored.content.won_cost == Cost(CostUnit.WON, CostPeriod.ONE_OFF, 3_000_000, 3_000_000)
     assert stored.problem == texts["problem"] and stored.visibility is Visibility.ANONYMOUS
     assert await sotong.services.submissions.count_for_owner(owner.user.id) == 1
     assert await sotong.services.intake.draft(owner.user.id) is None
@@ -231,7 +247,7 @@ async def test_adding_details_never_overwrites_an_unfinished_report(sotong: BotH
     await owner.tap(label("ko", "feedback.button.add_details_later"), message_id=receipt.message_id)
     assert "작성 중인 의견이 있어요" in (owner.reply().text or "")
     draft = await sotong.services.intake.draft(owner.id)
-    assert draft is not None and draft.amends is None and draft.category_id == "funding"
+    assert draft is not None and draft.amends is None and draft.content.category_id == "funding"
     await owner.tap(label("ko", "feedback.button.continue"))
     assert "이대로 보낼 수 있어요" in (owner.reply().text or "")
 
@@ -245,7 +261,7 @@ async def test_text_typed_at_the_ready_screen_is_added_to_the_problem(sotong: Bo
     assert TEXTS["ko"]["ready"] in ready
     draft = await sotong.services.intake.draft(owner.user.id)
     assert draft is not None
-    assert draft.problem == f"{PROBLEM_KO}\n\n그리고 해외 기업은 이미 학습에 쓰고 있어요."
+    assert draft.content.problem == f"{PROBLEM_KO}\n\n그리고 해외 기업은 이미 학습에 쓰고 있어요."
     await owner.tap(label("ko", "feedback.button.submit_now"))
     stored = await sotong.services.submissions.get(1)
-    assert stored is not None and stored.problem == draft.problem
+    assert stored is not None and stored.content.problem == draft.content.problem

@@ -72,10 +72,14 @@ async def test_every_field_can_be_edited_from_the_review(sotong: BotHarness, lan
     await user.tap(callback_data="fb:submit")
     stored = await sotong.services.submissions.get_by_code("SV-2026-000001")
     assert stored is not None
-    assert stored.category_id == "kiosk_access" and stored.impact == 5
-    assert stored.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 3_000_000, 3_000_000)
-    assert stored.hours_cost is None
-    assert (stored.region_id, stored.company_size_id, stored.industry_id) == (
+    assert stored.category_id == "kiosk_access" and stored.content.impact == 5
+    assert stored.content.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 3_000_000, 3_000_000)
+    assert stored.content.hours_cost is None
+    assert (
+        stored.content.region_id,
+        stored.content.company_size_id,
+        stored.content.industry_id,
+    ) == (
         "jeju",
         "startup",
         None,

@@ -114,7 +114,7 @@ async def test_every_step_explains_what_it_expects(sotong: BotHarness, language:
     await user.tap(callback_data="fb:submit")
     stored = await sotong.services.submissions.get_by_code("SV-2026-000001")
     assert stored is not None
-    assert stored.hours_cost == Cost(CostUnit.HOURS, CostPeriod.MONTH, 10, 10)
+    assert stored.content.hours_cost == Cost(CostUnit.HOURS, CostPeriod.MONTH, 10, 10)
 
 
 async def test_a_button_from_an_earlier_question_re_asks_the_open_one(sotong: BotHarness) -> None:
@@ -132,7 +132,7 @@ async def test_a_button_from_an_earlier_question_re_asks_the_open_one(sotong: Bo
     assert "어떻게 바뀌면 좋을까요?" in (user.reply().text or "")
     draft = await sotong.services.intake.draft(user.id)
     assert draft is not None and draft.step is DraftStep.PROPOSAL
-    assert draft.law_or_rule == "저작권법 제35조의5" and draft.proposal is None
+    assert draft.content.law_or_rule == "저작권법 제35조의5" and draft.content.proposal is None
 
 
 @pytest.mark.parametrize(
@@ -156,7 +156,7 @@ async def test_problem_length_limits_keep_the_text(
     assert long in (replies[0].text or "")
     assert replies[1].text == too_long.strip() or replies[1].text == too_long
     draft = await sotong.services.intake.draft(user.id)
-    assert draft is not None and draft.step is DraftStep.PROBLEM and draft.problem is None
+    assert draft is not None and draft.step is DraftStep.PROBLEM and draft.content.problem is None
     await user.send(too_long[:3500])
     draft = await sotong.services.intake.draft(user.id)
     assert draft is not None and draft.step is DraftStep.READY
@@ -193,7 +193,9 @@ async def test_cancel_keeps_the_draft_and_feedback_offers_to_continue(
     assert ("저장되어 있으니" if language == "ko" else "saved") in (user.reply().text or "")
     await user.send("hello")  # outside the flow now: the general fallback answers
     draft = await sotong.services.intake.draft(user.id)
-    assert draft is not None and draft.problem == PROBLEM_KO and draft.step is DraftStep.READY
+    assert (
+        draft is not None and draft.content.problem == PROBLEM_KO and draft.step is DraftStep.READY
+    )
 
     await user.send("/feedback")
     offer = user.reply()
@@ -217,4 +219,4 @@ async def test_cancel_keeps_the_draft_and_feedback_offers_to_continue(
         user.reply().text or ""
     )
     draft = await sotong.services.intake.draft(user.id)
-    assert draft is not None and draft.problem is None and draft.category_id is None
+    assert draft is not None and draft.content.problem is None and draft.content.category_id is None

@@ -53,7 +53,7 @@ async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) 
     assert Counter(s.status for s in stored) == expected
     assert set(expected) == set(SubmissionStatus), "every status should be on show"
     assert {s.language for s in stored} == {"ko", "en"}
-    assert len({s.region_id for s in stored}) == 17
+    assert len({s.content.region_id for s in stored}) == 17
     assert len({s.category_id for s in stored}) >= 10
     answered = [s for s in stored if s.status is SubmissionStatus.ANSWERED]
     assert all(s.answer_text for s in answered)

@@ -131,7 +131,7 @@ async def test_submission_review_export_and_status_update_through_the_page(
 
     code = await submit_feedback(chat)
     stored = await sandbox.wiring.services.submissions.get_by_code(code)
-    assert stored is not None and stored.problem == PROBLEM and stored.law_or_rule == LAW
+    assert stored is not None and stored.problem == PROBLEM and stored.content.law_or_rule == LAW
     assert stored.submitter is not None and stored.submitter.name == "김민지"
     attachments = await sandbox.wiring.services.submissions.attachments(stored.id)
     assert [item.kind for item in attachments] == ["photo"]

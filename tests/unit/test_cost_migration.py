@@ -51,13 +51,13 @@ async def test_existing_costs_become_monthly_costs_with_their_unit(tmp_path: Pat
     finally:
         await database.close()
     assert first is not None and second is not None and third is not None and draft is not None
-    assert first.hours_cost == Cost(CostUnit.HOURS, CostPeriod.MONTH, 40, 40)
-    assert first.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 1_200_000, 1_200_000)
-    assert second.hours_cost is None
-    assert second.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 3_000_000, 3_000_000)
-    assert third.hours_cost is None and third.won_cost is None
-    assert draft.hours_cost == Cost(CostUnit.HOURS, CostPeriod.MONTH, 12, 12)
-    assert draft.won_cost is None
+    assert first.content.hours_cost == Cost(CostUnit.HOURS, CostPeriod.MONTH, 40, 40)
+    assert first.content.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 1_200_000, 1_200_000)
+    assert second.content.hours_cost is None
+    assert second.content.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 3_000_000, 3_000_000)
+    assert third.content.hours_cost is None and third.content.won_cost is None
+    assert draft.content.hours_cost == Cost(CostUnit.HOURS, CostPeriod.MONTH, 12, 12)
+    assert draft.content.won_cost is None
     with sqlite3.connect(path) as connection:
         columns = {row[1] for row in connection.execute("PRAGMA table_info(submissions)")}
     assert "cost_won" not in columns and "cost_hours_per_month" not in columns

@@ -17,15 +17,13 @@ from domain.feedback_steps import (
     progress,
     resolve,
 )
-from domain.submissions import Visibility
+from domain.submissions import ReportContent, Visibility
 
 NOW = datetime(2026, 11, 29, tzinfo=UTC)
 BLANK = Draft.blank(1, "ko", NOW)
 COMPLETE = dataclasses.replace(
     BLANK,
-    category_id="other",
-    problem="규제 때문에 힘들어요.",
-    impact=3,
+    content=ReportContent(category_id="other", problem="규제 때문에 힘들어요.", impact=3),
     visibility=Visibility.ANONYMOUS,
 )
 
@@ -78,11 +76,16 @@ def test_editing_the_region_still_asks_size_and_industry() -> None:
 )
 def test_each_required_answer_is_named_by_its_step(field: str, step: DraftStep) -> None:
     assert first_missing(COMPLETE) is None
-    assert first_missing(dataclasses.replace(COMPLETE, **{field: None})) is step
+    if field == "visibility":
+        incomplete = dataclasses.replace(COMPLETE, visibility=None)
+    else:
+        content = dataclasses.replace(COMPLETE.content, **{field: None})
+        incomplete = dataclasses.replace(COMPLETE, content=content)
+    assert first_missing(incomplete) is step
 
 
 def test_only_the_topic_problem_and_visibility_are_required() -> None:
-    bare = dataclasses.replace(COMPLETE, impact=None)
+    bare = dataclasses.replace(COMPLETE, content=dataclasses.replace(COMPLETE.content, impact=None))
     assert first_missing(bare) is None
     required = {DraftStep.CATEGORY, DraftStep.PROBLEM, DraftStep.VISIBILITY}
     assert not required & SKIPPABLE_STEPS

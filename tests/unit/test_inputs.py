@@ -11,6 +11,7 @@ import pytest
 from domain.inputs import OpenQuestion
 from storage.database import Database
 from storage.inputs import InputRepository
+from storage.users import UserRepository
 
 NOW = datetime(2026, 11, 29, tzinfo=UTC)
 
@@ -61,3 +62,20 @@ async def test_reopening_without_a_form_keeps_the_stored_one(inputs: InputReposi
     await inputs.open(7, "content_admin", "summary", None, now=NOW, asked=True)
     stored = await inputs.get(7, "content_admin")
     assert stored is not None and stored.step == "summary" and stored.form == {"type": "bill"}
+
+
+async def test_arriving_reads_the_sender_and_their_open_question_at_once(
+    tmp_path: Path,
+) -> None:
+    database = await Database.open(tmp_path / "arrive.db")
+    try:
+        users, inputs = UserRepository(database), InputRepository(database)
+        newcomer, question = await users.arrive(7, "ko", NOW)
+        assert newcomer.id == 7 and question is None
+        await inputs.open(7, "feedback", "law", None, now=NOW, asked=False)
+        known, question = await users.arrive(7, "en", NOW)
+        assert known == newcomer and question == OpenQuestion("feedback", "law", False)
+        await inputs.park(7)
+        assert (await users.arrive(7, "ko", NOW))[1] is None
+    finally:
+        await database.close()

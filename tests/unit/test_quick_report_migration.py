@@ -53,7 +53,7 @@ async def test_existing_reports_keep_their_impact_evidence_and_search(tmp_path: 
     try:
         submissions = SubmissionRepository(database)
         report = await submissions.get_by_code("SV-2026-000001")
-        assert report is not None and report.impact == 4
+        assert report is not None and report.content.impact == 4
         assert len(await submissions.attachments(report.id)) == 1
         found = await submissions.list_filtered(
             SubmissionFilter(search_terms=("키오스크",)), limit=5
