@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
@@ -93,12 +94,7 @@ def _detail(context: SotongContext, entry: AuditEntry) -> Markup:
             date=day_text(day, lang, zone),
         )
     if action == "bill.assembly_sync":
-        return t(
-            lang,
-            "admin_audit.detail.sync",
-            added=len(details.get("added", ())),
-            corrected=len(details.get("corrected", ())),
-        )
+        return _sync_detail(lang, details)
     if action == "content.import" and "created" in details:
         return t(
             lang,
@@ -107,6 +103,32 @@ def _detail(context: SotongContext, entry: AuditEntry) -> Markup:
             updated=details.get("updated", 0),
         )
     return Markup("")
+
+
+def _sync_detail(lang: str, details: dict[str, Any]) -> Markup:
+    """How many stages the sync wrote, and which National Assembly service gave each one.
+
+    An operator who doubts a stage looks it up in the service named here (issue 21).
+    """
+    counts = t(
+        lang,
+        "admin_audit.detail.sync",
+        added=len(details.get("added", ())),
+        corrected=len(details.get("corrected", ())),
+    )
+    by_service: dict[str, list[Markup]] = {}
+    for stage, service in (details.get("sources") or {}).items():
+        if has_key(f"bills.stage.{stage}"):
+            by_service.setdefault(str(service), []).append(t(lang, f"bills.stage.{stage}"))
+    if not by_service:
+        return counts
+    sources = [
+        t(lang, "admin_audit.detail.sync_source", service=service, stages=Markup(", ".join(stages)))
+        for service, stages in by_service.items()
+    ]
+    return t(
+        lang, "admin_audit.detail.sync_sources", counts=counts, sources=Markup("; ".join(sources))
+    )
 
 
 def _line(context: SotongContext, entry: AuditEntry) -> Markup:

@@ -78,6 +78,14 @@ TEXTS = {
         "ko": "새 단계 {added}개, 고친 단계 {corrected}개",
         "en": "{added} stages added, {corrected} corrected",
     },
+    "admin_audit.detail.sync_sources": {
+        "ko": "{counts} · 출처 {sources}",
+        "en": "{counts} · from {sources}",
+    },
+    "admin_audit.detail.sync_source": {
+        "ko": "{service}: {stages}",
+        "en": "{service}: {stages}",
+    },
     "admin_audit.detail.import": {
         "ko": "새로 {created}건, 바뀐 {updated}건",
         "en": "{created} new, {updated} updated",
