@@ -7,17 +7,20 @@ submissions and only when contacts were asked for. The writers check again.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Generator
-from datetime import date
+from collections.abc import Callable, Generator, Mapping, Sequence
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from domain.deadlines import answered_on_time
+from domain.export.columns import Column, ColumnKind
 from domain.export.model import ExportFilter, ExportRow
+from domain.export.neutralise import FORMULA_TRIGGERS
+from domain.export.offsets import OffsetSpan
 from storage.database import Database
 from storage.timestamps import from_db, to_db
 
-__all__ = ["ExportRepository", "export_query"]
+__all__ = ["ExportRepository", "csv_cell_query", "export_query"]
 
 _NAME_COLUMN = {"ko": "name_ko", "en": "name_en"}
 
@@ -65,7 +68,8 @@ def export_query(export_filter: ExportFilter, language: str) -> tuple[str, list[
         " AS submitter_name,"
         " CASE WHEN ?1 AND s.visibility = 'named' THEN s.submitter_username END"
         " AS submitter_username,"
-        " f.result, f.note, f.new_hours_per_month, f.new_won,"
+        " f.result AS follow_up, f.note AS follow_up_note,"
+        " f.new_hours_per_month AS follow_up_hours, f.new_won AS follow_up_won,"
         " s.due_on, s.expected_on, s.replied_at"
         " FROM submissions s"
         " LEFT JOIN follow_ups f ON f.submission_id = s.id"
@@ -76,6 +80,63 @@ def export_query(export_filter: ExportFilter, language: str) -> tuple[str, list[
         f"{where} ORDER BY s.created_at, s.id"
     )
     return sql, params
+
+
+def csv_cell_query(
+    export_filter: ExportFilter,
+    language: str,
+    columns: Sequence[Column],
+    codes: Mapping[str, str],
+    spans: Sequence[OffsetSpan],
+) -> tuple[str, list[Any]]:
+    """The export's cells as the CSV shows them, in column order, for csv.writer to join.
+
+    At a million rows the export's time went into Python: a named tuple, three datetimes and
+    a list per row before csv saw it. Here SQLite does the conversions: a code becomes its
+    label (`codes`), a text cell is defused as `neutralise` does, and a time is shifted by its
+    zone's offset from `spans` and written "YYYY-MM-DD HH:MM". Offsets are whole seconds, so
+    dropping the microseconds first truncates to the minute as Python's formatting does.
+    """
+    inner, params = export_query(export_filter, language)
+
+    def bind(value: object) -> str:
+        params.append(value)
+        return f"?{len(params)}"
+
+    triggers = ", ".join(str(ord(trigger)) for trigger in FORMULA_TRIGGERS)
+    labels = " ".join(f"WHEN {bind(code)} THEN {bind(label)}" for code, label in codes.items())
+    changes = [
+        (bind(to_db(start)), bind(f"{offset:+d} seconds"))
+        for start, offset in reversed(spans)
+        if start is not None
+    ]
+    first = bind(f"{spans[0][1]:+d} seconds")
+
+    def shifted(name: str) -> str:
+        whens = "".join(f" WHEN {name} >= {start} THEN {shift}" for start, shift in changes)
+        return f"CASE{whens} ELSE {first} END" if whens else first
+
+    # Whether the reply came by the due day, as domain.deadlines.answered_on_time decides it:
+    # the reply's local day against the due day, both ISO dates so text order is date order.
+    on_time = (
+        "CASE WHEN r.due_on IS NOT NULL AND r.replied_at IS NOT NULL THEN CASE WHEN"
+        f" date(substr(r.replied_at, 1, 19), {shifted('r.replied_at')}) <= r.due_on"
+        " THEN 'on_time' ELSE 'late' END END"
+    )
+    derived = {"answered_on_time": on_time}
+
+    def cell(column: Column) -> str:
+        name = derived.get(column.key, f"r.{column.key}")
+        if column.kind is ColumnKind.TEXT:
+            return f"CASE WHEN unicode({name}) IN ({triggers}) THEN '''' || {name} ELSE {name} END"
+        if column.kind is ColumnKind.CODE:
+            return f"CASE {name} {labels} ELSE {name} END"
+        if column.kind is ColumnKind.DATETIME:
+            return f"strftime('%Y-%m-%d %H:%M', substr({name}, 1, 19), {shifted(name)})"
+        return name
+
+    cells = ", ".join(cell(column) for column in columns)
+    return f"SELECT {cells} FROM ({inner}) r", params
 
 
 def _reader(zone: ZoneInfo | None) -> Callable[[tuple[Any, ...]], ExportRow]:
@@ -117,6 +178,29 @@ class ExportRepository:
         sql = "SELECT alias, law FROM law_aliases"
         with contextlib.closing(self._db.read_batches(sql, batch=self._batch)) as batches:
             return {str(alias): str(law) for batch in batches for alias, law in batch}
+
+    def csv_cells(
+        self,
+        export_filter: ExportFilter,
+        language: str,
+        columns: Sequence[Column],
+        codes: Mapping[str, str],
+        spans: Sequence[OffsetSpan],
+    ) -> Generator[list[tuple[Any, ...]], None, None]:
+        """The export's CSV cells in batches of rows (see `csv_cell_query`).
+
+        Consume and close it in the thread that started it, as `rows`.
+        """
+        sql, params = csv_cell_query(export_filter, language, columns, codes, spans)
+        with contextlib.closing(self._db.read_batches(sql, params, batch=self._batch)) as batches:
+            yield from batches
+
+    def earliest(self) -> datetime | None:
+        """When the oldest submission was created, read synchronously; None while there is none."""
+        sql = "SELECT min(created_at) FROM submissions"
+        with contextlib.closing(self._db.read_batches(sql)) as batches:
+            ((text,),) = next(batches)
+        return None if text is None else from_db(text)
 
     def rows(
         self, export_filter: ExportFilter, language: str, *, zone: ZoneInfo | None = None

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -14,6 +15,7 @@ from domain.clock import Clock
 from domain.export.columns import columns_for
 from domain.export.model import ExportError, ExportFilter, ExportFormat, ExportResult, Packaging
 from domain.export.naming import export_file_name
+from domain.export.offsets import offset_spans
 from services.export.burden_sheet import BurdenSheet
 from services.export.csv_writer import write_csv
 from services.export.json_writer import write_json
@@ -78,8 +80,6 @@ class ExportService:
         path = directory / (file_name or self.file_name(export_filter, export_format))
         if path.exists():
             raise ExportError(f"{path} already exists; choose another file name")
-        columns = columns_for(include_contacts=export_filter.include_contacts)
-        labels = ExportLabels.for_language(language)
 
         def write() -> int:
             # Runs whole in the worker thread: the rows' SQLite connection is opened, read and
@@ -90,18 +90,7 @@ class ExportService:
             os.close(handle)
             temporary = Path(temporary_name)
             try:
-                with contextlib.closing(
-                    self._repository.rows(export_filter, language, zone=self._zone)
-                ) as rows:
-                    if export_format is ExportFormat.XLSX:
-                        burden = BurdenSheet(self._repository.law_aliases(), language)
-                        count = write_xlsx(
-                            rows, temporary, columns, labels, self._zone, burden=burden
-                        )
-                    elif export_format is ExportFormat.CSV:
-                        count = write_csv(rows, temporary, columns, labels, self._zone)
-                    else:
-                        count = write_json(rows, temporary, columns, self._zone)
+                count = self._write(export_filter, export_format, language, temporary)
                 _publish(temporary, path)
             finally:
                 # Only the file this run created is removed; `path` is never touched on failure.
@@ -130,6 +119,29 @@ class ExportService:
         return ExportResult(
             files=files, row_count=count, packaging=packaging, export_format=export_format
         )
+
+    def _write(
+        self, export_filter: ExportFilter, export_format: ExportFormat, language: str, path: Path
+    ) -> int:
+        """Write the file at `path` in the worker thread; return the number of rows."""
+        columns = columns_for(include_contacts=export_filter.include_contacts)
+        labels = ExportLabels.for_language(language)
+        repository = self._repository
+        if export_format is ExportFormat.CSV:
+            earliest = repository.earliest()
+            # Stored times are the clock's, so none is later than now; a year's margin covers
+            # a clock set back since.
+            now = self._clock.now()
+            start = now if earliest is None else min(earliest, now)
+            spans = offset_spans(self._zone, start, now + timedelta(days=366))
+            cells = repository.csv_cells(export_filter, language, columns, labels.codes, spans)
+            with contextlib.closing(cells):
+                return write_csv(cells, path, columns, labels)
+        with contextlib.closing(repository.rows(export_filter, language, zone=self._zone)) as rows:
+            if export_format is ExportFormat.XLSX:
+                burden = BurdenSheet(repository.law_aliases(), language)
+                return write_xlsx(rows, path, columns, labels, self._zone, burden=burden)
+            return write_json(rows, path, columns, self._zone)
 
 
 def _publish(temporary: Path, path: Path) -> None:

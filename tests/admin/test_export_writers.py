@@ -1,8 +1,7 @@
-"""The file writers on their own: formulas defused, anonymity kept, dates real, BOM present."""
+"""The xlsx and JSON writers on their own: formulas defused, anonymity kept, dates real."""
 
 from __future__ import annotations
 
-import csv
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,7 +13,6 @@ import pytest
 from domain.export.columns import columns_for
 from domain.export.model import ExportRow
 from domain.export.neutralise import neutralise
-from services.export.csv_writer import write_csv
 from services.export.json_writer import write_json
 from services.export.labels import ExportLabels
 from services.export.xlsx_writer import write_xlsx
@@ -67,31 +65,6 @@ def test_neutralise_prefixes_formula_triggers(text: str) -> None:
 @pytest.mark.parametrize("text", ["정상 텍스트", "1+1", "a=b", ""])
 def test_neutralise_leaves_ordinary_text(text: str) -> None:
     assert neutralise(text) == text
-
-
-def test_csv_has_bom_defused_formulas_and_no_anonymous_identity(tmp_path: Path) -> None:
-    path = tmp_path / "out.csv"
-    columns = columns_for(include_contacts=True)
-    count = write_csv(iter(_rows()), path, columns, ExportLabels.for_language("ko"), SEOUL)
-    assert count == 7
-    raw = path.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        lines = list(csv.reader(handle))
-    header, body = lines[0], lines[1:]
-    assert header[0] == "접수 번호" and "제출자 이름" in header
-    problems = [line[header.index("애로 내용")] for line in body]
-    assert problems[:6] == ["'" + text for text in DANGEROUS]
-    assert all(line[header.index("관련 법령·규정")].startswith("'=") for line in body)
-    assert body[0][header.index("접수일시")] == "2026-11-20 15:30"
-    anonymous = body[6]
-    assert anonymous[header.index("공개 방식")] == "익명"
-    assert anonymous[header.index("제출자 이름")] == ""
-    assert anonymous[header.index("제출자 텔레그램 ID")] == ""
-    assert "홍길동" in body[0]
-    for line in body:
-        for cell in line:
-            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
 
 
 def test_xlsx_has_two_sheets_frozen_header_real_dates_and_text_cells(
