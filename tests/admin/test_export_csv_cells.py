@@ -47,6 +47,9 @@ TIMES = [
     "2026-10-25T01:00:00.000001+00:00",
 ]
 
+# Due days on either side of the replies above in some zone, so on time and late both show.
+DUE = ["2026-03-28", "2026-10-25"]
+
 
 def _generate(path: Path, rows: int) -> None:
     spec = importlib.util.spec_from_file_location(
@@ -64,7 +67,7 @@ def _reference(repository: ExportRepository, wanted: ExportFilter, zone: ZoneInf
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow([neutralise(labels.headers[column.key]) for column in columns])
-    with contextlib.closing(repository.rows(wanted, "ko")) as rows:
+    with contextlib.closing(repository.rows(wanted, "ko", zone=zone)) as rows:
         for row in rows:
             values: list[object] = []
             for column in columns:
@@ -95,8 +98,17 @@ async def test_csv_equals_the_row_by_row_reference(
         await database.execute(
             "UPDATE submissions SET problem = ?, answer_text = ?, law_or_rule = ?,"
             " submitter_name = CASE visibility WHEN 'named' THEN ? END,"
-            " created_at = ?, answered_at = ? WHERE id = ?",
-            (text, text, text, text or None, TIMES[n % 4], TIMES[(n + 1) % 4], n),
+            " created_at = ?, answered_at = ?, replied_at = ?, due_on = ? WHERE id = ?",
+            (
+                text,
+                text,
+                text,
+                text or None,
+                TIMES[n % 4],
+                *[TIMES[(n + 1) % 4]] * 2,
+                DUE[n % 2],
+                n,
+            ),
         )
     repository = ExportRepository(database, batch=64)
     service = ExportService(repository, AuditRepository(database), FrozenClock(NOW), ZoneInfo(zone))
