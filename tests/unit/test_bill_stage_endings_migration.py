@@ -1,4 +1,4 @@
-"""Migration 0030: 부결 and 폐기 become stages; existing stages and the events naming them stay."""
+"""Migration 0029: 부결 and 폐기 become stages; existing stages and the events naming them stay."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ STAMP = "2026-11-20T06:30:00+00:00"
 
 async def test_stages_and_their_events_survive_the_rebuild(tmp_path: Path) -> None:
     path = tmp_path / "sotong.db"
-    before = [m for m in discover_migrations() if m.version < 30]
+    before = [m for m in discover_migrations() if m.version < 29]
     await (await Database.open(path, before)).close()
     with sqlite3.connect(path) as connection:
         connection.execute("PRAGMA foreign_keys = ON")
