@@ -81,7 +81,7 @@ async def test_new_stages_reach_followers_through_the_usual_notices(
     bill_id = await _track(sotong, NUMBER)
     await user.send("/bills")
     await user.tap(f"⚖️ 법안 {NUMBER}")
-    await user.tap("⭐ 이 법안 팔로우")
+    await user.tap("⭐ 관심 법안에 추가")
     await tick_at(sotong, kst(2026, 11, 21, 16, 0))
 
     await _run_job(sotong)
@@ -389,7 +389,7 @@ async def test_a_promulgation_is_read_from_prom_dt_and_told_to_followers(
         sotong, GOVERNMENT, BillStageEntry(BillStage.SUBMITTED, date(2025, 9, 2))
     )
     users = [await onboard(sotong, "민수"), await onboard(sotong, "Jane", "en")]
-    for user, follow in zip(users, ("⭐ 이 법안 팔로우", "⭐ Follow this bill"), strict=True):
+    for user, follow in zip(users, ("⭐ 관심 법안에 추가", "⭐ Follow this bill"), strict=True):
         await user.send("/bills")
         await user.tap(f"⚖️ 법안 {GOVERNMENT}")
         await user.tap(follow)
