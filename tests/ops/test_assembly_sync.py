@@ -413,10 +413,10 @@ async def test_a_promulgation_is_read_from_prom_dt_and_told_to_followers(
     await _run_job(sotong)  # nothing new: nothing written, nobody told twice
     assert len(await _audits(sotong)) == 2
     await tick_at(sotong, kst(2026, 11, 22, 9, 1))
-    for user, stage in zip(users, ("공포", "Promulgated"), strict=True):
+    for user, stage in zip(users, ("공포 · ", "Promulgated ("), strict=True):
         # The privacy notice names promulgation too, so look for the bill's own news.
         (notice,) = containing(user, f"{GOVERNMENT}\n{stage}")
-        assert f"{GOVERNMENT}\n{stage} (" in (notice.text or "")
+        assert f"{GOVERNMENT}\n{stage}" in (notice.text or "")
 
 
 async def _sync_government(sotong: BotHarness, caplog: pytest.LogCaptureFixture) -> int:
