@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -277,6 +278,14 @@ def filter_options(
     return keyboard(rows)
 
 
+def _event_note(lang: str, event: SubmissionEvent) -> str:
+    """An event's note as shown in the history: a rejection's note is labelled as its reason."""
+    note = event.note or ""
+    if event.status is SubmissionStatus.REJECTED:
+        return t(lang, "status.reject_reason", note=note)
+    return html.escape(note, quote=False)
+
+
 def _history(context: SotongContext, events: Sequence[SubmissionEvent]) -> Markup:
     lang = context.lang
     zone = context.services.zone
@@ -286,7 +295,7 @@ def _history(context: SotongContext, events: Sequence[SubmissionEvent]) -> Marku
             "admin_inbox.detail.history_line",
             date=format_datetime(event.at, lang, zone),
             status=status_name(lang, event.status),
-            note=f" — {event.note}" if event.note else "",
+            note=Markup(f" — {_event_note(lang, event)}") if event.note else "",
         )
         for event in events
     ]

@@ -13,7 +13,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from domain import callback_data as cb
 from domain.drafts import CompanyProfile
 from domain.receipts import parse_receipt_code
-from domain.submissions import Submission
+from domain.submissions import Submission, SubmissionStatus
 from domain.supporters import MyItem
 from handlers.commands import Command, Scope
 from handlers.context import SotongContext
@@ -106,7 +106,10 @@ async def _progress(context: SotongContext, submission: Submission, *, notes: bo
         )
         note = ""
         if notes and event.note:
-            note = t(lang, "my.detail.history_note", note=event.note[:300])
+            shown = event.note[:300]
+            if event.status is SubmissionStatus.REJECTED:
+                shown = t(lang, "status.reject_reason", note=shown)
+            note = t(lang, "my.detail.history_note", note=shown)
         lines.append(f"{line}{note}")
     sections = [t(lang, "my.detail.history", lines=Markup("\n".join(lines)))]
     if submission.forwarded_to:

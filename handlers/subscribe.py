@@ -18,7 +18,7 @@ from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
 from handlers.ui import button, edit, edit_or_say, keyboard, plain_text, send
-from messages import Markup, t
+from messages import Markup, format_hour, t
 from messages.catalog.privacy import NOTICE_VERSION
 
 __all__ = [
@@ -86,7 +86,7 @@ def _first_allowed_hour(context: SotongContext, hour: int) -> int:
 
 
 def _when(lang: str, choice: SubscriptionChoice, texts: str = "subscribe.when") -> Markup:
-    hour = f"{choice.hour:02d}:00"
+    hour = format_hour(choice.hour, lang)
     if choice.frequency is Frequency.IMMEDIATE:
         return t(lang, f"{texts}.immediate")
     if choice.frequency is Frequency.DAILY:
@@ -128,7 +128,12 @@ async def _panel_text(
         announcements=mark[choice.announcements],
         topics=topics,
         when=_when(lang, choice),
-        quiet=t(lang, "subscribe.quiet", start=f"{quiet.start:02d}:00", end=f"{quiet.end:02d}:00")
+        quiet=t(
+            lang,
+            "subscribe.quiet",
+            start=format_hour(quiet.start, lang),
+            end=format_hour(quiet.end, lang),
+        )
         if quiet.start != quiet.end
         else t(lang, "subscribe.quiet_off"),
         status=status,
@@ -349,7 +354,7 @@ async def choose_frequency(update: Update, context: SotongContext) -> str:
     quiet = context.services.quiet
     hours = [hour for hour in range(24) if not quiet.contains(hour)]
     buttons = [
-        InlineKeyboardButton(f"{hour:02d}:00", callback_data=cb.SubHour(hour).encode())
+        InlineKeyboardButton(format_hour(hour, lang), callback_data=cb.SubHour(hour).encode())
         for hour in hours
     ]
     await edit(

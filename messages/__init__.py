@@ -30,6 +30,7 @@ __all__ = [
     "all_keys",
     "format_date",
     "format_datetime",
+    "format_hour",
     "format_number",
     "format_short_date",
     "has_key",
@@ -111,19 +112,35 @@ def _babel_locale(language: str) -> str:
     return "ko_KR" if normalize_language(language) == "ko" else "en_US"
 
 
-_DATETIME_PATTERNS: Final = {"ko": "y년 M월 d일 (E) aaaa h:mm", "en": "EEE d MMM y, h:mm a"}
+_DATETIME_PATTERNS: Final = {"ko": "y년 M월 d일 (E)", "en": "EEE d MMM y, h:mm a"}
 _DATE_PATTERNS: Final = {"ko": "y년 M월 d일 (E)", "en": "EEE d MMM y"}
 _SHORT_DATE_PATTERNS: Final = {"ko": "M월 d일", "en": "d MMM"}
 
 
+def _korean_clock(hour: int, minute: int = 0) -> str:
+    """A time of day as Korean speakers say it: 오후 3시, 오후 3시 30분, 오전 12시 for midnight."""
+    half = "오전" if hour < 12 else "오후"
+    shown = f"{half} {hour % 12 or 12}시"
+    return f"{shown} {minute}분" if minute else shown
+
+
+def format_hour(hour: int, language: str) -> str:
+    """A whole hour of the day, e.g. a digest's time: 오전 9시, 09:00."""
+    if normalize_language(language) == "ko":
+        return _korean_clock(hour)
+    return f"{hour:02d}:00"
+
+
 def format_datetime(moment: datetime, language: str, zone: ZoneInfo) -> str:
-    """Render an instant as people in Korea read it, e.g. 2026년 11월 21일 (토) 오후 3:00."""
+    """Render an instant as people in Korea read it, e.g. 2026년 11월 21일 (토) 오후 3시."""
     language = normalize_language(language)
-    return str(
-        babel_format_datetime(
-            moment.astimezone(zone), _DATETIME_PATTERNS[language], locale=_babel_locale(language)
-        )
+    local = moment.astimezone(zone)
+    shown = str(
+        babel_format_datetime(local, _DATETIME_PATTERNS[language], locale=_babel_locale(language))
     )
+    if language == "ko":
+        return f"{shown} {_korean_clock(local.hour, local.minute)}"
+    return shown
 
 
 def format_date(moment: datetime, language: str, zone: ZoneInfo) -> str:

@@ -29,6 +29,18 @@ TERMS: Final[dict[str, dict[str, str]]] = {
     "receipt-code": {"ko": "접수 번호", "en": "receipt code"},
     # Hours or won a problem costs.
     "cost": {"ko": "비용", "en": "cost"},
+    # What an owner sends: one word for it on every screen, in every export and notice.
+    "report": {"ko": "의견", "en": "submission"},
+    # The group a report or a piece of news belongs to (규제 분야).
+    "category": {"ko": "분야", "en": "topic"},
+    # The hours in which no news is sent.
+    "quiet-hours": {"ko": "방해 금지 시간", "en": "quiet hours"},
+    # The ministry a report is forwarded to, because the rule is its own.
+    "ministry-in-charge": {"ko": "소관 부처", "en": "ministry in charge"},
+    # Bills an owner asked to hear about.
+    "followed-bills": {"ko": "관심 법안", "en": "bills you follow"},
+    # The person at the government side who reads a report, as owners are told of them.
+    "staff": {"ko": "담당자", "en": "staff"},
 }
 
 # Synonym → the term to use instead. Matched case-insensitively inside every text.
@@ -42,6 +54,13 @@ AVOID: Final[dict[str, dict[str, str]]] = {
         "검토중": "status-in-review",
         "답변됨": "status-answered",
         "처리 완료": "status-closed",
+        "주제": "category",
+        "조용한 시간": "quiet-hours",
+        "알림 금지 시간": "quiet-hours",
+        "관계 부처": "ministry-in-charge",
+        "관련 부처": "ministry-in-charge",
+        "팔로우": "followed-bills",
+        "팔로워": "followed-bills",
     },
     "en": {
         "me too": "support",

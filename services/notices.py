@@ -60,7 +60,13 @@ def status_change_text(
     if status is SubmissionStatus.FORWARDED and forwarded_to:
         parts.append(t(language, "feedback.notify.forwarded_to", ministry=forwarded_to))
     if note:
-        parts.append(t(language, "feedback.notify.note", note=note[:_NOTE_LIMIT]))
+        # A rejection's note is its reason, and owners are told so in those words.
+        note_key = (
+            "status.reject_reason"
+            if status is SubmissionStatus.REJECTED
+            else "feedback.notify.note"
+        )
+        parts.append(t(language, note_key, note=note[:_NOTE_LIMIT]))
     footer = t(language, "feedback.notify.footer", code=code)
     if status is SubmissionStatus.ANSWERED and answer:
         # The answer takes what the rest leaves of one message; /status shows it whole.

@@ -16,14 +16,14 @@ TEXTS = {
     "admin_common.menu.stats": {"ko": "📊 통계", "en": "📊 Statistics"},
     "admin_common.menu.audit": {"ko": "🧾 감사 기록", "en": "🧾 Audit log"},
     "admin_common.not_found": {
-        "ko": "해당 제안을 찾을 수 없어요. 목록을 다시 열어 주세요.",
+        "ko": "해당 의견을 찾을 수 없어요. 목록을 다시 열어 주세요.",
         "en": "That submission no longer exists. Please open the list again.",
     },
     "command.inbox": {
         "ko": "접수함: {-status-received}·{-status-in-review}인 의견",
         "en": "Inbox: {-status-received} and {-status-in-review}",
     },
-    "command.export": {"ko": "제안 내보내기 (엑셀·CSV·JSON)", "en": "Export (Excel, CSV, JSON)"},
+    "command.export": {"ko": "의견 내보내기: 엑셀·CSV·JSON", "en": "Export (Excel, CSV, JSON)"},
     "command.stats": {"ko": "통계와 차트", "en": "Statistics and chart"},
     "command.audit": {"ko": "최근 관리 기록", "en": "Latest audit entries"},
 }

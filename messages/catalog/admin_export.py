@@ -34,7 +34,7 @@ TEXTS = {
         "ko": "제출자 텔레그램 ID",
         "en": "Submitter Telegram handle",
     },
-    "admin_export.sheet.submissions": {"ko": "제안", "en": "Submissions"},
+    "admin_export.sheet.submissions": {"ko": "의견", "en": "Submissions"},
     "admin_export.sheet.counts": {"ko": "집계", "en": "Counts"},
     "admin_export.counts.by_status": {"ko": "상태별", "en": "By status"},
     "admin_export.counts.by_category": {"ko": "분야별", "en": "By category"},
@@ -73,8 +73,8 @@ TEXTS = {
     "admin_export.ask_contacts": {
         "ko": (
             "<b>📤 내보내기</b>\n{summary}\n\n"
-            "실명 제안의 제출자 이름과 텔레그램 ID를 포함할까요?\n"
-            "익명 제안의 제출자는 어떤 경우에도 포함되지 않으며, 포함 여부는 감사 기록에 남아요."
+            "실명 의견의 제출자 이름과 텔레그램 ID를 포함할까요?\n"
+            "익명 의견의 제출자는 어떤 경우에도 포함되지 않으며, 포함 여부는 감사 기록에 남아요."
         ),
         "en": (
             "<b>📤 Export</b>\n{summary}\n\n"
@@ -85,7 +85,7 @@ TEXTS = {
     "admin_export.ask_hidden": {
         "ko": (
             "<b>📤 내보내기</b>\n{summary}\n\n"
-            "숨김 처리되었거나 다른 제안에 병합되었거나 제출자가 삭제를 요청한 기록도 "
+            "숨김 처리되었거나 다른 의견에 병합되었거나 제출자가 삭제를 요청한 기록도 "
             "포함할까요?"
         ),
         "en": (
@@ -129,7 +129,7 @@ TEXTS = {
     "admin_export.split": {
         "ko": (
             "압축해도 전송 한도({limit}MB)를 넘어 {parts}개 조각으로 나눴어요. 모두 받은 뒤 "
-            "7-Zip으로 첫 조각(.001)을 열거나 <code>cat 파일.zip.* &gt; 파일.zip</code> 으로 "
+            "7-Zip으로 첫 조각(.001)을 열거나 <code>cat 파일.zip.* &gt; 파일.zip</code> 명령으로 "
             "합쳐 주세요."
         ),
         "en": (

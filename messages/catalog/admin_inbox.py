@@ -6,7 +6,7 @@ TEXTS = {
         "en": "<b>📥 Inbox</b> — {filter}\n{total} submissions · page {page}/{pages}",
     },
     "admin_inbox.empty": {
-        "ko": "<b>📥 접수함</b> — {filter}\n조건에 맞는 제안이 없어요.",
+        "ko": "<b>📥 접수함</b> — {filter}\n조건에 맞는 의견이 없어요.",
         "en": "<b>📥 Inbox</b> — {filter}\nNo submission matches.",
     },
     "admin_inbox.filter_line": {
@@ -87,11 +87,11 @@ TEXTS = {
         "en": "<b>Forwarded to</b>: {ministry}",
     },
     "admin_inbox.detail.answer": {
-        "ko": "<b>공식 답변</b> ({date})\n{text}",
+        "ko": "<b>공식 답변</b> · {date}\n{text}",
         "en": "<b>Official answer</b> ({date})\n{text}",
     },
     "admin_inbox.detail.merged": {
-        "ko": "🔗 다른 제안의 중복으로 합쳐졌어요.",
+        "ko": "🔗 다른 의견의 중복으로 합쳐졌어요.",
         "en": "🔗 Merged into another submission as a duplicate.",
     },
     "admin_inbox.detail.evidence": {
@@ -246,7 +246,7 @@ TEXTS = {
     },
     "admin_inbox.error.meanwhile": {
         "ko": (
-            "다른 관리자가 방금 이 제안을 먼저 처리했어요 (지금 상태: {status}). 아무것도 "
+            "다른 관리자가 방금 이 의견을 먼저 처리했어요 (지금 상태: {status}). 아무것도 "
             "바꾸지 않았어요. /inbox 에서 다시 열어 확인해 주세요."
         ),
         "en": (
@@ -256,7 +256,7 @@ TEXTS = {
     },
     "admin_inbox.error.merged_meanwhile": {
         "ko": (
-            "다른 관리자가 방금 이 제안을 다른 제안에 합쳤어요 (지금 상태: {status}). 아무것도 "
+            "다른 관리자가 방금 이 의견을 다른 의견에 합쳤어요 (지금 상태: {status}). 아무것도 "
             "바꾸지 않았어요."
         ),
         "en": (
@@ -281,7 +281,7 @@ TEXTS = {
         "en": "A submission cannot duplicate itself. Type another code, or /cancel.",
     },
     "admin_inbox.error.already_merged": {
-        "ko": "둘 중 하나가 이미 다른 제안에 합쳐져 있어요.",
+        "ko": "둘 중 하나가 이미 다른 의견에 합쳐져 있어요.",
         "en": "One of the two is already merged into another submission.",
     },
     "admin_inbox.notify.merged_duplicate": {

@@ -86,10 +86,10 @@ TEXTS = {
     "agenda.notify.bill": {
         "ko": (
             "⚖️ <code>{code}</code> 의견과 관련된 법안이 진행됐어요.\n"
-            "{bill}: <b>{stage}</b> ({date})"
+            "{bill}: <b>{stage}</b> · {date}"
         ),
         "en": (
-            "⚖️ The bill addressing <code>{code}</code> moved on.\n{bill}: <b>{stage}</b> ({date})"
+            "⚖️ The bill addressing <code>{code}</code> moved on.\n{bill}: <b>{stage}</b> · {date}"
         ),
     },
     "command.link": {

@@ -4,12 +4,12 @@ TEXTS = {
     "command.bills": {"ko": "법안 진행 상황", "en": "Where the bills stand"},
     "bills.menu_button": {"ko": "⚖️ 법안", "en": "⚖️ Bills"},
     "bills.list_title": {
-        "ko": "<b>⚖️ 진행 중인 법안</b>\n법안을 누르면 경과와 팔로우 버튼이 나와요.",
+        "ko": "<b>⚖️ 진행 중인 법안</b>\n법안을 누르면 경과와 ‘관심 법안에 추가’ 버튼이 나와요.",
         "en": "<b>⚖️ Bills in progress</b>\nTap a bill for its history and a follow button.",
     },
     "bills.none": {"ko": "추적 중인 법안이 아직 없어요.", "en": "No bills are tracked yet."},
     "bills.line": {"ko": "<b>{name}</b>\n📍 {stage}", "en": "<b>{name}</b>\n📍 {stage}"},
-    "bills.stage_line": {"ko": "{stage} ({date})", "en": "{stage} ({date})"},
+    "bills.stage_line": {"ko": "{stage} · {date}", "en": "{stage} ({date})"},
     "bills.no_stage": {"ko": "아직 기록된 단계가 없어요", "en": "No stage recorded yet"},
     "bills.stage.submitted": {"ko": "접수", "en": "Submitted"},
     "bills.stage.referred": {"ko": "소관위 회부", "en": "Referred to committee"},
@@ -40,8 +40,8 @@ TEXTS = {
     },
     "bills.detail.stage_plain": {"ko": "• {date} — {stage}", "en": "• {date} — {stage}"},
     "bills.button.open": {"ko": "⚖️ {name}", "en": "⚖️ {name}"},
-    "bills.button.follow": {"ko": "⭐ 이 법안 팔로우", "en": "⭐ Follow this bill"},
-    "bills.button.unfollow": {"ko": "✖️ 팔로우 그만하기", "en": "✖️ Unfollow"},
+    "bills.button.follow": {"ko": "⭐ 관심 법안에 추가", "en": "⭐ Follow this bill"},
+    "bills.button.unfollow": {"ko": "✖️ 관심 법안에서 빼기", "en": "✖️ Unfollow"},
     "bills.button.list": {"ko": "⬅️ 법안 목록", "en": "⬅️ All bills"},
     "bills.button.add_stage": {"ko": "➕ 단계 기록", "en": "➕ Record a stage"},
     "bills.gone": {
@@ -49,12 +49,12 @@ TEXTS = {
         "en": "That bill no longer exists. See /bills for the list.",
     },
     "bills.followed": {
-        "ko": "⭐ 「{name:」을} 팔로우해요. 다음 단계로 넘어가면 알려 드릴게요.",
+        "ko": "⭐ 「{name:」을} 관심 법안에 추가했어요. 다음 단계로 넘어가면 알려 드릴게요.",
         "en": "⭐ You follow “{name}”. I'll tell you when it moves to its next stage.",
     },
     "bills.followed_with_subscription": {
         "ko": (
-            "⭐ 「{name:」을} 팔로우해요. 팔로우한 법안 소식을 받도록 구독도 켰어요 "
+            "⭐ 「{name:」을} 관심 법안에 추가했어요. 관심 법안 소식을 받도록 구독도 켰어요 "
             "(/subscribe 에서 바꿀 수 있어요)."
         ),
         "en": (
@@ -63,7 +63,7 @@ TEXTS = {
         ),
     },
     "bills.unfollowed": {
-        "ko": "「{name}」 팔로우를 그만했어요.",
+        "ko": "「{name:」을} 관심 법안에서 뺐어요.",
         "en": "You no longer follow “{name}”.",
     },
 }

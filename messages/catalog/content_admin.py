@@ -208,7 +208,7 @@ TEXTS = {
         "en": "Type a note, if any.",
     },
     "content_admin.stage_saved": {
-        "ko": "✅ 단계를 기록했어요. 팔로워와 구독자에게 알려요.",
+        "ko": "✅ 단계를 기록했어요. 관심 법안으로 둔 분과 구독자에게 알려요.",
         "en": "✅ Stage recorded. Followers and subscribers will be told.",
     },
     "content_admin.ask.announce_title": {

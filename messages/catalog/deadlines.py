@@ -38,11 +38,11 @@ TEXTS = {
     "deadline.button.overdue": {"ko": "📥 기한 지난 의견 보기", "en": "📥 Show overdue"},
     "deadline.notify.extended": {
         "ko": (
-            "📅 <code>{code}</code> 의견의 답변이 늦어지고 있어요.\n"
-            "새 예정일: <b>{date}</b>\n사유: {reason}\n\n기다려 주셔서 고마워요."
+            "📅 <code>{code}</code> 의견의 답변이 늦어지고 있어요. 죄송합니다.\n"
+            "새 예정일: <b>{date}</b>\n사유: {reason}\n\n기다려 주셔서 감사합니다."
         ),
         "en": (
-            "📅 The answer to <code>{code}</code> will be late.\n"
+            "📅 The answer to <code>{code}</code> will be late. We are sorry.\n"
             "Now expected by <b>{date}</b>\nWhy: {reason}\n\nThank you for your patience."
         ),
     },
@@ -61,7 +61,7 @@ TEXTS = {
         ),
     },
     "deadline.extend.unknown": {
-        "ko": "진행 중인 의견 중 <code>{code}</code> 를 찾지 못했어요.",
+        "ko": "진행 중인 의견 중 <code>{code:</code>를} 찾지 못했어요.",
         "en": "No open submission has the code <code>{code}</code>.",
     },
     "deadline.extend.error.format": {

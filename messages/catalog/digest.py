@@ -36,7 +36,7 @@ TEXTS = {
     "digest.related.bill": {
         "ko": (
             "📌 <b>보내 주신 의견과 같은 분야의 법안이 움직였어요</b>\n\n{line}\n\n"
-            "팔로우하면 다음 단계도 알려 드려요."
+            "관심 법안에 추가하시면 다음 단계도 알려 드려요."
         ),
         "en": (
             "📌 <b>A bill on the same topic as your submission has moved</b>\n\n{line}\n\n"

@@ -33,7 +33,7 @@ TEXTS = {
     },
     "feedback.resume_question": {
         "ko": (
-            "작성 중인 의견이 있어요 ({started} 시작, 주제: {category}).\n"
+            "작성 중인 의견이 있어요. 시작: {started} · 분야: {category}\n"
             "이어서 쓰시겠어요, 처음부터 다시 쓰시겠어요?"
         ),
         "en": (
@@ -57,7 +57,7 @@ TEXTS = {
     },
     # Step questions
     "feedback.ask.category": {
-        "ko": "<b>{counter}어떤 주제인가요?</b>\n가장 가까운 주제를 골라 주세요.",
+        "ko": "<b>{counter}어떤 분야인가요?</b>\n가장 가까운 분야를 골라 주세요.",
         "en": "<b>{counter}What is it about?</b>\nPick the closest topic.",
     },
     "feedback.ask.problem": {
@@ -83,7 +83,7 @@ TEXTS = {
     "feedback.ask.proposal": {
         "ko": (
             "<b>{counter}어떻게 바뀌면 좋을까요?</b> (선택)\n"
-            "제안하실 개선 방향을 적어 주세요. 없으면 건너뛰셔도 돼요."
+            "바라시는 개선 방향을 적어 주세요. 없으면 건너뛰셔도 돼요."
         ),
         "en": (
             "<b>{counter}What should change?</b> (optional)\n"
@@ -226,8 +226,8 @@ TEXTS = {
     "feedback.ask.visibility": {
         "ko": (
             "<b>공개 방식</b>\n"
-            "👤 <b>실명</b>: 관리자가 필요하면 연락드릴 수 있어요.\n"
-            "🕶 <b>익명</b>: 관리자와 어떤 내보내기 파일에도 누구인지 나타나지 않아요. 처리 결과 "
+            "👤 <b>실명</b>: 담당자가 필요하면 연락드릴 수 있어요.\n"
+            "🕶 <b>익명</b>: 담당자와 어떤 내보내기 파일에도 누구인지 나타나지 않아요. 처리 결과 "
             "안내를 위해서만 연결이 유지돼요."
         ),
         "en": (
@@ -244,7 +244,7 @@ TEXTS = {
             "<b>이대로 보낼 수 있어요.</b>\n"
             "📌 {category} · {summary}\n"
             "{visibility}\n\n"
-            "관련 법·제안·{-impact}·비용·증빙 자료·회사 정보는 ‘➕ 자세히 쓰기’로 지금, "
+            "관련 법·개선 제안·{-impact}·비용·증빙 자료·회사 정보는 ‘➕ 자세히 쓰기’로 지금, "
             "또는 보낸 뒤 /my 에서 덧붙일 수 있어요."
         ),
         "en": (
@@ -256,11 +256,11 @@ TEXTS = {
         ),
     },
     "feedback.ready.visibility.anonymous": {
-        "ko": "🕶 익명으로 보내요. 관리자와 다른 사업주 누구에게도 이름이 보이지 않아요.",
+        "ko": "🕶 익명으로 보내요. 담당자와 다른 사업주 누구에게도 이름이 보이지 않아요.",
         "en": "🕶 Sent anonymously: neither administrators nor other owners see who you are.",
     },
     "feedback.ready.visibility.named": {
-        "ko": "👤 이름을 밝혀 보내요. 관리자가 필요하면 연락드릴 수 있어요.",
+        "ko": "👤 이름을 밝혀 보내요. 담당자가 필요하면 연락드릴 수 있어요.",
         "en": "👤 Sent with your name: administrators may contact you if needed.",
     },
     "feedback.ready.similar": {
@@ -328,10 +328,10 @@ TEXTS = {
     "feedback.review": {
         "ko": (
             "{title}\n\n"
-            "<b>주제</b>: {category}\n"
+            "<b>분야</b>: {category}\n"
             "<b>문제</b>: {problem}\n"
             "<b>관련 법·규정</b>: {law}\n"
-            "<b>제안</b>: {proposal}\n"
+            "<b>개선 제안</b>: {proposal}\n"
             "<b>{-impact}</b>: {impact}\n"
             "<b>비용</b>: {cost}\n"
             "<b>증빙 자료</b>: {attachments}\n"
@@ -367,7 +367,7 @@ TEXTS = {
     },
     "feedback.review.footer_details": {
         "ko": (
-            "더하거나 바꿀 항목을 누르고, 다 되면 ‘저장’을 눌러 주세요. 주제·문제·공개 방식은 "
+            "더하거나 바꿀 항목을 누르고, 다 되면 ‘저장’을 눌러 주세요. 분야·문제·공개 방식은 "
             "보낸 그대로예요."
         ),
         "en": (
@@ -431,9 +431,9 @@ TEXTS = {
         "ko": (
             "✅ <b>접수됐어요.</b>\n"
             "{-receipt-code}: <code>{code}</code>\n\n"
-            "다음 단계: 담당자가 검토한 뒤 필요하면 관계 부처에 전달해요. 상태가 바뀌거나 공식 "
+            "다음 단계: 담당자가 검토한 뒤 필요하면 소관 부처에 전달해요. 상태가 바뀌거나 공식 "
             "답변이 오면 이 채팅으로 바로 알려 드릴게요.\n"
-            "진행 상황은 /my 또는 /status {code: 으로} 언제든 확인하실 수 있어요."
+            "진행 상황은 /my 또는 /status {code:으로} 언제든 확인하실 수 있어요."
         ),
         "en": (
             "✅ <b>Received.</b>\n"
@@ -490,10 +490,10 @@ TEXTS = {
     "feedback.button.discard": {"ko": "🗑 버리기", "en": "🗑 Discard"},
     "feedback.button.discard_yes": {"ko": "네, 버릴게요", "en": "Yes, discard"},
     "feedback.button.discard_no": {"ko": "아니요, 돌아가기", "en": "No, go back"},
-    "feedback.button.edit.category": {"ko": "✏️ 주제", "en": "✏️ Topic"},
+    "feedback.button.edit.category": {"ko": "✏️ 분야", "en": "✏️ Topic"},
     "feedback.button.edit.problem": {"ko": "✏️ 문제", "en": "✏️ Problem"},
     "feedback.button.edit.law": {"ko": "✏️ 법·규정", "en": "✏️ Law"},
-    "feedback.button.edit.proposal": {"ko": "✏️ 제안", "en": "✏️ Proposal"},
+    "feedback.button.edit.proposal": {"ko": "✏️ 개선 제안", "en": "✏️ Proposal"},
     "feedback.button.edit.impact": {"ko": "✏️ {-impact}", "en": "✏️ {-Impact}"},
     "feedback.button.edit.cost": {"ko": "✏️ 비용", "en": "✏️ Cost"},
     "feedback.button.edit.attachments": {"ko": "✏️ 증빙 자료", "en": "✏️ Evidence"},
@@ -503,7 +503,7 @@ TEXTS = {
     "feedback.visibility.anonymous": {"ko": "익명", "en": "anonymous"},
     # Wrong input
     "feedback.hint.category": {
-        "ko": "위의 주제 버튼 중 하나를 눌러 주세요.",
+        "ko": "위의 분야 버튼 중 하나를 눌러 주세요.",
         "en": "Please tap one of the topic buttons.",
     },
     "feedback.hint.problem": {
@@ -515,7 +515,7 @@ TEXTS = {
         "en": "Please type the law or rule, or tap “Not sure” or “Skip”.",
     },
     "feedback.hint.proposal": {
-        "ko": "제안을 글로 적거나 ‘건너뛰기’를 눌러 주세요.",
+        "ko": "개선 제안을 글로 적거나 ‘건너뛰기’를 눌러 주세요.",
         "en": "Please type your proposal, or tap “Skip”.",
     },
     "feedback.hint.impact": {
@@ -669,7 +669,7 @@ TEXTS = {
         "en": "<b>Official answer</b>\n<blockquote>{answer}</blockquote>",
     },
     "feedback.notify.footer": {
-        "ko": "자세한 내용과 이력은 /status {code: 으로} 보실 수 있어요.",
+        "ko": "자세한 내용과 이력은 /status {code:으로} 보실 수 있어요.",
         "en": "See the details and history with /status {code}.",
     },
     "feedback.button.open": {"ko": "📂 자세히 보기", "en": "📂 View details"},

@@ -17,7 +17,7 @@ TEXTS = {
     "follow_up.result.worse": {"ko": "↗️ 더 나빠졌어요", "en": "↗️ Worse"},
     "follow_up.thanks": {
         "ko": (
-            "고마워요! <code>{code}</code> 답을 기록했어요: {result}\n"
+            "감사합니다! <code>{code}</code> 답을 기록했어요: {result}\n"
             "덧붙일 말이나 지금 드는 비용(예: 월 5시간, 30만원)이 있으면 적어 주세요. "
             "없으면 아래 버튼을 눌러 주세요."
         ),
@@ -29,7 +29,7 @@ TEXTS = {
     },
     "follow_up.button.done": {"ko": "추가할 말 없어요", "en": "Nothing to add"},
     "follow_up.noted": {
-        "ko": "메모를 <code>{code}</code> 에 남겼어요.{cost} 고마워요!",
+        "ko": "메모를 <code>{code}</code>에 남겼어요.{cost} 감사합니다!",
         "en": "Note added to <code>{code}</code>.{cost} Thank you!",
     },
     "follow_up.noted_cost": {
@@ -38,7 +38,7 @@ TEXTS = {
     },
     "follow_up.hours": {"ko": "월 {hours}시간", "en": "{hours} hours a month"},
     "follow_up.won": {"ko": "{won}원", "en": "₩{won}"},
-    "follow_up.finished": {"ko": "알려 주셔서 고마워요!", "en": "Thank you for telling us!"},
+    "follow_up.finished": {"ko": "알려 주셔서 감사합니다!", "en": "Thank you for telling us!"},
     "follow_up.not_yours": {
         "ko": "이 질문에는 더 답할 수 없어요.",
         "en": "This question can no longer be answered.",

@@ -26,7 +26,7 @@ TEXTS = {
     "my.detail.header": {
         "ko": (
             "<b>{code}</b> · {status}\n"
-            "<b>주제</b>: {category}\n"
+            "<b>분야</b>: {category}\n"
             "<b>접수</b>: {created}\n"
             "<b>공개 방식</b>: {visibility}\n"
             "<b>{-impact}</b>: {impact}\n"
@@ -50,16 +50,17 @@ TEXTS = {
     "my.value.not_given": {"ko": "미입력", "en": "not given"},
     "my.detail.problem": {"ko": "<b>문제</b>\n{text}", "en": "<b>Problem</b>\n{text}"},
     "my.detail.law": {"ko": "<b>관련 법·규정</b>\n{text}", "en": "<b>Law or rule</b>\n{text}"},
-    "my.detail.proposal": {"ko": "<b>제안</b>\n{text}", "en": "<b>Proposal</b>\n{text}"},
+    "my.detail.proposal": {"ko": "<b>개선 제안</b>\n{text}", "en": "<b>Proposal</b>\n{text}"},
     "my.detail.history": {"ko": "<b>처리 이력</b>\n{lines}", "en": "<b>History</b>\n{lines}"},
     "my.detail.history_line": {"ko": "• {at} — {status}", "en": "• {at} — {status}"},
-    "my.detail.history_note": {"ko": " ({note})", "en": " ({note})"},
+    "my.detail.history_note": {"ko": " · {note}", "en": " ({note})"},
+    "status.reject_reason": {"ko": "반려 사유: {note}", "en": "Reason for rejection: {note}"},
     "my.detail.forwarded_to": {
         "ko": "<b>전달 기관</b>: {ministry}",
         "en": "<b>Forwarded to</b>: {ministry}",
     },
     "my.detail.answer": {
-        "ko": "<b>공식 답변</b> ({at})\n<blockquote>{text}</blockquote>",
+        "ko": "<b>공식 답변</b> · {at}\n<blockquote>{text}</blockquote>",
         "en": "<b>Official answer</b> ({at})\n<blockquote>{text}</blockquote>",
     },
     "my.not_found": {

@@ -109,10 +109,10 @@ TEXTS = {
     "privacy.button.agree": {"ko": "✅ 동의", "en": "✅ I agree"},
     "privacy.button.decline": {"ko": "동의하지 않음", "en": "I do not agree"},
     "privacy.button.withdraw": {"ko": "동의 철회", "en": "Withdraw consent"},
-    "privacy.button.withdraw_confirm": {"ko": "네, 철회합니다", "en": "Yes, withdraw"},
-    "privacy.button.keep": {"ko": "아니요, 유지합니다", "en": "No, keep it"},
+    "privacy.button.withdraw_confirm": {"ko": "네, 철회할게요", "en": "Yes, withdraw"},
+    "privacy.button.keep": {"ko": "아니요, 유지할게요", "en": "No, keep it"},
     "privacy.state.granted": {
-        "ko": "현재 상태: <b>동의함</b> ({date}, 안내문 {version})",
+        "ko": "현재 상태: <b>동의함</b> · {date}, 안내문 {version}",
         "en": "Current status: <b>agreed</b> ({date}, notice {version})",
     },
     "privacy.state.declined": {
@@ -139,7 +139,7 @@ TEXTS = {
     "privacy.declined": {
         "ko": (
             "동의하지 않으셨어요. 회의·법안 같은 공개 정보는 계속 보실 수 있어요. "
-            "의견을 내고 싶어지시면 언제든 /privacy 에서 동의하실 수 있습니다."
+            "의견을 내고 싶어지시면 언제든 /privacy 에서 동의하실 수 있어요."
         ),
         "en": (
             "You did not agree. You can still read public information such as meetings and "
@@ -149,7 +149,7 @@ TEXTS = {
     "privacy.withdraw_confirm": {
         "ko": (
             "동의를 철회하시겠어요? 이름과 사용자명은 바로 지워지고, 새 의견 제출과 구독은 "
-            "할 수 없게 됩니다. 이미 제출한 의견은 처리 결과 안내를 위해 남습니다."
+            "할 수 없게 돼요. 이미 제출한 의견은 처리 결과 안내를 위해 남아요."
         ),
         "en": (
             "Withdraw your consent? Your name and username are erased at once, and you will no "
@@ -158,11 +158,11 @@ TEXTS = {
         ),
     },
     "privacy.withdrawn": {
-        "ko": "동의를 철회했습니다. 이름과 사용자명을 지웠어요.",
+        "ko": "동의를 철회했어요. 이름과 사용자명을 지웠어요.",
         "en": "Consent withdrawn. Your name and username have been erased.",
     },
     "privacy.kept": {
-        "ko": "동의를 유지합니다.",
+        "ko": "동의를 그대로 유지해요.",
         "en": "Your consent stays as it was.",
     },
 }

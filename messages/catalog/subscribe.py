@@ -42,7 +42,7 @@ TEXTS = {
         "en": "Your subscription is stopped. Save to start again.",
     },
     "subscribe.bills.all": {"ko": "모든 법안", "en": "all bills"},
-    "subscribe.bills.followed": {"ko": "팔로우한 법안만", "en": "only bills I follow"},
+    "subscribe.bills.followed": {"ko": "관심 법안만", "en": "only bills I follow"},
     "subscribe.bills.none": {"ko": "받지 않음", "en": "none"},
     "subscribe.topics_all": {"ko": "모든 분야", "en": "all topics"},
     "subscribe.when.immediate": {"ko": "새 소식이 생기는 즉시", "en": "as soon as there is news"},
@@ -59,10 +59,10 @@ TEXTS = {
         "en": "every {weekday} at {hour}",
     },
     "subscribe.quiet": {
-        "ko": "🌙 {start}~{end}에는 보내지 않고 그 뒤에 보내요.",
+        "ko": "🌙 {-quiet-hours}: {start}~{end}. 이때는 보내지 않고 끝나면 보내요.",
         "en": "🌙 Nothing is sent between {start} and {end}; it waits until then.",
     },
-    "subscribe.quiet_off": {"ko": "🌙 조용한 시간 없음", "en": "🌙 No quiet hours"},
+    "subscribe.quiet_off": {"ko": "🌙 {-quiet-hours} 없음", "en": "🌙 No quiet hours"},
     "subscribe.button.meetings": {"ko": "{mark} 회의 일정", "en": "{mark} Meetings"},
     "subscribe.button.announcements": {"ko": "{mark} 공지", "en": "{mark} Announcements"},
     "subscribe.button.bills": {"ko": "⚖️ 법안: {scope}", "en": "⚖️ Bills: {scope}"},
@@ -91,7 +91,7 @@ TEXTS = {
     "subscribe.frequency.daily": {"ko": "📅 매일 한 번", "en": "📅 Once a day"},
     "subscribe.frequency.weekly": {"ko": "🗓 매주 한 번", "en": "🗓 Once a week"},
     "subscribe.ask_hour": {
-        "ko": "몇 시에 받을까요? (조용한 시간은 빼고 보여 드려요)",
+        "ko": "몇 시에 받을까요? {-quiet-hours}은 빼고 보여 드려요.",
         "en": "At what time? (Quiet hours are left out.)",
     },
     "subscribe.ask_weekday": {"ko": "무슨 요일에 받을까요?", "en": "On which day?"},
@@ -115,7 +115,7 @@ TEXTS = {
         "en": "Your subscription is unchanged.",
     },
     "subscribe.stopped": {
-        "ko": "🔕 구독을 해지했어요. 팔로우한 법안과 회의 알림은 그대로예요.",
+        "ko": "🔕 구독을 해지했어요. 관심 법안과 회의 알림은 그대로예요.",
         "en": "🔕 You are unsubscribed. Followed bills and meeting reminders stay as they are.",
     },
     "subscribe.not_subscribed": {

@@ -42,7 +42,7 @@ TEXTS = {
         "ko": (
             "👍 <b>{code}</b> · {status}\n"
             "<i>다른 분이 보낸 의견에 {-support}하셨어요. 보낸 분과 그 내용은 보이지 않아요.</i>\n"
-            "<b>주제</b>: {category}\n"
+            "<b>분야</b>: {category}\n"
             "<b>{-support}</b>: 👍 {supporters}"
         ),
         "en": (

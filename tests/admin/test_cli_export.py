@@ -106,7 +106,7 @@ def test_cli_exports_xlsx_with_filters_and_audits(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"exported 2 submissions to {out}"
-    sheet = openpyxl.load_workbook(out)["제안"]
+    sheet = openpyxl.load_workbook(out)["의견"]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]
     assert len(rows) == 2
     texts = [str(v) for row in rows for v in row if v is not None]

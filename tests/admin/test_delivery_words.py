@@ -32,7 +32,7 @@ async def test_delivery_names_each_delivery_in_korean(sotong: BotHarness) -> Non
     await onboard(admin)
     await admin.send("/delivery")
     text = admin.reply().text or ""
-    assert "정기 소식 · 2026년 11월 23일 (월) 오전 9:00" in text
+    assert "정기 소식 · 2026년 11월 23일 (월) 오전 9시" in text
     assert "연결된 회의·법안 일정 알림" in text and "작성 중인 의견 알림" in text
     assert "link:" not in text and "digest:" not in text and str(_OWNER) not in text
     assert "+00:00" not in text

@@ -83,8 +83,8 @@ async def test_xlsx_with_contacts_keeps_anonymity_and_defuses_formulas(
     path = tmp_path / name
     path.write_bytes(data)
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["제안", "집계", "부담 집계"]
-    sheet = book["제안"]
+    assert book.sheetnames == ["의견", "집계", "부담 집계"]
+    sheet = book["의견"]
     assert sheet.freeze_panes == "B2"
     header = [cell.value for cell in sheet[1]]
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)]

@@ -114,7 +114,7 @@ def test_contact_columns_absent_unless_asked(tmp_path: Path) -> None:
     path = tmp_path / "out.xlsx"
     columns = columns_for(include_contacts=False)
     write_xlsx(iter(_rows()), path, columns, ExportLabels.for_language("ko"), SEOUL)
-    sheet = openpyxl.load_workbook(path)["제안"]
+    sheet = openpyxl.load_workbook(path)["의견"]
     texts = {cell.value for row in sheet.iter_rows() for cell in row}
     assert "홍길동" not in texts and "hong" not in texts
 

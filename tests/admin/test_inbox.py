@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.submissions import Attachment, SubmissionStatus
 from tests.admin.support import all_text, onboard, open_label, submit
@@ -87,7 +89,7 @@ async def test_inbox_filters_by_category_region_and_status(sotong: BotHarness) -
     assert busan.receipt_code in text and seoul.receipt_code not in text
     await admin.tap("🔎 상태")
     await admin.tap("반려")
-    assert "조건에 맞는 제안이 없어요" in (admin.reply().text or "")
+    assert "조건에 맞는 의견이 없어요" in (admin.reply().text or "")
     await admin.tap("↺ 필터 초기화")
     text = admin.reply().text or ""
     assert all(s.receipt_code in text for s in (seoul, busan, other))
@@ -230,6 +232,37 @@ async def test_reject_needs_a_reason_and_close_is_immediate(sotong: BotHarness) 
     assert "종결" in (admin.reply().text or "")
     stored = await sotong.services.submissions.get(second.id)
     assert stored is not None and stored.status is SubmissionStatus.CLOSED
+
+
+@pytest.mark.parametrize(
+    ("language", "label"),
+    [
+        ("ko", "반려 사유: 소관 밖의 사안이에요"),
+        ("en", "Reason for rejection: 소관 밖의 사안이에요"),
+    ],
+)
+async def test_a_rejection_reason_is_named_as_such(
+    sotong: BotHarness, language: str, label: str
+) -> None:
+    """The owner's notice, their /status history and the inbox's history all say 반려 사유."""
+    owner = sotong.user("민수")
+    await onboard(owner, language)
+    submission = await submit(sotong, owner.id)
+    admin = sotong.admin()
+    await onboard(admin)
+    await admin.send("/inbox")
+    await admin.tap(open_label(admin, submission.receipt_code))
+    await admin.tap("⛔ 반려")
+    await admin.send("소관 밖의 사안이에요")
+    await sotong.delivered()
+    assert label in (owner.reply().text or "")
+    await owner.send(f"/status {submission.receipt_code}")
+    assert label in "\n".join(m.text or "" for m in owner.replies())
+    await admin.send("/inbox")
+    await admin.tap("🔎 상태")
+    await admin.tap("반려")
+    await admin.tap(open_label(admin, submission.receipt_code))
+    assert "— 반려 사유: 소관 밖의 사안이에요" in (admin.reply().text or "")
 
 
 async def test_too_long_answer_is_refused_and_cancel_changes_nothing(sotong: BotHarness) -> None:

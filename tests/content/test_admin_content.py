@@ -42,7 +42,7 @@ async def test_addmeeting_step_by_step_publishes_and_audits(sotong: BotHarness) 
     await admin.tap("▫️ AI 학습데이터·저작권 (TDM)")
     await admin.tap("✅ 분야 선택 완료")
     preview = admin.reply().text or ""
-    assert "미리 보기" in preview and "2026년 12월 10일 (목) 오전 10:00" in preview
+    assert "미리 보기" in preview and "2026년 12월 10일 (목) 오전 10시" in preview
     await admin.tap("✅ 게시")
     assert "회의를 게시했어요" in (admin.reply().text or "")
 

@@ -38,11 +38,11 @@ async def test_korean_dates_a_refusal_that_shows_the_text_and_a_field_changed_fr
     await admin.send("12월 15일 오후 2시")
     await admin.send("오후 4시")
     preview = await _finish(admin, "✅ 분야 선택 완료")
-    assert "2026년 12월 15일 (화) 오후 2:00" in preview
+    assert "2026년 12월 15일 (화) 오후 2시" in preview
     await admin.tap("✏️ 시작 시간")
     await admin.send("다음 주 화요일 14:00")
     preview = admin.reply().text or ""
-    assert "미리 보기" in preview and "2026년 11월 24일 (화) 오후 2:00" in preview
+    assert "미리 보기" in preview and "2026년 11월 24일 (화) 오후 2시" in preview
     await admin.tap("✏️ 제목")
     await admin.send("서울 동부권 SOS Talk (2차)")
     assert "(2차)" in (admin.reply().text or "")

@@ -83,4 +83,4 @@ async def test_a_weekly_choice_reads_as_a_korean_sentence(sotong: BotHarness) ->
     await user.tap(callback_data="sub:hour:8")
     await user.tap(callback_data="sub:wd:0")
     await user.tap(callback_data="sub:save")
-    assert "매주 월요일 08:00에 소식을 보내 드려요" in (user.reply().text or "")
+    assert "매주 월요일 오전 8시에 소식을 보내 드려요" in (user.reply().text or "")

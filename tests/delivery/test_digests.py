@@ -19,7 +19,7 @@ async def test_daily_digest_arrives_at_the_chosen_local_hour_only_with_news(
     await user.send("/subscribe")
     assert "구독" in (user.reply().text or "")
     await user.tap("💾 저장")
-    assert "매일 09:00" in (user.reply().text or "")
+    assert "매일 오전 9시" in (user.reply().text or "")
 
     await add_meeting(sotong, kst(2026, 12, 3, 14))
 

@@ -97,7 +97,7 @@ async def test_following_a_bill_brings_its_next_stage(sotong: BotHarness) -> Non
     await user.send("/bills")
     assert "접수" in (user.reply().text or "")
     await user.tap("⚖️ 중소기업 인공지능 활용 촉진법")
-    await user.tap("⭐ 이 법안 팔로우")
+    await user.tap("⭐ 관심 법안에 추가")
     assert "구독도 켰어요" in (user.reply().text or "")
 
     await tick_at(sotong, kst(2026, 11, 21, 16, 0))
@@ -154,8 +154,8 @@ async def test_submitters_on_the_same_topic_are_told_once_with_a_follow_button(
     await tick_at(sotong, kst(2026, 11, 21, 16, 2))
     assert len(containing(submitter, "같은 분야의 법안")) == 1
 
-    await submitter.tap("⭐ 이 법안 팔로우", message_id=notice.message_id)
-    assert "팔로우해요" in (submitter.reply().text or "")
+    await submitter.tap("⭐ 관심 법안에 추가", message_id=notice.message_id)
+    assert "관심 법안에 추가했어요" in (submitter.reply().text or "")
     assert bill_id in await sotong.services.subscriptions.followed(submitter.id)
 
 
@@ -173,7 +173,7 @@ async def test_an_official_answer_given_at_night_waits_for_the_morning(
     await admin.send("내일 아침에 도착할 답변입니다")
     await admin.tap("📤 보내기")
     reply = admin.reply().text or ""
-    assert "방해 금지 시간" in reply and "오전 8:00" in reply
+    assert "방해 금지 시간" in reply and "오전 8시" in reply
     await sotong.delivered()
     assert containing(owner, "Official answer") == []
     sotong.clock.set(kst(2026, 11, 22, 8, 0))

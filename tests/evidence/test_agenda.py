@@ -45,7 +45,7 @@ async def test_linked_owners_hear_scheduled_held_and_bill_stages_exactly_once(
     await run_agenda(sotong)
     (ko,) = containing(minsu, "회의 안건으로 올라갔어요")
     assert named.receipt_code in (ko.text or "") and unlinked.receipt_code not in (ko.text or "")
-    assert "2026년 12월 3일 (목) 오후 2:00" in (ko.text or "")
+    assert "2026년 12월 3일 (목) 오후 2시" in (ko.text or "")
     (en,) = containing(jane, "is on a meeting's agenda")
     assert anonymous.receipt_code in (en.text or "") and named.receipt_code not in (en.text or "")
     assert "김민수" not in (en.text or "")

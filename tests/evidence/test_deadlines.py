@@ -113,6 +113,7 @@ async def test_a_later_date_reaches_the_owner_once_and_shows_in_status(sotong: B
     await drain(sotong)
     (notice,) = containing(jane, "will be late")
     assert "Now expected by Sun 20 Dec 2026" in (notice.text or "")
+    assert "We are sorry." in (notice.text or "")  # a late answer comes with an apology
     assert "관계 부처 협의가 길어지고 있어요" in (notice.text or "")
     await drain(sotong)
     assert len(containing(jane, "will be late")) == 1
@@ -160,7 +161,7 @@ async def test_inbox_days_left_overdue_filter_and_stats(sotong: BotHarness) -> N
     await admin.send("/inbox")
     await admin.tap("🔎 상태")
     await admin.tap("⏰ 기한 지남")
-    assert "조건에 맞는 제안이 없어요" in (admin.reply().text or "")
+    assert "조건에 맞는 의견이 없어요" in (admin.reply().text or "")
 
     # Judged: on time (4 days), late reply (18 days), overdue without answer; fresh is not yet.
     await admin.send("/stats")
@@ -184,7 +185,10 @@ async def test_a_later_date_announced_at_night_waits_out_the_quiet_hours(
     assert containing(owner, "답변이 늦어지고 있어요") == []
     sotong.clock.set(kst(2026, 11, 22, 8, 0))
     await drain(sotong)
-    assert len(containing(owner, "답변이 늦어지고 있어요")) == 1
+    (notice,) = containing(owner, "답변이 늦어지고 있어요")
+    # An apology for the delay and formal thanks, as the service speaks when it is at fault.
+    assert "늦어지고 있어요. 죄송합니다." in (notice.text or "")
+    assert "기다려 주셔서 감사합니다." in (notice.text or "")
 
 
 @pytest.mark.parametrize(

@@ -74,8 +74,8 @@ async def test_privacy_shows_state_and_withdrawal_erases_names(sotong: BotHarnes
     assert "2026년 11월 21일 (토)" in text
     await user.tap("동의 철회")
     assert "철회하시겠어요" in (user.reply().text or "")
-    await user.tap("네, 철회합니다")
-    assert "동의를 철회했습니다" in (user.reply().text or "")
+    await user.tap("네, 철회할게요")
+    assert "동의를 철회했어요" in (user.reply().text or "")
     stored = await sotong.repositories.users.get(user.id)
     assert stored is not None
     assert not stored.has_consent("2026-11-22")

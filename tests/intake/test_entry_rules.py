@@ -33,7 +33,7 @@ async def test_without_consent_the_flow_explains_and_offers_consent(
     assert await sotong.services.intake.draft(user.id) is None
     await user.tap(label(language, "privacy.button.agree"))
     await user.send("/feedback")
-    assert ("어떤 주제인가요?" if language == "ko" else "What is it about?") in (
+    assert ("어떤 분야인가요?" if language == "ko" else "What is it about?") in (
         user.reply().text or ""
     )
 

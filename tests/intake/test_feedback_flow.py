@@ -14,7 +14,7 @@ async def test_korean_owner_goes_from_feedback_to_a_receipt(sotong: BotHarness) 
     user = await agreed_user(sotong, "민수", username="minsu")
     await user.tap("📝 의견 보내기")
     ask = user.reply()
-    assert "어떤 주제인가요?" in (ask.text or "")
+    assert "어떤 분야인가요?" in (ask.text or "")
     assert "AI 학습데이터·저작권 (TDM)" in ask.buttons
     assert len(ask.buttons) == 11
 

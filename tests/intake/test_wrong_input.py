@@ -12,7 +12,7 @@ from tests.intake.flow import PROBLEM_KO, agreed_user, label
 
 HINTS = {
     "ko": {
-        "category": "주제 버튼 중 하나를",
+        "category": "분야 버튼 중 하나를",
         "problem": "문제를 글로 적어",
         "ready": "‘지금 보내기’나",
         "law": "관련 법·규정을 글로",
@@ -215,7 +215,7 @@ async def test_cancel_keeps_the_draft_and_feedback_offers_to_continue(
     await user.send("/cancel")
     await user.send("/feedback")
     await user.tap(label(language, "feedback.button.restart"))
-    assert ("어떤 주제인가요?" if language == "ko" else "What is it about?") in (
+    assert ("어떤 분야인가요?" if language == "ko" else "What is it about?") in (
         user.reply().text or ""
     )
     draft = await sotong.services.intake.draft(user.id)

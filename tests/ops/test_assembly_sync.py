@@ -81,7 +81,7 @@ async def test_new_stages_reach_followers_through_the_usual_notices(
     bill_id = await _track(sotong, NUMBER)
     await user.send("/bills")
     await user.tap(f"⚖️ 법안 {NUMBER}")
-    await user.tap("⭐ 이 법안 팔로우")
+    await user.tap("⭐ 관심 법안에 추가")
     await tick_at(sotong, kst(2026, 11, 21, 16, 0))
 
     await _run_job(sotong)
@@ -389,7 +389,7 @@ async def test_a_promulgation_is_read_from_prom_dt_and_told_to_followers(
         sotong, GOVERNMENT, BillStageEntry(BillStage.SUBMITTED, date(2025, 9, 2))
     )
     users = [await onboard(sotong, "민수"), await onboard(sotong, "Jane", "en")]
-    for user, follow in zip(users, ("⭐ 이 법안 팔로우", "⭐ Follow this bill"), strict=True):
+    for user, follow in zip(users, ("⭐ 관심 법안에 추가", "⭐ Follow this bill"), strict=True):
         await user.send("/bills")
         await user.tap(f"⚖️ 법안 {GOVERNMENT}")
         await user.tap(follow)
@@ -413,10 +413,10 @@ async def test_a_promulgation_is_read_from_prom_dt_and_told_to_followers(
     await _run_job(sotong)  # nothing new: nothing written, nobody told twice
     assert len(await _audits(sotong)) == 2
     await tick_at(sotong, kst(2026, 11, 22, 9, 1))
-    for user, stage in zip(users, ("공포", "Promulgated"), strict=True):
+    for user, stage in zip(users, ("공포 · ", "Promulgated ("), strict=True):
         # The privacy notice names promulgation too, so look for the bill's own news.
         (notice,) = containing(user, f"{GOVERNMENT}\n{stage}")
-        assert f"{GOVERNMENT}\n{stage} (" in (notice.text or "")
+        assert f"{GOVERNMENT}\n{stage}" in (notice.text or "")
 
 
 async def _sync_government(sotong: BotHarness, caplog: pytest.LogCaptureFixture) -> int:

@@ -36,7 +36,7 @@ async def _receipt_code(chat: ChatPage) -> str:
 async def submit_quickly(chat: ChatPage) -> str:
     """The quick path: /feedback, a topic, the problem, "submit now"; the receipt code."""
     await chat.send("/feedback")
-    await chat.bot_says("어떤 주제인가요?")
+    await chat.bot_says("어떤 분야인가요?")
     await chat.shot("quick-topics")
     await chat.tap("AI 학습데이터·저작권 (TDM)")
     await chat.bot_says("2/2 어떤 점이 어려우신가요?")
@@ -62,7 +62,7 @@ async def submit_feedback(chat: ChatPage) -> str:
     await box.press("ArrowDown")
     await expect(suggestions.get_by_role("option", selected=True)).to_contain_text("/feedback")
     await box.press("Enter")
-    await chat.bot_says("어떤 주제인가요?")
+    await chat.bot_says("어떤 분야인가요?")
     await chat.shot("topics")
     await chat.tap("AI 학습데이터·저작권 (TDM)")
     await chat.bot_says("어떤 점이 어려우신가요?")

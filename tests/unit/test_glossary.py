@@ -76,3 +76,32 @@ def test_references_expand_per_language_and_unknown_ones_fail() -> None:
         expand_terms("{-support", "ko")
     assert not any("{-" in texts[language] for texts in CATALOG.values() for language in LANGUAGES)
     assert all_keys() == frozenset(CATALOG)
+
+
+def test_the_review_vocabulary_is_in_the_glossary() -> None:
+    """The native review's words: each avoided synonym points at the term that replaces it."""
+    wanted = {
+        "주제": "분야",
+        "관계 부처": "소관 부처",
+        "팔로우": "관심 법안",
+        "조용한 시간": "방해 금지 시간",
+    }
+    assert {word: TERMS[AVOID["ko"][word]]["ko"] for word in wanted} == wanted
+    assert TERMS["report"]["ko"] == "의견"
+    assert TERMS["staff"]["ko"] == "담당자"
+
+
+def test_a_report_is_always_an_opinion() -> None:
+    """의견 names what an owner sends; 제안 is only the field "개선 제안" inside it."""
+    stray = [
+        key
+        for key, texts in sorted(CATALOG.items())
+        if key != "privacy.notice" and texts["ko"].replace("개선 제안", "").count("제안")
+    ]
+    assert stray == []
+
+
+def test_owners_read_of_staff_not_administrators() -> None:
+    """Texts an owner reads call the people who handle a report 담당자."""
+    owner_keys = [key for key in CATALOG if key.startswith(("feedback.", "my.", "supporters."))]
+    assert [key for key in owner_keys if "관리자" in CATALOG[key]["ko"]] == []

@@ -67,7 +67,7 @@ def test_a_spec_keeps_the_text_between_word_and_particle() -> None:
 
 def test_catalog_texts_pick_the_particle_for_the_value() -> None:
     """`{name:을}` in a catalog text agrees with whatever the value is, and still escapes it."""
-    assert "「AI 기본법」을 팔로우해요" in t("ko", "bills.followed", name="AI 기본법")
+    assert "「AI 기본법」을 관심 법안에 추가했어요" in t("ko", "bills.followed", name="AI 기본법")
     assert "「AI를 위한 법」을" in t("ko", "bills.followed", name="AI를 위한 법")
     assert "「<b>AI</b>」를" not in t("ko", "bills.followed", name="<b>AI</b>")
     assert "「&lt;b&gt;AI&lt;/b&gt;」를" in t("ko", "bills.followed", name="<b>AI</b>")
