@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain.submissions import NewSubmission, Visibility
+from domain.submissions import NewSubmission, ReportContent, Visibility
 from sandbox.emulator import ScriptedUser
 from tests.fixtures.app import BotHarness
 from tests.intake.flow import PROBLEM_EN, PROBLEM_KO, agreed_user, label
@@ -61,17 +61,12 @@ async def test_given_fields_still_read_as_given(sotong: BotHarness, language: st
         visibility=Visibility.ANONYMOUS,
         submitter_name=None,
         submitter_username=None,
-        category_id="other",
-        problem=PROBLEM_KO,
-        law_or_rule=None,
-        law_unsure=False,
-        proposal=None,
-        impact=4,
-        hours_cost=None,
-        won_cost=None,
-        region_id="seoul",
-        company_size_id=None,
-        industry_id=None,
+        content=ReportContent(
+            category_id="other",
+            problem=PROBLEM_KO,
+            impact=4,
+            region_id="seoul",
+        ),
         language=language,
         attachments=(),
     )
