@@ -25,7 +25,14 @@ from telegram.ext import (
 )
 
 from domain import callback_data as cb
-from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftIncompleteError, DraftStep
+from domain.drafts import (
+    COMPANY_STEPS,
+    FEEDBACK_FLOW,
+    CompanyProfile,
+    Draft,
+    DraftIncompleteError,
+    DraftStep,
+)
 from domain.evidence import EvidenceRefusedError
 from domain.feedback_steps import (
     AMENDABLE_STEPS,
@@ -57,6 +64,7 @@ from handlers.privacy import notice_markup
 from handlers.ui import button, edit, keyboard, send, typed_text
 from messages import Markup, format_datetime, format_number, t
 from services.intake import Question
+from services.typed_choices import PROFILE_CHANGE, match_typed_answer
 
 __all__ = [
     "REMINDER_JOB",
@@ -544,6 +552,39 @@ async def got_visibility(update: Update, context: SotongContext) -> str | int:
     return await _advance(update, context, draft, DraftStep.VISIBILITY)
 
 
+async def got_typed_choice(update: Update, context: SotongContext) -> str | int:
+    """A button's label, number or common name typed instead of tapped: answered like the tap.
+
+    "4", "심각" or "4 · 심각" at the severity, "서울특별시" at the region. A text naming no
+    button (or several) is refused with the hint alone: the question above keeps its buttons,
+    so repeated tries do not stack copies of the keyboard.
+    """
+    assert context.step is not None
+    step = DraftStep(context.step)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    if draft.step is not step:
+        await reask(update, context)
+        return str(draft.step)
+    value = await match_typed_answer(context.services.reference, step, typed_text(update))
+    if value is None:
+        await send(update, context, hint(context.lang, step))
+        return str(step)
+    if step is DraftStep.IMPACT:
+        return await _advance(update, context, draft.with_impact(int(value)), step)
+    if step in COMPANY_STEPS:
+        return await _advance(update, context, draft.with_company(step, value), step)
+    if step is DraftStep.VISIBILITY:
+        draft = draft.with_visibility(Visibility(value))
+        return await _advance(update, context, draft, step)
+    if value == PROFILE_CHANGE:
+        return await _goto(update, context, draft, DraftStep.REGION)
+    profile = await context.services.intake.remembered_profile(draft.user_id)
+    draft = draft.with_profile(profile or CompanyProfile())
+    return await _advance(update, context, draft, DraftStep.INDUSTRY)
+
+
 async def add_details(update: Update, context: SotongContext) -> str | int:
     """The add-details button of the ready screen: the guided path through the details."""
     await _tapped(update)
@@ -876,6 +917,7 @@ def conversation() -> Flow:
     text = filters.TEXT & ~filters.COMMAND
     wrong = MessageHandler(not_command, wrong_input)
     typed = MessageHandler(text, got_text)
+    chosen = MessageHandler(text, got_typed_choice)
     review = CallbackQueryHandler(back_to_review, pattern=cb.FB_REVIEW.matches)
     discarding = [
         CallbackQueryHandler(ask_discard, pattern=cb.FB_DISCARD.matches),
@@ -934,6 +976,7 @@ def conversation() -> Flow:
                     got_impact, pattern=_either(cb.FbImpact.matches, _skip(DraftStep.IMPACT))
                 ),
                 review,
+                chosen,
                 wrong,
             ],
             COST: [
@@ -968,26 +1011,31 @@ def conversation() -> Flow:
                         _skip(DraftStep.PROFILE),
                     ),
                 ),
+                chosen,
                 wrong,
             ],
             REGION: [
                 CallbackQueryHandler(got_region, pattern=cb.FbRegion.matches),
                 CallbackQueryHandler(skipped_company, pattern=_skip(DraftStep.REGION)),
+                chosen,
                 wrong,
             ],
             SIZE: [
                 CallbackQueryHandler(got_size, pattern=cb.FbSize.matches),
                 CallbackQueryHandler(skipped_company, pattern=_skip(DraftStep.SIZE)),
+                chosen,
                 wrong,
             ],
             INDUSTRY: [
                 CallbackQueryHandler(got_industry, pattern=cb.FbIndustry.matches),
                 CallbackQueryHandler(skipped_company, pattern=_skip(DraftStep.INDUSTRY)),
+                chosen,
                 wrong,
             ],
             VISIBILITY: [
                 CallbackQueryHandler(got_visibility, pattern=cb.FbVisibility.matches),
                 review,
+                chosen,
                 wrong,
             ],
             REVIEW: [
