@@ -114,6 +114,7 @@ __all__ = [
     "FbAddDetails",
     "FbCategory",
     "FbCost",
+    "FbCostPeriod",
     "FbEdit",
     "FbImpact",
     "FbIndustry",
@@ -544,6 +545,23 @@ class FbCost(Callback):
     PREFIX: ClassVar[str] = "fb:cost"
     FIELDS: ClassVar[tuple[_Field, ...]] = (_OneOf(("hours", "won", "clear")),)
     unit: str
+
+
+@dataclass(frozen=True, slots=True)
+class FbCostPeriod(Callback):
+    """How often a cost typed without a period comes back; the button carries the figure."""
+
+    PREFIX: ClassVar[str] = "fb:per"
+    FIELDS: ClassVar[tuple[_Field, ...]] = (
+        _OneOf(("hours", "won")),
+        _Int(0, 10**15),
+        _Int(0, 10**15),
+        _OneOf(("one_off", "day", "week", "month", "year")),
+    )
+    unit: str
+    low: int
+    high: int
+    period: str
 
 
 @dataclass(frozen=True, slots=True)

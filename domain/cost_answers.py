@@ -9,9 +9,15 @@ the cost to store. Nothing here assumes a month: "1억 2천만원" alone is not 
 from __future__ import annotations
 
 from domain.amounts import Cost, CostPeriod, CostReading, CostUnit, read_cost
-from domain.intake import AmountError, cost_ceiling
+from domain.intake import AmountError, IntakeError, cost_ceiling
 
-__all__ = ["PERIOD_CHOICES", "answer_cost", "complete_cost", "needs_period"]
+__all__ = [
+    "PERIOD_CHOICES",
+    "PeriodMissingError",
+    "answer_cost",
+    "complete_cost",
+    "needs_period",
+]
 
 PERIOD_CHOICES = (
     CostPeriod.MONTH,
@@ -21,6 +27,14 @@ PERIOD_CHOICES = (
     CostPeriod.DAY,
 )
 """The periods offered as buttons when the owner gave none, the most common first."""
+
+
+class PeriodMissingError(IntakeError):
+    """A cost read without a period: nothing is stored until the owner says how often."""
+
+    def __init__(self, reading: CostReading) -> None:
+        super().__init__("the cost needs a period")
+        self.reading = reading
 
 
 def answer_cost(text: str, chosen_unit: CostUnit | None = None) -> CostReading:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from domain.amounts import CostUnit
+from domain.amounts import Cost, CostUnit
+from domain.cost_answers import PeriodMissingError, answer_cost, needs_period
 from domain.evidence import EvidenceRules, check_evidence
-from domain.intake import AttachmentLimitError, IntakeError, checked_cost, checked_text
+from domain.intake import AttachmentLimitError, IntakeError, checked_text
 from domain.submissions import (
     MAX_ATTACHMENTS,
     MAX_LAW_LENGTH,
@@ -169,12 +170,25 @@ class Draft:
         return self._revised(impact=impact)
 
     def with_cost(self, text: str, unit: CostUnit | None = None) -> Draft:
-        """A cost as the owner said it ("월 300만원 정도", "주 5시간", "한 번에 300만원").
+        """A cost as the owner said it ("월 300만원 정도", "1억2천", "연 2억", "한 번에 300만원").
 
         `unit` is what the owner chose to give (after "⏱ 시간" or "₩ 금액"); a unit in the text
-        wins. Hours and won each keep their own figure; a period not said means a month.
+        wins. Hours and won each keep their own figure. A period not said is never assumed:
+
+        Raises:
+            PeriodMissingError: the text said no period; it carries the reading to complete.
+            AmountError: not one cost, or more than its period holds.
+
         """
-        cost = checked_cost(text, unit)
+        reading = answer_cost(text, unit)
+        if needs_period(reading):
+            raise PeriodMissingError(reading)
+        cost = reading.cost()
+        assert cost is not None
+        return self.with_known_cost(cost)
+
+    def with_known_cost(self, cost: Cost) -> Draft:
+        """A cost whose unit and period are both known (a period tapped after the figure)."""
         if cost.unit is CostUnit.HOURS:
             return self._revised(hours_cost=cost)
         return self._revised(won_cost=cost)

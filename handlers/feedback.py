@@ -25,6 +25,8 @@ from telegram.ext import (
 )
 
 from domain import callback_data as cb
+from domain.amounts import CostPeriod, CostReading, CostUnit
+from domain.cost_answers import PERIOD_CHOICES, PeriodMissingError, complete_cost
 from domain.drafts import (
     COMPANY_STEPS,
     FEEDBACK_FLOW,
@@ -63,6 +65,7 @@ from handlers.menu import main_menu
 from handlers.privacy import notice_markup
 from handlers.ui import button, edit, keyboard, send, typed_text
 from messages import Markup, format_datetime, format_number, t
+from messages.costs import cost_amount
 from services.intake import Question
 from services.typed_choices import PROFILE_CHANGE, match_typed_answer
 
@@ -301,6 +304,9 @@ async def got_text(update: Update, context: SotongContext) -> str | int:
     except TextLengthError as exc:
         await _text_refused(update, context, exc, step)
         return str(step)
+    except PeriodMissingError as exc:
+        await _ask_period(update, context, exc.reading)
+        return str(step)
     except AmountError:
         await send(update, context, hint(context.lang, step))
         return str(step)
@@ -374,6 +380,45 @@ async def cost_choice(update: Update, context: SotongContext) -> str | int:
         return await _goto(update, context, draft, DraftStep.COST_WON)
     draft = draft.without_cost()
     return await _goto(update, context, draft, DraftStep.COST)
+
+
+async def _ask_period(update: Update, context: SotongContext, reading: CostReading) -> None:
+    """A figure typed without a period: ask how often, one button per period, nothing assumed.
+
+    Each button carries the figure, so one tap stores the cost; the draft stays at its step.
+    """
+    lang = context.lang
+    unit, low, high = str(reading.unit), reading.low, reading.high
+    amount = cost_amount(lang, unit, low, high)
+    rows = [
+        [
+            button(
+                lang,
+                f"cost.period.{period}",
+                cb.FbCostPeriod(unit, low, high, str(period)),
+                amount=amount,
+            )
+        ]
+        for period in PERIOD_CHOICES
+    ]
+    await send(update, context, t(lang, "feedback.ask.cost_period", amount=amount), keyboard(rows))
+
+
+async def cost_period(update: Update, context: SotongContext) -> str | int:
+    """The period tapped for a figure typed without one: store the cost, show the cost screen."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    tapped = cb.FbCostPeriod.decode(data)
+    assert tapped is not None
+    reading = CostReading(tapped.low, tapped.high, CostUnit(tapped.unit), None)
+    try:
+        cost = complete_cost(reading, CostPeriod(tapped.period))
+    except AmountError:
+        await send(update, context, hint(context.lang, draft.step))
+        return str(draft.step)
+    return await _goto(update, context, draft.with_known_cost(cost), DraftStep.COST)
 
 
 async def cost_done(update: Update, context: SotongContext) -> str | int:
@@ -918,6 +963,7 @@ def conversation() -> Flow:
     wrong = MessageHandler(not_command, wrong_input)
     typed = MessageHandler(text, got_text)
     chosen = MessageHandler(text, got_typed_choice)
+    period = CallbackQueryHandler(cost_period, pattern=cb.FbCostPeriod.matches)
     review = CallbackQueryHandler(back_to_review, pattern=cb.FB_REVIEW.matches)
     discarding = [
         CallbackQueryHandler(ask_discard, pattern=cb.FB_DISCARD.matches),
@@ -983,16 +1029,19 @@ def conversation() -> Flow:
                 typed,
                 CallbackQueryHandler(cost_choice, pattern=cb.FbCost.matches),
                 CallbackQueryHandler(cost_done, pattern=_next(DraftStep.COST)),
+                period,
                 wrong,
             ],
             COST_HOURS: [
                 typed,
                 CallbackQueryHandler(cost_back, pattern=cb.FB_COST_BACK.matches),
+                period,
                 wrong,
             ],
             COST_WON: [
                 typed,
                 CallbackQueryHandler(cost_back, pattern=cb.FB_COST_BACK.matches),
+                period,
                 wrong,
             ],
             ATTACHMENTS: [

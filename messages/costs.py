@@ -60,6 +60,11 @@ def _amount(language: str, unit: str, low: int, high: int) -> Markup:
     return t(language, f"cost.{unit}_range", low=low_text, high=high_text)
 
 
+def cost_amount(language: str, unit: str, low: int, high: int) -> Markup:
+    """A cost's figure without its period ("1억 2,000만원", "5시간"), while the period is asked."""
+    return _amount(language, unit, low, high)
+
+
 def describe_cost(language: str, unit: str, period: str, low: int, high: int) -> Markup:
     """One cost in words, its period included: unit "hours" or "won", a period of PERIODS."""
     return t(language, f"cost.period.{period}", amount=_amount(language, unit, low, high))

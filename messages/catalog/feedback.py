@@ -99,32 +99,31 @@ TEXTS = {
             "<b>{counter}비용으로 따지면요?</b> (선택)\n"
             "이 문제로 드는 시간이나 돈을 말하듯이 적어 주세요. 예: 월 300만원 정도, "
             "한 번에 300만원, 주 5시간, 연 1,200만원, 200~300만원. "
-            "기간을 적지 않으시면 한 달로 받아요.\n\n"
+            "기간을 적지 않으시면 얼마나 자주인지 여쭤볼게요.\n\n"
             "⏱ 시간: {hours}\n₩ 금액: {won}"
         ),
         "en": (
             "<b>{counter}What does it cost?</b> (optional)\n"
             "Type the time or money this problem costs you, as you would say it: for example "
             "3 million won a month, 3 million won once, 5 hours a week, 12 million won a year, "
-            "2-3 million won. Without a period, I take it as a month.\n\n"
+            "2-3 million won. Without a period, I will ask how often.\n\n"
             "⏱ Time: {hours}\n₩ Money: {won}"
         ),
     },
     "feedback.cost.none": {"ko": "—", "en": "—"},
+    "feedback.ask.cost_period": {
+        "ko": "<b>{amount}</b>, 얼마나 자주 드나요?",
+        "en": "<b>{amount}</b>: how often?",
+    },
     "feedback.ask.cost_hours": {
-        "ko": "시간이 얼마나 드나요? 예: 월 40시간, 주 5시간, 한 번에 20시간 (기간이 없으면 한 달)",
-        "en": (
-            "How much time does it take? E.g. 40 hours a month, 5 hours a week, 20 hours once "
-            "(a month unless you say otherwise)."
-        ),
+        "ko": "시간이 얼마나 드나요? 예: 월 40시간, 주 5시간, 한 번에 20시간",
+        "en": ("How much time does it take? E.g. 40 hours a month, 5 hours a week, 20 hours once."),
     },
     "feedback.ask.cost_won": {
-        "ko": (
-            "금액은 얼마인가요? 예: 월 120만원, 한 번에 300만원, 연 1,200만원 (기간이 없으면 한 달)"
-        ),
+        "ko": ("금액은 얼마인가요? 예: 월 120만원, 한 번에 300만원, 연 1,200만원"),
         "en": (
             "How much money, in won? E.g. 1.2 million won a month, 3 million won once, "
-            "12 million a year (a month unless you say otherwise)."
+            "12 million a year."
         ),
     },
     "feedback.ask.attachments": {

@@ -121,3 +121,15 @@ async def ready_beside_planted(
         other, problem="저작물마다 허락을 받아서 AI 학습데이터로 쓰는 것은 불가능합니다"
     )
     return other
+
+
+async def at_impact(sotong: BotHarness, language: str) -> ScriptedUser:
+    """A consenting owner whose draft waits at the severity question (law and proposal skipped)."""
+    owner = await agreed_user(sotong, "민수", language=language)
+    await owner.send("/feedback")
+    await owner.tap(callback_data="fb:cat:ai_copyright")
+    await owner.send(PROBLEM_KO)
+    await owner.tap(callback_data="fb:more")
+    await owner.tap(callback_data="fb:skip:law")
+    await owner.tap(callback_data="fb:skip:proposal")
+    return owner

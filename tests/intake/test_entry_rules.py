@@ -86,7 +86,7 @@ async def test_restart_in_the_middle_of_the_flow_loses_nothing(
     await user.tap(callback_data="fb:impact:3")
     await sotong.restart()
     await user.tap(callback_data="fb:cost:won")
-    await user.send("500000")
+    await user.send("월 500000")
     await user.tap(callback_data="fb:next:cost")
     await user.tap(callback_data="fb:next:attachments")
     await user.tap(callback_data="fb:skip:region")

@@ -36,7 +36,7 @@ async def test_korean_owner_goes_from_feedback_to_a_receipt(sotong: BotHarness) 
     await user.tap("4 · 심각")
     assert "비용으로 따지면요?" in (user.reply().text or "")
     await user.tap("⏱ 시간")
-    await user.send("40")
+    await user.send("월 40")
     assert "⏱ 시간: 월 40시간" in (user.reply().text or "")
     await user.send("한 번에 120만원 정도")  # typed straight at the cost question
     assert "₩ 금액: 한 번에 120만원" in (user.reply().text or "")
@@ -186,7 +186,7 @@ async def test_company_profile_is_offered_back_next_time(sotong: BotHarness, lan
         ("en", "5 hours a week", "⏱ Time: 5 hours a week", ("hours", "week")),
         ("ko", "월 300만원 정도", "₩ 금액: 월 300만원", ("won", "month")),
         ("ko", "한 번에 300만원", "₩ 금액: 한 번에 300만원", ("won", "one_off")),
-        ("ko", "200~300만원", "₩ 금액: 월 200만~300만원", ("won", "month")),
+        ("ko", "월 200~300만원", "₩ 금액: 월 200만~300만원", ("won", "month")),
     ],
 )
 async def test_the_cost_is_typed_as_people_say_it_and_said_back(
@@ -222,5 +222,5 @@ async def test_a_bare_number_at_the_cost_question_asks_for_its_unit(sotong: BotH
     await user.send("40")
     assert "시간이나 원을 붙여" in (user.reply().text or "")
     await user.tap("⏱ 시간")
-    await user.send("40")
+    await user.send("월 40")
     assert "⏱ 시간: 월 40시간" in (user.reply().text or "")

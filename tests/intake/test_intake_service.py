@@ -87,7 +87,7 @@ async def test_every_answer_is_saved_and_survives_a_reopen(
     draft = draft.with_category("ai_copyright")
     draft = draft.answer(DraftStep.PROBLEM, f"  {PROBLEM}  ")
     draft = draft.with_law(None, unsure=True)
-    draft = draft.answer(DraftStep.COST_WON, "120만원")
+    draft = draft.answer(DraftStep.COST_WON, "월 120만원")
     draft = await intake.add_attachment(
         draft, Attachment("f1", "u1", "document", "a.pdf", "application/pdf", 10), _a_pdf
     )
@@ -114,7 +114,7 @@ async def test_validation_refuses_and_keeps_the_draft(
         draft.answer(DraftStep.PROBLEM, "가" * 3501)
     assert long.value.too_long and long.value.length == 3501
     with pytest.raises(AmountError):
-        draft.answer(DraftStep.COST_HOURS, "800")
+        draft.answer(DraftStep.COST_HOURS, "월 800")
     with pytest.raises(AmountError):
         draft.answer(DraftStep.COST_HOURS, "many")
     assert (await intake.draft(user.id)) == draft

@@ -39,7 +39,7 @@ async def test_every_field_can_be_edited_from_the_review(sotong: BotHarness, lan
     await user.tap(callback_data="fb:impact:5")
     await user.tap(callback_data="fb:edit:cost")
     await user.tap(callback_data="fb:cost:won")
-    await user.send("3,000,000")
+    await user.send("월 3,000,000")
     await user.tap(callback_data="fb:next:cost")
     assert title in (user.reply().text or "")
     await user.tap(callback_data="fb:edit:attachments")
@@ -102,7 +102,7 @@ async def test_back_leaves_a_field_unchanged_and_cost_can_be_cleared(
     await user.tap(callback_data="fb:cost:hours")
     await user.tap(label(language, "feedback.button.back"))
     await user.tap(callback_data="fb:cost:hours")
-    await user.send("12")
+    await user.send("월 12")
     await user.tap(label(language, "feedback.button.cost_clear"))
     await user.tap(callback_data="fb:next:cost")
     assert user.reply().text == before

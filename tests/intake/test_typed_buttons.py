@@ -10,18 +10,7 @@ import pytest
 
 from sandbox.emulator import ScriptedUser
 from tests.fixtures.app import BotHarness
-from tests.intake.flow import PROBLEM_KO, agreed_user
-
-
-async def _at_impact(sotong: BotHarness, language: str) -> ScriptedUser:
-    owner = await agreed_user(sotong, "민수", language=language)
-    await owner.send("/feedback")
-    await owner.tap(callback_data="fb:cat:ai_copyright")
-    await owner.send(PROBLEM_KO)
-    await owner.tap(callback_data="fb:more")
-    await owner.tap(callback_data="fb:skip:law")
-    await owner.tap(callback_data="fb:skip:proposal")
-    return owner
+from tests.intake.flow import at_impact
 
 
 def _keyboards(owner: ScriptedUser) -> int:
@@ -47,7 +36,7 @@ def _keyboards(owner: ScriptedUser) -> int:
 async def test_a_typed_severity_answers_the_step(
     sotong: BotHarness, language: str, typed: str, level: int
 ) -> None:
-    owner = await _at_impact(sotong, language)
+    owner = await at_impact(sotong, language)
     await owner.send(typed)
     assert len(owner.replies()) == 1
     draft = await sotong.services.intake.draft(owner.id)
@@ -61,7 +50,7 @@ async def test_a_typed_severity_answers_the_step(
 async def test_a_typed_region_answers_the_step(
     sotong: BotHarness, language: str, typed: str
 ) -> None:
-    owner = await _at_impact(sotong, language)
+    owner = await at_impact(sotong, language)
     await owner.tap(callback_data="fb:impact:3")
     await owner.tap(callback_data="fb:next:cost")
     await owner.tap(callback_data="fb:next:attachments")
@@ -76,7 +65,7 @@ async def test_a_typed_region_answers_the_step(
 
 @pytest.mark.parametrize("language", ["ko", "en"])
 async def test_refusals_do_not_stack_keyboards(sotong: BotHarness, language: str) -> None:
-    owner = await _at_impact(sotong, language)
+    owner = await at_impact(sotong, language)
     before = _keyboards(owner)
     for attempt in ("아주 많이", "보통 이상", "음...", "10"):
         await owner.send(attempt)

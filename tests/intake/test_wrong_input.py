@@ -97,7 +97,7 @@ async def test_every_step_explains_what_it_expects(sotong: BotHarness, language:
     await _poke(sotong, user, language, "cost_hours", text_ok=True)
     await user.send("한 달 내내")
     await _expect_hint(user, HINTS[language]["cost_hours"], "cost_hours")
-    await user.send("10")
+    await user.send("월 10")
     await user.tap(callback_data="fb:next:cost")
     await _poke(sotong, user, language, "attachments", text_ok=False)
     await user.tap(callback_data="fb:next:attachments")

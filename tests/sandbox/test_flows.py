@@ -82,7 +82,7 @@ async def submit_feedback(chat: ChatPage) -> str:
     await chat.tap("4 · 심각")
     await chat.bot_says("비용으로 따지면요?")
     await chat.tap("⏱ 시간")
-    await chat.send("40시간")
+    await chat.send("월 40시간")
     await chat.bot_says("⏱ 시간: 월 40시간")
     await chat.send("한 번에 300만원")  # a kiosk bought once, typed as one says it
     await chat.bot_says("₩ 금액: 한 번에 300만원")
