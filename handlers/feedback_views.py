@@ -109,7 +109,7 @@ def hint(language: str, step: DraftStep | str) -> Markup:
 
 
 async def profile_text(context: SotongContext, profile: CompanyProfile) -> Markup:
-    """Region · size · industry in the reader's language, or "none"."""
+    """Region · size · industry in the reader's language, or "not given"."""
     lang = context.lang
     reference = context.services.reference
     names = []
@@ -123,7 +123,7 @@ async def profile_text(context: SotongContext, profile: CompanyProfile) -> Marku
             if choice is not None:
                 names.append(choice.name(lang))
     if not names:
-        return t(lang, "feedback.value.none")
+        return t(lang, "feedback.value.not_given")
     return t(lang, "feedback.echo", text=str(t(lang, "feedback.value.separator")).join(names))
 
 
@@ -366,7 +366,7 @@ async def question(
 async def review_text(context: SotongContext, draft: Draft) -> Markup:
     """Everything the draft holds, long texts shortened so the summary fits one message."""
     lang = context.lang
-    none = t(lang, "feedback.value.none")
+    none = t(lang, "feedback.value.not_given")
     category = (
         None
         if draft.content.category_id is None

@@ -405,7 +405,7 @@ TEXTS = {
         "ko": "덧붙이던 내용을 버렸어요. 보낸 의견은 그대로예요.",
         "en": "Dropped. The report you sent is unchanged.",
     },
-    "feedback.value.none": {"ko": "없음", "en": "none"},
+    "feedback.value.not_given": {"ko": "미입력", "en": "not given"},
     "feedback.value.impact": {"ko": "{level}/5", "en": "{level}/5"},
     "feedback.value.law_unsure": {"ko": "잘 모르겠음", "en": "not sure"},
     "feedback.value.attachments": {"ko": "{count}개", "en": "{count} file(s)"},

@@ -125,8 +125,8 @@ async def test_english_owner_submits_anonymously_with_optional_steps_skipped(
     review = user.reply().text or ""
     assert "Please check before submitting" in review
     assert "Law or rule: not sure" in review
-    assert "Proposal: none" in review
-    assert "Company: none" in review
+    assert "Proposal: not given" in review
+    assert "Company: not given" in review
     assert "Visibility: anonymous" in review
     await user.tap("✅ Submit")
     receipt = next(m for m in user.replies() if m.text and "Received." in m.text)

@@ -10,7 +10,7 @@ import pytest
 from domain.submissions import NewSubmission, ReportContent, Visibility
 from sandbox.emulator import ScriptedUser
 from tests.fixtures.app import BotHarness
-from tests.intake.flow import PROBLEM_EN, PROBLEM_KO, agreed_user, label
+from tests.intake.flow import PROBLEM_EN, PROBLEM_KO, agreed_user, answer_until_review, label
 
 SKIPPED = {
     "ko": ("<b>어려움 정도</b>: 미입력", "<b>비용</b>: 미입력", "<b>회사 정보</b>: 미입력"),
@@ -76,3 +76,15 @@ async def test_given_fields_still_read_as_given(sotong: BotHarness, language: st
     assert ("<b>어려움 정도</b>: 4/5" if language == "ko" else "<b>Impact</b>: 4/5") in text
     assert ("<b>회사 정보</b>: 서울" if language == "ko" else "<b>Company</b>: Seoul") in text
     assert SKIPPED[language][1] in text and EVIDENCE[language] in text
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_the_draft_review_says_not_given_for_skipped_fields(
+    sotong: BotHarness, language: str
+) -> None:
+    owner = await agreed_user(sotong, "민수", language=language)
+    await answer_until_review(owner, language)
+    review = _html(owner)
+    given = "미입력" if language == "ko" else "not given"
+    assert given in review, review
+    assert NONE[language] not in review, review
