@@ -271,6 +271,27 @@ async def continue_or_restart(update: Update, context: SotongContext) -> str | i
 # --------------------------------------------------------------------------- the steps
 
 
+async def problem_before_topic(update: Update, context: SotongContext) -> str | int:
+    """A problem typed while the topic is asked: kept as the problem, the topic asked again.
+
+    A text too short to be a problem gets the topic hint, as any other wrong input.
+    """
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    if draft.editing:  # changing the topic from the review: the problem stays as it is
+        return await wrong_input(update, context) or CATEGORY
+    try:
+        draft = draft.with_problem(typed_text(update))
+    except TextLengthError:
+        return await wrong_input(update, context) or CATEGORY
+    intake = context.services.intake
+    draft = await intake.move(draft, DraftStep.CATEGORY, asked=True)
+    _, markup = await question(context, await intake.question(draft))
+    await send(update, context, t(context.lang, "feedback.problem_kept"), markup)
+    return CATEGORY
+
+
 async def got_category(update: Update, context: SotongContext) -> str | int:
     """Store the topic; ask for the problem."""
     data = await _tapped(update)
@@ -286,6 +307,9 @@ async def got_category(update: Update, context: SotongContext) -> str | int:
     if choice is None:
         return await _goto(update, context, draft, DraftStep.CATEGORY)
     draft = draft.with_category(choice.id)
+    if draft.content.problem is not None and not draft.editing:
+        # The problem was typed before the topic: go on as after the problem.
+        return await _advance(update, context, draft, DraftStep.PROBLEM)
     return await _advance(update, context, draft, DraftStep.CATEGORY)
 
 
@@ -988,6 +1012,7 @@ def conversation() -> Flow:
             CATEGORY: [
                 CallbackQueryHandler(got_category, pattern=cb.FbCategory.matches),
                 review,
+                MessageHandler(text, problem_before_topic),
                 wrong,
             ],
             PROBLEM: [typed, review, wrong],

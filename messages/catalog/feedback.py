@@ -60,6 +60,10 @@ TEXTS = {
         "ko": "<b>{counter}어떤 분야인가요?</b>\n가장 가까운 분야를 골라 주세요.",
         "en": "<b>{counter}What is it about?</b>\nPick the closest topic.",
     },
+    "feedback.problem_kept": {
+        "ko": "적어 주신 내용은 문제 설명으로 받아 두었어요. 이제 가장 가까운 주제를 골라 주세요.",
+        "en": "I kept what you wrote as the problem. Now pick the closest topic.",
+    },
     "feedback.ask.problem": {
         "ko": (
             "<b>{counter}어떤 점이 어려우신가요?</b>\n"

@@ -10,7 +10,7 @@ import pytest
 
 from sandbox.emulator import ScriptedUser
 from tests.fixtures.app import BotHarness
-from tests.intake.flow import at_impact
+from tests.intake.flow import PROBLEM_KO, agreed_user, at_impact, label
 
 
 def _keyboards(owner: ScriptedUser) -> int:
@@ -75,3 +75,18 @@ async def test_refusals_do_not_stack_keyboards(sotong: BotHarness, language: str
     assert _keyboards(owner) == before == 1
     draft = await sotong.services.intake.draft(owner.id)
     assert draft is not None and draft.content.impact is None and str(draft.step) == "impact"
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_a_problem_typed_at_the_topic_is_kept(sotong: BotHarness, language: str) -> None:
+    owner = await agreed_user(sotong, "민수", language=language)
+    await owner.send("/feedback")
+    await owner.send(PROBLEM_KO)
+    replies = owner.replies()
+    assert len(replies) == 1
+    assert label(language, "feedback.problem_kept") in (replies[0].text or "")
+    assert any(data == "fb:cat:ai_copyright" for row in replies[0].keyboard for _, data in row)
+    await owner.tap(callback_data="fb:cat:ai_copyright")
+    draft = await sotong.services.intake.draft(owner.id)
+    assert draft is not None and draft.content.problem == PROBLEM_KO
+    assert draft.content.category_id == "ai_copyright" and str(draft.step) == "ready"

@@ -80,7 +80,7 @@ async def _poke(
 async def test_every_step_explains_what_it_expects(sotong: BotHarness, language: str) -> None:
     user = await agreed_user(sotong, "민수", language=language)
     await user.send("/feedback")
-    await _poke(sotong, user, language, "category", text_ok=False)
+    await _poke(sotong, user, language, "category", text_ok=True)
     await user.tap(callback_data="fb:cat:ai_copyright")
     await _poke(sotong, user, language, "problem", text_ok=True)
     await user.send(PROBLEM_KO)
