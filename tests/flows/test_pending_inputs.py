@@ -94,7 +94,8 @@ async def test_admin_answer_typed_during_a_feedback_step_reaches_the_answer(
     assert "관련된 법이나 규정" in (admin.reply().text or "")
 
 
-async def test_a_feedback_step_left_for_the_menu_takes_no_later_text(sotong: BotHarness) -> None:
+async def test_a_feedback_step_left_for_the_menu_still_gets_later_text(sotong: BotHarness) -> None:
+    """The menu tap parks the report; the problem typed afterwards reaches its open question."""
     user = await agreed_user(sotong)
     menu = user.reply()
     await user.send("/feedback")
@@ -102,7 +103,8 @@ async def test_a_feedback_step_left_for_the_menu_takes_no_later_text(sotong: Bot
     await user.tap("구독", message_id=menu.message_id)  # the subscription panel, buttons only
     await user.send(PROBLEM_KO)
     draft = await sotong.services.intake.draft(user.id)
-    assert draft is not None and draft.content.problem is None and draft.step is DraftStep.PROBLEM
+    assert draft is not None and draft.content.problem == PROBLEM_KO
+    assert draft.step is DraftStep.READY
 
 
 async def test_a_pending_answer_survives_a_restart_and_still_wins(sotong: BotHarness) -> None:
