@@ -63,7 +63,7 @@ TEXTS = {
     "feedback.offer_report": {
         "ko": (
             "적어 주신 내용으로 의견을 남기실 수 있어요. 문제 설명으로 받아 두었으니, 보내시려면 "
-            "가장 가까운 주제를 골라 주세요. 보내지 않으시려면 그냥 두셔도 돼요."
+            "가장 가까운 분야를 골라 주세요. 보내지 않으시려면 그냥 두셔도 돼요."
         ),
         "en": (
             "You can send this as a report: I kept it as the problem. To send it, pick the "
@@ -71,7 +71,7 @@ TEXTS = {
         ),
     },
     "feedback.problem_kept": {
-        "ko": "적어 주신 내용은 문제 설명으로 받아 두었어요. 이제 가장 가까운 주제를 골라 주세요.",
+        "ko": "적어 주신 내용은 문제 설명으로 받아 두었어요. 이제 가장 가까운 분야를 골라 주세요.",
         "en": "I kept what you wrote as the problem. Now pick the closest topic.",
     },
     "feedback.ask.problem": {
