@@ -29,7 +29,6 @@ __all__ = [
     "MinistryDeadlines",
     "answered_on_time",
     "by_ministry",
-    "days_to_answer",
     "due_date",
     "local_day",
     "parse_extension",
@@ -66,11 +65,6 @@ def due_date(received_at: datetime, zone: ZoneInfo, days: int) -> date:
 def answered_on_time(due_on: date, replied_at: datetime, zone: ZoneInfo) -> bool:
     """Whether the reply came on or before the due day (an extension does not move it)."""
     return local_day(replied_at, zone) <= due_on
-
-
-def days_to_answer(received_at: datetime, replied_at: datetime, zone: ZoneInfo) -> int:
-    """Calendar days from the day of receipt to the day of the reply (0: the same day)."""
-    return (local_day(replied_at, zone) - local_day(received_at, zone)).days
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +140,6 @@ class DeadlineSummary:
     judged: int
     on_time: int
     answered: int
-    median_days: float | None
 
     @property
     def on_time_rate(self) -> float | None:
@@ -155,27 +148,16 @@ class DeadlineSummary:
 
 
 def summarize(records: Sequence[AnswerRecord], today: date, zone: ZoneInfo) -> DeadlineSummary:
-    """The on-time rate and the median calendar days from receipt to reply."""
-    judged = on_time = 0
-    days: list[int] = []
+    """The on-time rate: /stats' overview already gives the one time-to-answer figure."""
+    judged = on_time = answered = 0
     for record in records:
         if record.replied_at is not None:
             judged += 1
+            answered += 1
             on_time += answered_on_time(record.due_on, record.replied_at, zone)
-            days.append(days_to_answer(record.received_at, record.replied_at, zone))
         elif record.due_on < today:
             judged += 1
-    return DeadlineSummary(judged, on_time, len(days), _median(days))
-
-
-def _median(values: list[int]) -> float | None:
-    if not values:
-        return None
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return float(ordered[middle])
-    return (ordered[middle - 1] + ordered[middle]) / 2
+    return DeadlineSummary(judged, on_time, answered)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,6 @@ from domain.deadlines import (
     ExpectedDateError,
     answered_on_time,
     by_ministry,
-    days_to_answer,
     due_date,
     parse_extension,
     summarize,
@@ -37,12 +36,6 @@ def test_a_reply_on_the_due_day_is_on_time_the_day_after_is_not() -> None:
     assert not answered_on_time(due, datetime(2026, 12, 5, 15, 0, tzinfo=UTC), SEOUL)
 
 
-def test_days_to_answer_are_calendar_days() -> None:
-    received = datetime(2026, 11, 21, 14, 0, tzinfo=UTC)  # 23:00 on the 21st in Seoul
-    assert days_to_answer(received, datetime(2026, 11, 21, 15, 30, tzinfo=UTC), SEOUL) == 1
-    assert days_to_answer(received, datetime(2026, 11, 21, 14, 30, tzinfo=UTC), SEOUL) == 0
-
-
 def test_summary_counts_late_open_ones_and_ignores_those_still_in_time() -> None:
     received = datetime(2026, 11, 1, 1, tzinfo=UTC)
     records = [
@@ -54,7 +47,6 @@ def test_summary_counts_late_open_ones_and_ignores_those_still_in_time() -> None
     summary = summarize(records, date(2026, 11, 21), SEOUL)
     assert (summary.judged, summary.on_time, summary.answered) == (3, 1, 2)
     assert summary.on_time_rate == pytest.approx(1 / 3)
-    assert summary.median_days == 10.5  # 2 and 19 days
     assert summarize([], date(2026, 11, 21), SEOUL).on_time_rate is None
 
 
