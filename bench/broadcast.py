@@ -45,7 +45,6 @@ async def _arrange(settings: object, subscribers: int) -> None:
     from domain.content import LocalizedText
     from domain.meetings import MeetingDraft, MeetingKind
     from domain.subscriptions import SubscriptionChoice
-    from messages.catalog.privacy import NOTICE_VERSION
     from storage.database import Database
 
     assert isinstance(settings, Settings)
@@ -55,7 +54,10 @@ async def _arrange(settings: object, subscribers: int) -> None:
     for user_id in range(1, subscribers + 1):
         await services.accounts.arrive(user_id, "ko")
         await services.accounts.agree(
-            user_id, notice_version=NOTICE_VERSION, display_name=None, username=None
+            user_id,
+            notice_version=services.privacy.notice_version,
+            display_name=None,
+            username=None,
         )
         await services.subscriptions.subscribe(user_id, SubscriptionChoice(hour=9))
     await services.content.add_meeting(

@@ -140,19 +140,21 @@ def _services(
     settings: Settings, database: Database, clock: Clock, stores: Repositories
 ) -> Services:
     delivery = _sender(settings, clock, stores)
+    privacy = PrivacyTerms(
+        wording_version=NOTICE_VERSION,
+        controller=settings.privacy_controller,
+        contact=settings.privacy_contact,
+        retention_years=settings.retention_years,
+        backup_days=settings.backup_keep,
+        follow_up_days=settings.follow_up_days,
+    )
     return Services(
         clock=clock,
         admin_ids=settings.admin_ids,
         default_language=settings.default_language,
         zone=settings.zone,
         quiet=settings.quiet,
-        privacy=PrivacyTerms(
-            controller=settings.privacy_controller,
-            contact=settings.privacy_contact,
-            retention_years=settings.retention_years,
-            backup_days=settings.backup_keep,
-            follow_up_days=settings.follow_up_days,
-        ),
+        privacy=privacy,
         accounts=AccountService(
             stores.users, ErasureRepository(database), clock, settings.default_language
         ),
@@ -166,7 +168,7 @@ def _services(
             clock,
             zone=settings.zone,
             daily_limit=settings.submission_daily_limit,
-            notice_version=NOTICE_VERSION,
+            notice_version=privacy.notice_version,
             signing_keys=SigningKeyRepository(database),
             evidence=EvidenceRules(max_megabytes=settings.evidence_max_mb),
             answer_deadline_days=settings.answer_deadline_days,

@@ -11,7 +11,6 @@ from handlers.context import SotongContext
 from handlers.menu import show_menu
 from handlers.ui import button, drop_buttons, edit, keyboard, send
 from messages import Markup, format_date, t
-from messages.catalog.privacy import NOTICE_VERSION
 
 __all__ = [
     "COMMANDS",
@@ -64,9 +63,10 @@ def _state_line(context: SotongContext) -> Markup:
     lang = context.lang
     if user is None or not user.has_answered:
         return t(lang, "privacy.state.unanswered")
-    if user.has_consent(NOTICE_VERSION) and user.consent_at is not None:
+    version = context.services.privacy.notice_version
+    if user.has_consent(version) and user.consent_at is not None:
         date = format_date(user.consent_at, lang, context.services.zone)
-        return t(lang, "privacy.state.granted", date=date, version=NOTICE_VERSION)
+        return t(lang, "privacy.state.granted", date=date, version=version)
     if user.consent_version is not None:
         return t(lang, "privacy.state.outdated", version=user.consent_version)
     return t(lang, "privacy.state.declined")
@@ -76,7 +76,7 @@ async def privacy(update: Update, context: SotongContext) -> None:
     """/privacy: show the notice and the user's consent, with the buttons that change it."""
     lang = context.lang
     user = context.user
-    if user is not None and user.has_consent(NOTICE_VERSION):
+    if user is not None and user.has_consent(context.services.privacy.notice_version):
         buttons = [[button(lang, "privacy.button.withdraw", cb.CONSENT_WITHDRAW)]]
     else:
         buttons = notice_markup(lang)
@@ -97,7 +97,7 @@ async def answer_consent(update: Update, context: SotongContext) -> None:
     if cb.CONSENT_AGREE.matches(query.data):
         context.user = await accounts.agree(
             tg_user.id,
-            notice_version=NOTICE_VERSION,
+            notice_version=context.services.privacy.notice_version,
             display_name=tg_user.full_name,
             username=tg_user.username,
         )

@@ -16,7 +16,6 @@ from handlers.menu import main_menu, menu_text, show_menu
 from handlers.privacy import CONSENT_ANSWER_PATTERN, answer_consent, notice_markup, notice_text
 from handlers.ui import button, edit, keyboard, send
 from messages import LANGUAGES, t
-from messages.catalog.privacy import NOTICE_VERSION
 
 __all__ = ["CHOOSING_LANGUAGE", "COMMANDS", "READING_NOTICE", "conversation"]
 
@@ -65,7 +64,7 @@ async def choose_language(update: Update, context: SotongContext) -> str | int:
     )
     await set_chat_commands(context.bot, update.effective_user.id, language, admin=context.is_admin)
     chosen = t(language, "start.language_chosen")
-    if context.user.has_consent(NOTICE_VERSION):
+    if context.user.has_consent(context.services.privacy.notice_version):
         # Nothing left to ask: the picker itself becomes the menu, no new message.
         await edit(
             query, menu_text(language, chosen), main_menu(language, is_admin=context.is_admin)

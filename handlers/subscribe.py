@@ -19,7 +19,6 @@ from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
 from handlers.ui import button, edit, edit_or_say, keyboard, plain_text, send
 from messages import Markup, format_hour, t
-from messages.catalog.privacy import NOTICE_VERSION
 
 __all__ = [
     "CHOOSING_CATEGORIES",
@@ -201,7 +200,7 @@ async def require_consent(update: Update, context: SotongContext) -> bool:
     sent to the user, so subscribing, following and reminders all ask for it.
     """
     user = context.user
-    if user is not None and user.has_consent(NOTICE_VERSION):
+    if user is not None and user.has_consent(context.services.privacy.notice_version):
         return True
     lang = context.lang
     await send(

@@ -18,7 +18,6 @@ from domain.drafts import Draft, DraftStep
 from domain.follow_up import FollowUpResult
 from domain.submissions import Submission, SubmissionStatus, Visibility
 from domain.users import User
-from messages.catalog.privacy import NOTICE_VERSION
 from sandbox.data_files import Entry, read_yaml
 from sandbox.errors import SandboxDataError
 from services.review import ReviewService
@@ -242,6 +241,7 @@ class _DemoWriter:
         self.deadlines = services.deadlines
         self.agenda = services.agenda
         self.follow_ups = services.follow_ups
+        self.notice_version = services.privacy.notice_version
 
     async def user(self, submitter: DemoSubmitter) -> User:
         found = await self.accounts.find(submitter.id)
@@ -254,7 +254,7 @@ class _DemoWriter:
         await self.accounts.choose_language(submitter.id, submitter.language)
         await self.accounts.agree(
             submitter.id,
-            notice_version=NOTICE_VERSION,
+            notice_version=self.notice_version,
             display_name=submitter.name,
             username=submitter.username,
         )

@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 
 from domain.subscriptions import SubscriptionChoice
-from messages.catalog.privacy import NOTICE_VERSION
 from sandbox.emulator import ScriptedUser
 from tests.delivery.support import add_meeting, containing, kst, tick_at
 from tests.fixtures.app import BotHarness
@@ -26,7 +25,10 @@ async def _subscribers(sotong: BotHarness, count: int) -> list[ScriptedUser]:
         user = sotong.user(f"구독자{index}", language_code="ko")
         await user.send("/start")
         await sotong.services.accounts.agree(
-            user.id, notice_version=NOTICE_VERSION, display_name=None, username=None
+            user.id,
+            notice_version=sotong.services.privacy.notice_version,
+            display_name=None,
+            username=None,
         )
         await sotong.services.subscriptions.subscribe(user.id, SubscriptionChoice(hour=9))
         users.append(user)

@@ -17,7 +17,6 @@ from bot.config import load_settings
 from bot.wiring import Wiring
 from domain.clock import FrozenClock
 from domain.submissions import NewSubmission, ReportContent, Visibility
-from messages.catalog.privacy import NOTICE_VERSION
 from sandbox.emulator import BotApiEmulator, ScriptedUser
 from storage.database import Database
 from tests.admin.support import open_label
@@ -40,7 +39,10 @@ async def _arrange(database_path: Path, owner: int) -> str:
         for user_id in (owner, ADMIN):
             await services.accounts.arrive(user_id, "ko")
             await services.accounts.agree(
-                user_id, notice_version=NOTICE_VERSION, display_name=None, username=None
+                user_id,
+                notice_version=services.privacy.notice_version,
+                display_name=None,
+                username=None,
             )
         submission = await wiring.repositories.submissions.create(
             NewSubmission(

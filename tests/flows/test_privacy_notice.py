@@ -115,6 +115,6 @@ async def test_consent_to_the_previous_notice_is_asked_again(sotong: BotHarness)
     assert "이전 안내문(2026-11-22)에 동의하셨어요" in (user.reply().text or "")
     await user.tap("✅ 동의")
     stored = await sotong.repositories.users.get(user.id)
-    assert stored is not None and stored.has_consent(NOTICE_VERSION)
+    assert stored is not None and stored.has_consent(sotong.services.privacy.notice_version)
     await user.send("/feedback")
     assert user.reply().buttons != ["✅ 동의", "동의하지 않음"]

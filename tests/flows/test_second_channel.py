@@ -12,7 +12,6 @@ from datetime import timedelta
 
 from domain.drafts import DraftStep
 from domain.submissions import Submission, SubmissionStatus, Visibility
-from messages.catalog.privacy import NOTICE_VERSION
 from services.container import Services
 from services.intake import Question
 from tests.fixtures.app import ADMIN_ID, BotHarness
@@ -31,7 +30,10 @@ class TextChannel:
         """Arrive and agree to the privacy notice, as /start and its button do."""
         await self.services.accounts.arrive(self.user_id, "ko")
         await self.services.accounts.agree(
-            self.user_id, notice_version=NOTICE_VERSION, display_name="민수", username=None
+            self.user_id,
+            notice_version=self.services.privacy.notice_version,
+            display_name="민수",
+            username=None,
         )
 
     async def report(self) -> Question:

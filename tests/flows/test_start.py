@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from domain.users import ConsentState
-from messages.catalog.privacy import NOTICE_VERSION
 from tests.fixtures.app import BotHarness
 
 
@@ -28,7 +27,7 @@ async def test_korean_newcomer_agrees_and_reaches_the_menu(sotong: BotHarness) -
     assert "동의해 주셔서 감사합니다" in " ".join(m.text or "" for m in user.replies())
     stored = await sotong.repositories.users.get(user.id)
     assert stored is not None
-    assert stored.has_consent(NOTICE_VERSION)
+    assert stored.has_consent(sotong.services.privacy.notice_version)
     assert stored.display_name == "민수"
     assert stored.username == "minsu"
     assert stored.language == "ko"

@@ -22,7 +22,6 @@ import pytest
 
 import bot.wiring
 from domain.subscriptions import SubscriptionChoice
-from messages.catalog.privacy import NOTICE_VERSION
 from sandbox.emulator import BotApiEmulator, ScriptedUser
 from services.delivery import OutboxSender
 from tests.delivery.support import add_meeting, kst, tick_at
@@ -143,7 +142,10 @@ async def _subscribers(sotong: BotHarness) -> list[ScriptedUser]:
         person = sotong.user(f"구독자{index}", started=True)
         await sotong.repositories.users.touch(person.id, "ko", START)
         await sotong.services.accounts.agree(
-            person.id, notice_version=NOTICE_VERSION, display_name=None, username=None
+            person.id,
+            notice_version=sotong.services.privacy.notice_version,
+            display_name=None,
+            username=None,
         )
         await sotong.services.subscriptions.subscribe(person.id, SubscriptionChoice(hour=9))
         people.append(person)
