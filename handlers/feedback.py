@@ -64,6 +64,7 @@ from handlers.feedback_views import hint, question
 from handlers.files import download
 from handlers.menu import main_menu
 from handlers.privacy import notice_markup
+from handlers.typed_labels import button_labels
 from handlers.ui import button, edit, keyboard, send, typed_text
 from messages import Markup, format_datetime, format_number, t
 from messages.costs import cost_amount
@@ -692,7 +693,9 @@ async def got_typed_choice(update: Update, context: SotongContext) -> str | int:
     if draft.step is not step:
         await reask(update, context)
         return str(draft.step)
-    value = await match_typed_answer(context.services.reference, step, typed_text(update))
+    value = await match_typed_answer(
+        context.services.reference, step, typed_text(update), button_labels
+    )
     if value is None:
         await send(update, context, hint(context.lang, step))
         return str(step)

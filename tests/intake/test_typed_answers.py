@@ -11,9 +11,9 @@ import pytest
 from domain.drafts import DraftStep
 from domain.reference import Choice
 from domain.typed_choices import MAX_TYPED, NO, YES, Option, match_choice, reference_options
+from handlers.typed_labels import button_labels
 from services.reference import ReferenceService
 from services.typed_choices import (
-    button_labels,
     impact_options,
     match_typed_answer,
     step_options,
@@ -108,7 +108,7 @@ TYPED = [
 async def test_a_typed_answer_picks_its_button(
     reference: ReferenceService, step: DraftStep, typed: str, value: str
 ) -> None:
-    assert await match_typed_answer(reference, step, typed) == value
+    assert await match_typed_answer(reference, step, typed, button_labels) == value
 
 
 REFUSED = [
@@ -139,7 +139,7 @@ REFUSED = [
 async def test_nothing_or_several_is_refused(
     reference: ReferenceService, step: DraftStep, typed: str
 ) -> None:
-    assert await match_typed_answer(reference, step, typed) is None
+    assert await match_typed_answer(reference, step, typed, button_labels) is None
 
 
 async def test_every_region_is_found_by_each_of_its_names(reference: ReferenceService) -> None:
@@ -148,17 +148,22 @@ async def test_every_region_is_found_by_each_of_its_names(reference: ReferenceSe
     assert len(regions) == 17
     for region in regions:
         for name in (region.name_ko, region.name_en, f"{region.name_ko}요"):
-            assert await match_typed_answer(reference, DraftStep.REGION, name) == region.id, name
+            assert (
+                await match_typed_answer(reference, DraftStep.REGION, name, button_labels)
+                == region.id
+            ), name
 
 
 async def test_every_list_answers_to_each_label_in_both_languages(
     reference: ReferenceService,
 ) -> None:
     for step in (DraftStep.IMPACT, DraftStep.SIZE, DraftStep.INDUSTRY, DraftStep.VISIBILITY):
-        for option in await step_options(reference, step):
+        for option in await step_options(reference, step, button_labels):
             assert len(option.labels) == 2  # Korean and English
             for label in option.labels:
-                assert await match_typed_answer(reference, step, label) == option.value, label
+                assert (
+                    await match_typed_answer(reference, step, label, button_labels) == option.value
+                ), label
 
 
 @pytest.mark.parametrize(
@@ -180,13 +185,15 @@ async def test_every_list_answers_to_each_label_in_both_languages(
     ],
 )
 def test_yes_and_no_as_typed(typed: str, value: str | None) -> None:
-    options = yes_no_options("feedback.button.discard_yes", "feedback.button.discard_no")
+    options = yes_no_options(
+        button_labels, "feedback.button.discard_yes", "feedback.button.discard_no"
+    )
     assert match_choice(typed, options) == value
 
 
 def test_labels_are_read_plain_in_every_language() -> None:
     assert button_labels("feedback.button.impact.4") == ("4 · 심각", "4 · Serious")
-    assert [option.number for option in impact_options()] == [1, 2, 3, 4, 5]
+    assert [option.number for option in impact_options(button_labels)] == [1, 2, 3, 4, 5]
 
 
 def test_a_name_shared_by_two_options_matches_neither() -> None:
@@ -198,3 +205,19 @@ def test_a_name_shared_by_two_options_matches_neither() -> None:
     assert match_choice("b", options) == "b"
     assert match_choice("1", [Option("x", ("X",), number=1), Option("y", ("Y",), number=1)]) is None
     assert match_choice("x", []) is None
+
+
+async def test_answers_are_matched_against_the_labels_of_the_channel_that_asked(
+    reference: ReferenceService,
+) -> None:
+    """Another channel's buttons may read otherwise; its typed answers match its own labels."""
+
+    def text_channel(key: str) -> tuple[str, ...]:
+        return ("[" + key.rsplit(".", 1)[-1] + "]",)
+
+    assert await match_typed_answer(reference, DraftStep.IMPACT, "[4]", text_channel) == "4"
+    assert await match_typed_answer(reference, DraftStep.IMPACT, "4 · 심각", text_channel) is None
+    assert (
+        await match_typed_answer(reference, DraftStep.PROFILE, "[profile_change]", text_channel)
+        == "change"
+    )
