@@ -155,6 +155,7 @@ async def generate(path: Path, count: int) -> None:
 
 async def _worker(export_format: str, database_path: Path, out: Path) -> float:
     from domain.clock import SystemClock
+    from handlers.export_words import CatalogExportWording
     from services.export import ExportFilter, ExportFormat, ExportService
     from storage.audit import AuditRepository
     from storage.database import Database
@@ -163,7 +164,11 @@ async def _worker(export_format: str, database_path: Path, out: Path) -> float:
     database = await Database.open(database_path)
     try:
         service = ExportService(
-            ExportRepository(database), AuditRepository(database), SystemClock(), SEOUL
+            ExportRepository(database),
+            AuditRepository(database),
+            SystemClock(),
+            SEOUL,
+            CatalogExportWording(),
         )
         started = time.perf_counter()
         await service.export(

@@ -13,6 +13,7 @@ from typing import Any
 from bot.config import Settings
 from domain.clock import SystemClock
 from domain.submissions import SubmissionStatus
+from handlers.export_words import CatalogExportWording
 from services.burden import BurdenService
 from services.export import CONSOLE_ACTOR_ID, ExportError, ExportFilter, ExportFormat
 from services.export.service import ExportService
@@ -137,7 +138,11 @@ async def _export(arguments: argparse.Namespace, settings: Settings) -> int:
             include_hidden=arguments.include_hidden,
         )
         service = ExportService(
-            ExportRepository(database), AuditRepository(database), SystemClock(), settings.zone
+            ExportRepository(database),
+            AuditRepository(database),
+            SystemClock(),
+            settings.zone,
+            CatalogExportWording(),
         )
         export_format = ExportFormat(arguments.format)
         out: Path = arguments.out or Path(service.file_name(export_filter, export_format))

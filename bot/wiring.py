@@ -15,6 +15,7 @@ from domain.delivery import DeliveryPolicy
 from domain.evidence import EvidenceRules
 from domain.privacy import PrivacyTerms
 from domain.retention import RetentionRule
+from handlers.export_words import CatalogExportWording
 from messages.catalog.privacy import NOTICE_VERSION
 from services.accounts import AccountService
 from services.agenda import AgendaService
@@ -191,7 +192,13 @@ def _services(
         ),
         inputs=InputService(InputRepository(database), clock),
         audit=AuditLog(stores.audit),
-        exports=ExportService(ExportRepository(database), stores.audit, clock, settings.zone),
+        exports=ExportService(
+            ExportRepository(database),
+            stores.audit,
+            clock,
+            settings.zone,
+            CatalogExportWording(),
+        ),
         stats=StatsService(StatsRepository(database), clock, settings.zone),
         content=ContentAdminService(stores.meetings, stores.bills, stores.announcements, clock),
         subscriptions=SubscriptionService(

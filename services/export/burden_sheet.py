@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import Any
 
 from domain.burden import BurdenLine, BurdenTable, BurdenTally
 from domain.export.burden import burden_entry
 from domain.export.model import ExportRow
-from messages import t
 
-__all__ = ["BURDEN_COLUMNS", "BurdenSheet"]
+__all__ = ["BURDEN_COLUMNS", "BurdenSheet", "BurdenWords"]
 
 BURDEN_COLUMNS = (
     "label",
@@ -27,12 +25,10 @@ BURDEN_COLUMNS = (
 )
 
 
-def _plain(language: str, key: str) -> str:
-    return html.unescape(t(language, key))
-
-
 @dataclass(frozen=True, slots=True)
-class _Words:
+class BurdenWords:
+    """The sheet's own words, the channel's (`ExportWording.burden`); a header per column."""
+
     sheet: str
     total: str
     by_law: str
@@ -45,17 +41,9 @@ class _Words:
 class BurdenSheet:
     """Fed every exported row, then written as one sheet: total, per law, per category."""
 
-    def __init__(self, aliases: dict[str, str], language: str) -> None:
+    def __init__(self, aliases: dict[str, str], words: BurdenWords) -> None:
         self._tally = BurdenTally(aliases)
-        self.words = _Words(
-            sheet=_plain(language, "burden.sheet.name"),
-            total=_plain(language, "burden.sheet.total"),
-            by_law=_plain(language, "burden.sheet.by_law"),
-            by_category=_plain(language, "burden.sheet.by_category"),
-            no_law=_plain(language, "burden.no_law"),
-            no_category=_plain(language, "burden.no_category"),
-            headers=tuple(_plain(language, f"burden.sheet.{key}") for key in BURDEN_COLUMNS),
-        )
+        self.words = words
 
     def add(self, row: ExportRow) -> None:
         """Count one exported submission."""

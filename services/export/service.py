@@ -8,7 +8,7 @@ import os
 import tempfile
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
@@ -16,7 +16,7 @@ from domain.export.columns import columns_for
 from domain.export.model import ExportError, ExportFilter, ExportFormat, ExportResult, Packaging
 from domain.export.naming import export_file_name
 from domain.export.offsets import offset_spans
-from services.export.burden_sheet import BurdenSheet
+from services.export.burden_sheet import BurdenSheet, BurdenWords
 from services.export.csv_writer import write_csv
 from services.export.json_writer import write_json
 from services.export.labels import ExportLabels
@@ -27,10 +27,25 @@ if TYPE_CHECKING:
     from storage.audit import AuditRepository
     from storage.exports import ExportRepository
 
-__all__ = ["CONSOLE_ACTOR_ID", "ExportService"]
+__all__ = ["CONSOLE_ACTOR_ID", "ExportService", "ExportWording"]
 
 CONSOLE_ACTOR_ID = 0
 """The audit actor for exports run from the server's command line rather than from Telegram."""
+
+
+class ExportWording(Protocol):
+    """The words of a file that are not submitted data, as plain characters, per language.
+
+    They are the channel's words (Telegram's, from the catalog, are
+    `handlers.export_words.CatalogExportWording`), so a file reads as the chat that asked for it
+    and the service writes it without reading messages/.
+    """
+
+    def labels(self, language: str) -> ExportLabels:
+        """Column headers, code labels and the counts sheet's words."""
+
+    def burden(self, language: str) -> BurdenWords:
+        """The burden sheet's words."""
 
 
 class ExportService:
@@ -42,10 +57,12 @@ class ExportService:
         audit: AuditRepository,
         clock: Clock,
         zone: ZoneInfo,
+        wording: ExportWording,
         *,
         upload_limit: int = TELEGRAM_UPLOAD_LIMIT,
     ) -> None:
         self._repository = repository
+        self._wording = wording
         self._audit = audit
         self._clock = clock
         self._zone = zone
@@ -125,7 +142,7 @@ class ExportService:
     ) -> int:
         """Write the file at `path` in the worker thread; return the number of rows."""
         columns = columns_for(include_contacts=export_filter.include_contacts)
-        labels = ExportLabels.for_language(language)
+        labels = self._wording.labels(language)
         repository = self._repository
         if export_format is ExportFormat.CSV:
             earliest = repository.earliest()
@@ -139,7 +156,7 @@ class ExportService:
                 return write_csv(cells, path, columns, labels)
         with contextlib.closing(repository.rows(export_filter, language, zone=self._zone)) as rows:
             if export_format is ExportFormat.XLSX:
-                burden = BurdenSheet(repository.law_aliases(), language)
+                burden = BurdenSheet(repository.law_aliases(), self._wording.burden(language))
                 return write_xlsx(rows, path, columns, labels, self._zone, burden=burden)
             return write_json(rows, path, columns, self._zone)
 

@@ -13,6 +13,7 @@ import openpyxl
 import pytest
 
 from handlers.context import SERVICES_KEY
+from handlers.export_words import CatalogExportWording
 from sandbox.emulator import EmulatorLimits, ScriptedUser
 from services.export import ExportService
 from storage.audit import AuditRepository
@@ -197,6 +198,7 @@ async def test_a_file_over_the_upload_limit_is_zipped_with_a_message(
         AuditRepository(database),
         sotong.clock,
         services.zone,
+        CatalogExportWording(),
         upload_limit=6000,
     )
     sotong.application.bot_data[SERVICES_KEY] = dataclasses.replace(services, exports=small)

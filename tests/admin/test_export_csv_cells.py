@@ -20,9 +20,9 @@ import pytest
 from domain.clock import FrozenClock
 from domain.export.columns import columns_for
 from domain.export.neutralise import neutralise
+from handlers.export_words import CatalogExportWording
 from services.export import ExportFilter, ExportFormat, ExportService
 from services.export.csv_writer import BOM
-from services.export.labels import ExportLabels
 from storage.audit import AuditRepository
 from storage.database import Database
 from storage.exports import ExportRepository
@@ -63,7 +63,7 @@ def _generate(path: Path, rows: int) -> None:
 
 def _reference(repository: ExportRepository, wanted: ExportFilter, zone: ZoneInfo) -> bytes:
     columns = columns_for(include_contacts=wanted.include_contacts)
-    labels = ExportLabels.for_language("ko")
+    labels = CatalogExportWording().labels("ko")
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow([neutralise(labels.headers[column.key]) for column in columns])
@@ -111,7 +111,13 @@ async def test_csv_equals_the_row_by_row_reference(
             ),
         )
     repository = ExportRepository(database, batch=64)
-    service = ExportService(repository, AuditRepository(database), FrozenClock(NOW), ZoneInfo(zone))
+    service = ExportService(
+        repository,
+        AuditRepository(database),
+        FrozenClock(NOW),
+        ZoneInfo(zone),
+        CatalogExportWording(),
+    )
     wanted = ExportFilter(include_contacts=contacts, include_hidden=True)
     try:
         await service.export(

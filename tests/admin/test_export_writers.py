@@ -13,8 +13,8 @@ import pytest
 from domain.export.columns import columns_for
 from domain.export.model import ExportRow
 from domain.export.neutralise import neutralise
+from handlers.export_words import CatalogExportWording
 from services.export.json_writer import write_json
-from services.export.labels import ExportLabels
 from services.export.xlsx_writer import write_xlsx
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -72,7 +72,7 @@ def test_xlsx_has_two_sheets_frozen_header_real_dates_and_text_cells(
 ) -> None:
     path = tmp_path / "out.xlsx"
     columns = columns_for(include_contacts=True)
-    labels = ExportLabels.for_language("en")
+    labels = CatalogExportWording().labels("en")
     count = write_xlsx(iter(_rows()), path, columns, labels, SEOUL)
     assert count == 7
     book = openpyxl.load_workbook(path)
@@ -113,7 +113,7 @@ def test_xlsx_has_two_sheets_frozen_header_real_dates_and_text_cells(
 def test_contact_columns_absent_unless_asked(tmp_path: Path) -> None:
     path = tmp_path / "out.xlsx"
     columns = columns_for(include_contacts=False)
-    write_xlsx(iter(_rows()), path, columns, ExportLabels.for_language("ko"), SEOUL)
+    write_xlsx(iter(_rows()), path, columns, CatalogExportWording().labels("ko"), SEOUL)
     sheet = openpyxl.load_workbook(path)["의견"]
     texts = {cell.value for row in sheet.iter_rows() for cell in row}
     assert "홍길동" not in texts and "hong" not in texts
