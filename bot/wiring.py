@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.config import Settings
+from domain.callback_data import offer_tag
 from domain.clock import Clock
 from domain.delivery import DeliveryPolicy
 from domain.evidence import EvidenceRules
@@ -171,6 +172,7 @@ def _services(
             daily_limit=settings.submission_daily_limit,
             notice_version=privacy.notice_version,
             signing_keys=SigningKeyRepository(database),
+            offer_seal=offer_tag,
             evidence=EvidenceRules(max_megabytes=settings.evidence_max_mb),
             answer_deadline_days=settings.answer_deadline_days,
         ),

@@ -7,9 +7,9 @@ import hmac
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from domain.callback_data import offer_tag
 from domain.clock import Clock
 from domain.deadlines import due_date
 from domain.drafts import (
@@ -50,12 +50,24 @@ from storage.inputs import InputRepository
 from storage.signing_keys import SigningKeyRepository
 from storage.submissions import SubmissionRepository
 
-__all__ = ["RECEIPT_RECALL", "IntakeService", "Question"]
+__all__ = ["RECEIPT_RECALL", "IntakeService", "OfferSeal", "Question"]
 
 RECEIPT_RECALL = timedelta(hours=1)
 """How long a repeated Submit tap is answered with the receipt of the submission it made."""
 
 _OFFER_KEY = "me_too_offer"
+
+
+class OfferSeal(Protocol):
+    """How a channel's "me too" button proves the bot offered it: a tag signed with a secret.
+
+    The proof travels in what the button carries back, so its form is the channel's (Telegram's
+    fits callback data: `domain.callback_data.offer_tag`, whose length the codec checks); the
+    service keeps the key (storage/) and the rule that only an offered button counts.
+    """
+
+    def __call__(self, key: bytes, user_id: int, submission_id: int) -> str:
+        """The tag for this user and submission under `key`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +111,12 @@ class IntakeService:
         daily_limit: int,
         notice_version: str,
         signing_keys: SigningKeyRepository,
+        offer_seal: OfferSeal,
         evidence: EvidenceRules | None = None,
         answer_deadline_days: int = 14,
     ) -> None:
         self._signing_keys = signing_keys
+        self._offer_seal = offer_seal
         self._submissions = submissions
         self._drafts = drafts
         self._profiles = profiles
@@ -354,7 +368,7 @@ class IntakeService:
 
     async def offer(self, user_id: int, submission_id: int) -> str:
         """The tag a "me too" button carries when the bot shows this submission to this user."""
-        return offer_tag(await self._signing_keys.key(_OFFER_KEY), user_id, submission_id)
+        return self._offer_seal(await self._signing_keys.key(_OFFER_KEY), user_id, submission_id)
 
     async def support(self, user: User | None, submission_id: int, tag: str) -> Submission:
         """Count a "me too" from a consenting user on someone else's open submission.

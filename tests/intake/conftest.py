@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from domain.callback_data import offer_tag
 from domain.clock import FrozenClock
 from domain.users import User
 from messages.catalog.privacy import NOTICE_VERSION
@@ -88,6 +89,7 @@ def intake(
         daily_limit=3,
         notice_version=NOTICE_VERSION,
         signing_keys=SigningKeyRepository(database),
+        offer_seal=offer_tag,
     )
 
 
