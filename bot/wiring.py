@@ -16,6 +16,7 @@ from domain.delivery import DeliveryPolicy
 from domain.evidence import EvidenceRules
 from domain.privacy import PrivacyTerms
 from domain.retention import RetentionRule
+from handlers.agenda_notices import LinkNoticeWords
 from handlers.export_words import CatalogExportWording
 from messages.catalog.privacy import NOTICE_VERSION
 from services.accounts import AccountService
@@ -253,6 +254,7 @@ def _services(
             clock,
             zone=settings.zone,
             quiet=settings.quiet,
+            words=LinkNoticeWords(settings.zone),
             on_queued=delivery.wake,
         ),
         inbox_search=InboxSearch(AdminSearchRepository(database), clock),

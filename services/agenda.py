@@ -2,19 +2,20 @@
 
 Linking is the administrator's act; the owners' notices are decided by a pass that compares
 each link with what its owner was already told (`link_notices`), so every notice goes exactly
-once however often the pass runs, and a notice and its ledger row commit together.
+once however often the pass runs, and a notice and its ledger row commit together. The pass
+decides who is owed which news (`MeetingNews`, `StageNews`); the words are the channel's,
+composed through `LinkNoticeWriter` as each notice is queued.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from domain import callback_data as cb
 from domain.agenda import (
     AgendaEntry,
     LinkedOwner,
@@ -26,20 +27,27 @@ from domain.agenda import (
 from domain.bills import Bill
 from domain.burden import BurdenLine
 from domain.clock import Clock
-from domain.delivery import Buttons, QueuedMessage
+from domain.delivery import QueuedMessage
 from domain.meetings import Meeting, MeetingStatus
 from domain.receipts import parse_receipt_code
 from domain.submissions import Recipient
 from domain.subscriptions import QuietHours
 from domain.supporters import SupporterNotice
-from messages import Markup, format_date, t
-from services.digests import meeting_line
 from storage.agenda import LinkRepository, StageRecord
 from storage.bills import BillRepository
 from storage.meetings import MeetingRepository
 from storage.submissions import SubmissionRepository
 
-__all__ = ["Agenda", "AgendaService", "LinkOutcome"]
+__all__ = [
+    "Agenda",
+    "AgendaService",
+    "LinkMessage",
+    "LinkNews",
+    "LinkNoticeWriter",
+    "LinkOutcome",
+    "MeetingNews",
+    "StageNews",
+]
 
 logger = logging.getLogger("sotong.agenda")
 
@@ -63,6 +71,62 @@ class Agenda:
     totals: BurdenLine
 
 
+@dataclass(frozen=True, slots=True)
+class MeetingNews:
+    """A linked meeting is on the calendar, or was held (its outcome is the meeting's)."""
+
+    meeting: Meeting
+    held: bool
+
+    @property
+    def what(self) -> str:
+        """The ledger's name for this news: told once per link."""
+        return "held" if self.held else "scheduled"
+
+
+@dataclass(frozen=True, slots=True)
+class StageNews:
+    """A linked bill reached a stage recorded after the link (or after the last one told)."""
+
+    bill: Bill
+    stage_id: int
+    stage: str
+    on_date: date
+
+    @property
+    def what(self) -> str:
+        """The ledger's name for this news: told once per link."""
+        return f"stage:{self.stage_id}"
+
+
+LinkNews = MeetingNews | StageNews
+
+
+@dataclass(frozen=True, slots=True)
+class LinkMessage:
+    """One reader, one piece of news about a report they own or support, as plain values."""
+
+    user_id: int
+    language: str
+    submission_id: int
+    receipt_code: str
+    news: LinkNews
+    supporter: bool
+    not_before: datetime
+
+
+class LinkNoticeWriter(Protocol):
+    """The channel's words for a link notice, composed as the notice is queued.
+
+    The message names the report by its receipt code and lets its reader open the report; it
+    is composed inside the transaction that records the notice, so it tells what was owed then.
+    Telegram's is `handlers.agenda_notices.LinkNoticeWords`.
+    """
+
+    def __call__(self, message: LinkMessage) -> QueuedMessage:
+        """The message to queue for this reader."""
+
+
 class AgendaService:
     """Links, agenda views and the owners' notices."""
 
@@ -76,9 +140,11 @@ class AgendaService:
         *,
         zone: ZoneInfo,
         quiet: QuietHours,
+        words: LinkNoticeWriter,
         on_queued: Callable[[], None],
     ) -> None:
         self._links = links
+        self._words = words
         self._submissions = submissions
         self._meetings = meetings
         self._bills = bills
@@ -159,28 +225,26 @@ class AgendaService:
         now = self._clock.now()
         release = self._quiet.release_at(now, self._zone)
         notices: list[tuple[LinkNotice, QueuedMessage | None]] = []
-        owner_of: dict[LinkNotice, LinkedOwner] = {}
+        news_of: dict[LinkNotice, tuple[LinkedOwner, LinkNews]] = {}
         for owner in owners:
-            for what, text in self._owed(owner, meetings, bills, stages):
+            for news in _owed(owner, meetings, bills, stages):
                 target = owner.target
-                if (owner.submission_id, str(target.kind), target.item_id, what) in told:
+                if (owner.submission_id, str(target.kind), target.item_id, news.what) in told:
                     continue
                 message = None
                 if owner.user_id is not None:
-                    message = QueuedMessage(owner.user_id, (text,), _buttons(owner), release)
-                notice = LinkNotice(owner.submission_id, target, what, owner.private)
-                owner_of[notice] = owner
+                    message = self._words(
+                        _message(owner, news, owner.user_id, owner.language, release)
+                    )
+                notice = LinkNotice(owner.submission_id, target, news.what, owner.private)
+                news_of[notice] = (owner, news)
                 notices.append((notice, message))
         if not notices:
             return 0
-
-        def news(reader: LinkedOwner) -> list[tuple[str, Markup]]:
-            return self._owed(reader, meetings, bills, stages, supporter=True)
-
         queued = await self._links.queue(
             notices,
             now=now,
-            supporters=lambda notice: self._for_supporters(owner_of[notice], notice, news, release),
+            supporters=lambda notice: self._for_supporters(notice, *news_of[notice], release),
         )
         if queued:
             logger.info("queued %d agenda notices", queued)
@@ -189,72 +253,64 @@ class AgendaService:
         return queued
 
     def _for_supporters(
-        self,
-        owner: LinkedOwner,
-        notice: LinkNotice,
-        news: Callable[[LinkedOwner], list[tuple[str, Markup]]],
-        release: datetime,
+        self, notice: LinkNotice, owner: LinkedOwner, news: LinkNews, release: datetime
     ) -> SupporterNotice:
-        """The same news for the submission's supporters, each in their language.
-
-        `news` is what a reader of the link is owed, worded for a supporter.
-        """
+        """The same news for the submission's supporters, each in their language."""
 
         def compose(recipient: Recipient) -> QueuedMessage:
-            reader = replace(owner, user_id=recipient.user_id, language=recipient.language)
-            owed = news(reader)
-            text = next(text for what, text in owed if what == notice.what)
-            return QueuedMessage(recipient.user_id, (text,), _buttons(reader), release)
+            return self._words(
+                _message(
+                    owner, news, recipient.user_id, recipient.language, release, supporter=True
+                )
+            )
 
         target = notice.target
         event = f"link:{notice.submission_id}:{target.kind}:{target.item_id}:{notice.what}"
         return SupporterNotice(event, compose)
 
-    def _owed(
-        self,
-        owner: LinkedOwner,
-        meetings: dict[int, Meeting],
-        bills: dict[int, Bill],
-        stages: Sequence[StageRecord],
-        *,
-        supporter: bool = False,
-    ) -> list[tuple[str, Markup]]:
-        """What the owner (or, worded for them, a supporter) is owed about one link."""
-        language, code = owner.language, owner.receipt_code
-        target = owner.target
-        if target.kind is LinkKind.MEETING:
-            meeting = meetings.get(target.item_id)
-            if meeting is None:
-                return []
-            line = meeting_line(meeting, language, self._zone)
-            if meeting.is_open:
-                key = "scheduled_supported" if supporter else "scheduled"
-                return [("scheduled", t(language, f"agenda.notify.{key}", code=code, line=line))]
-            if meeting.status is MeetingStatus.HELD:
-                outcome = meeting.outcome.get(language) or t(language, "agenda.no_outcome")
-                text = t(language, "agenda.notify.held", code=code, line=line, outcome=outcome)
-                return [("held", text)]
-            return []
-        bill = bills.get(target.item_id)
-        if bill is None:
-            return []
-        owed = []
-        for stage_id, bill_id, stage, on_date in stages:
-            if bill_id != bill.id or stage_id <= owner.since_stage_id:
-                continue
-            day = datetime(on_date.year, on_date.month, on_date.day, 12, tzinfo=self._zone)
-            text = t(
-                language,
-                "agenda.notify.bill",
-                code=code,
-                bill=bill.name.get(language),
-                stage=t(language, f"bills.stage.{stage}"),
-                date=format_date(day, language, self._zone),
-            )
-            owed.append((f"stage:{stage_id}", text))
-        return owed
+
+def _message(
+    owner: LinkedOwner,
+    news: LinkNews,
+    user_id: int,
+    language: str,
+    release: datetime,
+    *,
+    supporter: bool = False,
+) -> LinkMessage:
+    return LinkMessage(
+        user_id=user_id,
+        language=language,
+        submission_id=owner.submission_id,
+        receipt_code=owner.receipt_code,
+        news=news,
+        supporter=supporter,
+        not_before=release,
+    )
 
 
-def _buttons(owner: LinkedOwner) -> Buttons:
-    label = html.unescape(t(owner.language, "feedback.button.open"))
-    return (((label, cb.MyOpen(owner.submission_id, 0).encode()),),)
+def _owed(
+    owner: LinkedOwner,
+    meetings: dict[int, Meeting],
+    bills: dict[int, Bill],
+    stages: Sequence[StageRecord],
+) -> list[LinkNews]:
+    """What the owner (and, with them, the report's supporters) is owed about one link."""
+    target = owner.target
+    if target.kind is LinkKind.MEETING:
+        meeting = meetings.get(target.item_id)
+        if meeting is None:
+            return []
+        if meeting.is_open:
+            return [MeetingNews(meeting, held=False)]
+        if meeting.status is MeetingStatus.HELD:
+            return [MeetingNews(meeting, held=True)]
+        return []
+    bill = bills.get(target.item_id)
+    if bill is None:
+        return []
+    return [
+        StageNews(bill, stage_id, stage, on_date)
+        for stage_id, bill_id, stage, on_date in stages
+        if bill_id == bill.id and stage_id > owner.since_stage_id
+    ]
