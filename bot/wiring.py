@@ -22,7 +22,6 @@ from messages.catalog.privacy import NOTICE_VERSION
 from services.accounts import AccountService
 from services.agenda import AgendaService
 from services.assembly_sync import BillSyncService
-from services.audit import AuditLog
 from services.backups import BackupService
 from services.burden import BurdenService
 from services.container import Services
@@ -30,7 +29,6 @@ from services.content_admin import ContentAdminService
 from services.content_loading import ContentImporter
 from services.deadlines import DeadlineService
 from services.delivery import OutboxSender
-from services.delivery_status import DeliveryStatus
 from services.dispatch import PolicyDispatcher
 from services.draft_reminders import DraftReminders
 from services.export import ExportService
@@ -42,7 +40,6 @@ from services.reference import ReferenceService
 from services.retention import RetentionService
 from services.review import ReviewService
 from services.stats import StatsService
-from services.submissions import SubmissionQueries
 from services.subscribing import SubscriptionService
 from storage.admin_searches import AdminSearchRepository
 from storage.admin_stats import StatsRepository
@@ -162,7 +159,7 @@ def _services(
             stores.users, ErasureRepository(database), clock, settings.default_language
         ),
         reference=ReferenceService(stores.reference),
-        submissions=SubmissionQueries(stores.submissions),
+        submissions=stores.submissions,
         intake=IntakeService(
             stores.submissions,
             DraftRepository(database),
@@ -194,7 +191,7 @@ def _services(
             on_queued=delivery.wake,
         ),
         inputs=InputService(InputRepository(database), clock),
-        audit=AuditLog(stores.audit),
+        audit=stores.audit,
         exports=ExportService(
             ExportRepository(database),
             stores.audit,
@@ -221,7 +218,7 @@ def _services(
             on_queued=delivery.wake,
         ),
         delivery=delivery,
-        delivery_status=DeliveryStatus(stores.outbox),
+        delivery_status=stores.outbox,
         retention=RetentionService(
             RetentionRepository(database),
             database,

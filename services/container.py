@@ -1,7 +1,9 @@
-"""What every handler and job of one running bot may use: services and a few plain settings.
+"""What every handler and job of one running bot may use: services, queries and a few settings.
 
-The wiring (`bot/wiring.py`) builds it once at start-up; handlers never see repositories,
-the database or the settings object, so each use case has one way in.
+The wiring (`bot/wiring.py`) builds it once at start-up. A change goes through a service, the
+one way into its use case. A view that only reads goes straight to a query object of storage/
+(a `...Queries` class: reads, no writes), as a service that merely forwarded the call would add
+nothing. Handlers never see a repository's writes, the database or the settings object.
 """
 
 from __future__ import annotations
@@ -15,13 +17,11 @@ from domain.subscriptions import QuietHours
 from services.accounts import AccountService
 from services.agenda import AgendaService
 from services.assembly_sync import BillSyncService
-from services.audit import AuditLog
 from services.backups import BackupService
 from services.burden import BurdenService
 from services.content_admin import ContentAdminService
 from services.deadlines import DeadlineService
 from services.delivery import OutboxSender
-from services.delivery_status import DeliveryStatus
 from services.dispatch import PolicyDispatcher
 from services.draft_reminders import DraftReminders
 from services.export import ExportService
@@ -33,8 +33,10 @@ from services.reference import ReferenceService
 from services.retention import RetentionService
 from services.review import ReviewService
 from services.stats import StatsService
-from services.submissions import SubmissionQueries
 from services.subscribing import SubscriptionService
+from storage.audit import AuditQueries
+from storage.outbox import OutboxQueries
+from storage.submissions import SubmissionQueries
 
 __all__ = ["Services"]
 
@@ -56,14 +58,14 @@ class Services:
     draft_reminders: DraftReminders
     review: ReviewService
     inputs: InputService
-    audit: AuditLog
+    audit: AuditQueries
     exports: ExportService
     stats: StatsService
     content: ContentAdminService
     subscriptions: SubscriptionService
     dispatcher: PolicyDispatcher
     delivery: OutboxSender
-    delivery_status: DeliveryStatus
+    delivery_status: OutboxQueries
     retention: RetentionService
     backups: BackupService
     assembly: BillSyncService | None

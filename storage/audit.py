@@ -13,7 +13,7 @@ from domain.audit import AuditEntry
 from storage.database import Database
 from storage.timestamps import from_db, to_db
 
-__all__ = ["AuditRepository", "record_in"]
+__all__ = ["AuditQueries", "AuditRepository", "record_in"]
 
 
 async def record_in(
@@ -41,33 +41,11 @@ async def record_in(
     )
 
 
-class AuditRepository:
-    """Writes and lists audit entries."""
+class AuditQueries:
+    """The audit trail as /audit reads it: reads only, for a handler."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
-
-    async def record(
-        self,
-        *,
-        at: datetime,
-        actor_id: int,
-        action: str,
-        target_type: str | None = None,
-        target_ids: Iterable[object] = (),
-        details: dict[str, Any] | None = None,
-    ) -> None:
-        """Add one entry in its own transaction."""
-        async with self._db.transaction() as connection:
-            await record_in(
-                connection,
-                at=at,
-                actor_id=actor_id,
-                action=action,
-                target_type=target_type,
-                target_ids=target_ids,
-                details=details,
-            )
 
     async def latest(
         self, limit: int = 20, offset: int = 0, *, language: str = "ko"
@@ -127,6 +105,32 @@ class AuditRepository:
             numbers,
         )
         return {row["id"]: row["name"] or "" for row in rows}
+
+
+class AuditRepository(AuditQueries):
+    """Writes and lists audit entries."""
+
+    async def record(
+        self,
+        *,
+        at: datetime,
+        actor_id: int,
+        action: str,
+        target_type: str | None = None,
+        target_ids: Iterable[object] = (),
+        details: dict[str, Any] | None = None,
+    ) -> None:
+        """Add one entry in its own transaction."""
+        async with self._db.transaction() as connection:
+            await record_in(
+                connection,
+                at=at,
+                actor_id=actor_id,
+                action=action,
+                target_type=target_type,
+                target_ids=target_ids,
+                details=details,
+            )
 
 
 _NAMES_PER_KIND = 500

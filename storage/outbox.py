@@ -24,7 +24,7 @@ from domain.supporters import SUPPORTER_TOPIC_PREFIX
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 
-__all__ = ["OutboxRepository", "enqueue_in", "enqueue_notice_in"]
+__all__ = ["OutboxQueries", "OutboxRepository", "enqueue_in", "enqueue_notice_in"]
 
 _REASON_LENGTH = 300
 _HIDDEN_KEYS = f"{SUPPORTER_TOPIC_PREFIX}%"
@@ -113,11 +113,78 @@ async def enqueue_notice_in(
     )
 
 
-class OutboxRepository:
-    """The sender's view of the outbox, and progress reports for administrators."""
+class OutboxQueries:
+    """How the newest deliveries are getting on, for /delivery: reads only, for a handler."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
+
+    async def given_up(self, *, limit: int = 3) -> list[GivenUp]:
+        """Deliveries with rows given up after the time budget, most recent give-up first.
+
+        Private deliveries are left out: a give-up would say an anonymous owner was unreachable.
+        Supporters' deliveries are left out here and in `progress` altogether: even a line
+        without figures would say that a submission has supporters who can be reached.
+        """
+        rows = await self._db.fetch_all(
+            "WITH given AS (SELECT f.delivery_id, COUNT(*) AS n, MAX(f.id) AS latest"
+            " FROM outbox f INDEXED BY outbox_given_up"
+            " JOIN deliveries p ON p.id = f.delivery_id AND NOT p.private AND p.key NOT LIKE ?"
+            " WHERE f.status = 'failed' AND f.last_error LIKE 'gave up%'"
+            " GROUP BY f.delivery_id ORDER BY latest DESC LIMIT ?)"
+            " SELECT d.key, d.kind, g.n, o.last_error FROM given g"
+            " JOIN deliveries d ON d.id = g.delivery_id JOIN outbox o ON o.id = g.latest"
+            " ORDER BY g.latest DESC",
+            (_HIDDEN_KEYS, limit),
+        )
+        return [GivenUp(row[0], row[1], int(row[2]), str(row[3])) for row in rows]
+
+    async def progress(self, *, limit: int = 3) -> list[DeliveryProgress]:
+        """The newest deliveries with their counts, newest first; a private one without."""
+        deliveries = await self._db.fetch_all(
+            "SELECT id, key, kind, created_at, private FROM deliveries WHERE key NOT LIKE ?"
+            " ORDER BY id DESC LIMIT ?",
+            (_HIDDEN_KEYS, limit),
+        )
+        reports = []
+        for delivery in deliveries:
+            counts: Sequence[int] = (0, 0, 0, 0)
+            reasons: list[Row] = []
+            if not delivery["private"]:
+                found = await self._db.fetch_one(
+                    "SELECT COALESCE(SUM(status = 'sent'), 0),"
+                    " COALESCE(SUM(status = 'pending'), 0),"
+                    " COALESCE(SUM(status = 'failed'), 0), COUNT(DISTINCT user_id)"
+                    " FROM outbox WHERE delivery_id = ?",
+                    (delivery["id"],),
+                )
+                assert found is not None
+                counts = tuple(found)
+                reasons = await self._db.fetch_all(
+                    "SELECT substr(last_error, 1, instr(last_error || ':', ':') - 1) AS reason,"
+                    " COUNT(*) FROM outbox WHERE delivery_id = ? AND status = 'failed'"
+                    " GROUP BY reason ORDER BY COUNT(*) DESC LIMIT 3",
+                    (delivery["id"],),
+                )
+            reports.append(
+                DeliveryProgress(
+                    delivery_id=delivery["id"],
+                    key=delivery["key"],
+                    kind=delivery["kind"],
+                    created_at=from_db(delivery["created_at"]),
+                    sent=counts[0],
+                    pending=counts[1],
+                    failed=counts[2],
+                    recipients=counts[3],
+                    failure_reasons=tuple((str(row[0]), int(row[1])) for row in reasons),
+                    private=bool(delivery["private"]),
+                )
+            )
+        return reports
+
+
+class OutboxRepository(OutboxQueries):
+    """The sender's view of the outbox, and progress reports for administrators."""
 
     async def enqueue(
         self, *, key: str, kind: str, messages: Iterable[QueuedMessage], now: datetime
@@ -204,66 +271,3 @@ class OutboxRepository:
             " WHERE user_id = ? AND status = 'pending'",
             (reason[:_REASON_LENGTH], user_id),
         )
-
-    async def given_up(self, *, limit: int = 3) -> list[GivenUp]:
-        """Deliveries with rows given up after the time budget, most recent give-up first.
-
-        Private deliveries are left out: a give-up would say an anonymous owner was unreachable.
-        Supporters' deliveries are left out here and in `progress` altogether: even a line
-        without figures would say that a submission has supporters who can be reached.
-        """
-        rows = await self._db.fetch_all(
-            "WITH given AS (SELECT f.delivery_id, COUNT(*) AS n, MAX(f.id) AS latest"
-            " FROM outbox f INDEXED BY outbox_given_up"
-            " JOIN deliveries p ON p.id = f.delivery_id AND NOT p.private AND p.key NOT LIKE ?"
-            " WHERE f.status = 'failed' AND f.last_error LIKE 'gave up%'"
-            " GROUP BY f.delivery_id ORDER BY latest DESC LIMIT ?)"
-            " SELECT d.key, d.kind, g.n, o.last_error FROM given g"
-            " JOIN deliveries d ON d.id = g.delivery_id JOIN outbox o ON o.id = g.latest"
-            " ORDER BY g.latest DESC",
-            (_HIDDEN_KEYS, limit),
-        )
-        return [GivenUp(row[0], row[1], int(row[2]), str(row[3])) for row in rows]
-
-    async def progress(self, *, limit: int = 3) -> list[DeliveryProgress]:
-        """The newest deliveries with their counts, newest first; a private one without."""
-        deliveries = await self._db.fetch_all(
-            "SELECT id, key, kind, created_at, private FROM deliveries WHERE key NOT LIKE ?"
-            " ORDER BY id DESC LIMIT ?",
-            (_HIDDEN_KEYS, limit),
-        )
-        reports = []
-        for delivery in deliveries:
-            counts: Sequence[int] = (0, 0, 0, 0)
-            reasons: list[Row] = []
-            if not delivery["private"]:
-                found = await self._db.fetch_one(
-                    "SELECT COALESCE(SUM(status = 'sent'), 0),"
-                    " COALESCE(SUM(status = 'pending'), 0),"
-                    " COALESCE(SUM(status = 'failed'), 0), COUNT(DISTINCT user_id)"
-                    " FROM outbox WHERE delivery_id = ?",
-                    (delivery["id"],),
-                )
-                assert found is not None
-                counts = tuple(found)
-                reasons = await self._db.fetch_all(
-                    "SELECT substr(last_error, 1, instr(last_error || ':', ':') - 1) AS reason,"
-                    " COUNT(*) FROM outbox WHERE delivery_id = ? AND status = 'failed'"
-                    " GROUP BY reason ORDER BY COUNT(*) DESC LIMIT 3",
-                    (delivery["id"],),
-                )
-            reports.append(
-                DeliveryProgress(
-                    delivery_id=delivery["id"],
-                    key=delivery["key"],
-                    kind=delivery["kind"],
-                    created_at=from_db(delivery["created_at"]),
-                    sent=counts[0],
-                    pending=counts[1],
-                    failed=counts[2],
-                    recipients=counts[3],
-                    failure_reasons=tuple((str(row[0]), int(row[1])) for row in reasons),
-                    private=bool(delivery["private"]),
-                )
-            )
-        return reports

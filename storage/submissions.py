@@ -34,7 +34,7 @@ from domain.submissions import (
     Submitter,
     Visibility,
 )
-from domain.supporters import SupporterNotice
+from domain.supporters import MyItem, SupporterNotice
 from storage.audit import record_in
 from storage.database import Database, Row
 from storage.outbox import enqueue_notice_in
@@ -50,11 +50,17 @@ from storage.report_content import (
 from storage.supporters import enqueue_supporters_in, supporters_in
 from storage.timestamps import from_db, from_db_optional, to_db
 
-__all__ = ["SubmissionRepository"]
+__all__ = ["SubmissionQueries", "SubmissionRepository"]
 
 _OPEN_MARKS = ", ".join("?" for _ in OPEN_STATUSES)
 _OPEN_VALUES = tuple(sorted(str(status) for status in OPEN_STATUSES))
 """`s.status IN ({_OPEN_MARKS})` with these values: the statuses still open."""
+
+_SUPPORTED_BY = (
+    "AND s.user_id IS NOT ? AND EXISTS (SELECT 1 FROM submission_supporters p"
+    " WHERE p.submission_id = s.id AND p.user_id = ?)"
+)
+"""Someone else's submission that this user (both marks) supports."""
 
 _IDENTITY = (
     "CASE WHEN s.visibility = 'named' THEN s.user_id END AS contact_id,"
@@ -283,11 +289,173 @@ async def _refuse(connection: aiosqlite.Connection, submission_id: int) -> NoRet
     raise ChangedMeanwhileError(SubmissionStatus(row[0]), merged=row[1] is not None)
 
 
-class SubmissionRepository:
-    """Reads and writes submissions; every write is one transaction."""
+class SubmissionQueries:
+    """What views read of submissions: reads only, for a handler (no service in between).
+
+    The write side, `SubmissionRepository`, extends it; the container hands handlers this class,
+    so they cannot reach a write.
+    """
 
     def __init__(self, database: Database) -> None:
         self._db = database
+
+    async def _one(self, where: str, parameters: Sequence[object]) -> Submission | None:
+        row = await self._db.fetch_one(f"{_SELECT} WHERE {where}", parameters)
+        return None if row is None else _submission(row)
+
+    async def get(self, submission_id: int) -> Submission | None:
+        """One submission, or None (a stale or forged button)."""
+        return await self._one("s.id = ?", (submission_id,))
+
+    async def get_by_code(self, receipt_code: str) -> Submission | None:
+        """One submission by its receipt code (canonical form), or None."""
+        return await self._one("s.receipt_code = ?", (receipt_code,))
+
+    async def owned(self, submission_id: int, user_id: int) -> Submission | None:
+        """The submission if this user made it; None otherwise, so others learn nothing."""
+        return await self._one("s.id = ? AND s.user_id = ?", (submission_id, user_id))
+
+    async def owned_by_code(self, receipt_code: str, user_id: int) -> Submission | None:
+        """As `owned`, looked up by receipt code (/status)."""
+        return await self._one("s.receipt_code = ? AND s.user_id = ?", (receipt_code, user_id))
+
+    async def supported(self, submission_id: int, user_id: int) -> Submission | None:
+        """Someone else's submission this user supports; None otherwise.
+
+        The caller shows a supporter only what any owner may see of another's submission.
+        """
+        return await self._one(f"s.id = ? {_SUPPORTED_BY}", (submission_id, user_id, user_id))
+
+    async def supported_by_code(self, receipt_code: str, user_id: int) -> Submission | None:
+        """As `supported`, looked up by receipt code (/status)."""
+        return await self._one(
+            f"s.receipt_code = ? {_SUPPORTED_BY}", (receipt_code, user_id, user_id)
+        )
+
+    async def list_filtered(
+        self, filter_: SubmissionFilter | None = None, *, limit: int = 20, offset: int = 0
+    ) -> list[Submission]:
+        """The administrators' inbox: filtered, sorted as asked (oldest first by default), paged."""
+        chosen = filter_ or SubmissionFilter()
+        where, values = _where(chosen)
+        rows = await self._db.fetch_all(
+            f"{_SELECT}{where} ORDER BY {_ORDER_BY[chosen.order]} LIMIT ? OFFSET ?",
+            (*values, limit, offset),
+        )
+        return [_submission(row) for row in rows]
+
+    async def count_filtered(self, filter_: SubmissionFilter | None = None) -> int:
+        """How many submissions the inbox filter matches, for paging."""
+        where, values = _where(filter_ or SubmissionFilter())
+        value = await self._db.fetch_value(f"SELECT COUNT(*) FROM submissions s{where}", values)
+        return int(value or 0)
+
+    async def list_for_owner(self, user_id: int, *, limit: int, offset: int) -> list[Submission]:
+        """The user's own submissions, newest first, for /my."""
+        rows = await self._db.fetch_all(
+            f"{_SELECT} WHERE s.user_id = ? ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?",
+            (user_id, limit, offset),
+        )
+        return [_submission(row) for row in rows]
+
+    async def count_for_owner(self, user_id: int) -> int:
+        """How many submissions the user has, for /my's paging."""
+        value = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM submissions WHERE user_id = ?", (user_id,)
+        )
+        return int(value or 0)
+
+    async def is_owner(self, submission_id: int, user_id: int) -> bool:
+        """Whether the user submitted it: /my and /status show details to the owner only."""
+        value = await self._db.fetch_value(
+            "SELECT 1 FROM submissions WHERE id = ? AND user_id = ?", (submission_id, user_id)
+        )
+        return value is not None
+
+    async def events(self, submission_id: int) -> list[SubmissionEvent]:
+        """The status history, oldest first."""
+        rows = await self._db.fetch_all(
+            "SELECT id, submission_id, at, status, actor_id, note FROM submission_events"
+            " WHERE submission_id = ? ORDER BY at, id",
+            (submission_id,),
+        )
+        return [_event(row) for row in rows]
+
+    async def attachments(self, submission_id: int) -> list[Attachment]:
+        """The evidence, in the order it was sent."""
+        rows = await self._db.fetch_all(
+            "SELECT file_id, file_unique_id, kind, file_name, mime_type, file_size"
+            " FROM submission_attachments WHERE submission_id = ? ORDER BY position",
+            (submission_id,),
+        )
+        return [_attachment(row) for row in rows]
+
+    async def has_supported(self, submission_id: int, user_id: int) -> bool:
+        """Whether the user already said "me too" here."""
+        value = await self._db.fetch_value(
+            "SELECT 1 FROM submission_supporters WHERE submission_id = ? AND user_id = ?",
+            (submission_id, user_id),
+        )
+        return value is not None
+
+    async def count_supported(self, user_id: int) -> int:
+        """How many others' submissions the user supports, for /my's paging."""
+        value = await self._db.fetch_value(
+            "SELECT COUNT(*) FROM submission_supporters p JOIN submissions s"
+            " ON s.id = p.submission_id WHERE p.user_id = ? AND s.user_id IS NOT p.user_id",
+            (user_id,),
+        )
+        return int(value or 0)
+
+    async def list_supported(self, user_id: int, *, limit: int, offset: int) -> list[Submission]:
+        """Others' submissions the user supports, the latest support first, for /my."""
+        rows = await self._db.fetch_all(
+            f"{_SELECT} JOIN submission_supporters mine ON mine.submission_id = s.id"
+            " WHERE mine.user_id = ? AND s.user_id IS NOT mine.user_id"
+            " ORDER BY mine.at DESC, s.id DESC LIMIT ? OFFSET ?",
+            (user_id, limit, offset),
+        )
+        return [_submission(row) for row in rows]
+
+    async def count_for_person(self, user_id: int) -> int:
+        """How many lines /my has: the user's own submissions and those they support."""
+        return await self.count_for_owner(user_id) + await self.count_supported(user_id)
+
+    async def page_for_person(self, user_id: int, *, limit: int, offset: int) -> list[MyItem]:
+        """One page of /my: the user's own submissions, newest first, then those they support.
+
+        Their own come first because those are the ones they act on (add details, answer the
+        follow-up); supported ones follow, the latest support first, each marked as such.
+        """
+        own_total = await self.count_for_owner(user_id)
+        own = (
+            await self.list_for_owner(user_id, limit=limit, offset=offset)
+            if offset < own_total
+            else []
+        )
+        items = [MyItem(submission, supported=False) for submission in own]
+        room = limit - len(items)
+        if room > 0:
+            supported = await self.list_supported(
+                user_id, limit=room, offset=max(0, offset - own_total)
+            )
+            items.extend(MyItem(submission, supported=True) for submission in supported)
+        return items
+
+    async def recipient(self, submission_id: int) -> Recipient | None:
+        """Who to tell about this submission, or None once they erased their data."""
+        row = await self._db.fetch_one(
+            "SELECT u.id, u.language, u.blocked_at FROM submissions s"
+            " JOIN users u ON u.id = s.user_id WHERE s.id = ?",
+            (submission_id,),
+        )
+        if row is None:
+            return None
+        return Recipient(row["id"], row["language"], row["blocked_at"] is not None)
+
+
+class SubmissionRepository(SubmissionQueries):
+    """Reads and writes submissions; every write is one transaction."""
 
     async def create(self, new: NewSubmission, *, year: int, now: datetime) -> Submission:
         """Store a submission with the next receipt code of the year and its first event.
@@ -392,56 +560,6 @@ class SubmissionRepository:
         )
         return None if row is None else Visibility(row["visibility"])
 
-    async def get(self, submission_id: int) -> Submission | None:
-        """One submission, or None."""
-        row = await self._db.fetch_one(f"{_SELECT} WHERE s.id = ?", (submission_id,))
-        return None if row is None else _submission(row)
-
-    async def get_by_code(self, receipt_code: str) -> Submission | None:
-        """One submission by its receipt code (canonical form), or None."""
-        row = await self._db.fetch_one(f"{_SELECT} WHERE s.receipt_code = ?", (receipt_code,))
-        return None if row is None else _submission(row)
-
-    async def list_filtered(
-        self, filter_: SubmissionFilter | None = None, *, limit: int = 20, offset: int = 0
-    ) -> list[Submission]:
-        """The administrators' inbox: filtered, sorted as asked (oldest first by default), paged."""
-        chosen = filter_ or SubmissionFilter()
-        where, values = _where(chosen)
-        rows = await self._db.fetch_all(
-            f"{_SELECT}{where} ORDER BY {_ORDER_BY[chosen.order]} LIMIT ? OFFSET ?",
-            (*values, limit, offset),
-        )
-        return [_submission(row) for row in rows]
-
-    async def count_filtered(self, filter_: SubmissionFilter | None = None) -> int:
-        """How many submissions the inbox filter matches, for paging."""
-        where, values = _where(filter_ or SubmissionFilter())
-        value = await self._db.fetch_value(f"SELECT COUNT(*) FROM submissions s{where}", values)
-        return int(value or 0)
-
-    async def list_for_owner(self, user_id: int, *, limit: int, offset: int) -> list[Submission]:
-        """The user's own submissions, newest first, for /my."""
-        rows = await self._db.fetch_all(
-            f"{_SELECT} WHERE s.user_id = ? ORDER BY s.created_at DESC, s.id DESC LIMIT ? OFFSET ?",
-            (user_id, limit, offset),
-        )
-        return [_submission(row) for row in rows]
-
-    async def count_for_owner(self, user_id: int) -> int:
-        """How many submissions the user has, for /my's paging."""
-        value = await self._db.fetch_value(
-            "SELECT COUNT(*) FROM submissions WHERE user_id = ?", (user_id,)
-        )
-        return int(value or 0)
-
-    async def is_owner(self, submission_id: int, user_id: int) -> bool:
-        """Whether the user submitted it: /my and /status show details to the owner only."""
-        value = await self._db.fetch_value(
-            "SELECT 1 FROM submissions WHERE id = ? AND user_id = ?", (submission_id, user_id)
-        )
-        return value is not None
-
     async def count_created_since(self, user_id: int, since: datetime) -> int:
         """Submissions the user made since an instant, for the daily limit."""
         value = await self._db.fetch_value(
@@ -501,24 +619,6 @@ class SubmissionRepository:
         rows = await self._db.fetch_all("SELECT alias, law FROM law_aliases")
         return {str(row[0]): str(row[1]) for row in rows}
 
-    async def events(self, submission_id: int) -> list[SubmissionEvent]:
-        """The status history, oldest first."""
-        rows = await self._db.fetch_all(
-            "SELECT id, submission_id, at, status, actor_id, note FROM submission_events"
-            " WHERE submission_id = ? ORDER BY at, id",
-            (submission_id,),
-        )
-        return [_event(row) for row in rows]
-
-    async def attachments(self, submission_id: int) -> list[Attachment]:
-        """The evidence, in the order it was sent."""
-        rows = await self._db.fetch_all(
-            "SELECT file_id, file_unique_id, kind, file_name, mime_type, file_size"
-            " FROM submission_attachments WHERE submission_id = ? ORDER BY position",
-            (submission_id,),
-        )
-        return [_attachment(row) for row in rows]
-
     async def supporters_count(self, submission_id: int) -> int:
         """How many others said "me too"."""
         value = await self._db.fetch_value(
@@ -526,33 +626,6 @@ class SubmissionRepository:
             (submission_id,),
         )
         return int(value or 0)
-
-    async def has_supported(self, submission_id: int, user_id: int) -> bool:
-        """Whether the user already said "me too" here."""
-        value = await self._db.fetch_value(
-            "SELECT 1 FROM submission_supporters WHERE submission_id = ? AND user_id = ?",
-            (submission_id, user_id),
-        )
-        return value is not None
-
-    async def count_supported(self, user_id: int) -> int:
-        """How many others' submissions the user supports, for /my's paging."""
-        value = await self._db.fetch_value(
-            "SELECT COUNT(*) FROM submission_supporters p JOIN submissions s"
-            " ON s.id = p.submission_id WHERE p.user_id = ? AND s.user_id IS NOT p.user_id",
-            (user_id,),
-        )
-        return int(value or 0)
-
-    async def list_supported(self, user_id: int, *, limit: int, offset: int) -> list[Submission]:
-        """Others' submissions the user supports, the latest support first, for /my."""
-        rows = await self._db.fetch_all(
-            f"{_SELECT} JOIN submission_supporters mine ON mine.submission_id = s.id"
-            " WHERE mine.user_id = ? AND s.user_id IS NOT mine.user_id"
-            " ORDER BY mine.at DESC, s.id DESC LIMIT ? OFFSET ?",
-            (user_id, limit, offset),
-        )
-        return [_submission(row) for row in rows]
 
     async def add_supporter(self, submission_id: int, user_id: int, *, now: datetime) -> bool:
         """Record a "me too"; False when the user had already supported it."""
@@ -690,17 +763,6 @@ class SubmissionRepository:
                     connection, supporters, recipients, source_id=event.id, now=now
                 )
         return event
-
-    async def recipient(self, submission_id: int) -> Recipient | None:
-        """Who to tell about this submission, or None once they erased their data."""
-        row = await self._db.fetch_one(
-            "SELECT u.id, u.language, u.blocked_at FROM submissions s"
-            " JOIN users u ON u.id = s.user_id WHERE s.id = ?",
-            (submission_id,),
-        )
-        if row is None:
-            return None
-        return Recipient(row["id"], row["language"], row["blocked_at"] is not None)
 
     async def recipients_in_categories(self, category_ids: Iterable[str]) -> list[Recipient]:
         """Everyone with a submission in these categories, once each, for related news."""
