@@ -201,6 +201,8 @@ def _services(
         ),
         stats=StatsService(StatsRepository(database), clock, settings.zone),
         content=ContentAdminService(stores.meetings, stores.bills, stores.announcements, clock),
+        meetings=stores.meetings,
+        bills=stores.bills,
         subscriptions=SubscriptionService(
             stores.subscriptions, stores.interests, stores.events, clock=clock, zone=settings.zone
         ),

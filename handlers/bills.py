@@ -92,7 +92,7 @@ async def _page(context: SotongContext, number: int) -> tuple[Markup, InlineKeyb
     """One page of current bills with their stage, one button each, and ◀ ▶."""
     lang = context.lang
     zone = context.services.zone
-    bills = [bill for bill in await context.services.content.bills() if bill.is_current]
+    bills = [bill for bill in await context.services.bills.all() if bill.is_current]
     page = page_of(bills, number, PAGE_SIZE)
     head = str(t(lang, "bills.list_title"))
     if page.pages > 1:
@@ -110,7 +110,7 @@ async def list_bills(update: Update, context: SotongContext) -> None:
     """/bills or the menu button: the first page of current bills."""
     if update.callback_query is not None:
         await update.callback_query.answer()
-    if not any(bill.is_current for bill in await context.services.content.bills()):
+    if not any(bill.is_current for bill in await context.services.bills.all()):
         await send(update, context, t(context.lang, "bills.none"))
         return
     text, markup = await _page(context, 0)
@@ -134,7 +134,7 @@ async def _load(update: Update, context: SotongContext) -> Bill | None:
     tapped = cb.BillShow.decode(query.data) or cb.BillFollow.decode(query.data)
     assert tapped is not None
     try:
-        return await context.services.content.bill(tapped.bill_id)
+        return await context.services.bills.get(tapped.bill_id)
     except BillNotFoundError:
         await send(update, context, t(context.lang, "bills.gone"))
         return None

@@ -193,7 +193,7 @@ async def start_stage(update: Update, context: SotongContext) -> str | int:
     """/billstage: ask which bill moved."""
     new_draft(context, "stage")
     lang = context.lang
-    bills = await context.services.content.bills()
+    bills = await context.services.bills.all()
     if not bills:
         await send(update, context, t(lang, "bills.none"))
         return END
@@ -225,7 +225,7 @@ def _short(text: str) -> str:
 async def _ask_stage(update: Update, context: SotongContext, bill_id: int) -> str | int:
     lang = context.lang
     try:
-        bill = await context.services.content.bill(bill_id)
+        bill = await context.services.bills.get(bill_id)
     except BillNotFoundError:
         await send(update, context, t(lang, "bills.gone"))
         return END

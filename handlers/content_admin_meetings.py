@@ -239,7 +239,7 @@ async def _meeting_for_button(update: Update, context: SotongContext) -> Meeting
     )
     assert tapped is not None
     try:
-        return await context.services.content.meeting(tapped.meeting_id)
+        return await context.services.meetings.get(tapped.meeting_id)
     except MeetingNotFoundError:
         await send(update, context, t(context.lang, "meetings.gone"))
         return None
@@ -287,7 +287,7 @@ async def _apply_edit(update: Update, context: SotongContext, value: str | None)
     stored: str | datetime | None = value
     if value is not None and name in ("starts_at", "ends_at"):
         try:
-            current = await services.content.meeting(int(values["meeting_id"]))
+            current = await services.meetings.get(int(values["meeting_id"]))
             stored = parse_local_time(
                 value,
                 services.zone,

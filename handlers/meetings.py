@@ -103,7 +103,7 @@ async def _page(context: SotongContext, number: int) -> tuple[Markup, InlineKeyb
     """One page of upcoming meetings, one button each, and ◀ ▶."""
     lang = context.lang
     services = context.services
-    meetings = await services.content.upcoming_meetings(limit=_LIST_LIMIT)
+    meetings = await services.meetings.upcoming(services.clock.now(), limit=_LIST_LIMIT)
     page = page_of(meetings, number, PAGE_SIZE)
     zone = services.zone
     head = str(t(lang, "meetings.list_title"))
@@ -131,7 +131,7 @@ async def list_meetings(update: Update, context: SotongContext) -> None:
         await update.callback_query.answer()
     lang = context.lang
     services = context.services
-    if not await services.content.upcoming_meetings(limit=1):
+    if not await services.meetings.upcoming(services.clock.now(), limit=1):
         await send(
             update,
             context,
@@ -168,7 +168,7 @@ def _meeting_id(update: Update) -> int:
 
 async def _load(update: Update, context: SotongContext) -> Meeting | None:
     try:
-        return await context.services.content.meeting(_meeting_id(update))
+        return await context.services.meetings.get(_meeting_id(update))
     except MeetingNotFoundError:
         await send(update, context, t(context.lang, "meetings.gone"))
         return None

@@ -35,6 +35,8 @@ from services.review import ReviewService
 from services.stats import StatsService
 from services.subscribing import SubscriptionService
 from storage.audit import AuditQueries
+from storage.bills import BillQueries
+from storage.meetings import MeetingQueries
 from storage.outbox import OutboxQueries
 from storage.submissions import SubmissionQueries
 
@@ -62,6 +64,8 @@ class Services:
     exports: ExportService
     stats: StatsService
     content: ContentAdminService
+    meetings: MeetingQueries
+    bills: BillQueries
     subscriptions: SubscriptionService
     dispatcher: PolicyDispatcher
     delivery: OutboxSender

@@ -89,22 +89,6 @@ class ContentAdminService:
         self._announcements = announcements
         self._clock = clock
 
-    async def meeting(self, meeting_id: int) -> Meeting:
-        """One meeting; raises MeetingNotFoundError for an unknown id."""
-        return await self._meetings.get(meeting_id)
-
-    async def upcoming_meetings(self, *, limit: int = 10) -> list[Meeting]:
-        """Meetings that have not ended yet, soonest first."""
-        return await self._meetings.upcoming(self._clock.now(), limit=limit)
-
-    async def bill(self, bill_id: int) -> Bill:
-        """One bill with its stage history; raises BillNotFoundError for an unknown id."""
-        return await self._bills.get(bill_id)
-
-    async def bills(self) -> list[Bill]:
-        """Every tracked bill."""
-        return await self._bills.all()
-
     async def add_meeting(self, draft: MeetingDraft, *, actor_id: int) -> Meeting:
         """Publish a new meeting."""
         return await self._meetings.create(draft, actor_id=actor_id, now=self._clock.now())

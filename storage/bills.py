@@ -15,6 +15,7 @@ from storage.database import Database, Row
 from storage.timestamps import from_db, to_db
 
 __all__ = [
+    "BillQueries",
     "BillRepository",
     "bill_values",
     "insert_bill_in",
@@ -149,8 +150,8 @@ async def update_bill_in(
     )
 
 
-class BillRepository:
-    """Reads and changes bills; every change is one transaction with its audit entry."""
+class BillQueries:
+    """Bills with their stages as the views read them: reads only, for a handler."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -220,6 +221,10 @@ class BillRepository:
             f"SELECT {_COLUMNS} FROM bills ORDER BY updated_at DESC, id DESC"
         )
         return await self._complete(rows)
+
+
+class BillRepository(BillQueries):
+    """Reads and changes bills; every change is one transaction with its audit entry."""
 
     async def create(self, draft: BillDraft, *, actor_id: int, now: datetime) -> Bill:
         """Add a bill an administrator described."""

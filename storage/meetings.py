@@ -15,6 +15,7 @@ from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = [
+    "MeetingQueries",
     "MeetingRepository",
     "insert_meeting_in",
     "meeting_values",
@@ -125,8 +126,8 @@ async def update_meeting_in(
     await add_event_in(connection, at=now, kind=ItemKind.MEETING, item_id=meeting_id, change=change)
 
 
-class MeetingRepository:
-    """Reads and changes meetings; every change is one transaction with its audit entry."""
+class MeetingQueries:
+    """Meetings as the views read them: reads only, for a handler."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -162,6 +163,10 @@ class MeetingRepository:
             (to_db(now - timedelta(hours=3)), limit),
         )
         return await self._with_categories(rows)
+
+
+class MeetingRepository(MeetingQueries):
+    """Reads and changes meetings; every change is one transaction with its audit entry."""
 
     async def create(self, draft: MeetingDraft, *, actor_id: int, now: datetime) -> Meeting:
         """Add a meeting an administrator described."""

@@ -46,7 +46,7 @@ async def test_addmeeting_step_by_step_publishes_and_audits(sotong: BotHarness) 
     await admin.tap("✅ 게시")
     assert "회의를 게시했어요" in (admin.reply().text or "")
 
-    (meeting,) = await sotong.services.content.upcoming_meetings()
+    (meeting,) = await sotong.services.meetings.upcoming(sotong.services.clock.now())
     assert meeting.title.ko == "서울 동부권 SOS Talk" and meeting.title.en is None
     assert meeting.starts_at == kst(2026, 12, 10, 10)
     assert meeting.ends_at == kst(2026, 12, 10, 12)
@@ -64,7 +64,7 @@ async def test_edit_cancel_and_held_buttons(sotong: BotHarness) -> None:
     await admin.tap("시작 시간")
     await admin.send("2026-12-04 15:00")
     assert "회의를 고쳤어요" in (admin.reply().text or "")
-    edited = await sotong.services.content.meeting(meeting.id)
+    edited = await sotong.services.meetings.get(meeting.id)
     assert edited.starts_at == kst(2026, 12, 4, 15)
     assert edited.status.value == "changed"
 
@@ -73,13 +73,13 @@ async def test_edit_cancel_and_held_buttons(sotong: BotHarness) -> None:
     await admin.tap("❌ 취소")
     await admin.tap("❌ 네, 취소할게요")
     assert "회의를 취소했어요" in (admin.reply().text or "")
-    assert (await sotong.services.content.meeting(meeting.id)).status.value == "cancelled"
+    assert (await sotong.services.meetings.get(meeting.id)).status.value == "cancelled"
 
     await admin.send("/meetings")
     await admin.tap("📄 제11차 정책협의회")
     await admin.tap("✅ 개최 완료")
     await admin.send("지역 AI 확산방안을 12월에 구체화하기로 함")
-    done = await sotong.services.content.meeting(held.id)
+    done = await sotong.services.meetings.get(held.id)
     assert done.status.value == "held"
     assert done.outcome.ko == "지역 AI 확산방안을 12월에 구체화하기로 함"
     actions = [action for action, _ in await _actions(sotong)]
@@ -121,7 +121,7 @@ async def test_billstage_command(sotong: BotHarness) -> None:
     await admin.tap("소관위 회부")
     await admin.tap("📅 오늘")
     await admin.tap("⏭ 건너뛰기")
-    bill = await sotong.services.content.bill(bill_id)
+    bill = await sotong.services.bills.get(bill_id)
     assert [(e.stage.value, e.on_date.isoformat()) for e in bill.stages] == [
         ("submitted", "2025-10-27"),
         ("referred", "2026-11-21"),
@@ -167,7 +167,7 @@ async def test_forged_admin_buttons_are_refused(sotong: BotHarness, data: str) -
     await sotong.settle()
     toast = user.last_toast
     assert toast is not None and "관리자만" in (toast.text or "")
-    assert (await sotong.services.content.meeting(meeting.id)).status.value == "scheduled"
+    assert (await sotong.services.meetings.get(meeting.id)).status.value == "scheduled"
 
 
 async def test_delivery_shows_sent_pending_and_failed(sotong: BotHarness) -> None:

@@ -47,7 +47,7 @@ async def test_korean_dates_a_refusal_that_shows_the_text_and_a_field_changed_fr
     await admin.send("서울 동부권 SOS Talk (2차)")
     assert "(2차)" in (admin.reply().text or "")
     await admin.tap("✅ 게시")
-    (meeting,) = await sotong.services.content.upcoming_meetings()
+    (meeting,) = await sotong.services.meetings.upcoming(sotong.services.clock.now())
     assert meeting.starts_at == kst(2026, 11, 24, 14)
     assert meeting.ends_at == kst(2026, 11, 24, 16)  # the end moved with the start
     assert meeting.title.ko == "서울 동부권 SOS Talk (2차)"
