@@ -159,6 +159,7 @@ def _services(
             stores.users, ErasureRepository(database), clock, settings.default_language
         ),
         reference=ReferenceService(stores.reference),
+        users=stores.users,
         submissions=stores.submissions,
         intake=IntakeService(
             stores.submissions,
@@ -206,6 +207,8 @@ def _services(
         subscriptions=SubscriptionService(
             stores.subscriptions, stores.interests, stores.events, clock=clock, zone=settings.zone
         ),
+        subscribers=stores.subscriptions,
+        interests=stores.interests,
         dispatcher=PolicyDispatcher(
             subscriptions=stores.subscriptions,
             events=stores.events,

@@ -146,7 +146,7 @@ async def show_bill(update: Update, context: SotongContext) -> None:
     bill = await _load(update, context)
     if bill is None:
         return
-    following = bill.id in await context.services.subscriptions.followed(update.effective_user.id)
+    following = bill.id in await context.services.interests.followed_bills(update.effective_user.id)
     await send(
         update,
         context,
@@ -181,11 +181,11 @@ async def toggle_follow(update: Update, context: SotongContext) -> None:
         await subscriptions.unfollow(user_id, bill.id)
         confirmation = t(lang, "bills.unfollowed", name=name)
     if tapped.detail:
-        following = bill.id in await subscriptions.followed(user_id)
+        # The tap's own change decides the button: this user's updates run one at a time.
         await edit(
             query,
             Markup(f"{await bill_details(context, bill)}\n\n{confirmation}"),
-            _detail_keyboard(context, bill, following=following),
+            _detail_keyboard(context, bill, following=tapped.action == "follow"),
         )
     else:
         await send(update, context, confirmation)

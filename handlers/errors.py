@@ -68,7 +68,7 @@ async def _language(update: Update, context: SotongContext) -> str:
     if tg_user is None:
         return default
     try:
-        stored = await context.services.accounts.find(tg_user.id)
+        stored = await context.services.users.get(tg_user.id)
     except Exception:  # the database itself may be what failed
         logger.warning("could not look up the language of the user to apologise to")
         stored = None

@@ -182,7 +182,7 @@ async def show_meeting(update: Update, context: SotongContext) -> None:
     meeting = await _load(update, context)
     if meeting is None:
         return
-    reminded = meeting.id in await context.services.subscriptions.reminders(
+    reminded = meeting.id in await context.services.interests.reminded_meetings(
         update.effective_user.id
     )
     await send(
@@ -217,11 +217,11 @@ async def toggle_reminder(update: Update, context: SotongContext) -> None:
         await subscriptions.forget_reminder(user_id, meeting.id)
         confirmation = t(lang, "meetings.reminder_removed", title=meeting.title.get(lang))
     if tapped.detail:
-        reminded = meeting.id in await subscriptions.reminders(user_id)
+        # The tap's own change decides the button: this user's updates run one at a time.
         await edit(
             query,
             Markup(f"{await meeting_details(context, meeting)}\n\n{confirmation}"),
-            _detail_keyboard(context, meeting, reminded=reminded),
+            _detail_keyboard(context, meeting, reminded=tapped.action == "remind"),
         )
     else:
         await send(update, context, confirmation)

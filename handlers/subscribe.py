@@ -183,7 +183,7 @@ def _panel_keyboard(
 async def _show_panel(update: Update, context: SotongContext, *, new_message: bool) -> str:
     assert update.effective_user is not None
     choice = _draft(context)
-    current = await context.services.subscriptions.current(update.effective_user.id)
+    current = await context.services.subscribers.get(update.effective_user.id)
     text = await _panel_text(context, choice, current)
     markup = _panel_keyboard(context.lang, choice, current)
     if new_message or update.callback_query is None:
@@ -219,7 +219,7 @@ async def start(update: Update, context: SotongContext) -> str | int:
         await update.callback_query.answer()
     if not await require_consent(update, context):
         return END
-    current = await context.services.subscriptions.current(update.effective_user.id)
+    current = await context.services.subscribers.get(update.effective_user.id)
     _store(context, current.choice if current is not None else SubscriptionChoice())
     return await _show_panel(update, context, new_message=True)
 

@@ -227,6 +227,7 @@ class _DemoWriter:
         self.clock = clock
         self.admin_id = admin_id
         self.accounts = services.accounts
+        self.users = services.users
         self.intake = services.intake
         # History replayed at start-up: the demo submitters are told nothing.
         self.review = ReviewService(
@@ -244,7 +245,7 @@ class _DemoWriter:
         self.notice_version = services.privacy.notice_version
 
     async def user(self, submitter: DemoSubmitter) -> User:
-        found = await self.accounts.find(submitter.id)
+        found = await self.users.get(submitter.id)
         assert found is not None, f"demo submitter {submitter.key} was not created"
         return found
 

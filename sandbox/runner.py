@@ -138,7 +138,7 @@ class Sandbox:
         user_id = self.book.new_first_id
         while user_id in taken or (
             self._application is not None
-            and await self.wiring.services.accounts.find(user_id) is not None
+            and await self.wiring.services.users.get(user_id) is not None
         ):
             user_id += 1
         persona = self.book.new_person(user_id, language)

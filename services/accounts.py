@@ -28,10 +28,6 @@ class AccountService:
         self._clock = clock
         self._default_language = default_language
 
-    async def find(self, user_id: int) -> User | None:
-        """The stored user, or None for someone who never wrote or erased their data."""
-        return await self._users.get(user_id)
-
     async def arrive(self, user_id: int, suggested_language: str | None) -> User:
         """Note the visit; a first-timer starts in their client's language when we speak it."""
         return await self._users.touch(

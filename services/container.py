@@ -36,9 +36,12 @@ from services.stats import StatsService
 from services.subscribing import SubscriptionService
 from storage.audit import AuditQueries
 from storage.bills import BillQueries
+from storage.interests import InterestQueries
 from storage.meetings import MeetingQueries
 from storage.outbox import OutboxQueries
 from storage.submissions import SubmissionQueries
+from storage.subscriptions import SubscriptionQueries
+from storage.users import UserQueries
 
 __all__ = ["Services"]
 
@@ -54,6 +57,7 @@ class Services:
     quiet: QuietHours
     privacy: PrivacyTerms
     accounts: AccountService
+    users: UserQueries
     reference: ReferenceService
     submissions: SubmissionQueries
     intake: IntakeService
@@ -67,6 +71,8 @@ class Services:
     meetings: MeetingQueries
     bills: BillQueries
     subscriptions: SubscriptionService
+    subscribers: SubscriptionQueries
+    interests: InterestQueries
     dispatcher: PolicyDispatcher
     delivery: OutboxSender
     delivery_status: OutboxQueries

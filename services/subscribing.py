@@ -46,10 +46,6 @@ class SubscriptionService:
         self._clock = clock
         self._zone = zone
 
-    async def current(self, user_id: int) -> Subscription | None:
-        """The user's subscription, active or stopped."""
-        return await self._subscriptions.get(user_id)
-
     async def subscribe(self, user_id: int, choice: SubscriptionChoice) -> Subscription:
         """Store the choice; the first digest comes at the next chosen slot, with news from now.
 
@@ -98,10 +94,6 @@ class SubscriptionService:
         """Stop following a bill."""
         return await self._interests.unfollow(user_id, bill_id)
 
-    async def followed(self, user_id: int) -> frozenset[int]:
-        """The bills a user follows."""
-        return await self._interests.followed_bills(user_id)
-
     async def remind(self, user_id: int, meeting_id: int) -> bool:
         """Ask for reminders a day and an hour before a meeting."""
         return await self._interests.remind(user_id, meeting_id, now=self._clock.now())
@@ -109,7 +101,3 @@ class SubscriptionService:
     async def forget_reminder(self, user_id: int, meeting_id: int) -> bool:
         """Cancel a meeting's reminders."""
         return await self._interests.forget_reminder(user_id, meeting_id)
-
-    async def reminders(self, user_id: int) -> frozenset[int]:
-        """The meetings a user will be reminded of."""
-        return await self._interests.reminded_meetings(user_id)

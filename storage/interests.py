@@ -17,7 +17,7 @@ from storage.database import Database
 from storage.outbox import enqueue_in
 from storage.timestamps import from_db, to_db
 
-__all__ = ["InterestRepository", "ReminderDue"]
+__all__ = ["InterestQueries", "InterestRepository", "ReminderDue"]
 
 _WATCH_CURSOR = "watchers"
 
@@ -33,11 +33,29 @@ class ReminderDue:
     which: str
 
 
-class InterestRepository:
-    """Follows, reminders, related-submitter notices and the watchers' cursor."""
+class InterestQueries:
+    """The bills someone follows, the meetings they are reminded of: reads only, for a handler."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
+
+    async def followed_bills(self, user_id: int) -> frozenset[int]:
+        """The bills one user follows."""
+        rows = await self._db.fetch_all(
+            "SELECT bill_id FROM bill_follows WHERE user_id = ?", (user_id,)
+        )
+        return frozenset(row[0] for row in rows)
+
+    async def reminded_meetings(self, user_id: int) -> frozenset[int]:
+        """The meetings one user asked to be reminded of."""
+        rows = await self._db.fetch_all(
+            "SELECT meeting_id FROM meeting_reminders WHERE user_id = ?", (user_id,)
+        )
+        return frozenset(row[0] for row in rows)
+
+
+class InterestRepository(InterestQueries):
+    """Follows, reminders, related-submitter notices and the watchers' cursor."""
 
     async def follow(self, user_id: int, bill_id: int, *, now: datetime) -> bool:
         """Follow a bill; False when already followed."""
@@ -54,13 +72,6 @@ class InterestRepository:
             "DELETE FROM bill_follows WHERE user_id = ? AND bill_id = ?", (user_id, bill_id)
         )
         return changed > 0
-
-    async def followed_bills(self, user_id: int) -> frozenset[int]:
-        """The bills one user follows."""
-        rows = await self._db.fetch_all(
-            "SELECT bill_id FROM bill_follows WHERE user_id = ?", (user_id,)
-        )
-        return frozenset(row[0] for row in rows)
 
     async def followers(self, bill_id: int) -> frozenset[int]:
         """Everyone following one bill."""
@@ -99,13 +110,6 @@ class InterestRepository:
             (user_id, meeting_id),
         )
         return changed > 0
-
-    async def reminded_meetings(self, user_id: int) -> frozenset[int]:
-        """The meetings one user asked to be reminded of."""
-        rows = await self._db.fetch_all(
-            "SELECT meeting_id FROM meeting_reminders WHERE user_id = ?", (user_id,)
-        )
-        return frozenset(row[0] for row in rows)
 
     async def reminder_holders(self, meeting_id: int) -> list[tuple[int, str]]:
         """(user id, language) of everyone reachable who asked to be reminded of a meeting."""

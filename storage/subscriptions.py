@@ -12,7 +12,7 @@ from storage.database import Database, Row
 from storage.outbox import enqueue_in
 from storage.timestamps import from_db_optional, to_db
 
-__all__ = ["SubscriptionAdvance", "SubscriptionRepository"]
+__all__ = ["SubscriptionAdvance", "SubscriptionQueries", "SubscriptionRepository"]
 
 _SELECT = (
     "SELECT s.user_id, s.meetings, s.bills, s.announcements, s.frequency, s.hour, s.weekday,"
@@ -52,8 +52,8 @@ def _subscription(row: Row) -> Subscription:
     )
 
 
-class SubscriptionRepository:
-    """Stores choices and advances digests; every write is one transaction."""
+class SubscriptionQueries:
+    """Someone's digest subscription, as /subscribe shows it: reads only, for a handler."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -62,6 +62,10 @@ class SubscriptionRepository:
         """One user's subscription, active or stopped, or None if they never subscribed."""
         row = await self._db.fetch_one(f"{_SELECT} WHERE s.user_id = ?", (user_id,))
         return None if row is None else _subscription(row)
+
+
+class SubscriptionRepository(SubscriptionQueries):
+    """Stores choices and advances digests; every write is one transaction."""
 
     async def save(
         self,

@@ -10,7 +10,7 @@ from domain.users import ConsentState, User
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 
-__all__ = ["SEEN_RESOLUTION", "UserRepository"]
+__all__ = ["SEEN_RESOLUTION", "UserQueries", "UserRepository"]
 
 SEEN_RESOLUTION = timedelta(minutes=5)
 
@@ -36,8 +36,8 @@ def _user(row: Row) -> User:
     )
 
 
-class UserRepository:
-    """Reads and writes users; every method that writes is one transaction."""
+class UserQueries:
+    """Who someone is, as the views read it: reads only, for a handler."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -46,6 +46,10 @@ class UserRepository:
         """Return the user, or None for someone the bot has never seen."""
         row = await self._db.fetch_one(f"SELECT {_COLUMNS} FROM users WHERE id = ?", (user_id,))
         return None if row is None else _user(row)
+
+
+class UserRepository(UserQueries):
+    """Reads and writes users; every method that writes is one transaction."""
 
     async def touch(self, user_id: int, language: str, now: datetime) -> User:
         """Record that the user is here, creating them with a suggested language on first sight.

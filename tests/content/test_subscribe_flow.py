@@ -14,7 +14,7 @@ async def test_subscribing_needs_consent_but_reading_does_not(sotong: BotHarness
     await user.tap("동의하지 않음")
     await user.send("/subscribe")
     assert "동의가 필요해요" in (user.reply().text or "")
-    assert await sotong.services.subscriptions.current(user.id) is None
+    assert await sotong.services.subscribers.get(user.id) is None
     await add_meeting(sotong, kst(2026, 12, 3, 14))
     await user.send("/meetings")
     assert "중소·벤처 AI 정책협의회" in (user.reply().text or "")
@@ -32,7 +32,7 @@ async def test_topics_bills_and_frequency_are_saved(sotong: BotHarness) -> None:
     await user.tap("⚡ Immediately")
     await user.tap("💾 Save")
     assert "as soon as there is news" in (user.reply().text or "")
-    saved = await sotong.services.subscriptions.current(user.id)
+    saved = await sotong.services.subscribers.get(user.id)
     assert saved is not None
     assert saved.choice.meetings is False
     assert saved.choice.bills is BillScope.FOLLOWED
@@ -55,7 +55,7 @@ async def test_stop_under_a_digest_and_subscribe_again(sotong: BotHarness) -> No
     await user.tap("🔔 다시 구독하기")
     assert "구독을 멈춘 상태" in (user.reply().text or "")
     await user.tap("💾 저장")
-    current = await sotong.services.subscriptions.current(user.id)
+    current = await sotong.services.subscribers.get(user.id)
     assert current is not None and current.active
 
 
@@ -65,10 +65,10 @@ async def test_deleting_my_data_ends_subscriptions_follows_and_reminders(
     user = await onboard(sotong, "민수")
     await user.send("/subscribe")
     await user.tap("💾 저장")
-    assert await sotong.services.subscriptions.current(user.id) is not None
+    assert await sotong.services.subscribers.get(user.id) is not None
     await user.send("/deletemydata")
     await user.tap("삭제할게요", message_id=user.reply().message_id)
-    assert await sotong.services.subscriptions.current(user.id) is None
+    assert await sotong.services.subscribers.get(user.id) is None
     assert await sotong.repositories.users.get(user.id) is None
     await add_meeting(sotong, kst(2026, 12, 3, 14))
     await tick_at(sotong, kst(2026, 11, 22, 9))

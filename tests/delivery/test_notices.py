@@ -156,7 +156,7 @@ async def test_submitters_on_the_same_topic_are_told_once_with_a_follow_button(
 
     await submitter.tap("⭐ 관심 법안에 추가", message_id=notice.message_id)
     assert "관심 법안에 추가했어요" in (submitter.reply().text or "")
-    assert bill_id in await sotong.services.subscriptions.followed(submitter.id)
+    assert bill_id in await sotong.services.interests.followed_bills(submitter.id)
 
 
 async def test_an_official_answer_given_at_night_waits_for_the_morning(

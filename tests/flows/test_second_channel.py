@@ -39,7 +39,7 @@ class TextChannel:
     async def report(self) -> Question:
         """The report command: a new draft, asking its topic."""
         intake = self.services.intake
-        user = await intake.ensure_can_submit(await self.services.accounts.find(self.user_id))
+        user = await intake.ensure_can_submit(await self.services.users.get(self.user_id))
         return await intake.go(await intake.start_draft(user), DraftStep.CATEGORY)
 
     async def choose_topic(self, asked: Question, category_id: str) -> Question:
@@ -55,7 +55,7 @@ class TextChannel:
 
     async def send_now(self, asked: Question) -> Submission:
         """Send the report as it stands."""
-        user = await self.services.accounts.find(self.user_id)
+        user = await self.services.users.get(self.user_id)
         return await self.services.intake.submit(user, asked.draft)
 
 

@@ -104,7 +104,7 @@ async def test_a_long_429_on_a_taps_edit_is_said_in_words_once_the_wait_is_over(
         assert time.monotonic() - started < 15, "the held-back reply was never explained"
         await asyncio.sleep(0.05)
     assert time.monotonic() - started >= 4.5
-    account = await sotong.services.accounts.find(user.id)
+    account = await sotong.services.users.get(user.id)
     assert account is not None and account.language == language  # nothing was lost
     await user.tap(label)  # tried again, the flow goes on where it stopped
     assert any(agree in button.lower() for button in user.buttons())

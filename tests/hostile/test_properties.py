@@ -141,7 +141,7 @@ class Watch:
             await stored.users.get(user_id),
             await services.intake.draft(user_id),
             [(s.id, s.status, s.problem, s.visibility, s.submitter) for s in submissions],
-            await services.subscriptions.current(user_id),
+            await services.subscribers.get(user_id),
         )
 
     async def remember(self) -> None:
