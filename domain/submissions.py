@@ -71,6 +71,13 @@ class SubmissionStatus(StrEnum):
         """
         return self in (SubmissionStatus.ANSWERED, SubmissionStatus.REJECTED)
 
+    def replied_at(self, now: datetime) -> datetime | None:
+        """When reaching this status at `now` replied to the owner: `now`, or None if it did not.
+
+        Storage keeps the first reply (`COALESCE`); whether there was one is decided here.
+        """
+        return now if self.is_reply else None
+
 
 OPEN_STATUSES = frozenset(
     {SubmissionStatus.RECEIVED, SubmissionStatus.IN_REVIEW, SubmissionStatus.FORWARDED}

@@ -144,6 +144,10 @@ def _submission(row: Row) -> Submission:
     )
 
 
+def _optional(moment: datetime | None) -> str | None:
+    return None if moment is None else to_db(moment)
+
+
 def _day(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
@@ -662,14 +666,13 @@ class SubmissionRepository(SubmissionQueries):
             cursor = await connection.execute(
                 "UPDATE submissions SET status = ?, updated_at = ?,"
                 " forwarded_to = COALESCE(?, forwarded_to),"
-                " replied_at = CASE WHEN ? THEN COALESCE(replied_at, ?) ELSE replied_at END"
+                " replied_at = COALESCE(replied_at, ?)"
                 " WHERE id = ? AND (? IS NULL OR (status = ? AND merged_into IS NULL))",
                 (
                     str(status),
                     to_db(now),
                     forwarded_to,
-                    status.is_reply,
-                    to_db(now),
+                    _optional(status.replied_at(now)),
                     submission_id,
                     None if expected is None else str(expected),
                     None if expected is None else str(expected),
@@ -730,7 +733,7 @@ class SubmissionRepository(SubmissionQueries):
                     actor_id,
                     str(SubmissionStatus.ANSWERED),
                     to_db(now),
-                    to_db(now),
+                    _optional(SubmissionStatus.ANSWERED.replied_at(now)),
                     submission_id,
                     None if expected is None else str(expected),
                     None if expected is None else str(expected),

@@ -43,6 +43,7 @@ from storage.drafts import DraftRepository
 from storage.erasure import ErasureRepository
 from storage.outbox import OutboxRepository
 from storage.submissions import SubmissionRepository
+from storage.timestamps import to_db
 from storage.users import UserRepository
 from tests.intake.conftest import People
 
@@ -319,6 +320,45 @@ async def test_status_changes_are_recorded_and_audited_together(
         await submissions.change_status(
             9999, SubmissionStatus.CLOSED, actor_id=900001, note=None, now=clock.now()
         )
+
+
+async def test_the_first_reply_is_stamped_for_the_statuses_the_domain_names(
+    intake: IntakeService,
+    database: Database,
+    person: People,
+    clock: FrozenClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Storage asks `SubmissionStatus.is_reply` which moves reply (and so meet the deadline)."""
+    submissions = SubmissionRepository(database)
+
+    async def replied_at(submission: Submission) -> object:
+        return await database.fetch_value(
+            "SELECT replied_at FROM submissions WHERE id = ?", (submission.id,)
+        )
+
+    async def move(submission: Submission, status: SubmissionStatus) -> None:
+        clock.advance(timedelta(hours=1))
+        await submissions.change_status(
+            submission.id, status, actor_id=900001, note=None, now=clock.now()
+        )
+
+    rejected = await _submit(intake, await person(1, "민수"))
+    await move(rejected, SubmissionStatus.FORWARDED)
+    assert await replied_at(rejected) is None
+    await move(rejected, SubmissionStatus.REJECTED)
+    first = clock.now()
+    await move(rejected, SubmissionStatus.CLOSED)
+    assert await replied_at(rejected) == to_db(first)
+
+    monkeypatch.setattr(
+        SubmissionStatus, "is_reply", property(lambda status: status is SubmissionStatus.CLOSED)
+    )
+    closed = await _submit(intake, await person(2, "지영"))
+    await move(closed, SubmissionStatus.REJECTED)
+    assert await replied_at(closed) is None
+    await move(closed, SubmissionStatus.CLOSED)
+    assert await replied_at(closed) == to_db(clock.now())
 
 
 async def test_me_too_rules(
