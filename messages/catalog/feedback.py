@@ -105,8 +105,14 @@ TEXTS = {
         ),
     },
     "feedback.ask.impact": {
-        "ko": "<b>{counter}얼마나 큰 어려움인가요?</b> (선택)",
-        "en": "<b>{counter}How badly does it hurt?</b> (optional)",
+        "ko": (
+            "<b>{counter}얼마나 큰 어려움인가요?</b> (선택)\n"
+            "버튼을 누르거나 ‘4’, ‘심각’처럼 적어 주세요."
+        ),
+        "en": (
+            "<b>{counter}How badly does it hurt?</b> (optional)\n"
+            "Tap a button, or type it, like “4” or “Serious”."
+        ),
     },
     "feedback.ask.cost": {
         "ko": (
@@ -221,33 +227,59 @@ TEXTS = {
         "en": "I can take at most {max} files. Tap “Next”, or “Remove all” and send them again.",
     },
     "feedback.ask.profile": {
-        "ko": "<b>{counter}회사 정보</b> (선택)\n지난번과 같은가요?\n{profile}",
-        "en": "<b>{counter}Your company</b> (optional)\nSame as last time?\n{profile}",
+        "ko": (
+            "<b>{counter}회사 정보</b> (선택)\n지난번과 같은가요?\n{profile}\n"
+            "버튼을 누르거나 ‘네’, ‘아니요’로 적어 주세요."
+        ),
+        "en": (
+            "<b>{counter}Your company</b> (optional)\nSame as last time?\n{profile}\n"
+            "Tap a button, or type “yes” or “no”."
+        ),
     },
     "feedback.ask.region": {
-        "ko": "<b>{counter}회사 정보</b> (선택)\n회사는 어느 지역에 있나요?",
-        "en": "<b>{counter}Your company</b> (optional)\nWhere is the company?",
+        "ko": (
+            "<b>{counter}회사 정보</b> (선택)\n회사는 어느 지역에 있나요?\n"
+            "버튼을 누르거나 ‘서울’처럼 적어 주세요."
+        ),
+        "en": (
+            "<b>{counter}Your company</b> (optional)\nWhere is the company?\n"
+            "Tap a region, or type it, like “Seoul”."
+        ),
     },
     "feedback.ask.size": {
-        "ko": "<b>{counter}회사 정보</b> (선택)\n회사 규모는요?",
-        "en": "<b>{counter}Your company</b> (optional)\nHow large is the company?",
+        "ko": (
+            "<b>{counter}회사 정보</b> (선택)\n회사 규모는요?\n"
+            "버튼을 누르거나 ‘소기업’처럼 적어 주세요."
+        ),
+        "en": (
+            "<b>{counter}Your company</b> (optional)\nHow large is the company?\n"
+            "Tap a size, or type it, like “small”."
+        ),
     },
     "feedback.ask.industry": {
-        "ko": "<b>{counter}회사 정보</b> (선택)\n업종은요?",
-        "en": "<b>{counter}Your company</b> (optional)\nWhich industry?",
+        "ko": (
+            "<b>{counter}회사 정보</b> (선택)\n업종은요?\n"
+            "버튼을 누르거나 ‘제조업’, ‘소프트웨어’처럼 적어 주세요."
+        ),
+        "en": (
+            "<b>{counter}Your company</b> (optional)\nWhich industry?\n"
+            "Tap an industry, or type it, like “manufacturing” or “software”."
+        ),
     },
     "feedback.ask.visibility": {
         "ko": (
             "<b>공개 방식</b>\n"
             "👤 <b>실명</b>: 담당자가 필요하면 연락드릴 수 있어요.\n"
             "🕶 <b>익명</b>: 담당자와 어떤 내보내기 파일에도 누구인지 나타나지 않아요. 처리 결과 "
-            "안내를 위해서만 연결이 유지돼요."
+            "안내를 위해서만 연결이 유지돼요.\n"
+            "버튼을 누르거나 ‘실명’, ‘익명’으로 적어 주세요."
         ),
         "en": (
             "<b>Named or anonymous?</b>\n"
             "👤 <b>Named</b>: administrators may contact you if needed.\n"
             "🕶 <b>Anonymous</b>: neither administrators nor any export will show who you are. "
-            "The link to you is kept only to tell you the outcome."
+            "The link to you is kept only to tell you the outcome.\n"
+            "Tap a button, or type “named” or “anonymous”."
         ),
     },
     "feedback.counter.report": {"ko": "{n}/{total} ", "en": "{n}/{total} "},
@@ -532,8 +564,14 @@ TEXTS = {
         "en": "Please type your proposal, or tap “Skip”.",
     },
     "feedback.hint.impact": {
-        "ko": "1부터 5까지 버튼 중 하나나 ‘건너뛰기’를 눌러 주세요.",
-        "en": "Please tap one of the buttons from 1 to 5, or “Skip”.",
+        "ko": (
+            "1부터 5까지 버튼을 누르거나 ‘4’, ‘심각’처럼 적어 주세요. 건너뛰시려면 "
+            "‘건너뛰기’를 눌러 주세요."
+        ),
+        "en": (
+            "Please tap a button from 1 to 5, or type it, like “4” or “Serious”; to skip, "
+            "tap “Skip”."
+        ),
     },
     "feedback.hint.cost": {
         "ko": (
@@ -561,24 +599,48 @@ TEXTS = {
         "en": "Please send a document or photo, or tap “Next”. (Stickers and text can’t be used.)",
     },
     "feedback.hint.profile": {
-        "ko": "‘지난번과 같음’, ‘바꾸기’, ‘건너뛰기’ 중 하나를 눌러 주세요.",
-        "en": "Please tap “Same as last time”, “Change” or “Skip”.",
+        "ko": (
+            "‘지난번과 같음’이나 ‘바꾸기’를 누르거나 ‘네’, ‘아니요’로 적어 주세요. "
+            "건너뛰시려면 ‘건너뛰기’를 눌러 주세요."
+        ),
+        "en": (
+            "Please tap “Same as last time” or “Change”, or type “yes” or “no”; to skip, "
+            "tap “Skip”."
+        ),
     },
     "feedback.hint.region": {
-        "ko": "지역 버튼을 누르거나 ‘회사 정보 건너뛰기’를 눌러 주세요.",
-        "en": "Please tap a region, or “Skip company details”.",
+        "ko": (
+            "지역 버튼을 누르거나 ‘서울’, ‘경기도’처럼 적어 주세요. 건너뛰시려면 "
+            "‘회사 정보 건너뛰기’를 눌러 주세요."
+        ),
+        "en": (
+            "Please tap a region, or type it, like “Seoul” or “Gyeonggi”; to skip, tap "
+            "“Skip company details”."
+        ),
     },
     "feedback.hint.size": {
-        "ko": "규모 버튼을 누르거나 ‘회사 정보 건너뛰기’를 눌러 주세요.",
-        "en": "Please tap a company size, or “Skip company details”.",
+        "ko": (
+            "규모 버튼을 누르거나 ‘소기업’, ‘스타트업’처럼 적어 주세요. 건너뛰시려면 "
+            "‘회사 정보 건너뛰기’를 눌러 주세요."
+        ),
+        "en": (
+            "Please tap a company size, or type it, like “small” or “startup”; to skip, tap "
+            "“Skip company details”."
+        ),
     },
     "feedback.hint.industry": {
-        "ko": "업종 버튼을 누르거나 ‘회사 정보 건너뛰기’를 눌러 주세요.",
-        "en": "Please tap an industry, or “Skip company details”.",
+        "ko": (
+            "업종 버튼을 누르거나 ‘제조업’, ‘소프트웨어’처럼 적어 주세요. 건너뛰시려면 "
+            "‘회사 정보 건너뛰기’를 눌러 주세요."
+        ),
+        "en": (
+            "Please tap an industry, or type it, like “manufacturing” or “software”; to skip, tap "
+            "“Skip company details”."
+        ),
     },
     "feedback.hint.visibility": {
-        "ko": "‘실명’ 또는 ‘익명’을 눌러 주세요.",
-        "en": "Please tap “Named” or “Anonymous”.",
+        "ko": "‘실명’이나 ‘익명’을 누르거나 그대로 적어 주세요.",
+        "en": "Please tap “Named” or “Anonymous”, or type either word.",
     },
     "feedback.hint.ready": {
         "ko": ("‘지금 보내기’나 ‘자세히 쓰기’를 눌러 주세요. 글로 보내시면 문제 설명에 덧붙여요."),

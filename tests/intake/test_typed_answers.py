@@ -6,12 +6,17 @@ so a renamed button or region is matched as it is shown.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from domain.drafts import DraftStep
 from domain.reference import Choice
 from domain.typed_choices import MAX_TYPED, NO, YES, Option, match_choice, reference_options
+from handlers.feedback_views import hint
 from handlers.typed_labels import button_labels
+from handlers.ui import plain_text
+from messages import t
 from services.reference import ReferenceService
 from services.typed_choices import (
     impact_options,
@@ -221,3 +226,37 @@ async def test_answers_are_matched_against_the_labels_of_the_channel_that_asked(
         await match_typed_answer(reference, DraftStep.PROFILE, "[profile_change]", text_channel)
         == "change"
     )
+
+
+_TYPED_STEPS = (
+    DraftStep.IMPACT,
+    DraftStep.PROFILE,
+    DraftStep.REGION,
+    DraftStep.SIZE,
+    DraftStep.INDUSTRY,
+    DraftStep.VISIBILITY,
+)
+_SAYS_TYPE = {"ko": "적어 주세요", "en": "type"}
+_EXAMPLE = re.compile(r"‘([^’]+)’|“([^”]+)”")
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_steps_that_take_a_typed_answer_say_so(
+    reference: ReferenceService, language: str
+) -> None:
+    """The question and its refusal hint offer typing as well as tapping, at every such step.
+
+    Every example the question quotes is one the step accepts, so the hint never teaches a
+    word it would then refuse.
+    """
+    for step in _TYPED_STEPS:
+        assert await step_options(reference, step, button_labels), step
+        asked = plain_text(str(t(language, f"feedback.ask.{step}", counter="", profile="")))
+        refused = plain_text(str(hint(language, step)))
+        for text in (asked, refused):
+            assert _SAYS_TYPE[language] in text, (step, text)
+        examples = [a or b for a, b in _EXAMPLE.findall(asked)]
+        assert examples, (step, asked)
+        for example in examples:
+            found = await match_typed_answer(reference, step, example, button_labels)
+            assert found is not None, example

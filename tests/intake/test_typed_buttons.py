@@ -90,3 +90,23 @@ async def test_a_problem_typed_at_the_topic_is_kept(sotong: BotHarness, language
     draft = await sotong.services.intake.draft(owner.id)
     assert draft is not None and draft.content.problem == PROBLEM_KO
     assert draft.content.category_id == "ai_copyright" and str(draft.step) == "ready"
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_questions_and_refusals_say_the_answer_may_be_typed(
+    sotong: BotHarness, language: str
+) -> None:
+    """Where a typed answer is taken, neither the question nor the refusal says only "tap"."""
+    says_type = {"ko": "적어 주세요", "en": "type"}[language]
+    owner = await at_impact(sotong, language)
+    assert says_type in (owner.transcript[-1].text or "")
+    await owner.send("아주 많이")
+    assert says_type in (owner.reply().text or "")
+    await owner.send("4")
+    await owner.tap(callback_data="fb:next:cost")
+    await owner.tap(callback_data="fb:next:attachments")
+    assert says_type in (owner.transcript[-1].text or "")
+    await owner.send("Tokyo")
+    refusal = owner.reply().text or ""
+    assert says_type in refusal
+    assert label(language, "feedback.hint.region") in refusal

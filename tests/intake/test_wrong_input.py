@@ -24,7 +24,7 @@ HINTS = {
         "region": "지역 버튼을",
         "size": "규모 버튼을",
         "industry": "업종 버튼을",
-        "visibility": "‘실명’ 또는 ‘익명’",
+        "visibility": "‘실명’이나 ‘익명’을 누르거나",
         "review": "고칠 항목 버튼이나",
     },
     "en": {
