@@ -92,6 +92,13 @@ class ParsedCost:
     period: CostPeriod | None
     scaled: bool = field(default=False, compare=False)
     """Whether the amount was written in 만, 억, 조, millions or billions: money, not hours."""
+    in_man: tuple[int, int] | None = field(default=None, compare=False)
+    """The same figures read in 만 ("300" as 300만), when the text wrote them plain.
+
+    Plain: digits, perhaps with 천, 백 or 십, and no unit, no 만 or more, no k or million. Korean
+    owners leave 만 out when the money is counted in it ("300 들어요" for 300만원), so such a
+    figure may mean either; `domain.cost_answers` decides when to ask. None otherwise.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +113,9 @@ class CostReading:
     high: int
     unit: CostUnit
     period: CostPeriod | None
+    in_man: tuple[int, int] | None = field(default=None, compare=False)
+    """For won taken from the owner's choice, not the text: the figures read in 만 (see
+    `ParsedCost.in_man`), else None."""
 
     def with_period(self, period: CostPeriod) -> Cost:
         """The cost to store, with the period the owner chose."""
@@ -123,7 +133,8 @@ _SMALL_UNITS = {"십": 10, "백": 100, "천": 1_000}
 _BIG_UNITS = {"만": 10_000, "억": 100_000_000, "조": 1_000_000_000_000}
 # The unit a bare figure after a big unit counts in: "1억2천" is 1억 2천만, "1조 5000" 1조 5000억.
 _NEXT_BIG_DOWN = {100_000_000: 10_000, 1_000_000_000_000: 100_000_000}
-_MONEY_SCALE = 10_000
+_MAN = _BIG_UNITS["만"]
+_MONEY_SCALE = _MAN
 """An amount written at this scale or more (만, million) is money: no period has that many hours."""
 _ENGLISH_MULTIPLIERS = {
     "k": 1_000,
@@ -241,6 +252,7 @@ class _Amount:
     value: Decimal
     scale: int  # the multiplier its last figure was written with: 만 in 300만, 1 for "300"
     money: bool = False  # written in 만, 억, 조 or millions: too many for hours
+    english: bool = False  # written with k, thousand, million: said in full, never short for 만
     unsaid: Decimal = Decimal(0)  # what a digit tail after 억 adds when read as 만 ("1억 5000")
 
 
@@ -333,6 +345,7 @@ def _read_number(tokens: list[_Token], index: int, reading: _Reading) -> int | N
     scale = 1
     last_big = 0
     in_words = False
+    english = False
     while index < len(tokens) and tokens[index].kind == "number":
         digits = Decimal(tokens[index].text)
         index += 1
@@ -344,6 +357,7 @@ def _read_number(tokens: list[_Token], index: int, reading: _Reading) -> int | N
             return index + 1
         if word in _ENGLISH_MULTIPLIERS:
             scale = _ENGLISH_MULTIPLIERS[word]
+            english = True
             section += digits * scale
             index += 1
             continue
@@ -376,7 +390,7 @@ def _read_number(tokens: list[_Token], index: int, reading: _Reading) -> int | N
     if reading.amounts and not joins_range:
         return None  # two amounts that are not a range: which one is the cost?
     money = max(scale, last_big) >= _MONEY_SCALE
-    reading.amounts.append(_Amount(total, scale, money, tail * (down - 1)))
+    reading.amounts.append(_Amount(total, scale, money, english, tail * (down - 1)))
     return index
 
 
@@ -406,12 +420,15 @@ def parse_cost(text: str) -> ParsedCost | None:
     if first.scale == 1 and last.scale > 1:
         low *= last.scale  # "200~300만원": the unit written once is meant for both ends
     ends = sorted((_whole(low), _whole(last.value)))
+    plain = not reading.units and not any(a.money or a.english for a in reading.amounts)
+    in_man = sorted((_whole(low * _MAN), _whole(last.value * _MAN)))
     return ParsedCost(
         low=ends[0],
         high=ends[1],
         unit=next(iter(reading.units), None),
         period=next(iter(reading.periods), None),
         scaled=first.money or last.money,
+        in_man=(in_man[0], in_man[1]) if plain else None,
     )
 
 
@@ -429,4 +446,5 @@ def read_cost(text: str, chosen_unit: CostUnit | None = None) -> CostReading | N
     unit = parsed.unit or chosen_unit or (CostUnit.WON if parsed.scaled else None)
     if unit is None:
         return None
-    return CostReading(parsed.low, parsed.high, unit, parsed.period)
+    in_man = parsed.in_man if parsed.unit is None and unit is CostUnit.WON else None
+    return CostReading(parsed.low, parsed.high, unit, parsed.period, in_man)

@@ -124,6 +124,7 @@ __all__ = [
     "FbSize",
     "FbSkip",
     "FbVisibility",
+    "FbWonScale",
     "Fixed",
     "FollowUpVerdict",
     "InboxAction",
@@ -559,6 +560,24 @@ class FbCostPeriod(Callback):
         _OneOf(("one_off", "day", "week", "month", "year")),
     )
     unit: str
+    low: int
+    high: int
+    period: str
+
+
+@dataclass(frozen=True, slots=True)
+class FbWonScale(Callback):
+    """Which amount a plain figure of won meant (300만원 or 300원); carries it and its period.
+
+    `period` is "unsaid" when the text gave none: the period is asked after the tap.
+    """
+
+    PREFIX: ClassVar[str] = "fb:won"
+    FIELDS: ClassVar[tuple[_Field, ...]] = (
+        _Int(0, 10**15),
+        _Int(0, 10**15),
+        _OneOf(("one_off", "day", "week", "month", "year", "unsaid")),
+    )
     low: int
     high: int
     period: str

@@ -9,6 +9,7 @@ in a field other than the one that was asked.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import timedelta
 from functools import partial
@@ -26,7 +27,12 @@ from telegram.ext import (
 
 from domain import callback_data as cb
 from domain.amounts import CostPeriod, CostReading, CostUnit
-from domain.cost_answers import PERIOD_CHOICES, PeriodMissingError, complete_cost
+from domain.cost_answers import (
+    PERIOD_CHOICES,
+    PeriodMissingError,
+    ScaleUnclearError,
+    complete_cost,
+)
 from domain.drafts import (
     COMPANY_STEPS,
     FEEDBACK_FLOW,
@@ -67,7 +73,7 @@ from handlers.privacy import notice_markup
 from handlers.typed_labels import button_labels
 from handlers.ui import button, edit, keyboard, send, typed_text
 from messages import Markup, format_datetime, format_number, t
-from messages.costs import cost_amount
+from messages.costs import cost_amount, describe_cost
 from services.intake import Question
 from services.typed_choices import PROFILE_CHANGE, match_typed_answer
 
@@ -85,6 +91,8 @@ REMINDER_JOB = "feedback-draft-reminder"
 _LOOSE_PROBLEM_LENGTH = 20
 """A text typed out of the blue is offered as a report from a sentence on, not "what is this?"."""
 REMINDER_INTERVAL = timedelta(minutes=10)
+_UNSAID = "unsaid"
+"""A won-scale button's period when the text said none (`cb.FbWonScale`)."""
 
 CATEGORY = str(DraftStep.CATEGORY)
 PROBLEM = str(DraftStep.PROBLEM)
@@ -269,8 +277,12 @@ async def loose_text(update: Update, context: SotongContext) -> bool:
         try:
             asked = await intake.answer(user.id, draft.step, text)
         except PeriodMissingError as exc:
-            await intake.asked(draft)
+            await intake.move(draft, draft.step, asked=True)  # reopened: the tap answers it
             await _ask_period(update, context, exc.reading)
+            return True
+        except ScaleUnclearError as exc:
+            await intake.move(draft, draft.step, asked=True)
+            await _ask_scale(update, context, text, exc)
             return True
         except (TextLengthError, AmountError):
             return False
@@ -388,6 +400,9 @@ async def got_text(update: Update, context: SotongContext) -> str | int:
     except PeriodMissingError as exc:
         await _ask_period(update, context, exc.reading)
         return str(step)
+    except ScaleUnclearError as exc:
+        await _ask_scale(update, context, typed_text(update), exc)
+        return str(step)
     except AmountError:
         await send(update, context, hint(context.lang, step))
         return str(step)
@@ -467,6 +482,7 @@ async def _ask_period(update: Update, context: SotongContext, reading: CostReadi
     """A figure typed without a period: ask how often, one button per period, nothing assumed.
 
     Each button carries the figure, so one tap stores the cost; the draft stays at its step.
+    After a tap (the amount just chosen) the question takes the tapped message's place.
     """
     lang = context.lang
     unit, low, high = str(reading.unit), reading.low, reading.high
@@ -482,7 +498,48 @@ async def _ask_period(update: Update, context: SotongContext, reading: CostReadi
         ]
         for period in PERIOD_CHOICES
     ]
-    await send(update, context, t(lang, "feedback.ask.cost_period", amount=amount), keyboard(rows))
+    await _show(update, context, t(lang, "feedback.ask.cost_period", amount=amount), keyboard(rows))
+
+
+async def _ask_scale(
+    update: Update, context: SotongContext, typed: str, error: ScaleUnclearError
+) -> None:
+    """A plain figure too small for won ("300"): 300만원 or 300원? One button each, nothing stored.
+
+    Each button carries its figure and the period said (if any): one tap stores the cost or
+    asks its period.
+    """
+    lang = context.lang
+    rows = []
+    for choice in error.choices:
+        low, high = choice.low, choice.high
+        amount = (
+            cost_amount(lang, str(CostUnit.WON), low, high)
+            if choice.period is None
+            else describe_cost(lang, str(CostUnit.WON), str(choice.period), low, high)
+        )
+        data = cb.FbWonScale(low, high, str(choice.period or _UNSAID))
+        rows.append([button(lang, "feedback.button.cost_scale", data, amount=amount)])
+    likely = html.unescape(rows[0][0].text)
+    text = t(lang, "feedback.ask.cost_scale", typed=typed, amount=likely)
+    await send(update, context, text, keyboard(rows))
+
+
+async def cost_scale(update: Update, context: SotongContext) -> str | int:
+    """The amount a plain figure meant, tapped: store it, or ask its period when none was said."""
+    data = await _tapped(update)
+    draft = await _draft(update, context)
+    if draft is None:
+        return END
+    tapped = cb.FbWonScale.decode(data)
+    assert tapped is not None
+    period = None if tapped.period == _UNSAID else CostPeriod(tapped.period)
+    reading = CostReading(tapped.low, tapped.high, CostUnit.WON, period)
+    cost = reading.cost()
+    if cost is None:
+        await _ask_period(update, context, reading)
+        return str(draft.step)
+    return await _goto(update, context, draft.with_known_cost(cost), DraftStep.COST)
 
 
 async def cost_period(update: Update, context: SotongContext) -> str | int:
@@ -1047,6 +1104,7 @@ def conversation() -> Flow:
     typed = MessageHandler(text, got_text)
     chosen = MessageHandler(text, got_typed_choice)
     period = CallbackQueryHandler(cost_period, pattern=cb.FbCostPeriod.matches)
+    scale = CallbackQueryHandler(cost_scale, pattern=cb.FbWonScale.matches)
     review = CallbackQueryHandler(back_to_review, pattern=cb.FB_REVIEW.matches)
     discarding = [
         CallbackQueryHandler(ask_discard, pattern=cb.FB_DISCARD.matches),
@@ -1114,18 +1172,21 @@ def conversation() -> Flow:
                 CallbackQueryHandler(cost_choice, pattern=cb.FbCost.matches),
                 CallbackQueryHandler(cost_done, pattern=_next(DraftStep.COST)),
                 period,
+                scale,
                 wrong,
             ],
             COST_HOURS: [
                 typed,
                 CallbackQueryHandler(cost_back, pattern=cb.FB_COST_BACK.matches),
                 period,
+                scale,
                 wrong,
             ],
             COST_WON: [
                 typed,
                 CallbackQueryHandler(cost_back, pattern=cb.FB_COST_BACK.matches),
                 period,
+                scale,
                 wrong,
             ],
             ATTACHMENTS: [

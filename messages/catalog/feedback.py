@@ -135,6 +135,17 @@ TEXTS = {
         "ko": "<b>{amount}</b>, 얼마나 자주 드나요?",
         "en": "<b>{amount}</b>: how often?",
     },
+    "feedback.ask.cost_scale": {
+        "ko": (
+            "<b>{typed}</b>, 어느 금액인가요?\n"
+            "버튼을 누르거나 ‘{amount}’처럼 단위를 붙여 적어 주세요."
+        ),
+        "en": (
+            "<b>{typed}</b>: which amount do you mean?\n"
+            "Tap one, or type it with its unit, like “{amount}”."
+        ),
+    },
+    "feedback.button.cost_scale": {"ko": "{amount}", "en": "{amount}"},
     "feedback.ask.cost_hours": {
         "ko": "시간이 얼마나 드나요? 예: 월 40시간, 주 5시간, 한 번에 20시간",
         "en": ("How much time does it take? E.g. 40 hours a month, 5 hours a week, 20 hours once."),

@@ -61,15 +61,87 @@ async def test_a_figure_without_a_period_asks_how_often_once(
     assert draft is not None and str(draft.step) == "cost"
 
 
-@pytest.mark.parametrize("language", ["ko", "en"])
-async def test_a_bare_number_after_choosing_won_is_won(sotong: BotHarness, language: str) -> None:
+async def _typed_after_won(
+    sotong: BotHarness, language: str, typed: str, *, interrupted: bool = False
+) -> ScriptedUser:
+    """₩ 금액 tapped, then `typed`; with `interrupted`, /help parks the report in between."""
     owner = await _at_cost(sotong, language)
     await owner.tap(callback_data="fb:cost:won")
-    await owner.send("300")
+    if interrupted:
+        await owner.send("/help")
+    await owner.send(typed)
+    return owner
+
+
+async def _tap_period(owner: ScriptedUser, language: str, period: str) -> None:
+    shown = label(language, f"cost.period.{period}", amount="").strip()
+    await owner.tap(next(text for text in owner.buttons() if shown in text))
+
+
+SCALE = {
+    "ko": ("300만원", "300원", "월 300만원", "월 300원"),
+    "en": ("₩3,000,000", "₩300", "₩3,000,000 a month", "₩300 a month"),
+}
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_a_bare_number_after_choosing_won_offers_man_or_won(
+    sotong: BotHarness, language: str
+) -> None:
+    """A bare 300 after ₩ is most likely 300만원: asked with one tap each, not stored as 300원."""
+    in_man, as_written, _, _ = SCALE[language]
+    owner = await _typed_after_won(sotong, language, "300")
+    replies = owner.replies()
+    assert len(replies) == 1
+    assert owner.buttons() == [in_man, as_written]
+    assert await _won(sotong, owner) is None, "stored before the owner said which"
+    await owner.tap(in_man)
     assert HOW_OFTEN[language] in (owner.reply().text or "").lower()
-    once = label(language, "cost.period.one_off", amount="").strip()
-    await owner.tap(next(text for text in owner.buttons() if once in text))
-    assert await _won(sotong, owner) == Cost(CostUnit.WON, CostPeriod.ONE_OFF, 300, 300)
+    await _tap_period(owner, language, "one_off")
+    assert await _won(sotong, owner) == Cost(CostUnit.WON, CostPeriod.ONE_OFF, 3_000_000, 3_000_000)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_the_won_as_written_is_one_tap_too(sotong: BotHarness, language: str) -> None:
+    """A period said with the figure ("월 300") is on both buttons: the tap stores the cost."""
+    _, _, monthly_in_man, monthly_as_written = SCALE[language]
+    owner = await _typed_after_won(sotong, language, "월 300")
+    assert owner.buttons() == [monthly_in_man, monthly_as_written]
+    await owner.tap(monthly_as_written)
+    assert await _won(sotong, owner) == Cost(CostUnit.WON, CostPeriod.MONTH, 300, 300)
+    draft = await sotong.services.intake.draft(owner.id)
+    assert draft is not None and str(draft.step) == "cost"
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_a_bare_number_after_an_interruption_is_asked_too(
+    sotong: BotHarness, language: str
+) -> None:
+    """The report parked by /help: "300" still reaches the won question and is asked about."""
+    in_man, as_written, _, _ = SCALE[language]
+    owner = await _typed_after_won(sotong, language, "300", interrupted=True)
+    assert owner.buttons() == [in_man, as_written]
+    await owner.tap(as_written)
+    await _tap_period(owner, language, "year")
+    assert await _won(sotong, owner) == Cost(CostUnit.WON, CostPeriod.YEAR, 300, 300)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_a_period_asked_after_an_interruption_takes_its_tap(
+    sotong: BotHarness, language: str
+) -> None:
+    owner = await _typed_after_won(sotong, language, "1억", interrupted=True)
+    assert HOW_OFTEN[language] in (owner.reply().text or "").lower()
+    await _tap_period(owner, language, "year")
+    assert await _won(sotong, owner) == Cost(
+        CostUnit.WON, CostPeriod.YEAR, 100_000_000, 100_000_000
+    )
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_won_said_with_the_figure_is_not_asked(sotong: BotHarness, language: str) -> None:
+    owner = await _typed_after_won(sotong, language, "월 300원")
+    assert await _won(sotong, owner) == Cost(CostUnit.WON, CostPeriod.MONTH, 300, 300)
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])

@@ -7,7 +7,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.amounts import Cost, CostPeriod, CostReading, CostUnit, parse_cost, read_cost
-from domain.cost_answers import PERIOD_CHOICES, answer_cost, complete_cost, needs_period
+from domain.cost_answers import (
+    PERIOD_CHOICES,
+    SMALL_WON,
+    ScaleUnclearError,
+    answer_cost,
+    complete_cost,
+    needs_period,
+    scale_choices,
+)
 from domain.intake import MAX_COST_WON, MAX_HOURS, AmountError, checked_cost
 from messages import format_number, t
 from messages.costs import describe_cost
@@ -48,10 +56,11 @@ SAID = [
     ("하루 2시간", None, 2, 2, H, DAY),
     ("200~300만원", None, 2_000_000, 3_000_000, W, None),
     # After the owner chose a unit, a bare number is in that unit.
-    ("300", W, 300, 300, W, None),
+    ("300원", W, 300, 300, W, None),  # 원 said: as written, however small
     ("1,200,000", W, 1_200_000, 1_200_000, W, None),
     ("120만", W, 1_200_000, 1_200_000, W, None),
-    ("월 300", W, 300, 300, W, MONTH),
+    ("월 300만", W, 3_000_000, 3_000_000, W, MONTH),
+    ("10000", W, 10_000, 10_000, W, None),  # 1만원 and more: as written
     ("40", H, 40, 40, H, None),
     ("주 5", H, 5, 5, H, WEEK),
     ("한 번에 300만원", H, 3_000_000, 3_000_000, W, ONCE),  # the text's unit wins
@@ -67,7 +76,8 @@ SAID = [
     ("3 million won once", None, 3_000_000, 3_000_000, W, ONCE),
     ("5 hours a week", None, 5, 5, H, WEEK),
     ("40 hours", None, 40, 40, H, None),
-    ("300", W, 300, 300, W, None),
+    ("300 won", W, 300, 300, W, None),
+    ("5k", W, 5_000, 5_000, W, None),  # said in full: k is never short for 만
     ("1.5 million", W, 1_500_000, 1_500_000, W, None),
 ]
 
@@ -123,6 +133,60 @@ def test_hours_are_bounded_by_the_period_chosen_afterwards() -> None:
 def test_what_is_refused(typed: str, chosen: CostUnit | None) -> None:
     with pytest.raises(AmountError):
         answer_cost(typed, chosen)
+
+
+# (typed after ₩, the reading in 만, the reading as written, period)
+IN_DOUBT = [
+    ("300", (3_000_000, 3_000_000), (300, 300), None),
+    ("월 300", (3_000_000, 3_000_000), (300, 300), MONTH),
+    ("300 정도요", (3_000_000, 3_000_000), (300, 300), None),
+    ("3천", (30_000_000, 30_000_000), (3_000, 3_000), None),  # 3천만원 or 3천원
+    ("200~300", (2_000_000, 3_000_000), (200, 300), None),
+    ("1.5", (15_000, 15_000), (2, 2), None),
+    ("9,999", (99_990_000, 99_990_000), (9_999, 9_999), None),
+    ("연 500", (5_000_000, 5_000_000), (500, 500), YEAR),
+]
+
+
+@pytest.mark.parametrize("case", IN_DOUBT, ids=str)
+def test_a_plain_figure_too_small_for_won_is_asked_not_stored(
+    case: tuple[str, tuple[int, int], tuple[int, int], CostPeriod | None],
+) -> None:
+    """A bare 300 after ₩ 금액: 300만원 or 300원? Both are offered, 만 first; neither assumed."""
+    typed, in_man, as_written, period = case
+    with pytest.raises(ScaleUnclearError) as unclear:
+        answer_cost(typed, W)
+    likely, literal = unclear.value.choices
+    assert (likely.low, likely.high, likely.unit, likely.period) == (*in_man, W, period)
+    assert (literal.low, literal.high, literal.unit, literal.period) == (*as_written, W, period)
+
+
+@pytest.mark.parametrize(
+    ("typed", "chosen"),
+    [
+        ("300원", W),  # the unit said
+        ("300 won", W),
+        ("₩300", W),
+        ("300만", W),  # 만 said
+        ("5k", W),  # an English multiplier said
+        ("10000", W),  # 1만원: not implausible
+        ("0", W),  # nothing at all
+        ("300", H),  # hours are never in doubt
+        ("300원", None),
+    ],
+)
+def test_a_figure_whose_unit_is_said_or_plausible_is_taken_as_written(
+    typed: str, chosen: CostUnit | None
+) -> None:
+    reading = answer_cost(typed, chosen)
+    assert scale_choices(reading) is None
+
+
+def test_the_line_is_one_man() -> None:
+    assert SMALL_WON == 10_000
+    with pytest.raises(ScaleUnclearError):
+        answer_cost(str(SMALL_WON - 1), W)
+    assert answer_cost(str(SMALL_WON), W).high == SMALL_WON
 
 
 def test_the_flow_of_today_still_reads_a_missing_period_as_a_month() -> None:
