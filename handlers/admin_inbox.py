@@ -147,10 +147,9 @@ async def list_page(update: Update, context: SotongContext) -> None:
 
 @admin_only
 async def choose_filter(update: Update, context: SotongContext) -> None:
-    """A filter button: offer every value of that dimension."""
+    """A filter button: offer every value of that dimension; tapped twice, say so in a toast."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    await query.answer()
     tapped = cb.InboxFilter.decode(query.data)
     assert tapped is not None
     view = InboxView(0, tapped.status, tapped.category, tapped.region, tapped.sort, tapped.search)
@@ -165,13 +164,14 @@ async def choose_filter(update: Update, context: SotongContext) -> None:
         if dimension == "region"
         else ()
     )
-    await edit(
+    await edit_or_say(
         query,
         t(
             context.lang,
             "admin_inbox.choose_sort" if dimension == "sort" else "admin_inbox.choose_filter",
         ),
         filter_options(context.lang, view, dimension, choices),
+        t(context.lang, "ui.unchanged"),
     )
 
 

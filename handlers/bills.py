@@ -13,7 +13,7 @@ from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.paging import fit_page, navigation, page_of
 from handlers.subscribe import require_consent
-from handlers.ui import button, edit, edit_or_say, keyboard, send
+from handlers.ui import button, edit_or_say, keyboard, send
 from messages import Markup, format_date, t
 from messages.length import truncate
 from services.digests import bill_line
@@ -128,9 +128,13 @@ async def bills_page(update: Update, context: SotongContext) -> None:
 
 
 async def _load(update: Update, context: SotongContext) -> Bill | None:
+    """The tapped bill, or None after saying it is gone.
+
+    The query is left unanswered: a tap that changes nothing answers it in words, any other
+    is answered when the update is done (bot/app.py).
+    """
     query = update.callback_query
     assert query is not None
-    await query.answer()
     tapped = cb.BillShow.decode(query.data) or cb.BillFollow.decode(query.data)
     assert tapped is not None
     try:
@@ -181,11 +185,14 @@ async def toggle_follow(update: Update, context: SotongContext) -> None:
         await subscriptions.unfollow(user_id, bill.id)
         confirmation = t(lang, "bills.unfollowed", name=name)
     if tapped.detail:
+        following = tapped.action == "follow"
         # The tap's own change decides the button: this user's updates run one at a time.
-        await edit(
+        # A second tap on the same button (a double tap) leaves the details as they are.
+        await edit_or_say(
             query,
             Markup(f"{await bill_details(context, bill)}\n\n{confirmation}"),
-            _detail_keyboard(context, bill, following=tapped.action == "follow"),
+            _detail_keyboard(context, bill, following=following),
+            t(lang, "bills.toast.following" if following else "bills.toast.not_following"),
         )
     else:
         await send(update, context, confirmation)

@@ -62,6 +62,14 @@ TEXTS = {
             "(change it with /subscribe)."
         ),
     },
+    "bills.toast.following": {
+        "ko": "이미 관심 법안이에요.",
+        "en": "You already follow this bill.",
+    },
+    "bills.toast.not_following": {
+        "ko": "이미 관심 법안에서 뺐어요.",
+        "en": "You already stopped following this bill.",
+    },
     "bills.unfollowed": {
         "ko": "「{name:」을} 관심 법안에서 뺐어요.",
         "en": "You no longer follow “{name}”.",

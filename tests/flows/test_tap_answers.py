@@ -2,8 +2,8 @@
 
 Each case is a tap whose screen stays as it was: "모든 분야" with no topic ticked, a refresh
 with nothing new, a second tap on a button the first tap already acted on (◀ ▶ paging, a
-/stats section, an /inbox filter). The walk records every `answerCallbackQuery` such a tap
-brings and fails on any without text.
+/stats section, /bills' follow and unfollow, an /inbox filter, its value, the sort, the reset).
+The walk records every `answerCallbackQuery` such a tap brings and fails on any without text.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from domain import callback_data as cb
 from messages import t
 from sandbox.emulator import EmulatorLimits, ScriptedUser
 from tests.admin.support import submit
-from tests.delivery.support import add_meeting, kst, onboard
+from tests.delivery.support import add_bill, add_meeting, kst, onboard
 from tests.fixtures.app import BotHarness
 from tests.intake.flow import label
 
@@ -95,33 +95,66 @@ async def test_taps_that_change_nothing_answer_in_words(sotong: BotHarness, lang
         await submit(sotong, user.id, language=language)
     await user.send("/my")
     await walk.double_tap("my: next page twice", user, text=label(language, "paging.next"))
+
+    bills = [await add_bill(sotong) for _ in range(6)]
+    await user.send("/bills")
+    await walk.double_tap("bills: next page twice", user, text=label(language, "paging.next"))
+    await user.tap(callback_data=cb.BillShow(bills[0]).encode())
+    await user.tap(label(language, "bills.button.follow"))
+    await walk.double_tap(
+        "bills: unfollow twice", user, text=label(language, "bills.button.unfollow")
+    )
+    await walk.double_tap("bills: follow twice", user, text=label(language, "bills.button.follow"))
     walk.check()
     assert walk.toasts["my: next page twice"] == label(language, "paging.same_page")
+    assert walk.toasts["bills: next page twice"] == label(language, "paging.same_page")
+    assert walk.toasts["bills: unfollow twice"] == label(language, "bills.toast.not_following")
+    assert walk.toasts["bills: follow twice"] == label(language, "bills.toast.following")
 
 
-async def test_administrators_taps_that_change_nothing_answer_in_words(sotong: BotHarness) -> None:
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_administrators_taps_that_change_nothing_answer_in_words(
+    sotong: BotHarness, language: str
+) -> None:
     walk = Walk(sotong)
     owner = await onboard(sotong, "민수")
     items = [await submit(sotong, owner.id) for _ in range(12)]
     admin = sotong.admin()
     await admin.send("/start")
-    await admin.tap("한국어")
-    await admin.tap("✅ 동의")
+    await admin.tap(callback_data=f"start:lang:{language}")
+    await admin.tap(label(language, "privacy.button.agree"))
 
     await admin.send("/delivery")
-    await walk.tap("delivery: refresh with nothing new", admin, text="🔄 새로고침")
+    refresh = label(language, "content_admin.delivery.refresh")
+    await walk.tap("delivery: refresh with nothing new", admin, text=refresh)
     assert walk.toasts["delivery: refresh with nothing new"] == label(
-        "ko", "content_admin.delivery.unchanged"
+        language, "content_admin.delivery.unchanged"
     )
     await admin.send("/stats")
     section = cb.StatsView("cat").encode()
     await walk.double_tap("stats: a section twice", admin, callback_data=section)
     await admin.send("/inbox")
-    await walk.double_tap("inbox: next page twice", admin, text=label("ko", "paging.next"))
+    await walk.double_tap("inbox: next page twice", admin, text=label(language, "paging.next"))
+    await admin.send("/inbox")
+    for name, key in (
+        ("inbox: status filter twice", "admin_inbox.button.filter_status"),
+        ("inbox: a status twice", "admin_common.any"),
+        ("inbox: clear filters twice", "admin_inbox.button.reset"),
+        ("inbox: sort twice", "admin_inbox.button.sort"),
+        ("inbox: an order twice", "admin_inbox.sort.o"),
+        ("inbox: region filter twice", "admin_inbox.button.filter_region"),
+    ):
+        await walk.double_tap(name, admin, text=label(language, key))
+    await walk.double_tap(
+        "inbox: a region twice", admin, text="서울" if language == "ko" else "Seoul"
+    )
     for _ in range(12):
         await sotong.services.review.start_review(items[0].id, actor_id=admin.id)
         await sotong.services.review.close(items[0].id, actor_id=admin.id)
     await admin.send("/audit")
-    await walk.double_tap("audit: older twice", admin, text="더 이전 기록 ▶️")
+    await walk.double_tap(
+        "audit: older twice", admin, text=label(language, "admin_audit.button.older")
+    )
     walk.check()
-    assert t("ko", "ui.unchanged") in walk.toasts.values()
+    for name in ("inbox: status filter twice", "inbox: sort twice", "inbox: region filter twice"):
+        assert walk.toasts[name] == t(language, "ui.unchanged"), name
