@@ -59,6 +59,10 @@ async def test_audit_in_english_names_the_administrator(sotong: BotHarness) -> N
     assert "the bot, automatically · personal data past its retention removed" in text
     assert "admin 0" not in text and str(ADMIN_ID) not in text
     assert "newest first" in text and PAGE_SIZE == 15
+    # Newest first by time, in words and Seoul's clock, as in Korean.
+    assert text.index("official answer") < text.index("personal data past")
+    assert "retention.purge" not in text and "{" not in text and '"' not in text
+    assert " AM" in text or " PM" in text
 
 
 @pytest.mark.parametrize("folder", ["services", "storage"])

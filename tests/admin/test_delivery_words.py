@@ -48,4 +48,6 @@ async def test_delivery_names_each_delivery_in_english(sotong: BotHarness) -> No
     text = admin.reply().text or ""
     assert "Digest · " in text and "9:00" in text
     assert "Linked meeting or bill scheduled" in text and "Unfinished report reminder" in text
-    assert "link:" not in text and str(_OWNER) not in text
+    assert "link:" not in text and "digest:" not in text and str(_OWNER) not in text
+    assert "+00:00" not in text
+    assert text.index("Unfinished report reminder") < text.index("Digest · ")

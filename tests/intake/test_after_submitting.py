@@ -18,6 +18,7 @@ from tests.fixtures.app import ADMIN_ID, BotHarness
 from tests.intake.flow import (
     PROBLEM_KO,
     agreed_user,
+    answer_until_ready,
     answer_until_review,
     label,
     submit_one,
@@ -367,3 +368,21 @@ async def test_review_summary_never_exceeds_a_message(sotong: BotHarness) -> Non
     parts = [message.text or "" for message in user.replies()]
     assert len(parts) == 2 and all(len(part) <= 4096 for part in parts)
     assert "가" * 3500 in parts[0] and "나" * 3500 in parts[1]
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("ko", ("/status SV-2026-000001로", "/status SV-2026-000002로", "SV-2026-000003으로")),
+        ("en", ("/status SV-2026-000001.", "/status SV-2026-000002.", "/status SV-2026-000003.")),
+    ],
+)
+async def test_the_receipt_puts_the_particle_the_code_calls_for(
+    sotong: BotHarness, language: str, said: tuple[str, str, str]
+) -> None:
+    """일 and 이 take 로, 삼 takes 으로: the particle follows how the code is read aloud."""
+    owner = await agreed_user(sotong, "민수", language=language)
+    for expected in said:
+        await answer_until_ready(owner)
+        await owner.tap(callback_data="fb:submit")
+        assert expected in (owner.reply().text or ""), expected
