@@ -313,11 +313,14 @@ def kept_line(label: str | None, sums: KeptSums, middles: Mapping[str, list[int]
 
 
 def ranked(lines: Iterable[BurdenLine]) -> tuple[BurdenLine, ...]:
-    """Heaviest first (won a month, then hours, then support); the unnamed line last."""
+    """Heaviest first (won a month, then hours, then support); the unnamed line last.
+
+    Lines of equal weight come in label order, however they were read.
+    """
     lines = list(lines)
-    named = sorted((line for line in lines if line.label is not None), key=_weight)
+    named = sorted((line for line in lines if line.label is not None), key=lambda x: x.label or "")
     unnamed = [line for line in lines if line.label is None]
-    return (*reversed(named), *unnamed)
+    return (*sorted(named, key=_weight, reverse=True), *unnamed)
 
 
 class BurdenTally:
