@@ -80,9 +80,13 @@ class DeadlineRepository:
 
     async def replied_due_days(self) -> tuple[date, date] | None:
         """The first and last due day among counted replies; None before any reply."""
+        # Two subqueries: SQLite reads one end of the index for a lone MIN or MAX, but scans
+        # the whole of it for both in one SELECT.
         row = await self._db.fetch_one(
-            "SELECT MIN(s.due_on), MAX(s.due_on) FROM submissions s"
-            f" INDEXED BY submissions_replied_by_due WHERE {_REPLIED}"
+            "SELECT (SELECT MIN(s.due_on) FROM submissions s"
+            f" INDEXED BY submissions_replied_by_due WHERE {_REPLIED}),"
+            " (SELECT MAX(s.due_on) FROM submissions s"
+            f" INDEXED BY submissions_replied_by_due WHERE {_REPLIED})"
         )
         if row is None or row[0] is None:
             return None
