@@ -29,7 +29,7 @@ END;
 -- Counted submissions per value of one dimension: 'total' (value ''), 'status', 'category_id',
 -- 'region_id', 'company_size_id', 'answered' (has an official answer), 'replied' (has a due day
 -- and a reply), 'open_due' (open, due day as value, no reply yet) and 'follow_up' (a follow-up
--- asked, its result as value, '' before one). A count may fall to 0; readers skip those.
+-- asked, its result as value, '' before one). A count that falls to 0 is deleted.
 CREATE TABLE submission_tallies (
     dimension  TEXT NOT NULL,
     value      TEXT NOT NULL,
@@ -142,6 +142,13 @@ CREATE TRIGGER submission_tally_change INSTEAD OF INSERT ON submission_tally_cha
         won_once = won_once + excluded.won_once,
         hours_once_n = hours_once_n + excluded.hours_once_n,
         hours_once = hours_once + excluded.hours_once;
+    -- A law text no counted report has any more leaves no trace (it may name a person).
+    DELETE FROM burden_tallies WHERE submissions = 0 AND (law_or_rule, category_id) IN (
+        SELECT law_or_rule, category_id FROM burden_rows WHERE id = new.id
+    );
+    DELETE FROM submission_tallies WHERE n = 0 AND (dimension, value) IN (
+        SELECT dimension, value FROM submission_tally_rows WHERE id = new.id
+    );
 END;
 
 -- A submission leaves its tallies before it changes (or goes) and joins them again after.
@@ -185,6 +192,8 @@ CREATE TRIGGER follow_ups_tallies_update AFTER UPDATE OF result ON follow_ups BE
         SELECT 1 FROM submissions WHERE id = old.submission_id
             AND hidden = 0 AND merged_into IS NULL AND deleted_at IS NULL
     );
+    DELETE FROM submission_tallies
+    WHERE dimension = 'follow_up' AND value = COALESCE(old.result, '') AND n = 0;
     INSERT INTO submission_tallies (dimension, value, n)
     SELECT 'follow_up', COALESCE(new.result, ''), 1 FROM submissions
     WHERE id = new.submission_id AND hidden = 0 AND merged_into IS NULL AND deleted_at IS NULL
@@ -197,6 +206,8 @@ CREATE TRIGGER follow_ups_tallies_delete AFTER DELETE ON follow_ups BEGIN
         SELECT 1 FROM submissions WHERE id = old.submission_id
             AND hidden = 0 AND merged_into IS NULL AND deleted_at IS NULL
     );
+    DELETE FROM submission_tallies
+    WHERE dimension = 'follow_up' AND value = COALESCE(old.result, '') AND n = 0;
 END;
 
 -- Reads that stay proportional to what they show, not to every report: the weeks on the chart,
