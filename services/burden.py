@@ -23,7 +23,7 @@ from domain.burden import (
 from domain.export.burden import burden_entry
 from domain.export.model import ExportFilter
 from domain.stats import middle_ranks
-from storage.burden import BurdenRepository
+from storage.burden import BurdenRepository, MiddleRows
 from storage.exports import ExportRepository
 
 __all__ = ["BurdenService"]
@@ -60,18 +60,23 @@ class BurdenService:
 
     async def total(self) -> BurdenLine:
         """The burden of every counted submission, the line /stats' summary shows."""
-        return await self._line(None, await self._kept.total(), None, [])
+        (line,) = await self._lines([(None, await self._kept.total(), None, [])])
+        return line
 
-    async def _line(
-        self, label: str | None, sums: KeptSums, by: str | None, values: list[str | None]
-    ) -> BurdenLine:
-        middles = {
-            kind: await self._kept.middle_keys(
-                kind, *middle_ranks(sums.counts[kind]), by=by, values=values
-            )
+    async def _lines(
+        self, wanted: list[tuple[str | None, KeptSums, str | None, list[str | None]]]
+    ) -> list[BurdenLine]:
+        """Lines from their sums, with every median read in one trip to SQLite."""
+        requests = [
+            MiddleRows(kind, *middle_ranks(sums.counts[kind]), by=by, values=tuple(values))
+            for _, sums, by, values in wanted
             for kind in MEDIAN_KINDS
-        }
-        return kept_line(label, sums, middles)
+        ]
+        keys = iter(await self._kept.middle_keys(requests))
+        return [
+            kept_line(label, sums, {kind: next(keys) for kind in MEDIAN_KINDS})
+            for label, sums, _, _ in wanted
+        ]
 
     async def _kept_table(self, language: str) -> BurdenTable:
         aliases = await self._kept.law_aliases()
@@ -84,15 +89,11 @@ class BurdenService:
         for ident, name, sums in await self._kept.by_category(language):
             kept, ids = categories.get(name, (KeptSums.zero(), []))
             categories[name] = (kept + sums, [*ids, ident])
-        return BurdenTable(
-            await self.total(),
-            ranked(
-                [await self._line(line, sums, "law", texts) for line, (sums, texts) in laws.items()]
-            ),
-            ranked(
-                [
-                    await self._line(name, sums, "category", ids)
-                    for name, (sums, ids) in categories.items()
-                ]
-            ),
+        total, *lines = await self._lines(
+            [
+                (None, await self._kept.total(), None, []),
+                *((line, sums, "law", texts) for line, (sums, texts) in laws.items()),
+                *((name, sums, "category", ids) for name, (sums, ids) in categories.items()),
+            ]
         )
+        return BurdenTable(total, ranked(lines[: len(laws)]), ranked(lines[len(laws) :]))

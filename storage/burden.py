@@ -8,11 +8,12 @@ partial index sorted by the cost's key, one or two rows at an offset.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from domain.burden import COST_KINDS, KeptSums
 from storage.database import Database, Row
 
-__all__ = ["BurdenRepository"]
+__all__ = ["BurdenRepository", "MiddleRows"]
 
 _COUNTED = "s.hidden = 0 AND s.merged_into IS NULL AND s.deleted_at IS NULL"
 _SUMS = ", ".join(
@@ -27,6 +28,21 @@ def _sums(row: Row, start: int) -> KeptSums:
     counts = {kind: int(row[start + 2 + 2 * n]) for n, kind in enumerate(COST_KINDS)}
     sums = {kind: int(row[start + 3 + 2 * n]) for n, kind in enumerate(COST_KINDS)}
     return KeptSums(int(row[start]), int(row[start + 1]), counts, sums)
+
+
+@dataclass(frozen=True, slots=True)
+class MiddleRows:
+    """Which sorted keys to read: `count` of cost `kind` from the `rank`-th on.
+
+    Over every counted submission, or those whose category or law text (`by`) is one of
+    `values` (None matching "not given").
+    """
+
+    kind: str
+    rank: int
+    count: int
+    by: str | None = None
+    values: tuple[str | None, ...] = ()
 
 
 class BurdenRepository:
@@ -64,38 +80,37 @@ class BurdenRepository:
         )
         return [(row[0], row[1], _sums(row, 2)) for row in rows]
 
-    async def middle_keys(
-        self,
-        kind: str,
-        rank: int,
-        count: int,
-        *,
-        by: str | None = None,
-        values: Sequence[str | None] = (),
-    ) -> list[int]:
-        """`count` keys of one cost from the `rank`-th smallest on (0 first).
+    async def middle_keys(self, wanted: Sequence[MiddleRows]) -> list[list[int]]:
+        """For each request, its `count` keys from the `rank`-th smallest on (0 first).
 
-        Over every counted submission, or those whose category or law text (`by`) is one of
-        `values` (None matching "not given"). One value reads its index in order; several are
-        merged by a sort over their rows.
+        All in one statement, so a whole table's medians cost one trip to SQLite. A request
+        over one category or law text reads its index in order; several are merged by a sort
+        over their rows.
         """
-        if count == 0:
-            return []
-        if kind not in COST_KINDS:
-            raise ValueError(f"no kept cost {kind!r}")
-        key = f"{kind}_key"
-        where = f"{_COUNTED} AND s.{key} IS NOT NULL"
+        parts: list[str] = []
         parameters: list[object] = []
-        if by is not None:
-            column = f"s.{_BY[by]}"
-            named = [value for value in values if value is not None]
-            alternatives = [f"{column} IS NULL"] if None in values else []
-            if named:
-                alternatives.append(f"{column} IN ({', '.join('?' for _ in named)})")
-                parameters.extend(named)
-            where += f" AND ({' OR '.join(alternatives) or '0'})"
-        rows = await self._db.fetch_all(
-            f"SELECT s.{key} FROM submissions s WHERE {where} ORDER BY s.{key} LIMIT ? OFFSET ?",
-            [*parameters, count, rank],
-        )
-        return [int(row[0]) for row in rows]
+        for index, rows in enumerate(wanted):
+            if rows.count == 0:
+                continue
+            if rows.kind not in COST_KINDS:
+                raise ValueError(f"no kept cost {rows.kind!r}")
+            key = f"{rows.kind}_key"
+            where = f"{_COUNTED} AND s.{key} IS NOT NULL"
+            if rows.by is not None:
+                column = f"s.{_BY[rows.by]}"
+                named = [value for value in rows.values if value is not None]
+                alternatives = [f"{column} IS NULL"] if None in rows.values else []
+                if named:
+                    alternatives.append(f"{column} IN ({', '.join('?' for _ in named)})")
+                    parameters.extend(named)
+                where += f" AND ({' OR '.join(alternatives) or '0'})"
+            parts.append(
+                f"SELECT {index} AS request, key FROM (SELECT s.{key} AS key FROM submissions s"
+                f" WHERE {where} ORDER BY s.{key} LIMIT ? OFFSET ?)"
+            )
+            parameters.extend((rows.count, rows.rank))
+        found: list[list[int]] = [[] for _ in wanted]
+        if parts:
+            for request, key in await self._db.fetch_all(" UNION ALL ".join(parts), parameters):
+                found[int(request)].append(int(key))
+        return found
