@@ -274,12 +274,16 @@ async def measure(
             await services.stats.overview()
             await services.deadlines.summary()
             await services.follow_ups.summary()
-            await services.burden.table(language="ko")
+            await services.burden.total()
 
+        blank = Draft.blank(4_000_000, "ko", NOW)
         draft = replace(
-            Draft.blank(4_000_000, "ko", NOW),
-            category_id="ai_basic_act",
-            problem="AI 기본법 고영향 AI 판단 기준이 불분명해서 제품 출시를 미루고 있어요",
+            blank,
+            content=replace(
+                blank.content,
+                category_id="ai_basic_act",
+                problem="AI 기본법 고영향 AI 판단 기준이 불분명해서 제품 출시를 미루고 있어요",
+            ),
         )
 
         async def my() -> None:

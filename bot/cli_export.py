@@ -18,6 +18,7 @@ from services.burden import BurdenService
 from services.export import CONSOLE_ACTOR_ID, ExportError, ExportFilter, ExportFormat
 from services.export.service import ExportService
 from storage.audit import AuditRepository
+from storage.burden import BurdenRepository
 from storage.database import Database
 from storage.exports import ExportRepository
 from storage.reference import ReferenceRepository
@@ -152,9 +153,9 @@ async def _export(arguments: argparse.Namespace, settings: Settings) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         if arguments.burden:
             language = arguments.language or settings.default_language
-            burden = await BurdenService(ExportRepository(database)).table(
-                export_filter, language=language
-            )
+            burden = await BurdenService(
+                ExportRepository(database), BurdenRepository(database)
+            ).table(export_filter, language=language)
             text = json.dumps(burden.as_json(), ensure_ascii=False, indent=1) + "\n"
             await asyncio.to_thread(out.write_text, text, encoding="utf-8")
             print(f"wrote the burden table of {burden.total.submissions} submissions to {out}")

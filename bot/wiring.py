@@ -48,6 +48,7 @@ from storage.announcements import AnnouncementRepository
 from storage.audit import AuditRepository
 from storage.bill_sync import BillSyncRepository
 from storage.bills import BillRepository
+from storage.burden import BurdenRepository
 from storage.content_events import ContentEventRepository
 from storage.content_import import ContentImportRepository
 from storage.database import Database
@@ -260,7 +261,7 @@ def _services(
             on_queued=delivery.wake,
         ),
         inbox_search=InboxSearch(AdminSearchRepository(database), clock),
-        burden=BurdenService(ExportRepository(database)),
+        burden=BurdenService(ExportRepository(database), BurdenRepository(database)),
         follow_ups=FollowUpService(
             FollowUpRepository(database),
             clock,

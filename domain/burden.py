@@ -21,18 +21,23 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from statistics import median
 
-from domain.amounts import Cost, CostPeriod
+from domain.amounts import Cost, CostPeriod, CostUnit
 
 __all__ = [
+    "COST_KINDS",
+    "MEDIAN_KINDS",
     "PER_MONTH",
     "BurdenEntry",
     "BurdenLine",
     "BurdenTable",
     "BurdenTally",
+    "KeptSums",
     "fold_law_name",
+    "kept_line",
     "known_law",
     "law_line",
     "monthly",
+    "ranked",
 ]
 
 PER_MONTH: Mapping[CostPeriod, Fraction] = {
@@ -232,6 +237,92 @@ class BurdenTable:
         }
 
 
+COST_KINDS = ("hours_month", "won_month", "won_once", "hours_once")
+"""The costs storage keeps sums of: recurring hours and won a month, one-off won and hours."""
+
+MEDIAN_KINDS = ("hours_month", "won_month", "won_once")
+"""The costs a line gives a median of."""
+
+_PER_KEY = {"hours_month": Fraction(1, 12), "won_month": Fraction(1, 12)}
+"""A recurring cost's key is twelve times its monthly figure (whole units, exact sums)."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeptSums:
+    """A line's figures as storage keeps them, in whole keys (see `kept_key`)."""
+
+    submissions: int
+    supporters: int
+    counts: Mapping[str, int]
+    sums: Mapping[str, int]
+
+    def __add__(self, other: KeptSums) -> KeptSums:
+        return KeptSums(
+            self.submissions + other.submissions,
+            self.supporters + other.supporters,
+            {kind: self.counts[kind] + other.counts[kind] for kind in COST_KINDS},
+            {kind: self.sums[kind] + other.sums[kind] for kind in COST_KINDS},
+        )
+
+    @classmethod
+    def zero(cls) -> KeptSums:
+        """Nothing counted yet."""
+        return cls(0, 0, dict.fromkeys(COST_KINDS, 0), dict.fromkeys(COST_KINDS, 0))
+
+
+def kept_key(cost: Cost) -> tuple[str, int]:
+    """The kind and whole key storage keeps for a cost: 12x monthly, or the one-off midpoint.
+
+    The same figures as `monthly` and `Cost.midpoint`, scaled so a sum of keys is exact.
+    """
+    unit = "hours" if cost.unit is CostUnit.HOURS else "won"
+    per_month = monthly(cost)
+    if per_month is None:
+        return f"{unit}_once", cost.midpoint
+    return f"{unit}_month", int(per_month * 12)
+
+
+def _figure(kind: str, key: Fraction) -> Fraction:
+    return key * _PER_KEY.get(kind, Fraction(1))
+
+
+def kept_line(label: str | None, sums: KeptSums, middles: Mapping[str, list[int]]) -> BurdenLine:
+    """A league-table line from kept sums and the middle key(s) of each median's cost."""
+
+    def total(kind: str) -> float | None:
+        if not sums.counts[kind]:
+            return None
+        return round(float(_figure(kind, Fraction(sums.sums[kind]))), 1)
+
+    def middle(kind: str) -> float | None:
+        keys = middles.get(kind, [])
+        return _median([_figure(kind, Fraction(key)) for key in keys])
+
+    return BurdenLine(
+        label=label,
+        submissions=sums.submissions,
+        supporters=sums.supporters,
+        hours_per_month=total("hours_month"),
+        hours_per_month_median=middle("hours_month"),
+        won_per_month=total("won_month"),
+        won_per_month_median=middle("won_month"),
+        won_one_off=total("won_once"),
+        won_one_off_median=middle("won_once"),
+        hours_one_off=total("hours_once"),
+    )
+
+
+def ranked(lines: Iterable[BurdenLine]) -> tuple[BurdenLine, ...]:
+    """Heaviest first (won a month, then hours, then support); the unnamed line last.
+
+    Lines of equal weight come in label order, however they were read.
+    """
+    lines = list(lines)
+    named = sorted((line for line in lines if line.label is not None), key=lambda x: x.label or "")
+    unnamed = [line for line in lines if line.label is None]
+    return (*sorted(named, key=_weight, reverse=True), *unnamed)
+
+
 class BurdenTally:
     """Adds submissions up as they stream past (the export writers feed it row by row)."""
 
@@ -257,10 +348,7 @@ class BurdenTally:
     def table(self) -> BurdenTable:
         """The league table as it stands."""
 
-        def ranked(buckets: dict[str | None, _Bucket]) -> tuple[BurdenLine, ...]:
-            lines = [bucket.line(label) for label, bucket in buckets.items()]
-            named = sorted((line for line in lines if line.label is not None), key=_weight)
-            unnamed = [line for line in lines if line.label is None]
-            return (*reversed(named), *unnamed)
+        def lines(buckets: dict[str | None, _Bucket]) -> tuple[BurdenLine, ...]:
+            return ranked(bucket.line(label) for label, bucket in buckets.items())
 
-        return BurdenTable(self._total.line(None), ranked(self._laws), ranked(self._categories))
+        return BurdenTable(self._total.line(None), lines(self._laws), lines(self._categories))

@@ -10,9 +10,9 @@ deadline lists and the on-time rate.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.typed_dates import split_leading_moment
@@ -21,7 +21,6 @@ __all__ = [
     "ADMIN_DIGEST_HOUR",
     "DUE_SOON_DAYS",
     "MAX_EXTENSION_REASON",
-    "AnswerRecord",
     "DeadlineItem",
     "DeadlineSummary",
     "ExpectedDateError",
@@ -32,7 +31,7 @@ __all__ = [
     "due_date",
     "local_day",
     "parse_extension",
-    "summarize",
+    "reply_edge",
 ]
 
 ADMIN_DIGEST_HOUR = 9
@@ -65,6 +64,14 @@ def due_date(received_at: datetime, zone: ZoneInfo, days: int) -> date:
 def answered_on_time(due_on: date, replied_at: datetime, zone: ZoneInfo) -> bool:
     """Whether the reply came on or before the due day (an extension does not move it)."""
     return local_day(replied_at, zone) <= due_on
+
+
+def reply_edge(due_on: date, zone: ZoneInfo) -> datetime:
+    """The first instant after the due day: a reply before it is on time (answered_on_time).
+
+    Midnight starting the next day in the zone; the instant a reply is compared with in SQL.
+    """
+    return datetime.combine(due_on + timedelta(days=1), time(), tzinfo=zone)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,15 +128,6 @@ def by_ministry(items: Iterable[DeadlineItem], today: date) -> list[MinistryDead
 
 
 @dataclass(frozen=True, slots=True)
-class AnswerRecord:
-    """One submission's deadline facts, for the on-time rate and the days to answer."""
-
-    received_at: datetime
-    due_on: date
-    replied_at: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
 class DeadlineSummary:
     """What /stats shows about deadlines.
 
@@ -145,19 +143,6 @@ class DeadlineSummary:
     def on_time_rate(self) -> float | None:
         """The share answered on time among those judged, or None before any is."""
         return None if self.judged == 0 else self.on_time / self.judged
-
-
-def summarize(records: Sequence[AnswerRecord], today: date, zone: ZoneInfo) -> DeadlineSummary:
-    """The on-time rate: /stats' overview already gives the one time-to-answer figure."""
-    judged = on_time = answered = 0
-    for record in records:
-        if record.replied_at is not None:
-            judged += 1
-            answered += 1
-            on_time += answered_on_time(record.due_on, record.replied_at, zone)
-        elif record.due_on < today:
-            judged += 1
-    return DeadlineSummary(judged, on_time, answered)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-__all__ = ["RankedSubmission", "StatsOverview", "median", "week_starts"]
+__all__ = ["RankedSubmission", "StatsOverview", "median", "middle_ranks", "week_starts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,19 @@ def median(values: list[timedelta]) -> timedelta | None:
     if len(ordered) % 2:
         return ordered[middle]
     return (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def middle_ranks(count: int) -> tuple[int, int]:
+    """Where the median sits among `count` sorted values: (first rank from 0, how many).
+
+    One value for an odd count, the two to average for an even one, none for no values; so a
+    sorted index gives the median by reading only those rows.
+    """
+    if count == 0:
+        return 0, 0
+    if count % 2:
+        return (count - 1) // 2, 1
+    return count // 2 - 1, 2
 
 
 def week_starts(now: datetime, zone: ZoneInfo, count: int) -> list[date]:

@@ -191,7 +191,7 @@ async def _summary(context: SotongContext, overview: StatsOverview) -> Markup:
     lang = context.lang
     deadlines = deadline_text(lang, await context.services.deadlines.summary())
     helped = follow_up_text(lang, await context.services.follow_ups.summary())
-    burden = burden_summary(lang, (await context.services.burden.table(language=lang)).total)
+    burden = burden_summary(lang, await context.services.burden.total())
     lines = (summary_text(lang, overview), deadlines, helped, burden, t(lang, "admin_stats.hint"))
     return Markup("\n".join(lines))
 

@@ -27,7 +27,7 @@ from domain.deadlines import (
     due_date,
     local_day,
     parse_extension,
-    summarize,
+    reply_edge,
 )
 from domain.delivery import QueuedMessage
 from domain.receipts import parse_receipt_code
@@ -125,8 +125,22 @@ class DeadlineService:
         return filled
 
     async def summary(self) -> DeadlineSummary:
-        """The on-time rate and the median days to answer, for /stats."""
-        return summarize(await self._repository.answer_records(), self.today(), self._zone)
+        """The on-time rate, for /stats: replies before their due day's edge, out of those judged.
+
+        Read from the kept tallies and one index range per due day, never every report.
+        """
+        repository = self._repository
+        answered = await repository.replied()
+        span = await repository.replied_due_days()
+        on_time = 0
+        if span is not None:
+            first, last = span
+            days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+            on_time = await repository.replied_before(
+                {day: reply_edge(day, self._zone) for day in days}
+            )
+        judged = answered + await repository.open_past_due(self.today())
+        return DeadlineSummary(judged, on_time, answered)
 
     async def by_ministry(self) -> tuple[date, list[MinistryDeadlines]]:
         """Today, and the daily list's submissions grouped by the ministry each went to."""

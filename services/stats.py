@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
-from domain.stats import StatsOverview, median, week_starts
+from domain.stats import StatsOverview, median, middle_ranks, week_starts
 from storage.admin_stats import StatsRepository
 
 __all__ = ["StatsService"]
 
 
 class StatsService:
-    """Builds the overview from storage's aggregate queries."""
+    """Builds the overview from storage's kept tallies and bounded reads."""
 
     def __init__(
         self, repository: StatsRepository, clock: Clock, zone: ZoneInfo, *, weeks: int = 8
@@ -28,15 +27,11 @@ class StatsService:
         """Read every figure once; weeks run Monday to Sunday in the bot's zone."""
         repository = self._repository
         weeks = week_starts(self._clock.now(), self._zone, self._weeks)
-        since = datetime.combine(weeks[0], time(), tzinfo=self._zone)
-        per_week: Counter[date] = Counter()
-        per_category: dict[str, Counter[date]] = {}
-        for created_at, category_id in await repository.created_since(since):
-            local = created_at.astimezone(self._zone).date()
-            week = local - timedelta(days=local.weekday())
-            per_week[week] += 1
-            per_category.setdefault(category_id, Counter())[week] += 1
-        delays = await repository.answer_delays()
+        starts = [datetime.combine(week, time(), tzinfo=self._zone) for week in weeks]
+        per_category = await repository.per_week(starts)
+        per_week = [sum(column) for column in zip(*(c for _, c, _ in per_category), strict=True)]
+        answered = await repository.answered()
+        rank, count = middle_ranks(answered)
         return StatsOverview(
             total=await repository.total(),
             by_status=await repository.counts_by("status"),
@@ -44,14 +39,14 @@ class StatsService:
             by_region=await repository.counts_by("region_id"),
             by_size=await repository.counts_by("company_size_id"),
             weeks=weeks,
-            per_week=[per_week[week] for week in weeks],
+            per_week=per_week or [0] * len(weeks),
             per_week_by_category={
-                category: [counts[week] for week in weeks]
-                for category, counts in sorted(
-                    per_category.items(), key=lambda item: -sum(item[1].values())
+                category: counts
+                for category, counts, _ in sorted(
+                    per_category, key=lambda item: (-sum(item[1]), item[2])
                 )
             },
             most_supported=await repository.most_supported_open(top),
-            answered=len(delays),
-            median_time_to_answer=median(delays),
+            answered=answered,
+            median_time_to_answer=median(await repository.answer_delays_at(rank, count)),
         )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 
-from domain.deadlines import AnswerRecord, DeadlineItem
+from domain.deadlines import DeadlineItem
 from domain.delivery import QueuedMessage
 from domain.submissions import OPEN_STATUSES, SubmissionNotFoundError
 from domain.supporters import SupporterNotice
@@ -13,11 +14,13 @@ from storage.audit import record_in
 from storage.database import Database, Row
 from storage.outbox import enqueue_in
 from storage.supporters import enqueue_supporters_in, supporters_in
-from storage.timestamps import from_db, from_db_optional, to_db
+from storage.tallies import tally
+from storage.timestamps import from_db, to_db
 
 __all__ = ["DeadlineRepository"]
 
 _COUNTED = "s.hidden = 0 AND s.merged_into IS NULL AND s.deleted_at IS NULL"
+_REPLIED = f"{_COUNTED} AND s.due_on IS NOT NULL AND s.replied_at IS NOT NULL"
 _OPEN = "s.status IN (" + ", ".join(f"'{status}'" for status in sorted(OPEN_STATUSES)) + ")"
 
 
@@ -63,21 +66,47 @@ class DeadlineRepository:
         )
         return [_item(row) for row in rows]
 
-    async def answer_records(self) -> list[AnswerRecord]:
-        """Deadline facts of every counted submission that was answered or may still be."""
-        rows = await self._db.fetch_all(
-            "SELECT s.created_at, s.due_on, s.replied_at FROM submissions s"
-            f" WHERE {_COUNTED} AND s.due_on IS NOT NULL"
-            f" AND (s.replied_at IS NOT NULL OR {_OPEN})"
+    async def replied(self) -> int:
+        """Counted submissions with a due day and a reply (kept by migration 0032's triggers)."""
+        return await tally(self._db, "replied")
+
+    async def open_past_due(self, today: date) -> int:
+        """Counted open submissions with no reply whose due day is before `today`."""
+        found = await self._db.fetch_value(
+            "SELECT SUM(n) FROM submission_tallies WHERE dimension = 'open_due' AND value < ?",
+            (today.isoformat(),),
         )
-        return [
-            AnswerRecord(
-                received_at=from_db(row["created_at"]),
-                due_on=date.fromisoformat(row["due_on"]),
-                replied_at=from_db_optional(row["replied_at"]),
-            )
-            for row in rows
-        ]
+        return int(found or 0)
+
+    async def replied_due_days(self) -> tuple[date, date] | None:
+        """The first and last due day among counted replies; None before any reply."""
+        # Two subqueries: SQLite reads one end of the index for a lone MIN or MAX, but scans
+        # the whole of it for both in one SELECT.
+        row = await self._db.fetch_one(
+            "SELECT (SELECT MIN(s.due_on) FROM submissions s"
+            f" INDEXED BY submissions_replied_by_due WHERE {_REPLIED}),"
+            " (SELECT MAX(s.due_on) FROM submissions s"
+            f" INDEXED BY submissions_replied_by_due WHERE {_REPLIED})"
+        )
+        if row is None or row[0] is None:
+            return None
+        return date.fromisoformat(row[0]), date.fromisoformat(row[1])
+
+    async def replied_before(self, edges: Mapping[date, datetime]) -> int:
+        """Counted replies made before the edge given for their due day.
+
+        One index range per due day, so the count reads the on-time replies' index entries
+        and nothing else.
+        """
+        if not edges:
+            return 0
+        found = await self._db.fetch_value(
+            "SELECT COALESCE(SUM((SELECT COUNT(*) FROM submissions s"
+            f" INDEXED BY submissions_replied_by_due WHERE {_REPLIED}"
+            " AND s.due_on = e.key AND s.replied_at < e.value)), 0) FROM json_each(?) e",
+            (json.dumps({day.isoformat(): to_db(edge) for day, edge in edges.items()}),),
+        )
+        return int(found or 0)
 
     async def has_run(self, job: str, day: date) -> bool:
         """Whether a once-a-day job already ran for this day."""

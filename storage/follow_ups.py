@@ -9,6 +9,7 @@ from domain.delivery import QueuedMessage
 from domain.follow_up import FollowUpAnswer, FollowUpDue, FollowUpResult, FollowUpSummary
 from storage.database import Database
 from storage.outbox import enqueue_in
+from storage.tallies import tally_counts
 from storage.timestamps import from_db, to_db
 
 __all__ = ["FollowUpRepository"]
@@ -146,11 +147,8 @@ class FollowUpRepository:
         return FollowUpAnswer(FollowUpResult(row[0]), row[1], row[2], row[3])
 
     async def summary(self) -> FollowUpSummary:
-        """Questions asked and answers per result, over counted submissions."""
-        rows = await self._db.fetch_all(
-            "SELECT f.result, COUNT(*) FROM follow_ups f"
-            f" JOIN submissions s ON s.id = f.submission_id WHERE {_COUNTED} GROUP BY f.result"
-        )
-        asked = sum(int(row[1]) for row in rows)
-        results = {FollowUpResult(row[0]): int(row[1]) for row in rows if row[0] is not None}
+        """Questions asked and answers per result, over counted submissions (kept tallies)."""
+        counts = await tally_counts(self._db, "follow_up")
+        asked = sum(count for _, count in counts)
+        results = {FollowUpResult(value): count for value, count in counts if value is not None}
         return FollowUpSummary(asked, results)

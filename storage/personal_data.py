@@ -40,39 +40,49 @@ class PurgeRule(StrEnum):
     )
 
 
-TABLE_RULES: dict[str, PurgeRule] = {
-    table: PurgeRule.NO_PERSON
-    for table in (
-        "announcements",
-        "bill_stages",
-        "bills",
-        "categories",
-        "company_sizes",
-        "content_categories",
-        "content_events",
-        "daily_runs",
-        "dispatch_cursors",
-        "industries",
-        "law_aliases",
-        "link_notices",
-        "meetings",
-        "receipt_sequences",
-        "regions",
-        "schema_migrations",
-        "signing_keys",
-    )
-} | {
-    # The inbox search index: the report's text, folded; it follows the submissions table.
-    table: PurgeRule.REPORT_RECORD
-    for table in (
-        "submissions_search",
-        "submissions_search_config",
-        "submissions_search_content",
-        "submissions_search_data",
-        "submissions_search_docsize",
-        "submissions_search_idx",
-    )
-}
+TABLE_RULES: dict[str, PurgeRule] = (
+    {
+        table: PurgeRule.NO_PERSON
+        for table in (
+            "announcements",
+            "bill_stages",
+            "bills",
+            "categories",
+            "company_sizes",
+            "content_categories",
+            "content_events",
+            "daily_runs",
+            "dispatch_cursors",
+            "industries",
+            "law_aliases",
+            "link_notices",
+            "meetings",
+            "receipt_sequences",
+            "regions",
+            "schema_migrations",
+            "signing_keys",
+        )
+    }
+    | {
+        # The inbox search index: the report's text, folded; it follows the submissions table.
+        table: PurgeRule.REPORT_RECORD
+        for table in (
+            "submissions_search",
+            "submissions_search_config",
+            "submissions_search_content",
+            "submissions_search_data",
+            "submissions_search_docsize",
+            "submissions_search_idx",
+        )
+    }
+    | {
+        # Counts per status, topic, region, size, due day and follow-up result: no text, no id.
+        "submission_tallies": PurgeRule.NO_PERSON,
+        # Burden sums per law text as typed: it follows the submissions table, and a text's row
+        # goes as soon as no counted report has it (migration 0032's triggers).
+        "burden_tallies": PurgeRule.REPORT_RECORD,
+    }
+)
 
 _R = PurgeRule
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from domain.deadlines import (
-    AnswerRecord,
     DeadlineItem,
+    DeadlineSummary,
     ExpectedDateError,
     answered_on_time,
     by_ministry,
     due_date,
     parse_extension,
-    summarize,
+    reply_edge,
 )
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -36,18 +36,20 @@ def test_a_reply_on_the_due_day_is_on_time_the_day_after_is_not() -> None:
     assert not answered_on_time(due, datetime(2026, 12, 5, 15, 0, tzinfo=UTC), SEOUL)
 
 
-def test_summary_counts_late_open_ones_and_ignores_those_still_in_time() -> None:
-    received = datetime(2026, 11, 1, 1, tzinfo=UTC)
-    records = [
-        AnswerRecord(received, date(2026, 11, 15), datetime(2026, 11, 3, 1, tzinfo=UTC)),
-        AnswerRecord(received, date(2026, 11, 15), datetime(2026, 11, 20, 1, tzinfo=UTC)),
-        AnswerRecord(received, date(2026, 11, 15), None),  # overdue, unanswered: late
-        AnswerRecord(received, date(2026, 12, 15), None),  # still in time: not judged
-    ]
-    summary = summarize(records, date(2026, 11, 21), SEOUL)
-    assert (summary.judged, summary.on_time, summary.answered) == (3, 1, 2)
-    assert summary.on_time_rate == pytest.approx(1 / 3)
-    assert summarize([], date(2026, 11, 21), SEOUL).on_time_rate is None
+def test_the_reply_edge_is_where_on_time_ends_in_any_zone() -> None:
+    due = date(2026, 12, 5)
+    assert reply_edge(due, SEOUL) == datetime(2026, 12, 5, 15, 0, tzinfo=UTC)
+    new_york = ZoneInfo("America/New_York")
+    # 8 March 2026 starts summer time in New York: the day after still starts at midnight.
+    for zone, day in ((SEOUL, due), (new_york, date(2026, 3, 7)), (new_york, date(2026, 11, 1))):
+        edge = reply_edge(day, zone)
+        assert answered_on_time(day, edge - timedelta(microseconds=1), zone)
+        assert not answered_on_time(day, edge, zone)
+
+
+def test_nothing_judged_gives_no_rate() -> None:
+    assert DeadlineSummary(0, 0, 0).on_time_rate is None
+    assert DeadlineSummary(3, 1, 2).on_time_rate == pytest.approx(1 / 3)
 
 
 def test_days_left_use_the_announced_date() -> None:
