@@ -610,32 +610,48 @@ class SubmissionRepository(SubmissionQueries):
     ) -> list[Submission]:
         """Open, visible reports of a category that share most of the terms, best first.
 
-        The candidates for "similar": bm25 over the inbox search index's three-character pieces
-        (migration 0025), so only the best `limit` are read. The index is searched only from the
-        `window`-th newest open report of the category on (a rowid bound FTS5 seeks to), so the
-        cost stays flat however many reports the years have gathered. Never the reader's own,
-        nor one they already support. Runs as a search (`Database.search`): at ten thousand
-        open reports it takes longer than everybody else's reads should wait.
+        The candidates for "similar" come from the inbox search index's three-character pieces
+        (migration 0025), looked up only from the `window`-th newest open report of the category
+        on (a rowid bound FTS5 seeks to), so the cost stays flat however many reports the years
+        have gathered. A report ranks by how many pieces it shares times their weight, over its
+        length, as the cosine that scores the candidates afterwards favours a short report sharing
+        much; each piece weighs one over the number of those reports that have it, so the rare
+        pieces that name a problem count for more than the topic's common words. (bm25 weighed
+        them by counting every report of the whole index that has each piece: most of the time
+        at a million reports.) Only the best `limit` are read. Never the reader's own, nor one
+        they already support. Runs as a search (`Database.search`): at ten
+        thousand open reports it takes longer than everybody else's reads should wait.
         """
         if not terms:
             return []
+        hits = " UNION ALL ".join(
+            f"SELECT {number} AS piece, rowid AS found FROM submissions_search"
+            " WHERE submissions_search MATCH ? AND rowid >= (SELECT lowest FROM recent)"
+            for number in range(len(terms))
+        )
         rows = await self._db.search(
-            f"{_SELECT} JOIN (SELECT rowid AS found, bm25(submissions_search) AS rank"
-            " FROM submissions_search WHERE submissions_search MATCH ? AND rowid >= ("
-            "SELECT COALESCE(MIN(id), 0) FROM (SELECT id FROM submissions"
+            "WITH recent (lowest) AS (SELECT COALESCE(MIN(id), 0) FROM (SELECT id FROM submissions"
             " WHERE category_id = ? AND hidden = 0 AND merged_into IS NULL"
-            f" AND status IN ({_OPEN_MARKS}) ORDER BY created_at DESC, id DESC LIMIT ?))"
-            ") f ON f.found = s.id"
+            f" AND status IN ({_OPEN_MARKS}) ORDER BY created_at DESC, id DESC LIMIT ?)),"
+            f" hits AS ({hits}),"
+            " candidates AS (SELECT h.piece, h.found, length(s.problem)"
+            " + COALESCE(length(s.proposal), 0) + COALESCE(length(s.law_or_rule), 0) AS size"
+            " FROM hits h JOIN submissions s ON s.id = h.found"
             f" WHERE s.category_id = ? AND s.status IN ({_OPEN_MARKS}) AND s.hidden = 0"
             " AND s.merged_into IS NULL AND (s.user_id IS NULL OR s.user_id != ?)"
             " AND NOT EXISTS (SELECT 1 FROM submission_supporters p"
-            " WHERE p.submission_id = s.id AND p.user_id = ?)"
-            " ORDER BY f.rank LIMIT ?",
+            " WHERE p.submission_id = s.id AND p.user_id = ?)),"
+            " weighed AS (SELECT found, size, 1.0 / COUNT(*) OVER (PARTITION BY piece) AS weight"
+            " FROM candidates),"
+            " best AS (SELECT found, COUNT(*) * SUM(weight) / MAX(size, 1) AS rank FROM weighed"
+            " GROUP BY found ORDER BY rank DESC, found DESC LIMIT ?)"
+            f" {_COLUMNS} FROM best JOIN submissions s ON s.id = best.found"
+            " ORDER BY best.rank DESC, s.id DESC",
             (
-                " OR ".join(f'"{term}"' for term in terms),
                 category_id,
                 *_OPEN_VALUES,
                 window,
+                *(f'"{term}"' for term in terms),
                 category_id,
                 *_OPEN_VALUES,
                 reader_id,
