@@ -26,17 +26,20 @@ _NAME_COLUMN = {"ko": "name_ko", "en": "name_en"}
 _CSV_SPECIAL = (",", '"', "\n", "\r")
 _CSV_SPECIAL_SQL = ("','", "'\"'", "char(10)", "char(13)")
 """What makes csv.writer quote a cell (the delimiter, the quote, a line end), in Python and SQL."""
-_QUOTED_BIT = {
-    "problem": 1,
-    "law_or_rule": 2,
-    "proposal": 4,
-    "forwarded_to": 8,
-    "answer_text": 16,
-    "submitter_name": 32,
-    "submitter_username": 64,
-}
-"""Typed texts whose need for quoting was decided as they were written, and their bit in
-`csv_quoted` (migration 0033)."""
+_MARKED = (
+    "problem",
+    "law_or_rule",
+    "proposal",
+    "forwarded_to",
+    "answer_text",
+    "submitter_name",
+    "submitter_username",
+)
+"""Typed texts whose quoting and defusing were decided as they were written: column i has bit
+2**i in `csv_marks` to be quoted and 2**(i + 8) to be defused (migration 0033)."""
+_QUOTED = "'\"%w\"'"
+_DEFUSED_QUOTED = "'\"''%w\"'"
+"""printf formats (SQL literals) of a quoted cell, and of one defused with an apostrophe too."""
 _FIXED_FORM = frozenset({"receipt_code", "due_on", "expected_on"})
 """Text columns only the bot writes, as SV-2026-000123 or 2026-11-21."""
 _REFERENCE_NAMES = {
@@ -49,11 +52,11 @@ _REFERENCE_NAMES = {
 
 
 def export_query(
-    export_filter: ExportFilter, language: str, *, quoting: bool = False
+    export_filter: ExportFilter, language: str, *, marks: bool = False
 ) -> tuple[str, list[Any]]:
     """The SQL and its numbered parameters (?1, ?2...), oldest first.
 
-    With `quoting`, a last column says which typed texts a CSV must quote (migration 0033).
+    With `marks`, a last column says which typed texts a CSV must quote or defuse (0033).
 
     Public so the benchmark can hand the very same query to the sqlite3 command line, whose
     `.parameter set ?N` binds numbered parameters.
@@ -98,7 +101,7 @@ def export_query(
         " f.result AS follow_up, f.note AS follow_up_note,"
         " f.new_hours_per_month AS follow_up_hours, f.new_won AS follow_up_won,"
         " s.due_on, s.expected_on, s.replied_at"
-        f"{', s.csv_quoted' if quoting else ''}"
+        f"{', s.csv_marks' if marks else ''}"
         " FROM submissions s"
         " LEFT JOIN follow_ups f ON f.submission_id = s.id"
         " LEFT JOIN categories c ON c.id = s.category_id"
@@ -117,19 +120,27 @@ def _csv_field(text: str) -> str:
     return text
 
 
-def _csv_text(name: str, triggers: str, quoted: str | None = None) -> str:
+def _csv_text(name: str, triggers: str) -> str:
     """SQL for a text cell as the CSV shows it: defused (see `neutralise`), then quoted.
 
-    `quoted` is the condition for quoting when it was decided as the text was written
-    (migration 0033); otherwise the text is scanned for what makes csv.writer quote it.
+    SQLite's printf %w doubles double quotes, as a quoted CSV cell wants them.
     """
-    special = quoted or " OR ".join(f"instr({name}, {literal})" for literal in _CSV_SPECIAL_SQL)
+    special = " OR ".join(f"instr({name}, {literal})" for literal in _CSV_SPECIAL_SQL)
     defused = f"unicode({name}) IN ({triggers})"
     return (
-        f"CASE WHEN {special}"
-        f""" THEN '"' || CASE WHEN {defused} THEN '''' ELSE '' END"""
-        f""" || replace({name}, '"', '""') || '"'"""
+        f"CASE WHEN {special} THEN CASE WHEN {defused} THEN printf({_DEFUSED_QUOTED}, {name})"
+        f" ELSE printf({_QUOTED}, {name}) END"
         f" WHEN {defused} THEN '''' || {name} ELSE {name} END"
+    )
+
+
+def _csv_marked(name: str, bit: int) -> str:
+    """SQL for a typed text cell whose quoting and defusing were decided when it was written."""
+    defuse = bit << 8
+    return (
+        f"CASE WHEN {name} IS NULL THEN NULL ELSE CASE r.csv_marks & {bit | defuse}"
+        f" WHEN 0 THEN {name} WHEN {bit} THEN printf({_QUOTED}, {name})"
+        f" WHEN {defuse} THEN '''' || {name} ELSE printf({_DEFUSED_QUOTED}, {name}) END END"
     )
 
 
@@ -158,7 +169,7 @@ def csv_line_query(
     formula, and the reference `names` (topics, regions...) are defused and quoted here once,
     not in every row: scanning each text cell for what needs quoting is most of the query's work.
     """
-    inner, params = export_query(export_filter, language, quoting=True)
+    inner, params = export_query(export_filter, language, marks=True)
 
     def bind(value: object) -> str:
         params.append(value)
@@ -201,8 +212,8 @@ def csv_line_query(
             return name
         if column.key in known:
             return f"CASE {name} {known[column.key]} ELSE {_csv_text(name, triggers)} END"
-        if column.key in _QUOTED_BIT:
-            return _csv_text(name, triggers, f"r.csv_quoted & {_QUOTED_BIT[column.key]}")
+        if column.key in _MARKED:
+            return _csv_marked(name, 1 << _MARKED.index(column.key))
         if column.kind is ColumnKind.TEXT:
             return _csv_text(name, triggers)
         if column.kind is ColumnKind.CODE:

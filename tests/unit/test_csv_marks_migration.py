@@ -1,4 +1,4 @@
-"""Migration 0033: which typed texts a CSV must quote is kept with each report, old ones too."""
+"""Migration 0033: which typed texts a CSV must quote or defuse is kept with each report."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ PROBLEMS = {
     "SV-2026-000001": ("직원 12명, 3년차", None, None),  # a comma: problem (1)
     "SV-2026-000002": ("기준이 없어요", 'TDM "면책"', None),  # a quote: law (2)
     "SV-2026-000003": ("기준이 없어요", None, "첫째 줄\n둘째 줄"),  # a line end: proposal (4)
-    "SV-2026-000004": ("=1+1 기준이 없어요", None, None),  # defused, yet nothing to quote
+    "SV-2026-000004": ("=1+1 기준이 없어요", None, None),  # defused (1 * 256), not quoted
 }
 
 
@@ -29,11 +29,11 @@ def _insert(connection: sqlite3.Connection) -> None:
 
 def _marks(path: Path) -> dict[str, int]:
     with sqlite3.connect(path) as connection:
-        rows = connection.execute("SELECT receipt_code, csv_quoted FROM submissions").fetchall()
+        rows = connection.execute("SELECT receipt_code, csv_marks FROM submissions").fetchall()
     return dict(rows)
 
 
-EXPECTED = {"SV-2026-000001": 1, "SV-2026-000002": 2, "SV-2026-000003": 4, "SV-2026-000004": 0}
+EXPECTED = {"SV-2026-000001": 1, "SV-2026-000002": 2, "SV-2026-000003": 4, "SV-2026-000004": 256}
 
 
 async def test_reports_written_before_get_their_marks(tmp_path: Path) -> None:
@@ -58,7 +58,13 @@ async def test_the_marks_follow_every_write(tmp_path: Path) -> None:
             " WHERE receipt_code = 'SV-2026-000001'"
         )
         connection.execute(
-            "UPDATE submissions SET visibility = 'named', submitter_name = '김, 민수'"
+            "UPDATE submissions SET visibility = 'named', submitter_name = '김, 민수',"
+            " submitter_username = '@minsu'"
             " WHERE receipt_code = 'SV-2026-000004'"
         )
-    assert _marks(path) == {**EXPECTED, "SV-2026-000001": 16, "SV-2026-000004": 32}
+    # The answer now needs quoting (16); a name quoting (32), a username defusing (64 * 256).
+    assert _marks(path) == {
+        **EXPECTED,
+        "SV-2026-000001": 16,
+        "SV-2026-000004": 256 + 32 + 64 * 256,
+    }
