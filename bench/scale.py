@@ -231,6 +231,7 @@ async def measure(
     from domain.clock import FrozenClock
     from domain.drafts import Draft
     from domain.export.model import ExportFilter
+    from domain.search import COUNT_LIMIT
     from handlers.admin_inbox_views import PAGE_SIZE, InboxView
     from handlers.my_submissions import PAGE_SIZE as MY_PAGE_SIZE
     from services.export import ExportFormat
@@ -267,7 +268,7 @@ async def measure(
             submission_filter = services.inbox_search.narrow(
                 InboxView(status="*", search=True).submission_filter(today), query
             )
-            await services.submissions.count_filtered(submission_filter)
+            await services.submissions.count_filtered(submission_filter, at_most=COUNT_LIMIT + 1)
             await services.submissions.list_filtered(submission_filter, limit=PAGE_SIZE)
 
         async def stats() -> None:

@@ -47,8 +47,12 @@ MAX_HOURS = {
 """No period holds more hours than it has; a one-off job of more than 100,000 hours is a typo."""
 MAX_COST_HOURS = MAX_HOURS[CostPeriod.MONTH]
 SIMILAR_LIMIT = 3
-SIMILAR_CANDIDATES = 20
-"""How many of the index's best candidates are scored: the cost of a ready screen stays flat."""
+SIMILAR_CANDIDATES = 60
+"""How many of the index's best candidates are scored: the cost of a ready screen stays flat.
+
+Sixty, not twenty: the index ranks by shared pieces, not by the syllable pairs the score
+counts, and among thousands of reports made of the topic's same sentences (bench/similarity.py)
+twenty left one draft of four without the reports it shares most with."""
 SIMILAR_WINDOW = 1000
 """How many of a topic's newest open reports the index looks through for them."""
 

@@ -8,9 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["MAX_QUERY_LENGTH", "TRIGRAM", "SearchQuery", "normalize", "parse_query"]
+__all__ = [
+    "COUNT_LIMIT",
+    "MAX_QUERY_LENGTH",
+    "TRIGRAM",
+    "SearchQuery",
+    "normalize",
+    "parse_query",
+]
 
 MAX_QUERY_LENGTH = 100
+COUNT_LIMIT = 1000
+"""A search counts its matches this far and says "more than 1,000" beyond: counting all of two
+common words' matches at a million reports took seconds, and nobody pages through a thousand."""
 TRIGRAM = 3
 """Terms this long or longer use the trigram index; shorter ones scan the normalised text."""
 

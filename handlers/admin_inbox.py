@@ -31,7 +31,7 @@ from domain.review import (
     TextTooLongError,
     checked_answer,
 )
-from domain.search import SearchQuery
+from domain.search import COUNT_LIMIT, SearchQuery
 from domain.submissions import Submission, SubmissionStatus
 from handlers.admin_agenda import card_line
 from handlers.admin_guard import admin_only
@@ -97,14 +97,23 @@ async def _show_list(
     search = await _search(update, context, view)
     if search is not None:
         submission_filter = context.services.inbox_search.narrow(submission_filter, search)
-    total = await repository.count_filtered(submission_filter)
+    # A search is counted only past its limit, or past this page when deeper: enough to say
+    # "more than 1,000" and to know that ▶ leads somewhere.
+    at_most = None if search is None else max(COUNT_LIMIT, (view.page + 1) * PAGE_SIZE) + 1
+    total = await repository.count_filtered(submission_filter, at_most=at_most)
     items = await repository.list_filtered(
         submission_filter, limit=PAGE_SIZE, offset=view.page * PAGE_SIZE
     )
     reference = context.services.reference
     categories = await reference.categories()
     text = list_text(
-        context, view, items, total, categories=categories, regions=await reference.regions()
+        context,
+        view,
+        items,
+        total,
+        categories=categories,
+        regions=await reference.regions(),
+        more_than=COUNT_LIMIT if search is not None and total > COUNT_LIMIT else None,
     )
     if search is not None:
         text = Markup(f"{t(lang, 'search.line', text=search.text)}\n{text}")

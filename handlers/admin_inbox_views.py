@@ -26,7 +26,7 @@ from handlers.deadline_views import inbox_line
 from handlers.feedback_views import costs_words, impact_words
 from handlers.paging import fit_page, navigation
 from handlers.ui import button, keyboard, plain_text
-from messages import Markup, format_datetime, format_short_date, t
+from messages import Markup, format_datetime, format_number, format_short_date, t
 from messages.length import split_blocks
 
 __all__ = [
@@ -160,8 +160,12 @@ def list_text(
     *,
     categories: Sequence[Choice],
     regions: Sequence[Choice],
+    more_than: int | None = None,
 ) -> Markup:
-    """The page: the filter, the count, and one short entry per submission."""
+    """The page: the filter, the count, and one short entry per submission.
+
+    `more_than` is given when the count stopped there (a search): the page has no last number.
+    """
     lang = context.lang
     zone = context.services.zone
     line = filter_line(lang, view, categories, regions)
@@ -182,7 +186,12 @@ def list_text(
         )
         for index, item in enumerate(items)
     ]
-    head = t(lang, "admin_inbox.title", filter=line, total=total, page=view.page + 1, pages=pages)
+    page = view.page + 1
+    if more_than is not None:
+        many = format_number(more_than, lang)
+        head = t(lang, "admin_inbox.title_many", filter=line, count=many, page=page)
+    else:
+        head = t(lang, "admin_inbox.title", filter=line, total=total, page=page, pages=pages)
     return fit_page(head, entries)
 
 

@@ -15,18 +15,48 @@ from zoneinfo import ZoneInfo
 from domain.deadlines import answered_on_time
 from domain.export.columns import Column, ColumnKind
 from domain.export.model import ExportFilter, ExportRow
-from domain.export.neutralise import FORMULA_TRIGGERS
+from domain.export.neutralise import FORMULA_TRIGGERS, neutralise
 from domain.export.offsets import OffsetSpan
 from storage.database import Database
 from storage.timestamps import from_db, to_db
 
-__all__ = ["ExportRepository", "csv_cell_query", "export_query"]
+__all__ = ["ExportRepository", "csv_line_query", "export_query"]
 
 _NAME_COLUMN = {"ko": "name_ko", "en": "name_en"}
+_CSV_SPECIAL = (",", '"', "\n", "\r")
+_CSV_SPECIAL_SQL = ("','", "'\"'", "char(10)", "char(13)")
+"""What makes csv.writer quote a cell (the delimiter, the quote, a line end), in Python and SQL."""
+_MARKED = (
+    "problem",
+    "law_or_rule",
+    "proposal",
+    "forwarded_to",
+    "answer_text",
+    "submitter_name",
+    "submitter_username",
+)
+"""Typed texts whose quoting and defusing were decided as they were written: column i has bit
+2**i in `csv_marks` to be quoted and 2**(i + 8) to be defused (migration 0033)."""
+_QUOTED = "'\"%w\"'"
+_DEFUSED_QUOTED = "'\"''%w\"'"
+"""printf formats (SQL literals) of a quoted cell, and of one defused with an apostrophe too."""
+_FIXED_FORM = frozenset({"receipt_code", "due_on", "expected_on"})
+"""Text columns only the bot writes, as SV-2026-000123 or 2026-11-21."""
+_REFERENCE_NAMES = {
+    "category": "categories",
+    "region": "regions",
+    "company_size": "company_sizes",
+    "industry": "industries",
+}
+"""Export columns holding a reference table's name, and the table."""
 
 
-def export_query(export_filter: ExportFilter, language: str) -> tuple[str, list[Any]]:
+def export_query(
+    export_filter: ExportFilter, language: str, *, marks: bool = False
+) -> tuple[str, list[Any]]:
     """The SQL and its numbered parameters (?1, ?2...), oldest first.
+
+    With `marks`, a last column says which typed texts a CSV must quote or defuse (0033).
 
     Public so the benchmark can hand the very same query to the sqlite3 command line, whose
     `.parameter set ?N` binds numbered parameters.
@@ -71,6 +101,7 @@ def export_query(export_filter: ExportFilter, language: str) -> tuple[str, list[
         " f.result AS follow_up, f.note AS follow_up_note,"
         " f.new_hours_per_month AS follow_up_hours, f.new_won AS follow_up_won,"
         " s.due_on, s.expected_on, s.replied_at"
+        f"{', s.csv_marks' if marks else ''}"
         " FROM submissions s"
         " LEFT JOIN follow_ups f ON f.submission_id = s.id"
         " LEFT JOIN categories c ON c.id = s.category_id"
@@ -82,29 +113,79 @@ def export_query(export_filter: ExportFilter, language: str) -> tuple[str, list[
     return sql, params
 
 
-def csv_cell_query(
+def _csv_field(text: str) -> str:
+    """A text as csv.writer's minimal quoting writes it: quoted when it holds , " or a line end."""
+    if any(special in text for special in _CSV_SPECIAL):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _csv_text(name: str, triggers: str) -> str:
+    """SQL for a text cell as the CSV shows it: defused (see `neutralise`), then quoted.
+
+    SQLite's printf %w doubles double quotes, as a quoted CSV cell wants them.
+    """
+    special = " OR ".join(f"instr({name}, {literal})" for literal in _CSV_SPECIAL_SQL)
+    defused = f"unicode({name}) IN ({triggers})"
+    return (
+        f"CASE WHEN {special} THEN CASE WHEN {defused} THEN printf({_DEFUSED_QUOTED}, {name})"
+        f" ELSE printf({_QUOTED}, {name}) END"
+        f" WHEN {defused} THEN '''' || {name} ELSE {name} END"
+    )
+
+
+def _csv_marked(name: str, bit: int) -> str:
+    """SQL for a typed text cell whose quoting and defusing were decided when it was written."""
+    defuse = bit << 8
+    return (
+        f"CASE WHEN {name} IS NULL THEN NULL ELSE CASE r.csv_marks & {bit | defuse}"
+        f" WHEN 0 THEN {name} WHEN {bit} THEN printf({_QUOTED}, {name})"
+        f" WHEN {defuse} THEN '''' || {name} ELSE printf({_DEFUSED_QUOTED}, {name}) END END"
+    )
+
+
+def csv_line_query(
     export_filter: ExportFilter,
     language: str,
     columns: Sequence[Column],
     codes: Mapping[str, str],
     spans: Sequence[OffsetSpan],
+    *,
+    names: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[str, list[Any]]:
-    """The export's cells as the CSV shows them, in column order, for csv.writer to join.
+    """Each exported row as one finished CSV line, line end included, as csv.writer writes it.
 
-    At a million rows the export's time went into Python: a named tuple, three datetimes and
-    a list per row before csv saw it. Here SQLite does the conversions: a code becomes its
-    label (`codes`), a text cell is defused as `neutralise` does, and a time is shifted by its
-    zone's offset from `spans` and written "YYYY-MM-DD HH:MM". Offsets are whole seconds, so
-    dropping the microseconds first truncates to the minute as Python's formatting does.
+    At a million rows the export's time went into Python: first a named tuple, three datetimes
+    and a list per row, then still an object per cell for csv's writer (33 million of them,
+    longer than SQLite's own dump of the table took in all). Here SQLite makes the whole line:
+    a code becomes its label (`codes`, quoted here when a label needs it; the codes themselves
+    are identifiers the schema's CHECKs hold), a text cell is defused as `neutralise` does and
+    quoted as csv.writer's minimal quoting does (when it holds a comma, a double quote or a
+    line end, its quotes doubled), and a time is shifted by its zone's offset from `spans` and
+    written "YYYY-MM-DD HH:MM". Offsets are whole seconds, so dropping the microseconds first
+    truncates to the minute as Python's formatting does. A missing value is an empty cell.
+
+    What the bot writes in a fixed form (receipt codes, ISO days) is never quoted nor a
+    formula, and the reference `names` (topics, regions...) are defused and quoted here once,
+    not in every row: scanning each text cell for what needs quoting is most of the query's work.
     """
-    inner, params = export_query(export_filter, language)
+    inner, params = export_query(export_filter, language, marks=True)
 
     def bind(value: object) -> str:
         params.append(value)
         return f"?{len(params)}"
 
     triggers = ", ".join(str(ord(trigger)) for trigger in FORMULA_TRIGGERS)
-    labels = " ".join(f"WHEN {bind(code)} THEN {bind(label)}" for code, label in codes.items())
+    labels = " ".join(
+        f"WHEN {bind(code)} THEN {bind(_csv_field(label))}" for code, label in codes.items()
+    )
+    known = {
+        key: " ".join(
+            f"WHEN {bind(name)} THEN {bind(_csv_field(neutralise(name)))}" for name in listed
+        )
+        for key, listed in (names or {}).items()
+        if listed
+    }
     changes = [
         (bind(to_db(start)), bind(f"{offset:+d} seconds"))
         for start, offset in reversed(spans)
@@ -127,16 +208,24 @@ def csv_cell_query(
 
     def cell(column: Column) -> str:
         name = derived.get(column.key, f"r.{column.key}")
+        if column.key in _FIXED_FORM:
+            return name
+        if column.key in known:
+            return f"CASE {name} {known[column.key]} ELSE {_csv_text(name, triggers)} END"
+        if column.key in _MARKED:
+            return _csv_marked(name, 1 << _MARKED.index(column.key))
         if column.kind is ColumnKind.TEXT:
-            return f"CASE WHEN unicode({name}) IN ({triggers}) THEN '''' || {name} ELSE {name} END"
+            return _csv_text(name, triggers)
         if column.kind is ColumnKind.CODE:
             return f"CASE {name} {labels} ELSE {name} END"
         if column.kind is ColumnKind.DATETIME:
             return f"strftime('%Y-%m-%d %H:%M', substr({name}, 1, 19), {shifted(name)})"
         return name
 
+    # One printf per line: chaining the cells with || copied the growing line once per cell.
+    shape = ",".join("%s" for _ in columns)
     cells = ", ".join(cell(column) for column in columns)
-    return f"SELECT {cells} FROM ({inner}) r", params
+    return f"SELECT printf('{shape}' || char(13, 10), {cells}) FROM ({inner}) r", params
 
 
 def _reader(zone: ZoneInfo | None) -> Callable[[tuple[Any, ...]], ExportRow]:
@@ -179,21 +268,28 @@ class ExportRepository:
         with contextlib.closing(self._db.read_batches(sql, batch=self._batch)) as batches:
             return {str(alias): str(law) for batch in batches for alias, law in batch}
 
-    def csv_cells(
+    def csv_lines(
         self,
         export_filter: ExportFilter,
         language: str,
         columns: Sequence[Column],
         codes: Mapping[str, str],
         spans: Sequence[OffsetSpan],
-    ) -> Generator[list[tuple[Any, ...]], None, None]:
-        """The export's CSV cells in batches of rows (see `csv_cell_query`).
+    ) -> Generator[list[tuple[str]], None, None]:
+        """The export's CSV lines in batches, each row a tuple of its line (`csv_line_query`).
 
         Consume and close it in the thread that started it, as `rows`.
         """
-        sql, params = csv_cell_query(export_filter, language, columns, codes, spans)
+        names = {key: self._names(table, language) for key, table in _REFERENCE_NAMES.items()}
+        sql, params = csv_line_query(export_filter, language, columns, codes, spans, names=names)
         with contextlib.closing(self._db.read_batches(sql, params, batch=self._batch)) as batches:
             yield from batches
+
+    def _names(self, table: str, language: str) -> list[str]:
+        """A reference table's names in the language, read synchronously."""
+        sql = f"SELECT {_NAME_COLUMN.get(language, 'name_ko')} FROM {table}"
+        with contextlib.closing(self._db.read_batches(sql)) as batches:
+            return [str(name) for batch in batches for (name,) in batch]
 
     def earliest(self) -> datetime | None:
         """When the oldest submission was created, read synchronously; None while there is none."""

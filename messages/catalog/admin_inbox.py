@@ -5,6 +5,10 @@ TEXTS = {
         "ko": "<b>📥 접수함</b> — {filter}\n{total}건 · {page}/{pages}쪽",
         "en": "<b>📥 Inbox</b> — {filter}\n{total} submissions · page {page}/{pages}",
     },
+    "admin_inbox.title_many": {
+        "ko": "<b>📥 접수함</b> — {filter}\n{count}건 이상 · {page}쪽",
+        "en": "<b>📥 Inbox</b> — {filter}\nmore than {count} submissions · page {page}",
+    },
     "admin_inbox.empty": {
         "ko": "<b>📥 접수함</b> — {filter}\n조건에 맞는 의견이 없어요.",
         "en": "<b>📥 Inbox</b> — {filter}\nNo submission matches.",

@@ -151,9 +151,9 @@ class ExportService:
             now = self._clock.now()
             start = now if earliest is None else min(earliest, now)
             spans = offset_spans(self._zone, start, now + timedelta(days=366))
-            cells = repository.csv_cells(export_filter, language, columns, labels.codes, spans)
-            with contextlib.closing(cells):
-                return write_csv(cells, path, columns, labels)
+            lines = repository.csv_lines(export_filter, language, columns, labels.codes, spans)
+            with contextlib.closing(lines):
+                return write_csv(lines, path, columns, labels)
         with contextlib.closing(repository.rows(export_filter, language, zone=self._zone)) as rows:
             if export_format is ExportFormat.XLSX:
                 burden = BurdenSheet(repository.law_aliases(), self._wording.burden(language))

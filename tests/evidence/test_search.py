@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from domain.search import normalize, parse_query
 from domain.submissions import SubmissionFilter
+from handlers import admin_inbox
 from tests.admin.support import onboard
 from tests.delivery.support import kst
 from tests.evidence.support import received
@@ -108,3 +111,36 @@ async def test_search_command_combines_with_filters_until_reset(sotong: BotHarne
     await admin.send(f"/search {other.receipt_code.lower()}")
     text = admin.reply().text or ""
     assert other.receipt_code in text and first.receipt_code not in text
+
+
+@pytest.mark.parametrize(
+    ("language", "many", "exact"),
+    [
+        ("ko", "2건 이상 · 1쪽", "1건 · 1/1쪽"),
+        ("en", "more than 2 submissions · page 1", "1 submissions · page 1/1"),
+    ],
+)
+async def test_a_search_counts_only_to_its_limit_and_lists_the_newest_first(
+    sotong: BotHarness, monkeypatch: pytest.MonkeyPatch, language: str, many: str, exact: str
+) -> None:
+    # The limit is 1,000: lowered so that three reports stand for a fifth of a million.
+    monkeypatch.setattr(admin_inbox, "COUNT_LIMIT", 2)
+    owner = await agreed_user(sotong, "민수")
+    reports = [await received(sotong, owner.id, kst(2026, 11, day, 10)) for day in (10, 11, 12)]
+    await received(
+        sotong,
+        owner.id,
+        kst(2026, 11, 13, 10),
+        category_id="land_building",
+        problem="모듈형 데이터센터를 농지에 둘 수 없어 사업이 멈췄어요",
+    )
+    codes = [report.receipt_code for report in reports]
+    admin = sotong.admin()
+    await onboard(admin, language)
+    await admin.send("/search 저작권 허락")
+    text = admin.reply().text or ""
+    assert many in text
+    assert text.index(codes[2]) < text.index(codes[1]) < text.index(codes[0])
+    await admin.send("/search 농지")
+    text = admin.reply().text or ""
+    assert exact in text and many not in text
