@@ -4,19 +4,33 @@ A minimal text channel (the kind a KakaoTalk or web adapter would be) drives the
 the Telegram handlers call, with plain values only: an owner picks a topic, types the problem
 and sends the report (the quick path's actions), and an administrator answers it. Nothing here
 imports or builds a Telegram type; what each step shows comes back as a `Question` value.
+
+The notices the services queue for other people are worded by the channel too: a channel of
+its own, with plain-text composers written here, hears the answer and a supporter's notice
+through the outbox, with no Telegram markup or button data in them.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+import dataclasses
+from datetime import datetime, timedelta
+from pathlib import Path
 
+from bot.config import load_settings
+from bot.wiring import Composers, Wiring
+from domain.clock import FrozenClock
+from domain.delivery import OutgoingMessage, QueuedMessage
 from domain.drafts import DraftStep
-from domain.submissions import Submission, SubmissionStatus, Visibility
+from domain.review import MergeCounts
+from domain.submissions import Recipient, Submission, SubmissionStatus, Visibility
 from services.container import Services
 from services.intake import Question
-from tests.fixtures.app import ADMIN_ID, BotHarness
+from services.notices import LaterDate, MergeSide, StatusChange
+from storage.database import Database
+from tests.fixtures.app import ADMIN_ID, START, TEST_TOKEN, BotHarness
 
 PROBLEM = "AI 학습데이터로 쓸 저작물마다 허락을 받는 것은 현실적으로 불가능합니다."
+ANSWER = "학습 목적 이용에 관한 개정안을 검토하고 있어요."
 
 
 class TextChannel:
@@ -94,3 +108,129 @@ async def test_the_quick_path_and_an_answer_run_through_the_services_alone(
         "SV-2026-000001" in (message.text or "")
         for message in sotong.emulator.transcript(owner.user_id)
     )
+
+
+class PlainNotices:
+    """An owner's notices as a text-only channel words them: one line, no markup, no buttons."""
+
+    def status_changed(
+        self, recipient: Recipient, change: StatusChange, *, not_before: datetime
+    ) -> QueuedMessage:
+        """The new status, and the answer when there is one."""
+        said = f"{change.code} is now {change.status}"
+        if change.answer:
+            said += f": {change.answer}"
+        return QueuedMessage(recipient.user_id, (said,), (), not_before)
+
+    def supported_status_changed(
+        self, recipient: Recipient, change: StatusChange, *, not_before: datetime
+    ) -> QueuedMessage:
+        """The same, for someone who said "me too"."""
+        said = f"A report you support, {change.code}, is now {change.status}"
+        if change.answer:
+            said += f": {change.answer}"
+        return QueuedMessage(recipient.user_id, (said,), (), not_before)
+
+    def merged(
+        self,
+        recipient: Recipient,
+        sides: tuple[MergeSide, ...],
+        codes: tuple[str, str],
+        counts: MergeCounts,
+        *,
+        not_before: datetime,
+    ) -> QueuedMessage:
+        """One line per side that is theirs."""
+        parts = tuple(f"{side} of the merge of {codes[0]} into {codes[1]}" for side in sides)
+        return QueuedMessage(recipient.user_id, parts, (), not_before)
+
+    def supported_merged(
+        self,
+        recipient: Recipient,
+        codes: tuple[str, str],
+        original_id: int,
+        *,
+        not_before: datetime,
+    ) -> QueuedMessage:
+        """Where their support went."""
+        said = f"Your support for {codes[0]} now counts for {codes[1]}"
+        return QueuedMessage(recipient.user_id, (said,), (), not_before)
+
+    def extended(
+        self, recipient: Recipient, later: LaterDate, *, not_before: datetime
+    ) -> QueuedMessage:
+        """The later day and why."""
+        said = f"{later.code} is expected by {later.expected_on}: {later.reason}"
+        return QueuedMessage(recipient.user_id, (said,), (), not_before)
+
+    def supported_extended(
+        self, recipient: Recipient, later: LaterDate, *, not_before: datetime
+    ) -> QueuedMessage:
+        """The same, for a supporter."""
+        return self.extended(recipient, later, not_before=not_before)
+
+    def draft_reminder(
+        self, user_id: int, language: str, started_at: datetime, *, not_before: datetime
+    ) -> QueuedMessage:
+        """A draft waits."""
+        return QueuedMessage(
+            user_id, (f"Your report from {started_at:%Y-%m-%d} waits",), (), not_before
+        )
+
+    def follow_up_question(
+        self,
+        user_id: int,
+        language: str,
+        submission_id: int,
+        code: str,
+        days: int,
+        *,
+        not_before: datetime,
+    ) -> QueuedMessage:
+        """Whether it helped."""
+        return QueuedMessage(user_id, (f"{days} days on, did {code} help?",), (), not_before)
+
+
+async def test_the_answer_and_a_supporters_notice_reach_a_channel_that_words_them_itself(
+    tmp_path: Path,
+) -> None:
+    # No emulator and no Telegram application: the token is never used.
+    settings = load_settings(
+        bot_token=TEST_TOKEN,
+        database_path=tmp_path / "text-channel.db",
+        admin_ids=str(ADMIN_ID),
+        _env_file=None,
+    )
+    clock = FrozenClock(START)
+    database = await Database.open(settings.database_path)
+    try:
+        telegram = Composers.telegram(settings.zone)
+        wiring = Wiring.create(
+            settings, database, clock, dataclasses.replace(telegram, owners=PlainNotices())
+        )
+        owner = TextChannel(wiring.services, 1001)
+        supporter = TextChannel(wiring.services, 1002)
+        for person in (owner, supporter):
+            await person.join()
+        asked = await owner.choose_topic(await owner.report(), "ai_copyright")
+        submission = await owner.send_now(await owner.type(asked, PROBLEM))
+        intake = wiring.services.intake
+        tag = await intake.offer(supporter.user_id, submission.id)
+        backer = await wiring.services.accounts.find(supporter.user_id)
+        await intake.support(backer, submission.id, tag)
+
+        clock.advance(timedelta(hours=1))
+        await wiring.services.review.answer(submission.id, ANSWER, actor_id=ADMIN_ID)
+        heard: list[OutgoingMessage] = []
+
+        async def send(message: OutgoingMessage) -> None:
+            heard.append(message)
+
+        await wiring.services.delivery.drain(send)
+    finally:
+        await database.close()
+    code = submission.receipt_code
+    assert sorted((message.chat_id, message.text, message.buttons) for message in heard) == [
+        (owner.user_id, f"{code} is now answered: {ANSWER}", ()),
+        (supporter.user_id, f"A report you support, {code}, is now answered: {ANSWER}", ()),
+    ]
