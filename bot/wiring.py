@@ -21,11 +21,12 @@ from domain.privacy import PrivacyTerms
 from domain.retention import RetentionRule
 from handlers.agenda_notices import LinkNoticeWords
 from handlers.deadline_texts import DeadlineListTexts
+from handlers.digest_texts import PolicyNewsTexts
 from handlers.export_words import CatalogExportWording
 from handlers.notice_texts import OwnerNoticeTexts
 from messages.catalog.privacy import NOTICE_VERSION
 from services.accounts import AccountService
-from services.agenda import AgendaService
+from services.agenda import AgendaService, LinkNoticeWriter
 from services.assembly_sync import BillSyncService
 from services.backups import BackupService
 from services.burden import BurdenService
@@ -34,6 +35,7 @@ from services.content_admin import ContentAdminService
 from services.content_loading import ContentImporter
 from services.deadlines import DeadlineLists, DeadlineService
 from services.delivery import OutboxSender
+from services.digests import PolicyNews
 from services.dispatch import PolicyDispatcher
 from services.draft_reminders import DraftReminders
 from services.export import ExportService
@@ -116,6 +118,8 @@ class Composers:
     """How one channel words the messages the services queue for other people."""
 
     owners: OwnerNotices
+    news: PolicyNews
+    links: LinkNoticeWriter
     deadlines: DeadlineLists
 
     @classmethod
@@ -123,6 +127,8 @@ class Composers:
         """Telegram HTML with buttons, dates in the configured zone."""
         return cls(
             owners=OwnerNoticeTexts(zone),
+            news=PolicyNewsTexts(zone),
+            links=LinkNoticeWords(zone),
             deadlines=DeadlineListTexts(zone),
         )
 
@@ -245,6 +251,7 @@ def _services(
             announcements=stores.announcements,
             interests=stores.interests,
             submissions=stores.submissions,
+            news=composers.news,
             clock=clock,
             zone=settings.zone,
             quiet_hours=settings.quiet,
@@ -286,7 +293,7 @@ def _services(
             clock,
             zone=settings.zone,
             quiet=settings.quiet,
-            words=LinkNoticeWords(settings.zone),
+            words=composers.links,
             on_queued=delivery.wake,
         ),
         inbox_search=InboxSearch(AdminSearchRepository(database), clock),
