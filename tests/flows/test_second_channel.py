@@ -5,25 +5,34 @@ the Telegram handlers call, with plain values only: an owner picks a topic, type
 and sends the report (the quick path's actions), and an administrator answers it. Nothing here
 imports or builds a Telegram type; what each step shows comes back as a `Question` value.
 
-The notices the services queue for other people are worded by the channel too: a channel of
-its own, with plain-text composers written here, hears the answer and a supporter's notice
-through the outbox, with no Telegram markup or button data in them.
+What the services queue for other people is worded by the channel too: a bot wired with
+plain-text composers written here, and no Telegram application, hears the answer, a
+supporter's notice and the news of a meeting on the report's topic through the outbox, with no
+Telegram markup or button data in them.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from datetime import datetime, timedelta
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from bot.config import load_settings
 from bot.wiring import Composers, Wiring
+from domain.bills import Bill
 from domain.clock import FrozenClock
+from domain.content import ContentChange, LocalizedText
+from domain.deadlines import DeadlineItem
 from domain.delivery import OutgoingMessage, QueuedMessage
 from domain.drafts import DraftStep
+from domain.meetings import Meeting, MeetingDraft, MeetingKind
+from domain.reference import Choice
 from domain.review import MergeCounts
 from domain.submissions import Recipient, Submission, SubmissionStatus, Visibility
+from services.agenda import LinkMessage
 from services.container import Services
+from services.digests import ContentSnapshot, DigestEntry
 from services.intake import Question
 from services.notices import LaterDate, MergeSide, StatusChange
 from storage.database import Database
@@ -191,46 +200,169 @@ class PlainNotices:
         return QueuedMessage(user_id, (f"{days} days on, did {code} help?",), (), not_before)
 
 
-async def test_the_answer_and_a_supporters_notice_reach_a_channel_that_words_them_itself(
-    tmp_path: Path,
-) -> None:
-    # No emulator and no Telegram application: the token is never used.
+class PlainNews:
+    """The news of meetings and bills as a text-only channel words it."""
+
+    def digest(
+        self,
+        user_id: int,
+        language: str,
+        entries: Sequence[DigestEntry],
+        snapshot: ContentSnapshot,
+        *,
+        slot: datetime | None,
+        not_before: datetime,
+    ) -> QueuedMessage | None:
+        """How many items changed."""
+        return QueuedMessage(user_id, (f"{len(entries)} items changed",), (), not_before)
+
+    def meeting_reminder(
+        self, user_id: int, language: str, meeting: Meeting, which: str, *, not_before: datetime
+    ) -> QueuedMessage:
+        """Which meeting, and how soon."""
+        said = f"{meeting.title.get(language)} is a {which} away"
+        return QueuedMessage(user_id, (said,), (), not_before)
+
+    def meeting_changed(
+        self,
+        user_id: int,
+        language: str,
+        meeting: Meeting,
+        change: ContentChange,
+        *,
+        not_before: datetime,
+    ) -> QueuedMessage:
+        """Which meeting, and what became of it."""
+        said = f"{meeting.title.get(language)} was {change.value}"
+        return QueuedMessage(user_id, (said,), (), not_before)
+
+    def related_meeting(
+        self, recipient: Recipient, meeting: Meeting, *, not_before: datetime
+    ) -> QueuedMessage:
+        """A meeting on the reader's topic."""
+        said = f"A meeting on your topic: {meeting.title.get(recipient.language)}"
+        return QueuedMessage(recipient.user_id, (said,), (), not_before)
+
+    def related_bill(
+        self, recipient: Recipient, bill: Bill, *, not_before: datetime
+    ) -> QueuedMessage:
+        """A bill on the reader's topic moved."""
+        said = f"A bill on your topic moved: {bill.name.get(recipient.language)}"
+        return QueuedMessage(recipient.user_id, (said,), (), not_before)
+
+
+def linked(message: LinkMessage) -> QueuedMessage:
+    """News of a meeting or bill a report was linked to, in one line."""
+    said = f"{message.receipt_code} was linked to a meeting or bill"
+    return QueuedMessage(message.user_id, (said,), (), message.not_before)
+
+
+class PlainDeadlineLists:
+    """The administrators' daily list as one line per report."""
+
+    def daily(
+        self,
+        admin_id: int,
+        language: str,
+        today: date,
+        items: Sequence[DeadlineItem],
+        categories: Sequence[Choice],
+        *,
+        not_before: datetime,
+    ) -> QueuedMessage:
+        """Each report with the day it is due."""
+        parts = tuple(f"{item.receipt_code} due {item.effective_on}" for item in items)
+        return QueuedMessage(admin_id, parts, (), not_before)
+
+
+@asynccontextmanager
+async def text_bot(tmp_path: Path, clock: FrozenClock) -> AsyncIterator[Wiring]:
+    """A whole bot over its own SQLite file, wired with the plain-text channel's words.
+
+    No emulator and no Telegram application: the token is never used.
+    """
     settings = load_settings(
         bot_token=TEST_TOKEN,
         database_path=tmp_path / "text-channel.db",
         admin_ids=str(ADMIN_ID),
         _env_file=None,
     )
-    clock = FrozenClock(START)
     database = await Database.open(settings.database_path)
     try:
-        telegram = Composers.telegram(settings.zone)
-        wiring = Wiring.create(
-            settings, database, clock, dataclasses.replace(telegram, owners=PlainNotices())
+        yield Wiring.create(
+            settings,
+            database,
+            clock,
+            Composers(
+                owners=PlainNotices(),
+                news=PlainNews(),
+                links=linked,
+                deadlines=PlainDeadlineLists(),
+            ),
         )
-        owner = TextChannel(wiring.services, 1001)
-        supporter = TextChannel(wiring.services, 1002)
+    finally:
+        await database.close()
+
+
+async def heard(services: Services) -> list[tuple[int, str, object]]:
+    """Everything the outbox sends now, as this channel's transport would get it."""
+    sent: list[OutgoingMessage] = []
+
+    async def send(message: OutgoingMessage) -> None:
+        sent.append(message)
+
+    await services.delivery.drain(send)
+    return sorted((message.chat_id, message.text, message.buttons) for message in sent)
+
+
+async def test_the_answer_and_a_supporters_notice_reach_a_channel_that_words_them_itself(
+    tmp_path: Path,
+) -> None:
+    clock = FrozenClock(START)
+    async with text_bot(tmp_path, clock) as wiring:
+        services = wiring.services
+        owner = TextChannel(services, 1001)
+        supporter = TextChannel(services, 1002)
         for person in (owner, supporter):
             await person.join()
         asked = await owner.choose_topic(await owner.report(), "ai_copyright")
         submission = await owner.send_now(await owner.type(asked, PROBLEM))
-        intake = wiring.services.intake
-        tag = await intake.offer(supporter.user_id, submission.id)
-        backer = await wiring.services.accounts.find(supporter.user_id)
-        await intake.support(backer, submission.id, tag)
+        tag = await services.intake.offer(supporter.user_id, submission.id)
+        backer = await services.accounts.find(supporter.user_id)
+        await services.intake.support(backer, submission.id, tag)
 
         clock.advance(timedelta(hours=1))
-        await wiring.services.review.answer(submission.id, ANSWER, actor_id=ADMIN_ID)
-        heard: list[OutgoingMessage] = []
+        await services.review.answer(submission.id, ANSWER, actor_id=ADMIN_ID)
 
-        async def send(message: OutgoingMessage) -> None:
-            heard.append(message)
+        code = submission.receipt_code
+        assert await heard(services) == [
+            (owner.user_id, f"{code} is now answered: {ANSWER}", ()),
+            (supporter.user_id, f"A report you support, {code}, is now answered: {ANSWER}", ()),
+        ]
 
-        await wiring.services.delivery.drain(send)
-    finally:
-        await database.close()
-    code = submission.receipt_code
-    assert sorted((message.chat_id, message.text, message.buttons) for message in heard) == [
-        (owner.user_id, f"{code} is now answered: {ANSWER}", ()),
-        (supporter.user_id, f"A report you support, {code}, is now answered: {ANSWER}", ()),
-    ]
+
+async def test_a_meeting_on_the_reports_topic_reaches_its_owner_in_the_channels_words(
+    tmp_path: Path,
+) -> None:
+    async with text_bot(tmp_path, FrozenClock(START)) as wiring:
+        services = wiring.services
+        owner = TextChannel(services, 1001)
+        await owner.join()
+        asked = await owner.choose_topic(await owner.report(), "ai_copyright")
+        await owner.send_now(await owner.type(asked, PROBLEM))
+        await services.dispatcher.tick()
+        await services.content.add_meeting(
+            MeetingDraft(
+                kind=MeetingKind.POLICY_COUNCIL,
+                title=LocalizedText("AI 저작권 정책협의회", "AI copyright policy council"),
+                starts_at=START + timedelta(days=12),
+                categories=frozenset({"ai_copyright"}),
+            ),
+            actor_id=ADMIN_ID,
+        )
+
+        await services.dispatcher.tick()
+
+        assert await heard(services) == [
+            (owner.user_id, "A meeting on your topic: AI 저작권 정책협의회", ()),
+        ]
