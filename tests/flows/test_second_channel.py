@@ -328,7 +328,7 @@ async def test_the_answer_and_a_supporters_notice_reach_a_channel_that_words_the
         asked = await owner.choose_topic(await owner.report(), "ai_copyright")
         submission = await owner.send_now(await owner.type(asked, PROBLEM))
         tag = await services.intake.offer(supporter.user_id, submission.id)
-        backer = await services.accounts.find(supporter.user_id)
+        backer = await services.users.get(supporter.user_id)
         await services.intake.support(backer, submission.id, tag)
 
         clock.advance(timedelta(hours=1))
