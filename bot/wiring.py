@@ -1,13 +1,16 @@
 """Builds one running bot's parts over one database: repositories, then the services on them.
 
 Handlers get only `services` (services/container.py); the rest is kept here for the wiring
-itself (the persistence, the command line), the sandbox's demo data and the tests.
+itself (the persistence, the command line), the sandbox's demo data and the tests. The services
+word what they queue for other people through the channel's composers: Telegram's from
+handlers/ unless another channel brings its own.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from bot.config import Settings
 from domain.callback_data import offer_tag
@@ -17,18 +20,22 @@ from domain.evidence import EvidenceRules
 from domain.privacy import PrivacyTerms
 from domain.retention import RetentionRule
 from handlers.agenda_notices import LinkNoticeWords
+from handlers.deadline_texts import DeadlineListTexts
+from handlers.digest_texts import PolicyNewsTexts
 from handlers.export_words import CatalogExportWording
+from handlers.notice_texts import OwnerNoticeTexts
 from messages.catalog.privacy import NOTICE_VERSION
 from services.accounts import AccountService
-from services.agenda import AgendaService
+from services.agenda import AgendaService, LinkNoticeWriter
 from services.assembly_sync import BillSyncService
 from services.backups import BackupService
 from services.burden import BurdenService
 from services.container import Services
 from services.content_admin import ContentAdminService
 from services.content_loading import ContentImporter
-from services.deadlines import DeadlineService
+from services.deadlines import DeadlineLists, DeadlineService
 from services.delivery import OutboxSender
+from services.digests import PolicyNews
 from services.dispatch import PolicyDispatcher
 from services.draft_reminders import DraftReminders
 from services.export import ExportService
@@ -36,6 +43,7 @@ from services.follow_ups import FollowUpService
 from services.inbox_search import InboxSearch
 from services.inputs import InputService
 from services.intake import IntakeService
+from services.notices import OwnerNotices
 from services.reference import ReferenceService
 from services.retention import RetentionService
 from services.review import ReviewService
@@ -69,7 +77,7 @@ from storage.submissions import SubmissionRepository
 from storage.subscriptions import SubscriptionRepository
 from storage.users import UserRepository
 
-__all__ = ["Repositories", "Wiring"]
+__all__ = ["Composers", "Repositories", "Wiring"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +114,26 @@ class Repositories:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class Composers:
+    """How one channel words the messages the services queue for other people."""
+
+    owners: OwnerNotices
+    news: PolicyNews
+    links: LinkNoticeWriter
+    deadlines: DeadlineLists
+
+    @classmethod
+    def telegram(cls, zone: ZoneInfo) -> Composers:
+        """Telegram HTML with buttons, dates in the configured zone."""
+        return cls(
+            owners=OwnerNoticeTexts(zone),
+            news=PolicyNewsTexts(zone),
+            links=LinkNoticeWords(zone),
+            deadlines=DeadlineListTexts(zone),
+        )
+
+
 def _sender(settings: Settings, clock: Clock, stores: Repositories) -> OutboxSender:
     async def blocked(user_id: int) -> None:
         await stores.users.mark_blocked(user_id, now=clock.now())
@@ -138,7 +166,11 @@ def _assembly_sync(
 
 
 def _services(
-    settings: Settings, database: Database, clock: Clock, stores: Repositories
+    settings: Settings,
+    database: Database,
+    clock: Clock,
+    stores: Repositories,
+    composers: Composers,
 ) -> Services:
     delivery = _sender(settings, clock, stores)
     privacy = PrivacyTerms(
@@ -180,6 +212,7 @@ def _services(
             DraftRepository(database),
             stores.users,
             clock,
+            notices=composers.owners,
             zone=settings.zone,
             quiet_hours=settings.quiet,
             on_queued=delivery.wake,
@@ -188,6 +221,7 @@ def _services(
             stores.submissions,
             MergeRepository(database),
             clock,
+            notices=composers.owners,
             zone=settings.zone,
             quiet_hours=settings.quiet,
             on_queued=delivery.wake,
@@ -218,6 +252,7 @@ def _services(
             announcements=stores.announcements,
             interests=stores.interests,
             submissions=stores.submissions,
+            news=composers.news,
             clock=clock,
             zone=settings.zone,
             quiet_hours=settings.quiet,
@@ -243,6 +278,8 @@ def _services(
             stores.submissions,
             stores.reference,
             clock,
+            lists=composers.deadlines,
+            notices=composers.owners,
             zone=settings.zone,
             days=settings.answer_deadline_days,
             admin_ids=settings.admin_ids,
@@ -257,7 +294,7 @@ def _services(
             clock,
             zone=settings.zone,
             quiet=settings.quiet,
-            words=LinkNoticeWords(settings.zone),
+            words=composers.links,
             on_queued=delivery.wake,
         ),
         inbox_search=InboxSearch(AdminSearchRepository(database), clock),
@@ -265,6 +302,7 @@ def _services(
         follow_ups=FollowUpService(
             FollowUpRepository(database),
             clock,
+            notices=composers.owners,
             zone=settings.zone,
             days=settings.follow_up_days,
             quiet=settings.quiet,
@@ -280,18 +318,31 @@ class Wiring:
     settings: Settings
     database: Database
     repositories: Repositories
+    composers: Composers
     services: Services
     content_import: ContentImporter
 
     @classmethod
-    def create(cls, settings: Settings, database: Database, clock: Clock) -> Wiring:
-        """Wire repositories and services over one open database."""
+    def create(
+        cls,
+        settings: Settings,
+        database: Database,
+        clock: Clock,
+        composers: Composers | None = None,
+    ) -> Wiring:
+        """Wire repositories and services over one open database.
+
+        What the services queue is worded for Telegram unless another channel's `composers`
+        are given.
+        """
         stores = Repositories.over(database)
+        chosen = composers or Composers.telegram(settings.zone)
         return cls(
             settings=settings,
             database=database,
             repositories=stores,
-            services=_services(settings, database, clock, stores),
+            composers=chosen,
+            services=_services(settings, database, clock, stores, chosen),
             content_import=ContentImporter(
                 stores.reference, ContentImportRepository(database), clock, settings.zone
             ),

@@ -13,10 +13,10 @@ from domain.audit import SYSTEM_ACTOR, AuditEntry
 from handlers.admin_guard import admin_only
 from handlers.commands import Command, Scope
 from handlers.context import SotongContext
+from handlers.deadline_texts import day_text
 from handlers.ui import button, edit_or_say, keyboard, send
 from messages import Markup, format_datetime, has_key, t
 from messages.length import TEXT_LIMIT, fit_html
-from services.deadlines import day_text
 from services.export import CONSOLE_ACTOR_ID
 
 __all__ = ["COMMANDS", "PAGE_SIZE", "handlers"]

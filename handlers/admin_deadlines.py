@@ -11,9 +11,10 @@ from telegram import Update
 from domain.deadlines import ExpectedDateError
 from handlers.commands import Command, Scope
 from handlers.context import SotongContext
+from handlers.deadline_texts import day_text
 from handlers.ui import send
 from messages import t
-from services.deadlines import UnknownSubmissionError, day_text
+from services.deadlines import UnknownSubmissionError
 
 __all__ = ["COMMANDS"]
 

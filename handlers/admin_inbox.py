@@ -50,10 +50,10 @@ from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
 from handlers.deadline_views import deadline_sections, follow_up_line
+from handlers.notice_texts import status_change_text
 from handlers.ui import button, drop_buttons, edit, edit_or_say, keyboard, send, typed_text
 from messages import Markup, format_datetime, t
 from messages.length import TEXT_LIMIT, truncate, utf16_length, visible_length
-from services.notices import status_change_text
 
 __all__ = ["COMMANDS", "PREVIEW", "TYPING", "conversation", "handlers", "show_list"]
 
@@ -399,7 +399,7 @@ async def _preview(
 def _preview_text(lang: str, submission: Submission, answer: str) -> Markup:
     """The notice the submitter will get, in their language, under a line saying so.
 
-    Built with the queued notice's own text function (services/notices.py), so the preview
+    Built with the queued notice's own text function (handlers/notice_texts.py), so the preview
     cannot drift from what is sent.
     """
     header = t(lang, "admin_inbox.preview", code=submission.receipt_code)

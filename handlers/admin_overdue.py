@@ -13,10 +13,10 @@ from telegram import Update
 from domain.deadlines import DUE_SOON_DAYS, MinistryDeadlines
 from handlers.commands import Command, Scope
 from handlers.context import SotongContext
+from handlers.deadline_texts import day_text, days_left_text
 from handlers.ui import send
 from messages import Markup, t
 from messages.length import split_blocks
-from services.deadlines import day_text, days_left_text
 
 __all__ = ["COMMANDS"]
 

@@ -13,9 +13,9 @@ from zoneinfo import ZoneInfo
 
 from domain import callback_data as cb
 from domain.delivery import Buttons, QueuedMessage
+from handlers.content_lines import meeting_line
 from messages import Markup, format_date, t
 from services.agenda import LinkMessage, MeetingNews
-from services.digests import meeting_line
 
 __all__ = ["LinkNoticeWords"]
 

@@ -10,13 +10,13 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from domain import callback_data as cb
 from domain.bills import Bill, BillNotFoundError
 from handlers.commands import Command, Scope
+from handlers.content_lines import bill_line
 from handlers.context import SotongContext
 from handlers.paging import fit_page, navigation, page_of
 from handlers.subscribe import require_consent
 from handlers.ui import button, edit_or_say, keyboard, send
 from messages import Markup, format_date, t
 from messages.length import truncate
-from services.digests import bill_line
 
 __all__ = ["COMMANDS", "PAGE_SIZE", "bill_details", "handlers"]
 

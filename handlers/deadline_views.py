@@ -6,8 +6,8 @@ from domain.deadlines import DeadlineSummary
 from domain.follow_up import FollowUpResult, FollowUpSummary
 from domain.submissions import Submission, SubmissionStatus
 from handlers.context import SotongContext
+from handlers.deadline_texts import day_text, days_left_text
 from messages import Markup, format_number, t
-from services.deadlines import day_text, days_left_text
 
 __all__ = [
     "deadline_sections",

@@ -13,13 +13,13 @@ from domain import callback_data as cb
 from domain.calendar import meeting_ics
 from domain.meetings import Meeting, MeetingNotFoundError, MeetingStatus
 from handlers.commands import Command, Scope
+from handlers.content_lines import meeting_line
 from handlers.context import SotongContext
 from handlers.paging import fit_page, navigation, page_of
 from handlers.subscribe import require_consent
 from handlers.ui import button, edit, edit_or_say, keyboard, send
 from messages import Markup, format_datetime, t
 from messages.length import truncate
-from services.digests import meeting_line
 
 __all__ = ["COMMANDS", "PAGE_SIZE", "handlers", "meeting_details"]
 

@@ -234,6 +234,7 @@ class _DemoWriter:
             wiring.repositories.submissions,
             MergeRepository(wiring.database),
             clock,
+            notices=wiring.composers.owners,
             zone=wiring.settings.zone,
             quiet_hours=wiring.settings.quiet,
             on_queued=services.delivery.wake,

@@ -1,19 +1,19 @@
 """Answer deadlines as use cases: due days at receipt, the admins' daily list, later dates, stats.
 
 Everything for someone other than the acting administrator (the daily list, the owner's notice
-of a later date) is queued in the outbox in the same transaction as the change behind it.
+of a later date) is queued in the outbox in the same transaction as the change behind it,
+worded by the channel: `DeadlineLists` here, `OwnerNotices` for the owner and supporters.
 """
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from domain import callback_data as cb
 from domain.clock import Clock
 from domain.deadlines import (
     ADMIN_DIGEST_HOUR,
@@ -34,14 +34,13 @@ from domain.receipts import parse_receipt_code
 from domain.reference import Choice
 from domain.submissions import Submission
 from domain.subscriptions import QuietHours
-from messages import Markup, format_date, t
-from messages.length import split_blocks
+from services.notices import LaterDate, OwnerNotices
 from services.supporter_notices import extension_notice
 from storage.deadlines import DeadlineRepository
 from storage.reference import ReferenceRepository
 from storage.submissions import SubmissionRepository
 
-__all__ = ["DeadlineService", "ExtendOutcome", "UnknownSubmissionError", "day_text"]
+__all__ = ["DeadlineLists", "DeadlineService", "ExtendOutcome", "UnknownSubmissionError"]
 
 logger = logging.getLogger("sotong.deadlines")
 
@@ -61,16 +60,21 @@ class ExtendOutcome:
     owner_told: bool
 
 
-def day_text(day: date, language: str, zone: ZoneInfo) -> str:
-    """A calendar day as the reader writes dates (noon, so no zone can shift the day)."""
-    return format_date(datetime(day.year, day.month, day.day, 12, tzinfo=zone), language, zone)
+class DeadlineLists(Protocol):
+    """Words the administrators' daily list, in one administrator's language."""
 
-
-def _name(choices: Sequence[Choice], ident: str, language: str) -> str:
-    for choice in choices:
-        if choice.id == ident:
-            return choice.name(language)
-    return ident
+    def daily(
+        self,
+        admin_id: int,
+        language: str,
+        today: date,
+        items: Sequence[DeadlineItem],
+        categories: Sequence[Choice],
+        *,
+        not_before: datetime,
+    ) -> QueuedMessage:
+        """The reports overdue or due soon on `today`, with the topic names of `categories`."""
+        ...
 
 
 class DeadlineService:
@@ -83,6 +87,8 @@ class DeadlineService:
         reference: ReferenceRepository,
         clock: Clock,
         *,
+        lists: DeadlineLists,
+        notices: OwnerNotices,
         zone: ZoneInfo,
         days: int,
         admin_ids: frozenset[int],
@@ -93,6 +99,8 @@ class DeadlineService:
         self._submissions = submissions
         self._reference = reference
         self._clock = clock
+        self._lists = lists
+        self._notices = notices
         self._zone = zone
         self._days = days
         self._admin_ids = admin_ids
@@ -166,10 +174,13 @@ class DeadlineService:
         messages = []
         if items:
             categories = await self._reference.categories()
+            release = self._quiet.release_at(now, self._zone)
             for admin_id, language in await self._repository.languages(self._admin_ids):
-                parts = self._digest(items, today, language, categories)
-                release = self._quiet.release_at(now, self._zone)
-                messages.append(QueuedMessage(admin_id, parts, _open_buttons(language), release))
+                messages.append(
+                    self._lists.daily(
+                        admin_id, language, today, items, categories, not_before=release
+                    )
+                )
         queued = await self._repository.run_daily(
             _DIGEST_JOB,
             today,
@@ -182,41 +193,6 @@ class DeadlineService:
             self._on_queued()
         return queued
 
-    def _digest(
-        self,
-        items: Sequence[DeadlineItem],
-        today: date,
-        language: str,
-        categories: Sequence[Choice],
-    ) -> tuple[str, ...]:
-        overdue = [item for item in items if item.days_left(today) < 0]
-        soon = [item for item in items if item.days_left(today) >= 0]
-        blocks: list[str] = [
-            t(
-                language,
-                "deadline.digest.title",
-                date=day_text(today, language, self._zone),
-                overdue=len(overdue),
-                soon=len(soon),
-            )
-        ]
-        for key, group in (("overdue", overdue), ("soon", soon)):
-            if not group:
-                continue
-            blocks.append(t(language, f"deadline.digest.{key}"))
-            blocks.extend(
-                t(
-                    language,
-                    "deadline.digest.line",
-                    code=item.receipt_code,
-                    category=_name(categories, item.category_id, language),
-                    due=day_text(item.effective_on, language, self._zone),
-                    left=days_left_text(language, item.days_left(today)),
-                )
-                for item in group
-            )
-        return split_blocks(blocks)
-
     async def extend(self, text: str, *, actor_id: int) -> ExtendOutcome:
         """Record "CODE YYYY-MM-DD reason": a later expected date, told to the owner."""
         code_part, _, rest = text.strip().partition(" ")
@@ -228,30 +204,13 @@ class DeadlineService:
         if submission.due_on is not None and extension.expected_on <= submission.due_on:
             raise ExpectedDateError("not_later")
         recipient = await self._submissions.recipient(submission.id)
+        release = self._quiet.release_at(self._clock.now(), self._zone)
+        later = LaterDate(
+            submission.id, submission.receipt_code, extension.expected_on, extension.reason
+        )
         notice = None
         if recipient is not None and not recipient.blocked:
-            language = recipient.language
-            notice = QueuedMessage(
-                recipient.user_id,
-                (
-                    t(
-                        language,
-                        "deadline.notify.extended",
-                        code=submission.receipt_code,
-                        date=day_text(extension.expected_on, language, self._zone),
-                        reason=extension.reason,
-                    ),
-                ),
-                (
-                    (
-                        (
-                            _label(language, "feedback.button.open"),
-                            cb.MyOpen(submission.id, 0).encode(),
-                        ),
-                    ),
-                ),
-                self._quiet.release_at(self._clock.now(), self._zone),
-            )
+            notice = self._notices.extended(recipient, later, not_before=release)
         await self._repository.extend(
             submission.id,
             extension.expected_on,
@@ -260,13 +219,7 @@ class DeadlineService:
             now=self._clock.now(),
             notice=notice,
             private=submission.is_anonymous,
-            supporters=extension_notice(
-                submission.id,
-                submission.receipt_code,
-                extension.reason,
-                date_in=lambda language: day_text(extension.expected_on, language, self._zone),
-                not_before=self._quiet.release_at(self._clock.now(), self._zone),
-            ),
+            supporters=extension_notice(self._notices, later, not_before=release),
         )
         # Supporters may have been queued even when the owner was not; waking the sender costs
         # nothing and says nothing to the administrator.
@@ -274,22 +227,3 @@ class DeadlineService:
         updated = await self._submissions.get(submission.id)
         assert updated is not None
         return ExtendOutcome(updated, extension, notice is not None)
-
-
-def days_left_text(language: str, days: int) -> Markup:
-    """D-3, D-day or "3 days overdue", in the reader's language."""
-    if days > 0:
-        return t(language, "deadline.left", days=days)
-    if days == 0:
-        return t(language, "deadline.today")
-    return t(language, "deadline.overdue", days=-days)
-
-
-def _label(language: str, key: str) -> str:
-    return html.unescape(t(language, key))
-
-
-def _open_buttons(language: str) -> tuple[tuple[tuple[str, str], ...], ...]:
-    return (
-        ((_label(language, "deadline.button.overdue"), cb.InboxList(0, "!", "-", "-").encode()),),
-    )

@@ -1,9 +1,8 @@
-"""Digest composition: what a subscriber gets, grouped, rendered and split.
+"""What a subscriber gets: the changes since their last digest, one entry per item.
 
-Changes are grouped meetings → bills → announcements, rendered in the subscriber's language
-and split into parts Telegram accepts (4096 characters).
-
-Rendering goes through the message catalog like every other text; nothing here is Telegram's.
+The dispatcher decides who hears of what and composes it while queuing, through the channel's
+`PolicyNews` (Telegram's in `handlers/digest_texts.py`), which words the entries in the
+reader's language and splits them into the parts its channel accepts.
 """
 
 from __future__ import annotations
@@ -11,25 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from zoneinfo import ZoneInfo
+from typing import Protocol
 
 from domain.announcements import Announcement
-from domain.bills import Bill, BillStageEntry
+from domain.bills import Bill
 from domain.content import ContentChange, ContentEvent, ItemKind
+from domain.delivery import QueuedMessage
 from domain.meetings import Meeting
-from messages import Markup, format_date, format_datetime, t
-from messages.length import TEXT_LIMIT, split_blocks, truncate
+from domain.submissions import Recipient
 
-__all__ = [
-    "ContentSnapshot",
-    "DigestEntry",
-    "bill_line",
-    "compose",
-    "meeting_line",
-    "render_digest",
-]
+__all__ = ["ContentSnapshot", "DigestEntry", "PolicyNews", "compose"]
 
-_ANNOUNCEMENT_PREVIEW = 300
 # Which change of one meeting a digest reports when several happened since the last one: a
 # new meeting stays "new" (shown as it is now) unless it was cancelled or held meanwhile.
 _MEETING_WEIGHT = {
@@ -114,117 +105,52 @@ def compose(events: Iterable[ContentEvent]) -> tuple[DigestEntry, ...]:
     )
 
 
-def meeting_line(meeting: Meeting, language: str, zone: ZoneInfo) -> Markup:
-    """A meeting in two lines: title and kind, then when and where."""
-    place = meeting.place.get(language) or (
-        t(language, "meetings.online") if meeting.online_url else ""
-    )
-    return t(
-        language,
-        "meetings.line",
-        title=meeting.title.get(language),
-        kind=t(language, f"meetings.kind.{meeting.kind.value}"),
-        when=format_datetime(meeting.starts_at, language, zone),
-        place=place or t(language, "meetings.place_unknown"),
-    )
+class PolicyNews(Protocol):
+    """Words the news of meetings, bills and announcements for one reader, in their language."""
 
+    def digest(
+        self,
+        user_id: int,
+        language: str,
+        entries: Sequence[DigestEntry],
+        snapshot: ContentSnapshot,
+        *,
+        slot: datetime | None,
+        not_before: datetime,
+    ) -> QueuedMessage | None:
+        """The digest of `entries` with the ways to change or stop it.
 
-def _stage_text(entry: BillStageEntry, language: str, zone: ZoneInfo) -> Markup:
-    on_date = datetime(entry.on_date.year, entry.on_date.month, entry.on_date.day, 12, tzinfo=zone)
-    return t(
-        language,
-        "bills.stage_line",
-        stage=t(language, f"bills.stage.{entry.stage.value}"),
-        date=format_date(on_date, language, zone),
-    )
+        None when every item has since vanished. `slot` is the scheduled digest's; None for an
+        immediate one.
+        """
+        ...
 
+    def meeting_reminder(
+        self, user_id: int, language: str, meeting: Meeting, which: str, *, not_before: datetime
+    ) -> QueuedMessage:
+        """The reminder a day ("day") or an hour ("hour") before a meeting."""
+        ...
 
-def bill_line(bill: Bill, language: str, zone: ZoneInfo) -> Markup:
-    """A bill and where it stands now."""
-    current = bill.current_stage
-    return t(
-        language,
-        "bills.line",
-        name=bill.name.get(language),
-        stage=_stage_text(current, language, zone) if current else t(language, "bills.no_stage"),
-    )
+    def meeting_changed(
+        self,
+        user_id: int,
+        language: str,
+        meeting: Meeting,
+        change: ContentChange,
+        *,
+        not_before: datetime,
+    ) -> QueuedMessage:
+        """A reminder holder hears that their meeting was updated or cancelled."""
+        ...
 
+    def related_meeting(
+        self, recipient: Recipient, meeting: Meeting, *, not_before: datetime
+    ) -> QueuedMessage:
+        """A submitter hears of an open meeting on their report's topic, once."""
+        ...
 
-def _entry_block(
-    entry: DigestEntry, snapshot: ContentSnapshot, language: str, zone: ZoneInfo
-) -> Markup | None:
-    if entry.kind is ItemKind.MEETING:
-        meeting = snapshot.meetings.get(entry.item_id)
-        if meeting is None:
-            return None
-        line = meeting_line(meeting, language, zone)
-        if entry.change is ContentChange.HELD and meeting.outcome:
-            line = t(
-                language, "digest.with_outcome", line=line, outcome=meeting.outcome.get(language)
-            )
-        return t(language, f"digest.change.{entry.change.value}", line=line)
-    if entry.kind is ItemKind.BILL:
-        bill = snapshot.bills.get(entry.item_id)
-        if bill is None:
-            return None
-        stages = [stage for stage in bill.stages if stage.id in entry.stage_ids]
-        if not stages:
-            return t(
-                language,
-                f"digest.change.{entry.change.value}",
-                line=bill_line(bill, language, zone),
-            )
-        moved = Markup(", ".join(_stage_text(stage, language, zone) for stage in stages))
-        return t(language, "digest.bill_moved", name=bill.name.get(language), stages=moved)
-    announcement = snapshot.announcements.get(entry.item_id)
-    if announcement is None:
-        return None
-    body = announcement.body.get(language)
-    body = truncate(body, _ANNOUNCEMENT_PREVIEW)
-    return t(language, "digest.announcement", title=announcement.title.get(language), body=body)
-
-
-def render_digest(
-    entries: Sequence[DigestEntry],
-    snapshot: ContentSnapshot,
-    language: str,
-    zone: ZoneInfo,
-    *,
-    heading: Markup,
-    limit: int = TEXT_LIMIT,
-) -> tuple[str, ...]:
-    """The digest as message parts, or nothing when every item has since vanished.
-
-    Heading, then the sections in their fixed order, then the footer line that goes with the
-    change-or-stop buttons.
-    """
-    blocks: list[str] = [heading]
-    found = False
-    for kind, section in (
-        (ItemKind.MEETING, "digest.section.meetings"),
-        (ItemKind.BILL, "digest.section.bills"),
-        (ItemKind.ANNOUNCEMENT, "digest.section.announcements"),
-    ):
-        rendered = [
-            block
-            for entry in _sorted(entries, kind, snapshot)
-            if (block := _entry_block(entry, snapshot, language, zone)) is not None
-        ]
-        if rendered:
-            found = True
-            blocks.append(t(language, section))
-            blocks.extend(rendered)
-    if not found:
-        return ()
-    blocks.append(t(language, "digest.footer"))
-    return split_blocks(blocks, limit)
-
-
-def _sorted(
-    entries: Sequence[DigestEntry], kind: ItemKind, snapshot: ContentSnapshot
-) -> list[DigestEntry]:
-    chosen = [entry for entry in entries if entry.kind is kind]
-    if kind is ItemKind.MEETING:
-        chosen = [entry for entry in chosen if entry.item_id in snapshot.meetings]
-        return sorted(chosen, key=lambda entry: snapshot.meetings[entry.item_id].starts_at)
-    return sorted(chosen, key=lambda entry: entry.item_id)
+    def related_bill(
+        self, recipient: Recipient, bill: Bill, *, not_before: datetime
+    ) -> QueuedMessage:
+        """A submitter hears that a bill on their report's topic moved, once."""
+        ...

@@ -11,38 +11,31 @@ repeated tick queues nothing twice:
 - meeting reminders, a day and an hour before;
 - watchers: reminder holders hear when their meeting changes or is cancelled, and submitters
   whose submission shares a category with a meeting or bill that moved are told once.
+
+What is queued is worded by the channel's `PolicyNews` while it is queued, in the transaction
+that moves the cursors.
 """
 
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from domain import callback_data as cb
 from domain.clock import Clock
 from domain.content import ContentChange, ContentEvent, ItemKind
-from domain.delivery import Buttons, QueuedMessage
+from domain.delivery import QueuedMessage
 from domain.subscriptions import (
     BillScope,
     QuietHours,
     Subscription,
     next_digest_at,
 )
-from messages import Markup, format_date, t
-from services.digests import (
-    ContentSnapshot,
-    DigestEntry,
-    bill_line,
-    compose,
-    meeting_line,
-    render_digest,
-)
+from services.digests import ContentSnapshot, DigestEntry, PolicyNews, compose
 from storage.announcements import AnnouncementRepository
 from storage.bills import BillRepository
 from storage.content_events import ContentEventRepository
@@ -52,7 +45,7 @@ from storage.submissions import SubmissionRepository
 from storage.subscriptions import SubscriptionAdvance, SubscriptionRepository
 from storage.timestamps import to_db
 
-__all__ = ["PolicyDispatcher", "TickReport", "digest_buttons"]
+__all__ = ["PolicyDispatcher", "TickReport"]
 
 logger = logging.getLogger("sotong.dispatch")
 
@@ -72,20 +65,6 @@ class TickReport:
         return self.digests + self.immediate + self.reminders + self.notices
 
 
-def _label(language: str, key: str, **params: object) -> str:
-    return html.unescape(t(language, key, **params))
-
-
-def digest_buttons(language: str) -> Buttons:
-    """The one-tap way to change or stop, under every digest."""
-    return (
-        (
-            (_label(language, "digest.button.change"), cb.SUB_EDIT.encode()),
-            (_label(language, "digest.button.stop"), cb.SUB_STOP.encode()),
-        ),
-    )
-
-
 class PolicyDispatcher:
     """Decides what is due and queues it; safe to call as often as wanted."""
 
@@ -99,6 +78,7 @@ class PolicyDispatcher:
         announcements: AnnouncementRepository,
         interests: InterestRepository,
         submissions: SubmissionRepository,
+        news: PolicyNews,
         clock: Clock,
         zone: ZoneInfo,
         quiet_hours: QuietHours,
@@ -111,6 +91,7 @@ class PolicyDispatcher:
         self._announcements = announcements
         self._interests = interests
         self._submissions = submissions
+        self._news = news
         self._clock = clock
         self._zone = zone
         self._quiet = quiet_hours
@@ -147,11 +128,12 @@ class PolicyDispatcher:
         self,
         subscribers: Sequence[Subscription],
         latest: int,
-        heading: Callable[[str], Markup],
+        slot: datetime | None,
         not_before: datetime,
     ) -> tuple[list[QueuedMessage], list[int]]:
-        """Render the digest of every subscriber who has something new.
+        """Compose the digest of every subscriber who has something new.
 
+        Composed once for each language and set of entries (`slot`: see `PolicyNews.digest`).
         Returns the messages and the ids of every subscriber served, those with nothing new
         included (their cursor and slot move on too).
         """
@@ -162,7 +144,7 @@ class PolicyDispatcher:
         follows = await self._interests.follows_of(
             [s.user_id for s in subscribers if s.choice.bills is not BillScope.NONE]
         )
-        rendered: dict[tuple[str, tuple[DigestEntry, ...]], tuple[str, ...]] = {}
+        composed: dict[tuple[str, tuple[DigestEntry, ...]], QueuedMessage | None] = {}
         messages = []
         for subscriber in subscribers:
             followed = follows.get(subscriber.user_id, frozenset())
@@ -178,17 +160,19 @@ class PolicyDispatcher:
             entries = compose(wanted)
             if not entries:
                 continue
-            language = subscriber.language
-            key = (language, entries)
-            if key not in rendered:
-                rendered[key] = render_digest(
-                    entries, snapshot, language, self._zone, heading=heading(language)
+            key = (subscriber.language, entries)
+            if key not in composed:
+                composed[key] = self._news.digest(
+                    subscriber.user_id,
+                    subscriber.language,
+                    entries,
+                    snapshot,
+                    slot=slot,
+                    not_before=not_before,
                 )
-            parts = rendered[key]
-            if parts:
-                messages.append(
-                    QueuedMessage(subscriber.user_id, parts, digest_buttons(language), not_before)
-                )
+            digest = composed[key]
+            if digest is not None:
+                messages.append(replace(digest, user_id=subscriber.user_id))
         return messages, [s.user_id for s in subscribers]
 
     async def _scheduled_digests(self, now: datetime, latest: int) -> int:
@@ -202,7 +186,7 @@ class PolicyDispatcher:
             messages, served = await self._round(
                 subscribers,
                 latest,
-                self._scheduled_heading(slot),
+                slot,
                 self._quiet.release_at(now, self._zone),
             )
             choices = {s.user_id: s.choice for s in subscribers}
@@ -225,12 +209,6 @@ class PolicyDispatcher:
             )
         return queued
 
-    def _scheduled_heading(self, slot: datetime) -> Callable[[str], Markup]:
-        def heading(language: str) -> Markup:
-            return t(language, "digest.heading", date=format_date(slot, language, self._zone))
-
-        return heading
-
     async def _immediate(self, now: datetime, latest: int) -> int:
         subscribers = await self._subscriptions.immediate_behind(latest)
         if not subscribers:
@@ -238,7 +216,7 @@ class PolicyDispatcher:
         messages, served = await self._round(
             subscribers,
             latest,
-            lambda language: t(language, "digest.heading_immediate"),
+            None,
             self._quiet.release_at(now, self._zone),
         )
         return await self._subscriptions.advance(
@@ -261,16 +239,12 @@ class PolicyDispatcher:
                 not_before = self._quiet.release_at(now, self._zone)
                 if not_before > item.starts_at - timedelta(hours=1):
                     continue
-            text = t(
-                item.language,
-                f"meetings.reminder.{item.which}",
-                line=meeting_line(meeting, item.language, self._zone),
-            )
-            buttons: Buttons = (
-                ((_label(item.language, "meetings.button.ics"), cb.MeetIcs(meeting.id).encode()),),
-            )
             key = f"reminder:{meeting.id}:{item.which}:{to_db(item.starts_at)}"
-            batches[key].append(QueuedMessage(item.user_id, (text,), buttons, not_before))
+            batches[key].append(
+                self._news.meeting_reminder(
+                    item.user_id, item.language, meeting, item.which, not_before=not_before
+                )
+            )
         return await self._interests.queue_reminders(batches.items(), due, now=now)
 
     async def _watchers(self, now: datetime, latest: int) -> int:
@@ -293,13 +267,10 @@ class PolicyDispatcher:
                 holders = await self._interests.reminder_holders(meeting.id)
                 if event.change in (ContentChange.UPDATED, ContentChange.CANCELLED):
                     for user_id, language in holders:
-                        text = t(
-                            language,
-                            f"meetings.watch.{event.change.value}",
-                            line=meeting_line(meeting, language, self._zone),
-                        )
                         batches[f"meeting-change:{event.id}"].append(
-                            QueuedMessage(user_id, (text,), (), release)
+                            self._news.meeting_changed(
+                                user_id, language, meeting, event.change, not_before=release
+                            )
                         )
                 if meeting.is_open and event.change is not ContentChange.CANCELLED:
                     skip = {user for user, _ in holders}
@@ -360,37 +331,13 @@ class PolicyDispatcher:
             if recipient.user_id in told or mark in told_in_round:
                 continue
             told_in_round.add(mark)
-            language = recipient.language
             if event.kind is ItemKind.MEETING:
-                meeting = snapshot.meetings[event.item_id]
-                text = t(
-                    language,
-                    "digest.related.meeting",
-                    line=meeting_line(meeting, language, self._zone),
-                )
-                buttons: Buttons = (
-                    (
-                        (
-                            _label(language, "meetings.button.remind"),
-                            cb.MeetRemind("remind", meeting.id).encode(),
-                        ),
-                        (_label(language, "meetings.button.ics"), cb.MeetIcs(meeting.id).encode()),
-                    ),
+                message = self._news.related_meeting(
+                    recipient, snapshot.meetings[event.item_id], not_before=release
                 )
             else:
-                bill = snapshot.bills[event.item_id]
-                text = t(
-                    language, "digest.related.bill", line=bill_line(bill, language, self._zone)
+                message = self._news.related_bill(
+                    recipient, snapshot.bills[event.item_id], not_before=release
                 )
-                buttons = (
-                    (
-                        (
-                            _label(language, "bills.button.follow"),
-                            cb.BillFollow("follow", bill.id).encode(),
-                        ),
-                    ),
-                )
-            batches[f"related:{event.kind.value}:{event.item_id}:{event.id}"].append(
-                QueuedMessage(recipient.user_id, (text,), buttons, release)
-            )
+            batches[f"related:{event.kind.value}:{event.item_id}:{event.id}"].append(message)
             notified.append(mark)

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from domain.clock import Clock
 from domain.intake import DRAFT_REMINDER_AFTER
 from domain.subscriptions import QuietHours
-from services.notices import draft_reminder
+from services.notices import OwnerNotices
 from storage.drafts import DraftRepository
 from storage.users import UserRepository
 
@@ -28,6 +28,7 @@ class DraftReminders:
         users: UserRepository,
         clock: Clock,
         *,
+        notices: OwnerNotices,
         zone: ZoneInfo,
         quiet_hours: QuietHours,
         on_queued: Callable[[], None],
@@ -35,6 +36,7 @@ class DraftReminders:
         self._drafts = drafts
         self._users = users
         self._clock = clock
+        self._notices = notices
         self._zone = zone
         self._quiet = quiet_hours
         self._on_queued = on_queued
@@ -52,8 +54,8 @@ class DraftReminders:
             user = await self._users.get(draft.user_id)
             reminder = None
             if user is not None and user.blocked_at is None:
-                reminder = draft_reminder(
-                    user.id, user.language, draft.started_at, self._zone, not_before=release
+                reminder = self._notices.draft_reminder(
+                    user.id, user.language, draft.started_at, not_before=release
                 )
             if await self._drafts.mark_reminded(draft.user_id, now=now, reminder=reminder):
                 queued += reminder is not None

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import html
 import logging
 from collections.abc import Callable
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from domain import callback_data as cb
 from domain.clock import Clock
-from domain.delivery import Buttons, QueuedMessage
 from domain.follow_up import (
     MAX_NOTE_LENGTH,
     FollowUpAnswer,
@@ -20,7 +17,7 @@ from domain.follow_up import (
     parse_new_cost,
 )
 from domain.subscriptions import QuietHours
-from messages import t
+from services.notices import OwnerNotices
 from storage.follow_ups import FollowUpRepository
 
 __all__ = ["FollowUpService", "NoteOutcome"]
@@ -31,19 +28,6 @@ NoteOutcome = tuple[str, NewCost]
 """The receipt code the note was added to, and the cost read from it."""
 
 
-def _buttons(language: str, submission_id: int) -> Buttons:
-    def label(result: FollowUpResult) -> str:
-        return html.unescape(t(language, f"follow_up.result.{result}"))
-
-    def button(result: FollowUpResult) -> tuple[str, str]:
-        return label(result), cb.FollowUpVerdict(submission_id, result.value).encode()
-
-    return (
-        (button(FollowUpResult.GONE), button(FollowUpResult.SMALLER)),
-        (button(FollowUpResult.UNCHANGED), button(FollowUpResult.WORSE)),
-    )
-
-
 class FollowUpService:
     """The question, the answer, the note."""
 
@@ -52,6 +36,7 @@ class FollowUpService:
         repository: FollowUpRepository,
         clock: Clock,
         *,
+        notices: OwnerNotices,
         zone: ZoneInfo,
         days: int,
         quiet: QuietHours,
@@ -59,6 +44,7 @@ class FollowUpService:
     ) -> None:
         self._repository = repository
         self._clock = clock
+        self._notices = notices
         self._zone = zone
         self._days = days
         self._quiet = quiet
@@ -76,18 +62,13 @@ class FollowUpService:
                 item,
                 None
                 if item.user_id is None
-                else QueuedMessage(
+                else self._notices.follow_up_question(
                     item.user_id,
-                    (
-                        t(
-                            item.language,
-                            "follow_up.question",
-                            code=item.receipt_code,
-                            days=self._days,
-                        ),
-                    ),
-                    _buttons(item.language, item.submission_id),
-                    release,
+                    item.language,
+                    item.submission_id,
+                    item.receipt_code,
+                    self._days,
+                    not_before=release,
                 ),
             )
             for item in due

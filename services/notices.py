@@ -1,106 +1,130 @@
-"""What a submitter reads when their submission moves, is answered, merged or left as a draft.
+"""What an owner reads in the outbox, worded by the channel through `OwnerNotices`.
 
-Composed here, in the recipient's language, so the notice can be queued in the same transaction
-as the change; the outbox sender delivers it later, whatever happens to Telegram meanwhile. Sent
-whatever the user's subscription settings: closing the loop is the point of the product.
+Their report moved, was answered, merged or put off, a report they support did the same, a
+draft waits, or the follow-up question. The services decide who is told what, and compose it in
+the recipient's language inside the use case, so the notice is queued in the same transaction
+as the change; the outbox sender delivers it later, whatever happens to the channel meanwhile.
+Each channel implements the port (Telegram's in `handlers/notice_texts.py`), so the services
+build no text, markup or button data of any channel. Sent whatever the user's subscription
+settings: closing the loop is the point of the product.
 """
 
 from __future__ import annotations
 
-import html
-from datetime import datetime
-from zoneinfo import ZoneInfo
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal, Protocol
 
-from domain import callback_data as cb
-from domain.delivery import Buttons, QueuedMessage
+from domain.delivery import QueuedMessage
 from domain.review import MergeCounts
 from domain.submissions import Recipient, SubmissionStatus
-from messages import Markup, format_datetime, t
-from messages.length import TEXT_LIMIT, truncate, visible_length
 
-__all__ = [
-    "ANSWER_LIMIT",
-    "draft_reminder",
-    "merge_messages",
-    "status_change_message",
-    "status_change_text",
-]
+__all__ = ["LaterDate", "MergeSide", "OwnerNotices", "StatusChange", "merge_messages"]
 
-ANSWER_LIMIT = 3500
-_NOTE_LIMIT = 500
+MergeSide = Literal["duplicate", "original"]
+"""Which side of a merge a report was: folded into the other, or kept."""
 
 
-def _label(language: str, key: str) -> str:
-    """A button label: plain text, as Telegram shows labels without HTML."""
-    return html.unescape(t(language, key))
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    """What a status notice tells: which report, its new status and what came with it.
 
-
-def status_change_text(
-    language: str,
-    code: str,
-    status: SubmissionStatus,
-    *,
-    note: str | None = None,
-    forwarded_to: str | None = None,
-    answer: str | None = None,
-    lead: str = "feedback.notify.status",
-) -> Markup:
-    """The message for one change: the new status, the ministry, the note, the answer.
-
-    `lead` is the first line's key: a supporter reads a different one from the submitter.
+    `note` is an administrator's note (a rejection's reason): only the submitter reads it.
     """
-    parts = [
-        t(
-            language,
-            lead,
-            code=code,
-            status=t(language, f"feedback.status.{status}"),
-        )
-    ]
-    if status is SubmissionStatus.FORWARDED and forwarded_to:
-        parts.append(t(language, "feedback.notify.forwarded_to", ministry=forwarded_to))
-    if note:
-        # A rejection's note is its reason, and owners are told so in those words.
-        note_key = (
-            "status.reject_reason"
-            if status is SubmissionStatus.REJECTED
-            else "feedback.notify.note"
-        )
-        parts.append(t(language, note_key, note=note[:_NOTE_LIMIT]))
-    footer = t(language, "feedback.notify.footer", code=code)
-    if status is SubmissionStatus.ANSWERED and answer:
-        # The answer takes what the rest leaves of one message; /status shows it whole.
-        frame = t(language, "feedback.notify.answer", answer="")
-        used = visible_length("\n\n".join([*parts, str(frame), footer])) + 2 * len("\n\n")
-        fitted = truncate(answer[:ANSWER_LIMIT], TEXT_LIMIT - used)
-        parts.append(t(language, "feedback.notify.answer", answer=fitted))
-    parts.append(footer)
-    return Markup("\n\n".join(parts))
+
+    submission_id: int
+    code: str
+    status: SubmissionStatus
+    forwarded_to: str | None = None
+    note: str | None = None
+    answer: str | None = None
 
 
-def status_change_message(
-    recipient: Recipient,
-    submission_id: int,
-    code: str,
-    status: SubmissionStatus,
-    *,
-    not_before: datetime,
-    note: str | None = None,
-    forwarded_to: str | None = None,
-    answer: str | None = None,
-) -> QueuedMessage:
-    """The queued notice of a status change or answer, with a button to the details."""
-    language = recipient.language
-    buttons: Buttons = (
-        ((_label(language, "feedback.button.open"), cb.MyOpen(submission_id, 0).encode()),),
-    )
-    text = status_change_text(
-        language, code, status, note=note, forwarded_to=forwarded_to, answer=answer
-    )
-    return QueuedMessage(recipient.user_id, (text,), buttons, not_before)
+@dataclass(frozen=True, slots=True)
+class LaterDate:
+    """An answer put off: which report, the day it is now expected, and why."""
+
+    submission_id: int
+    code: str
+    expected_on: date
+    reason: str
+
+
+class OwnerNotices(Protocol):
+    """Words one owner's notice, in their language, as the queued message their channel sends."""
+
+    def status_changed(
+        self, recipient: Recipient, change: StatusChange, *, not_before: datetime
+    ) -> QueuedMessage:
+        """The submitter's notice of a status change or of the official answer."""
+        ...
+
+    def supported_status_changed(
+        self, recipient: Recipient, change: StatusChange, *, not_before: datetime
+    ) -> QueuedMessage:
+        """A supporter's notice of the same; `change` carries no note."""
+        ...
+
+    def merged(
+        self,
+        recipient: Recipient,
+        sides: tuple[MergeSide, ...],
+        codes: tuple[str, str],
+        counts: MergeCounts,
+        *,
+        not_before: datetime,
+    ) -> QueuedMessage:
+        """A submitter hears of a merge, once for each side that is theirs (duplicate first).
+
+        `codes` are the duplicate's and the original's receipt codes.
+        """
+        ...
+
+    def supported_merged(
+        self,
+        recipient: Recipient,
+        codes: tuple[str, str],
+        original_id: int,
+        *,
+        not_before: datetime,
+    ) -> QueuedMessage:
+        """A supporter of the duplicate hears that their support now counts for the original."""
+        ...
+
+    def extended(
+        self, recipient: Recipient, later: LaterDate, *, not_before: datetime
+    ) -> QueuedMessage:
+        """The submitter hears that the answer will come later, when and why."""
+        ...
+
+    def supported_extended(
+        self, recipient: Recipient, later: LaterDate, *, not_before: datetime
+    ) -> QueuedMessage:
+        """A supporter hears the same as the submitter, in a supporter's words."""
+        ...
+
+    def draft_reminder(
+        self, user_id: int, language: str, started_at: datetime, *, not_before: datetime
+    ) -> QueuedMessage:
+        """The one gentle reminder of a draft left alone, with a way to continue it."""
+        ...
+
+    def follow_up_question(
+        self,
+        user_id: int,
+        language: str,
+        submission_id: int,
+        code: str,
+        days: int,
+        *,
+        not_before: datetime,
+    ) -> QueuedMessage:
+        """Did it help? Asked `days` after the report was resolved, with the four verdicts."""
+        ...
 
 
 def merge_messages(
+    notices: OwnerNotices,
     duplicate: tuple[str, Recipient | None],
     original: tuple[str, Recipient | None],
     counts: MergeCounts,
@@ -111,32 +135,17 @@ def merge_messages(
 
     `duplicate` and `original` pair each receipt code with who to tell (None: nobody to tell).
     """
-    texts: dict[int, list[str]] = {}
-    for (_, recipient), key in (
-        (duplicate, "admin_inbox.notify.merged_duplicate"),
-        (original, "admin_inbox.notify.merged_original"),
-    ):
+    sides: dict[int, tuple[Recipient, list[MergeSide]]] = {}
+    pairs: tuple[tuple[Recipient | None, MergeSide], ...] = (
+        (duplicate[1], "duplicate"),
+        (original[1], "original"),
+    )
+    for recipient, side in pairs:
         if recipient is None or recipient.blocked:
             continue
-        texts.setdefault(recipient.user_id, []).append(
-            t(
-                recipient.language,
-                key,
-                duplicate=duplicate[0],
-                original=original[0],
-                added=counts.added_supporters,
-                total=counts.supporters,
-            )
-        )
+        sides.setdefault(recipient.user_id, (recipient, []))[1].append(side)
+    codes = (duplicate[0], original[0])
     return tuple(
-        QueuedMessage(user_id, tuple(parts), (), not_before) for user_id, parts in texts.items()
+        notices.merged(recipient, tuple(told), codes, counts, not_before=not_before)
+        for recipient, told in sides.values()
     )
-
-
-def draft_reminder(
-    user_id: int, language: str, started_at: datetime, zone: ZoneInfo, *, not_before: datetime
-) -> QueuedMessage:
-    """The one gentle reminder of a draft left alone, with a button to continue it."""
-    text = t(language, "feedback.reminder", started=format_datetime(started_at, language, zone))
-    buttons: Buttons = (((_label(language, "feedback.button.continue"), cb.FB_RESUME.encode()),),)
-    return QueuedMessage(user_id, (text,), buttons, not_before)

@@ -37,7 +37,7 @@ from domain.submissions import (
     SubmissionStatus,
 )
 from domain.subscriptions import QuietHours
-from services.notices import merge_messages, status_change_message
+from services.notices import OwnerNotices, StatusChange, merge_messages
 from services.supporter_notices import merge_notice, status_notice
 from storage.merges import MergeRepository
 from storage.submissions import SubmissionRepository
@@ -54,6 +54,7 @@ class ReviewService:
         merges: MergeRepository,
         clock: Clock,
         *,
+        notices: OwnerNotices,
         zone: ZoneInfo,
         quiet_hours: QuietHours,
         on_queued: Callable[[], None],
@@ -63,6 +64,7 @@ class ReviewService:
         self._submissions = submissions
         self._merges = merges
         self._clock = clock
+        self._notices = notices
         self._zone = zone
         self._quiet = quiet_hours
         self._on_queued = on_queued
@@ -87,15 +89,7 @@ class ReviewService:
         return self._quiet.release_at(now, self._zone)
 
     async def _status_notice(
-        self,
-        submission: Submission,
-        status: SubmissionStatus,
-        topic: str,
-        release: datetime,
-        *,
-        note: str | None = None,
-        forwarded_to: str | None = None,
-        answer: str | None = None,
+        self, submission: Submission, change: StatusChange, topic: str, release: datetime
     ) -> Notice | None:
         if not self._tell:
             return None
@@ -104,16 +98,7 @@ class ReviewService:
             # An anonymous submitter's notice is recorded even when it cannot go, so nothing an
             # administrator sees (the reply, /delivery) says whether its owner is reachable.
             return Notice(topic, (), private=True) if submission.is_anonymous else None
-        message = status_change_message(
-            recipient,
-            submission.id,
-            submission.receipt_code,
-            status,
-            not_before=release,
-            note=note,
-            forwarded_to=forwarded_to or submission.forwarded_to,
-            answer=answer,
-        )
+        message = self._notices.status_changed(recipient, change, not_before=release)
         return Notice(topic, (message,), private=submission.is_anonymous)
 
     async def _move(
@@ -128,19 +113,16 @@ class ReviewService:
         submission = await self._checked(submission_id, status)
         now = self._clock.now()
         release = self._release(now)
-        notice = await self._status_notice(
-            submission, status, "status", release, note=note, forwarded_to=forwarded_to
+        change = StatusChange(
+            submission.id,
+            submission.receipt_code,
+            status,
+            forwarded_to=forwarded_to or submission.forwarded_to,
+            note=note,
         )
+        notice = await self._status_notice(submission, change, "status", release)
         supporters = (
-            status_notice(
-                submission.id,
-                submission.receipt_code,
-                status,
-                not_before=release,
-                forwarded_to=forwarded_to or submission.forwarded_to,
-            )
-            if self._tell
-            else None
+            status_notice(self._notices, change, not_before=release) if self._tell else None
         )
         try:
             event = await self._submissions.change_status(
@@ -187,18 +169,16 @@ class ReviewService:
         submission = await self._checked(submission_id, S.ANSWERED)
         now = self._clock.now()
         release = self._release(now)
-        notice = await self._status_notice(submission, S.ANSWERED, "answer", release, answer=answer)
+        change = StatusChange(
+            submission.id,
+            submission.receipt_code,
+            S.ANSWERED,
+            forwarded_to=submission.forwarded_to,
+            answer=answer,
+        )
+        notice = await self._status_notice(submission, change, "answer", release)
         supporters = (
-            status_notice(
-                submission.id,
-                submission.receipt_code,
-                S.ANSWERED,
-                not_before=release,
-                forwarded_to=submission.forwarded_to,
-                answer=answer,
-            )
-            if self._tell
-            else None
+            status_notice(self._notices, change, not_before=release) if self._tell else None
         )
         try:
             event = await self._submissions.set_answer(
@@ -242,7 +222,7 @@ class ReviewService:
 
         def notice(counts: MergeCounts) -> Notice:
             nonlocal queued
-            messages = merge_messages(*sides, counts, not_before=release)
+            messages = merge_messages(self._notices, *sides, counts, not_before=release)
             queued = len(messages)
             return Notice("merge", messages, private=private)
 
@@ -256,7 +236,10 @@ class ReviewService:
             notice=notice if self._tell and (reachable or private) else None,
             supporters=(
                 merge_notice(
-                    duplicate.receipt_code, original.id, original.receipt_code, not_before=release
+                    self._notices,
+                    (duplicate.receipt_code, original.receipt_code),
+                    original.id,
+                    not_before=release,
                 )
                 if self._tell
                 else None

@@ -13,7 +13,7 @@ from handlers.feedback import REMINDER_JOB
 from handlers.feedback_views import me_too_button
 from handlers.ui import keyboard
 from sandbox.emulator import ScriptedUser
-from services.notices import status_change_message
+from services.notices import StatusChange
 from tests.fixtures.app import ADMIN_ID, BotHarness
 from tests.intake.flow import (
     PROBLEM_KO,
@@ -45,16 +45,10 @@ async def _change(
     recipient = await repository.recipient(submission.id)
     notice = None
     if recipient is not None and not recipient.blocked:
-        message = status_change_message(
-            recipient,
-            submission.id,
-            code,
-            status,
-            not_before=now,
-            note=note,
-            forwarded_to=ministry,
-            answer=answer,
+        change = StatusChange(
+            submission.id, code, status, forwarded_to=ministry, note=note, answer=answer
         )
+        message = sotong.wiring.composers.owners.status_changed(recipient, change, not_before=now)
         notice = Notice("status", (message,))
     if answer is not None:
         await repository.set_answer(

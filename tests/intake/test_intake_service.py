@@ -36,6 +36,7 @@ from domain.submissions import (
 )
 from domain.subscriptions import QuietHours
 from domain.users import User
+from handlers.notice_texts import OwnerNoticeTexts
 from services.draft_reminders import DraftReminders
 from services.intake import IntakeService
 from storage.database import Database
@@ -493,6 +494,7 @@ async def test_idle_drafts_get_one_reminder_queued_with_the_mark(
         DraftRepository(database),
         UserRepository(database),
         clock,
+        notices=OwnerNoticeTexts(ZoneInfo("Asia/Seoul")),
         zone=ZoneInfo("Asia/Seoul"),
         quiet_hours=QuietHours.parse("off"),
         on_queued=lambda: wakes.append(None),
