@@ -57,6 +57,7 @@ from domain.submissions import (
     Submission,
     Visibility,
 )
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
 from handlers.conversation import END, Flow, build_conversation
 from handlers.deadline_views import due_line
@@ -72,6 +73,7 @@ from services.intake import Question
 from services.typed_choices import PROFILE_CHANGE, match_typed_answer
 
 __all__ = [
+    "COMMANDS",
     "REMINDER_JOB",
     "conversation",
     "handlers",
@@ -1037,6 +1039,10 @@ def _either(*patterns: Callable[[object], bool]) -> Callable[[object], bool]:
 def _stale(data: object) -> bool:
     """A feedback button the open step does not take: one of an earlier question."""
     return isinstance(data, str) and data.startswith("fb:") and not _entry_button(data)
+
+
+COMMANDS = (Command("feedback", Scope.WITH_CONSENT, 30),)
+"""/feedback opens the conversation below (its entry point), so it has no callback of its own."""
 
 
 def conversation() -> Flow:
