@@ -91,21 +91,8 @@ _LOOSE_PROBLEM_LENGTH = 20
 REMINDER_INTERVAL = timedelta(minutes=10)
 
 CATEGORY = str(DraftStep.CATEGORY)
-PROBLEM = str(DraftStep.PROBLEM)
 READY = str(DraftStep.READY)
-LAW = str(DraftStep.LAW)
-PROPOSAL = str(DraftStep.PROPOSAL)
-IMPACT = str(DraftStep.IMPACT)
-COST = str(DraftStep.COST)
-COST_HOURS = str(DraftStep.COST_HOURS)
-COST_WON = str(DraftStep.COST_WON)
 ATTACHMENTS = str(DraftStep.ATTACHMENTS)
-PROFILE = str(DraftStep.PROFILE)
-REGION = str(DraftStep.REGION)
-SIZE = str(DraftStep.SIZE)
-INDUSTRY = str(DraftStep.INDUSTRY)
-VISIBILITY = str(DraftStep.VISIBILITY)
-REVIEW = str(DraftStep.REVIEW)
 
 # --------------------------------------------------------------------------- moving around
 
