@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from domain.drafts import DraftStep
+from domain.feedback_steps import Pick, Tap
 from domain.submissions import Submission, SubmissionStatus, Visibility
 from services.container import Services
 from services.intake import Question
@@ -43,9 +44,11 @@ class TextChannel:
         return await intake.go(await intake.start_draft(user), DraftStep.CATEGORY)
 
     async def choose_topic(self, asked: Question, category_id: str) -> Question:
-        """A topic chosen from the choices the question offered."""
-        draft = asked.draft.with_category(category_id)
-        return await self.services.intake.go(draft, DraftStep.PROBLEM)
+        """A topic chosen from the choices the question offered: a tap, as any button answer."""
+        tap = Tap(Pick.CHOOSE, category_id)
+        chosen = await self.services.intake.choose(self.user_id, asked.draft.step, tap)
+        assert chosen is not None
+        return chosen
 
     async def type(self, asked: Question, text: str) -> Question:
         """Text typed at the open step."""
