@@ -61,7 +61,7 @@ from storage.content_events import ContentEventRepository
 from storage.content_import import ContentImportRepository
 from storage.database import Database
 from storage.deadlines import DeadlineRepository
-from storage.drafts import CompanyProfileRepository, DraftRepository
+from storage.drafts import CompanyProfileRepository, DraftQueries, DraftRepository
 from storage.erasure import ErasureRepository
 from storage.exports import ExportRepository
 from storage.follow_ups import FollowUpRepository
@@ -200,6 +200,7 @@ def _services(
             CompanyProfileRepository(database),
             InputRepository(database),
             clock,
+            units=database.unit_of_work,
             zone=settings.zone,
             daily_limit=settings.submission_daily_limit,
             notice_version=privacy.notice_version,
@@ -208,6 +209,7 @@ def _services(
             evidence=EvidenceRules(max_megabytes=settings.evidence_max_mb),
             answer_deadline_days=settings.answer_deadline_days,
         ),
+        drafts=DraftQueries(database),
         draft_reminders=DraftReminders(
             DraftRepository(database),
             stores.users,

@@ -30,6 +30,7 @@ __all__ = [
     "Draft",
     "DraftIncompleteError",
     "DraftStep",
+    "Remembered",
 ]
 
 FEEDBACK_FLOW = "feedback"
@@ -81,6 +82,15 @@ class CompanyProfile:
     def is_empty(self) -> bool:
         """Nothing worth offering back."""
         return self.region_id is None and self.company_size_id is None and self.industry_id is None
+
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    """What an owner's earlier reports offer back: their company and how they last sent one."""
+
+    profile: CompanyProfile | None = None
+    """None when there is nothing worth offering back."""
+    visibility: Visibility | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import Application, BaseHandler
+from telegram.ext import Application, BaseHandler, CommandHandler
 
 from domain.inputs import OpenQuestion
 from handlers.context import SotongContext
@@ -78,6 +78,16 @@ class Flow(BaseHandler[Update, SotongContext, None]):
 
     def __repr__(self) -> str:
         return f"Flow({self.name!r})"
+
+    @property
+    def entry_commands(self) -> frozenset[str]:
+        """The commands that open this flow; its module declares them in `COMMANDS`."""
+        return frozenset(
+            name
+            for handler in self._entry_points
+            if isinstance(handler, CommandHandler)
+            for name in handler.commands
+        )
 
     def _in_step(self, step: str) -> tuple[AnyHandler, ...]:
         return (*self._states.get(step, ()), *self._fallbacks)

@@ -5,12 +5,19 @@ domain's (`domain/feedback_steps.py`). The conversation state is the draft's ste
 with its answers in one transaction, read afresh for every update (handlers/conversation.py),
 so a restart or a crash at any moment resumes exactly there, and nothing typed is ever stored
 in a field other than the one that was asked.
+
+The steps are tables rather than a callback each: how a step is asked (`ASK`, in
+feedback_views.py), the buttons it takes as its answer (`STEPS`, here; one callback,
+`got_button`, for all of them), and what a text typed at it means (`got_text`, or the label of
+one of its buttons typed). What an answer stores and which step follows is the domain's
+(`Draft.answer`, `choose`); each answer is one service call and one transaction.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import partial
 from typing import Any
@@ -34,20 +41,14 @@ from domain.cost_answers import (
     complete_cost,
 )
 from domain.drafts import (
-    COMPANY_STEPS,
     FEEDBACK_FLOW,
     TYPED_STEPS,
-    CompanyProfile,
     Draft,
     DraftIncompleteError,
     DraftStep,
 )
 from domain.evidence import EvidenceRefusedError
-from domain.feedback_steps import (
-    AMENDABLE_STEPS,
-    EDITABLE_STEPS,
-    next_step,
-)
+from domain.feedback_steps import Pick, Tap, next_step
 from domain.intake import (
     AmountError,
     AttachmentLimitError,
@@ -61,10 +62,10 @@ from domain.submissions import (
     MAX_ATTACHMENTS,
     Attachment,
     Submission,
-    Visibility,
 )
+from handlers.commands import Command, Scope
 from handlers.context import SotongContext
-from handlers.conversation import END, Flow, build_conversation
+from handlers.conversation import END, AnyHandler, Flow, build_conversation
 from handlers.deadline_views import due_line
 from handlers.feedback_views import hint, question
 from handlers.files import download
@@ -78,7 +79,10 @@ from services.intake import Question
 from services.typed_choices import PROFILE_CHANGE, match_typed_answer
 
 __all__ = [
+    "COMMANDS",
     "REMINDER_JOB",
+    "STEPS",
+    "ButtonKind",
     "conversation",
     "handlers",
     "loose_text",
@@ -95,21 +99,8 @@ _UNSAID = "unsaid"
 """A won-scale button's period when the text said none (`cb.FbWonScale`)."""
 
 CATEGORY = str(DraftStep.CATEGORY)
-PROBLEM = str(DraftStep.PROBLEM)
 READY = str(DraftStep.READY)
-LAW = str(DraftStep.LAW)
-PROPOSAL = str(DraftStep.PROPOSAL)
-IMPACT = str(DraftStep.IMPACT)
-COST = str(DraftStep.COST)
-COST_HOURS = str(DraftStep.COST_HOURS)
-COST_WON = str(DraftStep.COST_WON)
 ATTACHMENTS = str(DraftStep.ATTACHMENTS)
-PROFILE = str(DraftStep.PROFILE)
-REGION = str(DraftStep.REGION)
-SIZE = str(DraftStep.SIZE)
-INDUSTRY = str(DraftStep.INDUSTRY)
-VISIBILITY = str(DraftStep.VISIBILITY)
-REVIEW = str(DraftStep.REVIEW)
 
 # --------------------------------------------------------------------------- moving around
 
@@ -162,14 +153,10 @@ async def _show(
         await send(update, context, text, markup)
 
 
-async def _advance(update: Update, context: SotongContext, draft: Draft, step: DraftStep) -> str:
-    return await _goto(update, context, draft, next_step(draft, step))
-
-
 async def _draft(update: Update, context: SotongContext) -> Draft | None:
     """The user's draft; when it is gone (erased, submitted elsewhere) say so."""
     assert update.effective_user is not None
-    draft = await context.services.intake.draft(update.effective_user.id)
+    draft = await context.services.drafts.get(update.effective_user.id)
     if draft is None:
         await send(update, context, t(context.lang, "feedback.no_draft"))
     return draft
@@ -222,7 +209,7 @@ async def begin(update: Update, context: SotongContext) -> str | int:
     except DailyLimitReachedError as exc:
         await send(update, context, t(lang, "feedback.daily_limit", limit=exc.limit))
         return END
-    draft = await intake.draft(user.id)
+    draft = await context.services.drafts.get(user.id)
     if draft is not None and not draft.is_blank:
         category = (
             None
@@ -270,7 +257,7 @@ async def loose_text(update: Update, context: SotongContext) -> bool:
     except (ConsentRequiredError, DailyLimitReachedError):
         return False
     text = typed_text(update)
-    draft = await intake.draft(user.id)
+    draft = await context.services.drafts.get(user.id)
     if draft is not None and draft.content.problem is not None:
         if draft.step not in TYPED_STEPS or draft.step is DraftStep.READY:
             return False  # stray text is not silently added to a problem already complete
@@ -361,27 +348,6 @@ async def problem_before_topic(update: Update, context: SotongContext) -> str | 
     return CATEGORY
 
 
-async def got_category(update: Update, context: SotongContext) -> str | int:
-    """Store the topic; ask for the problem."""
-    data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    tapped = cb.FbCategory.decode(data)
-    choice = (
-        None
-        if tapped is None
-        else await context.services.reference.find("categories", tapped.category_id)
-    )
-    if choice is None:
-        return await _goto(update, context, draft, DraftStep.CATEGORY)
-    draft = draft.with_category(choice.id)
-    if draft.content.problem is not None and not draft.editing:
-        # The problem was typed before the topic: go on as after the problem.
-        return await _advance(update, context, draft, DraftStep.PROBLEM)
-    return await _advance(update, context, draft, DraftStep.CATEGORY)
-
-
 async def got_text(update: Update, context: SotongContext) -> str | int:
     """Store a text typed at the open step (the draft checks it); ask what follows.
 
@@ -428,54 +394,6 @@ async def _text_refused(
         await send(update, context, t(lang, "feedback.too_short", length=length, min=error.minimum))
     else:
         await send(update, context, hint(lang, step))
-
-
-async def got_law_button(update: Update, context: SotongContext) -> str | int:
-    """Store "not sure" or nothing for the law; ask for a proposal."""
-    data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    unsure = cb.FB_LAW_UNSURE.matches(data)
-    draft = draft.with_law(None, unsure=unsure)
-    return await _advance(update, context, draft, DraftStep.LAW)
-
-
-async def skipped_proposal(update: Update, context: SotongContext) -> str | int:
-    """Store no proposal; ask for the impact."""
-    await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    draft = draft.with_proposal(None)
-    return await _advance(update, context, draft, DraftStep.PROPOSAL)
-
-
-async def got_impact(update: Update, context: SotongContext) -> str | int:
-    """Store the impact (1..5), or none when skipped; ask for the cost."""
-    data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    impact = cb.FbImpact.decode(data)
-    draft = draft.with_impact(None if impact is None else impact.level)
-    return await _advance(update, context, draft, DraftStep.IMPACT)
-
-
-async def cost_choice(update: Update, context: SotongContext) -> str | int:
-    """Hours, won or clear: ask for that figure, or show the cost screen again."""
-    data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    cost = cb.FbCost.decode(data)
-    assert cost is not None
-    if cost.unit == "hours":
-        return await _goto(update, context, draft, DraftStep.COST_HOURS)
-    if cost.unit == "won":
-        return await _goto(update, context, draft, DraftStep.COST_WON)
-    draft = draft.without_cost()
-    return await _goto(update, context, draft, DraftStep.COST)
 
 
 async def _ask_period(update: Update, context: SotongContext, reading: CostReading) -> None:
@@ -559,24 +477,6 @@ async def cost_period(update: Update, context: SotongContext) -> str | int:
     return await _goto(update, context, draft.with_known_cost(cost), DraftStep.COST)
 
 
-async def cost_done(update: Update, context: SotongContext) -> str | int:
-    """Keep the cost as it stands; ask for evidence."""
-    await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    return await _advance(update, context, draft, DraftStep.COST)
-
-
-async def cost_back(update: Update, context: SotongContext) -> str | int:
-    """Leave the figure unchanged; show the cost screen again."""
-    await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    return await _goto(update, context, draft, DraftStep.COST)
-
-
 async def got_attachment(update: Update, context: SotongContext) -> str | int:
     """Store one document or photo by file id; ask for more or "Next"."""
     message = update.effective_message
@@ -640,101 +540,6 @@ async def got_attachment(update: Update, context: SotongContext) -> str | int:
     return ATTACHMENTS
 
 
-async def attachments_choice(update: Update, context: SotongContext) -> str | int:
-    """Next: go on to the company; Remove all: ask for the files again."""
-    data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    if cb.FB_ATT_CLEAR.matches(data):
-        draft = draft.without_attachments()
-        return await _goto(update, context, draft, DraftStep.ATTACHMENTS)
-    return await _advance(update, context, draft, DraftStep.ATTACHMENTS)
-
-
-async def profile_choice(update: Update, context: SotongContext) -> str | int:
-    """Same as last time or skip: store it and ask visibility; Change: ask the region."""
-    data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    intake = context.services.intake
-    if cb.FB_PROFILE_CHANGE.matches(data):
-        return await _goto(update, context, draft, DraftStep.REGION)
-    profile = CompanyProfile()
-    if cb.FB_PROFILE_SAME.matches(data):
-        profile = await intake.remembered_profile(draft.user_id) or profile
-    draft = draft.with_profile(profile)
-    # The whole profile is answered at once, so go on as after its last question.
-    return await _advance(update, context, draft, DraftStep.INDUSTRY)
-
-
-async def skipped_company(update: Update, context: SotongContext) -> str | int:
-    """One skip leaves the rest of the company section unanswered, kept answers stay."""
-    data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    tapped = cb.FbSkip.decode(data)
-    assert tapped is not None
-    draft = draft.skipping_company(DraftStep(tapped.step))
-    return await _advance(update, context, draft, DraftStep.INDUSTRY)
-
-
-async def got_region(update: Update, context: SotongContext) -> str | int:
-    """Store the region (or none); ask the size."""
-    data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    region = cb.FbRegion.decode(data)
-    reference = context.services.reference
-    choice = None if region is None else await reference.find("regions", region.choice_id)
-    draft = draft.with_company(DraftStep.REGION, None if choice is None else choice.id)
-    return await _advance(update, context, draft, DraftStep.REGION)
-
-
-async def got_size(update: Update, context: SotongContext) -> str | int:
-    """Store the company size (or none); ask the industry."""
-    data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    size = cb.FbSize.decode(data)
-    reference = context.services.reference
-    choice = None if size is None else await reference.find("company_sizes", size.choice_id)
-    draft = draft.with_company(DraftStep.SIZE, None if choice is None else choice.id)
-    return await _advance(update, context, draft, DraftStep.SIZE)
-
-
-async def got_industry(update: Update, context: SotongContext) -> str | int:
-    """Store the industry (or none); ask visibility."""
-    data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    industry = cb.FbIndustry.decode(data)
-    reference = context.services.reference
-    choice = None if industry is None else await reference.find("industries", industry.choice_id)
-    draft = draft.with_company(DraftStep.INDUSTRY, None if choice is None else choice.id)
-    return await _advance(update, context, draft, DraftStep.INDUSTRY)
-
-
-async def got_visibility(update: Update, context: SotongContext) -> str | int:
-    """Store named or anonymous; back to the review (or the ready screen it was changed on)."""
-    data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    tapped = cb.FbVisibility.decode(data)
-    assert tapped is not None
-    visibility = Visibility(tapped.visibility)
-    draft = draft.with_visibility(visibility)
-    if draft.step is DraftStep.READY:
-        return await _goto(update, context, draft, DraftStep.READY)
-    return await _advance(update, context, draft, DraftStep.VISIBILITY)
-
-
 async def got_typed_choice(update: Update, context: SotongContext) -> str | int:
     """A button's label, number or common name typed instead of tapped: answered like the tap.
 
@@ -742,41 +547,41 @@ async def got_typed_choice(update: Update, context: SotongContext) -> str | int:
     button (or several) is refused with the hint alone: the question above keeps its buttons,
     so repeated tries do not stack copies of the keyboard.
     """
-    assert context.step is not None
+    assert update.effective_user is not None and context.step is not None
     step = DraftStep(context.step)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    if draft.step is not step:
-        await reask(update, context)
-        return str(draft.step)
     value = await match_typed_answer(
         context.services.reference, step, typed_text(update), button_labels
     )
     if value is None:
         await send(update, context, hint(context.lang, step))
         return str(step)
-    if step is DraftStep.IMPACT:
-        return await _advance(update, context, draft.with_impact(int(value)), step)
-    if step in COMPANY_STEPS:
-        return await _advance(update, context, draft.with_company(step, value), step)
-    if step is DraftStep.VISIBILITY:
-        draft = draft.with_visibility(Visibility(value))
-        return await _advance(update, context, draft, step)
-    if value == PROFILE_CHANGE:
-        return await _goto(update, context, draft, DraftStep.REGION)
-    profile = await context.services.intake.remembered_profile(draft.user_id)
-    draft = draft.with_profile(profile or CompanyProfile())
-    return await _advance(update, context, draft, DraftStep.INDUSTRY)
+    if step is DraftStep.PROFILE:
+        tap = Tap(Pick.CHANGE if value == PROFILE_CHANGE else Pick.SAME)
+    else:
+        tap = Tap(Pick.CHOOSE, value)
+    return await _answered(update, context, step, tap)
 
 
-async def add_details(update: Update, context: SotongContext) -> str | int:
-    """The add-details button of the ready screen: the guided path through the details."""
-    await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
+async def got_button(update: Update, context: SotongContext) -> str | int:
+    """A button answer at the open step: stored as its step says, then what follows asked.
+
+    The step's buttons (`STEPS`) say what a tap means; the draft decides what it stores and
+    where the flow goes (`choose` in domain/feedback_steps.py), in one service call.
+    """
+    data = await _tapped(update)
+    assert context.step is not None
+    step = DraftStep(context.step)
+    kind = next(kind for kind in STEPS[step] if kind.matches(data))
+    return await _answered(update, context, step, await kind.read(context, data))
+
+
+async def _answered(update: Update, context: SotongContext, step: DraftStep, tap: Tap) -> str | int:
+    assert update.effective_user is not None
+    asked = await context.services.intake.choose(update.effective_user.id, step, tap)
+    if asked is None:
+        await send(update, context, t(context.lang, "feedback.no_draft"))
         return END
-    return await _advance(update, context, draft, DraftStep.READY)
+    return await _ask(update, context, asked)
 
 
 async def similar_me_too(update: Update, context: SotongContext) -> str | int:
@@ -814,15 +619,6 @@ async def similar_me_too(update: Update, context: SotongContext) -> str | int:
     return READY
 
 
-async def similar_own(update: Update, context: SotongContext) -> str | int:
-    """Go on with the user's own report: back to the ready screen."""
-    await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    return await _goto(update, context, draft, DraftStep.READY)
-
-
 async def similar_drop(update: Update, context: SotongContext) -> int:
     """Support was enough: discard the draft and end."""
     await _tapped(update)
@@ -830,28 +626,6 @@ async def similar_drop(update: Update, context: SotongContext) -> int:
     await context.services.intake.discard(update.effective_user.id)
     await _show(update, context, t(context.lang, "feedback.discarded_after_support"))
     return END
-
-
-async def back_to_review(update: Update, context: SotongContext) -> str | int:
-    """Leave a field unchanged while editing: show the review again."""
-    await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    return await _goto(update, context, draft, DraftStep.REVIEW)
-
-
-async def edit_field(update: Update, context: SotongContext) -> str | int:
-    """An edit button on the review: ask that field again, then come back to the review."""
-    data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    tapped = cb.FbEdit.decode(data)
-    requested = None if tapped is None else tapped.step
-    editable = EDITABLE_STEPS if draft.amends is None else AMENDABLE_STEPS
-    step = next((s for s in editable if s == requested), DraftStep.REVIEW)
-    return await _goto(update, context, draft, step)
 
 
 async def ask_discard(update: Update, context: SotongContext) -> str | int:
@@ -974,7 +748,7 @@ async def add_details_later(update: Update, context: SotongContext) -> str | int
     lang = context.lang
     intake = context.services.intake
     assert update.effective_user is not None
-    current = await intake.draft(update.effective_user.id)
+    current = await context.services.drafts.get(update.effective_user.id)
     if current is not None and not current.is_blank and current.amends != tapped.submission_id:
         await send(
             update,
@@ -1002,7 +776,7 @@ async def submit_again(update: Update, context: SotongContext) -> str | int:
     await _tapped(update)
     assert update.effective_user is not None
     intake = context.services.intake
-    draft = await intake.draft(update.effective_user.id)
+    draft = await context.services.drafts.get(update.effective_user.id)
     if draft is not None:
         return await _goto(update, context, draft, draft.step)
     submission = await intake.just_submitted(update.effective_user.id)
@@ -1096,6 +870,141 @@ def _stale(data: object) -> bool:
     return isinstance(data, str) and data.startswith("fb:") and not _entry_button(data)
 
 
+COMMANDS = (Command("feedback", Scope.WITH_CONSENT, 30),)
+"""/feedback opens the conversation below (its entry point), so it has no callback of its own."""
+
+
+@dataclass(frozen=True, slots=True)
+class ButtonKind:
+    """One kind of button a step takes, and how a tap on it reads as an answer."""
+
+    matches: Callable[[object], bool]
+    read: Callable[[SotongContext, str], Awaitable[Tap]]
+
+
+def _says(pick: Pick) -> Callable[[SotongContext, str], Awaitable[Tap]]:
+    """A button that says one thing (Skip, Next, Back, ...) whatever it carries."""
+
+    async def read(_: SotongContext, __: str) -> Tap:
+        return Tap(pick)
+
+    return read
+
+
+def _carries(value: Callable[[str], str | None]) -> Callable[[SotongContext, str], Awaitable[Tap]]:
+    """A button carrying its value (a level, a visibility, a field)."""
+
+    async def read(_: SotongContext, data: str) -> Tap:
+        return Tap(Pick.CHOOSE, value(data))
+
+    return read
+
+
+def _listed(
+    kind: str, value: Callable[[str], str | None]
+) -> Callable[[SotongContext, str], Awaitable[Tap]]:
+    """A button carrying a choice of a reference list; one no longer listed chooses nothing."""
+
+    async def read(context: SotongContext, data: str) -> Tap:
+        choice_id = value(data)
+        found = (
+            None if choice_id is None else await context.services.reference.find(kind, choice_id)
+        )
+        return Tap(Pick.CHOOSE, None if found is None else found.id)
+
+    return read
+
+
+async def _edited(_: SotongContext, data: str) -> Tap:
+    tapped = cb.FbEdit.decode(data)
+    return Tap(Pick.EDIT, None if tapped is None else tapped.step)
+
+
+async def _cost_unit(_: SotongContext, data: str) -> Tap:
+    tapped = cb.FbCost.decode(data)
+    assert tapped is not None
+    return Tap(Pick(tapped.unit))
+
+
+def _field(route: Any, name: str) -> Callable[[str], str | None]:
+    """The one field of a tapped button, as text; None for data that does not decode."""
+
+    def value(data: str) -> str | None:
+        tapped = route.decode(data)
+        return None if tapped is None else str(getattr(tapped, name))
+
+    return value
+
+
+def _skipping(step: DraftStep) -> ButtonKind:
+    return ButtonKind(_skip(step), _says(Pick.SKIP))
+
+
+def _company(step: DraftStep, route: Any, kind: str) -> tuple[ButtonKind, ...]:
+    return (ButtonKind(route.matches, _listed(kind, _field(route, "choice_id"))), _skipping(step))
+
+
+_BACK_TO_REVIEW = ButtonKind(cb.FB_REVIEW.matches, _says(Pick.REVIEW))
+_VISIBILITY = ButtonKind(cb.FbVisibility.matches, _carries(_field(cb.FbVisibility, "visibility")))
+
+STEPS: dict[DraftStep, tuple[ButtonKind, ...]] = {
+    DraftStep.CATEGORY: (
+        ButtonKind(
+            cb.FbCategory.matches, _listed("categories", _field(cb.FbCategory, "category_id"))
+        ),
+        _BACK_TO_REVIEW,
+    ),
+    DraftStep.PROBLEM: (_BACK_TO_REVIEW,),
+    DraftStep.READY: (
+        ButtonKind(cb.FB_DETAILS.matches, _says(Pick.DETAILS)),
+        _VISIBILITY,
+        ButtonKind(cb.FB_OWN.matches, _says(Pick.OWN)),
+    ),
+    DraftStep.LAW: (
+        ButtonKind(cb.FB_LAW_UNSURE.matches, _says(Pick.UNSURE)),
+        _skipping(DraftStep.LAW),
+        _BACK_TO_REVIEW,
+    ),
+    DraftStep.PROPOSAL: (_skipping(DraftStep.PROPOSAL), _BACK_TO_REVIEW),
+    DraftStep.IMPACT: (
+        ButtonKind(cb.FbImpact.matches, _carries(_field(cb.FbImpact, "level"))),
+        _skipping(DraftStep.IMPACT),
+        _BACK_TO_REVIEW,
+    ),
+    DraftStep.COST: (
+        ButtonKind(cb.FbCost.matches, _cost_unit),
+        ButtonKind(_next(DraftStep.COST), _says(Pick.NEXT)),
+    ),
+    DraftStep.COST_HOURS: (ButtonKind(cb.FB_COST_BACK.matches, _says(Pick.BACK)),),
+    DraftStep.COST_WON: (ButtonKind(cb.FB_COST_BACK.matches, _says(Pick.BACK)),),
+    DraftStep.ATTACHMENTS: (
+        ButtonKind(_next(DraftStep.ATTACHMENTS), _says(Pick.NEXT)),
+        ButtonKind(cb.FB_ATT_CLEAR.matches, _says(Pick.CLEAR)),
+    ),
+    DraftStep.PROFILE: (
+        ButtonKind(cb.FB_PROFILE_SAME.matches, _says(Pick.SAME)),
+        ButtonKind(cb.FB_PROFILE_CHANGE.matches, _says(Pick.CHANGE)),
+        _skipping(DraftStep.PROFILE),
+    ),
+    DraftStep.REGION: _company(DraftStep.REGION, cb.FbRegion, "regions"),
+    DraftStep.SIZE: _company(DraftStep.SIZE, cb.FbSize, "company_sizes"),
+    DraftStep.INDUSTRY: _company(DraftStep.INDUSTRY, cb.FbIndustry, "industries"),
+    DraftStep.VISIBILITY: (_VISIBILITY, _BACK_TO_REVIEW),
+    DraftStep.REVIEW: (ButtonKind(cb.FbEdit.matches, _edited),),
+}
+"""The buttons each step takes as its answer; `choose` says what each stores and what follows.
+
+How each step is asked is `ASK` in handlers/feedback_views.py; a typed answer is `got_text`
+(`Draft.answer`) or, at a step of buttons, `got_typed_choice` (the label typed, as its tap).
+"""
+
+
+def _answers(step: DraftStep) -> CallbackQueryHandler[SotongContext, str | int]:
+    """The one callback for every button answer the step takes."""
+    kinds = STEPS[step]
+    return CallbackQueryHandler(got_button, pattern=_either(*(kind.matches for kind in kinds)))
+
+
 def conversation() -> Flow:
     """The persistent /feedback conversation."""
     not_command = filters.ALL & ~filters.COMMAND
@@ -1105,13 +1014,39 @@ def conversation() -> Flow:
     chosen = MessageHandler(text, got_typed_choice)
     period = CallbackQueryHandler(cost_period, pattern=cb.FbCostPeriod.matches)
     scale = CallbackQueryHandler(cost_scale, pattern=cb.FbWonScale.matches)
-    review = CallbackQueryHandler(back_to_review, pattern=cb.FB_REVIEW.matches)
+    submitting = CallbackQueryHandler(submit, pattern=cb.FB_SUBMIT.matches)
     discarding = [
         CallbackQueryHandler(ask_discard, pattern=cb.FB_DISCARD.matches),
         CallbackQueryHandler(
             discard_answer, pattern=cb.any_of(cb.FB_DISCARD_YES, cb.FB_DISCARD_NO)
         ),
     ]
+    others: dict[DraftStep, list[AnyHandler]] = {
+        DraftStep.CATEGORY: [MessageHandler(text, problem_before_topic)],
+        DraftStep.PROBLEM: [typed],
+        DraftStep.READY: [
+            typed,
+            submitting,
+            CallbackQueryHandler(similar_me_too, pattern=cb.FbMeToo.matches),
+            CallbackQueryHandler(similar_drop, pattern=cb.FB_DROP.matches),
+            *discarding,
+        ],
+        DraftStep.LAW: [typed],
+        DraftStep.PROPOSAL: [typed],
+        DraftStep.IMPACT: [chosen],
+        DraftStep.COST: [typed, period, scale],
+        DraftStep.COST_HOURS: [typed, period, scale],
+        DraftStep.COST_WON: [typed, period, scale],
+        DraftStep.ATTACHMENTS: [
+            MessageHandler(filters.Document.ALL | filters.PHOTO, got_attachment)
+        ],
+        DraftStep.PROFILE: [chosen],
+        DraftStep.REGION: [chosen],
+        DraftStep.SIZE: [chosen],
+        DraftStep.INDUSTRY: [chosen],
+        DraftStep.VISIBILITY: [chosen],
+        DraftStep.REVIEW: [submitting, *discarding],
+    }
 
     return build_conversation(
         FEEDBACK_FLOW,
@@ -1125,120 +1060,8 @@ def conversation() -> Flow:
             CallbackQueryHandler(submit_again, pattern=cb.FB_SUBMIT.matches),
             CallbackQueryHandler(add_details_later, pattern=cb.FbAddDetails.matches),
         ],
-        states={
-            CATEGORY: [
-                CallbackQueryHandler(got_category, pattern=cb.FbCategory.matches),
-                review,
-                MessageHandler(text, problem_before_topic),
-                wrong,
-            ],
-            PROBLEM: [typed, review, wrong],
-            READY: [
-                typed,
-                CallbackQueryHandler(submit, pattern=cb.FB_SUBMIT.matches),
-                CallbackQueryHandler(add_details, pattern=cb.FB_DETAILS.matches),
-                CallbackQueryHandler(got_visibility, pattern=cb.FbVisibility.matches),
-                CallbackQueryHandler(similar_me_too, pattern=cb.FbMeToo.matches),
-                CallbackQueryHandler(similar_own, pattern=cb.FB_OWN.matches),
-                CallbackQueryHandler(similar_drop, pattern=cb.FB_DROP.matches),
-                *discarding,
-                wrong,
-            ],
-            LAW: [
-                typed,
-                CallbackQueryHandler(
-                    got_law_button,
-                    pattern=_either(cb.FB_LAW_UNSURE.matches, _skip(DraftStep.LAW)),
-                ),
-                review,
-                wrong,
-            ],
-            PROPOSAL: [
-                typed,
-                CallbackQueryHandler(skipped_proposal, pattern=_skip(DraftStep.PROPOSAL)),
-                review,
-                wrong,
-            ],
-            IMPACT: [
-                CallbackQueryHandler(
-                    got_impact, pattern=_either(cb.FbImpact.matches, _skip(DraftStep.IMPACT))
-                ),
-                review,
-                chosen,
-                wrong,
-            ],
-            COST: [
-                typed,
-                CallbackQueryHandler(cost_choice, pattern=cb.FbCost.matches),
-                CallbackQueryHandler(cost_done, pattern=_next(DraftStep.COST)),
-                period,
-                scale,
-                wrong,
-            ],
-            COST_HOURS: [
-                typed,
-                CallbackQueryHandler(cost_back, pattern=cb.FB_COST_BACK.matches),
-                period,
-                scale,
-                wrong,
-            ],
-            COST_WON: [
-                typed,
-                CallbackQueryHandler(cost_back, pattern=cb.FB_COST_BACK.matches),
-                period,
-                scale,
-                wrong,
-            ],
-            ATTACHMENTS: [
-                MessageHandler(filters.Document.ALL | filters.PHOTO, got_attachment),
-                CallbackQueryHandler(
-                    attachments_choice,
-                    pattern=_either(_next(DraftStep.ATTACHMENTS), cb.FB_ATT_CLEAR.matches),
-                ),
-                wrong,
-            ],
-            PROFILE: [
-                CallbackQueryHandler(
-                    profile_choice,
-                    pattern=_either(
-                        cb.any_of(cb.FB_PROFILE_SAME, cb.FB_PROFILE_CHANGE),
-                        _skip(DraftStep.PROFILE),
-                    ),
-                ),
-                chosen,
-                wrong,
-            ],
-            REGION: [
-                CallbackQueryHandler(got_region, pattern=cb.FbRegion.matches),
-                CallbackQueryHandler(skipped_company, pattern=_skip(DraftStep.REGION)),
-                chosen,
-                wrong,
-            ],
-            SIZE: [
-                CallbackQueryHandler(got_size, pattern=cb.FbSize.matches),
-                CallbackQueryHandler(skipped_company, pattern=_skip(DraftStep.SIZE)),
-                chosen,
-                wrong,
-            ],
-            INDUSTRY: [
-                CallbackQueryHandler(got_industry, pattern=cb.FbIndustry.matches),
-                CallbackQueryHandler(skipped_company, pattern=_skip(DraftStep.INDUSTRY)),
-                chosen,
-                wrong,
-            ],
-            VISIBILITY: [
-                CallbackQueryHandler(got_visibility, pattern=cb.FbVisibility.matches),
-                review,
-                chosen,
-                wrong,
-            ],
-            REVIEW: [
-                CallbackQueryHandler(edit_field, pattern=cb.FbEdit.matches),
-                CallbackQueryHandler(submit, pattern=cb.FB_SUBMIT.matches),
-                *discarding,
-                wrong,
-            ],
-        },
+        # Each step: its button answers, then what else it takes, then wrong input's hint.
+        states={str(step): [_answers(step), *others[step], wrong] for step in DraftStep},
         fallbacks=[
             CommandHandler("cancel", cancel),
             CallbackQueryHandler(stale_button, pattern=_stale),

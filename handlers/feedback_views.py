@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -31,8 +31,11 @@ from handlers.ui import button, keyboard
 from messages import Markup, format_number, t
 from messages.costs import describe_cost
 from services.intake import Question
+from services.reference import ReferenceService
 
 __all__ = [
+    "ASK",
+    "Shown",
     "choice_button",
     "cost_words",
     "costs_words",
@@ -247,120 +250,188 @@ def _with_current(language: str, text: Markup, current: str | None) -> Markup:
     return Markup(f"{text}\n\n{t(language, 'feedback.edit_current', text=shown)}")
 
 
-async def question(
-    context: SotongContext, asked: Question
-) -> tuple[Markup, InlineKeyboardMarkup | None]:
-    """The text and keyboard that ask the draft's current step (`IntakeService.question`)."""
-    lang = context.lang
-    reference = context.services.reference
-    draft, similar, remembered = asked.draft, asked.similar, asked.remembered
-    step = draft.step
-    counter = _counter(lang, draft, has_profile=remembered is not None)
-    # Skip and Next name their step, so a tap on an older question's button is recognised.
-    skip = (
-        [button(lang, "feedback.button.skip", cb.FbSkip(str(step)))] if step in _NAMED_SKIPS else []
-    )
+Shown = tuple[Markup, InlineKeyboardMarkup | None]
+"""A question's text and its keyboard (None: nothing to tap)."""
+_Asker = Callable[[SotongContext, Question, Markup], Awaitable[Shown]]
+
+
+def _skip(language: str, step: DraftStep) -> list[InlineKeyboardButton]:
+    """The step's Skip button, if any, named for its step: an older question's is recognised."""
     if step in COMPANY_STEPS:
-        skip = [button(lang, "feedback.button.skip_company", cb.FbSkip(str(step)))]
-    rows: list[list[InlineKeyboardButton]]
-    if step is DraftStep.CATEGORY:
-        categories = await reference.categories()
-        rows = [[choice_button(c, lang, cb.FbCategory(c.id))] for c in categories]
-        text = t(lang, "feedback.ask.category", counter=counter)
-        return text, keyboard(rows + _back_row(lang, draft))
-    if step is DraftStep.PROBLEM:
-        text = t(
-            lang,
-            "feedback.ask.problem",
-            counter=counter,
-            min=MIN_PROBLEM_LENGTH,
-            max=format_number(MAX_TEXT_LENGTH, lang),
-        )
-        back = _back_row(lang, draft)
-        current = draft.content.problem if draft.editing else None
-        return _with_current(lang, text, current), keyboard(back) if back else None
-    if step is DraftStep.LAW:
-        rows = [[button(lang, "feedback.button.law_unsure", cb.FB_LAW_UNSURE), *skip]]
-        current = draft.content.law_or_rule if draft.editing else None
-        text = _with_current(lang, t(lang, "feedback.ask.law", counter=counter), current)
-        return text, keyboard(rows + _back_row(lang, draft))
-    if step is DraftStep.PROPOSAL:
-        current = draft.content.proposal if draft.editing else None
-        text = _with_current(lang, t(lang, "feedback.ask.proposal", counter=counter), current)
-        return text, keyboard([skip, *_back_row(lang, draft)])
-    if step is DraftStep.IMPACT:
-        rows = [
-            [button(lang, f"feedback.button.impact.{level}", cb.FbImpact(level))]
-            for level in range(1, 6)
+        return [button(language, "feedback.button.skip_company", cb.FbSkip(str(step)))]
+    if step in _NAMED_SKIPS:
+        return [button(language, "feedback.button.skip", cb.FbSkip(str(step)))]
+    return []
+
+
+async def _ask_category(context: SotongContext, asked: Question, counter: Markup) -> Shown:
+    lang = context.lang
+    categories = await context.services.reference.categories()
+    rows = [[choice_button(c, lang, cb.FbCategory(c.id))] for c in categories]
+    text = t(lang, "feedback.ask.category", counter=counter)
+    return text, keyboard(rows + _back_row(lang, asked.draft))
+
+
+async def _ask_problem(context: SotongContext, asked: Question, counter: Markup) -> Shown:
+    lang, draft = context.lang, asked.draft
+    text = t(
+        lang,
+        "feedback.ask.problem",
+        counter=counter,
+        min=MIN_PROBLEM_LENGTH,
+        max=format_number(MAX_TEXT_LENGTH, lang),
+    )
+    back = _back_row(lang, draft)
+    current = draft.content.problem if draft.editing else None
+    return _with_current(lang, text, current), keyboard(back) if back else None
+
+
+async def _ask_law(context: SotongContext, asked: Question, counter: Markup) -> Shown:
+    lang, draft = context.lang, asked.draft
+    rows = [
+        [
+            button(lang, "feedback.button.law_unsure", cb.FB_LAW_UNSURE),
+            *_skip(lang, DraftStep.LAW),
         ]
-        if not draft.editing:
-            rows.append(skip)
-        text = t(lang, "feedback.ask.impact", counter=counter)
-        return text, keyboard(rows + _back_row(lang, draft))
-    if step is DraftStep.COST:
-        hours, won = _cost_values(lang, draft)
-        rows = [
-            [
-                button(lang, "feedback.button.cost_hours", cb.FbCost("hours")),
-                button(lang, "feedback.button.cost_won", cb.FbCost("won")),
-            ]
+    ]
+    current = draft.content.law_or_rule if draft.editing else None
+    text = _with_current(lang, t(lang, "feedback.ask.law", counter=counter), current)
+    return text, keyboard(rows + _back_row(lang, draft))
+
+
+async def _ask_proposal(context: SotongContext, asked: Question, counter: Markup) -> Shown:
+    lang, draft = context.lang, asked.draft
+    current = draft.content.proposal if draft.editing else None
+    text = _with_current(lang, t(lang, "feedback.ask.proposal", counter=counter), current)
+    return text, keyboard([_skip(lang, DraftStep.PROPOSAL), *_back_row(lang, draft)])
+
+
+async def _ask_impact(context: SotongContext, asked: Question, counter: Markup) -> Shown:
+    lang, draft = context.lang, asked.draft
+    rows = [
+        [button(lang, f"feedback.button.impact.{level}", cb.FbImpact(level))]
+        for level in range(1, 6)
+    ]
+    if not draft.editing:
+        rows.append(_skip(lang, DraftStep.IMPACT))
+    text = t(lang, "feedback.ask.impact", counter=counter)
+    return text, keyboard(rows + _back_row(lang, draft))
+
+
+async def _ask_cost(context: SotongContext, asked: Question, counter: Markup) -> Shown:
+    lang, draft = context.lang, asked.draft
+    hours, won = _cost_values(lang, draft)
+    rows = [
+        [
+            button(lang, "feedback.button.cost_hours", cb.FbCost("hours")),
+            button(lang, "feedback.button.cost_won", cb.FbCost("won")),
         ]
-        if draft.content.hours_cost is not None or draft.content.won_cost is not None:
-            rows.append([button(lang, "feedback.button.cost_clear", cb.FbCost("clear"))])
-        rows.append([button(lang, "feedback.button.next", cb.FbNext(str(step)))])
-        text = t(lang, "feedback.ask.cost", counter=counter, hours=hours, won=won)
-        return text, keyboard(rows)
-    if step in (DraftStep.COST_HOURS, DraftStep.COST_WON):
-        back_row = [[button(lang, "feedback.button.back", cb.FB_COST_BACK)]]
-        return t(lang, f"feedback.ask.{step}"), keyboard(back_row)
-    if step is DraftStep.ATTACHMENTS:
-        rows = []
-        if draft.attachments:
-            rows.append([button(lang, "feedback.button.attachments_clear", cb.FB_ATT_CLEAR)])
-        rows.append([button(lang, "feedback.button.next", cb.FbNext(str(step)))])
-        text = t(
-            lang,
-            "feedback.ask.attachments",
-            counter=counter,
-            count=len(draft.attachments),
-            max=MAX_ATTACHMENTS,
-        )
-        return text, keyboard(rows)
-    if step is DraftStep.PROFILE:
-        shown = await profile_text(context, remembered or CompanyProfile())
-        rows = [
-            [
-                button(lang, "feedback.button.profile_same", cb.FB_PROFILE_SAME),
-                button(lang, "feedback.button.profile_change", cb.FB_PROFILE_CHANGE),
-            ],
-            skip,
+    ]
+    if draft.content.hours_cost is not None or draft.content.won_cost is not None:
+        rows.append([button(lang, "feedback.button.cost_clear", cb.FbCost("clear"))])
+    rows.append([button(lang, "feedback.button.next", cb.FbNext(str(DraftStep.COST)))])
+    text = t(lang, "feedback.ask.cost", counter=counter, hours=hours, won=won)
+    return text, keyboard(rows)
+
+
+async def _ask_cost_figure(context: SotongContext, asked: Question, _: Markup) -> Shown:
+    lang = context.lang
+    back_row = [[button(lang, "feedback.button.back", cb.FB_COST_BACK)]]
+    return t(lang, f"feedback.ask.{asked.draft.step}"), keyboard(back_row)
+
+
+async def _ask_attachments(context: SotongContext, asked: Question, counter: Markup) -> Shown:
+    lang, draft = context.lang, asked.draft
+    rows = []
+    if draft.attachments:
+        rows.append([button(lang, "feedback.button.attachments_clear", cb.FB_ATT_CLEAR)])
+    rows.append([button(lang, "feedback.button.next", cb.FbNext(str(DraftStep.ATTACHMENTS)))])
+    text = t(
+        lang,
+        "feedback.ask.attachments",
+        counter=counter,
+        count=len(draft.attachments),
+        max=MAX_ATTACHMENTS,
+    )
+    return text, keyboard(rows)
+
+
+async def _ask_profile(context: SotongContext, asked: Question, counter: Markup) -> Shown:
+    lang = context.lang
+    shown = await profile_text(context, asked.remembered or CompanyProfile())
+    rows = [
+        [
+            button(lang, "feedback.button.profile_same", cb.FB_PROFILE_SAME),
+            button(lang, "feedback.button.profile_change", cb.FB_PROFILE_CHANGE),
+        ],
+        _skip(lang, DraftStep.PROFILE),
+    ]
+    return t(lang, "feedback.ask.profile", counter=counter, profile=shown), keyboard(rows)
+
+
+def _ask_company(
+    choices: Callable[[ReferenceService], Awaitable[Sequence[Choice]]],
+    data: Callable[[str], cb.ButtonData],
+    width: int,
+) -> _Asker:
+    """One company question: its reference list as buttons, `width` a row, then Skip."""
+
+    async def ask(context: SotongContext, asked: Question, counter: Markup) -> Shown:
+        lang, step = context.lang, asked.draft.step
+        found = await choices(context.services.reference)
+        rows = _rows([choice_button(c, lang, data(c.id)) for c in found], width)
+        text = t(lang, f"feedback.ask.{step}", counter=counter)
+        return text, keyboard([*rows, _skip(lang, step)])
+
+    return ask
+
+
+async def _ask_visibility(context: SotongContext, asked: Question, _: Markup) -> Shown:
+    lang = context.lang
+    rows = [
+        [
+            button(lang, "feedback.button.named", cb.FbVisibility("named")),
+            button(lang, "feedback.button.anonymous", cb.FbVisibility("anonymous")),
         ]
-        return t(lang, "feedback.ask.profile", counter=counter, profile=shown), keyboard(rows)
-    if step is DraftStep.REGION:
-        regions = await reference.regions()
-        rows = _rows([choice_button(c, lang, cb.FbRegion(c.id)) for c in regions], 4)
-        return t(lang, "feedback.ask.region", counter=counter), keyboard([*rows, skip])
-    if step is DraftStep.SIZE:
-        sizes = await reference.company_sizes()
-        rows = _rows([choice_button(c, lang, cb.FbSize(c.id)) for c in sizes], 2)
-        return t(lang, "feedback.ask.size", counter=counter), keyboard([*rows, skip])
-    if step is DraftStep.INDUSTRY:
-        industries = await reference.industries()
-        rows = _rows([choice_button(c, lang, cb.FbIndustry(c.id)) for c in industries], 2)
-        return t(lang, "feedback.ask.industry", counter=counter), keyboard([*rows, skip])
-    if step is DraftStep.VISIBILITY:
-        rows = [
-            [
-                button(lang, "feedback.button.named", cb.FbVisibility("named")),
-                button(lang, "feedback.button.anonymous", cb.FbVisibility("anonymous")),
-            ]
-        ]
-        return t(lang, "feedback.ask.visibility"), keyboard(rows + _back_row(lang, draft))
-    if step is DraftStep.READY:
-        return await _ready_text(context, draft, similar), await _ready_markup(
-            context, draft, similar
-        )
-    return await review_text(context, draft), review_markup(lang, draft)
+    ]
+    return t(lang, "feedback.ask.visibility"), keyboard(rows + _back_row(lang, asked.draft))
+
+
+async def _ask_ready(context: SotongContext, asked: Question, _: Markup) -> Shown:
+    draft, similar = asked.draft, asked.similar
+    return await _ready_text(context, draft, similar), await _ready_markup(context, draft, similar)
+
+
+async def _ask_review(context: SotongContext, asked: Question, _: Markup) -> Shown:
+    return await review_text(context, asked.draft), review_markup(context.lang, asked.draft)
+
+
+ASK: dict[DraftStep, _Asker] = {
+    DraftStep.CATEGORY: _ask_category,
+    DraftStep.PROBLEM: _ask_problem,
+    DraftStep.READY: _ask_ready,
+    DraftStep.LAW: _ask_law,
+    DraftStep.PROPOSAL: _ask_proposal,
+    DraftStep.IMPACT: _ask_impact,
+    DraftStep.COST: _ask_cost,
+    DraftStep.COST_HOURS: _ask_cost_figure,
+    DraftStep.COST_WON: _ask_cost_figure,
+    DraftStep.ATTACHMENTS: _ask_attachments,
+    DraftStep.PROFILE: _ask_profile,
+    DraftStep.REGION: _ask_company(ReferenceService.regions, cb.FbRegion, 4),
+    DraftStep.SIZE: _ask_company(ReferenceService.company_sizes, cb.FbSize, 2),
+    DraftStep.INDUSTRY: _ask_company(ReferenceService.industries, cb.FbIndustry, 2),
+    DraftStep.VISIBILITY: _ask_visibility,
+    DraftStep.REVIEW: _ask_review,
+}
+"""How each step is asked: its text and keyboard, from what the service read (`Question`)."""
+
+
+async def question(context: SotongContext, asked: Question) -> Shown:
+    """The text and keyboard that ask the draft's current step (`IntakeService.question`)."""
+    draft = asked.draft
+    counter = _counter(context.lang, draft, has_profile=asked.remembered is not None)
+    return await ASK[draft.step](context, asked, counter)
 
 
 async def review_text(context: SotongContext, draft: Draft) -> Markup:

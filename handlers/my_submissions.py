@@ -308,9 +308,6 @@ async def status_command(update: Update, context: SotongContext) -> None:
 
 
 COMMANDS = (
-    # The intake conversation in handlers/feedback.py answers /feedback; declared here, beside
-    # the owner's other report commands, while that module is being reshaped.
-    Command("feedback", Scope.WITH_CONSENT, 30),
     Command("my", Scope.WITH_CONSENT, 40, my_list),
     Command("status", Scope.WITH_CONSENT, 50, status_command),
 )

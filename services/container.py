@@ -36,6 +36,7 @@ from services.stats import StatsService
 from services.subscribing import SubscriptionService
 from storage.audit import AuditQueries
 from storage.bills import BillQueries
+from storage.drafts import DraftQueries
 from storage.interests import InterestQueries
 from storage.meetings import MeetingQueries
 from storage.outbox import OutboxQueries
@@ -61,6 +62,8 @@ class Services:
     reference: ReferenceService
     submissions: SubmissionQueries
     intake: IntakeService
+    drafts: DraftQueries
+    """Read-only: the screens that show a draft (changes go through `intake`)."""
     draft_reminders: DraftReminders
     review: ReviewService
     inputs: InputService

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hmac
 from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -19,6 +20,7 @@ from domain.drafts import (
     Draft,
     DraftIncompleteError,
     DraftStep,
+    Remembered,
 )
 from domain.evidence import (
     EvidenceProblem,
@@ -26,7 +28,15 @@ from domain.evidence import (
     EvidenceRules,
     check_evidence_content,
 )
-from domain.feedback_steps import DETAIL_STEPS, after_typing, first_missing, resolve
+from domain.feedback_steps import (
+    DETAIL_STEPS,
+    Chosen,
+    Tap,
+    after_typing,
+    choose,
+    first_missing,
+    resolve,
+)
 from domain.intake import (
     SIMILAR_CANDIDATES,
     SIMILAR_LIMIT,
@@ -45,6 +55,7 @@ from domain.submissions import (
     Visibility,
 )
 from domain.users import User
+from storage.database import UnitOfWork
 from storage.drafts import CompanyProfileRepository, DraftRepository
 from storage.inputs import InputRepository
 from storage.signing_keys import SigningKeyRepository
@@ -80,7 +91,7 @@ class Question:
     draft: Draft
     similar: tuple[SimilarSubmission, ...] = ()
     remembered: CompanyProfile | None = None
-    """The company offered back, read when the step counts the details or asks the profile."""
+    """The company offered back: the profile question shows it, the details' count needs it."""
 
 
 _COUNTED = frozenset({*DETAIL_STEPS, DraftStep.PROFILE, *COMPANY_STEPS})
@@ -91,12 +102,17 @@ def _needs_profile(draft: Draft, step: DraftStep) -> bool:
     return step is DraftStep.PROFILE or (step in _COUNTED and not draft.editing)
 
 
+Units = Callable[[], AbstractAsyncContextManager[UnitOfWork]]
+"""Opens one user action's transaction (`Database.unit_of_work`)."""
+
+
 class IntakeService:
     """Keeps drafts and submissions truthful.
 
-    The draft itself checks an answer and returns the draft holding it (`Draft.answer` and
-    its `with_*` methods); `move` then saves that draft with the next open question in one
-    write, so every valid answer is stored before the next question is asked.
+    The draft itself checks an answer and returns the draft holding it (`Draft.answer`, and
+    `choose` in `domain/feedback_steps.py` for a button); each answer is one unit of work:
+    the draft read, decided on and saved with the next open question in one transaction, so
+    every valid answer is stored before the next question is asked.
     """
 
     def __init__(
@@ -107,6 +123,7 @@ class IntakeService:
         inputs: InputRepository,
         clock: Clock,
         *,
+        units: Units,
         zone: ZoneInfo,
         daily_limit: int,
         notice_version: str,
@@ -115,6 +132,7 @@ class IntakeService:
         evidence: EvidenceRules | None = None,
         answer_deadline_days: int = 14,
     ) -> None:
+        self._units = units
         self._signing_keys = signing_keys
         self._offer_seal = offer_seal
         self._submissions = submissions
@@ -146,10 +164,6 @@ class IntakeService:
             raise DailyLimitReachedError(self._daily_limit)
         return user
 
-    async def draft(self, user_id: int) -> Draft | None:
-        """The user's draft, if any."""
-        return await self._drafts.get(user_id)
-
     async def start_draft(self, user: User) -> Draft:
         """A fresh draft, replacing any earlier one ("start over")."""
         draft = Draft.blank(user.id, user.language, self._clock.now())
@@ -174,43 +188,28 @@ class IntakeService:
         await self._drafts.save(updated, asked=asked)
         return updated
 
-    async def go(
-        self,
-        draft: Draft,
-        step: DraftStep,
-        *,
-        remembered: CompanyProfile | None = None,
-        looked_up: bool = False,
-    ) -> Question:
+    async def go(self, draft: Draft, step: DraftStep) -> Question:
         """Save the draft at `step` as the open question, and what that question shows.
 
-        The step is resolved first (`resolve`: the remembered profile, the first missing answer
-        at the review); the ready screen gets the default visibility and the similar reports.
-        The remembered company is read at most once for both, and not at all when the caller
-        read it with the draft (`looked_up`).
+        One unit of work: what the owner's earlier reports offer back is read in the
+        transaction that saves the draft (see `_place`).
         """
-        if not looked_up and _needs_profile(draft, step):
-            remembered = await self.remembered_profile(draft.user_id)
-            looked_up = True
-        step, editing = resolve(draft, step, has_profile=remembered is not None)
-        if step is DraftStep.READY:
-            draft = await self.with_default_visibility(draft)
-        draft = await self.move(draft, step, editing=editing)
-        return await self.question(draft, remembered=remembered, looked_up=looked_up)
+        async with self._units() as work:
+            remembered = await self._drafts.remembered(work, draft.user_id)
+            draft = await self._place(work, draft, step, remembered)
+        return await self._shown(draft, remembered)
 
-    async def question(
-        self, draft: Draft, *, remembered: CompanyProfile | None = None, looked_up: bool = False
-    ) -> Question:
+    async def question(self, draft: Draft) -> Question:
         """What the draft's open question shows, read here so the view reads nothing.
 
         Only the ready screen shows similar reports; the remembered company is read only for
-        the steps that need it, unless the caller `looked_up` it already.
+        the steps that need it.
         """
-        if not looked_up and _needs_profile(draft, draft.step):
-            remembered = await self.remembered_profile(draft.user_id)
-        if draft.step is not DraftStep.READY:
-            return Question(draft, remembered=remembered)
-        return Question(draft, tuple(await self.similar(draft)), remembered)
+        profile = None
+        if _needs_profile(draft, draft.step):
+            profile = await self._profiles.get(draft.user_id)
+            profile = None if profile is None or profile.is_empty else profile
+        return await self._shown(draft, Remembered(profile))
 
     async def answer(self, user_id: int, step: DraftStep, raw: str) -> Question | None:
         """A text typed at `step`: checked by the draft, saved with the step it leads to.
@@ -221,25 +220,70 @@ class IntakeService:
         Raises:
             TextLengthError: too short or too long for the step; nothing is stored.
             AmountError: not a cost the step can take; nothing is stored.
+            PeriodMissingError: a cost without its period; nothing is stored.
 
         """
-        found = await self._drafts.get_with_profile(user_id)
-        if found is None:
-            return None
-        draft, remembered = found
-        if draft.step is not step:
-            return await self.question(draft, remembered=remembered, looked_up=True)
-        answered = draft.answer(step, raw)
-        step = after_typing(answered, step)
-        return await self.go(answered, step, remembered=remembered, looked_up=True)
+
+        def typed(draft: Draft, _: Remembered) -> Chosen:
+            answered = draft.answer(step, raw)
+            return answered, after_typing(answered, step)
+
+        return await self._act(user_id, step, typed)
+
+    async def choose(self, user_id: int, step: DraftStep, tap: Tap) -> Question | None:
+        """A button answer at `step` (or its label typed), as `answer` is for a text."""
+
+        def tapped(draft: Draft, remembered: Remembered) -> Chosen:
+            return choose(draft, step, tap, remembered.profile)
+
+        return await self._act(user_id, step, tapped)
+
+    async def _act(
+        self, user_id: int, step: DraftStep, decide: Callable[[Draft, Remembered], Chosen]
+    ) -> Question | None:
+        """One answer, one unit of work: read the draft, let it decide, save it at its next step.
+
+        Read inside the transaction that writes it, so nothing changes the draft in between,
+        and in one call with the write. The similar reports are searched after it commits:
+        the search must not hold the write lock.
+        """
+        async with self._units() as work:
+            found = await self._drafts.load(work, user_id)
+            if found is None:
+                return None
+            draft, remembered = found
+            if draft.step is step:
+                decided, wanted = decide(draft, remembered)
+                draft = await self._place(work, decided, wanted, remembered)
+        return await self._shown(draft, remembered)
+
+    async def _place(
+        self, work: UnitOfWork, draft: Draft, step: DraftStep, remembered: Remembered
+    ) -> Draft:
+        """Save the draft at the step the flow wants, resolved (`resolve`), not yet asked.
+
+        The ready screen gets the visibility the owner used last time (anonymous the first
+        time, the safer default for people wary of being seen to complain about a regulator).
+        """
+        step, editing = resolve(draft, step, has_profile=remembered.profile is not None)
+        if step is DraftStep.READY and draft.visibility is None:
+            draft = dataclasses.replace(
+                draft, visibility=remembered.visibility or Visibility.ANONYMOUS
+            )
+        placed = dataclasses.replace(
+            draft, step=step, editing=editing, updated_at=self._clock.now()
+        )
+        await self._drafts.save(placed, work=work)
+        return placed
+
+    async def _shown(self, draft: Draft, remembered: Remembered) -> Question:
+        if draft.step is not DraftStep.READY:
+            return Question(draft, remembered=remembered.profile)
+        return Question(draft, tuple(await self.similar(draft)), remembered.profile)
 
     async def asked(self, draft: Draft) -> None:
         """The draft's step was put to the owner: their next text answers it."""
         await self._inputs.mark_asked(draft.user_id, FEEDBACK_FLOW, str(draft.step))
-
-    async def pause(self, user_id: int) -> None:
-        """Park the draft: no question open, the answers kept for `/feedback`."""
-        await self._inputs.park(user_id, FEEDBACK_FLOW)
 
     async def add_attachment(
         self,
@@ -269,22 +313,6 @@ class IntakeService:
             raise EvidenceRefusedError(EvidenceProblem.TOO_LARGE, rules.max_megabytes)
         check_evidence_content(attachment.file_name, content, rules)
         return kept
-
-    async def remembered_profile(self, user_id: int) -> CompanyProfile | None:
-        """The profile of the last submission, when there is something to offer back."""
-        profile = await self._profiles.get(user_id)
-        return None if profile is None or profile.is_empty else profile
-
-    async def with_default_visibility(self, draft: Draft) -> Draft:
-        """The draft with a visibility chosen, ready to submit in one tap.
-
-        The owner's last choice is kept; a first report is anonymous, the safer default for
-        people wary of being seen to complain about a regulator.
-        """
-        if draft.visibility is not None:
-            return draft
-        last = await self._submissions.last_visibility(draft.user_id)
-        return dataclasses.replace(draft, visibility=last or Visibility.ANONYMOUS)
 
     async def start_details(self, user: User | None, submission_id: int) -> Draft:
         """A draft holding a sent report's details, to add to or change them.

@@ -38,7 +38,7 @@ from storage.errors import (
 )
 from storage.migrations import MIGRATIONS_DIR, Migration, apply_migrations, discover_migrations
 
-__all__ = ["BUSY_TIMEOUT_MS", "LOCK_ATTEMPTS", "Database", "Row"]
+__all__ = ["BUSY_TIMEOUT_MS", "LOCK_ATTEMPTS", "Database", "Row", "UnitOfWork"]
 
 Row = sqlite3.Row
 T = TypeVar("T")
@@ -228,6 +228,26 @@ class _SearchThread:
         self._executor.shutdown(wait=True)
 
 
+class UnitOfWork:
+    """One user action's transaction, opened by the service and joined by its repositories.
+
+    What is read through it sees the action's own writes and holds the write lock, so a draft
+    read, decided on and written back cannot change in between; and the reads travel with the
+    writes, in one call (`Database.unit_of_work`), instead of each being a call of its own.
+    Services only pass it along: only `storage/` reaches its connection.
+    """
+
+    __slots__ = ("connection",)
+
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        self.connection = connection
+
+    async def fetch_one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None:
+        """Read one row inside the transaction."""
+        rows = await self.connection.execute_fetchall(sql, parameters)
+        return next(iter(rows), None)
+
+
 class Database:
     """Serialises writes through one connection so every repository write is one transaction.
 
@@ -371,6 +391,12 @@ class Database:
                 if durable:
                     with contextlib.suppress(sqlite3.Error, ValueError):
                         await self._writer.execute("PRAGMA synchronous = NORMAL")
+
+    @asynccontextmanager
+    async def unit_of_work(self) -> AsyncIterator[UnitOfWork]:
+        """One transaction for one user action, for repositories to join (see `UnitOfWork`)."""
+        async with self.transaction() as connection:
+            yield UnitOfWork(connection)
 
     async def execute(
         self, sql: str, parameters: Sequence[Any] = (), *, urgent: bool = False

@@ -13,9 +13,9 @@ from datetime import datetime
 import aiosqlite
 
 from domain.delivery import QueuedMessage
-from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftStep
+from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftStep, Remembered
 from domain.submissions import Attachment, Visibility
-from storage.database import Database, Row
+from storage.database import Database, Row, UnitOfWork
 from storage.inputs import open_step
 from storage.outbox import enqueue_in
 from storage.report_content import (
@@ -29,6 +29,7 @@ from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = [
     "CompanyProfileRepository",
+    "DraftQueries",
     "DraftRepository",
     "expire_reminders_in",
     "forget_reminders_in",
@@ -74,6 +75,12 @@ _SELECT = (
     + " FROM submission_drafts AS d JOIN inputs_in_progress AS i"
     f" ON i.user_id = d.user_id AND i.flow = '{FEEDBACK_FLOW}'"
 )
+_REMEMBERED = (
+    "SELECT p.region_id AS p_region, p.company_size_id AS p_size, p.industry_id AS p_industry,"
+    " (SELECT s.visibility FROM submissions AS s WHERE s.user_id = q.user_id"
+    " ORDER BY s.created_at DESC, s.id DESC LIMIT 1) AS last_visibility, q.*"
+)
+"""What the owner's earlier reports offer back, read with whatever `q` (with its user_id) is."""
 _UPSERT = (
     f"INSERT INTO submission_drafts ({', '.join(_COLUMNS)}) VALUES ({marks(_COLUMNS)})"
     f" ON CONFLICT (user_id) DO UPDATE SET {assignments(_COLUMNS[1:], 'excluded')}"
@@ -113,8 +120,16 @@ def _draft(row: Row) -> Draft:
     )
 
 
-class DraftRepository:
-    """One draft per user, written whole with its step after every answer."""
+def _remembered(row: Row) -> Remembered:
+    profile = CompanyProfile(row["p_region"], row["p_size"], row["p_industry"])
+    last = row["last_visibility"]
+    return Remembered(
+        None if profile.is_empty else profile, None if last is None else Visibility(last)
+    )
+
+
+class DraftQueries:
+    """Reading drafts, for the screens that only show one: no writes."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -124,36 +139,57 @@ class DraftRepository:
         row = await self._db.fetch_one(f"{_SELECT} WHERE d.user_id = ?", (user_id,))
         return None if row is None else _draft(row)
 
-    async def get_with_profile(self, user_id: int) -> tuple[Draft, CompanyProfile | None] | None:
-        """The user's draft and their remembered company profile, in one read; or None."""
-        row = await self._db.fetch_one(
-            f"SELECT p.region_id AS p_region, p.company_size_id AS p_size,"
-            f" p.industry_id AS p_industry, q.* FROM ({_SELECT} WHERE d.user_id = ?) AS q"
+
+class DraftRepository(DraftQueries):
+    """One draft per user, written whole with its step after every answer."""
+
+    async def load(self, work: UnitOfWork, user_id: int) -> tuple[Draft, Remembered] | None:
+        """Inside a unit of work: the user's draft and what it offers back, in one read; or None."""
+        row = await work.fetch_one(
+            f"{_REMEMBERED} FROM ({_SELECT} WHERE d.user_id = ?) AS q"
             " LEFT JOIN company_profiles AS p ON p.user_id = q.user_id",
             (user_id,),
         )
-        if row is None:
-            return None
-        profile = CompanyProfile(row["p_region"], row["p_size"], row["p_industry"])
-        return _draft(row), None if profile.is_empty else profile
+        return None if row is None else (_draft(row), _remembered(row))
 
-    async def save(self, draft: Draft, *, asked: bool = False) -> None:
+    async def remembered(self, work: UnitOfWork, user_id: int) -> Remembered:
+        """Inside a unit of work: what the owner's earlier reports offer back, in one read."""
+        row = await work.fetch_one(
+            f"{_REMEMBERED} FROM (SELECT ? AS user_id) AS q"
+            " LEFT JOIN company_profiles AS p ON p.user_id = q.user_id",
+            (user_id,),
+        )
+        assert row is not None
+        return _remembered(row)
+
+    async def save(
+        self, draft: Draft, *, asked: bool = False, work: UnitOfWork | None = None
+    ) -> None:
         """Write the draft and open its step as the owner's question, in one transaction.
 
-        A new step is not yet asked (`mark_asked` follows once its question was sent); an
-        answer that keeps the step where it is (one more file) keeps it asked.
+        Joins the caller's unit of work when given one. A new step is not yet asked
+        (`mark_asked` follows once its question was sent); an answer that keeps the step
+        where it is (one more file) keeps it asked.
         """
+        if work is not None:
+            await self._save_in(work.connection, draft, asked=asked)
+            return
         async with self._db.transaction() as connection:
-            await self._write(connection, draft)
-            await open_step(
-                connection,
-                draft.user_id,
-                FEEDBACK_FLOW,
-                str(draft.step),
-                now=draft.updated_at,
-                asked=asked,
-                form={},
-            )
+            await self._save_in(connection, draft, asked=asked)
+
+    async def _save_in(
+        self, connection: aiosqlite.Connection, draft: Draft, *, asked: bool
+    ) -> None:
+        await self._write(connection, draft)
+        await open_step(
+            connection,
+            draft.user_id,
+            FEEDBACK_FLOW,
+            str(draft.step),
+            now=draft.updated_at,
+            asked=asked,
+            form={},
+        )
 
     async def _write(self, connection: aiosqlite.Connection, draft: Draft) -> None:
         await connection.execute(

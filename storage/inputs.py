@@ -28,20 +28,31 @@ async def open_step(
     """Inside a caller's transaction: make this step the person's one open question.
 
     Any other open question of theirs is parked first, so text typed after the newest prompt
-    always answers the newest prompt. `form=None` keeps the stored form as it is.
+    always answers the newest prompt. `form=None` keeps the stored form as it is. The usual
+    case, the flow's own row being there and no other question open (each answer of a flow),
+    is one statement; only then is nothing else to park.
     """
+    encoded = None if form is None else json.dumps(form, ensure_ascii=False)
+    moved = await connection.execute_fetchall(
+        "UPDATE inputs_in_progress SET step = ?, is_open = 1, asked = ?,"
+        " form = COALESCE(?, form), updated_at = ? WHERE user_id = ? AND flow = ?"
+        " AND NOT EXISTS (SELECT 1 FROM inputs_in_progress AS other"
+        " WHERE other.user_id = ? AND other.flow <> ? AND other.is_open = 1) RETURNING 1",
+        (step, int(asked), encoded, to_db(now), user_id, flow, user_id, flow),
+    )
+    if moved:
+        return
     await connection.execute(
         "UPDATE inputs_in_progress SET is_open = 0 WHERE user_id = ? AND flow <> ? AND is_open = 1",
         (user_id, flow),
     )
-    encoded = "{}" if form is None else json.dumps(form, ensure_ascii=False)
     keep_form = "inputs_in_progress.form" if form is None else "excluded.form"
     await connection.execute(
         "INSERT INTO inputs_in_progress (user_id, flow, step, is_open, asked, form, updated_at)"
         " VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT (user_id, flow) DO UPDATE SET"
         f" step = excluded.step, is_open = 1, asked = excluded.asked, form = {keep_form},"
         " updated_at = excluded.updated_at",
-        (user_id, flow, step, int(asked), encoded, to_db(now)),
+        (user_id, flow, step, int(asked), encoded or "{}", to_db(now)),
     )
 
 

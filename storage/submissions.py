@@ -582,15 +582,6 @@ class SubmissionRepository(SubmissionQueries):
         assert updated is not None
         return _submission(updated)
 
-    async def last_visibility(self, user_id: int) -> Visibility | None:
-        """How the owner sent their newest report, offered again as the default."""
-        row = await self._db.fetch_one(
-            "SELECT visibility FROM submissions WHERE user_id = ?"
-            " ORDER BY created_at DESC, id DESC LIMIT 1",
-            (user_id,),
-        )
-        return None if row is None else Visibility(row["visibility"])
-
     async def count_created_since(self, user_id: int, since: datetime) -> int:
         """Submissions the user made since an instant, for the daily limit."""
         value = await self._db.fetch_value(

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from pathlib import Path
 
 import pytest
 
+import handlers
 from handlers.commands import Scope, declared_commands, visible_commands
+from handlers.conversation import Flow
 from messages import LANGUAGES, t
 from tests.admin.support import onboard
 from tests.fixtures.app import BotHarness
@@ -35,6 +39,19 @@ def test_the_readme_table_lists_every_command_for_its_audience() -> None:
     assert sorted(set(rows) - set(declared)) == [], "in the README but not declared"
     for name, command in declared.items():
         assert rows[name].startswith("administrators") == (command.scope is Scope.ADMIN), name
+
+
+def test_a_command_a_conversation_answers_is_declared_in_that_conversation_s_module() -> None:
+    """Declared once, where it is answered: not beside it in another module."""
+    for info in pkgutil.iter_modules(handlers.__path__):
+        module = importlib.import_module(f"handlers.{info.name}")
+        opens = getattr(module, "conversation", None)
+        entry = opens().entry_commands if callable(opens) else frozenset()
+        for command in getattr(module, "COMMANDS", ()):
+            if command.callback is None:
+                assert callable(opens), f"/{command.name} has no callback and {info.name} no flow"
+                assert isinstance(opens(), Flow), (info.name, command.name)
+                assert command.name in entry, (info.name, command.name)
 
 
 def test_every_command_has_a_description_in_each_language() -> None:

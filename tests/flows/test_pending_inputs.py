@@ -87,7 +87,7 @@ async def test_admin_answer_typed_during_a_feedback_step_reaches_the_answer(
     await admin.tap(callback_data="fb:more")  # the flow now asks for the law
     await _answer_from_inbox(sotong, submission.receipt_code)
     assert await _answered(sotong, submission.id)
-    draft = await sotong.services.intake.draft(ADMIN_ID)
+    draft = await sotong.services.drafts.get(ADMIN_ID)
     assert draft is not None and draft.step is DraftStep.LAW and draft.content.law_or_rule is None
     await admin.send("/feedback")
     await admin.tap(callback_data="fb:continue")
@@ -102,7 +102,7 @@ async def test_a_feedback_step_left_for_the_menu_still_gets_later_text(sotong: B
     await user.tap(callback_data="fb:cat:other")
     await user.tap("구독", message_id=menu.message_id)  # the subscription panel, buttons only
     await user.send(PROBLEM_KO)
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None and draft.content.problem == PROBLEM_KO
     assert draft.step is DraftStep.READY
 

@@ -26,6 +26,7 @@ from domain.content import ContentChange, LocalizedText
 from domain.deadlines import DeadlineItem
 from domain.delivery import OutgoingMessage, QueuedMessage
 from domain.drafts import DraftStep
+from domain.feedback_steps import Pick, Tap
 from domain.meetings import Meeting, MeetingDraft, MeetingKind
 from domain.reference import Choice
 from domain.review import MergeCounts
@@ -66,9 +67,11 @@ class TextChannel:
         return await intake.go(await intake.start_draft(user), DraftStep.CATEGORY)
 
     async def choose_topic(self, asked: Question, category_id: str) -> Question:
-        """A topic chosen from the choices the question offered."""
-        draft = asked.draft.with_category(category_id)
-        return await self.services.intake.go(draft, DraftStep.PROBLEM)
+        """A topic chosen from the choices the question offered: a tap, as any button answer."""
+        tap = Tap(Pick.CHOOSE, category_id)
+        chosen = await self.services.intake.choose(self.user_id, asked.draft.step, tap)
+        assert chosen is not None
+        return chosen
 
     async def type(self, asked: Question, text: str) -> Question:
         """Text typed at the open step."""

@@ -164,6 +164,7 @@ async def channel(tmp_path: Path) -> AsyncIterator[TextChannel]:
                 CompanyProfileRepository(database),
                 InputRepository(database),
                 clock,
+                units=database.unit_of_work,
                 zone=SEOUL,
                 daily_limit=3,
                 notice_version=NOTICE,

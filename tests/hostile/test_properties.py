@@ -139,7 +139,7 @@ class Watch:
         submissions = await stored.submissions.list_for_owner(user_id, limit=50, offset=0)
         return (
             await stored.users.get(user_id),
-            await services.intake.draft(user_id),
+            await services.drafts.get(user_id),
             [(s.id, s.status, s.problem, s.visibility, s.submitter) for s in submissions],
             await services.subscribers.get(user_id),
         )

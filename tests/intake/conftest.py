@@ -85,6 +85,7 @@ def intake(
         CompanyProfileRepository(database),
         InputRepository(database),
         clock,
+        units=database.unit_of_work,
         zone=SEOUL,
         daily_limit=3,
         notice_version=NOTICE_VERSION,

@@ -112,7 +112,7 @@ async def test_support_alone_can_end_the_flow(sotong: BotHarness) -> None:
     await second.tap("👍 1번에 공감")
     await second.tap("🗑 초안 버리기")
     assert "보태 주신 공감은 그대로" in (second.reply().text or "")
-    assert await sotong.services.intake.draft(second.id) is None
+    assert await sotong.services.drafts.get(second.id) is None
     assert await sotong.repositories.submissions.supporters_count(1) == 1
 
 
@@ -307,7 +307,7 @@ async def test_deletemydata_erases_and_says_what_was_kept(
     kept = await sotong.services.submissions.get_by_code(code)
     assert kept is not None and kept.submitter is None and kept.deleted_at is not None
     assert await sotong.services.submissions.recipient(kept.id) is None
-    assert await sotong.services.intake.draft(user.id) is None
+    assert await sotong.services.drafts.get(user.id) is None
     assert await sotong.repositories.submissions.supporters_count(other_submission.id) == 1
     await user.send("/my")
     assert ("아직 보내신 의견이 없어요" if language == "ko" else "not submitted anything") in (

@@ -23,7 +23,7 @@ async def _at_cost(sotong: BotHarness, language: str) -> ScriptedUser:
 
 
 async def _won(sotong: BotHarness, owner: ScriptedUser) -> Cost | None:
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None
     return draft.content.won_cost
 
@@ -57,7 +57,7 @@ async def test_a_figure_without_a_period_asks_how_often_once(
     assert await _won(sotong, owner) == Cost(
         CostUnit.WON, CostPeriod.YEAR, 120_000_000, 120_000_000
     )
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and str(draft.step) == "cost"
 
 
@@ -109,7 +109,7 @@ async def test_the_won_as_written_is_one_tap_too(sotong: BotHarness, language: s
     assert owner.buttons() == [monthly_in_man, monthly_as_written]
     await owner.tap(monthly_as_written)
     assert await _won(sotong, owner) == Cost(CostUnit.WON, CostPeriod.MONTH, 300, 300)
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and str(draft.step) == "cost"
 
 

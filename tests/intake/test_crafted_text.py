@@ -54,10 +54,10 @@ async def test_twelve_zero_width_spaces_are_no_problem_text(sotong: BotHarness) 
     await user.tap(callback_data="fb:cat:ai_copyright")
     await user.send("\u200b" * 12)
     assert "조금 더 자세히 적어 주세요" in (user.reply().text or "")
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None and draft.content.problem is None
     await user.send("\u202e" + PROBLEM_KO + "\u200b")
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None and draft.content.problem == PROBLEM_KO
 
 
@@ -67,12 +67,12 @@ async def test_nul_is_refused_and_the_draft_is_kept(sotong: BotHarness) -> None:
     await user.tap(callback_data="fb:cat:ai_copyright")
     await user.send(PROBLEM_KO)
     await user.tap(callback_data="fb:more")
-    before = await sotong.services.intake.draft(user.id)
+    before = await sotong.services.drafts.get(user.id)
     await user.send("저작권법\x00 제35조의5")
     assert "NUL" in (user.reply().text or "")
-    assert await sotong.services.intake.draft(user.id) == before
+    assert await sotong.services.drafts.get(user.id) == before
     await user.send("저작권법 제35조의5")
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None and draft.content.law_or_rule == "저작권법 제35조의5"
 
 

@@ -30,7 +30,7 @@ async def test_without_consent_the_flow_explains_and_offers_consent(
         label(language, "privacy.button.agree"),
         label(language, "privacy.button.decline"),
     ]
-    assert await sotong.services.intake.draft(user.id) is None
+    assert await sotong.services.drafts.get(user.id) is None
     await user.tap(label(language, "privacy.button.agree"))
     await user.send("/feedback")
     assert ("어떤 분야인가요?" if language == "ko" else "What is it about?") in (
@@ -63,7 +63,7 @@ async def test_daily_limit_is_explained_and_lifts_the_next_day(
     await submit_one(user, language, category="funding")
     await user.send("/feedback")
     assert limit in (user.reply().text or "")
-    assert await sotong.services.intake.draft(user.id) is None
+    assert await sotong.services.drafts.get(user.id) is None
     sotong.clock.advance(timedelta(days=1))
     code = await submit_one(user, language)
     assert code == "SV-2026-000003"
@@ -97,4 +97,4 @@ async def test_restart_in_the_middle_of_the_flow_loses_nothing(
     assert stored.problem == PROBLEM_EN and stored.content.law_or_rule == "개인정보보호법"
     assert stored.content.impact == 3
     assert stored.content.won_cost == Cost(CostUnit.WON, CostPeriod.MONTH, 500_000, 500_000)
-    assert await sotong.services.intake.draft(user.id) is None
+    assert await sotong.services.drafts.get(user.id) is None

@@ -101,11 +101,11 @@ async def test_refused_files_get_the_reason_and_keep_the_draft(
 ) -> None:
     user = await _at_evidence(sotong)
     await user.upload_document(b"%PDF-1.4 evidence", "견적서.pdf", mime_type="application/pdf")
-    before = await sotong.services.intake.draft(user.id)
+    before = await sotong.services.drafts.get(user.id)
     await user.upload_document(b"MZ" + b"\0" * max(0, size - 2), name, mime_type=mime)
     assert reason in (user.reply().text or ""), user.reply().text
     assert "그대로 있어요" in (user.reply().text or "")
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft == before and draft is not None and len(draft.attachments) == 1
 
 
@@ -234,18 +234,18 @@ async def test_disguised_files_are_refused_with_the_reason_and_genuine_ones_take
 ) -> None:
     user = await _at_evidence(sotong, language)
     await user.upload_document(GENUINE[0][1], GENUINE[0][0], mime_type=GENUINE[0][2])
-    before = await sotong.services.intake.draft(user.id)
+    before = await sotong.services.drafts.get(user.id)
     assert before is not None and len(before.attachments) == 1
     for name, content, mime, problem in DISGUISED:
         await user.upload_document(content, name, mime_type=mime)
-        assert await sotong.services.intake.draft(user.id) == before, name
+        assert await sotong.services.drafts.get(user.id) == before, name
         expected = label(language, f"feedback.evidence_refused.{problem}", name=name, limit=20)
         assert user.reply().text == expected
     for name, content, mime in GENUINE[1:5]:
         await user.upload_document(content, name, mime_type=mime)
         assert name in (user.reply().text or ""), user.reply().text
         assert "/5)" in (user.reply().text or "")
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None
     assert [attachment.file_name for attachment in draft.attachments] == [
         name for name, _, _ in GENUINE[:5]
@@ -270,5 +270,5 @@ async def test_a_file_telegram_will_not_hand_over_is_refused_as_too_large(
         b"%PDF-1.7" + b"\0" * (21 * MB), "큰자료.pdf", mime_type="application/pdf"
     )
     assert "30MB까지" in (user.reply().text or ""), user.reply().text
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None and draft.attachments == ()

@@ -102,7 +102,7 @@ async def test_korean_owner_goes_from_feedback_to_a_receipt(sotong: BotHarness) 
         ("photo", None),
     ]
     assert attachments[0].mime_type == "application/pdf" and attachments[0].file_size
-    assert await sotong.services.intake.draft(user.id) is None
+    assert await sotong.services.drafts.get(user.id) is None
 
 
 async def test_english_owner_submits_anonymously_with_optional_steps_skipped(
@@ -204,7 +204,7 @@ async def test_the_cost_is_typed_as_people_say_it_and_said_back(
     assert ("월 300만원 정도" if language == "ko" else "3 million won a month") in question
     await user.send(typed)
     assert shown in (user.reply().text or "")
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None and draft.step.value == "cost"
     cost = draft.content.won_cost if stored[0] == "won" else draft.content.hours_cost
     assert cost is not None and (cost.unit.value, cost.period.value) == stored

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,7 +15,7 @@ import pytest
 from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.clock import FrozenClock
 from domain.drafts import CompanyProfile, Draft, DraftIncompleteError, DraftStep
-from domain.feedback_steps import first_missing
+from domain.feedback_steps import Pick, Tap, first_missing
 from domain.intake import (
     SIMILAR_CANDIDATES,
     AmountError,
@@ -40,7 +41,7 @@ from handlers.notice_texts import OwnerNoticeTexts
 from services.draft_reminders import DraftReminders
 from services.intake import IntakeService
 from storage.database import Database
-from storage.drafts import DraftRepository
+from storage.drafts import CompanyProfileRepository, DraftRepository
 from storage.erasure import ErasureRepository
 from storage.outbox import OutboxRepository
 from storage.submissions import SubmissionRepository
@@ -105,7 +106,7 @@ async def test_every_answer_is_saved_and_survives_a_reopen(
 
 
 async def test_validation_refuses_and_keeps_the_draft(
-    intake: IntakeService, person: People
+    drafts: DraftRepository, intake: IntakeService, person: People
 ) -> None:
     user = await person(1, "민수")
     draft = await intake.start_draft(user)
@@ -119,7 +120,7 @@ async def test_validation_refuses_and_keeps_the_draft(
         draft.answer(DraftStep.COST_HOURS, "월 800")
     with pytest.raises(AmountError):
         draft.answer(DraftStep.COST_HOURS, "many")
-    assert (await intake.draft(user.id)) == draft
+    assert (await drafts.get(user.id)) == draft
 
 
 async def test_at_most_five_attachments_and_duplicates_count_once(
@@ -139,7 +140,7 @@ async def test_at_most_five_attachments_and_duplicates_count_once(
 
 
 async def test_submit_needs_consent_and_completeness(
-    intake: IntakeService, person: People, users: UserRepository
+    drafts: DraftRepository, intake: IntakeService, person: People, users: UserRepository
 ) -> None:
     user = await person(1, "민수")
     draft = await intake.start_draft(user)
@@ -152,7 +153,7 @@ async def test_submit_needs_consent_and_completeness(
         await intake.submit(declined, draft)
     with pytest.raises(ConsentRequiredError):
         await intake.submit(None, draft)
-    assert await intake.draft(user.id) == draft
+    assert await drafts.get(user.id) == draft
 
 
 async def test_submit_gives_yearly_receipt_codes_and_consumes_the_draft(
@@ -160,14 +161,18 @@ async def test_submit_gives_yearly_receipt_codes_and_consumes_the_draft(
     submissions: SubmissionRepository,
     person: People,
     clock: FrozenClock,
+    *,
+    drafts: DraftRepository,
+    database: Database,
 ) -> None:
     first_user = await person(1, "민수")
     second_user = await person(2, "지영")
     first = await _submit(intake, first_user)
     second = await _submit(intake, second_user, visibility=Visibility.ANONYMOUS)
     assert (first.receipt_code, second.receipt_code) == ("SV-2026-000001", "SV-2026-000002")
-    assert await intake.draft(first_user.id) is None
-    assert await intake.remembered_profile(first_user.id) == CompanyProfile("seoul", "small", "ict")
+    assert await drafts.get(first_user.id) is None
+    remembered = await CompanyProfileRepository(database).get(first_user.id)
+    assert remembered == CompanyProfile("seoul", "small", "ict")
     clock.set(datetime(2026, 12, 31, 15, 30, tzinfo=UTC))  # 1 January 2027, 00:30 in Seoul
     third = await _submit(intake, first_user)
     assert third.receipt_code == "SV-2027-000001"
@@ -193,7 +198,7 @@ async def test_daily_limit_counts_the_local_calendar_day(
 
 
 async def test_submit_checks_the_limit_again_and_keeps_the_draft(
-    intake: IntakeService, person: People
+    drafts: DraftRepository, intake: IntakeService, person: People
 ) -> None:
     user = await person(1, "민수")
     for _ in range(3):
@@ -201,7 +206,7 @@ async def test_submit_checks_the_limit_again_and_keeps_the_draft(
     draft = await _complete_draft(intake, user)
     with pytest.raises(DailyLimitReachedError):
         await intake.submit(user, draft)
-    assert await intake.draft(user.id) == draft
+    assert await drafts.get(user.id) == draft
 
 
 async def test_anonymous_identity_never_leaves_the_repository(
@@ -459,6 +464,8 @@ async def test_erasure_keeps_submissions_as_anonymous_records(
     erasure: ErasureRepository,
     users: UserRepository,
     *,
+    drafts: DraftRepository,
+    database: Database,
     person: People,
     clock: FrozenClock,
 ) -> None:
@@ -479,8 +486,8 @@ async def test_erasure_keeps_submissions_as_anonymous_records(
     assert await submissions.count_for_owner(user.id) == 0
     assert await submissions.supporters_count(others.id) == 1
     assert await users.get(user.id) is None
-    assert await intake.draft(user.id) is None
-    assert await intake.remembered_profile(user.id) is None
+    assert await drafts.get(user.id) is None
+    assert await CompanyProfileRepository(database).get(user.id) is None
 
 
 async def test_idle_drafts_get_one_reminder_queued_with_the_mark(
@@ -488,6 +495,7 @@ async def test_idle_drafts_get_one_reminder_queued_with_the_mark(
     person: People,
     clock: FrozenClock,
     database: Database,
+    drafts: DraftRepository,
 ) -> None:
     wakes: list[None] = []
     reminders = DraftReminders(
@@ -510,7 +518,7 @@ async def test_idle_drafts_get_one_reminder_queued_with_the_mark(
     assert len(wakes) == 1
     (progress,) = await OutboxRepository(database).progress()
     assert (progress.kind, progress.pending, progress.recipients) == ("reminder", 1, 1)
-    draft = await intake.draft(user.id)
+    draft = await drafts.get(user.id)
     assert draft is not None and draft.reminded_at is not None
 
 
@@ -545,6 +553,40 @@ async def test_one_call_stores_a_typed_answer_and_saves_the_next_step(
     more = await intake.answer(user.id, DraftStep.READY, "해외 기업은 이미 쓰고 있어요.")
     assert more is not None and more.draft.step is DraftStep.READY
     assert more.draft.content.problem == f"{PROBLEM}\n\n해외 기업은 이미 쓰고 있어요."
+
+
+def _count_calls(database: Database, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each call the service waits on the database for (a read, a write, a transaction)."""
+    calls: list[str] = []
+    for name in ("fetch_all", "execute", "transaction", "search"):
+        method = getattr(database, name)
+
+        def counted(*args: object, _name: str = name, _method: Any = method, **kw: object) -> Any:
+            calls.append(_name)
+            return _method(*args, **kw)
+
+        monkeypatch.setattr(database, name, counted)
+    return calls
+
+
+async def test_a_typed_answer_is_read_decided_and_saved_in_one_unit_of_work(
+    intake: IntakeService,
+    database: Database,
+    person: People,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    user = await person(1, "민수")
+    await _asking_the_problem(intake, user)
+    await intake.answer(user.id, DraftStep.PROBLEM, PROBLEM)
+    await intake.choose(user.id, DraftStep.READY, Tap(Pick.DETAILS))
+    calls = _count_calls(database, monkeypatch)
+    asked = await intake.answer(user.id, DraftStep.LAW, "저작권법 제35조의5")
+    assert asked is not None and asked.draft.step is DraftStep.PROPOSAL
+    assert calls == ["transaction"]
+    calls.clear()
+    tapped = await intake.choose(user.id, DraftStep.PROPOSAL, Tap(Pick.SKIP))
+    assert tapped is not None and tapped.draft.step is DraftStep.IMPACT
+    assert calls == ["transaction"]
 
 
 async def test_a_typed_answer_for_a_step_left_behind_stores_nothing(

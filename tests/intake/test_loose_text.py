@@ -50,6 +50,6 @@ async def test_text_after_an_interruption_reaches_the_open_question(
     problem = PROBLEM_KO if language == "ko" else PROBLEM_EN
     await owner.send(problem)
     assert NOT_UNDERSTOOD[language] not in (owner.reply().text or "")
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.problem == problem
     assert str(draft.step) == "ready"

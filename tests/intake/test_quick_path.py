@@ -99,7 +99,7 @@ async def test_the_quick_path_takes_four_actions_from_feedback_to_a_receipt(
         and stored.content.won_cost is None
     )
     assert label(language, "feedback.button.add_details_later") in owner.user.reply().buttons
-    assert await sotong.services.intake.draft(owner.user.id) is None
+    assert await sotong.services.drafts.get(owner.user.id) is None
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
@@ -165,7 +165,7 @@ async def test_one_skip_skips_the_whole_company_section(sotong: BotHarness) -> N
     await owner.tap("회사 정보 건너뛰기 ➡️")
     review = owner.reply().text or ""
     assert "제출 전 확인해 주세요" in review and "부산" in review
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.region_id == "busan"
     assert (
         draft.content.company_size_id is None
@@ -212,7 +212,7 @@ async def test_details_are_added_to_the_report_after_submitting(
     assert stored.content.won_cost == Cost(CostUnit.WON, CostPeriod.ONE_OFF, 3_000_000, 3_000_000)
     assert stored.problem == texts["problem"] and stored.visibility is Visibility.ANONYMOUS
     assert await sotong.services.submissions.count_for_owner(owner.user.id) == 1
-    assert await sotong.services.intake.draft(owner.user.id) is None
+    assert await sotong.services.drafts.get(owner.user.id) is None
 
 
 async def test_details_can_be_added_from_my_while_the_report_is_open(sotong: BotHarness) -> None:
@@ -233,7 +233,7 @@ async def test_details_can_be_added_from_my_while_the_report_is_open(sotong: Bot
     )
     await owner.tap(more, message_id=receipt.message_id)
     assert "더 덧붙일 수 없어요" in (owner.reply().text or "")
-    assert await sotong.services.intake.draft(owner.id) is None
+    assert await sotong.services.drafts.get(owner.id) is None
     await owner.send("/my")
     await owner.tap(callback_data="my:open:1:0")
     assert more not in owner.reply().buttons
@@ -246,7 +246,7 @@ async def test_adding_details_never_overwrites_an_unfinished_report(sotong: BotH
     await owner.send("지원사업 서류가 너무 많아서 신청을 포기했습니다.")
     await owner.tap(label("ko", "feedback.button.add_details_later"), message_id=receipt.message_id)
     assert "작성 중인 의견이 있어요" in (owner.reply().text or "")
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.amends is None and draft.content.category_id == "funding"
     await owner.tap(label("ko", "feedback.button.continue"))
     assert "이대로 보낼 수 있어요" in (owner.reply().text or "")
@@ -259,7 +259,7 @@ async def test_text_typed_at_the_ready_screen_is_added_to_the_problem(sotong: Bo
     await owner.send(PROBLEM_KO)
     ready = await owner.send("그리고 해외 기업은 이미 학습에 쓰고 있어요.")
     assert TEXTS["ko"]["ready"] in ready
-    draft = await sotong.services.intake.draft(owner.user.id)
+    draft = await sotong.services.drafts.get(owner.user.id)
     assert draft is not None
     assert draft.content.problem == f"{PROBLEM_KO}\n\n그리고 해외 기업은 이미 학습에 쓰고 있어요."
     await owner.tap(label("ko", "feedback.button.submit_now"))

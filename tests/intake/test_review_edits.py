@@ -129,5 +129,5 @@ async def test_discard_asks_first_and_can_go_back(sotong: BotHarness, language: 
     assert ("초안을 버렸어요" if language == "ko" else "Draft discarded") in (
         user.reply().text or ""
     )
-    assert await sotong.services.intake.draft(user.id) is None
+    assert await sotong.services.drafts.get(user.id) is None
     assert await sotong.services.submissions.count_for_owner(user.id) == 0

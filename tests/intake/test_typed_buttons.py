@@ -39,7 +39,7 @@ async def test_a_typed_severity_answers_the_step(
     owner = await at_impact(sotong, language)
     await owner.send(typed)
     assert len(owner.replies()) == 1
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.impact == level
     assert str(draft.step) == "cost"
 
@@ -55,11 +55,11 @@ async def test_a_typed_region_answers_the_step(
     await owner.tap(callback_data="fb:next:cost")
     await owner.tap(callback_data="fb:next:attachments")
     await owner.send(typed)
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.region_id == "seoul"
     assert str(draft.step) == "size"
     await owner.send("소기업" if language == "ko" else "Small enterprise")
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.company_size_id == "small"
 
 
@@ -73,7 +73,7 @@ async def test_refusals_do_not_stack_keyboards(sotong: BotHarness, language: str
         assert len(replies) == 1, attempt
         assert not replies[0].inline_keyboard, attempt
     assert _keyboards(owner) == before == 1
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.impact is None and str(draft.step) == "impact"
 
 
@@ -87,7 +87,7 @@ async def test_a_problem_typed_at_the_topic_is_kept(sotong: BotHarness, language
     assert label(language, "feedback.problem_kept") in (replies[0].text or "")
     assert any(data == "fb:cat:ai_copyright" for row in replies[0].keyboard for _, data in row)
     await owner.tap(callback_data="fb:cat:ai_copyright")
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.problem == PROBLEM_KO
     assert draft.content.category_id == "ai_copyright" and str(draft.step) == "ready"
 

@@ -56,7 +56,7 @@ async def _poke(
 ) -> None:
     """Sticker, photo (unless files are wanted), text (unless text is wanted), a command."""
     expected = HINTS[language][step]
-    draft_before = await sotong.services.intake.draft(user.id)
+    draft_before = await sotong.services.drafts.get(user.id)
     await user.send_sticker()
     await _expect_hint(user, expected, step)
     if step != "attachments":
@@ -71,7 +71,7 @@ async def _poke(
     await user.send("/feedback")
     if draft_before is not None and not draft_before.is_blank:
         await user.tap(callback_data="fb:continue")
-    draft_after = await sotong.services.intake.draft(user.id)
+    draft_after = await sotong.services.drafts.get(user.id)
     assert draft_after == draft_before, step
     assert draft_after is not None and draft_after.step == DraftStep(step)
 
@@ -130,7 +130,7 @@ async def test_a_button_from_an_earlier_question_re_asks_the_open_one(sotong: Bo
     toast = user.last_toast
     assert toast is not None and "마지막 질문에 답해 주세요" in (toast.text or "")
     assert "어떻게 바뀌면 좋을까요?" in (user.reply().text or "")
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None and draft.step is DraftStep.PROPOSAL
     assert draft.content.law_or_rule == "저작권법 제35조의5" and draft.content.proposal is None
 
@@ -155,10 +155,10 @@ async def test_problem_length_limits_keep_the_text(
     replies = user.replies()
     assert long in (replies[0].text or "")
     assert replies[1].text == too_long.strip() or replies[1].text == too_long
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None and draft.step is DraftStep.PROBLEM and draft.content.problem is None
     await user.send(too_long[:3500])
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None and draft.step is DraftStep.READY
 
 
@@ -177,7 +177,7 @@ async def test_sixth_attachment_is_refused_with_the_limit(sotong: BotHarness) ->
     assert "(5/5)" in (user.reply().text or "")
     await user.upload_document(b"one too many", "doc5.txt")
     assert "5개까지 받을 수 있어요" in (user.reply().text or "")
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None and len(draft.attachments) == 5
 
 
@@ -192,7 +192,7 @@ async def test_cancel_keeps_the_draft_and_feedback_offers_to_continue(
     await user.send("/cancel")
     assert ("저장되어 있으니" if language == "ko" else "saved") in (user.reply().text or "")
     await user.send("hello")  # outside the flow now: the general fallback answers
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert (
         draft is not None and draft.content.problem == PROBLEM_KO and draft.step is DraftStep.READY
     )
@@ -206,7 +206,7 @@ async def test_cancel_keeps_the_draft_and_feedback_offers_to_continue(
         offer.text or ""
     )
     await user.send_sticker()  # no question is open while the offer is shown: not an answer
-    assert await sotong.services.intake.draft(user.id) == draft
+    assert await sotong.services.drafts.get(user.id) == draft
     await user.tap(label(language, "feedback.button.continue"), message_id=offer.message_id)
     assert ("이대로 보낼 수 있어요" if language == "ko" else "Ready to send") in (
         user.reply().text or ""
@@ -218,5 +218,5 @@ async def test_cancel_keeps_the_draft_and_feedback_offers_to_continue(
     assert ("어떤 분야인가요?" if language == "ko" else "What is it about?") in (
         user.reply().text or ""
     )
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None and draft.content.problem is None and draft.content.category_id is None

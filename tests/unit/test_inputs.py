@@ -35,6 +35,21 @@ async def test_a_newer_question_parks_the_older_one_and_keeps_its_form(
     assert parked is not None and not parked.is_open and parked.form == {"type": "meeting"}
 
 
+async def test_reopening_a_parked_question_parks_the_open_one_and_then_moves_in_place(
+    inputs: InputRepository,
+) -> None:
+    """The row already there is reopened; the other open question is parked, never both open."""
+    await inputs.open(7, "feedback", "law", {}, now=NOW, asked=True)
+    await inputs.open(7, "subscribe", "editing", {"x": 1}, now=NOW, asked=True)
+    await inputs.open(7, "feedback", "proposal", None, now=NOW, asked=False)
+    assert await inputs.open_question(7) == OpenQuestion("feedback", "proposal", False)
+    parked = await inputs.get(7, "subscribe")
+    assert parked is not None and not parked.is_open and parked.form == {"x": 1}
+    await inputs.open(7, "feedback", "impact", None, now=NOW, asked=True)
+    assert await inputs.open_question(7) == OpenQuestion("feedback", "impact", True)
+    assert (await inputs.get(7, "subscribe")) == parked
+
+
 async def test_parking_closes_the_question_and_forgetting_drops_the_form(
     inputs: InputRepository,
 ) -> None:
