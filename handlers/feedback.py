@@ -1185,6 +1185,7 @@ def conversation() -> Flow:
         reask=MessageHandler(not_command, reask),
         saves_itself=True,
         keeps_form=True,
+        paused_note="kept.paused_note",
     )
 
 
