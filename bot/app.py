@@ -39,6 +39,7 @@ from handlers import (
     general,
     identify,
     language,
+    loose_text,
     meetings,
     menu,
     my_submissions,
@@ -178,8 +179,9 @@ def _register_handlers(application: SotongApplication) -> None:
     # Buttons outside any flow.
     for module in (menu, language, privacy, general):
         application.add_handlers(module.handlers())
-    # Intake outside the flow: "me too" anywhere, /my and /status, /deletemydata.
-    for module in (feedback, my_submissions, deletion):
+    # Intake outside the flow: "me too" anywhere, /my and /status, /deletemydata, the offers
+    # made for text typed outside a flow.
+    for module in (feedback, my_submissions, deletion, loose_text):
         application.add_handlers(module.handlers())
     # Policy calendar and bills: /meetings, /bills and their buttons, a digest's "stop".
     for module in (meetings, bills, subscribe):

@@ -132,6 +132,8 @@ __all__ = [
     "InboxList",
     "InboxMove",
     "InboxOpen",
+    "KeptConsent",
+    "KeptOffer",
     "Language",
     "MeToo",
     "MeetIcs",
@@ -469,6 +471,34 @@ CONSENT_DECLINE = Fixed("consent:decline")
 CONSENT_WITHDRAW = Fixed("consent:withdraw")
 CONSENT_WITHDRAW_YES = Fixed("consent:withdraw:yes")
 CONSENT_WITHDRAW_NO = Fixed("consent:withdraw:no")
+
+
+@dataclass(frozen=True, slots=True)
+class KeptConsent(Callback):
+    """Agree or decline under the notice shown for a sentence typed before consent.
+
+    `message_id` is that sentence's: agreeing starts a report with it, never with another.
+    """
+
+    PREFIX: ClassVar[str] = "consent:kept"
+    FIELDS: ClassVar[tuple[_Field, ...]] = (_OneOf(("agree", "decline")), _ID)
+    answer: str
+    message_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeptOffer(Callback):
+    """Add a sentence offered back to the report in progress, or go on without it.
+
+    `message_id` is the sentence's, so an older offer never adds a newer sentence.
+    """
+
+    PREFIX: ClassVar[str] = "kept"
+    FIELDS: ClassVar[tuple[_Field, ...]] = (_OneOf(("add", "skip")), _ID)
+    choice: str
+    message_id: int
+
+
 DELETION_YES = Fixed("deletion:yes")
 DELETION_NO = Fixed("deletion:no")
 

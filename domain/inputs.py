@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["FormInProgress", "OpenQuestion"]
+__all__ = ["HELD_TEXT", "FormInProgress", "OpenQuestion"]
+
+HELD_TEXT = "held_text"
+"""Where a sentence offered back to its owner waits for their answer; never an open question."""
 
 
 @dataclass(frozen=True, slots=True)

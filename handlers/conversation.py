@@ -6,7 +6,8 @@ two conversations open at once fight over the next text. A `Flow` instead routes
 open question stored among the inputs in progress (`storage/inputs.py`), read afresh for each
 update by `track` before any flow looks at it. A person has at most one open question: opening
 one parks the others, and a command or a button that the open flow does not know parks it too,
-so text always answers the newest prompt.
+so text always answers the newest prompt. A flow that keeps its form when parked names a note
+(`paused_note`) that ends the reply to whatever parked it, so the person knows how to come back.
 
 A flow's callbacks return the next state as with ConversationHandler: a step name, `END`, or
 None to stay. Unless the flow saves its own steps (`saves_itself`, the feedback draft), the
@@ -25,6 +26,8 @@ from telegram.ext import Application, BaseHandler, CommandHandler
 
 from domain.inputs import OpenQuestion
 from handlers.context import SotongContext
+from handlers.ui import note_on_reply
+from messages import t
 
 __all__ = ["END", "Flow", "build_conversation", "track"]
 
@@ -64,6 +67,7 @@ class Flow(BaseHandler[Update, SotongContext, None]):
         reask: AnyHandler | None = None,
         saves_itself: bool = False,
         keeps_form: bool = False,
+        paused_note: str | None = None,
     ) -> None:
         self.block = True
         self.name = name
@@ -73,6 +77,8 @@ class Flow(BaseHandler[Update, SotongContext, None]):
         self._reask = reask
         self._saves_itself = saves_itself
         self._keeps_form = keeps_form
+        self.paused_note = paused_note
+        """The catalog key of the line that ends the reply to a command or tap parking this flow."""
         self._open: dict[int, OpenQuestion] = {}
         """The open question in this flow of each person whose update is being handled."""
 
@@ -163,6 +169,7 @@ def build_conversation(
     reask: AnyHandler | None = None,
     saves_itself: bool = False,
     keeps_form: bool = False,
+    paused_note: str | None = None,
 ) -> Flow:
     """A conversation that resumes from storage after any restart or crash."""
     return Flow(
@@ -173,6 +180,7 @@ def build_conversation(
         reask=reask,
         saves_itself=saves_itself,
         keeps_form=keeps_form,
+        paused_note=paused_note,
     )
 
 
@@ -193,20 +201,24 @@ async def track(update: Update, context: SotongContext, question: OpenQuestion |
     together with the sender's row. It is noted on the flows themselves, which belong to the
     application: nothing is kept in the module.
     """
+    note_on_reply()
     tg_user = update.effective_user
     if tg_user is None:
         return
     inputs = context.services.inputs
     flows = _flows(context)
-    if question is not None and _private(update) and _moves_on(update, question, flows):
-        await inputs.park(tg_user.id)
-        question = None
+    if question is not None and _private(update):
+        flow = next((flow for flow in flows if flow.name == question.flow), None)
+        if _moves_on(update, question, flow):
+            await inputs.park(tg_user.id)
+            question = None
+            if flow is not None and flow.paused_note is not None:
+                note_on_reply(tg_user.id, t(context.lang, flow.paused_note))
     for flow in flows:
         flow.settle(tg_user.id, question)
 
 
-def _moves_on(update: Update, question: OpenQuestion, flows: Sequence[Flow]) -> bool:
-    flow = next((flow for flow in flows if flow.name == question.flow), None)
+def _moves_on(update: Update, question: OpenQuestion, flow: Flow | None) -> bool:
     if flow is None:
         return True
     if not (_is_command(update) or update.callback_query is not None):

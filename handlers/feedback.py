@@ -42,13 +42,12 @@ from domain.cost_answers import (
 )
 from domain.drafts import (
     FEEDBACK_FLOW,
-    TYPED_STEPS,
     Draft,
     DraftIncompleteError,
     DraftStep,
 )
 from domain.evidence import EvidenceRefusedError
-from domain.feedback_steps import Pick, Tap, next_step
+from domain.feedback_steps import Pick, Tap
 from domain.intake import (
     AmountError,
     AttachmentLimitError,
@@ -85,15 +84,12 @@ __all__ = [
     "ButtonKind",
     "conversation",
     "handlers",
-    "loose_text",
     "remind_idle_drafts",
     "schedule_jobs",
 ]
 
 
 REMINDER_JOB = "feedback-draft-reminder"
-_LOOSE_PROBLEM_LENGTH = 20
-"""A text typed out of the blue is offered as a report from a sentence on, not "what is this?"."""
 REMINDER_INTERVAL = timedelta(minutes=10)
 _UNSAID = "unsaid"
 """A won-scale button's period when the text said none (`cb.FbWonScale`)."""
@@ -240,62 +236,6 @@ async def begin(update: Update, context: SotongContext) -> str | int:
         return END
     draft = draft or await intake.start_draft(user)
     return await _goto(update, context, draft, DraftStep.CATEGORY)
-
-
-async def loose_text(update: Update, context: SotongContext) -> bool:
-    """Text typed outside any flow, kept for the owner's report when it can be; False if not.
-
-    A parked report whose open question takes text gets it as the answer (the report goes on
-    there); with no report, or one still without its problem, a text long enough to be a
-    problem is kept as the problem and the topic is asked (one tap). Only for an owner who
-    consented and may still send today.
-    """
-    intake = context.services.intake
-    lang = context.lang
-    try:
-        user = await intake.ensure_can_submit(context.user)
-    except (ConsentRequiredError, DailyLimitReachedError):
-        return False
-    text = typed_text(update)
-    draft = await context.services.drafts.get(user.id)
-    if draft is not None and draft.content.problem is not None:
-        if draft.step not in TYPED_STEPS or draft.step is DraftStep.READY:
-            return False  # stray text is not silently added to a problem already complete
-        try:
-            asked = await intake.answer(user.id, draft.step, text)
-        except PeriodMissingError as exc:
-            await intake.move(draft, draft.step, asked=True)  # reopened: the tap answers it
-            await _ask_period(update, context, exc.reading)
-            return True
-        except ScaleUnclearError as exc:
-            await intake.move(draft, draft.step, asked=True)
-            await _ask_scale(update, context, text, exc)
-            return True
-        except (TextLengthError, AmountError):
-            return False
-        if asked is None:
-            return False
-        await _ask(update, context, asked)
-        return True
-    fresh = draft is None
-    base = draft or Draft.blank(user.id, user.language, context.services.clock.now())
-    if fresh and len(text) < _LOOSE_PROBLEM_LENGTH:
-        return False
-    try:
-        kept = base.with_problem(text)
-    except TextLengthError:
-        return False
-    if fresh:
-        kept = (await intake.start_draft(user)).with_problem(text)
-    if kept.content.category_id is not None:
-        await _goto(update, context, kept, next_step(kept, DraftStep.PROBLEM))
-        return True
-    kept = await intake.move(kept, DraftStep.CATEGORY)
-    _, markup = await question(context, await intake.question(kept))
-    key = "feedback.offer_report" if fresh else "feedback.problem_kept"
-    await send(update, context, t(lang, key), markup)
-    await intake.asked(kept)
-    return True
 
 
 async def resume_from_reminder(update: Update, context: SotongContext) -> str | int:
@@ -1069,6 +1009,7 @@ def conversation() -> Flow:
         reask=MessageHandler(not_command, reask),
         saves_itself=True,
         keeps_form=True,
+        paused_note="kept.paused_note",
     )
 
 

@@ -8,7 +8,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 from domain import callback_data as cb
 from handlers.commands import Command, Scope, visible_commands
 from handlers.context import SotongContext
-from handlers.feedback import loose_text
+from handlers.loose_text import loose_text
 from handlers.menu import main_menu, show_menu
 from handlers.ui import send, typed_text
 from messages import Markup, t
@@ -54,7 +54,7 @@ async def unknown_command(update: Update, context: SotongContext) -> None:
 async def not_understood(update: Update, context: SotongContext) -> None:
     """Any other message: a short hint with the menu, never silence.
 
-    Text is first kept for the owner's report when it can be (`feedback.loose_text`).
+    Text is first kept for the owner's report when it can be (handlers/loose_text.py).
     """
     message = update.effective_message
     if message is not None and message.text and await loose_text(update, context):

@@ -19,6 +19,7 @@ __all__ = [
     "handlers",
     "notice_markup",
     "notice_text",
+    "record_consent",
 ]
 
 CONSENT_ANSWER_PATTERN = cb.any_of(cb.CONSENT_AGREE, cb.CONSENT_DECLINE)
@@ -90,23 +91,30 @@ async def answer_consent(update: Update, context: SotongContext) -> None:
     The notice stays readable above; the answer's confirmation and the menu are one message.
     """
     query = update.callback_query
-    tg_user = update.effective_user
-    assert query is not None and tg_user is not None
+    assert query is not None
     await query.answer()
+    agreed = cb.CONSENT_AGREE.matches(query.data)
+    await record_consent(update, context, agree=agreed)
+    await drop_buttons(query)
+    await show_menu(
+        update, context, t(context.lang, "privacy.agreed" if agreed else "privacy.declined")
+    )
+
+
+async def record_consent(update: Update, context: SotongContext, *, agree: bool) -> None:
+    """Store agreement to the current notice (with the name to reach them by) or a refusal."""
+    tg_user = update.effective_user
+    assert tg_user is not None
     accounts = context.services.accounts
-    if cb.CONSENT_AGREE.matches(query.data):
+    if agree:
         context.user = await accounts.agree(
             tg_user.id,
             notice_version=context.services.privacy.notice_version,
             display_name=tg_user.full_name,
             username=tg_user.username,
         )
-        reply_key = "privacy.agreed"
     else:
         context.user = await accounts.decline(tg_user.id)
-        reply_key = "privacy.declined"
-    await drop_buttons(query)
-    await show_menu(update, context, t(context.lang, reply_key))
 
 
 async def ask_withdraw(update: Update, context: SotongContext) -> None:

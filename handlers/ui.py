@@ -6,6 +6,7 @@ import html
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
+from contextvars import ContextVar
 from typing import Protocol, runtime_checkable
 
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -24,6 +25,7 @@ __all__ = [
     "edit",
     "edit_or_say",
     "keyboard",
+    "note_on_reply",
     "plain_text",
     "send",
     "typed_text",
@@ -31,6 +33,13 @@ __all__ = [
 
 _TAG = re.compile(r"<[^>]+>")
 _SHOWN_KEPT = 2048
+
+_NOTE: ContextVar[tuple[int, Markup] | None] = ContextVar("note_on_reply", default=None)
+"""A line the reply to the update being handled ends with, and the chat it is for.
+
+A context variable, as `bot.reply_limiter.handling_update` is: each update is handled in a task
+of its own, and every handler of one update runs in that task.
+"""
 
 _Content = tuple[str, tuple[tuple[tuple[str, object, str | None], ...], ...] | None]
 
@@ -86,6 +95,25 @@ def plain_text(markup: str) -> str:
     return html.unescape(_TAG.sub("", markup))
 
 
+def note_on_reply(chat_id: int | None = None, note: Markup | None = None) -> None:
+    """End the first reply sent or edited into `chat_id` for this update with `note`.
+
+    Called for every update before any handler runs (`handlers.conversation.track`), with no
+    note to clear the last one; a note goes with whatever the handler answers (a list, a panel,
+    a menu), so the answer stays one message.
+    """
+    _NOTE.set(None if chat_id is None or note is None else (chat_id, note))
+
+
+def _noted(chat_id: int, text: Markup) -> Markup:
+    """The text, followed by the note waiting for this chat (once)."""
+    pending = _NOTE.get()
+    if pending is None or pending[0] != chat_id:
+        return text
+    _NOTE.set(None)
+    return Markup(f"{text}\n\n{pending[1]}")
+
+
 async def send(
     update: Update,
     context: SotongContext,
@@ -96,7 +124,7 @@ async def send(
     chat = update.effective_chat
     if chat is None:
         raise ValueError("this update has no chat to answer in")
-    return await context.bot.send_message(chat.id, text, reply_markup=reply_markup)
+    return await context.bot.send_message(chat.id, _noted(chat.id, text), reply_markup=reply_markup)
 
 
 def _shown(bot: object) -> EditedMessages:
@@ -132,6 +160,7 @@ async def edit(
     message = query.message
     if not isinstance(message, Message):
         return False
+    text = _noted(message.chat_id, text)
     shown = _shown(query.get_bot())
     key = (message.chat_id, message.message_id)
     current = shown.get(key) or _content(
@@ -165,6 +194,9 @@ async def edit_or_say(
     answer stops the spinner (bot/app.py).
     """
     if not await edit(query, text, reply_markup):
+        message = query.message
+        if isinstance(message, Message):
+            unchanged = _noted(message.chat_id, unchanged)
         await query.answer(plain_text(unchanged))
 
 

@@ -117,6 +117,25 @@ class InputRepository:
             (user_id, flow),
         )
 
+    async def hold(self, user_id: int, flow: str, form: dict[str, Any], *, now: datetime) -> None:
+        """Keep a form under `flow` without opening a question: routing stays as it was."""
+        await self._db.execute(
+            "INSERT INTO inputs_in_progress (user_id, flow, step, is_open, asked, form, updated_at)"
+            " VALUES (?, ?, ?, 0, 1, ?, ?) ON CONFLICT (user_id, flow) DO UPDATE SET"
+            " is_open = 0, form = excluded.form, updated_at = excluded.updated_at",
+            (user_id, flow, flow, json.dumps(form, ensure_ascii=False), to_db(now)),
+        )
+
+    async def take(self, user_id: int, flow: str) -> dict[str, Any] | None:
+        """A held form, removed as it is read (in one transaction): it is used at most once."""
+        async with self._db.transaction() as connection:
+            cursor = await connection.execute(
+                "DELETE FROM inputs_in_progress WHERE user_id = ? AND flow = ? RETURNING form",
+                (user_id, flow),
+            )
+            row = await cursor.fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
     async def forget(self, user_id: int, flow: str) -> None:
         """The flow is finished (saved, sent, discarded): its form goes."""
         await self._db.execute(

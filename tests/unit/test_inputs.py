@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from domain.inputs import OpenQuestion
+from domain.inputs import HELD_TEXT, OpenQuestion
 from storage.database import Database
 from storage.inputs import InputRepository
 from storage.users import UserRepository
@@ -94,3 +94,14 @@ async def test_arriving_reads_the_sender_and_their_open_question_at_once(
         assert (await users.arrive(7, "ko", NOW))[1] is None
     finally:
         await database.close()
+
+
+async def test_a_held_form_opens_no_question_and_is_taken_once(inputs: InputRepository) -> None:
+    await inputs.open(7, "feedback", "impact", None, now=NOW, asked=True)
+    await inputs.park(7)
+    await inputs.hold(7, HELD_TEXT, {"text": "첫 문장", "message_id": 3}, now=NOW)
+    await inputs.hold(7, HELD_TEXT, {"text": "둘째 문장", "message_id": 5}, now=NOW)
+    assert await inputs.open_question(7) is None  # the parked report stays parked
+    assert await inputs.take(7, HELD_TEXT) == {"text": "둘째 문장", "message_id": 5}
+    assert await inputs.take(7, HELD_TEXT) is None
+    assert await inputs.get(7, "feedback") is not None

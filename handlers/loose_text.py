@@ -1,0 +1,371 @@
+"""Text typed outside any flow: kept for the owner's report, offered back, or held for consent.
+
+What an owner types is never met with "I didn't understand that" when it can be part of a report:
+
+- a report parked by a command or a tap (handlers/conversation.py) takes the text as the answer
+  to its open question, typed where the question takes text or naming one of its buttons;
+- a sentence the open question cannot take (the ready screen, the review, a button question it
+  names no button of) is offered back: one tap adds it to the problem, one goes on without it.
+  A shorter text asks the open question again, with its hint and its buttons;
+- with no report in progress, a sentence becomes a new report's problem and the topic is asked;
+- from someone who has not agreed to the privacy notice, a sentence is answered with the notice:
+  agreeing starts the report with it (the topic asked), declining keeps nothing.
+
+A sentence offered back to an owner waits in storage under `HELD_TEXT` until the offer is
+answered. One typed before consent is held in memory only, as nothing personal is stored
+without consent: a restart before the answer forgets it, and the owner is asked to send it again.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from telegram import Update
+from telegram.ext import BaseHandler, CallbackQueryHandler
+
+from domain import callback_data as cb
+from domain.cost_answers import PeriodMissingError, ScaleUnclearError
+from domain.drafts import TYPED_STEPS, Draft, DraftStep
+from domain.feedback_steps import next_step
+from domain.inputs import HELD_TEXT
+from domain.intake import (
+    AmountError,
+    ConsentRequiredError,
+    DailyLimitReachedError,
+    TextLengthError,
+)
+from domain.users import User
+from handlers.context import SotongContext
+from handlers.feedback import (
+    _ask,
+    _ask_period,
+    _ask_scale,
+    _goto,
+    _show,
+    _too_long,
+    got_typed_choice,
+)
+from handlers.feedback_views import hint, question
+from handlers.menu import show_menu
+from handlers.privacy import notice_text, record_consent
+from handlers.typed_labels import button_labels
+from handlers.ui import button, drop_buttons, keyboard, note_on_reply, send, typed_text
+from messages import Markup, format_number, t
+from services.typed_choices import match_typed_answer
+
+__all__ = ["SENTENCE", "handlers", "loose_text"]
+
+SENTENCE = 20
+"""From this many characters a text is a sentence: offered as a report, not "what is this?"."""
+
+_BEFORE_CONSENT = "texts_before_consent"
+"""Where the application holds sentences typed before consent (in memory, never stored)."""
+_HELD_AT_MOST = 1000
+
+
+class _BeforeConsent(OrderedDict[int, tuple[int, str]]):
+    """Sentences typed before consent, by person: (message id, text), newest last, bounded."""
+
+    def hold(self, user_id: int, message_id: int, text: str) -> None:
+        self[user_id] = (message_id, text)
+        self.move_to_end(user_id)
+        if len(self) > _HELD_AT_MOST:
+            self.popitem(last=False)
+
+
+def _before_consent(context: SotongContext) -> _BeforeConsent:
+    held = context.bot_data.get(_BEFORE_CONSENT)
+    if not isinstance(held, _BeforeConsent):
+        held = context.bot_data[_BEFORE_CONSENT] = _BeforeConsent()
+    return held
+
+
+def _message_id(update: Update) -> int:
+    message = update.effective_message
+    assert message is not None
+    return message.message_id
+
+
+async def loose_text(update: Update, context: SotongContext) -> bool:
+    """Keep a text typed outside any flow for the owner's report; False if it is not one."""
+    intake = context.services.intake
+    text = typed_text(update)
+    try:
+        user = intake.require_consent(context.user)
+    except ConsentRequiredError:
+        return await _consent_first(update, context, text)
+    draft = await context.services.drafts.get(user.id)
+    if draft is None or draft.content.problem is None:
+        return await _as_problem(update, context, user, draft, text)
+    return await _at_open_question(update, context, draft, text)
+
+
+async def _as_problem(
+    update: Update, context: SotongContext, user: User, draft: Draft | None, text: str
+) -> bool:
+    """No problem yet: the text becomes it, and the topic is asked unless it was chosen.
+
+    Out of the blue, only a sentence starts a report (and only on a day with room for one);
+    a report already started takes any text its problem question would take, and asks its
+    open question again for one it would not.
+    """
+    intake = context.services.intake
+    fresh = draft is None
+    if fresh:
+        if len(text) < SENTENCE:
+            return False
+        try:
+            await intake.ensure_can_submit(user)
+        except DailyLimitReachedError:
+            return False
+    base = draft or Draft.blank(user.id, user.language, context.services.clock.now())
+    try:
+        kept = base.with_problem(text)
+    except TextLengthError as exc:
+        if draft is None:  # a sentence, too long for a problem: say so rather than "what?"
+            await send(update, context, _too_long(context.lang, exc))
+        else:
+            await _ask_again(update, context, draft, _refusal(context.lang, exc, draft.step))
+        return True
+    if draft is None:
+        kept = (await intake.start_draft(user)).with_problem(text)
+    if kept.content.category_id is not None:
+        await _goto(update, context, kept, next_step(kept, DraftStep.PROBLEM))
+        return True
+    await ask_topic(
+        update, context, kept, "feedback.offer_report" if fresh else "feedback.problem_kept"
+    )
+    return True
+
+
+async def ask_topic(update: Update, context: SotongContext, draft: Draft, key: str) -> None:
+    """The draft, holding its problem, saved at the topic question; `key` says the text was kept."""
+    intake = context.services.intake
+    draft = await intake.move(draft, DraftStep.CATEGORY)
+    _, markup = await question(context, await intake.question(draft))
+    await send(update, context, t(context.lang, key), markup)
+    await intake.asked(draft)
+
+
+async def _at_open_question(
+    update: Update, context: SotongContext, draft: Draft, text: str
+) -> bool:
+    """A report with its problem, parked: the text answers its open question, or is offered."""
+    step = draft.step
+    if step in TYPED_STEPS and step is not DraftStep.READY:
+        await _typed_answer(update, context, draft, text)
+        return True
+    if await match_typed_answer(context.services.reference, step, text, button_labels) is not None:
+        context.step = str(step)
+        await got_typed_choice(update, context)
+        return True
+    if len(text) >= SENTENCE:
+        await _offer_to_add(update, context, draft, text, _message_id(update))
+    else:
+        await _ask_again(update, context, draft, hint(context.lang, step))
+    return True
+
+
+async def _typed_answer(update: Update, context: SotongContext, draft: Draft, text: str) -> None:
+    """Stored as the open step's answer, the next question asked.
+
+    Refused, a sentence is offered to the problem instead, and a shorter text is asked again.
+    """
+    intake = context.services.intake
+    step = draft.step
+    try:
+        asked = await intake.answer(draft.user_id, step, text)
+    except PeriodMissingError as exc:
+        await intake.move(draft, step, asked=True)  # open again: the period's buttons belong to it
+        await _ask_period(update, context, exc.reading)
+        return
+    except ScaleUnclearError as exc:
+        await intake.move(draft, step, asked=True)  # open again: the scale's buttons belong to it
+        await _ask_scale(update, context, text, exc)
+        return
+    except (TextLengthError, AmountError) as exc:
+        if len(text) >= SENTENCE and step is not DraftStep.PROBLEM:
+            # Not a figure, or too long a law: a sentence all the same, offered to the problem.
+            await _offer_to_add(update, context, draft, text, _message_id(update))
+            return
+        refusal = (
+            _refusal(context.lang, exc, step)
+            if isinstance(exc, TextLengthError)
+            else hint(context.lang, step)
+        )
+        await _ask_again(update, context, draft, refusal)
+        return
+    if asked is None:  # the draft went meanwhile (sent or discarded elsewhere)
+        await send(update, context, t(context.lang, "feedback.no_draft"))
+        return
+    await _ask(update, context, asked)
+
+
+def _refusal(language: str, error: TextLengthError, step: DraftStep) -> Markup:
+    if error.too_long:
+        return _too_long(language, error)
+    if step is DraftStep.PROBLEM:
+        length = format_number(error.length, language)
+        return t(language, "feedback.too_short", length=length, min=error.minimum)
+    return hint(language, step)
+
+
+async def _ask_again(update: Update, context: SotongContext, draft: Draft, notice: Markup) -> None:
+    """Open the parked question again: `notice` with its buttons, in one message.
+
+    After an interruption the question is no longer the last message, so its buttons come too.
+    """
+    intake = context.services.intake
+    draft = await intake.move(draft, draft.step, asked=True)
+    _, markup = await question(context, await intake.question(draft))
+    await send(update, context, notice, markup)
+
+
+async def _offer_to_add(
+    update: Update,
+    context: SotongContext,
+    draft: Draft,
+    text: str,
+    message_id: int,
+    *,
+    lead: Markup | None = None,
+) -> None:
+    """Hold the sentence and ask, in one message, whether it belongs to the report's problem.
+
+    `message_id` is the sentence's, carried by the buttons; `lead` goes first (a thank-you).
+    """
+    await context.services.inputs.hold(
+        draft.user_id, HELD_TEXT, {"text": text, "message_id": message_id}
+    )
+    lang = context.lang
+    offer = t(lang, "kept.offer_add")
+    await send(
+        update,
+        context,
+        offer if lead is None else Markup(f"{lead}\n\n{offer}"),
+        keyboard(
+            [
+                [button(lang, "kept.button.add", cb.KeptOffer("add", message_id))],
+                [button(lang, "kept.button.skip", cb.KeptOffer("skip", message_id))],
+            ]
+        ),
+    )
+
+
+async def answer_offer(update: Update, context: SotongContext) -> None:
+    """Add the sentence offered back to the problem, or not; the open question comes back."""
+    query = update.callback_query
+    assert query is not None and update.effective_user is not None
+    tapped = cb.KeptOffer.decode(query.data)
+    assert tapped is not None
+    note_on_reply()  # the report goes on here: no "/feedback continues it"
+    user_id = update.effective_user.id
+    inputs = context.services.inputs
+    lang = context.lang
+    held = await inputs.form(user_id, HELD_TEXT)
+    if held is None or held.form.get("message_id") != tapped.message_id:
+        await query.answer(t(lang, "kept.offer_gone"))
+        await drop_buttons(query)
+        return
+    await query.answer()
+    await inputs.take(user_id, HELD_TEXT)
+    intake = context.services.intake
+    draft = await context.services.drafts.get(user_id)
+    if draft is None:
+        await _show(update, context, t(lang, "feedback.no_draft"))
+        return
+    if tapped.choice == "skip":
+        await _goto(update, context, draft, draft.step)
+        return
+    try:
+        draft = draft.with_more_problem(str(held.form["text"]))
+    except TextLengthError as exc:
+        asked = await intake.go(draft, draft.step)
+        _, markup = await question(context, asked)
+        await _show(update, context, _too_long(lang, exc), markup)
+        await intake.asked(asked.draft)
+        return
+    asked = await intake.go(draft, draft.step)
+    text, markup = await question(context, asked)
+    await _show(update, context, Markup(f"{t(lang, 'kept.added')}\n\n{text}"), markup)
+    await intake.asked(asked.draft)
+
+
+async def _consent_first(update: Update, context: SotongContext, text: str) -> bool:
+    """A sentence from someone who has not agreed: the notice, agreeing starts the report.
+
+    The sentence is held in memory until the answer (see the module's docstring).
+    """
+    if len(text) < SENTENCE or update.effective_user is None:
+        return False
+    message_id = _message_id(update)
+    _before_consent(context).hold(update.effective_user.id, message_id, text)
+    lang = context.lang
+    await send(
+        update,
+        context,
+        Markup(f"{t(lang, 'kept.consent_offer')}\n\n{notice_text(context)}"),
+        keyboard(
+            [
+                [
+                    button(lang, "kept.button.agree", cb.KeptConsent("agree", message_id)),
+                    button(lang, "privacy.button.decline", cb.KeptConsent("decline", message_id)),
+                ]
+            ]
+        ),
+    )
+    return True
+
+
+async def answer_consent(update: Update, context: SotongContext) -> None:
+    """Agree: record it and start the report with the sentence. Decline: forget the sentence."""
+    query = update.callback_query
+    assert query is not None and update.effective_user is not None
+    tapped = cb.KeptConsent.decode(query.data)
+    assert tapped is not None
+    await query.answer()
+    held = _before_consent(context)
+    waiting = held.get(update.effective_user.id)
+    text = None
+    if waiting is not None and waiting[0] == tapped.message_id:
+        del held[update.effective_user.id]
+        text = waiting[1]
+    agreed = tapped.answer == "agree"
+    await record_consent(update, context, agree=agreed)
+    await drop_buttons(query)
+    lang = context.lang
+    if not agreed:
+        await show_menu(update, context, t(lang, "kept.declined"))
+        return
+    intake = context.services.intake
+    try:
+        user = await intake.ensure_can_submit(context.user)
+    except DailyLimitReachedError as exc:
+        await send(update, context, t(lang, "feedback.daily_limit", limit=exc.limit))
+        return
+    if text is None:
+        await show_menu(update, context, t(lang, "kept.agreed_resend"))
+        return
+    draft = await context.services.drafts.get(user.id)
+    if draft is not None and draft.content.problem is not None:
+        # A report from before (consent asked again for a new notice) is never replaced.
+        lead = t(lang, "privacy.agreed")
+        await _offer_to_add(update, context, draft, text, tapped.message_id, lead=lead)
+        return
+    try:
+        kept = (draft or await intake.start_draft(user)).with_problem(text)
+    except TextLengthError as exc:
+        await send(update, context, _too_long(lang, exc))
+        return
+    if kept.content.category_id is not None:
+        await _goto(update, context, kept, next_step(kept, DraftStep.PROBLEM), below=True)
+        return
+    await ask_topic(update, context, kept, "kept.agreed_report")
+
+
+def handlers() -> list[BaseHandler[Update, SotongContext, None]]:
+    """The buttons of an offer: add a sentence to the report, or agree to start one with it."""
+    return [
+        CallbackQueryHandler(answer_offer, pattern=cb.KeptOffer.matches),
+        CallbackQueryHandler(answer_consent, pattern=cb.KeptConsent.matches),
+    ]
