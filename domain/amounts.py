@@ -254,6 +254,7 @@ class _Amount:
     money: bool = False  # written in 만, 억, 조 or millions: too many for hours
     english: bool = False  # written with k, thousand, million: said in full, never short for 만
     unsaid: Decimal = Decimal(0)  # what a digit tail after 억 adds when read as 만 ("1억 5000")
+    unit_said: bool = False  # its unit right after it ("1원~3억원"): not the other end's scale
 
 
 @dataclass(slots=True)
@@ -346,6 +347,7 @@ def _read_number(tokens: list[_Token], index: int, reading: _Reading) -> int | N
     last_big = 0
     in_words = False
     english = False
+    unit_said = False
     while index < len(tokens) and tokens[index].kind == "number":
         digits = Decimal(tokens[index].text)
         index += 1
@@ -372,6 +374,7 @@ def _read_number(tokens: list[_Token], index: int, reading: _Reading) -> int | N
             total += section * big
             section = Decimal(0)
         if len(rest) == len(word):
+            unit_said = word in _WON_WORDS or word in _HOUR_WORDS or word.startswith(("원", "시간"))
             break  # no unit: the word is for the main loop ("시간", "won", "정도")
         index += 1
         if rest:
@@ -390,7 +393,7 @@ def _read_number(tokens: list[_Token], index: int, reading: _Reading) -> int | N
     if reading.amounts and not joins_range:
         return None  # two amounts that are not a range: which one is the cost?
     money = max(scale, last_big) >= _MONEY_SCALE
-    reading.amounts.append(_Amount(total, scale, money, english, tail * (down - 1)))
+    reading.amounts.append(_Amount(total, scale, money, english, tail * (down - 1), unit_said))
     return index
 
 
@@ -417,7 +420,7 @@ def parse_cost(text: str) -> ParsedCost | None:
             amount.value += amount.unsaid
     first, last = reading.amounts[0], reading.amounts[-1]
     low = first.value
-    if first.scale == 1 and last.scale > 1:
+    if first.scale == 1 and last.scale > 1 and not (first.unit_said or first.money):
         low *= last.scale  # "200~300만원": the unit written once is meant for both ends
     ends = sorted((_whole(low), _whole(last.value)))
     plain = not reading.units and not any(a.money or a.english for a in reading.amounts)

@@ -52,6 +52,9 @@ def won_figure(language: str, value: int) -> str:
 def _amount(language: str, unit: str, low: int, high: int) -> Markup:
     if unit == "won" and language == "ko":
         low_text, high_text = _korean_won(low), _korean_won(high)
+        if low < 10_000 <= high:
+            # "1~3억" reads as 1억 to 3억: a bare low end takes the high end's scale, so it says 원.
+            low_text += "원"
     else:
         low_text, high_text = format_number(low, language), format_number(high, language)
     if low == high:

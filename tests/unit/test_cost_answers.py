@@ -226,3 +226,23 @@ def test_an_amount_said_back_without_a_period_reads_with_none(
     said = str(t(language, key, amount=format_number(amount, language)))
     parsed = parse_cost(said)
     assert parsed is not None and (parsed.low, parsed.high, parsed.period) == (amount, amount, None)
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "period"),
+    [
+        (1, 19_531_250_000, MONTH),
+        (11, 5_000_000_000_000, CostPeriod.ONE_OFF),
+        (200, 3_000_000, MONTH),
+        (100_001, 312_500_000_000, CostPeriod.ONE_OFF),
+    ],
+)
+def test_a_range_whose_low_end_is_under_man_reads_back_in_won(
+    low: int, high: int, period: CostPeriod
+) -> None:
+    """A bare low end ("1~195억원") would take the high end's scale, so it is said in 원.
+
+    A low end written with a big unit of its own ("10만 1") keeps it, whatever its last figure.
+    """
+    said = str(describe_cost("ko", "won", str(period), low, high))
+    assert answer_cost(said) == CostReading(low, high, W, period)
