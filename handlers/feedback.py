@@ -68,6 +68,7 @@ from handlers.conversation import END, AnyHandler, Flow, build_conversation
 from handlers.deadline_views import due_line
 from handlers.feedback_views import hint, question
 from handlers.files import download
+from handlers.kept_offer import SENTENCE, offer_to_add
 from handlers.menu import main_menu
 from handlers.privacy import notice_markup
 from handlers.typed_labels import button_labels
@@ -483,17 +484,21 @@ async def got_attachment(update: Update, context: SotongContext) -> str | int:
 async def got_typed_choice(update: Update, context: SotongContext) -> str | int:
     """A button's label, number or common name typed instead of tapped: answered like the tap.
 
-    "4", "심각" or "4 · 심각" at the severity, "서울특별시" at the region. A text naming no
-    button (or several) is refused with the hint alone: the question above keeps its buttons,
-    so repeated tries do not stack copies of the keyboard.
+    "4", "심각" or "4 · 심각" at the severity, "서울특별시" at the region. A short text naming
+    no button (or several) is refused with the hint alone: the question above keeps its
+    buttons, so repeated tries do not stack copies of the keyboard. A sentence is offered back
+    for the problem, as it is when the report is parked: nothing typed is dropped.
     """
     assert update.effective_user is not None and context.step is not None
     step = DraftStep(context.step)
-    value = await match_typed_answer(
-        context.services.reference, step, typed_text(update), button_labels
-    )
+    typed = typed_text(update)
+    value = await match_typed_answer(context.services.reference, step, typed, button_labels)
     if value is None:
-        await send(update, context, hint(context.lang, step))
+        draft = await context.services.drafts.get(update.effective_user.id)
+        if len(typed) >= SENTENCE and draft is not None and draft.content.problem is not None:
+            await offer_to_add(update, context, draft, typed)
+        else:
+            await send(update, context, hint(context.lang, step))
         return str(step)
     if step is DraftStep.PROFILE:
         tap = Tap(Pick.CHANGE if value == PROFILE_CHANGE else Pick.SAME)

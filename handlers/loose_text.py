@@ -46,6 +46,7 @@ from handlers.feedback import (
     got_typed_choice,
 )
 from handlers.feedback_views import hint, question
+from handlers.kept_offer import SENTENCE, message_id_of, offer_to_add
 from handlers.menu import show_menu
 from handlers.privacy import notice_text, record_consent
 from handlers.typed_labels import button_labels
@@ -53,10 +54,8 @@ from handlers.ui import button, drop_buttons, keyboard, note_on_reply, send, typ
 from messages import Markup, format_number, t
 from services.typed_choices import match_typed_answer
 
-__all__ = ["SENTENCE", "handlers", "loose_text"]
+__all__ = ["handlers", "loose_text"]
 
-SENTENCE = 20
-"""From this many characters a text is a sentence: offered as a report, not "what is this?"."""
 
 _BEFORE_CONSENT = "texts_before_consent"
 """Where the application holds sentences typed before consent (in memory, never stored)."""
@@ -78,12 +77,6 @@ def _before_consent(context: SotongContext) -> _BeforeConsent:
     if not isinstance(held, _BeforeConsent):
         held = context.bot_data[_BEFORE_CONSENT] = _BeforeConsent()
     return held
-
-
-def _message_id(update: Update) -> int:
-    message = update.effective_message
-    assert message is not None
-    return message.message_id
 
 
 async def loose_text(update: Update, context: SotongContext) -> bool:
@@ -160,7 +153,7 @@ async def _at_open_question(
         await got_typed_choice(update, context)
         return True
     if len(text) >= SENTENCE:
-        await _offer_to_add(update, context, draft, text, _message_id(update))
+        await offer_to_add(update, context, draft, text)
     else:
         await _ask_again(update, context, draft, hint(context.lang, step))
     return True
@@ -186,7 +179,7 @@ async def _typed_answer(update: Update, context: SotongContext, draft: Draft, te
     except (TextLengthError, AmountError) as exc:
         if len(text) >= SENTENCE and step is not DraftStep.PROBLEM:
             # Not a figure, or too long a law: a sentence all the same, offered to the problem.
-            await _offer_to_add(update, context, draft, text, _message_id(update))
+            await offer_to_add(update, context, draft, text)
             return
         refusal = (
             _refusal(context.lang, exc, step)
@@ -219,37 +212,6 @@ async def _ask_again(update: Update, context: SotongContext, draft: Draft, notic
     draft = await intake.move(draft, draft.step, asked=True)
     _, markup = await question(context, await intake.question(draft))
     await send(update, context, notice, markup)
-
-
-async def _offer_to_add(
-    update: Update,
-    context: SotongContext,
-    draft: Draft,
-    text: str,
-    message_id: int,
-    *,
-    lead: Markup | None = None,
-) -> None:
-    """Hold the sentence and ask, in one message, whether it belongs to the report's problem.
-
-    `message_id` is the sentence's, carried by the buttons; `lead` goes first (a thank-you).
-    """
-    await context.services.inputs.hold(
-        draft.user_id, HELD_TEXT, {"text": text, "message_id": message_id}
-    )
-    lang = context.lang
-    offer = t(lang, "kept.offer_add")
-    await send(
-        update,
-        context,
-        offer if lead is None else Markup(f"{lead}\n\n{offer}"),
-        keyboard(
-            [
-                [button(lang, "kept.button.add", cb.KeptOffer("add", message_id))],
-                [button(lang, "kept.button.skip", cb.KeptOffer("skip", message_id))],
-            ]
-        ),
-    )
 
 
 async def answer_offer(update: Update, context: SotongContext) -> None:
@@ -298,7 +260,7 @@ async def _consent_first(update: Update, context: SotongContext, text: str) -> b
     """
     if len(text) < SENTENCE or update.effective_user is None:
         return False
-    message_id = _message_id(update)
+    message_id = message_id_of(update)
     _before_consent(context).hold(update.effective_user.id, message_id, text)
     lang = context.lang
     await send(
@@ -350,7 +312,7 @@ async def answer_consent(update: Update, context: SotongContext) -> None:
     if draft is not None and draft.content.problem is not None:
         # A report from before (consent asked again for a new notice) is never replaced.
         lead = t(lang, "privacy.agreed")
-        await _offer_to_add(update, context, draft, text, tapped.message_id, lead=lead)
+        await offer_to_add(update, context, draft, text, tapped.message_id, lead=lead)
         return
     try:
         kept = (draft or await intake.start_draft(user)).with_problem(text)

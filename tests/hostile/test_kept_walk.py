@@ -29,7 +29,7 @@ from domain.meetings import Meeting
 from domain.text import clean_text
 from handlers.commands import Scope, declared_commands
 from handlers.context import SotongContext
-from handlers.loose_text import SENTENCE
+from handlers.kept_offer import SENTENCE
 from handlers.menu import MENU_ROWS
 from sandbox.emulator import EmulatorLimits, ScriptedUser
 from tests.delivery.support import add_meeting
@@ -202,7 +202,7 @@ async def test_no_typed_text_is_lost_around_any_interruption(
     walk = await _owner_with_older_messages(sotong, meeting)
     for kind, value in STEPS[step]:
         await walk.act(kind, value)
-    intake = sotong.services.intake
+    drafts = sotong.services.drafts
     owner = walk.owner
     for (kind, value), text in zip(order, texts, strict=False):
         what = f"{step}: {value!r} then {text!r}"
@@ -212,11 +212,11 @@ async def test_no_typed_text_is_lost_around_any_interruption(
         assert new == 1 or (new == 0 and kind != "command" and (edited > 0 or worded)), (
             f"{what}: the interruption got {new} new messages"
         )
-        before = await intake.draft(owner.id)
+        before = await drafts.get(owner.id)
         new, _ = await walk.act("text", text)
         assert new == 1, f"{what}: the text got {new} new messages"
         reply = owner.transcript[-1]
-        kept = _kept_fields(await intake.draft(owner.id)) != _kept_fields(before)
+        kept = _kept_fields(await drafts.get(owner.id)) != _kept_fields(before)
         offered = any(_offers(data) for row in reply.keyboard for _, data in row if data)
         question = await sotong.services.inputs.open_question(owner.id)
         asked_again = question is not None and question.flow == FEEDBACK_FLOW

@@ -124,7 +124,7 @@ async def test_a_button_named_after_an_interruption_answers_the_question(
     answer = "4" if typed == "4" else label(language, "feedback.button.impact.4")
     await owner.send(answer)
     assert NOT_UNDERSTOOD[language] not in _text(owner)
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.impact == 4
     assert draft.step is DraftStep.COST
 
@@ -137,7 +137,7 @@ async def test_a_region_named_after_a_menu_tap_is_stored(sotong: BotHarness, lan
     await owner.tap(callback_data="fb:next:attachments")
     await _interrupt(owner, "menu:meetings")
     await owner.send("서울특별시" if language == "ko" else "Seoul")
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.region_id == "seoul"
     assert draft.step is DraftStep.SIZE
 
@@ -153,13 +153,44 @@ async def test_a_sentence_at_a_button_step_is_offered_and_added(
     assert len(replies) == 1
     assert label(language, "kept.offer_add") in (replies[0].text or "")
     await owner.tap(label(language, "kept.button.add"))
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.problem == f"{PROBLEM_KO}\n\n{MORE[language]}"
     assert draft.step is DraftStep.IMPACT
     assert label(language, "kept.added") in _text(owner)
     await owner.send("4")  # the question is open again: the next text answers it
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.impact == 4
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_a_sentence_at_an_open_button_step_is_offered_and_added(
+    sotong: BotHarness, language: str
+) -> None:
+    """No interruption: the severity is asked and a sentence is typed instead of a choice."""
+    owner = await at_impact(sotong, language)
+    await owner.send(MORE[language])
+    replies = owner.replies()
+    assert len(replies) == 1
+    assert label(language, "kept.offer_add") in (replies[0].text or "")
+    await owner.tap(label(language, "kept.button.add"))
+    draft = await sotong.services.drafts.get(owner.id)
+    assert draft is not None and draft.content.problem == f"{PROBLEM_KO}\n\n{MORE[language]}"
+    assert draft.step is DraftStep.IMPACT
+    assert label(language, "kept.added") in _text(owner)
+    await owner.send("4")
+    draft = await sotong.services.drafts.get(owner.id)
+    assert draft is not None and draft.content.impact == 4
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+async def test_a_short_text_at_an_open_button_step_gets_the_hint(
+    sotong: BotHarness, language: str
+) -> None:
+    owner = await at_impact(sotong, language)
+    await owner.send("음")
+    assert _text(owner) == label(language, "feedback.hint.impact")
+    draft = await sotong.services.drafts.get(owner.id)
+    assert draft is not None and draft.content.problem == PROBLEM_KO
 
 
 @pytest.mark.parametrize("language", ["ko", "en"])
@@ -172,7 +203,7 @@ async def test_a_sentence_at_the_ready_screen_is_offered_and_added(
     await owner.send(MORE[language])
     assert NOT_UNDERSTOOD[language] not in _text(owner)
     await owner.tap(label(language, "kept.button.add"))
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.step is DraftStep.READY
     assert draft.content.problem == f"{PROBLEM[language]}\n\n{MORE[language]}"
     await owner.tap(callback_data="fb:submit")
@@ -185,7 +216,7 @@ async def test_going_on_without_the_sentence_keeps_the_problem(sotong: BotHarnes
     await owner.send("/my")
     await owner.send(MORE["ko"])
     await owner.tap(label("ko", "kept.button.skip"))
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.problem == PROBLEM_KO
     assert draft.step is DraftStep.READY
     assert await sotong.services.inputs.form(owner.id, HELD_TEXT) is None
@@ -202,10 +233,10 @@ async def test_an_older_offer_never_adds_a_newer_sentence(sotong: BotHarness) ->
     await owner.tap(label("ko", "kept.button.add"), message_id=older)
     assert owner.last_toast is not None
     assert owner.last_toast.text == label("ko", "kept.offer_gone")
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.problem == PROBLEM_KO
     await owner.tap(label("ko", "kept.button.add"))
-    draft = await sotong.services.intake.draft(owner.id)
+    draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.problem == f"{PROBLEM_KO}\n\n{newer}"
 
 
@@ -258,7 +289,7 @@ async def test_a_sentence_before_consent_starts_the_report_once_agreed(
     replies = user.replies()
     assert len(replies) == 1
     assert label(language, "kept.consent_offer") in (replies[0].text or "")
-    assert await sotong.services.intake.draft(user.id) is None  # nothing stored yet
+    assert await sotong.services.drafts.get(user.id) is None  # nothing stored yet
     await user.tap(label(language, "kept.button.agree"))
     assert label(language, "kept.agreed_report") in _text(user)
     await user.tap(callback_data="fb:cat:other")
@@ -275,7 +306,7 @@ async def test_a_sentence_from_a_newcomer_gets_the_notice(
     await user.send(LOOSE[language])
     assert label(language, "kept.consent_offer") in _text(user)
     await user.tap(label(language, "kept.button.agree"))
-    draft = await sotong.services.intake.draft(user.id)
+    draft = await sotong.services.drafts.get(user.id)
     assert draft is not None and draft.content.problem == LOOSE[language]
 
 
@@ -287,13 +318,13 @@ async def test_declining_keeps_nothing_of_the_sentence(sotong: BotHarness, langu
         callback_data=next(d for row in user.reply().keyboard for _, d in row if "decline" in d)
     )
     assert label(language, "kept.declined") in _text(user)
-    assert await sotong.services.intake.draft(user.id) is None
+    assert await sotong.services.drafts.get(user.id) is None
     assert await sotong.services.inputs.form(user.id, HELD_TEXT) is None
     stored = await sotong.repositories.users.get(user.id)
     assert stored is not None and not stored.has_consent(sotong.services.privacy.notice_version)
     await user.send("/privacy")  # agreeing later does not bring the sentence back
     await user.tap(label(language, "privacy.button.agree"))
-    assert await sotong.services.intake.draft(user.id) is None
+    assert await sotong.services.drafts.get(user.id) is None
 
 
 async def test_a_short_text_before_consent_gets_the_menu(sotong: BotHarness) -> None:

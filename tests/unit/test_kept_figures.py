@@ -37,6 +37,8 @@ from domain.submissions import (
     Visibility,
 )
 from domain.subscriptions import QuietHours
+from handlers.deadline_texts import DeadlineListTexts
+from handlers.notice_texts import OwnerNoticeTexts
 from services.burden import BurdenService
 from services.deadlines import DeadlineService
 from services.stats import StatsService
@@ -262,6 +264,8 @@ async def _compare(database: Database, clock: FrozenClock, zone: ZoneInfo) -> No
         SubmissionRepository(database),
         ReferenceRepository(database),
         clock,
+        lists=DeadlineListTexts(zone),
+        notices=OwnerNoticeTexts(zone),
         zone=zone,
         days=14,
         admin_ids=frozenset(),
