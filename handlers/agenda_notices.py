@@ -7,13 +7,13 @@ message as it is queued: catalog HTML and a button that opens the report.
 
 from __future__ import annotations
 
-import html
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from domain import callback_data as cb
 from domain.delivery import Buttons, QueuedMessage
 from handlers.content_lines import meeting_line
+from handlers.queued_buttons import queued_button
 from messages import Markup, format_date, t
 from services.agenda import LinkMessage, MeetingNews
 
@@ -55,5 +55,5 @@ class LinkNoticeWords:
 
 
 def _buttons(message: LinkMessage) -> Buttons:
-    label = html.unescape(t(message.language, "feedback.button.open"))
-    return (((label, cb.MyOpen(message.submission_id, 0).encode()),),)
+    open_button = cb.MyOpen(message.submission_id, 0)
+    return ((queued_button(message.language, "feedback.button.open", open_button),),)

@@ -304,11 +304,8 @@ async def got_text(update: Update, context: SotongContext) -> str | int:
     except TextLengthError as exc:
         await _text_refused(update, context, exc, step)
         return str(step)
-    except PeriodMissingError as exc:
-        await _ask_period(update, context, exc.reading)
-        return str(step)
-    except ScaleUnclearError as exc:
-        await _ask_scale(update, context, typed_text(update), exc)
+    except (PeriodMissingError, ScaleUnclearError) as exc:
+        await _ask_how_meant(update, context, typed_text(update), exc)
         return str(step)
     except AmountError:
         await send(update, context, hint(context.lang, step))
@@ -335,6 +332,19 @@ async def _text_refused(
         await send(update, context, t(lang, "feedback.too_short", length=length, min=error.minimum))
     else:
         await send(update, context, hint(lang, step))
+
+
+async def _ask_how_meant(
+    update: Update,
+    context: SotongContext,
+    typed: str,
+    error: PeriodMissingError | ScaleUnclearError,
+) -> None:
+    """A figure one tap must complete before it is stored: how often, or 만 against 원."""
+    if isinstance(error, PeriodMissingError):
+        await _ask_period(update, context, error.reading)
+    else:
+        await _ask_scale(update, context, typed, error)
 
 
 async def _ask_period(update: Update, context: SotongContext, reading: CostReading) -> None:

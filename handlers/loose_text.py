@@ -38,8 +38,7 @@ from domain.users import User
 from handlers.context import SotongContext
 from handlers.feedback import (
     _ask,
-    _ask_period,
-    _ask_scale,
+    _ask_how_meant,
     _goto,
     _show,
     _too_long,
@@ -168,13 +167,9 @@ async def _typed_answer(update: Update, context: SotongContext, draft: Draft, te
     step = draft.step
     try:
         asked = await intake.answer(draft.user_id, step, text)
-    except PeriodMissingError as exc:
-        await intake.move(draft, step, asked=True)  # open again: the period's buttons belong to it
-        await _ask_period(update, context, exc.reading)
-        return
-    except ScaleUnclearError as exc:
-        await intake.move(draft, step, asked=True)  # open again: the scale's buttons belong to it
-        await _ask_scale(update, context, text, exc)
+    except (PeriodMissingError, ScaleUnclearError) as exc:
+        await intake.move(draft, step, asked=True)  # open again: the tap's buttons belong to it
+        await _ask_how_meant(update, context, text, exc)
         return
     except (TextLengthError, AmountError) as exc:
         if len(text) >= SENTENCE and step is not DraftStep.PROBLEM:
