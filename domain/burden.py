@@ -38,6 +38,8 @@ __all__ = [
     "law_line",
     "monthly",
     "ranked",
+    "yearly",
+    "yearly_factor",
 ]
 
 PER_MONTH: Mapping[CostPeriod, Fraction] = {
@@ -62,6 +64,20 @@ def monthly(cost: Cost) -> Fraction | None:
     """A recurring cost per month (its midpoint); None for a one-off cost."""
     factor = PER_MONTH.get(cost.period)
     return None if factor is None else cost.midpoint * factor
+
+
+def yearly_factor(period: CostPeriod) -> Fraction:
+    """A cost's weight over a year, so a recurring cost and a one-off purchase rank together.
+
+    A recurring cost counts a year of it (PER_MONTH times 12); a one-off cost counts once.
+    """
+    factor = PER_MONTH.get(period)
+    return Fraction(1) if factor is None else factor * 12
+
+
+def yearly(cost: Cost) -> Fraction:
+    """What "highest cost" ranks by: the exact middle of the range over a year."""
+    return Fraction(cost.low + cost.high, 2) * yearly_factor(cost.period)
 
 
 def fold_law_name(name: str) -> str:

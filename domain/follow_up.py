@@ -14,9 +14,13 @@ from datetime import datetime
 from enum import StrEnum
 
 from domain.amounts import parse_cost
+from domain.bills import BillStage
+from domain.submissions import SubmissionStatus
 
 __all__ = [
     "MAX_NOTE_LENGTH",
+    "RESOLVING_STAGE",
+    "RESOLVING_STATUS",
     "FollowUpAnswer",
     "FollowUpDue",
     "FollowUpResult",
@@ -26,6 +30,12 @@ __all__ = [
 ]
 
 MAX_NOTE_LENGTH = 1000
+
+RESOLVING_STATUS = SubmissionStatus.ANSWERED
+"""The status that resolves a submission: the official answer (a rejection does not)."""
+
+RESOLVING_STAGE = BillStage.PROMULGATED
+"""The stage of a linked bill that resolves a submission."""
 
 _WORDS = re.compile(r"[\s;]+|,(?!\d)")
 _HOUR_WORDS = ("시간", "hours", "hour", "hrs", "hr")

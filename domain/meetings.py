@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from domain.content import LocalizedText
 
 __all__ = [
+    "LISTED_AFTER_END",
+    "OPEN_MEETING_STATUSES",
     "Meeting",
     "MeetingDraft",
     "MeetingKind",
@@ -35,6 +37,14 @@ class MeetingStatus(StrEnum):
     CHANGED = "changed"
     CANCELLED = "cancelled"
     HELD = "held"
+
+
+OPEN_MEETING_STATUSES = frozenset({MeetingStatus.SCHEDULED, MeetingStatus.CHANGED})
+"""A meeting in these is still going to take place: reminders for it make sense."""
+
+LISTED_AFTER_END = timedelta(hours=3)
+"""How long a meeting stays in the upcoming list after it ends (or starts, with no end given),
+so one in progress, or just over, can still be found."""
 
 
 class MeetingNotFoundError(LookupError):
@@ -102,7 +112,12 @@ class Meeting:
     @property
     def is_open(self) -> bool:
         """Whether the meeting is still going to take place (reminders make sense)."""
-        return self.status in (MeetingStatus.SCHEDULED, MeetingStatus.CHANGED)
+        return self.status in OPEN_MEETING_STATUSES
+
+    def is_upcoming(self, now: datetime) -> bool:
+        """Whether the upcoming list shows it: not held, nor long over (LISTED_AFTER_END)."""
+        ends = self.ends_at or self.starts_at
+        return self.status is not MeetingStatus.HELD and ends >= now - LISTED_AFTER_END
 
     def draft(self) -> MeetingDraft:
         """The editable fields, for an edit that changes one of them."""

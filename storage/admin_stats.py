@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from domain.stats import RankedSubmission
+from domain.submissions import OPEN_STATUSES
 from storage.database import Database
+from storage.domain_sql import one_of
 from storage.tallies import tally, tally_counts
 from storage.timestamps import from_db, to_db
 
@@ -88,7 +90,7 @@ class StatsRepository:
         rows = await self._db.fetch_all(
             "SELECT s.id, s.receipt_code, s.category_id, s.problem, s.status, s.supporters"
             f" FROM submissions s INDEXED BY submissions_most_supported_open WHERE {_VISIBLE}"
-            " AND s.status IN ('received', 'in_review', 'forwarded')"
+            f" AND s.status IN {one_of(OPEN_STATUSES)}"
             " ORDER BY s.supporters DESC, s.created_at, s.id LIMIT ?",
             (limit,),
         )

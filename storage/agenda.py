@@ -7,10 +7,12 @@ from datetime import date, datetime
 
 from domain.agenda import AgendaEntry, LinkedOwner, LinkKind, LinkNotice, LinkTarget
 from domain.delivery import QueuedMessage
+from domain.submissions import Visibility
 from domain.supporters import SupporterNotice
 from storage.audit import record_in
 from storage.costs import COST_COLUMNS, costs_from_row
 from storage.database import Database
+from storage.domain_sql import literal
 from storage.outbox import enqueue_in
 from storage.supporters import enqueue_supporters_in, supporters_in
 from storage.timestamps import to_db
@@ -19,6 +21,8 @@ __all__ = ["LinkRepository", "StageRecord"]
 
 StageRecord = tuple[int, int, str, date]
 """(stage id, bill id, stage, on date) of one recorded bill stage."""
+
+_ANONYMOUS = f"s.visibility = {literal(Visibility.ANONYMOUS)}"
 
 
 class LinkRepository:
@@ -124,10 +128,10 @@ class LinkRepository:
         """
         rows = await self._db.fetch_all(
             "SELECT l.submission_id, s.receipt_code, u.id, COALESCE(u.language, s.language),"
-            " l.item_type, l.item_id, l.since_stage_id, s.visibility = 'anonymous'"
+            f" l.item_type, l.item_id, l.since_stage_id, {_ANONYMOUS}"
             " FROM submission_links l JOIN submissions s ON s.id = l.submission_id"
             " LEFT JOIN users u ON u.id = s.user_id"
-            " WHERE (u.id IS NOT NULL AND u.blocked_at IS NULL) OR s.visibility = 'anonymous'"
+            f" WHERE (u.id IS NOT NULL AND u.blocked_at IS NULL) OR {_ANONYMOUS}"
             " ORDER BY l.submission_id, l.item_type, l.item_id"
         )
         return [

@@ -18,6 +18,7 @@ from domain.export.model import ExportFilter, ExportRow
 from domain.export.neutralise import FORMULA_TRIGGERS, neutralise
 from domain.export.offsets import OffsetSpan
 from storage.database import Database
+from storage.domain_sql import ANSWERED_LATE, ANSWERED_ON_TIME, on_time_label
 from storage.timestamps import from_db, to_db
 
 __all__ = ["ExportRepository", "csv_line_query", "export_query"]
@@ -197,13 +198,8 @@ def csv_line_query(
         whens = "".join(f" WHEN {name} >= {start} THEN {shift}" for start, shift in changes)
         return f"CASE{whens} ELSE {first} END" if whens else first
 
-    # Whether the reply came by the due day, as domain.deadlines.answered_on_time decides it:
-    # the reply's local day against the due day, both ISO dates so text order is date order.
-    on_time = (
-        "CASE WHEN r.due_on IS NOT NULL AND r.replied_at IS NOT NULL THEN CASE WHEN"
-        f" date(substr(r.replied_at, 1, 19), {shifted('r.replied_at')}) <= r.due_on"
-        " THEN 'on_time' ELSE 'late' END END"
-    )
+    reply_day = f"date(substr(r.replied_at, 1, 19), {shifted('r.replied_at')})"
+    on_time = on_time_label("r.due_on", "r.replied_at", reply_day)
     derived = {"answered_on_time": on_time}
 
     def cell(column: Column) -> str:
@@ -235,7 +231,7 @@ def _reader(zone: ZoneInfo | None) -> Callable[[tuple[Any, ...]], ExportRow]:
         on_time = None
         if zone is not None and due_on is not None and replied_at is not None:
             kept = answered_on_time(date.fromisoformat(due_on), from_db(replied_at), zone)
-            on_time = "on_time" if kept else "late"
+            on_time = ANSWERED_ON_TIME if kept else ANSWERED_LATE
         return ExportRow._make(
             (
                 row[0],

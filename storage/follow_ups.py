@@ -5,9 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from domain.agenda import LinkKind
 from domain.delivery import QueuedMessage
-from domain.follow_up import FollowUpAnswer, FollowUpDue, FollowUpResult, FollowUpSummary
+from domain.follow_up import (
+    RESOLVING_STAGE,
+    RESOLVING_STATUS,
+    FollowUpAnswer,
+    FollowUpDue,
+    FollowUpResult,
+    FollowUpSummary,
+)
+from domain.submissions import Visibility
 from storage.database import Database
+from storage.domain_sql import literal
 from storage.outbox import enqueue_in
 from storage.tallies import tally_counts
 from storage.timestamps import from_db, to_db
@@ -15,6 +25,7 @@ from storage.timestamps import from_db, to_db
 __all__ = ["FollowUpRepository"]
 
 _COUNTED = "s.hidden = 0 AND s.merged_into IS NULL AND s.deleted_at IS NULL"
+_ANONYMOUS = f"s.visibility = {literal(Visibility.ANONYMOUS)}"
 
 
 class FollowUpRepository:
@@ -31,17 +42,17 @@ class FollowUpRepository:
         """
         rows = await self._db.fetch_all(
             "SELECT s.id, s.receipt_code, u.id, COALESCE(u.language, s.language),"
-            " MIN(r.at) AS resolved_at, s.visibility = 'anonymous' FROM ("
+            f" MIN(r.at) AS resolved_at, {_ANONYMOUS} FROM ("
             " SELECT id AS submission_id, answered_at AS at FROM submissions"
-            " WHERE status = 'answered' AND answered_at IS NOT NULL"
+            f" WHERE status = {literal(RESOLVING_STATUS)} AND answered_at IS NOT NULL"
             " UNION ALL"
             " SELECT l.submission_id, b.recorded_at FROM submission_links l"
-            " JOIN bill_stages b ON b.bill_id = l.item_id AND b.stage = 'promulgated'"
-            " WHERE l.item_type = 'bill'"
+            f" JOIN bill_stages b ON b.bill_id = l.item_id AND b.stage = {literal(RESOLVING_STAGE)}"
+            f" WHERE l.item_type = {literal(LinkKind.BILL)}"
             ") r JOIN submissions s ON s.id = r.submission_id"
             " LEFT JOIN users u ON u.id = s.user_id"
             f" WHERE {_COUNTED} AND ((u.id IS NOT NULL AND u.blocked_at IS NULL)"
-            " OR s.visibility = 'anonymous')"
+            f" OR {_ANONYMOUS})"
             " AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.submission_id = s.id)"
             " GROUP BY s.id HAVING MIN(r.at) <= ? ORDER BY s.id",
             (to_db(resolved_before),),

@@ -12,8 +12,10 @@ from datetime import datetime, timedelta
 
 from domain.content import ItemKind
 from domain.delivery import QueuedMessage
+from domain.meetings import OPEN_MEETING_STATUSES
 from storage.content_events import id_marks
 from storage.database import Database
+from storage.domain_sql import one_of
 from storage.outbox import enqueue_in
 from storage.timestamps import from_db, to_db
 
@@ -132,7 +134,7 @@ class InterestRepository(InterestQueries):
             " FROM meeting_reminders r JOIN meetings m ON m.id = r.meeting_id"
             " JOIN users u ON u.id = r.user_id"
             " WHERE u.blocked_at IS NULL AND u.consent_state = 'granted'"
-            " AND m.status IN ('scheduled', 'changed')"
+            f" AND m.status IN {one_of(OPEN_MEETING_STATUSES)}"
             " AND m.starts_at > ? AND m.starts_at <= ?"
             " AND (r.day_queued_at IS NULL OR r.hour_queued_at IS NULL)"
             " ORDER BY m.starts_at, r.user_id",

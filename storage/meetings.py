@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import aiosqlite
 
 from domain.content import ContentChange, ItemKind, LocalizedText
-from domain.meetings import Meeting, MeetingDraft, MeetingKind, MeetingNotFoundError, MeetingStatus
+from domain.meetings import (
+    LISTED_AFTER_END,
+    Meeting,
+    MeetingDraft,
+    MeetingKind,
+    MeetingNotFoundError,
+    MeetingStatus,
+)
 from storage.audit import record_in
 from storage.content_events import add_event_in, categories_in, id_marks, set_categories_in
 from storage.database import Database, Row
+from storage.domain_sql import upcoming_meeting
 from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = [
@@ -31,6 +39,7 @@ _FIELDS = (
     "kind, title_ko, title_en, organizer_ko, organizer_en, starts_at, ends_at, place_ko,"
     " place_en, online_url, agenda_ko, agenda_en, status, outcome_ko, outcome_en"
 )
+_UPCOMING = upcoming_meeting("starts_at", "ends_at", "status", "?")
 
 
 def _text(row: Row, name: str) -> LocalizedText:
@@ -158,9 +167,8 @@ class MeetingQueries:
     async def upcoming(self, now: datetime, *, limit: int = 10) -> list[Meeting]:
         """Meetings not yet over (a meeting in progress still counts), soonest first."""
         rows = await self._db.fetch_all(
-            f"SELECT {_COLUMNS} FROM meetings WHERE COALESCE(ends_at, starts_at) >= ?"
-            " AND status != 'held' ORDER BY starts_at, id LIMIT ?",
-            (to_db(now - timedelta(hours=3)), limit),
+            f"SELECT {_COLUMNS} FROM meetings WHERE {_UPCOMING} ORDER BY starts_at, id LIMIT ?",
+            (to_db(now - LISTED_AFTER_END), limit),
         )
         return await self._with_categories(rows)
 

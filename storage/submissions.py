@@ -37,6 +37,7 @@ from domain.submissions import (
 from domain.supporters import MyItem, SupporterNotice
 from storage.audit import record_in
 from storage.database import Database, Row
+from storage.domain_sql import literal, yearly_cost
 from storage.outbox import enqueue_notice_in
 from storage.report_content import (
     CONTENT_COLUMNS,
@@ -62,10 +63,11 @@ _SUPPORTED_BY = (
 )
 """Someone else's submission that this user (both marks) supports."""
 
+_NAMED = f"s.visibility = {literal(Visibility.NAMED)}"
 _IDENTITY = (
-    "CASE WHEN s.visibility = 'named' THEN s.user_id END AS contact_id,"
-    " CASE WHEN s.visibility = 'named' THEN s.submitter_name END AS contact_name,"
-    " CASE WHEN s.visibility = 'named' THEN s.submitter_username END AS contact_username"
+    f"CASE WHEN {_NAMED} THEN s.user_id END AS contact_id,"
+    f" CASE WHEN {_NAMED} THEN s.submitter_name END AS contact_name,"
+    f" CASE WHEN {_NAMED} THEN s.submitter_username END AS contact_username"
 )
 _COLUMNS = (
     "SELECT s.id, s.receipt_code, s.visibility, "
@@ -96,11 +98,7 @@ _INSERT = (
 
 
 def _yearly(unit: str) -> str:
-    """A cost's midpoint over a year, so a monthly figure and a one-off purchase compare."""
-    return (
-        f"(s.cost_{unit}_low + s.cost_{unit}_high) / 2.0 * CASE s.cost_{unit}_period"
-        " WHEN 'day' THEN 365 WHEN 'week' THEN 52 WHEN 'month' THEN 12 ELSE 1 END"
-    )
+    return yearly_cost(f"s.cost_{unit}_low", f"s.cost_{unit}_high", f"s.cost_{unit}_period")
 
 
 # Each order ends on the id, so pages never overlap or skip when values tie. "Highest cost"
