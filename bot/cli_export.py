@@ -21,7 +21,7 @@ from storage.audit import AuditRepository
 from storage.burden import BurdenRepository
 from storage.database import Database
 from storage.exports import ExportRepository
-from storage.reference import ReferenceRepository
+from storage.reference import ReferenceQueries
 
 __all__ = ["EXIT_EXPORT", "EXIT_USAGE", "add_export_parser", "run_export"]
 
@@ -113,7 +113,7 @@ def _midnight(day: date, settings: Settings) -> datetime:
 async def _export(arguments: argparse.Namespace, settings: Settings) -> int:
     database = await Database.open(settings.database_path)
     try:
-        reference = ReferenceRepository(database)
+        reference = ReferenceQueries(database)
         for table, noun, value in (
             ("categories", "category", arguments.category),
             ("regions", "region", arguments.region),

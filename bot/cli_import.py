@@ -18,7 +18,7 @@ from domain.content_import import ContentImportError, ImportSummary
 from services.content_loading import ContentImporter
 from storage.content_import import ContentImportRepository
 from storage.database import Database
-from storage.reference import ReferenceRepository
+from storage.reference import ReferenceQueries
 
 __all__ = ["EXIT_INVALID_CONTENT", "add_import_parser", "import_content", "run_import"]
 
@@ -44,7 +44,7 @@ async def import_content(path: Path, settings: Settings) -> ImportSummary:
     database = await Database.open(settings.database_path)
     try:
         importer = ContentImporter(
-            ReferenceRepository(database),
+            ReferenceQueries(database),
             ContentImportRepository(database),
             SystemClock(),
             settings.zone,

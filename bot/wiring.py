@@ -44,7 +44,6 @@ from services.inbox_search import InboxSearch
 from services.inputs import InputService
 from services.intake import IntakeService
 from services.notices import OwnerNotices
-from services.reference import ReferenceService
 from services.retention import RetentionService
 from services.review import ReviewService
 from services.stats import StatsService
@@ -70,7 +69,7 @@ from storage.interests import InterestRepository
 from storage.meetings import MeetingRepository
 from storage.merges import MergeRepository
 from storage.outbox import OutboxRepository
-from storage.reference import ReferenceRepository
+from storage.reference import ReferenceQueries
 from storage.retention import RetentionRepository
 from storage.signing_keys import SigningKeyRepository
 from storage.submissions import SubmissionRepository
@@ -86,7 +85,7 @@ class Repositories:
 
     users: UserRepository
     submissions: SubmissionRepository
-    reference: ReferenceRepository
+    reference: ReferenceQueries
     audit: AuditRepository
     meetings: MeetingRepository
     bills: BillRepository
@@ -102,7 +101,7 @@ class Repositories:
         return cls(
             users=UserRepository(database),
             submissions=SubmissionRepository(database),
-            reference=ReferenceRepository(database),
+            reference=ReferenceQueries(database),
             audit=AuditRepository(database),
             meetings=MeetingRepository(database),
             bills=BillRepository(database),
@@ -191,7 +190,7 @@ def _services(
         accounts=AccountService(
             stores.users, ErasureRepository(database), clock, settings.default_language
         ),
-        reference=ReferenceService(stores.reference),
+        reference=stores.reference,
         users=stores.users,
         submissions=stores.submissions,
         intake=IntakeService(

@@ -30,8 +30,8 @@ from handlers.context import SotongContext
 from handlers.ui import button, keyboard
 from messages import Markup, format_number, t
 from messages.costs import describe_cost
+from services.container import Services
 from services.intake import Question
-from services.reference import ReferenceService
 
 __all__ = [
     "ASK",
@@ -370,7 +370,7 @@ async def _ask_profile(context: SotongContext, asked: Question, counter: Markup)
 
 
 def _ask_company(
-    choices: Callable[[ReferenceService], Awaitable[Sequence[Choice]]],
+    choices: Callable[[Services], Awaitable[Sequence[Choice]]],
     data: Callable[[str], cb.ButtonData],
     width: int,
 ) -> _Asker:
@@ -378,7 +378,7 @@ def _ask_company(
 
     async def ask(context: SotongContext, asked: Question, counter: Markup) -> Shown:
         lang, step = context.lang, asked.draft.step
-        found = await choices(context.services.reference)
+        found = await choices(context.services)
         rows = _rows([choice_button(c, lang, data(c.id)) for c in found], width)
         text = t(lang, f"feedback.ask.{step}", counter=counter)
         return text, keyboard([*rows, _skip(lang, step)])
@@ -418,9 +418,9 @@ ASK: dict[DraftStep, _Asker] = {
     DraftStep.COST_WON: _ask_cost_figure,
     DraftStep.ATTACHMENTS: _ask_attachments,
     DraftStep.PROFILE: _ask_profile,
-    DraftStep.REGION: _ask_company(ReferenceService.regions, cb.FbRegion, 4),
-    DraftStep.SIZE: _ask_company(ReferenceService.company_sizes, cb.FbSize, 2),
-    DraftStep.INDUSTRY: _ask_company(ReferenceService.industries, cb.FbIndustry, 2),
+    DraftStep.REGION: _ask_company(lambda s: s.reference.regions(), cb.FbRegion, 4),
+    DraftStep.SIZE: _ask_company(lambda s: s.reference.company_sizes(), cb.FbSize, 2),
+    DraftStep.INDUSTRY: _ask_company(lambda s: s.reference.industries(), cb.FbIndustry, 2),
     DraftStep.VISIBILITY: _ask_visibility,
     DraftStep.REVIEW: _ask_review,
 }

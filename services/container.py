@@ -29,7 +29,6 @@ from services.follow_ups import FollowUpService
 from services.inbox_search import InboxSearch
 from services.inputs import InputService
 from services.intake import IntakeService
-from services.reference import ReferenceService
 from services.retention import RetentionService
 from services.review import ReviewService
 from services.stats import StatsService
@@ -40,6 +39,7 @@ from storage.drafts import DraftQueries
 from storage.interests import InterestQueries
 from storage.meetings import MeetingQueries
 from storage.outbox import OutboxQueries
+from storage.reference import ReferenceQueries
 from storage.submissions import SubmissionQueries
 from storage.subscriptions import SubscriptionQueries
 from storage.users import UserQueries
@@ -59,7 +59,7 @@ class Services:
     privacy: PrivacyTerms
     accounts: AccountService
     users: UserQueries
-    reference: ReferenceService
+    reference: ReferenceQueries
     submissions: SubmissionQueries
     intake: IntakeService
     drafts: DraftQueries

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from domain.clock import Clock
 from domain.content_import import ImportSummary, parse_content_file
 from storage.content_import import ContentImportRepository
-from storage.reference import ReferenceRepository
+from storage.reference import ReferenceQueries
 
 __all__ = ["CLI_ACTOR_ID", "ContentImporter"]
 
@@ -24,7 +24,7 @@ class ContentImporter:
 
     def __init__(
         self,
-        reference: ReferenceRepository,
+        reference: ReferenceQueries,
         repository: ContentImportRepository,
         clock: Clock,
         zone: ZoneInfo,

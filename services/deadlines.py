@@ -37,7 +37,7 @@ from domain.subscriptions import QuietHours
 from services.notices import LaterDate, OwnerNotices
 from services.supporter_notices import extension_notice
 from storage.deadlines import DeadlineRepository
-from storage.reference import ReferenceRepository
+from storage.reference import ReferenceQueries
 from storage.submissions import SubmissionRepository
 
 __all__ = ["DeadlineLists", "DeadlineService", "ExtendOutcome", "UnknownSubmissionError"]
@@ -84,7 +84,7 @@ class DeadlineService:
         self,
         repository: DeadlineRepository,
         submissions: SubmissionRepository,
-        reference: ReferenceRepository,
+        reference: ReferenceQueries,
         clock: Clock,
         *,
         lists: DeadlineLists,

@@ -24,7 +24,7 @@ from domain.typed_choices import (
     match_choice,
     reference_options,
 )
-from services.reference import ReferenceService
+from storage.reference import ReferenceQueries
 
 __all__ = [
     "IMPACT_LEVELS",
@@ -86,7 +86,7 @@ def profile_options(labels: ButtonLabels) -> tuple[Option, Option]:
 
 
 async def step_options(
-    reference: ReferenceService, step: DraftStep, labels: ButtonLabels
+    reference: ReferenceQueries, step: DraftStep, labels: ButtonLabels
 ) -> tuple[Option, ...]:
     """What a typed answer at a feedback step may name; empty where the step takes free text."""
     if step is DraftStep.IMPACT:
@@ -105,7 +105,7 @@ async def step_options(
 
 
 async def match_typed_answer(
-    reference: ReferenceService, step: DraftStep, text: str, labels: ButtonLabels
+    reference: ReferenceQueries, step: DraftStep, text: str, labels: ButtonLabels
 ) -> str | None:
     """The button a text typed at `step` names (its stored value), or None to refuse it."""
     options = await step_options(reference, step, labels)

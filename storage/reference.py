@@ -5,12 +5,12 @@ from __future__ import annotations
 from domain.reference import Choice
 from storage.database import Database
 
-__all__ = ["ReferenceRepository"]
+__all__ = ["ReferenceQueries"]
 
 _TABLES = ("categories", "regions", "company_sizes", "industries")
 
 
-class ReferenceRepository:
+class ReferenceQueries:
     """Categories, regions, company sizes and industries, in their display order."""
 
     def __init__(self, database: Database) -> None:

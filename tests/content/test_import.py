@@ -15,7 +15,7 @@ from storage.content_events import ContentEventRepository
 from storage.content_import import ContentImportRepository
 from storage.database import Database
 from storage.meetings import MeetingRepository
-from storage.reference import ReferenceRepository
+from storage.reference import ReferenceQueries
 from tests.delivery.support import SEOUL, kst
 from tests.fixtures.app import START, TEST_TOKEN
 
@@ -31,7 +31,7 @@ async def database(tmp_path: Path) -> Database:
 
 def _importer(database: Database) -> ContentImporter:
     return ContentImporter(
-        ReferenceRepository(database), ContentImportRepository(database), FrozenClock(START), SEOUL
+        ReferenceQueries(database), ContentImportRepository(database), FrozenClock(START), SEOUL
     )
 
 

@@ -38,7 +38,6 @@ from services.export import ExportFilter, ExportFormat, ExportService
 from services.export.burden_sheet import BURDEN_COLUMNS, BurdenWords
 from services.export.labels import ExportLabels
 from services.intake import IntakeService
-from services.reference import ReferenceService
 from services.typed_choices import match_typed_answer
 from storage.agenda import LinkRepository
 from storage.announcements import AnnouncementRepository
@@ -50,7 +49,7 @@ from storage.exports import ExportRepository
 from storage.inputs import InputRepository
 from storage.meetings import MeetingRepository
 from storage.outbox import OutboxRepository
-from storage.reference import ReferenceRepository
+from storage.reference import ReferenceQueries
 from storage.signing_keys import SigningKeyRepository
 from storage.submissions import SubmissionRepository
 from storage.users import UserRepository
@@ -125,7 +124,7 @@ class TextChannel:
     agenda: AgendaService
     content: ContentAdminService
     exports: ExportService
-    reference: ReferenceService
+    reference: ReferenceQueries
     words: TextWords
 
     async def join(self, user_id: int, language: str) -> User:
@@ -186,7 +185,7 @@ async def channel(tmp_path: Path) -> AsyncIterator[TextChannel]:
             exports=ExportService(
                 ExportRepository(database), AuditRepository(database), clock, SEOUL, words
             ),
-            reference=ReferenceService(ReferenceRepository(database)),
+            reference=ReferenceQueries(database),
             words=words,
         )
     finally:

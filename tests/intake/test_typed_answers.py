@@ -17,7 +17,6 @@ from handlers.feedback_views import hint
 from handlers.typed_labels import button_labels
 from handlers.ui import plain_text
 from messages import t
-from services.reference import ReferenceService
 from services.typed_choices import (
     impact_options,
     match_typed_answer,
@@ -25,12 +24,12 @@ from services.typed_choices import (
     yes_no_options,
 )
 from storage.database import Database
-from storage.reference import ReferenceRepository
+from storage.reference import ReferenceQueries
 
 
 @pytest.fixture
-def reference(database: Database) -> ReferenceService:
-    return ReferenceService(ReferenceRepository(database))
+def reference(database: Database) -> ReferenceQueries:
+    return ReferenceQueries(database)
 
 
 TYPED = [
@@ -111,7 +110,7 @@ TYPED = [
 
 @pytest.mark.parametrize(("step", "typed", "value"), TYPED, ids=str)
 async def test_a_typed_answer_picks_its_button(
-    reference: ReferenceService, step: DraftStep, typed: str, value: str
+    reference: ReferenceQueries, step: DraftStep, typed: str, value: str
 ) -> None:
     assert await match_typed_answer(reference, step, typed, button_labels) == value
 
@@ -142,12 +141,12 @@ REFUSED = [
 
 @pytest.mark.parametrize(("step", "typed"), REFUSED, ids=str)
 async def test_nothing_or_several_is_refused(
-    reference: ReferenceService, step: DraftStep, typed: str
+    reference: ReferenceQueries, step: DraftStep, typed: str
 ) -> None:
     assert await match_typed_answer(reference, step, typed, button_labels) is None
 
 
-async def test_every_region_is_found_by_each_of_its_names(reference: ReferenceService) -> None:
+async def test_every_region_is_found_by_each_of_its_names(reference: ReferenceQueries) -> None:
     """All 17, by the Korean and English names on the buttons."""
     regions = await reference.regions()
     assert len(regions) == 17
@@ -160,7 +159,7 @@ async def test_every_region_is_found_by_each_of_its_names(reference: ReferenceSe
 
 
 async def test_every_list_answers_to_each_label_in_both_languages(
-    reference: ReferenceService,
+    reference: ReferenceQueries,
 ) -> None:
     for step in (DraftStep.IMPACT, DraftStep.SIZE, DraftStep.INDUSTRY, DraftStep.VISIBILITY):
         for option in await step_options(reference, step, button_labels):
@@ -213,7 +212,7 @@ def test_a_name_shared_by_two_options_matches_neither() -> None:
 
 
 async def test_answers_are_matched_against_the_labels_of_the_channel_that_asked(
-    reference: ReferenceService,
+    reference: ReferenceQueries,
 ) -> None:
     """Another channel's buttons may read otherwise; its typed answers match its own labels."""
 
@@ -242,7 +241,7 @@ _EXAMPLE = re.compile(r"‘([^’]+)’|“([^”]+)”")
 
 @pytest.mark.parametrize("language", ["ko", "en"])
 async def test_steps_that_take_a_typed_answer_say_so(
-    reference: ReferenceService, language: str
+    reference: ReferenceQueries, language: str
 ) -> None:
     """The question and its refusal hint offer typing as well as tapping, at every such step.
 

@@ -51,7 +51,7 @@ from storage.exports import ExportRepository
 from storage.follow_ups import FollowUpRepository
 from storage.merges import MergeRepository
 from storage.migrations import discover_migrations
-from storage.reference import ReferenceRepository
+from storage.reference import ReferenceQueries
 from storage.retention import PurgeBounds, RetentionRepository
 from storage.submissions import SubmissionRepository
 
@@ -262,7 +262,7 @@ async def _compare(database: Database, clock: FrozenClock, zone: ZoneInfo) -> No
     deadline = await DeadlineService(
         DeadlineRepository(database),
         SubmissionRepository(database),
-        ReferenceRepository(database),
+        ReferenceQueries(database),
         clock,
         lists=DeadlineListTexts(zone),
         notices=OwnerNoticeTexts(zone),
