@@ -274,7 +274,7 @@ async def measure(
         async def stats() -> None:
             await services.stats.overview()
             await services.deadlines.summary()
-            await services.follow_ups.summary()
+            await services.follow_up_answers.summary()
             await services.burden.total()
 
         blank = Draft.blank(4_000_000, "ko", NOW)

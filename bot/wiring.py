@@ -50,7 +50,7 @@ from services.stats import StatsService
 from services.subscribing import SubscriptionService
 from storage.admin_searches import AdminSearchRepository
 from storage.admin_stats import StatsRepository
-from storage.agenda import LinkRepository
+from storage.agenda import LinkQueries, LinkRepository
 from storage.announcements import AnnouncementRepository
 from storage.audit import AuditRepository
 from storage.bill_sync import BillSyncRepository
@@ -59,12 +59,12 @@ from storage.burden import BurdenRepository
 from storage.content_events import ContentEventRepository
 from storage.content_import import ContentImportRepository
 from storage.database import Database
-from storage.deadlines import DeadlineRepository
+from storage.deadlines import DeadlineQueries, DeadlineRepository
 from storage.drafts import CompanyProfileRepository, DraftQueries, DraftRepository
 from storage.erasure import ErasureRepository
 from storage.exports import ExportRepository
-from storage.follow_ups import FollowUpRepository
-from storage.inputs import InputRepository
+from storage.follow_ups import FollowUpQueries, FollowUpRepository
+from storage.inputs import InputQueries, InputRepository
 from storage.interests import InterestRepository
 from storage.meetings import MeetingRepository
 from storage.merges import MergeRepository
@@ -228,6 +228,7 @@ def _services(
             on_queued=delivery.wake,
         ),
         inputs=InputService(InputRepository(database), clock),
+        forms=InputQueries(database),
         audit=stores.audit,
         exports=ExportService(
             ExportRepository(database),
@@ -287,6 +288,8 @@ def _services(
             quiet=settings.quiet,
             on_queued=delivery.wake,
         ),
+        due_dates=DeadlineQueries(database),
+        links=LinkQueries(database),
         agenda=AgendaService(
             LinkRepository(database),
             stores.submissions,
@@ -298,6 +301,7 @@ def _services(
             words=composers.links,
             on_queued=delivery.wake,
         ),
+        follow_up_answers=FollowUpQueries(database),
         inbox_search=InboxSearch(AdminSearchRepository(database), clock),
         burden=BurdenService(ExportRepository(database), BurdenRepository(database)),
         follow_ups=FollowUpService(

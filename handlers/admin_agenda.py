@@ -45,7 +45,7 @@ def _target(letter: str, number: str | int) -> LinkTarget:
 async def card_line(context: SotongContext, submission_id: int) -> Markup | None:
     """What the card says a submission is linked to, or None."""
     agenda = context.services.agenda
-    targets = await agenda.targets_of(submission_id)
+    targets = await context.services.links.targets_of(submission_id)
     if not targets:
         return None
     titles = []

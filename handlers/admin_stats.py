@@ -190,7 +190,7 @@ async def _summary(context: SotongContext, overview: StatsOverview) -> Markup:
     """The summary, then one labelled line each: deadlines kept, "did it help?", the burden."""
     lang = context.lang
     deadlines = deadline_text(lang, await context.services.deadlines.summary())
-    helped = follow_up_text(lang, await context.services.follow_ups.summary())
+    helped = follow_up_text(lang, await context.services.follow_up_answers.summary())
     burden = burden_summary(lang, await context.services.burden.total())
     lines = (summary_text(lang, overview), deadlines, helped, burden, t(lang, "admin_stats.hint"))
     return Markup("\n".join(lines))

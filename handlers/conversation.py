@@ -143,7 +143,7 @@ class Flow(BaseHandler[Update, SotongContext, None]):
         context.step = None if question is None else question.step
         stored = None
         if not self._saves_itself:
-            stored = await inputs.form(user_id, self.name)
+            stored = await context.services.forms.get(user_id, self.name)
             context.form = {} if stored is None else stored.form
         before = copy.deepcopy(context.form)
         state = await handler.handle_update(update, application, inner, context)

@@ -44,7 +44,7 @@ async def detail_line(context: SotongContext, submission: Submission) -> Markup 
             return t(lang, "deadline.detail_replied", date=due)
         return t(lang, "deadline.detail", date=due)
     if submission.expected_on is not None:
-        reason = await context.services.deadlines.latest_reason(submission.id)
+        reason = await context.services.due_dates.latest_reason(submission.id)
         return t(
             lang,
             "deadline.detail_expected",
@@ -118,7 +118,7 @@ def follow_up_text(lang: str, summary: FollowUpSummary) -> Markup:
 
 async def follow_up_line(context: SotongContext, submission_id: int) -> Markup | None:
     """What the owner said when asked "did it help?", with the note and new cost; or None."""
-    answer = await context.services.follow_ups.answer_of(submission_id)
+    answer = await context.services.follow_up_answers.answer_of(submission_id)
     if answer is None:
         return None
     lang = context.lang

@@ -219,7 +219,7 @@ async def answer_offer(update: Update, context: SotongContext) -> None:
     user_id = update.effective_user.id
     inputs = context.services.inputs
     lang = context.lang
-    held = await inputs.form(user_id, HELD_TEXT)
+    held = await context.services.forms.get(user_id, HELD_TEXT)
     if held is None or held.form.get("message_id") != tapped.message_id:
         await query.answer(t(lang, "kept.offer_gone"))
         await drop_buttons(query)

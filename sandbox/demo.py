@@ -242,6 +242,7 @@ class _DemoWriter:
         )
         self.deadlines = services.deadlines
         self.agenda = services.agenda
+        self.links = services.links
         self.follow_ups = services.follow_ups
         self.notice_version = services.privacy.notice_version
 
@@ -367,7 +368,7 @@ class _DemoWriter:
     async def link(self, submission: Submission, item: DemoSubmission, now: datetime) -> None:
         """Put the submission on the agenda of the meetings and bills its entry names."""
         for key in item.links:
-            target = await self.agenda.target_for_key(key)
+            target = await self.links.target_for_key(key)
             if target is None:
                 raise SandboxDataError(f"{SUBMISSIONS_FILE}: no meeting or bill with key {key!r}")
             self.clock.set(now - timedelta(minutes=30))

@@ -195,14 +195,6 @@ class AgendaService:
         await self.notify()
         return LinkOutcome(tuple(linked), added, tuple(unknown))
 
-    async def target_for_key(self, key: str) -> LinkTarget | None:
-        """The meeting or bill with this import key (content files name items by key)."""
-        return await self._links.target_for_key(key)
-
-    async def targets_of(self, submission_id: int) -> list[LinkTarget]:
-        """What a submission is linked to."""
-        return await self._links.targets_of(submission_id)
-
     async def agenda(self, target: LinkTarget, language: str) -> Agenda:
         """The linked submissions and their burden totals, ready to hand to the council."""
         title = await self.title(target, language)

@@ -33,9 +33,13 @@ from services.retention import RetentionService
 from services.review import ReviewService
 from services.stats import StatsService
 from services.subscribing import SubscriptionService
+from storage.agenda import LinkQueries
 from storage.audit import AuditQueries
 from storage.bills import BillQueries
+from storage.deadlines import DeadlineQueries
 from storage.drafts import DraftQueries
+from storage.follow_ups import FollowUpQueries
+from storage.inputs import InputQueries
 from storage.interests import InterestQueries
 from storage.meetings import MeetingQueries
 from storage.outbox import OutboxQueries
@@ -67,6 +71,8 @@ class Services:
     draft_reminders: DraftReminders
     review: ReviewService
     inputs: InputService
+    forms: InputQueries
+    """Read-only: a person's open question and the forms they are half-way through."""
     audit: AuditQueries
     exports: ExportService
     stats: StatsService
@@ -83,9 +89,15 @@ class Services:
     backups: BackupService
     assembly: BillSyncService | None
     deadlines: DeadlineService
+    due_dates: DeadlineQueries
+    """Read-only: why an answer was put off."""
     agenda: AgendaService
+    links: LinkQueries
+    """Read-only: what a submission is linked to, and the item an import key names."""
     inbox_search: InboxSearch
     follow_ups: FollowUpService
+    follow_up_answers: FollowUpQueries
+    """Read-only: an owner's verdict and the summary of them."""
     burden: BurdenService
 
     def is_admin(self, user_id: int | None) -> bool:

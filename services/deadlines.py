@@ -156,10 +156,6 @@ class DeadlineService:
         items = await self._repository.open_due_by(today + timedelta(days=DUE_SOON_DAYS))
         return today, by_ministry(items, today)
 
-    async def latest_reason(self, submission_id: int) -> str | None:
-        """Why the answer was last put off, for the owner's and the admins' views."""
-        return await self._repository.latest_reason(submission_id)
-
     async def daily(self) -> int:
         """From ADMIN_DIGEST_HOUR local time, once a day: queue each admin's deadline list.
 

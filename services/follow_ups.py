@@ -10,9 +10,7 @@ from zoneinfo import ZoneInfo
 from domain.clock import Clock
 from domain.follow_up import (
     MAX_NOTE_LENGTH,
-    FollowUpAnswer,
     FollowUpResult,
-    FollowUpSummary,
     NewCost,
     parse_new_cost,
 )
@@ -93,11 +91,3 @@ class FollowUpService:
     async def done(self, user_id: int) -> None:
         """Nothing to add."""
         await self._repository.stop_awaiting(user_id)
-
-    async def answer_of(self, submission_id: int) -> FollowUpAnswer | None:
-        """One submission's verdict, for its card and its owner's details."""
-        return await self._repository.answer_of(submission_id)
-
-    async def summary(self) -> FollowUpSummary:
-        """Questions asked and answers per result."""
-        return await self._repository.summary()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from domain.clock import Clock
-from domain.inputs import FormInProgress, OpenQuestion
 from storage.inputs import InputRepository
 
 __all__ = ["InputService"]
@@ -17,14 +16,6 @@ class InputService:
     def __init__(self, inputs: InputRepository, clock: Clock) -> None:
         self._inputs = inputs
         self._clock = clock
-
-    async def open_question(self, user_id: int) -> OpenQuestion | None:
-        """The question the person's next message answers, or None."""
-        return await self._inputs.open_question(user_id)
-
-    async def form(self, user_id: int, flow: str) -> FormInProgress | None:
-        """A flow's stored form and step, open or parked."""
-        return await self._inputs.get(user_id, flow)
 
     async def ask(self, user_id: int, flow: str, step: str, form: dict[str, Any]) -> None:
         """Store the form with the step it now waits for, whose question was just sent."""

@@ -17,7 +17,7 @@ from storage.outbox import enqueue_in
 from storage.supporters import enqueue_supporters_in, supporters_in
 from storage.timestamps import to_db
 
-__all__ = ["LinkRepository", "StageRecord"]
+__all__ = ["LinkQueries", "LinkRepository", "StageRecord"]
 
 StageRecord = tuple[int, int, str, date]
 """(stage id, bill id, stage, on date) of one recorded bill stage."""
@@ -25,11 +25,32 @@ StageRecord = tuple[int, int, str, date]
 _ANONYMOUS = f"s.visibility = {literal(Visibility.ANONYMOUS)}"
 
 
-class LinkRepository:
-    """Reads and writes links and their notices; every write is one transaction."""
+class LinkQueries:
+    """What views read of links (what a submission is linked to); the repository extends it."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
+
+    async def target_for_key(self, key: str) -> LinkTarget | None:
+        """The meeting or bill an import file named by its key, or None."""
+        for kind, table in ((LinkKind.MEETING, "meetings"), (LinkKind.BILL, "bills")):
+            value = await self._db.fetch_value(f"SELECT id FROM {table} WHERE key = ?", (key,))
+            if value is not None:
+                return LinkTarget(kind, int(value))
+        return None
+
+    async def targets_of(self, submission_id: int) -> list[LinkTarget]:
+        """The meetings and bills a submission is linked to, in the order they were linked."""
+        rows = await self._db.fetch_all(
+            "SELECT item_type, item_id FROM submission_links WHERE submission_id = ?"
+            " ORDER BY linked_at, item_type, item_id",
+            (submission_id,),
+        )
+        return [LinkTarget(LinkKind(row[0]), int(row[1])) for row in rows]
+
+
+class LinkRepository(LinkQueries):
+    """Reads and writes links and their notices; every write is one transaction."""
 
     async def link(
         self,
@@ -74,23 +95,6 @@ class LinkRepository:
                 details={"item_id": target.item_id, "added": added},
             )
         return added
-
-    async def target_for_key(self, key: str) -> LinkTarget | None:
-        """The meeting or bill an import file named by its key, or None."""
-        for kind, table in ((LinkKind.MEETING, "meetings"), (LinkKind.BILL, "bills")):
-            value = await self._db.fetch_value(f"SELECT id FROM {table} WHERE key = ?", (key,))
-            if value is not None:
-                return LinkTarget(kind, int(value))
-        return None
-
-    async def targets_of(self, submission_id: int) -> list[LinkTarget]:
-        """The meetings and bills a submission is linked to, in the order they were linked."""
-        rows = await self._db.fetch_all(
-            "SELECT item_type, item_id FROM submission_links WHERE submission_id = ?"
-            " ORDER BY linked_at, item_type, item_id",
-            (submission_id,),
-        )
-        return [LinkTarget(LinkKind(row[0]), int(row[1])) for row in rows]
 
     async def agenda(self, target: LinkTarget) -> list[AgendaEntry]:
         """The visible submissions linked to one item, most supported first."""

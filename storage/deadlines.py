@@ -17,7 +17,7 @@ from storage.supporters import enqueue_supporters_in, supporters_in
 from storage.tallies import tally
 from storage.timestamps import from_db, to_db
 
-__all__ = ["DeadlineRepository"]
+__all__ = ["DeadlineQueries", "DeadlineRepository"]
 
 _COUNTED = "s.hidden = 0 AND s.merged_into IS NULL AND s.deleted_at IS NULL"
 _REPLIED = f"{_COUNTED} AND s.due_on IS NOT NULL AND s.replied_at IS NOT NULL"
@@ -35,11 +35,23 @@ def _item(row: Row) -> DeadlineItem:
     )
 
 
-class DeadlineRepository:
-    """Reads and writes the deadline columns; every write is one transaction."""
+class DeadlineQueries:
+    """What views read of deadlines (the reason for a later date); the repository extends it."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
+
+    async def latest_reason(self, submission_id: int) -> str | None:
+        """Why the answer was last put off, or None when it never was."""
+        value = await self._db.fetch_value(
+            "SELECT reason FROM deadline_changes WHERE submission_id = ? ORDER BY id DESC LIMIT 1",
+            (submission_id,),
+        )
+        return None if value is None else str(value)
+
+
+class DeadlineRepository(DeadlineQueries):
+    """Reads and writes the deadline columns; every write is one transaction."""
 
     async def fill_missing(self, due_for: Callable[[datetime], date]) -> int:
         """Give every submission stored before deadlines existed its due day; return how many."""
@@ -187,14 +199,6 @@ class DeadlineRepository:
                 await enqueue_supporters_in(
                     connection, supporters, recipients, source_id=change.lastrowid, now=now
                 )
-
-    async def latest_reason(self, submission_id: int) -> str | None:
-        """Why the answer was last put off, or None when it never was."""
-        value = await self._db.fetch_value(
-            "SELECT reason FROM deadline_changes WHERE submission_id = ? ORDER BY id DESC LIMIT 1",
-            (submission_id,),
-        )
-        return None if value is None else str(value)
 
     async def languages(self, user_ids: Iterable[int]) -> list[tuple[int, str]]:
         """(id, language) of each of these users who started the bot and did not block it."""

@@ -22,17 +22,39 @@ from storage.outbox import enqueue_in
 from storage.tallies import tally_counts
 from storage.timestamps import from_db, to_db
 
-__all__ = ["FollowUpRepository"]
+__all__ = ["FollowUpQueries", "FollowUpRepository"]
 
 _COUNTED = "s.hidden = 0 AND s.merged_into IS NULL AND s.deleted_at IS NULL"
 _ANONYMOUS = f"s.visibility = {literal(Visibility.ANONYMOUS)}"
 
 
-class FollowUpRepository:
-    """Reads and writes `follow_ups`; every write is one transaction."""
+class FollowUpQueries:
+    """What views read of follow-ups (an owner's answer, the summary); the repository extends it."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
+
+    async def answer_of(self, submission_id: int) -> FollowUpAnswer | None:
+        """The owner's verdict on one submission, or None before any."""
+        row = await self._db.fetch_one(
+            "SELECT result, note, new_hours_per_month, new_won FROM follow_ups"
+            " WHERE submission_id = ? AND result IS NOT NULL",
+            (submission_id,),
+        )
+        if row is None:
+            return None
+        return FollowUpAnswer(FollowUpResult(row[0]), row[1], row[2], row[3])
+
+    async def summary(self) -> FollowUpSummary:
+        """Questions asked and answers per result, over counted submissions (kept tallies)."""
+        counts = await tally_counts(self._db, "follow_up")
+        asked = sum(count for _, count in counts)
+        results = {FollowUpResult(value): count for value, count in counts if value is not None}
+        return FollowUpSummary(asked, results)
+
+
+class FollowUpRepository(FollowUpQueries):
+    """Reads and writes `follow_ups`; every write is one transaction."""
 
     async def due(self, resolved_before: datetime) -> list[FollowUpDue]:
         """Resolved before the cut-off, never asked, owner reachable or anonymous: who to ask now.
@@ -145,21 +167,3 @@ class FollowUpRepository:
             " (SELECT id FROM submissions WHERE user_id = ?)",
             (user_id,),
         )
-
-    async def answer_of(self, submission_id: int) -> FollowUpAnswer | None:
-        """The owner's verdict on one submission, or None before any."""
-        row = await self._db.fetch_one(
-            "SELECT result, note, new_hours_per_month, new_won FROM follow_ups"
-            " WHERE submission_id = ? AND result IS NOT NULL",
-            (submission_id,),
-        )
-        if row is None:
-            return None
-        return FollowUpAnswer(FollowUpResult(row[0]), row[1], row[2], row[3])
-
-    async def summary(self) -> FollowUpSummary:
-        """Questions asked and answers per result, over counted submissions (kept tallies)."""
-        counts = await tally_counts(self._db, "follow_up")
-        asked = sum(count for _, count in counts)
-        results = {FollowUpResult(value): count for value, count in counts if value is not None}
-        return FollowUpSummary(asked, results)

@@ -12,7 +12,7 @@ from domain.inputs import FormInProgress, OpenQuestion
 from storage.database import Database
 from storage.timestamps import to_db
 
-__all__ = ["InputRepository", "open_step"]
+__all__ = ["InputQueries", "InputRepository", "open_step"]
 
 
 async def open_step(
@@ -56,8 +56,8 @@ async def open_step(
     )
 
 
-class InputRepository:
-    """Open, park, read and forget inputs in progress; each change is one transaction."""
+class InputQueries:
+    """Where a person is: their open question and a form in progress; the repository extends it."""
 
     def __init__(self, database: Database) -> None:
         self._db = database
@@ -80,6 +80,10 @@ class InputRepository:
         if row is None:
             return None
         return FormInProgress(flow, row[0], bool(row[1]), bool(row[2]), dict(json.loads(row[3])))
+
+
+class InputRepository(InputQueries):
+    """Open, park, read and forget inputs in progress; each change is one transaction."""
 
     async def open(
         self,

@@ -71,7 +71,7 @@ async def test_forged_admin_buttons_do_nothing_and_are_logged(
     stored = await sotong.services.submissions.get(submission.id)
     assert stored is not None and stored.status == submission.status
     assert await sotong.services.audit.latest(50) == audit_before
-    assert await sotong.services.inputs.open_question(user.id) is None
+    assert await sotong.services.forms.open_question(user.id) is None
     assert emulator.calls("sendDocument") == []
 
 

@@ -278,7 +278,7 @@ async def test_too_long_answer_is_refused_and_cancel_changes_nothing(sotong: Bot
     assert "취소했어요" in (admin.reply().text or "")
     stored = await sotong.services.submissions.get(submission.id)
     assert stored is not None and stored.status is SubmissionStatus.RECEIVED
-    assert await sotong.services.inputs.open_question(ADMIN_ID) is None
+    assert await sotong.services.forms.open_question(ADMIN_ID) is None
 
 
 async def test_typed_answer_survives_a_restart(sotong: BotHarness) -> None:

@@ -46,7 +46,7 @@ async def test_text_while_the_language_question_is_open_gets_its_hint(sotong: Bo
     await user.send("/start")
     await user.send("안녕하세요")
     assert "버튼을 눌러 주세요" in (user.reply().text or "")
-    assert await sotong.services.inputs.open_question(user.id) is not None
+    assert await sotong.services.forms.open_question(user.id) is not None
 
 
 async def test_a_command_parks_the_consent_question(sotong: BotHarness) -> None:
@@ -54,7 +54,7 @@ async def test_a_command_parks_the_consent_question(sotong: BotHarness) -> None:
     await user.send("/start")
     await user.tap("한국어")
     await user.send("/help")
-    assert await sotong.services.inputs.open_question(user.id) is None
+    assert await sotong.services.forms.open_question(user.id) is None
     await user.send("그냥 궁금해서요")
     assert "동의" not in (user.reply().text or "").split("\n")[0]
     assert "이해하지 못했어요" in (user.reply().text or "")
@@ -70,7 +70,7 @@ async def test_admin_answer_typed_during_a_content_form_reaches_the_answer(
     await admin.tap("SOS Talk")  # the form now asks for the title
     await _answer_from_inbox(sotong, submission.receipt_code)
     assert await _answered(sotong, submission.id)
-    parked = await sotong.services.inputs.form(ADMIN_ID, "content_admin")
+    parked = await sotong.services.forms.get(ADMIN_ID, "content_admin")
     assert parked is not None and not parked.is_open and parked.form.get("type") == "meeting"
     assert "title" not in parked.form
 

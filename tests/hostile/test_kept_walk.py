@@ -218,7 +218,7 @@ async def test_no_typed_text_is_lost_around_any_interruption(
         reply = owner.transcript[-1]
         kept = _kept_fields(await drafts.get(owner.id)) != _kept_fields(before)
         offered = any(_offers(data) for row in reply.keyboard for _, data in row if data)
-        question = await sotong.services.inputs.open_question(owner.id)
+        question = await sotong.services.forms.open_question(owner.id)
         asked_again = question is not None and question.flow == FEEDBACK_FLOW
         if len(clean_text(text)) >= SENTENCE:
             assert kept or offered, f"{what}: the sentence was lost; reply {reply.text!r}"

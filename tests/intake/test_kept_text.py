@@ -219,7 +219,7 @@ async def test_going_on_without_the_sentence_keeps_the_problem(sotong: BotHarnes
     draft = await sotong.services.drafts.get(owner.id)
     assert draft is not None and draft.content.problem == PROBLEM_KO
     assert draft.step is DraftStep.READY
-    assert await sotong.services.inputs.form(owner.id, HELD_TEXT) is None
+    assert await sotong.services.forms.get(owner.id, HELD_TEXT) is None
 
 
 async def test_an_older_offer_never_adds_a_newer_sentence(sotong: BotHarness) -> None:
@@ -250,7 +250,7 @@ async def test_a_short_text_at_a_button_step_asks_the_question_again(
     reply = owner.reply()
     assert NOT_UNDERSTOOD[language] not in (reply.text or "")
     assert "fb:impact:4" in [data for row in reply.keyboard for _, data in row]
-    question = await sotong.services.inputs.open_question(owner.id)
+    question = await sotong.services.forms.open_question(owner.id)
     assert question is not None and question.step == "impact"
 
 
@@ -264,7 +264,7 @@ async def test_a_refused_figure_after_an_interruption_asks_again(
     await owner.send("/my")
     await owner.send("많이요")
     assert NOT_UNDERSTOOD[language] not in _text(owner)
-    question = await sotong.services.inputs.open_question(owner.id)
+    question = await sotong.services.forms.open_question(owner.id)
     assert question is not None and question.step == "cost_won"
 
 
@@ -319,7 +319,7 @@ async def test_declining_keeps_nothing_of_the_sentence(sotong: BotHarness, langu
     )
     assert label(language, "kept.declined") in _text(user)
     assert await sotong.services.drafts.get(user.id) is None
-    assert await sotong.services.inputs.form(user.id, HELD_TEXT) is None
+    assert await sotong.services.forms.get(user.id, HELD_TEXT) is None
     stored = await sotong.repositories.users.get(user.id)
     assert stored is not None and not stored.has_consent(sotong.services.privacy.notice_version)
     await user.send("/privacy")  # agreeing later does not bring the sentence back

@@ -67,7 +67,7 @@ async def _poke(
         await _expect_hint(user, expected, step)
     await user.send("/help")  # a command parks the question; /feedback offers to continue
     assert "/feedback" in (user.reply().text or "")
-    assert await sotong.services.inputs.open_question(user.id) is None
+    assert await sotong.services.forms.open_question(user.id) is None
     await user.send("/feedback")
     if draft_before is not None and not draft_before.is_blank:
         await user.tap(callback_data="fb:continue")

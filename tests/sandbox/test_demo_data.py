@@ -36,11 +36,11 @@ async def test_bundled_demo_data_goes_through_intake_and_review(tmp_path: Path) 
             SubmissionFilter(overdue_before=wiring.services.deadlines.today())
         )
         deadlines = await wiring.services.deadlines.summary()
-        held = await wiring.services.agenda.target_for_key("sme-ai-council-2026-11")
+        held = await wiring.services.links.target_for_key("sme-ai-council-2026-11")
         assert held is not None
         agenda = await wiring.services.agenda.agenda(held, "ko")
         notices = await database.fetch_value("SELECT COUNT(*) FROM link_notices")
-        helped = await wiring.services.follow_ups.summary()
+        helped = await wiring.services.follow_up_answers.summary()
         burden = await wiring.services.burden.table(language="ko")
     finally:
         await database.close()
