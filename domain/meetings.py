@@ -9,6 +9,8 @@ from enum import StrEnum
 from domain.content import LocalizedText
 
 __all__ = [
+    "DAY_REMINDER_LEAD",
+    "HOUR_REMINDER_LEAD",
     "LISTED_AFTER_END",
     "OPEN_MEETING_STATUSES",
     "Meeting",
@@ -17,6 +19,7 @@ __all__ = [
     "MeetingNotFoundError",
     "MeetingStatus",
     "MeetingValidationError",
+    "reminder_due",
 ]
 
 
@@ -45,6 +48,26 @@ OPEN_MEETING_STATUSES = frozenset({MeetingStatus.SCHEDULED, MeetingStatus.CHANGE
 LISTED_AFTER_END = timedelta(hours=3)
 """How long a meeting stays in the upcoming list after it ends (or starts, with no end given),
 so one in progress, or just over, can still be found."""
+
+
+DAY_REMINDER_LEAD = timedelta(days=1)
+HOUR_REMINDER_LEAD = timedelta(hours=1)
+"""A meeting's reminders open this long before its start: a day before, then an hour before."""
+
+
+def reminder_due(
+    starts_at: datetime, now: datetime, *, day_sent: bool, hour_sent: bool
+) -> str | None:
+    """Which reminder is due now, "day" or "hour", or None.
+
+    Once the hour-before window is open the day-before reminder is no longer useful, so only
+    the hour-before one can be due; a meeting already started gets neither.
+    """
+    if not now < starts_at <= now + DAY_REMINDER_LEAD:
+        return None
+    if starts_at - now <= HOUR_REMINDER_LEAD:
+        return None if hour_sent else "hour"
+    return None if day_sent else "day"
 
 
 class MeetingNotFoundError(LookupError):

@@ -22,6 +22,7 @@ __all__ = [
     "ALLOWED_MOVES",
     "MAX_MINISTRY_LENGTH",
     "MAX_REASON_LENGTH",
+    "MERGED_STATUS",
     "AlreadyMergedError",
     "ChangedMeanwhileError",
     "EmptyTextError",
@@ -115,6 +116,10 @@ class NotAReceiptCodeError(ReviewError):
 
 class SameSubmissionError(ReviewError):
     """A submission cannot be a duplicate of itself."""
+
+
+MERGED_STATUS = SubmissionStatus.CLOSED
+"""What a duplicate becomes once merged into the original: closed, with no reply of its own."""
 
 
 class AlreadyMergedError(ReviewError):

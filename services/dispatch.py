@@ -23,12 +23,13 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from domain.clock import Clock
 from domain.content import ContentChange, ContentEvent, ItemKind
 from domain.delivery import QueuedMessage
+from domain.meetings import HOUR_REMINDER_LEAD
 from domain.subscriptions import (
     BillScope,
     QuietHours,
@@ -237,7 +238,7 @@ class PolicyDispatcher:
             not_before = now
             if item.which == "day":
                 not_before = self._quiet.release_at(now, self._zone)
-                if not_before > item.starts_at - timedelta(hours=1):
+                if not_before > item.starts_at - HOUR_REMINDER_LEAD:
                     continue
             key = f"reminder:{meeting.id}:{item.which}:{to_db(item.starts_at)}"
             batches[key].append(

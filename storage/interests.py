@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from domain.content import ItemKind
 from domain.delivery import QueuedMessage
-from domain.meetings import OPEN_MEETING_STATUSES
+from domain.meetings import DAY_REMINDER_LEAD, OPEN_MEETING_STATUSES, reminder_due
 from storage.content_events import id_marks
 from storage.database import Database
 from storage.domain_sql import one_of
@@ -124,11 +124,7 @@ class InterestRepository(InterestQueries):
         return [(row[0], row[1]) for row in rows]
 
     async def due_reminders(self, now: datetime) -> list[ReminderDue]:
-        """Reminders whose window is open: a day before, then an hour before, the start.
-
-        Once the hour-before window is open the day-before reminder is no longer useful, so
-        only the hour-before one is returned.
-        """
+        """Reminders whose window is open, as `domain.meetings.reminder_due` decides."""
         rows = await self._db.fetch_all(
             "SELECT r.user_id, u.language, m.id, m.starts_at, r.day_queued_at, r.hour_queued_at"
             " FROM meeting_reminders r JOIN meetings m ON m.id = r.meeting_id"
@@ -138,16 +134,16 @@ class InterestRepository(InterestQueries):
             " AND m.starts_at > ? AND m.starts_at <= ?"
             " AND (r.day_queued_at IS NULL OR r.hour_queued_at IS NULL)"
             " ORDER BY m.starts_at, r.user_id",
-            (to_db(now), to_db(now + timedelta(days=1))),
+            (to_db(now), to_db(now + DAY_REMINDER_LEAD)),
         )
         due = []
         for row in rows:
             starts_at = from_db(row[3])
-            if starts_at - now <= timedelta(hours=1):
-                if row[5] is None:
-                    due.append(ReminderDue(row[0], row[1], row[2], starts_at, "hour"))
-            elif row[4] is None:
-                due.append(ReminderDue(row[0], row[1], row[2], starts_at, "day"))
+            which = reminder_due(
+                starts_at, now, day_sent=row[4] is not None, hour_sent=row[5] is not None
+            )
+            if which is not None:
+                due.append(ReminderDue(row[0], row[1], row[2], starts_at, which))
         return due
 
     async def queue_reminders(

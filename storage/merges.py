@@ -6,15 +6,18 @@ from collections.abc import Callable
 from datetime import datetime
 
 from domain.delivery import Notice
-from domain.review import AlreadyMergedError, MergeCounts
+from domain.review import MERGED_STATUS, AlreadyMergedError, MergeCounts
 from domain.supporters import SupporterNotice
 from storage.audit import record_in
 from storage.database import Database
+from storage.domain_sql import literal
 from storage.outbox import enqueue_notice_in
 from storage.supporters import enqueue_supporters_in, supporters_in
 from storage.timestamps import to_db
 
 __all__ = ["MergeRepository"]
+
+_MERGED = literal(MERGED_STATUS)
 
 # Every voice of the duplicate (each supporter, and its submitter) becomes one support of the
 # original, so the figures an administrator reads after a merge never depend on who stands
@@ -55,7 +58,7 @@ class MergeRepository:
         stamp = to_db(now)
         async with self._db.transaction() as connection:
             cursor = await connection.execute(
-                "UPDATE submissions SET merged_into = ?, status = 'closed', updated_at = ?"
+                f"UPDATE submissions SET merged_into = ?, status = {_MERGED}, updated_at = ?"
                 " WHERE id = ? AND merged_into IS NULL AND EXISTS (SELECT 1 FROM submissions o"
                 " WHERE o.id = ? AND o.merged_into IS NULL)",
                 (original_id, stamp, duplicate_id, original_id),
@@ -90,7 +93,7 @@ class MergeRepository:
             )
             cursor = await connection.execute(
                 "INSERT INTO submission_events (submission_id, at, status, actor_id, note)"
-                " VALUES (?, ?, 'closed', ?, ?)",
+                f" VALUES (?, ?, {_MERGED}, ?, ?)",
                 (duplicate_id, stamp, actor_id, note),
             )
             event_id = cursor.lastrowid

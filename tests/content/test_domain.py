@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from domain.content import ContentChange, ContentEvent, ItemKind
+from domain.meetings import reminder_due
 from domain.subscriptions import Frequency, QuietHours, next_digest_at
 from messages.length import split_blocks, visible_length
 from services.digests import compose
@@ -93,3 +94,23 @@ def test_an_oversized_block_is_cut_by_lines_then_characters() -> None:
     assert all(visible_length(part) <= 4096 for part in parts)
     assert parts[0].startswith("제목")
     assert parts[-1].endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("before_start", "day_sent", "hour_sent", "due"),
+    [
+        (timedelta(days=1, seconds=1), False, False, None),
+        (timedelta(days=1), False, False, "day"),
+        (timedelta(hours=1, seconds=1), True, False, None),
+        (timedelta(hours=1), False, False, "hour"),
+        (timedelta(hours=1), False, True, None),
+        (timedelta(seconds=1), True, False, "hour"),
+        (timedelta(0), False, False, None),
+    ],
+)
+def test_a_reminder_is_due_a_day_then_an_hour_before_the_start(
+    before_start: timedelta, day_sent: bool, hour_sent: bool, due: str | None
+) -> None:
+    now = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+    found = reminder_due(now + before_start, now, day_sent=day_sent, hour_sent=hour_sent)
+    assert found == due
