@@ -154,6 +154,6 @@ async def test_csv_equals_the_row_by_row_reference(
     lines = list(csv.reader(io.StringIO(produced.decode("utf-8-sig"), newline="")))
     assert len(lines) == 301
     cells = {cell for line in lines for cell in line}
-    assert {"'=AI 기본법, \"고영향\"", "'-부산", "정보\n통신"} <= cells
+    assert {'\'=AI 기본법, "고영향"', "'-부산", "정보\n통신"} <= cells
     for line in lines[1:]:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in line)
