@@ -220,7 +220,10 @@ def csv_line_query(
         if column.kind is ColumnKind.TEXT:
             return _csv_text(source, triggers)
         if column.kind is ColumnKind.CODE:
-            return f"CASE {source} {labels} ELSE {source} END"
+            # A missing code (no cost period, no follow-up: most rows) would otherwise be
+            # compared with every code before coming out empty.
+            label = f"CASE {source} {labels} ELSE {source} END"
+            return f"CASE WHEN {source} IS NULL THEN NULL ELSE {label} END"
         if column.kind is ColumnKind.DATETIME:
             return f"strftime('%Y-%m-%d %H:%M', substr({source}, 1, 19), {shifted(source)})"
         return source
