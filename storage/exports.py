@@ -222,8 +222,8 @@ def csv_line_query(
         if column.kind is ColumnKind.CODE:
             # A missing code (no cost period, no follow-up: most rows) would otherwise be
             # compared with every code before coming out empty.
-            label = f"CASE {source} {labels} ELSE {source} END"
-            return f"CASE WHEN {source} IS NULL THEN NULL ELSE {label} END"
+            chosen = f"CASE {source} {labels} ELSE {source} END"
+            return f"CASE WHEN {source} IS NULL THEN NULL ELSE {chosen} END"
         if column.kind is ColumnKind.DATETIME:
             return f"strftime('%Y-%m-%d %H:%M', substr({source}, 1, 19), {shifted(source)})"
         return source
