@@ -58,15 +58,23 @@ def yearly_cost(low: str, high: str, period: str) -> str:
     return f"({low} + {high}) / 2.0 * CASE {period} {whens} END"
 
 
-def on_time_label(due_on: str, replied_at: str, reply_day: str) -> str:
+def on_time_label(
+    due_on: str,
+    replied_at: str,
+    reply_day: str,
+    *,
+    on_time: str = f"'{ANSWERED_ON_TIME}'",
+    late: str = f"'{ANSWERED_LATE}'",
+) -> str:
     """`domain.deadlines.answered_on_time` as the export's code; NULL with no reply or due day.
 
     `reply_day` is the reply's local day and `due_on` the due day, both ISO dates (text order
-    is date order).
+    is date order). `on_time` and `late` are the SQL of each outcome's cell: the codes by
+    default, or the CSV's finished labels, so the CSV writes its label without a second CASE.
     """
     return (
         f"CASE WHEN {due_on} IS NOT NULL AND {replied_at} IS NOT NULL THEN CASE WHEN"
-        f" {reply_day} <= {due_on} THEN '{ANSWERED_ON_TIME}' ELSE '{ANSWERED_LATE}' END END"
+        f" {reply_day} <= {due_on} THEN {on_time} ELSE {late} END END"
     )
 
 

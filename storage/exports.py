@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from domain.deadlines import answered_on_time
 from domain.export.columns import Column, ColumnKind
 from domain.export.model import ExportFilter, ExportRow
-from domain.export.neutralise import FORMULA_TRIGGERS, neutralise
+from domain.export.neutralise import FORMULA_TRIGGERS
 from domain.export.offsets import OffsetSpan
 from storage.database import Database
 from storage.domain_sql import ANSWERED_LATE, ANSWERED_ON_TIME, on_time_label
@@ -43,6 +43,8 @@ _DEFUSED_QUOTED = "'\"''%w\"'"
 """printf formats (SQL literals) of a quoted cell, and of one defused with an apostrophe too."""
 _FIXED_FORM = frozenset({"receipt_code", "due_on", "expected_on"})
 """Text columns only the bot writes, as SV-2026-000123 or 2026-11-21."""
+_CONTACT = "CASE WHEN ?1 AND s.visibility = 'named' THEN s.{column} END"
+"""A submitter column: only for named submissions and only when contacts were asked for (?1)."""
 _REFERENCE_NAMES = {
     "category": "categories",
     "region": "regions",
@@ -52,24 +54,9 @@ _REFERENCE_NAMES = {
 """Export columns holding a reference table's name, and the table."""
 
 
-def export_query(
-    export_filter: ExportFilter, language: str, *, marks: bool = False
-) -> tuple[str, list[Any]]:
-    """The SQL and its numbered parameters (?1, ?2...), oldest first.
-
-    With `marks`, a last column says which typed texts a CSV must quote or defuse (0033).
-
-    Public so the benchmark can hand the very same query to the sqlite3 command line, whose
-    `.parameter set ?N` binds numbered parameters.
-    """
-    name = _NAME_COLUMN.get(language, "name_ko")
+def _where(export_filter: ExportFilter, bind: Callable[[object], str]) -> str:
+    """The filter's WHERE clause over `submissions s` (empty for every row), values bound."""
     conditions: list[str] = []
-    params: list[Any] = [int(export_filter.include_contacts)]
-
-    def bind(value: object) -> str:
-        params.append(value)
-        return f"?{len(params)}"
-
     if not export_filter.include_hidden:
         conditions.append("s.hidden = 0 AND s.merged_into IS NULL AND s.deleted_at IS NULL")
     if export_filter.since is not None:
@@ -85,24 +72,37 @@ def export_query(
     ):
         if value is not None:
             conditions.append(f"s.{column} = {bind(value)}")
-    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    return f" WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
+def _binder(params: list[Any]) -> Callable[[object], str]:
+    def bind(value: object) -> str:
+        params.append(value)
+        return f"?{len(params)}"
+
+    return bind
+
+
+def export_query(export_filter: ExportFilter, language: str) -> tuple[str, list[Any]]:
+    """The SQL and its numbered parameters (?1, ?2...), oldest first.
+
+    Public so the benchmark can hand the very same query to the sqlite3 command line, whose
+    `.parameter set ?N` binds numbered parameters.
+    """
+    name = _NAME_COLUMN.get(language, "name_ko")
+    params: list[Any] = [int(export_filter.include_contacts)]
+    where = _where(export_filter, _binder(params))
     sql = (
         "SELECT s.receipt_code, s.created_at, s.updated_at, s.answered_at, s.status,"
         f" s.visibility, c.{name} AS category, s.problem, s.law_or_rule, s.proposal, s.impact,"
         " s.cost_hours_low, s.cost_hours_high, s.cost_hours_period, s.cost_won_low,"
         f" s.cost_won_high, s.cost_won_period, r.{name} AS region, z.{name} AS company_size,"
-        f" i.{name} AS industry,"
-        " (SELECT COUNT(*) FROM submission_supporters p WHERE p.submission_id = s.id)"
-        " AS supporters,"
-        " s.forwarded_to, s.answer_text,"
-        " CASE WHEN ?1 AND s.visibility = 'named' THEN s.submitter_name END"
-        " AS submitter_name,"
-        " CASE WHEN ?1 AND s.visibility = 'named' THEN s.submitter_username END"
-        " AS submitter_username,"
+        f" i.{name} AS industry, s.supporters, s.forwarded_to, s.answer_text,"
+        f" {_CONTACT.format(column='submitter_name')} AS submitter_name,"
+        f" {_CONTACT.format(column='submitter_username')} AS submitter_username,"
         " f.result AS follow_up, f.note AS follow_up_note,"
         " f.new_hours_per_month AS follow_up_hours, f.new_won AS follow_up_won,"
         " s.due_on, s.expected_on, s.replied_at"
-        f"{', s.csv_marks' if marks else ''}"
         " FROM submissions s"
         " LEFT JOIN follow_ups f ON f.submission_id = s.id"
         " LEFT JOIN categories c ON c.id = s.category_id"
@@ -139,7 +139,7 @@ def _csv_marked(name: str, bit: int) -> str:
     """SQL for a typed text cell whose quoting and defusing were decided when it was written."""
     defuse = bit << 8
     return (
-        f"CASE WHEN {name} IS NULL THEN NULL ELSE CASE r.csv_marks & {bit | defuse}"
+        f"CASE WHEN {name} IS NULL THEN NULL ELSE CASE s.csv_marks & {bit | defuse}"
         f" WHEN 0 THEN {name} WHEN {bit} THEN printf({_QUOTED}, {name})"
         f" WHEN {defuse} THEN '''' || {name} ELSE printf({_DEFUSED_QUOTED}, {name}) END END"
     )
@@ -151,8 +151,6 @@ def csv_line_query(
     columns: Sequence[Column],
     codes: Mapping[str, str],
     spans: Sequence[OffsetSpan],
-    *,
-    names: Mapping[str, Sequence[str]] | None = None,
 ) -> tuple[str, list[Any]]:
     """Each exported row as one finished CSV line, line end included, as csv.writer writes it.
 
@@ -167,26 +165,20 @@ def csv_line_query(
     truncates to the minute as Python's formatting does. A missing value is an empty cell.
 
     What the bot writes in a fixed form (receipt codes, ISO days) is never quoted nor a
-    formula, and the reference `names` (topics, regions...) are defused and quoted here once,
-    not in every row: scanning each text cell for what needs quoting is most of the query's work.
+    formula, and the reference names (topics, regions...) are defused and quoted once per
+    export, in a materialised table of finished cells joined instead of the reference table:
+    scanning each text cell for what needs quoting is most of the query's work. The query reads
+    `submissions` directly rather than through `export_query` as a subquery, and each line
+    comes back as bytes (a BLOB), so the file is written from SQLite's own UTF-8 without
+    Python decoding every line into a string and encoding it back.
     """
-    inner, params = export_query(export_filter, language, marks=True)
-
-    def bind(value: object) -> str:
-        params.append(value)
-        return f"?{len(params)}"
-
+    name = _NAME_COLUMN.get(language, "name_ko")
+    params: list[Any] = [int(export_filter.include_contacts)]
+    bind = _binder(params)
     triggers = ", ".join(str(ord(trigger)) for trigger in FORMULA_TRIGGERS)
     labels = " ".join(
         f"WHEN {bind(code)} THEN {bind(_csv_field(label))}" for code, label in codes.items()
     )
-    known = {
-        key: " ".join(
-            f"WHEN {bind(name)} THEN {bind(_csv_field(neutralise(name)))}" for name in listed
-        )
-        for key, listed in (names or {}).items()
-        if listed
-    }
     changes = [
         (bind(to_db(start)), bind(f"{offset:+d} seconds"))
         for start, offset in reversed(spans)
@@ -194,34 +186,68 @@ def csv_line_query(
     ]
     first = bind(f"{spans[0][1]:+d} seconds")
 
-    def shifted(name: str) -> str:
-        whens = "".join(f" WHEN {name} >= {start} THEN {shift}" for start, shift in changes)
+    def shifted(column: str) -> str:
+        whens = "".join(f" WHEN {column} >= {start} THEN {shift}" for start, shift in changes)
         return f"CASE{whens} ELSE {first} END" if whens else first
 
-    reply_day = f"date(substr(r.replied_at, 1, 19), {shifted('r.replied_at')})"
-    on_time = on_time_label("r.due_on", "r.replied_at", reply_day)
-    derived = {"answered_on_time": on_time}
+    def label(code: str) -> str:
+        return bind(_csv_field(codes.get(code, code)))
+
+    reply_day = f"date(substr(s.replied_at, 1, 19), {shifted('s.replied_at')})"
+    on_time = on_time_label(
+        "s.due_on",
+        "s.replied_at",
+        reply_day,
+        on_time=label(ANSWERED_ON_TIME),
+        late=label(ANSWERED_LATE),
+    )
+    sources = {
+        "follow_up": "f.result",
+        "follow_up_note": "f.note",
+        "follow_up_hours": "f.new_hours_per_month",
+        "follow_up_won": "f.new_won",
+        **{key: _CONTACT.format(column=key) for key in ("submitter_name", "submitter_username")},
+    }
 
     def cell(column: Column) -> str:
-        name = derived.get(column.key, f"r.{column.key}")
+        source = sources.get(column.key, f"s.{column.key}")
+        if column.key == "answered_on_time":
+            return on_time
+        if column.key in _REFERENCE_NAMES:
+            return f"{column.key}.cell"
         if column.key in _FIXED_FORM:
-            return name
-        if column.key in known:
-            return f"CASE {name} {known[column.key]} ELSE {_csv_text(name, triggers)} END"
+            return source
         if column.key in _MARKED:
-            return _csv_marked(name, 1 << _MARKED.index(column.key))
+            return _csv_marked(source, 1 << _MARKED.index(column.key))
         if column.kind is ColumnKind.TEXT:
-            return _csv_text(name, triggers)
+            return _csv_text(source, triggers)
         if column.kind is ColumnKind.CODE:
-            return f"CASE {name} {labels} ELSE {name} END"
+            # A missing code (no cost period, no follow-up: most rows) would otherwise be
+            # compared with every code before coming out empty.
+            chosen = f"CASE {source} {labels} ELSE {source} END"
+            return f"CASE WHEN {source} IS NULL THEN NULL ELSE {chosen} END"
         if column.kind is ColumnKind.DATETIME:
-            return f"strftime('%Y-%m-%d %H:%M', substr({name}, 1, 19), {shifted(name)})"
-        return name
+            return f"strftime('%Y-%m-%d %H:%M', substr({source}, 1, 19), {shifted(source)})"
+        return source
 
+    where = _where(export_filter, bind)
+    finished = ", ".join(
+        f"{key}_cells (id, cell) AS MATERIALIZED"
+        f" (SELECT id, {_csv_text(name, triggers)} FROM {table})"
+        for key, table in _REFERENCE_NAMES.items()
+    )
+    joins = "".join(
+        f" LEFT JOIN {key}_cells {key} ON {key}.id = s.{key}_id" for key in _REFERENCE_NAMES
+    )
     # One printf per line: chaining the cells with || copied the growing line once per cell.
     shape = ",".join("%s" for _ in columns)
     cells = ", ".join(cell(column) for column in columns)
-    return f"SELECT printf('{shape}' || char(13, 10), {cells}) FROM ({inner}) r", params
+    sql = (
+        f"WITH {finished} SELECT CAST(printf('{shape}' || char(13, 10), {cells}) AS BLOB)"
+        f" FROM submissions s LEFT JOIN follow_ups f ON f.submission_id = s.id{joins}"
+        f"{where} ORDER BY s.created_at, s.id"
+    )
+    return sql, params
 
 
 def _reader(zone: ZoneInfo | None) -> Callable[[tuple[Any, ...]], ExportRow]:
@@ -271,21 +297,14 @@ class ExportRepository:
         columns: Sequence[Column],
         codes: Mapping[str, str],
         spans: Sequence[OffsetSpan],
-    ) -> Generator[list[tuple[str]], None, None]:
-        """The export's CSV lines in batches, each row a tuple of its line (`csv_line_query`).
+    ) -> Generator[list[tuple[bytes]], None, None]:
+        """The export's CSV lines in batches, each row a tuple of its line in UTF-8 bytes.
 
-        Consume and close it in the thread that started it, as `rows`.
+        See `csv_line_query`. Consume and close it in the thread that started it, as `rows`.
         """
-        names = {key: self._names(table, language) for key, table in _REFERENCE_NAMES.items()}
-        sql, params = csv_line_query(export_filter, language, columns, codes, spans, names=names)
+        sql, params = csv_line_query(export_filter, language, columns, codes, spans)
         with contextlib.closing(self._db.read_batches(sql, params, batch=self._batch)) as batches:
             yield from batches
-
-    def _names(self, table: str, language: str) -> list[str]:
-        """A reference table's names in the language, read synchronously."""
-        sql = f"SELECT {_NAME_COLUMN.get(language, 'name_ko')} FROM {table}"
-        with contextlib.closing(self._db.read_batches(sql)) as batches:
-            return [str(name) for batch in batches for (name,) in batch]
 
     def earliest(self) -> datetime | None:
         """When the oldest submission was created, read synchronously; None while there is none."""

@@ -3,12 +3,14 @@
 The lines come finished from storage (`ExportRepository.csv_lines`): at a million rows,
 converting each row in Python cost four times SQLite's own dump of the table, and even an
 object per cell for csv's C writer cost more than the dump, so SQLite makes each line, quoted
-as csv.writer quotes, and this only writes them out.
+as csv.writer quotes, in UTF-8 bytes, and this only writes them out: decoding every line into
+a string and encoding it back cost a sixth of the export.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -24,7 +26,7 @@ _BUFFER = 1 << 20
 
 
 def write_csv(
-    batches: Iterable[Sequence[tuple[str]]],
+    batches: Iterable[Sequence[tuple[bytes]]],
     path: Path,
     columns: Sequence[Column],
     labels: ExportLabels,
@@ -34,13 +36,12 @@ def write_csv(
     Synchronous, for the export's worker thread. Dates are local wall-clock minutes
     ("2026-11-21 15:00"), which Excel reads as dates.
     """
+    header = io.StringIO(newline="")
+    csv.writer(header).writerow([neutralise(labels.headers[column.key]) for column in columns])
     written = 0
-    # Plain UTF-8 plus a hand-written byte-order mark: the utf-8-sig codec encodes in Python,
-    # plain UTF-8 in C, and this writes tens of megabytes.
-    with path.open("w", encoding="utf-8", newline="", buffering=_BUFFER) as handle:
-        handle.write(BOM)
-        csv.writer(handle).writerow([neutralise(labels.headers[column.key]) for column in columns])
+    with path.open("wb", buffering=_BUFFER) as handle:
+        handle.write((BOM + header.getvalue()).encode())
         for batch in batches:
-            handle.write("".join([line for (line,) in batch]))
+            handle.write(b"".join([line for (line,) in batch]))
             written += len(batch)
     return written

@@ -45,10 +45,21 @@ TIMES = [
     "2026-03-29T01:00:00.000000+00:00",
     "2026-10-25T00:59:59.999600+00:00",
     "2026-10-25T01:00:00.000001+00:00",
+    # Seoul's midnight, the last one of a year, and a minute before Newfoundland's.
+    "2026-11-20T14:59:59.999999+00:00",
+    "2025-12-31T15:00:00.000000+00:00",
+    "2026-02-28T02:29:00.000000+00:00",
+    "2026-02-28T03:30:00.000000+00:00",
 ]
 
 # Due days on either side of the replies above in some zone, so on time and late both show.
-DUE = ["2026-03-28", "2026-10-25"]
+DUE = ["2026-03-28", "2026-10-25", "2026-11-20", "2025-12-31", "2026-02-27"]
+# Reference names an administrator might load: a formula, a comma and a quote, a line end.
+NAMES = {
+    ("categories", "ai_basic_act"): '=AI 기본법, "고영향"',
+    ("regions", "busan"): "-부산",
+    ("industries", "ict"): "정보\n통신",
+}
 
 
 def _generate(path: Path, rows: int) -> None:
@@ -61,13 +72,15 @@ def _generate(path: Path, rows: int) -> None:
     module.generate(path, rows, 7)
 
 
-def _reference(repository: ExportRepository, wanted: ExportFilter, zone: ZoneInfo) -> bytes:
+def _reference(
+    repository: ExportRepository, wanted: ExportFilter, zone: ZoneInfo, language: str
+) -> bytes:
     columns = columns_for(include_contacts=wanted.include_contacts)
-    labels = CatalogExportWording().labels("ko")
+    labels = CatalogExportWording().labels(language)
     out = io.StringIO(newline="")
     writer = csv.writer(out)
     writer.writerow([neutralise(labels.headers[column.key]) for column in columns])
-    with contextlib.closing(repository.rows(wanted, "ko", zone=zone)) as rows:
+    with contextlib.closing(repository.rows(wanted, language, zone=zone)) as rows:
         for row in rows:
             values: list[object] = []
             for column in columns:
@@ -87,8 +100,9 @@ def _reference(repository: ExportRepository, wanted: ExportFilter, zone: ZoneInf
 
 @pytest.mark.parametrize("zone", ["Asia/Seoul", "Europe/Berlin", "America/St_Johns"])
 @pytest.mark.parametrize("contacts", [True, False])
+@pytest.mark.parametrize("language", ["ko", "en"])
 async def test_csv_equals_the_row_by_row_reference(
-    tmp_path: Path, zone: str, contacts: bool
+    tmp_path: Path, zone: str, contacts: bool, language: str
 ) -> None:
     path = tmp_path / "scale.db"
     # The bench's generator migrates with asyncio.run, so it runs outside this test's loop.
@@ -104,11 +118,15 @@ async def test_csv_equals_the_row_by_row_reference(
                 text,
                 text,
                 text or None,
-                TIMES[n % 4],
-                *[TIMES[(n + 1) % 4]] * 2,
-                DUE[n % 2],
+                TIMES[n % len(TIMES)],
+                *[TIMES[(n + 1) % len(TIMES)]] * 2,
+                DUE[n % len(DUE)],
                 n,
             ),
+        )
+    for (table, key), name in NAMES.items():
+        await database.execute(
+            f"UPDATE {table} SET name_ko = ?, name_en = ? WHERE id = ?", (name, name, key)
         )
     repository = ExportRepository(database, batch=64)
     service = ExportService(
@@ -124,16 +142,18 @@ async def test_csv_equals_the_row_by_row_reference(
             wanted,
             ExportFormat.CSV,
             actor_id=1,
-            language="ko",
+            language=language,
             directory=tmp_path,
             file_name="out.csv",
             fit_upload_limit=False,
         )
         produced = (tmp_path / "out.csv").read_bytes()
-        assert produced == _reference(repository, wanted, ZoneInfo(zone))
+        assert produced == _reference(repository, wanted, ZoneInfo(zone), language)
     finally:
         await database.close()
     lines = list(csv.reader(io.StringIO(produced.decode("utf-8-sig"), newline="")))
     assert len(lines) == 301
+    cells = {cell for line in lines for cell in line}
+    assert {'\'=AI 기본법, "고영향"', "'-부산", "정보\n통신"} <= cells
     for line in lines[1:]:
         assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in line)
