@@ -61,7 +61,7 @@ from storage.content_events import ContentEventRepository
 from storage.content_import import ContentImportRepository
 from storage.database import Database
 from storage.deadlines import DeadlineRepository
-from storage.drafts import CompanyProfileRepository, DraftQueries, DraftRepository
+from storage.drafts import DraftQueries, DraftRepository
 from storage.erasure import ErasureRepository
 from storage.exports import ExportRepository
 from storage.follow_ups import FollowUpRepository
@@ -197,7 +197,6 @@ def _services(
         intake=IntakeService(
             stores.submissions,
             DraftRepository(database),
-            CompanyProfileRepository(database),
             InputRepository(database),
             clock,
             units=database.unit_of_work,
