@@ -60,7 +60,7 @@ from storage.content_events import ContentEventRepository
 from storage.content_import import ContentImportRepository
 from storage.database import Database
 from storage.deadlines import DeadlineQueries, DeadlineRepository
-from storage.drafts import CompanyProfileRepository, DraftQueries, DraftRepository
+from storage.drafts import DraftQueries, DraftRepository
 from storage.erasure import ErasureRepository
 from storage.exports import ExportRepository
 from storage.follow_ups import FollowUpQueries, FollowUpRepository
@@ -196,7 +196,6 @@ def _services(
         intake=IntakeService(
             stores.submissions,
             DraftRepository(database),
-            CompanyProfileRepository(database),
             InputRepository(database),
             clock,
             units=database.unit_of_work,

@@ -33,7 +33,7 @@ from telegram.ext import (
 )
 
 from domain import callback_data as cb
-from domain.amounts import CostPeriod, CostReading, CostUnit
+from domain.amounts import Cost, CostPeriod, CostReading, CostUnit
 from domain.cost_answers import (
     PERIOD_CHOICES,
     PeriodMissingError,
@@ -43,7 +43,6 @@ from domain.cost_answers import (
 from domain.drafts import (
     FEEDBACK_FLOW,
     Draft,
-    DraftIncompleteError,
     DraftStep,
 )
 from domain.evidence import EvidenceRefusedError
@@ -75,7 +74,7 @@ from handlers.typed_labels import button_labels
 from handlers.ui import button, edit, keyboard, send, typed_text
 from messages import Markup, format_datetime, format_number, t
 from messages.costs import cost_amount, describe_cost
-from services.intake import Question
+from services.intake import Parked, Question
 from services.typed_choices import PROFILE_CHANGE, match_typed_answer
 
 __all__ = [
@@ -102,27 +101,15 @@ ATTACHMENTS = str(DraftStep.ATTACHMENTS)
 # --------------------------------------------------------------------------- moving around
 
 
-async def _goto(
-    update: Update,
-    context: SotongContext,
-    draft: Draft,
-    step: DraftStep,
-    *,
-    below: bool = False,
-) -> str:
-    """Store the answer with the next step, ask that step, then note that it was asked.
-
-    Stored before it is asked: a crash in between leaves the step "not yet asked", so text
-    typed meanwhile is met with the question again instead of being stored as its answer.
-    `below` asks in a new message even after a tap, to keep the tapped one (a receipt).
-    """
-    return await _ask(update, context, await context.services.intake.go(draft, step), below=below)
-
-
 async def _ask(
     update: Update, context: SotongContext, asked: Question, *, below: bool = False
 ) -> str:
-    """Put the saved question to the owner, then note that it was asked."""
+    """Put the saved question to the owner, then note that it was asked.
+
+    The service stored it before: a crash in between leaves the step "not yet asked", so text
+    typed meanwhile is met with the question again instead of being stored as its answer.
+    `below` asks in a new message even after a tap, to keep the tapped one (a receipt).
+    """
     text, markup = await question(context, asked)
     if below:
         await send(update, context, text, markup)
@@ -155,8 +142,21 @@ async def _draft(update: Update, context: SotongContext) -> Draft | None:
     assert update.effective_user is not None
     draft = await context.services.drafts.get(update.effective_user.id)
     if draft is None:
-        await send(update, context, t(context.lang, "feedback.no_draft"))
+        await _no_draft(update, context)
     return draft
+
+
+async def _no_draft(update: Update, context: SotongContext) -> int:
+    """The draft is gone (erased, submitted elsewhere): say so, and end the flow."""
+    await send(update, context, t(context.lang, "feedback.no_draft"))
+    return END
+
+
+async def _asked(update: Update, context: SotongContext, asked: Question | None) -> str | int:
+    """Ask the question the service saved, or say the draft is gone."""
+    if asked is None:
+        return await _no_draft(update, context)
+    return await _ask(update, context, asked)
 
 
 async def _tapped(update: Update) -> str:
@@ -197,17 +197,16 @@ async def begin(update: Update, context: SotongContext) -> str | int:
     """
     if update.callback_query is not None:
         await update.callback_query.answer()
-    intake = context.services.intake
     lang = context.lang
     try:
-        user = await intake.ensure_can_submit(context.user)
+        opened = await context.services.intake.begin(context.user)
     except ConsentRequiredError:
         return await _explain_consent(update, context)
     except DailyLimitReachedError as exc:
         await send(update, context, t(lang, "feedback.daily_limit", limit=exc.limit))
         return END
-    draft = await context.services.drafts.get(user.id)
-    if draft is not None and not draft.is_blank:
+    if isinstance(opened, Parked):
+        draft = opened.draft
         category = (
             None
             if draft.content.category_id is None
@@ -235,8 +234,7 @@ async def begin(update: Update, context: SotongContext) -> str | int:
             ),
         )
         return END
-    draft = draft or await intake.start_draft(user)
-    return await _goto(update, context, draft, DraftStep.CATEGORY)
+    return await _ask(update, context, opened)
 
 
 async def resume_from_reminder(update: Update, context: SotongContext) -> str | int:
@@ -246,23 +244,21 @@ async def resume_from_reminder(update: Update, context: SotongContext) -> str | 
         context.services.intake.require_consent(context.user)
     except ConsentRequiredError:
         return await _explain_consent(update, context)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    return await _goto(update, context, draft, draft.step)
+    assert update.effective_user is not None
+    return await _asked(
+        update, context, await context.services.intake.resume(update.effective_user.id)
+    )
 
 
 async def continue_or_restart(update: Update, context: SotongContext) -> str | int:
     """Continue the saved draft at its open question, or start a new one; asks that question."""
     data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
+    intake = context.services.intake
     if cb.FB_RESTART.matches(data):
         assert context.user is not None
-        draft = await context.services.intake.start_draft(context.user)
-        return await _goto(update, context, draft, DraftStep.CATEGORY)
-    return await _goto(update, context, draft, draft.step)
+        return await _asked(update, context, await intake.restart(context.user))
+    assert update.effective_user is not None
+    return await _asked(update, context, await intake.resume(update.effective_user.id))
 
 
 # --------------------------------------------------------------------------- the steps
@@ -271,21 +267,16 @@ async def continue_or_restart(update: Update, context: SotongContext) -> str | i
 async def problem_before_topic(update: Update, context: SotongContext) -> str | int:
     """A problem typed while the topic is asked: kept as the problem, the topic asked again.
 
-    A text too short to be a problem gets the topic hint, as any other wrong input.
+    A text too short to be a problem gets the topic hint, as any other wrong input, and so
+    does any text while the topic is changed from the review (the problem stays as it is).
     """
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    if draft.editing:  # changing the topic from the review: the problem stays as it is
-        return await wrong_input(update, context) or CATEGORY
-    try:
-        draft = draft.with_problem(typed_text(update))
-    except TextLengthError:
-        return await wrong_input(update, context) or CATEGORY
-    intake = context.services.intake
-    draft = await intake.move(draft, DraftStep.CATEGORY, asked=True)
-    _, markup = await question(context, await intake.question(draft))
-    await send(update, context, t(context.lang, "feedback.problem_kept"), markup)
+    assert update.effective_user is not None
+    kept = await context.services.intake.keep_problem(update.effective_user.id, typed_text(update))
+    if kept is None:
+        return await _no_draft(update, context)
+    _, markup = await question(context, kept.question)
+    notice = t(context.lang, "feedback.problem_kept") if kept.kept else hint(context.lang, CATEGORY)
+    await send(update, context, notice, markup)
     return CATEGORY
 
 
@@ -310,10 +301,7 @@ async def got_text(update: Update, context: SotongContext) -> str | int:
     except AmountError:
         await send(update, context, hint(context.lang, step))
         return str(step)
-    if asked is None:
-        await send(update, context, t(context.lang, "feedback.no_draft"))
-        return END
-    return await _ask(update, context, asked)
+    return await _asked(update, context, asked)
 
 
 async def _text_refused(
@@ -397,9 +385,7 @@ async def _ask_scale(
 async def cost_scale(update: Update, context: SotongContext) -> str | int:
     """The amount a plain figure meant, tapped: store it, or ask its period when none was said."""
     data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
+    assert context.step is not None
     tapped = cb.FbWonScale.decode(data)
     assert tapped is not None
     period = None if tapped.period == _UNSAID else CostPeriod(tapped.period)
@@ -407,34 +393,40 @@ async def cost_scale(update: Update, context: SotongContext) -> str | int:
     cost = reading.cost()
     if cost is None:
         await _ask_period(update, context, reading)
-        return str(draft.step)
-    return await _goto(update, context, draft.with_known_cost(cost), DraftStep.COST)
+        return context.step
+    return await _cost_known(update, context, cost)
+
+
+async def _cost_known(update: Update, context: SotongContext, cost: Cost) -> str | int:
+    """A cost one tap completed: stored, and the cost screen shown, in one service call."""
+    assert update.effective_user is not None and context.step is not None
+    step = DraftStep(context.step)
+    return await _asked(
+        update,
+        context,
+        await context.services.intake.set_cost(update.effective_user.id, step, cost),
+    )
 
 
 async def cost_period(update: Update, context: SotongContext) -> str | int:
     """The period tapped for a figure typed without one: store the cost, show the cost screen."""
     data = await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
+    assert context.step is not None
     tapped = cb.FbCostPeriod.decode(data)
     assert tapped is not None
     reading = CostReading(tapped.low, tapped.high, CostUnit(tapped.unit), None)
     try:
         cost = complete_cost(reading, CostPeriod(tapped.period))
     except AmountError:
-        await send(update, context, hint(context.lang, draft.step))
-        return str(draft.step)
-    return await _goto(update, context, draft.with_known_cost(cost), DraftStep.COST)
+        await send(update, context, hint(context.lang, context.step))
+        return context.step
+    return await _cost_known(update, context, cost)
 
 
 async def got_attachment(update: Update, context: SotongContext) -> str | int:
     """Store one document or photo by file id; ask for more or "Next"."""
     message = update.effective_message
-    assert message is not None
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
+    assert message is not None and update.effective_user is not None
     lang = context.lang
     if message.document is not None:
         document = message.document
@@ -458,24 +450,27 @@ async def got_attachment(update: Update, context: SotongContext) -> str | int:
         )
         name = t(lang, "feedback.attachment_photo")
     intake = context.services.intake
+    user_id = update.effective_user.id
     try:
-        draft = await intake.move(
-            await intake.add_attachment(
-                draft, attachment, partial(download, context.bot, attachment.file_id)
-            ),
-            DraftStep.ATTACHMENTS,
-            asked=True,
+        asked = await intake.attach(
+            user_id, attachment, partial(download, context.bot, attachment.file_id)
         )
-    except AttachmentLimitError as exc:
-        _, markup = await question(context, await context.services.intake.question(draft))
-        await send(update, context, t(lang, "feedback.attachment_full", max=exc.limit), markup)
-        return ATTACHMENTS
-    except EvidenceRefusedError as exc:
-        _, markup = await question(context, await context.services.intake.question(draft))
-        reason = t(lang, f"feedback.evidence_refused.{exc.problem}", name=name, limit=exc.limit_mb)
+    except (AttachmentLimitError, EvidenceRefusedError) as exc:
+        # A refusal (rare) reads the open question once more for its buttons.
+        shown = await intake.current(user_id)
+        if shown is None:
+            return await _no_draft(update, context)
+        _, markup = await question(context, shown)
+        reason = (
+            t(lang, "feedback.attachment_full", max=exc.limit)
+            if isinstance(exc, AttachmentLimitError)
+            else t(lang, f"feedback.evidence_refused.{exc.problem}", name=name, limit=exc.limit_mb)
+        )
         await send(update, context, reason, markup)
         return ATTACHMENTS
-    _, markup = await question(context, await context.services.intake.question(draft))
+    if asked is None:
+        return await _no_draft(update, context)
+    _, markup = await question(context, asked)
     await send(
         update,
         context,
@@ -483,7 +478,7 @@ async def got_attachment(update: Update, context: SotongContext) -> str | int:
             lang,
             "feedback.attachment_received",
             name=name,
-            count=len(draft.attachments),
+            count=len(asked.draft.attachments),
             max=MAX_ATTACHMENTS,
         ),
         markup,
@@ -532,11 +527,9 @@ async def got_button(update: Update, context: SotongContext) -> str | int:
 
 async def _answered(update: Update, context: SotongContext, step: DraftStep, tap: Tap) -> str | int:
     assert update.effective_user is not None
-    asked = await context.services.intake.choose(update.effective_user.id, step, tap)
-    if asked is None:
-        await send(update, context, t(context.lang, "feedback.no_draft"))
-        return END
-    return await _ask(update, context, asked)
+    return await _asked(
+        update, context, await context.services.intake.choose(update.effective_user.id, step, tap)
+    )
 
 
 async def similar_me_too(update: Update, context: SotongContext) -> str | int:
@@ -618,18 +611,22 @@ async def discard_answer(update: Update, context: SotongContext) -> str | int:
     query = update.callback_query
     assert query is not None and update.effective_user is not None
     await query.answer()
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
     lang = context.lang
+    intake = context.services.intake
+    user_id = update.effective_user.id
     if cb.FB_DISCARD_YES.matches(query.data):
-        await context.services.intake.discard(update.effective_user.id)
-        gone = "feedback.discarded" if draft.amends is None else "feedback.details_dropped"
+        dropped = await intake.discard(user_id)
+        if dropped is None:
+            return await _no_draft(update, context)
+        gone = "feedback.discarded" if dropped.amends is None else "feedback.details_dropped"
         await edit(query, t(lang, gone))
         return END
-    text, markup = await question(context, await context.services.intake.question(draft))
+    shown = await intake.current(user_id)
+    if shown is None:
+        return await _no_draft(update, context)
+    text, markup = await question(context, shown)
     await edit(query, text, markup)
-    return str(draft.step)
+    return str(shown.draft.step)
 
 
 def _receipt(context: SotongContext, submission: Submission) -> Markup:
@@ -648,45 +645,37 @@ def _receipt_markup(context: SotongContext, submission: Submission) -> InlineKey
 async def submit(update: Update, context: SotongContext) -> str | int:
     """Submit: store the submission, give the receipt code and what happens next.
 
-    A draft of details for a sent report is saved onto that report instead.
+    A draft of details for a sent report is saved onto that report instead; a draft missing
+    a required answer asks it. One service call.
     """
     await _tapped(update)
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
     lang = context.lang
-    if draft.amends is not None:
-        return await _save_details(update, context, draft)
     try:
-        submission = await context.services.intake.submit(context.user, draft)
+        sent = await context.services.intake.send(context.user)
     except ConsentRequiredError:
         return await _explain_consent(update, context)
     except DailyLimitReachedError as exc:
         await send(update, context, t(lang, "feedback.daily_limit", limit=exc.limit))
         return END
-    except DraftIncompleteError as exc:
-        return await _goto(update, context, draft, exc.step)
-    # One reply: the receipt replaces the review, with the menu under it.
-    await _show(
-        update, context, _receipt(context, submission), _receipt_markup(context, submission)
-    )
-    return END
-
-
-async def _save_details(update: Update, context: SotongContext, draft: Draft) -> int:
-    lang = context.lang
-    try:
-        saved = await context.services.intake.save_details(context.user, draft)
-    except ConsentRequiredError:
-        return await _explain_consent(update, context)
     except DetailsClosedError:
         await _show(update, context, t(lang, "feedback.details_closed"))
         return END
+    if sent is None:
+        return await _no_draft(update, context)
+    if isinstance(sent, Question):
+        return await _ask(update, context, sent)
+    if sent.details:
+        await _show(
+            update,
+            context,
+            t(lang, "feedback.details_saved", code=sent.submission.receipt_code),
+            main_menu(lang, is_admin=context.is_admin),
+        )
+        return END
+    # One reply: the receipt replaces the review, with the menu under it.
+    submission = sent.submission
     await _show(
-        update,
-        context,
-        t(lang, "feedback.details_saved", code=saved.receipt_code),
-        main_menu(lang, is_admin=context.is_admin),
+        update, context, _receipt(context, submission), _receipt_markup(context, submission)
     )
     return END
 
@@ -701,10 +690,14 @@ async def add_details_later(update: Update, context: SotongContext) -> str | int
     tapped = cb.FbAddDetails.decode(data)
     assert tapped is not None
     lang = context.lang
-    intake = context.services.intake
-    assert update.effective_user is not None
-    current = await context.services.drafts.get(update.effective_user.id)
-    if current is not None and not current.is_blank and current.amends != tapped.submission_id:
+    try:
+        opened = await context.services.intake.add_details(context.user, tapped.submission_id)
+    except ConsentRequiredError:
+        return await _explain_consent(update, context)
+    except DetailsClosedError:
+        await send(update, context, t(lang, "feedback.details_closed"))
+        return END
+    if isinstance(opened, Parked):
         await send(
             update,
             context,
@@ -712,14 +705,7 @@ async def add_details_later(update: Update, context: SotongContext) -> str | int
             keyboard([[button(lang, "feedback.button.continue", cb.FB_CONTINUE)]]),
         )
         return END
-    try:
-        draft = await intake.start_details(context.user, tapped.submission_id)
-    except ConsentRequiredError:
-        return await _explain_consent(update, context)
-    except DetailsClosedError:
-        await send(update, context, t(lang, "feedback.details_closed"))
-        return END
-    return await _goto(update, context, draft, DraftStep.REVIEW, below=True)
+    return await _ask(update, context, opened, below=True)
 
 
 async def submit_again(update: Update, context: SotongContext) -> str | int:
@@ -731,9 +717,9 @@ async def submit_again(update: Update, context: SotongContext) -> str | int:
     await _tapped(update)
     assert update.effective_user is not None
     intake = context.services.intake
-    draft = await context.services.drafts.get(update.effective_user.id)
-    if draft is not None:
-        return await _goto(update, context, draft, draft.step)
+    asked = await intake.resume(update.effective_user.id)
+    if asked is not None:
+        return await _ask(update, context, asked)
     submission = await intake.just_submitted(update.effective_user.id)
     if submission is None:
         await _show(update, context, t(context.lang, "feedback.no_draft"))
@@ -749,11 +735,12 @@ async def submit_again(update: Update, context: SotongContext) -> str | int:
 
 async def wrong_input(update: Update, context: SotongContext) -> int | None:
     """Anything the step cannot use: say what it expects, with its buttons again."""
-    draft = await _draft(update, context)
-    if draft is None:
-        return END
-    _, markup = await question(context, await context.services.intake.question(draft))
-    await send(update, context, hint(context.lang, draft.step), markup)
+    assert update.effective_user is not None
+    shown = await context.services.intake.current(update.effective_user.id)
+    if shown is None:
+        return await _no_draft(update, context)
+    _, markup = await question(context, shown)
+    await send(update, context, hint(context.lang, shown.draft.step), markup)
     return None
 
 
@@ -770,12 +757,14 @@ async def stale_button(update: Update, context: SotongContext) -> None:
 
 async def reask(update: Update, context: SotongContext) -> None:
     """Input for a step other than the stored one: ask the stored step again, store nothing."""
-    draft = await _draft(update, context)
-    if draft is None:
+    assert update.effective_user is not None
+    shown = await context.services.intake.current(update.effective_user.id)
+    if shown is None:
+        await _no_draft(update, context)
         return
-    text, markup = await question(context, await context.services.intake.question(draft))
+    text, markup = await question(context, shown)
     await send(update, context, text, markup)
-    await context.services.intake.asked(draft)
+    await context.services.intake.asked(shown.draft)
 
 
 async def cancel(update: Update, context: SotongContext) -> int:

@@ -39,7 +39,6 @@ from handlers.context import SotongContext
 from handlers.feedback import (
     _ask,
     _ask_how_meant,
-    _goto,
     _show,
     _too_long,
     got_typed_choice,
@@ -122,7 +121,8 @@ async def _as_problem(
     if draft is None:
         kept = (await intake.start_draft(user)).with_problem(text)
     if kept.content.category_id is not None:
-        await _goto(update, context, kept, next_step(kept, DraftStep.PROBLEM))
+        asked = await context.services.intake.go(kept, next_step(kept, DraftStep.PROBLEM))
+        await _ask(update, context, asked)
         return True
     await ask_topic(
         update, context, kept, "feedback.offer_report" if fresh else "feedback.problem_kept"
@@ -133,10 +133,10 @@ async def _as_problem(
 async def ask_topic(update: Update, context: SotongContext, draft: Draft, key: str) -> None:
     """The draft, holding its problem, saved at the topic question; `key` says the text was kept."""
     intake = context.services.intake
-    draft = await intake.move(draft, DraftStep.CATEGORY)
-    _, markup = await question(context, await intake.question(draft))
+    asked = await intake.go(draft, DraftStep.CATEGORY)
+    _, markup = await question(context, asked)
     await send(update, context, t(context.lang, key), markup)
-    await intake.asked(draft)
+    await intake.asked(asked.draft)
 
 
 async def _at_open_question(
@@ -168,7 +168,7 @@ async def _typed_answer(update: Update, context: SotongContext, draft: Draft, te
     try:
         asked = await intake.answer(draft.user_id, step, text)
     except (PeriodMissingError, ScaleUnclearError) as exc:
-        await intake.move(draft, step, asked=True)  # open again: the tap's buttons belong to it
+        await intake.go(draft, step, asked=True)  # open again: the tap's buttons belong to it
         await _ask_how_meant(update, context, text, exc)
         return
     except (TextLengthError, AmountError) as exc:
@@ -204,8 +204,7 @@ async def _ask_again(update: Update, context: SotongContext, draft: Draft, notic
     After an interruption the question is no longer the last message, so its buttons come too.
     """
     intake = context.services.intake
-    draft = await intake.move(draft, draft.step, asked=True)
-    _, markup = await question(context, await intake.question(draft))
+    _, markup = await question(context, await intake.go(draft, draft.step, asked=True))
     await send(update, context, notice, markup)
 
 
@@ -232,7 +231,7 @@ async def answer_offer(update: Update, context: SotongContext) -> None:
         await _show(update, context, t(lang, "feedback.no_draft"))
         return
     if tapped.choice == "skip":
-        await _goto(update, context, draft, draft.step)
+        await _ask(update, context, await intake.go(draft, draft.step))
         return
     try:
         draft = draft.with_more_problem(str(held.form["text"]))
@@ -315,7 +314,8 @@ async def answer_consent(update: Update, context: SotongContext) -> None:
         await send(update, context, _too_long(lang, exc))
         return
     if kept.content.category_id is not None:
-        await _goto(update, context, kept, next_step(kept, DraftStep.PROBLEM), below=True)
+        asked = await intake.go(kept, next_step(kept, DraftStep.PROBLEM))
+        await _ask(update, context, asked, below=True)
         return
     await ask_topic(update, context, kept, "kept.agreed_report")
 

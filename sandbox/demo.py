@@ -282,7 +282,7 @@ class _DemoWriter:
         draft = draft.with_company(DraftStep.SIZE, item.company_size_id)
         draft = draft.with_company(DraftStep.INDUSTRY, item.industry_id)
         draft = draft.with_visibility(item.visibility)
-        return await intake.move(draft, DraftStep.REVIEW)
+        return (await intake.go(draft, DraftStep.REVIEW)).draft
 
     async def review_steps(
         self, submission: Submission, item: DemoSubmission, now: datetime

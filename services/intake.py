@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hmac
 from collections.abc import Awaitable, Callable
@@ -11,10 +12,10 @@ from datetime import datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from domain.amounts import Cost
 from domain.clock import Clock
 from domain.deadlines import due_date
 from domain.drafts import (
-    COMPANY_STEPS,
     FEEDBACK_FLOW,
     CompanyProfile,
     Draft,
@@ -29,7 +30,6 @@ from domain.evidence import (
     check_evidence_content,
 )
 from domain.feedback_steps import (
-    DETAIL_STEPS,
     Chosen,
     Tap,
     after_typing,
@@ -46,6 +46,7 @@ from domain.intake import (
     DetailsClosedError,
     SimilarSubmission,
     SupportError,
+    TextLengthError,
 )
 from domain.similarity import rank_similar, search_terms
 from domain.submissions import (
@@ -56,12 +57,12 @@ from domain.submissions import (
 )
 from domain.users import User
 from storage.database import UnitOfWork
-from storage.drafts import CompanyProfileRepository, DraftRepository
+from storage.drafts import DraftRepository
 from storage.inputs import InputRepository
 from storage.signing_keys import SigningKeyRepository
 from storage.submissions import SubmissionRepository
 
-__all__ = ["RECEIPT_RECALL", "IntakeService", "OfferSeal", "Question"]
+__all__ = ["RECEIPT_RECALL", "IntakeService", "Kept", "OfferSeal", "Parked", "Question", "Sent"]
 
 RECEIPT_RECALL = timedelta(hours=1)
 """How long a repeated Submit tap is answered with the receipt of the submission it made."""
@@ -94,12 +95,27 @@ class Question:
     """The company offered back: the profile question shows it, the details' count needs it."""
 
 
-_COUNTED = frozenset({*DETAIL_STEPS, DraftStep.PROFILE, *COMPANY_STEPS})
-"""Steps whose question counts the details, which depends on a remembered company."""
+@dataclass(frozen=True, slots=True)
+class Parked:
+    """A report begun earlier: the owner chooses to continue it or start over; nothing is open."""
+
+    draft: Draft
 
 
-def _needs_profile(draft: Draft, step: DraftStep) -> bool:
-    return step is DraftStep.PROFILE or (step in _COUNTED and not draft.editing)
+@dataclass(frozen=True, slots=True)
+class Sent:
+    """What Submit stored: a new report, or the details added to one sent before."""
+
+    submission: Submission
+    details: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A problem typed at the topic question: whether it was kept, and the question still open."""
+
+    question: Question
+    kept: bool
 
 
 Units = Callable[[], AbstractAsyncContextManager[UnitOfWork]]
@@ -119,7 +135,6 @@ class IntakeService:
         self,
         submissions: SubmissionRepository,
         drafts: DraftRepository,
-        profiles: CompanyProfileRepository,
         inputs: InputRepository,
         clock: Clock,
         *,
@@ -137,7 +152,6 @@ class IntakeService:
         self._offer_seal = offer_seal
         self._submissions = submissions
         self._drafts = drafts
-        self._profiles = profiles
         self._inputs = inputs
         self._clock = clock
         self._zone = zone
@@ -170,46 +184,95 @@ class IntakeService:
         await self._drafts.save(draft)
         return draft
 
-    async def move(
-        self, draft: Draft, step: DraftStep, *, editing: bool | None = None, asked: bool = False
-    ) -> Draft:
-        """Save the draft with its open question, so a restart or /feedback resumes there.
+    async def begin(self, user: User | None) -> Question | Parked:
+        """/feedback: a report to continue or start over (`Parked`), else the topic asked.
 
-        The answer just given and the step to resume at reach the database in one transaction;
-        the step counts as asked only once `asked` follows the question being sent, unless
-        the caller stays on a step already asked.
+        One unit of work: the day's count, the draft and what it offers back are read in the
+        transaction that saves a blank draft at the topic question, so the limit and the
+        draft cannot change in between.
+
+        Raises:
+            ConsentRequiredError: no consent to the current notice; nothing is stored.
+            DailyLimitReachedError: the day's reports are made; nothing is stored.
+
         """
-        updated = dataclasses.replace(
-            draft,
-            step=step,
-            editing=draft.editing if editing is None else editing,
-            updated_at=self._clock.now(),
-        )
-        await self._drafts.save(updated, asked=asked)
-        return updated
+        user = self.require_consent(user)
+        async with self._units() as work:
+            today = await self._submissions.count_created_since(
+                user.id, self._start_of_today(), work=work
+            )
+            if today >= self._daily_limit:
+                raise DailyLimitReachedError(self._daily_limit)
+            found = await self._drafts.load(work, user.id)
+            if found is not None and not found[0].is_blank:
+                return Parked(found[0])
+            if found is None:
+                draft = Draft.blank(user.id, user.language, self._clock.now())
+                remembered = await self._drafts.remembered(work, user.id)
+            else:
+                draft, remembered = found
+            draft = await self._place(work, draft, DraftStep.CATEGORY, remembered)
+        return await self._shown(draft, remembered)
 
-    async def go(self, draft: Draft, step: DraftStep) -> Question:
+    async def resume(self, user_id: int) -> Question | None:
+        """The draft's open question asked again (continue, the reminder's button); None: no draft.
+
+        Saved at its step as not yet asked, in one unit of work, as a new question is.
+        """
+        return await self._reopen(user_id, lambda draft: (draft, draft.step))
+
+    async def restart(self, user: User) -> Question | None:
+        """Start over: a blank draft in place of the saved one, at the topic; None: no draft."""
+        blank = Draft.blank(user.id, user.language, self._clock.now())
+        return await self._reopen(user.id, lambda _: (blank, DraftStep.CATEGORY))
+
+    async def current(self, user_id: int) -> Question | None:
+        """What the open question shows, changing nothing: for a hint or a refusal; None: no draft.
+
+        One read: the draft with what it offers back.
+        """
+        found = await self._drafts.shown(user_id)
+        if found is None:
+            return None
+        return await self._shown(*found)
+
+    async def keep_problem(self, user_id: int, raw: str) -> Kept | None:
+        """A problem typed while the topic is asked: kept as the problem, the topic still open.
+
+        Not kept (nothing stored) while the topic is changed from the review, or when the text
+        is too short or too long to be a problem. None when there is no draft.
+        """
+        async with self._units() as work:
+            found = await self._drafts.load(work, user_id)
+            if found is None:
+                return None
+            draft, remembered = found
+            kept = False
+            if draft.step is DraftStep.CATEGORY and not draft.editing:
+                with contextlib.suppress(TextLengthError):
+                    draft = draft.with_problem(raw)
+                    kept = True
+            if kept:
+                draft = await self._place(work, draft, DraftStep.CATEGORY, remembered, asked=True)
+        return Kept(await self._shown(draft, remembered), kept=kept)
+
+    async def set_cost(self, user_id: int, step: DraftStep, cost: Cost) -> Question | None:
+        """A cost a tap completes (its period, or 만 against 원): stored, the cost screen shown."""
+        return await self._act(
+            user_id, step, lambda draft, _: (draft.with_known_cost(cost), DraftStep.COST)
+        )
+
+    async def go(self, draft: Draft, step: DraftStep, *, asked: bool = False) -> Question:
         """Save the draft at `step` as the open question, and what that question shows.
 
         One unit of work: what the owner's earlier reports offer back is read in the
-        transaction that saves the draft (see `_place`).
+        transaction that saves the draft (see `_place`). `asked` keeps a step already put to
+        the owner asked (the question is shown again with a notice, not sent anew).
         """
         async with self._units() as work:
             remembered = await self._drafts.remembered(work, draft.user_id)
-            draft = await self._place(work, draft, step, remembered)
+            draft = await self._place(work, draft, step, remembered, asked=asked)
         return await self._shown(draft, remembered)
-
-    async def question(self, draft: Draft) -> Question:
-        """What the draft's open question shows, read here so the view reads nothing.
-
-        Only the ready screen shows similar reports; the remembered company is read only for
-        the steps that need it.
-        """
-        profile = None
-        if _needs_profile(draft, draft.step):
-            profile = await self._profiles.get(draft.user_id)
-            profile = None if profile is None or profile.is_empty else profile
-        return await self._shown(draft, Remembered(profile))
 
     async def answer(self, user_id: int, step: DraftStep, raw: str) -> Question | None:
         """A text typed at `step`: checked by the draft, saved with the step it leads to.
@@ -257,8 +320,27 @@ class IntakeService:
                 draft = await self._place(work, decided, wanted, remembered)
         return await self._shown(draft, remembered)
 
+    async def _reopen(
+        self, user_id: int, decide: Callable[[Draft], tuple[Draft, DraftStep]]
+    ) -> Question | None:
+        """The stored draft placed again, whatever its step, in one unit of work; None: no draft."""
+        async with self._units() as work:
+            found = await self._drafts.load(work, user_id)
+            if found is None:
+                return None
+            draft, remembered = found
+            placed, step = decide(draft)
+            draft = await self._place(work, placed, step, remembered)
+        return await self._shown(draft, remembered)
+
     async def _place(
-        self, work: UnitOfWork, draft: Draft, step: DraftStep, remembered: Remembered
+        self,
+        work: UnitOfWork,
+        draft: Draft,
+        step: DraftStep,
+        remembered: Remembered,
+        *,
+        asked: bool = False,
     ) -> Draft:
         """Save the draft at the step the flow wants, resolved (`resolve`), not yet asked.
 
@@ -273,7 +355,7 @@ class IntakeService:
         placed = dataclasses.replace(
             draft, step=step, editing=editing, updated_at=self._clock.now()
         )
-        await self._drafts.save(placed, work=work)
+        await self._drafts.save(placed, asked=asked, work=work)
         return placed
 
     async def _shown(self, draft: Draft, remembered: Remembered) -> Question:
@@ -285,17 +367,20 @@ class IntakeService:
         """The draft's step was put to the owner: their next text answers it."""
         await self._inputs.mark_asked(draft.user_id, FEEDBACK_FLOW, str(draft.step))
 
-    async def add_attachment(
+    async def attach(
         self,
-        draft: Draft,
+        user_id: int,
         attachment: Attachment,
         download: Callable[[int], Awaitable[bytes | None]],
-    ) -> Draft:
-        """The draft with one more piece of evidence; the same file twice counts once.
+    ) -> Question | None:
+        """One more piece of evidence, kept with the evidence question still open; None: no draft.
 
         The draft judges the declared name, type, size and count (`Draft.with_attachment`);
         a document's bytes are fetched with `download(limit)` (None: larger than `limit`
-        bytes) only once its name, type and size pass, and judged before it is kept.
+        bytes) only once its name, type and size pass for the draft as it is, and judged
+        before it is kept. The download happens outside the unit of work (it must not hold
+        the write lock), so the draft is judged again inside it. The same file twice counts
+        once.
 
         Raises:
             EvidenceRefusedError: the file is not on the evidence allow-list, too large, or its
@@ -304,66 +389,127 @@ class IntakeService:
 
         """
         rules = self._evidence
-        kept = draft.with_attachment(attachment, rules)
-        if kept is draft or attachment.kind == "photo":
-            return kept
-        # Only now is it worth downloading: the declared kind, size and count all pass.
-        content = await download(rules.max_bytes)
-        if content is None:
-            raise EvidenceRefusedError(EvidenceProblem.TOO_LARGE, rules.max_megabytes)
-        check_evidence_content(attachment.file_name, content, rules)
-        return kept
+        if attachment.kind != "photo":
+            found = await self._drafts.shown(user_id)
+            if found is None:
+                return None
+            if found[0].with_attachment(attachment, rules) is not found[0]:
+                content = await download(rules.max_bytes)
+                if content is None:
+                    raise EvidenceRefusedError(EvidenceProblem.TOO_LARGE, rules.max_megabytes)
+                check_evidence_content(attachment.file_name, content, rules)
+        async with self._units() as work:
+            loaded = await self._drafts.load(work, user_id)
+            if loaded is None:
+                return None
+            draft, remembered = loaded
+            draft = await self._place(
+                work,
+                draft.with_attachment(attachment, rules),
+                DraftStep.ATTACHMENTS,
+                remembered,
+                asked=True,
+            )
+        return await self._shown(draft, remembered)
 
-    async def start_details(self, user: User | None, submission_id: int) -> Draft:
-        """A draft holding a sent report's details, to add to or change them.
+    async def add_details(self, user: User | None, submission_id: int) -> Question | Parked:
+        """A sent report's details to add to or change, at the review; one unit of work.
+
+        An unfinished report is never overwritten: it comes back `Parked`, nothing stored.
 
         Raises:
+            ConsentRequiredError: no consent to the current notice; nothing is stored.
             DetailsClosedError: the report is not the user's, or no longer open.
 
         """
-        user = self.require_consent(user)
-        submission = await self._submissions.get(submission_id)
-        if (
-            submission is None
-            or not submission.is_open
-            or submission.merged_into is not None
-            or submission.hidden
-            or not await self._submissions.is_owner(submission.id, user.id)
-        ):
-            raise DetailsClosedError
-        draft = dataclasses.replace(
-            Draft.blank(user.id, user.language, self._clock.now()),
-            step=DraftStep.REVIEW,
-            editing=True,
-            content=submission.content,
-            attachments=tuple(await self._submissions.attachments(submission.id)),
-            visibility=submission.visibility,
-            amends=submission.id,
-        )
-        await self._drafts.save(draft)
-        return draft
+        async with self._units() as work:
+            found = await self._drafts.load(work, user.id) if user is not None else None
+            if found is not None and not found[0].is_blank and found[0].amends != submission_id:
+                return Parked(found[0])
+            user = self.require_consent(user)
+            submission = await self._submissions.owned(submission_id, user.id, work=work)
+            if (
+                submission is None
+                or not submission.is_open
+                or submission.merged_into is not None
+                or submission.hidden
+            ):
+                raise DetailsClosedError
+            draft = dataclasses.replace(
+                Draft.blank(user.id, user.language, self._clock.now()),
+                editing=True,
+                content=submission.content,
+                attachments=tuple(await self._submissions.attachments(submission.id, work=work)),
+                visibility=submission.visibility,
+                amends=submission.id,
+            )
+            remembered = (
+                found[1] if found is not None else await self._drafts.remembered(work, user.id)
+            )
+            draft = await self._place(work, draft, DraftStep.REVIEW, remembered)
+        return await self._shown(draft, remembered)
 
-    async def save_details(self, user: User | None, draft: Draft) -> Submission:
-        """Write a details draft onto its report; the draft is consumed either way.
+    async def send(self, user: User | None) -> Sent | Question | None:
+        """Submit: the draft stored as a report, or as details onto the report it amends.
+
+        One unit of work; the draft is consumed. None: there is no draft. A draft missing a
+        required answer is saved at that step instead and its `Question` returned. Details for
+        a report answered, closed or merged meanwhile are dropped with their draft, as there is
+        nothing left to add them to.
 
         Raises:
-            DetailsClosedError: the report was answered, closed or merged meanwhile; the
-                details are dropped, as there is nothing left to add them to.
+            ConsentRequiredError: no consent to the current notice; nothing is stored.
+            DailyLimitReachedError: the day's reports are made; nothing is stored.
+            DetailsClosedError: the amended report is no longer open; the draft is gone.
 
         """
-        user = self.require_consent(user)
-        assert draft.amends is not None
-        saved = await self._submissions.add_details(
-            draft.amends, user.id, draft.content, draft.attachments, now=self._clock.now()
-        )
-        if saved is None:
-            await self._drafts.delete(user.id)
+        closed = False
+        async with self._units() as work:
+            found = await self._drafts.load(work, user.id) if user is not None else None
+            if found is None:
+                return None
+            draft, remembered = found
+            user = self.require_consent(user)
+            now = self._clock.now()
+            if draft.amends is not None:
+                saved = await self._submissions.add_details(
+                    draft.amends, user.id, draft.content, draft.attachments, now=now, work=work
+                )
+                if saved is not None:
+                    return Sent(saved, details=True)
+                await self._drafts.delete(user.id, work=work)
+                closed = True
+            else:
+                today = await self._submissions.count_created_since(
+                    user.id, self._start_of_today(), work=work
+                )
+                if today >= self._daily_limit:
+                    raise DailyLimitReachedError(self._daily_limit)
+                missing = first_missing(draft)
+                if missing is None:
+                    created = await self._submissions.create(
+                        self._new_submission(user, draft, now),
+                        year=now.astimezone(self._zone).year,
+                        now=now,
+                        work=work,
+                    )
+                    return Sent(created, details=False)
+                draft = await self._place(work, draft, missing, remembered)
+        if closed:
             raise DetailsClosedError
-        return saved
+        return await self._shown(draft, remembered)
 
-    async def discard(self, user_id: int) -> None:
-        """Throw the draft away."""
-        await self._drafts.delete(user_id)
+    async def discard(self, user_id: int) -> Draft | None:
+        """Throw the draft away and return it (what it was for); None: there was none.
+
+        One unit of work: the draft read and deleted in one transaction.
+        """
+        async with self._units() as work:
+            found = await self._drafts.load(work, user_id)
+            if found is None:
+                return None
+            await self._drafts.delete(user_id, work=work)
+        return found[0]
 
     async def similar(self, draft: Draft) -> list[SimilarSubmission]:
         """Open reports of the same topic about the same problem, as the draft's owner may see them.
@@ -376,7 +522,7 @@ class IntakeService:
         if content.category_id is None or content.problem is None:
             return []
         text = _report_text(content.problem, content.law_or_rule, content.proposal)
-        candidates = await self._submissions.similar_open(
+        candidates, aliases = await self._submissions.similar_open(
             content.category_id,
             search_terms(text),
             reader_id=draft.user_id,
@@ -389,9 +535,6 @@ class IntakeService:
              for item in candidates),
             limit=SIMILAR_LIMIT,
         )  # fmt: skip
-        if not ranked:
-            return []
-        aliases = await self._submissions.law_aliases()
         return [SimilarSubmission.of(match.item, match.score, aliases) for match in ranked]
 
     async def offer(self, user_id: int, submission_id: int) -> str:
@@ -423,27 +566,32 @@ class IntakeService:
         return updated
 
     async def submit(self, user: User | None, draft: Draft) -> Submission:
-        """Turn a complete draft into a submission with a receipt code; the draft is consumed."""
+        """Turn a complete draft into a submission with a receipt code; the draft is consumed.
+
+        For a draft built in memory (the sandbox's demo data); the bot's Submit is `send`.
+        """
         user = await self.ensure_can_submit(user)
         missing = first_missing(draft)
         if missing is not None:
             raise DraftIncompleteError(missing)
-        assert draft.visibility is not None
-        named = draft.visibility is Visibility.NAMED
         now = self._clock.now()
         return await self._submissions.create(
-            NewSubmission(
-                user_id=user.id,
-                visibility=draft.visibility,
-                submitter_name=user.display_name if named else None,
-                submitter_username=user.username if named else None,
-                content=draft.content,
-                language=user.language,
-                attachments=draft.attachments,
-                due_on=due_date(now, self._zone, self._answer_deadline_days),
-            ),
-            year=now.astimezone(self._zone).year,
-            now=now,
+            self._new_submission(user, draft, now), year=now.astimezone(self._zone).year, now=now
+        )
+
+    def _new_submission(self, user: User, draft: Draft, now: datetime) -> NewSubmission:
+        """The report a complete draft makes: named with the owner's name only when chosen."""
+        assert draft.visibility is not None
+        named = draft.visibility is Visibility.NAMED
+        return NewSubmission(
+            user_id=user.id,
+            visibility=draft.visibility,
+            submitter_name=user.display_name if named else None,
+            submitter_username=user.username if named else None,
+            content=draft.content,
+            language=user.language,
+            attachments=draft.attachments,
+            due_on=due_date(now, self._zone, self._answer_deadline_days),
         )
 
     async def just_submitted(self, user_id: int) -> Submission | None:

@@ -197,7 +197,7 @@ class _SearchThread:
         )
         self._connection: sqlite3.Connection | None = None
 
-    def _fetch(self, sql: str, parameters: Sequence[Any]) -> list[Row]:
+    def _fetch(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Row]]:
         if self._connection is None:
             connection = sqlite3.connect(
                 f"file:{self._path}?mode=ro", uri=True, isolation_level=None
@@ -206,7 +206,8 @@ class _SearchThread:
             connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._connection = connection
         try:
-            return list(self._connection.execute(sql, parameters).fetchall())
+            connection = self._connection
+            return [list(connection.execute(sql, values).fetchall()) for sql, values in queries]
         except sqlite3.Error:
             self._close()
             raise
@@ -216,10 +217,10 @@ class _SearchThread:
             self._connection.close()
             self._connection = None
 
-    async def fetch_all(self, sql: str, parameters: Sequence[Any]) -> list[Row]:
-        """Every row of the search, read in the search thread."""
+    async def fetch_all(self, queries: Sequence[tuple[str, Sequence[Any]]]) -> list[list[Row]]:
+        """Every row of each query, read in the search thread in one trip to it."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, self._fetch, sql, parameters)
+        return await loop.run_in_executor(self._executor, self._fetch, queries)
 
     async def close(self) -> None:
         """Close the connection in its own thread, then end the thread."""
@@ -244,8 +245,12 @@ class UnitOfWork:
 
     async def fetch_one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None:
         """Read one row inside the transaction."""
-        rows = await self.connection.execute_fetchall(sql, parameters)
+        rows = await self.fetch_all(sql, parameters)
         return next(iter(rows), None)
+
+    async def fetch_all(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
+        """Read every row of a small result inside the transaction."""
+        return list(await self.connection.execute_fetchall(sql, parameters))
 
 
 class Database:
@@ -444,8 +449,11 @@ class Database:
         row = await self.fetch_one(sql, parameters)
         return None if row is None else row[0]
 
-    async def search(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
+    async def search(self, *queries: tuple[str, Sequence[Any]]) -> list[list[Row]]:
         """Read a search's rows on the search connection, one search at a time.
+
+        Each query's rows, in order: what the search's result needs besides (a small table it
+        is read against) comes in the same trip to the search thread.
 
         The shared reader serves everybody's reads one after another, and a search that takes
         tens of milliseconds on a large database (the similar-report lookup) would hold all of
@@ -454,7 +462,7 @@ class Database:
         them, so the event loop keeps answering everybody else while owners wait their turn.
         """
         try:
-            return await self._searches.fetch_all(sql, parameters)
+            return await self._searches.fetch_all(queries)
         except sqlite3.Error as exc:
             raise self._fault(exc) or exc from exc
 

@@ -28,7 +28,6 @@ from storage.report_content import (
 from storage.timestamps import from_db, from_db_optional, to_db
 
 __all__ = [
-    "CompanyProfileRepository",
     "DraftQueries",
     "DraftRepository",
     "expire_reminders_in",
@@ -81,6 +80,8 @@ _REMEMBERED = (
     " ORDER BY s.created_at DESC, s.id DESC LIMIT 1) AS last_visibility, q.*"
 )
 """What the owner's earlier reports offer back, read with whatever `q` (with its user_id) is."""
+_LOAD = f"{_REMEMBERED} FROM ({_SELECT}"
+_PROFILE = " LEFT JOIN company_profiles AS p ON p.user_id = q.user_id"
 _UPSERT = (
     f"INSERT INTO submission_drafts ({', '.join(_COLUMNS)}) VALUES ({marks(_COLUMNS)})"
     f" ON CONFLICT (user_id) DO UPDATE SET {assignments(_COLUMNS[1:], 'excluded')}"
@@ -139,25 +140,27 @@ class DraftQueries:
         row = await self._db.fetch_one(f"{_SELECT} WHERE d.user_id = ?", (user_id,))
         return None if row is None else _draft(row)
 
+    async def shown(self, user_id: int) -> tuple[Draft, Remembered] | None:
+        """The user's draft and what it offers back, in one read; or None.
+
+        For a screen that asks the open question again without changing the draft.
+        """
+        row = await self._db.fetch_one(f"{_LOAD} WHERE d.user_id = ?) AS q{_PROFILE}", (user_id,))
+        return None if row is None else (_draft(row), _remembered(row))
+
 
 class DraftRepository(DraftQueries):
     """One draft per user, written whole with its step after every answer."""
 
     async def load(self, work: UnitOfWork, user_id: int) -> tuple[Draft, Remembered] | None:
         """Inside a unit of work: the user's draft and what it offers back, in one read; or None."""
-        row = await work.fetch_one(
-            f"{_REMEMBERED} FROM ({_SELECT} WHERE d.user_id = ?) AS q"
-            " LEFT JOIN company_profiles AS p ON p.user_id = q.user_id",
-            (user_id,),
-        )
+        row = await work.fetch_one(f"{_LOAD} WHERE d.user_id = ?) AS q{_PROFILE}", (user_id,))
         return None if row is None else (_draft(row), _remembered(row))
 
     async def remembered(self, work: UnitOfWork, user_id: int) -> Remembered:
         """Inside a unit of work: what the owner's earlier reports offer back, in one read."""
         row = await work.fetch_one(
-            f"{_REMEMBERED} FROM (SELECT ? AS user_id) AS q"
-            " LEFT JOIN company_profiles AS p ON p.user_id = q.user_id",
-            (user_id,),
+            f"{_REMEMBERED} FROM (SELECT ? AS user_id) AS q{_PROFILE}", (user_id,)
         )
         assert row is not None
         return _remembered(row)
@@ -208,14 +211,23 @@ class DraftRepository(DraftQueries):
             ),
         )
 
-    async def delete(self, user_id: int) -> None:
-        """Forget the draft and its step (submitted, discarded or erased)."""
+    async def delete(self, user_id: int, *, work: UnitOfWork | None = None) -> None:
+        """Forget the draft and its step (submitted, discarded or erased).
+
+        Joins the caller's unit of work when given one.
+        """
+        if work is not None:
+            await self._delete_in(work.connection, user_id)
+            return
         async with self._db.transaction() as connection:
-            await connection.execute("DELETE FROM submission_drafts WHERE user_id = ?", (user_id,))
-            await connection.execute(
-                "DELETE FROM inputs_in_progress WHERE user_id = ? AND flow = ?",
-                (user_id, FEEDBACK_FLOW),
-            )
+            await self._delete_in(connection, user_id)
+
+    async def _delete_in(self, connection: aiosqlite.Connection, user_id: int) -> None:
+        await connection.execute("DELETE FROM submission_drafts WHERE user_id = ?", (user_id,))
+        await connection.execute(
+            "DELETE FROM inputs_in_progress WHERE user_id = ? AND flow = ?",
+            (user_id, FEEDBACK_FLOW),
+        )
 
     async def idle_since(self, cutoff: datetime, *, limit: int = 500) -> list[Draft]:
         """Drafts untouched since the cutoff that have not been reminded yet."""
@@ -250,21 +262,3 @@ class DraftRepository(DraftQueries):
                     now=now,
                 )
         return True
-
-
-class CompanyProfileRepository:
-    """The company profile from a user's last submission."""
-
-    def __init__(self, database: Database) -> None:
-        self._db = database
-
-    async def get(self, user_id: int) -> CompanyProfile | None:
-        """The remembered profile, or None."""
-        row = await self._db.fetch_one(
-            "SELECT region_id, company_size_id, industry_id FROM company_profiles"
-            " WHERE user_id = ?",
-            (user_id,),
-        )
-        if row is None:
-            return None
-        return CompanyProfile(row["region_id"], row["company_size_id"], row["industry_id"])

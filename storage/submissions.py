@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 import aiosqlite
 
@@ -36,7 +36,7 @@ from domain.submissions import (
 )
 from domain.supporters import MyItem, SupporterNotice
 from storage.audit import record_in
-from storage.database import Database, Row
+from storage.database import Database, Row, UnitOfWork
 from storage.domain_sql import literal, yearly_cost
 from storage.outbox import enqueue_notice_in
 from storage.report_content import (
@@ -305,6 +305,16 @@ async def _refuse(connection: aiosqlite.Connection, submission_id: int) -> NoRet
     raise ChangedMeanwhileError(SubmissionStatus(row[0]), merged=row[1] is not None)
 
 
+_LAW_ALIASES = "SELECT alias, law FROM law_aliases"
+
+
+class SimilarOpen(NamedTuple):
+    """Candidates for "similar", and the law aliases they are shown with (one search)."""
+
+    reports: list[Submission]
+    aliases: dict[str, str]
+
+
 class SubmissionQueries:
     """What views read of submissions: reads only, for a handler (no service in between).
 
@@ -315,8 +325,12 @@ class SubmissionQueries:
     def __init__(self, database: Database) -> None:
         self._db = database
 
-    async def _one(self, where: str, parameters: Sequence[object]) -> Submission | None:
-        row = await self._db.fetch_one(f"{_SELECT} WHERE {where}", parameters)
+    async def _one(
+        self, where: str, parameters: Sequence[object], work: UnitOfWork | None = None
+    ) -> Submission | None:
+        row = await (self._db if work is None else work).fetch_one(
+            f"{_SELECT} WHERE {where}", parameters
+        )
         return None if row is None else _submission(row)
 
     async def get(self, submission_id: int) -> Submission | None:
@@ -327,9 +341,14 @@ class SubmissionQueries:
         """One submission by its receipt code (canonical form), or None."""
         return await self._one("s.receipt_code = ?", (receipt_code,))
 
-    async def owned(self, submission_id: int, user_id: int) -> Submission | None:
-        """The submission if this user made it; None otherwise, so others learn nothing."""
-        return await self._one("s.id = ? AND s.user_id = ?", (submission_id, user_id))
+    async def owned(
+        self, submission_id: int, user_id: int, *, work: UnitOfWork | None = None
+    ) -> Submission | None:
+        """The submission if this user made it; None otherwise, so others learn nothing.
+
+        Inside the caller's unit of work when given one.
+        """
+        return await self._one("s.id = ? AND s.user_id = ?", (submission_id, user_id), work)
 
     async def owned_by_code(self, receipt_code: str, user_id: int) -> Submission | None:
         """As `owned`, looked up by receipt code (/status)."""
@@ -410,9 +429,11 @@ class SubmissionQueries:
         )
         return [_event(row) for row in rows]
 
-    async def attachments(self, submission_id: int) -> list[Attachment]:
-        """The evidence, in the order it was sent."""
-        rows = await self._db.fetch_all(
+    async def attachments(
+        self, submission_id: int, *, work: UnitOfWork | None = None
+    ) -> list[Attachment]:
+        """The evidence, in the order it was sent (inside the caller's unit of work if given)."""
+        rows = await (self._db if work is None else work).fetch_all(
             "SELECT file_id, file_unique_id, kind, file_name, mime_type, file_size"
             " FROM submission_attachments WHERE submission_id = ? ORDER BY position",
             (submission_id,),
@@ -486,52 +507,62 @@ class SubmissionQueries:
 class SubmissionRepository(SubmissionQueries):
     """Reads and writes submissions; every write is one transaction."""
 
-    async def create(self, new: NewSubmission, *, year: int, now: datetime) -> Submission:
+    async def create(
+        self, new: NewSubmission, *, year: int, now: datetime, work: UnitOfWork | None = None
+    ) -> Submission:
         """Store a submission with the next receipt code of the year and its first event.
 
         The same transaction consumes the user's draft and remembers the company profile, so a
-        crash can never leave both a submission and the draft it came from.
+        crash can never leave both a submission and the draft it came from. Joins the caller's
+        unit of work when given one.
         """
+        if work is not None:
+            return await self._create_in(work.connection, new, year=year, now=now)
+        async with self._db.transaction() as connection:
+            return await self._create_in(connection, new, year=year, now=now)
+
+    async def _create_in(
+        self, connection: aiosqlite.Connection, new: NewSubmission, *, year: int, now: datetime
+    ) -> Submission:
         stamp = to_db(now)
         named = new.visibility is Visibility.NAMED
-        async with self._db.transaction() as connection:
-            async with connection.execute(
-                "INSERT INTO receipt_sequences (year, last) VALUES (?, 1)"
-                " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
-                (year,),
-            ) as cursor:
-                row = await cursor.fetchone()
-            assert row is not None
-            code = format_receipt_code(year, row[0])
-            cursor = await connection.execute(
-                _INSERT,
-                (
-                    code,
-                    new.user_id,
-                    str(new.visibility),
-                    new.submitter_name if named else None,
-                    new.submitter_username if named else None,
-                    *content_values(new.content),
-                    stamp,
-                    stamp,
-                    new.language,
-                    None if new.due_on is None else new.due_on.isoformat(),
-                ),
-            )
-            submission_id = cursor.lastrowid
-            assert submission_id is not None
-            await _insert_attachments(connection, submission_id, new.attachments)
-            await _insert_event(
-                connection,
-                submission_id,
-                SubmissionStatus.RECEIVED,
-                at=now,
-                actor_id=None,
-                note=None,
-            )
-            await _consume_draft(connection, new.user_id, new.content, stamp)
-            async with connection.execute(f"{_SELECT} WHERE s.id = ?", (submission_id,)) as cur:
-                created = await cur.fetchone()
+        async with connection.execute(
+            "INSERT INTO receipt_sequences (year, last) VALUES (?, 1)"
+            " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+            (year,),
+        ) as cursor:
+            row = await cursor.fetchone()
+        assert row is not None
+        code = format_receipt_code(year, row[0])
+        cursor = await connection.execute(
+            _INSERT,
+            (
+                code,
+                new.user_id,
+                str(new.visibility),
+                new.submitter_name if named else None,
+                new.submitter_username if named else None,
+                *content_values(new.content),
+                stamp,
+                stamp,
+                new.language,
+                None if new.due_on is None else new.due_on.isoformat(),
+            ),
+        )
+        submission_id = cursor.lastrowid
+        assert submission_id is not None
+        await _insert_attachments(connection, submission_id, new.attachments)
+        await _insert_event(
+            connection,
+            submission_id,
+            SubmissionStatus.RECEIVED,
+            at=now,
+            actor_id=None,
+            note=None,
+        )
+        await _consume_draft(connection, new.user_id, new.content, stamp)
+        async with connection.execute(f"{_SELECT} WHERE s.id = ?", (submission_id,)) as cur:
+            created = await cur.fetchone()
         assert created is not None
         return _submission(created)
 
@@ -543,6 +574,7 @@ class SubmissionRepository(SubmissionQueries):
         attachments: Sequence[Attachment],
         *,
         now: datetime,
+        work: UnitOfWork | None = None,
     ) -> Submission | None:
         """Write the details an owner added to their open report, or None.
 
@@ -552,41 +584,65 @@ class SubmissionRepository(SubmissionQueries):
         hidden or erased meanwhile).
 
         The owner's draft of these details goes in the same transaction, and the company
-        becomes the profile offered back next time, as on submitting.
+        becomes the profile offered back next time, as on submitting. Joins the caller's
+        unit of work when given one.
         """
-        stamp = to_db(now)
+        if work is not None:
+            return await self._add_details_in(
+                work.connection, submission_id, user_id, details, attachments, now=now
+            )
         async with self._db.transaction() as connection:
-            cursor = await connection.execute(
-                f"UPDATE submissions SET {assignments(DETAIL_COLUMNS)}, updated_at = ?"
-                " WHERE id = ? AND user_id = ? AND merged_into IS NULL AND hidden = 0"
-                f" AND deleted_at IS NULL AND status IN ({_OPEN_MARKS})",
-                (
-                    *detail_values(details),
-                    stamp,
-                    submission_id,
-                    user_id,
-                    *_OPEN_VALUES,
-                ),
+            return await self._add_details_in(
+                connection, submission_id, user_id, details, attachments, now=now
             )
-            if cursor.rowcount != 1:
-                return None
-            await connection.execute(
-                "DELETE FROM submission_attachments WHERE submission_id = ?", (submission_id,)
-            )
-            await _insert_attachments(connection, submission_id, attachments)
-            await _consume_draft(connection, user_id, details, stamp)
-            async with connection.execute(f"{_SELECT} WHERE s.id = ?", (submission_id,)) as cur:
-                updated = await cur.fetchone()
+
+    async def _add_details_in(
+        self,
+        connection: aiosqlite.Connection,
+        submission_id: int,
+        user_id: int,
+        details: ReportContent,
+        attachments: Sequence[Attachment],
+        *,
+        now: datetime,
+    ) -> Submission | None:
+        stamp = to_db(now)
+        cursor = await connection.execute(
+            f"UPDATE submissions SET {assignments(DETAIL_COLUMNS)}, updated_at = ?"
+            " WHERE id = ? AND user_id = ? AND merged_into IS NULL AND hidden = 0"
+            f" AND deleted_at IS NULL AND status IN ({_OPEN_MARKS})",
+            (
+                *detail_values(details),
+                stamp,
+                submission_id,
+                user_id,
+                *_OPEN_VALUES,
+            ),
+        )
+        if cursor.rowcount != 1:
+            return None
+        await connection.execute(
+            "DELETE FROM submission_attachments WHERE submission_id = ?", (submission_id,)
+        )
+        await _insert_attachments(connection, submission_id, attachments)
+        await _consume_draft(connection, user_id, details, stamp)
+        async with connection.execute(f"{_SELECT} WHERE s.id = ?", (submission_id,)) as cur:
+            updated = await cur.fetchone()
         assert updated is not None
         return _submission(updated)
 
-    async def count_created_since(self, user_id: int, since: datetime) -> int:
-        """Submissions the user made since an instant, for the daily limit."""
-        value = await self._db.fetch_value(
-            "SELECT COUNT(*) FROM submissions WHERE user_id = ? AND created_at >= ?",
-            (user_id, to_db(since)),
-        )
-        return int(value or 0)
+    async def count_created_since(
+        self, user_id: int, since: datetime, *, work: UnitOfWork | None = None
+    ) -> int:
+        """Submissions the user made since an instant, for the daily limit.
+
+        Inside the caller's unit of work when given one, so the count and what the action
+        writes are one transaction.
+        """
+        sql = "SELECT COUNT(*) FROM submissions WHERE user_id = ? AND created_at >= ?"
+        parameters = (user_id, to_db(since))
+        row = await (self._db if work is None else work).fetch_one(sql, parameters)
+        return 0 if row is None else int(row[0] or 0)
 
     async def similar_open(
         self,
@@ -596,7 +652,7 @@ class SubmissionRepository(SubmissionQueries):
         reader_id: int,
         limit: int,
         window: int,
-    ) -> list[Submission]:
+    ) -> SimilarOpen:
         """Open, visible reports of a category that share most of the terms, best first.
 
         The candidates for "similar" come from the inbox search index's three-character pieces
@@ -609,16 +665,17 @@ class SubmissionRepository(SubmissionQueries):
         them by counting every report of the whole index that has each piece: most of the time
         at a million reports.) Only the best `limit` are read. Never the reader's own, nor one
         they already support. Runs as a search (`Database.search`): at ten
-        thousand open reports it takes longer than everybody else's reads should wait.
+        thousand open reports it takes longer than everybody else's reads should wait. The law
+        aliases the reports are shown with come in the same trip (a small table).
         """
         if not terms:
-            return []
+            return SimilarOpen([], {})
         hits = " UNION ALL ".join(
             f"SELECT {number} AS piece, rowid AS found FROM submissions_search"
             " WHERE submissions_search MATCH ? AND rowid >= (SELECT lowest FROM recent)"
             for number in range(len(terms))
         )
-        rows = await self._db.search(
+        search = (
             "WITH recent (lowest) AS (SELECT COALESCE(MIN(id), 0) FROM (SELECT id FROM submissions"
             " WHERE category_id = ? AND hidden = 0 AND merged_into IS NULL"
             f" AND status IN ({_OPEN_MARKS}) ORDER BY created_at DESC, id DESC LIMIT ?)),"
@@ -635,24 +692,32 @@ class SubmissionRepository(SubmissionQueries):
             " best AS (SELECT found, COUNT(*) * SUM(weight) / MAX(size, 1) AS rank FROM weighed"
             " GROUP BY found ORDER BY rank DESC, found DESC LIMIT ?)"
             f" {_COLUMNS} FROM best JOIN submissions s ON s.id = best.found"
-            " ORDER BY best.rank DESC, s.id DESC",
-            (
-                category_id,
-                *_OPEN_VALUES,
-                window,
-                *(f'"{term}"' for term in terms),
-                category_id,
-                *_OPEN_VALUES,
-                reader_id,
-                reader_id,
-                limit,
-            ),
+            " ORDER BY best.rank DESC, s.id DESC"
         )
-        return [_submission(row) for row in rows]
+        rows, aliases = await self._db.search(
+            (
+                search,
+                (
+                    category_id,
+                    *_OPEN_VALUES,
+                    window,
+                    *(f'"{term}"' for term in terms),
+                    category_id,
+                    *_OPEN_VALUES,
+                    reader_id,
+                    reader_id,
+                    limit,
+                ),
+            ),
+            (_LAW_ALIASES, ()),
+        )
+        return SimilarOpen(
+            [_submission(row) for row in rows], {str(row[0]): str(row[1]) for row in aliases}
+        )
 
     async def law_aliases(self) -> dict[str, str]:
         """Folded alias to canonical law name (migration 0026): the laws another owner may see."""
-        rows = await self._db.fetch_all("SELECT alias, law FROM law_aliases")
+        rows = await self._db.fetch_all(_LAW_ALIASES)
         return {str(row[0]): str(row[1]) for row in rows}
 
     async def supporters_count(self, submission_id: int) -> int:

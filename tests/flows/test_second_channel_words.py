@@ -44,7 +44,7 @@ from storage.announcements import AnnouncementRepository
 from storage.audit import AuditRepository
 from storage.bills import BillRepository
 from storage.database import Database
-from storage.drafts import CompanyProfileRepository, DraftRepository
+from storage.drafts import DraftRepository
 from storage.exports import ExportRepository
 from storage.inputs import InputRepository
 from storage.meetings import MeetingRepository
@@ -160,7 +160,6 @@ async def channel(tmp_path: Path) -> AsyncIterator[TextChannel]:
             intake=IntakeService(
                 submissions,
                 DraftRepository(database),
-                CompanyProfileRepository(database),
                 InputRepository(database),
                 clock,
                 units=database.unit_of_work,

@@ -16,7 +16,7 @@ from messages.catalog.privacy import NOTICE_VERSION
 from sandbox.emulator import EmulatorLimits
 from services.intake import IntakeService
 from storage.database import Database
-from storage.drafts import CompanyProfileRepository, DraftRepository
+from storage.drafts import DraftRepository
 from storage.erasure import ErasureRepository
 from storage.inputs import InputRepository
 from storage.signing_keys import SigningKeyRepository
@@ -82,7 +82,6 @@ def intake(
     return IntakeService(
         submissions,
         drafts,
-        CompanyProfileRepository(database),
         InputRepository(database),
         clock,
         units=database.unit_of_work,

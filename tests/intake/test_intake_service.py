@@ -41,7 +41,7 @@ from handlers.notice_texts import OwnerNoticeTexts
 from services.draft_reminders import DraftReminders
 from services.intake import IntakeService
 from storage.database import Database
-from storage.drafts import CompanyProfileRepository, DraftRepository
+from storage.drafts import DraftRepository
 from storage.erasure import ErasureRepository
 from storage.outbox import OutboxRepository
 from storage.submissions import SubmissionRepository
@@ -74,7 +74,15 @@ async def _complete_draft(
     draft = draft.answer(DraftStep.PROBLEM, problem)
     draft = draft.with_impact(4)
     draft = draft.with_profile(CompanyProfile("seoul", "small", "ict"))
-    return await intake.move(draft.with_visibility(visibility), DraftStep.REVIEW)
+    return (await intake.go(draft.with_visibility(visibility), DraftStep.REVIEW)).draft
+
+
+async def _remembered(
+    database: Database, drafts: DraftRepository, user_id: int
+) -> CompanyProfile | None:
+    """The company an owner's earlier reports offer back, as the intake reads it."""
+    async with database.unit_of_work() as work:
+        return (await drafts.remembered(work, user_id)).profile
 
 
 async def _submit(intake: IntakeService, user: User, **kwargs: object) -> Submission:
@@ -91,10 +99,12 @@ async def test_every_answer_is_saved_and_survives_a_reopen(
     draft = draft.answer(DraftStep.PROBLEM, f"  {PROBLEM}  ")
     draft = draft.with_law(None, unsure=True)
     draft = draft.answer(DraftStep.COST_WON, "월 120만원")
-    draft = await intake.add_attachment(
-        draft, Attachment("f1", "u1", "document", "a.pdf", "application/pdf", 10), _a_pdf
+    await intake.go(draft, DraftStep.ATTACHMENTS)
+    asked = await intake.attach(
+        user.id, Attachment("f1", "u1", "document", "a.pdf", "application/pdf", 10), _a_pdf
     )
-    draft = await intake.move(draft, DraftStep.ATTACHMENTS)
+    assert asked is not None
+    draft = asked.draft
     stored = await drafts.get(user.id)
     assert stored == draft
     assert stored is not None
@@ -127,14 +137,17 @@ async def test_at_most_five_attachments_and_duplicates_count_once(
     intake: IntakeService, person: People
 ) -> None:
     user = await person(1, "민수")
-    draft = await intake.start_draft(user)
+    await intake.start_draft(user)
     for index in range(5):
-        draft = await intake.add_attachment(
-            draft, Attachment(f"f{index}", f"u{index}", "photo"), _not_read
+        asked = await intake.attach(
+            user.id, Attachment(f"f{index}", f"u{index}", "photo"), _not_read
         )
-    assert await intake.add_attachment(draft, Attachment("f0", "u0", "photo"), _not_read) == draft
+    assert asked is not None
+    draft = asked.draft
+    again = await intake.attach(user.id, Attachment("f0", "u0", "photo"), _not_read)
+    assert again is not None and again.draft == draft
     with pytest.raises(AttachmentLimitError):
-        await intake.add_attachment(draft, Attachment("f9", "u9", "photo"), _not_read)
+        await intake.attach(user.id, Attachment("f9", "u9", "photo"), _not_read)
     draft = draft.without_attachments()
     assert draft.attachments == ()
 
@@ -171,7 +184,7 @@ async def test_submit_gives_yearly_receipt_codes_and_consumes_the_draft(
     second = await _submit(intake, second_user, visibility=Visibility.ANONYMOUS)
     assert (first.receipt_code, second.receipt_code) == ("SV-2026-000001", "SV-2026-000002")
     assert await drafts.get(first_user.id) is None
-    remembered = await CompanyProfileRepository(database).get(first_user.id)
+    remembered = await _remembered(database, drafts, first_user.id)
     assert remembered == CompanyProfile("seoul", "small", "ict")
     clock.set(datetime(2026, 12, 31, 15, 30, tzinfo=UTC))  # 1 January 2027, 00:30 in Seoul
     third = await _submit(intake, first_user)
@@ -221,13 +234,15 @@ async def test_anonymous_identity_never_leaves_the_repository(
         await submissions.get(anonymous.id),
         await submissions.get_by_code(anonymous.receipt_code),
         *await submissions.list_filtered(),
-        *await submissions.similar_open(
-            "ai_copyright",
-            search_terms(anonymous.problem),
-            reader_id=named_user.id,
-            limit=20,
-            window=100,
-        ),
+        *(
+            await submissions.similar_open(
+                "ai_copyright",
+                search_terms(anonymous.problem),
+                reader_id=named_user.id,
+                limit=20,
+                window=100,
+            )
+        ).reports,
     ]
     for item in listings:
         assert item is not None
@@ -452,7 +467,7 @@ async def test_the_search_looks_only_through_the_newest_open_reports_of_the_topi
         reports = await submissions.similar_open(
             "ai_copyright", terms, reader_id=3, limit=20, window=window
         )
-        return {report.id for report in reports}
+        return {report.id for report in reports.reports}
 
     assert await found(1) == {newer.id}
     assert await found(2) == {older.id, newer.id}
@@ -487,7 +502,7 @@ async def test_erasure_keeps_submissions_as_anonymous_records(
     assert await submissions.supporters_count(others.id) == 1
     assert await users.get(user.id) is None
     assert await drafts.get(user.id) is None
-    assert await CompanyProfileRepository(database).get(user.id) is None
+    assert await _remembered(database, drafts, user.id) is None
 
 
 async def test_idle_drafts_get_one_reminder_queued_with_the_mark(
