@@ -156,9 +156,14 @@ async def _until_stdin_closes() -> None:
     await loop.run_in_executor(None, sys.stdin.read)
 
 
-def _report_peak_memory() -> None:
-    """Tell the parent this process's peak resident set (kilobytes on Linux)."""
-    print(f"peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+def _report_peak_memory(cpu_at_ready: float) -> None:
+    """Tell the parent this process's peak resident set (kilobytes on Linux) and CPU seconds.
+
+    The CPU counted is what the process spent from "ready" on: handling the users' updates
+    (and stopping), not importing and starting up.
+    """
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"peak {peak} {time.process_time() - cpu_at_ready:.3f}", flush=True)
 
 
 async def serve_echo(base_url: str) -> None:
@@ -177,11 +182,12 @@ async def serve_echo(base_url: str) -> None:
         assert application.updater is not None
         await application.updater.start_polling(timeout=1)
         await application.start()
+        cpu_at_ready = time.process_time()
         print("ready", flush=True)
         await _until_stdin_closes()
         await application.updater.stop()
         await application.stop()
-    _report_peak_memory()
+    _report_peak_memory(cpu_at_ready)
 
 
 async def serve_sotong(
@@ -224,6 +230,7 @@ async def serve_sotong(
             await application.updater.start_polling(timeout=1, allowed_updates=ALLOWED_UPDATES)
             await application.start()
             gc.freeze()  # as `python -m bot` does once it is running
+            cpu_at_ready = time.process_time()
             print("ready", flush=True)
             await _until_stdin_closes()
             await application.updater.stop()
@@ -232,7 +239,7 @@ async def serve_sotong(
             await application.shutdown()
     finally:
         await database.close()
-    _report_peak_memory()
+    _report_peak_memory(cpu_at_ready)
 
 
 # --------------------------------------------------------------------------- the parent: users
@@ -416,23 +423,40 @@ class Phase:
     updates: int
     seconds: float
     peak_mb: float
+    bot_cpu: float
+    """CPU seconds the bot's process spent while the users ran (and while it stopped)."""
+    bench_cpu: float
+    """CPU seconds this process (the emulator and the simulated users) spent meanwhile."""
 
     @property
     def rate(self) -> float:
         """Updates handled end to end per second."""
         return self.updates / self.seconds
 
+    @property
+    def bot_ms_per_update(self) -> float:
+        """The bot's own CPU per update: what its code costs, whatever the machine's load."""
+        return 1000 * self.bot_cpu / self.updates
 
-async def _read_reports(stream: asyncio.StreamReader, completion: Completion) -> float:
-    """Resolve handled updates until the child exits; return its peak memory in MB."""
-    peak_mb = 0.0
+    @property
+    def bench_ms_per_update(self) -> float:
+        """The emulator's and the users' CPU per update."""
+        return 1000 * self.bench_cpu / self.updates
+
+
+async def _read_reports(
+    stream: asyncio.StreamReader, completion: Completion
+) -> tuple[float, float]:
+    """Resolve handled updates until the child exits; return its peak memory in MB and CPU."""
+    peak_mb = cpu = 0.0
     while line := await stream.readline():
         if line.startswith(b"peak "):
-            peak_mb = int(line.split()[1]) / 1024
+            _, peak, seconds = line.split()
+            peak_mb, cpu = int(peak) / 1024, float(seconds)
         else:
             update_id, calls, hops = (int(part) for part in line.split())
             completion.handled(update_id, (calls, hops))
-    return peak_mb
+    return peak_mb, cpu
 
 
 async def run_phase(
@@ -453,14 +477,16 @@ async def run_phase(
         raise RuntimeError(f"{name} did not start")
     reader = asyncio.create_task(_read_reports(child.stdout, completion))
     started = time.perf_counter()
+    cpu_started = time.process_time()
     counts = await asyncio.gather(*(script(emulator, completion, i) for i in range(users)))
     seconds = time.perf_counter() - started
+    bench_cpu = time.process_time() - cpu_started
     child.stdin.close()
     status = await child.wait()
-    peak_mb = await reader
+    peak_mb, bot_cpu = await reader
     if status != 0:
         raise RuntimeError(f"{name} exited with status {status}")
-    return Phase(name, sum(counts), seconds, peak_mb)
+    return Phase(name, sum(counts), seconds, peak_mb, bot_cpu, bench_cpu)
 
 
 async def measure(users: int, rounds: int) -> tuple[Phase, Phase, Phase]:
@@ -523,11 +549,15 @@ def main() -> int:
         f"{arguments.users} users, flood limits lifted, one emulator, each bot in its own process;"
         f" median of {arguments.rounds} alternating runs"
     )
-    print(f"{'bot':<18} {'updates':>8} {'seconds':>8} {'updates/s':>10} {'peak RSS MB':>12}")
+    print(
+        f"{'bot':<18} {'updates':>8} {'seconds':>8} {'updates/s':>10} {'peak RSS MB':>12}"
+        f" {'bot CPU ms/update':>18} {'emulator+users CPU ms/update':>29}"
+    )
     for phase in (echo, sotong, quick):
         print(
             f"{phase.name:<18} {phase.updates:>8} {phase.seconds:>8.2f} {phase.rate:>10.1f}"
-            f" {phase.peak_mb:>12.1f}"
+            f" {phase.peak_mb:>12.1f} {phase.bot_ms_per_update:>18.2f}"
+            f" {phase.bench_ms_per_update:>29.2f}"
         )
     ratio = sotong.rate / echo.rate
     verdict = "meets" if ratio >= TARGET_RATIO else "MISSES"

@@ -20,6 +20,7 @@ from messages import Markup, t
 __all__ = [
     "EditedMessages",
     "KeepsEdits",
+    "SkipsReadBack",
     "button",
     "drop_buttons",
     "edit",
@@ -65,6 +66,29 @@ class KeepsEdits(Protocol):
     @property
     def edited(self) -> EditedMessages:
         """The bot's memory of its edits."""
+
+
+@runtime_checkable
+class SkipsReadBack(Protocol):
+    """A bot that sends and edits without reading back the message (bot/sotong_bot.py).
+
+    PTB turns the message Telegram returns for every send and edit into a `Message`, which no
+    reply here reads; building it cost more than anything else a tap does but the HTTP call.
+    """
+
+    async def send_text(
+        self, chat_id: int, text: str, reply_markup: InlineKeyboardMarkup | None
+    ) -> None:
+        """Send a text message."""
+
+    async def edit_in_place(
+        self,
+        chat_id: int,
+        message_id: int,
+        text: str | None,
+        reply_markup: InlineKeyboardMarkup | None,
+    ) -> None:
+        """Edit the text and buttons, or with no text the buttons only."""
 
 
 def button(language: str, key: str, data: ButtonData, **params: object) -> InlineKeyboardButton:
@@ -119,12 +143,17 @@ async def send(
     context: SotongContext,
     text: Markup,
     reply_markup: InlineKeyboardMarkup | None = None,
-) -> Message:
+) -> None:
     """Send a new message to the chat the update came from."""
     chat = update.effective_chat
     if chat is None:
         raise ValueError("this update has no chat to answer in")
-    return await context.bot.send_message(chat.id, _noted(chat.id, text), reply_markup=reply_markup)
+    text = _noted(chat.id, text)
+    bot = context.bot
+    if isinstance(bot, SkipsReadBack):
+        await bot.send_text(chat.id, text, reply_markup)
+    else:
+        await bot.send_message(chat.id, text, reply_markup=reply_markup)
 
 
 def _shown(bot: object) -> EditedMessages:
@@ -170,10 +199,7 @@ async def edit(
     if current == wanted:
         return False
     try:
-        if current[0] == wanted[0]:
-            await query.edit_message_reply_markup(reply_markup=reply_markup)
-        else:
-            await query.edit_message_text(text, reply_markup=reply_markup)
+        await _edit(query, message, None if current[0] == wanted[0] else text, reply_markup)
     except BadRequest as error:
         if "not modified" not in str(error).lower():
             raise
@@ -212,5 +238,21 @@ async def drop_buttons(query: CallbackQuery) -> None:
     )
     if current[1] is None:
         return
-    await query.edit_message_reply_markup(reply_markup=None)
+    await _edit(query, message, None, None)
     shown.remember(key, (current[0], None))
+
+
+async def _edit(
+    query: CallbackQuery,
+    message: Message,
+    text: Markup | None,
+    reply_markup: InlineKeyboardMarkup | None,
+) -> None:
+    """Edit the tapped message's text and buttons, or with no text its buttons only."""
+    bot = query.get_bot()
+    if isinstance(bot, SkipsReadBack):
+        await bot.edit_in_place(message.chat_id, message.message_id, text, reply_markup)
+    elif text is None:
+        await query.edit_message_reply_markup(reply_markup=reply_markup)
+    else:
+        await query.edit_message_text(text, reply_markup=reply_markup)
