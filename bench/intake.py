@@ -25,7 +25,8 @@ database round trips (each call the handlers wait on: a read, a search, a single
 unit of work, one transaction whatever it holds, as `storage/database.py` makes them) and hops
 to SQLite's threads (every statement, fetch and commit). Counted by wrapping those calls in
 the child, from the first handler to the last; the update journal's two writes per update
-(received, handled) come on top. Target: at most 3 per typed answer (issue 19).
+(received; handled, which also records the question the handlers asked) come on top.
+Target: at most 3 per typed answer (issue 19).
 
 Sotong's reply pacing (right for real Telegram) and its input budget are lifted in the child
 through their settings, as the emulator's flood limits are: the bench measures the bot, not the
@@ -572,7 +573,8 @@ def main() -> int:
     verdict = "meets" if max(typed) <= TARGET_ROUND_TRIPS else "MISSES"
     print(
         "Database round trips and SQLite thread hops per action, one owner at a time (the"
-        " update journal's two writes per update come on top):"
+        " update journal's two writes per update come on top, the second also recording the"
+        " question asked):"
     )
     print(
         f"  typed answer (the problem, a law, a proposal, two costs): {typed}, median"

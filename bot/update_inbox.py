@@ -19,6 +19,7 @@ from telegram import Bot, Update
 
 from domain.clock import Clock
 from storage.errors import StorageUnavailableError
+from storage.inputs import AskedStep
 from storage.update_journal import UpdateJournal
 
 __all__ = ["UpdateInbox"]
@@ -48,6 +49,7 @@ class UpdateInbox:
         self._queue: asyncio.Queue[object] | None = None
         self._bot: Bot | None = None
         self._marks: list[int] = []
+        self._asked: list[AskedStep] = []
         self._marks_written: asyncio.Future[None] | None = None
         self._marker: asyncio.Task[None] | None = None
 
@@ -124,9 +126,14 @@ class UpdateInbox:
             await self._queue.put(fresh)
         return bool(accepted)
 
-    async def handled(self, update_id: int) -> None:
-        """Record an update as handled, in one write with the others finishing meanwhile."""
+    async def handled(self, update_id: int, asked: Sequence[AskedStep] = ()) -> None:
+        """Record an update as handled, in one write with the others finishing meanwhile.
+
+        `asked`: the questions its handling sent, recorded in that same write (see
+        `storage.inputs.asked_with_the_update`).
+        """
         self._marks.append(update_id)
+        self._asked.extend(asked)
         if self._marks_written is None:
             self._marks_written = asyncio.get_running_loop().create_future()
         written = self._marks_written
@@ -138,13 +145,23 @@ class UpdateInbox:
         """Write pending marks batch by batch; a failure only means a replay after a crash."""
         while self._marks:
             batch, self._marks = self._marks, []
+            asked, self._asked = self._asked, []
             written, self._marks_written = self._marks_written, None
             try:
-                await self._journal.mark_handled(batch, self._clock.now())
+                await self._journal.mark_handled(batch, self._clock.now(), asked)
             except StorageUnavailableError as exc:
-                logger.warning("could not record %d update(s) as handled: %s", len(batch), exc)
+                logger.warning(
+                    "could not record %d update(s) as handled (%d question(s) stay unasked): %s",
+                    len(batch),
+                    len(asked),
+                    exc,
+                )
             except Exception:
-                logger.exception("could not record %d update(s) as handled", len(batch))
+                logger.exception(
+                    "could not record %d update(s) as handled (%d question(s) stay unasked)",
+                    len(batch),
+                    len(asked),
+                )
             finally:
                 if written is not None and not written.done():
                     written.set_result(None)

@@ -366,15 +366,16 @@ class Database:
 
     @asynccontextmanager
     async def transaction(
-        self, *, durable: bool = False, attempts: int | None = None
+        self, *, durable: bool = False, attempts: int | None = None, urgent: bool = False
     ) -> AsyncIterator[aiosqlite.Connection]:
         """Run a block of writes atomically; nothing outside `storage` opens one.
 
         `durable` commits with `synchronous = FULL`: on the disk, with everything committed
         before it, when this returns, even if the machine loses power right after.
         `attempts` bounds the waits for another process's lock (default `LOCK_ATTEMPTS`).
+        `urgent` takes the lock before every ordinary write already waiting (see `_WriteLock`).
         """
-        async with self._write_lock.held():
+        async with self._write_lock.held(urgent=urgent):
 
             async def begin() -> None:
                 if durable:

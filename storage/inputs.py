@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import aiosqlite
 
@@ -12,7 +15,56 @@ from domain.inputs import FormInProgress, OpenQuestion
 from storage.database import Database
 from storage.timestamps import to_db
 
-__all__ = ["InputQueries", "InputRepository", "open_step"]
+__all__ = [
+    "AskedStep",
+    "InputQueries",
+    "InputRepository",
+    "asked_with_the_update",
+    "mark_asked_in",
+    "open_step",
+]
+
+
+class AskedStep(NamedTuple):
+    """A step whose question was sent: the person's next text answers it."""
+
+    user_id: int
+    flow: str
+    step: str
+
+
+_ASKED_WITH_UPDATE: ContextVar[list[AskedStep] | None] = ContextVar(
+    "sotong_asked_with_update", default=None
+)
+
+
+@contextmanager
+def asked_with_the_update() -> Iterator[list[AskedStep]]:
+    """While an update is handled: questions marked asked are collected, not written.
+
+    The caller writes them with its record that the update was handled (`mark_asked_in`, in
+    the same transaction). Written earlier, a crash before that record replays the update with
+    its step already asked, and the replayed text is stored again as the next question's
+    answer; written together, the replay finds the step not yet asked and asks it again. It is
+    also one write fewer per answer.
+    """
+    asked: list[AskedStep] = []
+    token = _ASKED_WITH_UPDATE.set(asked)
+    try:
+        yield asked
+    finally:
+        _ASKED_WITH_UPDATE.reset(token)
+
+
+_MARK_ASKED = (
+    "UPDATE inputs_in_progress SET asked = 1"
+    " WHERE user_id = ? AND flow = ? AND step = ? AND is_open = 1 AND asked = 0"
+)
+
+
+async def mark_asked_in(connection: aiosqlite.Connection, asked: Iterable[AskedStep]) -> None:
+    """Inside a caller's transaction: these steps' questions were sent."""
+    await connection.executemany(_MARK_ASKED, asked)
 
 
 async def open_step(
@@ -100,12 +152,17 @@ class InputRepository(InputQueries):
             await open_step(connection, user_id, flow, step, now=now, asked=asked, form=form)
 
     async def mark_asked(self, user_id: int, flow: str, step: str) -> None:
-        """The open step's question was sent: the next text is its answer."""
-        await self._db.execute(
-            "UPDATE inputs_in_progress SET asked = 1"
-            " WHERE user_id = ? AND flow = ? AND step = ? AND is_open = 1 AND asked = 0",
-            (user_id, flow, step),
-        )
+        """The open step's question was sent: the next text is its answer.
+
+        While an update is handled the mark waits for the update's record (see
+        `asked_with_the_update`); outside one (a job, another channel) it is written now.
+        """
+        asked = AskedStep(user_id, flow, step)
+        collected = _ASKED_WITH_UPDATE.get()
+        if collected is not None:
+            collected.append(asked)
+            return
+        await self._db.execute(_MARK_ASKED, asked)
 
     async def park(self, user_id: int, flow: str | None = None) -> None:
         """No question open any more (one flow's, or any); the forms stay for later."""

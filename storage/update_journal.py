@@ -7,12 +7,13 @@ every update either still at Telegram or here.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
 import aiosqlite
 
 from storage.database import Database
+from storage.inputs import AskedStep, mark_asked_in
 from storage.timestamps import to_db
 
 __all__ = ["JournaledUpdate", "UpdateJournal", "forget_sender_in"]
@@ -52,17 +53,29 @@ class UpdateJournal:
             )
         return [uid for uid, _ in fresh]
 
-    async def mark_handled(self, update_ids: Collection[int], now: datetime) -> None:
-        """Record that these updates were handled and drop what people typed in them."""
+    async def mark_handled(
+        self, update_ids: Collection[int], now: datetime, asked: Iterable[AskedStep] = ()
+    ) -> None:
+        """Record that these updates were handled and drop what people typed in them.
+
+        `asked`: the questions their handling sent, recorded in the same transaction, so a
+        replayed update never finds its own next question already asked
+        (`storage.inputs.asked_with_the_update`).
+        """
         if not update_ids:
             return
         placeholders = ",".join("?" * len(update_ids))
-        await self._database.execute(
+        handled = (
             "UPDATE update_journal SET handled_at = ?, body = NULL"
-            f" WHERE update_id IN ({placeholders}) AND handled_at IS NULL",
-            [to_db(now), *update_ids],
-            urgent=True,
+            f" WHERE update_id IN ({placeholders}) AND handled_at IS NULL"
         )
+        asked = list(asked)
+        if not asked:
+            await self._database.execute(handled, [to_db(now), *update_ids], urgent=True)
+            return
+        async with self._database.transaction(urgent=True) as connection:
+            await connection.execute(handled, [to_db(now), *update_ids])
+            await mark_asked_in(connection, asked)
 
     async def unhandled(self) -> list[JournaledUpdate]:
         """Updates fetched before the last stop or crash and never handled, oldest first."""
