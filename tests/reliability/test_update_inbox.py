@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from telegram import Bot
+from telegram import Bot, Update
 
 from bot.update_inbox import UpdateInbox
 from domain.clock import FrozenClock
 from storage.database import Database
 from storage.errors import StorageFault, StorageUnavailableError
+from storage.inputs import InputRepository, asked_with_the_update
 from storage.update_journal import UpdateJournal
 from tests.fixtures.app import TEST_TOKEN
 from tests.reliability.faults import locked_by_another_process
@@ -74,6 +75,54 @@ async def test_unhandled_updates_are_replayed_at_the_next_start_and_handled_ones
     # Telegram delivering both again after the crash changes nothing.
     assert not await again.accept(_message(1))
     assert not await again.accept(_message(2))
+
+
+async def _asked(database: Database, user_id: int) -> bool:
+    return bool(
+        await database.fetch_value(
+            "SELECT asked FROM inputs_in_progress WHERE user_id = ?", (user_id,)
+        )
+    )
+
+
+async def test_a_question_asked_while_an_update_is_handled_is_recorded_with_its_handled_mark(
+    database: Database,
+) -> None:
+    inputs = InputRepository(database)
+    inbox, _ = await _open_inbox(database)
+    for user_id, update_id in ((7, 1), (8, 2)):
+        await inputs.open(user_id, "feedback", "law", {}, now=NOW, asked=False)
+        await inbox.accept(_message(update_id))
+    with asked_with_the_update() as asked:
+        await inputs.mark_asked(7, "feedback", "law")
+    assert not await _asked(database, 7)  # the crash window: neither is recorded yet
+    await inbox.handled(1, asked)
+    assert await _asked(database, 7)
+    assert not await _asked(database, 8)
+    # Outside an update (a job, another channel) the mark is written at once.
+    await inputs.mark_asked(8, "feedback", "law")
+    assert await _asked(database, 8)
+    _, queue = await _open_inbox(database)
+    replayed = await queue.get()
+    assert isinstance(replayed, Update) and replayed.update_id == 2
+
+
+async def test_a_question_whose_update_was_never_recorded_stays_unasked(
+    database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = InputRepository(database)
+    inbox, _ = await _open_inbox(database)
+    await inputs.open(7, "feedback", "law", {}, now=NOW, asked=False)
+    await inbox.accept(_message(1))
+    monkeypatch.setattr("storage.database.LOCK_ATTEMPTS", 1)
+    with asked_with_the_update() as asked:
+        await inputs.mark_asked(7, "feedback", "law")
+    with locked_by_another_process(database.path):
+        await inbox.handled(1, asked)  # logged; the update is replayed at the next start
+    assert not await _asked(database, 7)
+    _, queue = await _open_inbox(database)
+    replayed = await queue.get()
+    assert isinstance(replayed, Update) and replayed.update_id == 1
 
 
 async def test_handled_updates_keep_no_text_and_old_ones_are_pruned_but_the_newest(
