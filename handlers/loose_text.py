@@ -26,8 +26,6 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 from domain import callback_data as cb
 from domain.cost_answers import PeriodMissingError, ScaleUnclearError
 from domain.drafts import TYPED_STEPS, Draft, DraftStep
-from domain.feedback_steps import next_step
-from domain.inputs import HELD_TEXT
 from domain.intake import (
     AmountError,
     ConsentRequiredError,
@@ -50,6 +48,7 @@ from handlers.privacy import notice_text, record_consent
 from handlers.typed_labels import button_labels
 from handlers.ui import button, drop_buttons, keyboard, note_on_reply, send, typed_text
 from messages import Markup, format_number, t
+from services.intake import Question
 from services.typed_choices import match_typed_answer
 
 __all__ = ["handlers", "loose_text"]
@@ -100,43 +99,40 @@ async def _as_problem(
     a report already started takes any text its problem question would take, and asks its
     open question again for one it would not.
     """
-    intake = context.services.intake
     fresh = draft is None
-    if fresh:
-        if len(text) < SENTENCE:
-            return False
-        try:
-            await intake.ensure_can_submit(user)
-        except DailyLimitReachedError:
-            return False
-    base = draft or Draft.blank(user.id, user.language, context.services.clock.now())
+    if fresh and len(text) < SENTENCE:
+        return False
     try:
-        kept = base.with_problem(text)
+        asked = await context.services.intake.report_from(user, text)
+    except DailyLimitReachedError:
+        return False
     except TextLengthError as exc:
         if draft is None:  # a sentence, too long for a problem: say so rather than "what?"
             await send(update, context, _too_long(context.lang, exc))
         else:
             await _ask_again(update, context, draft, _refusal(context.lang, exc, draft.step))
         return True
-    if draft is None:
-        kept = (await intake.start_draft(user)).with_problem(text)
-    if kept.content.category_id is not None:
-        asked = await context.services.intake.go(kept, next_step(kept, DraftStep.PROBLEM))
-        await _ask(update, context, asked)
-        return True
-    await ask_topic(
-        update, context, kept, "feedback.offer_report" if fresh else "feedback.problem_kept"
+    if asked is None:  # a problem was kept meanwhile: the text is for the open question
+        found = await context.services.drafts.get(user.id)
+        if found is None:
+            return False
+        return await _at_open_question(update, context, found, text)
+    await ask_kept(
+        update, context, asked, "feedback.offer_report" if fresh else "feedback.problem_kept"
     )
     return True
 
 
-async def ask_topic(update: Update, context: SotongContext, draft: Draft, key: str) -> None:
-    """The draft, holding its problem, saved at the topic question; `key` says the text was kept."""
-    intake = context.services.intake
-    asked = await intake.go(draft, DraftStep.CATEGORY)
+async def ask_kept(
+    update: Update, context: SotongContext, asked: Question, key: str, *, below: bool = False
+) -> None:
+    """The question after a problem kept from loose text; at the topic, `key` says it was kept."""
+    if asked.draft.step is not DraftStep.CATEGORY:
+        await _ask(update, context, asked, below=below)
+        return
     _, markup = await question(context, asked)
     await send(update, context, t(context.lang, key), markup)
-    await intake.asked(asked.draft)
+    await context.services.intake.asked(asked.draft)
 
 
 async def _at_open_question(
@@ -215,35 +211,29 @@ async def answer_offer(update: Update, context: SotongContext) -> None:
     tapped = cb.KeptOffer.decode(query.data)
     assert tapped is not None
     note_on_reply()  # the report goes on here: no "/feedback continues it"
-    user_id = update.effective_user.id
-    inputs = context.services.inputs
     lang = context.lang
-    held = await context.services.forms.get(user_id, HELD_TEXT)
-    if held is None or held.form.get("message_id") != tapped.message_id:
+    intake = context.services.intake
+    answered = await intake.answer_offer(
+        update.effective_user.id, tapped.message_id, add=tapped.choice == "add"
+    )
+    if answered is None:
         await query.answer(t(lang, "kept.offer_gone"))
         await drop_buttons(query)
         return
     await query.answer()
-    await inputs.take(user_id, HELD_TEXT)
-    intake = context.services.intake
-    draft = await context.services.drafts.get(user_id)
-    if draft is None:
+    asked = answered.question
+    if asked is None:
         await _show(update, context, t(lang, "feedback.no_draft"))
         return
-    if tapped.choice == "skip":
-        await _ask(update, context, await intake.go(draft, draft.step))
+    if not answered.added and answered.too_long is None:
+        await _ask(update, context, asked)
         return
-    try:
-        draft = draft.with_more_problem(str(held.form["text"]))
-    except TextLengthError as exc:
-        asked = await intake.go(draft, draft.step)
-        _, markup = await question(context, asked)
-        await _show(update, context, _too_long(lang, exc), markup)
-        await intake.asked(asked.draft)
-        return
-    asked = await intake.go(draft, draft.step)
     text, markup = await question(context, asked)
-    await _show(update, context, Markup(f"{t(lang, 'kept.added')}\n\n{text}"), markup)
+    if answered.too_long is not None:
+        text = _too_long(lang, answered.too_long)
+    else:
+        text = Markup(f"{t(lang, 'kept.added')}\n\n{text}")
+    await _show(update, context, text, markup)
     await intake.asked(asked.draft)
 
 
@@ -302,22 +292,22 @@ async def answer_consent(update: Update, context: SotongContext) -> None:
     if text is None:
         await show_menu(update, context, t(lang, "kept.agreed_resend"))
         return
-    draft = await context.services.drafts.get(user.id)
-    if draft is not None and draft.content.problem is not None:
-        # A report from before (consent asked again for a new notice) is never replaced.
-        lead = t(lang, "privacy.agreed")
-        await offer_to_add(update, context, draft, text, tapped.message_id, lead=lead)
-        return
     try:
-        kept = (draft or await intake.start_draft(user)).with_problem(text)
+        asked = await intake.report_from(user, text)
+    except DailyLimitReachedError as exc:
+        await send(update, context, t(lang, "feedback.daily_limit", limit=exc.limit))
+        return
     except TextLengthError as exc:
         await send(update, context, _too_long(lang, exc))
         return
-    if kept.content.category_id is not None:
-        asked = await intake.go(kept, next_step(kept, DraftStep.PROBLEM))
-        await _ask(update, context, asked, below=True)
+    if asked is not None:
+        await ask_kept(update, context, asked, "kept.agreed_report", below=True)
         return
-    await ask_topic(update, context, kept, "kept.agreed_report")
+    draft = await context.services.drafts.get(user.id)
+    if draft is not None:
+        # A report from before (consent asked again for a new notice) is never replaced.
+        lead = t(lang, "privacy.agreed")
+        await offer_to_add(update, context, draft, text, tapped.message_id, lead=lead)
 
 
 def handlers() -> list[BaseHandler[Update, SotongContext, None]]:

@@ -33,10 +33,6 @@ class InputService:
         """Keep a form for a later tap, replacing what was held there; no question opens."""
         await self._inputs.hold(user_id, flow, form, now=self._clock.now())
 
-    async def take(self, user_id: int, flow: str) -> dict[str, Any] | None:
-        """What was held under `flow`, gone once taken; None if nothing (or it was taken)."""
-        return await self._inputs.take(user_id, flow)
-
     async def forget(self, user_id: int, flow: str) -> None:
         """The flow is done: drop its form."""
         await self._inputs.forget(user_id, flow)

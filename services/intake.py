@@ -35,8 +35,10 @@ from domain.feedback_steps import (
     after_typing,
     choose,
     first_missing,
+    next_step,
     resolve,
 )
+from domain.inputs import HELD_TEXT
 from domain.intake import (
     SIMILAR_CANDIDATES,
     SIMILAR_LIMIT,
@@ -116,6 +118,19 @@ class Kept:
 
     question: Question
     kept: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OfferAnswered:
+    """A sentence offered back, answered: the report's open question placed again.
+
+    `question` None: the report went meanwhile. `added`: the sentence joined the problem;
+    `too_long`: why it could not (the problem is kept as it was).
+    """
+
+    question: Question | None
+    added: bool = False
+    too_long: TextLengthError | None = None
 
 
 Units = Callable[[], AbstractAsyncContextManager[UnitOfWork]]
@@ -255,6 +270,69 @@ class IntakeService:
             if kept:
                 draft = await self._place(work, draft, DraftStep.CATEGORY, remembered, asked=True)
         return Kept(await self._shown(draft, remembered), kept=kept)
+
+    async def report_from(self, user: User, raw: str) -> Question | None:
+        """Text typed outside any flow, kept as a report's problem; the next question placed.
+
+        One unit of work: with no draft, a new one is started within the day's limit; a draft
+        without a problem takes the text as its problem. Placed at the topic, or past it when
+        the topic was chosen. None (nothing stored): the draft has its problem already, so the
+        text is for its open question.
+
+        Raises:
+            DailyLimitReachedError: no draft, and the day's reports are made; nothing stored.
+            TextLengthError: too short or too long for a problem; nothing stored.
+
+        """
+        async with self._units() as work:
+            found = await self._drafts.load(work, user.id)
+            if found is None:
+                today = await self._submissions.count_created_since(
+                    user.id, self._start_of_today(), work=work
+                )
+                if today >= self._daily_limit:
+                    raise DailyLimitReachedError(self._daily_limit)
+                draft = Draft.blank(user.id, user.language, self._clock.now())
+                remembered = await self._drafts.remembered(work, user.id)
+            else:
+                draft, remembered = found
+                if draft.content.problem is not None:
+                    return None
+            draft = draft.with_problem(raw)
+            step = (
+                DraftStep.CATEGORY
+                if draft.content.category_id is None
+                else next_step(draft, DraftStep.PROBLEM)
+            )
+            draft = await self._place(work, draft, step, remembered)
+        return await self._shown(draft, remembered)
+
+    async def answer_offer(
+        self, user_id: int, message_id: int, *, add: bool
+    ) -> OfferAnswered | None:
+        """Add the sentence offered back to the problem, or not; the open question placed again.
+
+        One unit of work: the sentence held for this offer is taken (`message_id`: the
+        sentence's, so an older offer's tap never takes a newer one), and the draft saved at
+        its step. None (nothing changed): the offer is gone, answered or replaced.
+        """
+        async with self._units() as work:
+            held = await self._inputs.take(work, user_id, HELD_TEXT, "message_id", message_id)
+            if held is None:
+                return None
+            found = await self._drafts.load(work, user_id)
+            if found is None:
+                return OfferAnswered(None)
+            draft, remembered = found
+            too_long = None
+            if add:
+                try:
+                    draft = draft.with_more_problem(str(held["text"]))
+                except TextLengthError as exc:
+                    too_long = exc
+            draft = await self._place(work, draft, draft.step, remembered)
+        shown = await self._shown(draft, remembered)
+        return OfferAnswered(shown, added=add and too_long is None, too_long=too_long)
 
     async def set_cost(self, user_id: int, step: DraftStep, cost: Cost) -> Question | None:
         """A cost a tap completes (its period, or 만 against 원): stored, the cost screen shown."""

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 import aiosqlite
 
 from domain.inputs import FormInProgress, OpenQuestion
-from storage.database import Database
+from storage.database import Database, UnitOfWork
 from storage.timestamps import to_db
 
 __all__ = [
@@ -187,15 +187,26 @@ class InputRepository(InputQueries):
             (user_id, flow, flow, json.dumps(form, ensure_ascii=False), to_db(now)),
         )
 
-    async def take(self, user_id: int, flow: str) -> dict[str, Any] | None:
-        """A held form, removed as it is read (in one transaction): it is used at most once."""
-        async with self._db.transaction() as connection:
-            cursor = await connection.execute(
-                "DELETE FROM inputs_in_progress WHERE user_id = ? AND flow = ? RETURNING form",
-                (user_id, flow),
-            )
-            row = await cursor.fetchone()
-        return None if row is None else dict(json.loads(row[0]))
+    async def take(
+        self, work: UnitOfWork, user_id: int, flow: str, key: str, value: object
+    ) -> dict[str, Any] | None:
+        """Inside a unit of work: a held form, removed as it is read, if its `key` holds `value`.
+
+        Used at most once, and only by the answer it was held for (an older offer's tap never
+        takes a newer sentence); any other tap leaves it held. None: nothing taken.
+        """
+        row = await work.fetch_one(
+            "SELECT form FROM inputs_in_progress WHERE user_id = ? AND flow = ?", (user_id, flow)
+        )
+        if row is None:
+            return None
+        form = dict(json.loads(row[0]))
+        if form.get(key) != value:
+            return None
+        await work.connection.execute(
+            "DELETE FROM inputs_in_progress WHERE user_id = ? AND flow = ?", (user_id, flow)
+        )
+        return form
 
     async def forget(self, user_id: int, flow: str) -> None:
         """The flow is finished (saved, sent, discarded): its form goes."""

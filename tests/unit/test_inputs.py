@@ -96,12 +96,22 @@ async def test_arriving_reads_the_sender_and_their_open_question_at_once(
         await database.close()
 
 
-async def test_a_held_form_opens_no_question_and_is_taken_once(inputs: InputRepository) -> None:
-    await inputs.open(7, "feedback", "impact", None, now=NOW, asked=True)
-    await inputs.park(7)
-    await inputs.hold(7, HELD_TEXT, {"text": "첫 문장", "message_id": 3}, now=NOW)
-    await inputs.hold(7, HELD_TEXT, {"text": "둘째 문장", "message_id": 5}, now=NOW)
-    assert await inputs.open_question(7) is None  # the parked report stays parked
-    assert await inputs.take(7, HELD_TEXT) == {"text": "둘째 문장", "message_id": 5}
-    assert await inputs.take(7, HELD_TEXT) is None
-    assert await inputs.get(7, "feedback") is not None
+async def test_a_held_form_opens_no_question_and_is_taken_once_by_its_own_answer(
+    tmp_path: Path,
+) -> None:
+    database = await Database.open(tmp_path / "inputs.db")
+    inputs = InputRepository(database)
+    try:
+        await inputs.open(7, "feedback", "impact", None, now=NOW, asked=True)
+        await inputs.park(7)
+        await inputs.hold(7, HELD_TEXT, {"text": "첫 문장", "message_id": 3}, now=NOW)
+        await inputs.hold(7, HELD_TEXT, {"text": "둘째 문장", "message_id": 5}, now=NOW)
+        assert await inputs.open_question(7) is None  # the parked report stays parked
+        taken = []
+        for message_id in (3, 5, 5):  # an older offer's tap, then the newest offer's twice
+            async with database.unit_of_work() as work:
+                taken.append(await inputs.take(work, 7, HELD_TEXT, "message_id", message_id))
+        assert taken == [None, {"text": "둘째 문장", "message_id": 5}, None]
+        assert await inputs.get(7, "feedback") is not None
+    finally:
+        await database.close()
