@@ -50,7 +50,7 @@ from handlers import (
 )
 from handlers.commands import command_handlers, register_commands
 from handlers.context import SERVICES_KEY, SotongApplication, SotongContext
-from storage.inputs import asked_with_the_update
+from storage.inputs import handling_update
 from storage.update_journal import UpdateJournal
 
 __all__ = [
@@ -82,15 +82,17 @@ class JournaledApplication(Application[SotongBot, SotongContext, Any, Any, Any, 
         a crash in between replays the update with its next question not yet asked, so the
         replayed text is met with that question again instead of being stored as its answer.
         """
-        with asked_with_the_update() as asked:
+        if not isinstance(update, Update):
+            await super().process_update(update)
+            return
+        with handling_update(update.update_id) as in_hand:
             try:
                 await super().process_update(update)
             finally:
-                if isinstance(update, Update):
-                    query = update.callback_query
-                    if query is not None and not self.bot.answered(query.id):
-                        await self.bot.answer_callback_query(query.id)
-                    await self.inbox.handled(update.update_id, asked)
+                query = update.callback_query
+                if query is not None and not self.bot.answered(query.id):
+                    await self.bot.answer_callback_query(query.id)
+                await self.inbox.handled(update.update_id, in_hand.asked)
 
 
 def build_application(wiring: Wiring, pacing: PacingClock | None = None) -> JournaledApplication:

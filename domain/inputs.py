@@ -16,12 +16,15 @@ class OpenQuestion:
     """The step a flow waits for; `asked` is false until the question reached the person.
 
     Text that arrives while `asked` is false was typed before the person saw the question (a
-    retry after a crash, say), so it must not be stored as that question's answer.
+    retry after a crash, say), so it must not be stored as that question's answer. `opened_by`
+    is the update that opened the step (None outside one): that update, replayed after a
+    crash, is not the step's answer either.
     """
 
     flow: str
     step: str
     asked: bool = True
+    opened_by: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,12 +17,13 @@ step is stored together with the flow's form (`context.form`) in one transaction
 from __future__ import annotations
 
 import copy
+import logging
 from collections.abc import Sequence
 from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.ext import Application, BaseHandler, CommandHandler
+from telegram.ext import Application, BaseHandler, CommandHandler, TypeHandler
 
 from domain.inputs import OpenQuestion
 from handlers.context import SotongContext
@@ -31,9 +32,16 @@ from messages import t
 
 __all__ = ["END", "Flow", "build_conversation", "track"]
 
+logger = logging.getLogger("sotong.flows")
+
 END = -1
 AnyHandler = BaseHandler[Any, SotongContext, Any]
 _Match = tuple[AnyHandler, object]
+
+
+async def _already_handled(update: Update, context: SotongContext) -> None:
+    """Leave the flow as it is: this update moved it before a crash (see `Flow._replayed`)."""
+    logger.info("update %d moved its flow before the last stop: not again", update.update_id)
 
 
 def _private(update: Update) -> bool:
@@ -81,6 +89,14 @@ class Flow(BaseHandler[Update, SotongContext, None]):
         """The catalog key of the line that ends the reply to a command or tap parking this flow."""
         self._open: dict[int, OpenQuestion] = {}
         """The open question in this flow of each person whose update is being handled."""
+        self._replayed: AnyHandler = TypeHandler(Update, _already_handled)
+        """Takes an update that opened the flow's question itself: replayed after a crash.
+
+        The flow stores its step after the step's question was sent, so its answer is stored
+        and the reply went out; handled again, the text would answer the next question too.
+        A flow that saves its own steps stores them before replying, so it handles the replay
+        (its `reask` asks again a question that never went out).
+        """
 
     def __repr__(self) -> str:
         return f"Flow({self.name!r})"
@@ -122,6 +138,8 @@ class Flow(BaseHandler[Update, SotongContext, None]):
                 and not _is_command(update)
             ):
                 return self._reask, True
+            if question.opened_by == update.update_id and not self._saves_itself:
+                return self._replayed, None
             found = _first(self._in_step(question.step), update)
             if found is not None:
                 return found

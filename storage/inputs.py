@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -19,7 +20,8 @@ __all__ = [
     "AskedStep",
     "InputQueries",
     "InputRepository",
-    "asked_with_the_update",
+    "UpdateInHand",
+    "handling_update",
     "mark_asked_in",
     "open_step",
 ]
@@ -33,27 +35,35 @@ class AskedStep(NamedTuple):
     step: str
 
 
-_ASKED_WITH_UPDATE: ContextVar[list[AskedStep] | None] = ContextVar(
-    "sotong_asked_with_update", default=None
-)
+@dataclass(slots=True)
+class UpdateInHand:
+    """The update being handled, as storage needs it: its id and the questions it asked."""
+
+    update_id: int
+    asked: list[AskedStep] = field(default_factory=list)
+
+
+_IN_HAND: ContextVar[UpdateInHand | None] = ContextVar("sotong_update_in_hand", default=None)
 
 
 @contextmanager
-def asked_with_the_update() -> Iterator[list[AskedStep]]:
-    """While an update is handled: questions marked asked are collected, not written.
+def handling_update(update_id: int) -> Iterator[UpdateInHand]:
+    """While an update is handled: the questions it opens and asks are tied to it.
 
-    The caller writes them with its record that the update was handled (`mark_asked_in`, in
-    the same transaction). Written earlier, a crash before that record replays the update with
-    its step already asked, and the replayed text is stored again as the next question's
-    answer; written together, the replay finds the step not yet asked and asks it again. It is
-    also one write fewer per answer.
+    A question opened meanwhile records the update as the one that opened it (`opened_by`), so
+    a replay of that update after a crash is recognised. Questions marked asked are collected,
+    not written: the caller writes them with its record that the update was handled
+    (`mark_asked_in`, in the same transaction). Written earlier, a crash before that record
+    replays the update with its step already asked, and the replayed text is stored again as
+    the next question's answer; written together, the replay finds the step not yet asked and
+    asks it again. It is also one write fewer per answer.
     """
-    asked: list[AskedStep] = []
-    token = _ASKED_WITH_UPDATE.set(asked)
+    in_hand = UpdateInHand(update_id)
+    token = _IN_HAND.set(in_hand)
     try:
-        yield asked
+        yield in_hand
     finally:
-        _ASKED_WITH_UPDATE.reset(token)
+        _IN_HAND.reset(token)
 
 
 _MARK_ASKED = (
@@ -85,12 +95,14 @@ async def open_step(
     is one statement; only then is nothing else to park.
     """
     encoded = None if form is None else json.dumps(form, ensure_ascii=False)
+    in_hand = _IN_HAND.get()
+    opened_by = None if in_hand is None else in_hand.update_id
     moved = await connection.execute_fetchall(
-        "UPDATE inputs_in_progress SET step = ?, is_open = 1, asked = ?,"
+        "UPDATE inputs_in_progress SET step = ?, is_open = 1, asked = ?, opened_by = ?,"
         " form = COALESCE(?, form), updated_at = ? WHERE user_id = ? AND flow = ?"
         " AND NOT EXISTS (SELECT 1 FROM inputs_in_progress AS other"
         " WHERE other.user_id = ? AND other.flow <> ? AND other.is_open = 1) RETURNING 1",
-        (step, int(asked), encoded, to_db(now), user_id, flow, user_id, flow),
+        (step, int(asked), opened_by, encoded, to_db(now), user_id, flow, user_id, flow),
     )
     if moved:
         return
@@ -100,11 +112,12 @@ async def open_step(
     )
     keep_form = "inputs_in_progress.form" if form is None else "excluded.form"
     await connection.execute(
-        "INSERT INTO inputs_in_progress (user_id, flow, step, is_open, asked, form, updated_at)"
-        " VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT (user_id, flow) DO UPDATE SET"
-        f" step = excluded.step, is_open = 1, asked = excluded.asked, form = {keep_form},"
-        " updated_at = excluded.updated_at",
-        (user_id, flow, step, int(asked), encoded or "{}", to_db(now)),
+        "INSERT INTO inputs_in_progress"
+        " (user_id, flow, step, is_open, asked, opened_by, form, updated_at)"
+        " VALUES (?, ?, ?, 1, ?, ?, ?, ?) ON CONFLICT (user_id, flow) DO UPDATE SET"
+        " step = excluded.step, is_open = 1, asked = excluded.asked,"
+        f" opened_by = excluded.opened_by, form = {keep_form}, updated_at = excluded.updated_at",
+        (user_id, flow, step, int(asked), opened_by, encoded or "{}", to_db(now)),
     )
 
 
@@ -117,10 +130,11 @@ class InputQueries:
     async def open_question(self, user_id: int) -> OpenQuestion | None:
         """The question the person's next message answers, or None."""
         row = await self._db.fetch_one(
-            "SELECT flow, step, asked FROM inputs_in_progress WHERE user_id = ? AND is_open = 1",
+            "SELECT flow, step, asked, opened_by FROM inputs_in_progress"
+            " WHERE user_id = ? AND is_open = 1",
             (user_id,),
         )
-        return None if row is None else OpenQuestion(row[0], row[1], bool(row[2]))
+        return None if row is None else OpenQuestion(row[0], row[1], bool(row[2]), row[3])
 
     async def get(self, user_id: int, flow: str) -> FormInProgress | None:
         """One flow's form and step, open or parked."""
@@ -155,12 +169,12 @@ class InputRepository(InputQueries):
         """The open step's question was sent: the next text is its answer.
 
         While an update is handled the mark waits for the update's record (see
-        `asked_with_the_update`); outside one (a job, another channel) it is written now.
+        `handling_update`); outside one (a job, another channel) it is written now.
         """
         asked = AskedStep(user_id, flow, step)
-        collected = _ASKED_WITH_UPDATE.get()
-        if collected is not None:
-            collected.append(asked)
+        in_hand = _IN_HAND.get()
+        if in_hand is not None:
+            in_hand.asked.append(asked)
             return
         await self._db.execute(_MARK_ASKED, asked)
 

@@ -123,6 +123,7 @@ COLUMN_RULES: dict[str, dict[str, PurgeRule]] = {
         "flow": _R.EXPIRES,
         "step": _R.EXPIRES,
         "form": _R.EXPIRES,
+        "opened_by": _R.EXPIRES,
     },
     "meeting_reminders": {"user_id": _R.PERSON, "meeting_id": _R.NO_PERSON},
     "outbox": {

@@ -69,7 +69,7 @@ class UserRepository(UserQueries):
         Every update needs both before any handler runs, so they come back together.
         """
         row = await self._db.fetch_one(
-            f"SELECT {_COLUMNS}, i.flow, i.step, i.asked FROM users"
+            f"SELECT {_COLUMNS}, i.flow, i.step, i.asked, i.opened_by FROM users"
             " LEFT JOIN inputs_in_progress AS i ON i.user_id = users.id AND i.is_open = 1"
             " WHERE users.id = ?",
             (user_id,),
@@ -78,7 +78,7 @@ class UserRepository(UserQueries):
         question = (
             None
             if row is None or row["flow"] is None
-            else OpenQuestion(row["flow"], row["step"], bool(row["asked"]))
+            else OpenQuestion(row["flow"], row["step"], bool(row["asked"]), row["opened_by"])
         )
         return await self._noted(known, user_id, language, now), question
 

@@ -15,7 +15,7 @@ from bot.update_inbox import UpdateInbox
 from domain.clock import FrozenClock
 from storage.database import Database
 from storage.errors import StorageFault, StorageUnavailableError
-from storage.inputs import InputRepository, asked_with_the_update
+from storage.inputs import InputRepository, handling_update
 from storage.update_journal import UpdateJournal
 from tests.fixtures.app import TEST_TOKEN
 from tests.reliability.faults import locked_by_another_process
@@ -93,10 +93,10 @@ async def test_a_question_asked_while_an_update_is_handled_is_recorded_with_its_
     for user_id, update_id in ((7, 1), (8, 2)):
         await inputs.open(user_id, "feedback", "law", {}, now=NOW, asked=False)
         await inbox.accept(_message(update_id))
-    with asked_with_the_update() as asked:
+    with handling_update(1) as in_hand:
         await inputs.mark_asked(7, "feedback", "law")
     assert not await _asked(database, 7)  # the crash window: neither is recorded yet
-    await inbox.handled(1, asked)
+    await inbox.handled(1, in_hand.asked)
     assert await _asked(database, 7)
     assert not await _asked(database, 8)
     # Outside an update (a job, another channel) the mark is written at once.
@@ -115,10 +115,10 @@ async def test_a_question_whose_update_was_never_recorded_stays_unasked(
     await inputs.open(7, "feedback", "law", {}, now=NOW, asked=False)
     await inbox.accept(_message(1))
     monkeypatch.setattr("storage.database.LOCK_ATTEMPTS", 1)
-    with asked_with_the_update() as asked:
+    with handling_update(1) as in_hand:
         await inputs.mark_asked(7, "feedback", "law")
     with locked_by_another_process(database.path):
-        await inbox.handled(1, asked)  # logged; the update is replayed at the next start
+        await inbox.handled(1, in_hand.asked)  # logged; the update is replayed at the next start
     assert not await _asked(database, 7)
     _, queue = await _open_inbox(database)
     replayed = await queue.get()
