@@ -410,16 +410,18 @@ class Database:
         """Run one write statement and return the affected row count.
 
         A single statement is atomic in SQLite by itself, so it runs in autocommit mode: one
-        round trip to the database thread instead of three. The lock still keeps it out of
-        another coroutine's open transaction on the same connection; `urgent` takes it before
-        every ordinary write already waiting. The cursor is closed before the lock is let go:
-        left open, a write refused by a full disk was not always reported (the broadcast
-        disk-full test failed about one run in five), so the second hop stays.
+        hop to the database thread instead of three. The lock still keeps it out of another
+        coroutine's open transaction on the same connection; `urgent` takes it before every
+        ordinary write already waiting. The cursor is not closed, which would be a second hop:
+        a write statement has run to its end (and reset) when `execute` returns, so a refusal
+        (a full disk, say) is raised here and the cursor holds nothing. Taking this hop out once
+        seemed to lose such refusals; it was the broadcast disk-full test's fault, whose full
+        disk did not always refuse anything (its write-ahead log now starts empty).
         """
 
         async def attempt() -> int:
-            async with self._writer.execute(sql, parameters) as cursor:
-                return cursor.rowcount
+            cursor = await self._writer.execute(sql, parameters)
+            return cursor.rowcount
 
         async with self._write_lock.held(urgent=urgent):
             return await self._with_lock_retries(attempt)
