@@ -25,7 +25,7 @@ from telegram.error import BadRequest, RetryAfter, TelegramError
 from bot.fitting_bot import FittingBot
 from bot.reply_limiter import retry_seconds
 from bot.update_inbox import UpdateInbox
-from handlers.ui import EditedMessages
+from handlers.ui import EditedMessages, KeepsEdits, SkipsReadBack
 
 __all__ = ["SotongBot", "keyboard_json"]
 
@@ -79,7 +79,7 @@ def _button_json(button: InlineKeyboardButton) -> JSONDict:
     return out
 
 
-class SotongBot(FittingBot):
+class SotongBot(FittingBot, KeepsEdits, SkipsReadBack):
     """The fitting bot, whose polling goes through the update inbox."""
 
     __slots__ = ("_answered", "_edited", "_fetched", "_inbox")
