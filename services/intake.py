@@ -271,7 +271,7 @@ class IntakeService:
                 draft = await self._place(work, draft, DraftStep.CATEGORY, remembered, asked=True)
         return Kept(await self._shown(draft, remembered), kept=kept)
 
-    async def report_from(self, user: User, raw: str) -> Question | None:
+    async def report_from(self, user: User | None, raw: str) -> Question | None:
         """Text typed outside any flow, kept as a report's problem; the next question placed.
 
         One unit of work: with no draft, a new one is started within the day's limit; a draft
@@ -280,10 +280,12 @@ class IntakeService:
         text is for its open question.
 
         Raises:
+            ConsentRequiredError: no consent to the current notice; nothing is stored.
             DailyLimitReachedError: no draft, and the day's reports are made; nothing stored.
             TextLengthError: too short or too long for a problem; nothing stored.
 
         """
+        user = self.require_consent(user)
         async with self._units() as work:
             found = await self._drafts.load(work, user.id)
             if found is None:

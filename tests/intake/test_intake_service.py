@@ -16,6 +16,7 @@ from domain.amounts import Cost, CostPeriod, CostUnit
 from domain.clock import FrozenClock
 from domain.drafts import CompanyProfile, Draft, DraftIncompleteError, DraftStep
 from domain.feedback_steps import Pick, Tap, first_missing
+from domain.inputs import HELD_TEXT
 from domain.intake import (
     SIMILAR_CANDIDATES,
     AmountError,
@@ -43,6 +44,7 @@ from services.intake import IntakeService
 from storage.database import Database
 from storage.drafts import DraftRepository
 from storage.erasure import ErasureRepository
+from storage.inputs import InputRepository
 from storage.outbox import OutboxRepository
 from storage.submissions import SubmissionRepository
 from storage.timestamps import to_db
@@ -616,3 +618,84 @@ async def test_a_typed_answer_for_a_step_left_behind_stores_nothing(
     with pytest.raises(TextLengthError):
         await intake.answer(user.id, DraftStep.PROBLEM, "짧아요")
     assert await intake.answer(2, DraftStep.PROBLEM, PROBLEM) is None
+
+
+async def test_loose_text_becomes_a_report_in_one_unit_of_work_within_the_rules(
+    *,
+    intake: IntakeService,
+    drafts: DraftRepository,
+    database: Database,
+    person: People,
+    users: UserRepository,
+    clock: FrozenClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stranger = await users.touch(9, "ko", clock.now())
+    with pytest.raises(ConsentRequiredError):
+        await intake.report_from(stranger, PROBLEM)
+    assert await drafts.get(9) is None
+
+    user = await person(1, "민수")
+    calls = _count_calls(database, monkeypatch)
+    asked = await intake.report_from(user, PROBLEM)
+    assert calls == ["transaction"]
+    assert asked is not None and asked.draft.step is DraftStep.CATEGORY
+    assert asked.draft.content.problem == PROBLEM
+    # The draft holds a problem now: another text is for its open question, nothing stored.
+    assert await intake.report_from(user, "다른 문장이 하나 더 있어요, 이것도 문제예요.") is None
+    stored = await drafts.get(user.id)
+    assert stored is not None and stored.content.problem == PROBLEM
+
+    chose = await person(2, "지영")
+    await intake.go(await intake.start_draft(chose), DraftStep.CATEGORY)
+    await intake.choose(chose.id, DraftStep.CATEGORY, Tap(Pick.CHOOSE, "ai_copyright"))
+    past_topic = await intake.report_from(chose, PROBLEM)
+    assert past_topic is not None and past_topic.draft.step is DraftStep.READY
+
+    busy = await person(3, "수진")
+    for _ in range(3):
+        await _submit(intake, busy)
+    with pytest.raises(DailyLimitReachedError):
+        await intake.report_from(busy, PROBLEM)
+    assert await drafts.get(busy.id) is None
+    wordy = await person(4, "하늘")
+    with pytest.raises(TextLengthError):
+        await intake.report_from(wordy, "x" * 5000)
+    assert await drafts.get(wordy.id) is None
+
+
+async def test_a_sentence_offered_back_is_taken_once_by_its_own_offer(
+    *,
+    intake: IntakeService,
+    drafts: DraftRepository,
+    database: Database,
+    person: People,
+    clock: FrozenClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    user = await person(1, "민수")
+    await intake.report_from(user, PROBLEM)
+    inputs = InputRepository(database)
+    await inputs.hold(
+        user.id,
+        HELD_TEXT,
+        {"text": "해외 기업은 이미 쓰고 있어요.", "message_id": 7},
+        now=clock.now(),
+    )
+    assert await intake.answer_offer(user.id, 6, add=True) is None  # an older offer's tap
+    calls = _count_calls(database, monkeypatch)
+    answered = await intake.answer_offer(user.id, 7, add=True)
+    assert calls == ["transaction"]
+    assert answered is not None and answered.added and answered.too_long is None
+    assert answered.question is not None
+    assert answered.question.draft.step is DraftStep.CATEGORY
+    stored = await drafts.get(user.id)
+    assert stored is not None
+    assert stored.content.problem == f"{PROBLEM}\n\n해외 기업은 이미 쓰고 있어요."
+    assert await intake.answer_offer(user.id, 7, add=True) is None  # taken once
+
+    await inputs.hold(user.id, HELD_TEXT, {"text": "y" * 5000, "message_id": 8}, now=clock.now())
+    refused = await intake.answer_offer(user.id, 8, add=True)
+    assert refused is not None and not refused.added and refused.too_long is not None
+    kept = await drafts.get(user.id)
+    assert kept is not None and kept.content.problem == stored.content.problem
