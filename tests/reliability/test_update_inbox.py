@@ -15,7 +15,7 @@ from bot.update_inbox import UpdateInbox
 from domain.clock import FrozenClock
 from storage.database import Database
 from storage.errors import StorageFault, StorageUnavailableError
-from storage.inputs import InputRepository, handling_update
+from storage.inputs import InputQueries, InputRepository, handling_update
 from storage.update_journal import UpdateJournal
 from tests.fixtures.app import TEST_TOKEN
 from tests.reliability.faults import locked_by_another_process
@@ -78,11 +78,9 @@ async def test_unhandled_updates_are_replayed_at_the_next_start_and_handled_ones
 
 
 async def _asked(database: Database, user_id: int) -> bool:
-    return bool(
-        await database.fetch_value(
-            "SELECT asked FROM inputs_in_progress WHERE user_id = ?", (user_id,)
-        )
-    )
+    question = await InputQueries(database).open_question(user_id)
+    assert question is not None
+    return question.asked
 
 
 async def test_a_question_asked_while_an_update_is_handled_is_recorded_with_its_handled_mark(
