@@ -183,7 +183,7 @@ class LinkRepository(LinkQueries):
         The submission's `supporters` are told with the owner, in the same transaction.
         """
         queued = 0
-        async with self._db.transaction() as connection:
+        async with self._db.transaction(large=True) as connection:
             for notice, message in notices:
                 target = notice.target
                 cursor = await connection.execute(

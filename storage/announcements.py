@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-import aiosqlite
-
 from domain.announcements import Announcement, AnnouncementDraft
 from domain.content import ContentChange, ItemKind, LocalizedText
 from storage.audit import record_in
+from storage.connection import Connection
 from storage.content_events import add_event_in, categories_in, id_marks, set_categories_in
 from storage.database import Database, Row
 from storage.timestamps import from_db, to_db
@@ -20,7 +19,7 @@ _COLUMNS = "id, key, title_ko, title_en, body_ko, body_en, published_at"
 
 
 async def insert_announcement_in(
-    connection: aiosqlite.Connection, draft: AnnouncementDraft, now: datetime
+    connection: Connection, draft: AnnouncementDraft, now: datetime
 ) -> int:
     """Publish an announcement with its categories and a "created" event."""
     cursor = await connection.execute(
@@ -42,7 +41,7 @@ async def insert_announcement_in(
 
 
 async def update_announcement_in(
-    connection: aiosqlite.Connection, announcement_id: int, draft: AnnouncementDraft, now: datetime
+    connection: Connection, announcement_id: int, draft: AnnouncementDraft, now: datetime
 ) -> None:
     """Correct an announcement's texts, recording an "updated" event."""
     await connection.execute(

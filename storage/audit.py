@@ -7,9 +7,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-import aiosqlite
-
 from domain.audit import AuditEntry
+from storage.connection import Connection
 from storage.database import Database
 from storage.timestamps import from_db, to_db
 
@@ -17,7 +16,7 @@ __all__ = ["AuditQueries", "AuditRepository", "record_in"]
 
 
 async def record_in(
-    connection: aiosqlite.Connection,
+    connection: Connection,
     *,
     at: datetime,
     actor_id: int,

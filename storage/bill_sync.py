@@ -15,13 +15,12 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
-
 from domain.assembly import KnownStage, StageReading, SyncPlan, plan_sync
 from domain.audit import SYSTEM_ACTOR
 from domain.bills import BillStage
 from storage.audit import record_in
 from storage.bills import record_stage_in
+from storage.connection import Connection
 from storage.database import Database
 from storage.timestamps import to_db
 
@@ -100,9 +99,7 @@ class BillSyncRepository:
         return plan
 
 
-async def _recorded_stages(
-    connection: aiosqlite.Connection, bill_id: int
-) -> dict[BillStage, KnownStage]:
+async def _recorded_stages(connection: Connection, bill_id: int) -> dict[BillStage, KnownStage]:
     async with connection.execute(
         "SELECT stage, on_date, note_ko, source FROM bill_stages WHERE bill_id = ?", (bill_id,)
     ) as rows:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
-import aiosqlite
-
 from domain.bills import Bill, BillDraft, BillNotFoundError, BillStage, BillStageEntry
 from domain.content import ContentChange, ItemKind, LocalizedText
 from storage.audit import record_in
+from storage.connection import Connection
 from storage.content_events import add_event_in, categories_in, id_marks, set_categories_in
 from storage.database import Database, Row
 from storage.timestamps import from_db, to_db
@@ -53,7 +52,7 @@ def bill_values(draft: BillDraft) -> tuple[object, ...]:
 
 
 async def record_stage_in(
-    connection: aiosqlite.Connection,
+    connection: Connection,
     bill_id: int,
     entry: BillStageEntry,
     now: datetime,
@@ -103,7 +102,7 @@ async def record_stage_in(
     return stage_id
 
 
-async def insert_bill_in(connection: aiosqlite.Connection, draft: BillDraft, now: datetime) -> int:
+async def insert_bill_in(connection: Connection, draft: BillDraft, now: datetime) -> int:
     """Insert a bill with its categories, its history so far and a "created" event."""
     stamp = to_db(now)
     cursor = await connection.execute(
@@ -134,7 +133,7 @@ async def insert_bill_in(connection: aiosqlite.Connection, draft: BillDraft, now
 
 
 async def update_bill_in(
-    connection: aiosqlite.Connection, bill_id: int, draft: BillDraft, now: datetime
+    connection: Connection, bill_id: int, draft: BillDraft, now: datetime
 ) -> None:
     """Overwrite a bill's description and categories, recording an "updated" event."""
     assignments = ", ".join(f"{name.strip()} = ?" for name in _FIELDS.split(","))

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-import aiosqlite
-
 from domain.content import ContentChange, ContentEvent, ItemKind
+from storage.connection import Connection
 from storage.database import Database
 from storage.timestamps import from_db, to_db
 
@@ -28,7 +27,7 @@ def id_marks(count: int) -> str:
 
 
 async def add_event_in(
-    connection: aiosqlite.Connection,
+    connection: Connection,
     *,
     at: datetime,
     kind: ItemKind,
@@ -47,7 +46,7 @@ async def add_event_in(
 
 
 async def set_categories_in(
-    connection: aiosqlite.Connection, kind: ItemKind, item_id: int, categories: Iterable[str]
+    connection: Connection, kind: ItemKind, item_id: int, categories: Iterable[str]
 ) -> None:
     """Replace an item's categories."""
     await connection.execute(

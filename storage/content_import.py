@@ -5,8 +5,6 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-import aiosqlite
-
 from domain.announcements import AnnouncementDraft
 from domain.bills import BillDraft
 from domain.content import ContentChange, ItemKind
@@ -15,6 +13,7 @@ from domain.meetings import MeetingDraft, MeetingStatus
 from storage.announcements import insert_announcement_in, update_announcement_in
 from storage.audit import record_in
 from storage.bills import bill_values, insert_bill_in, record_stage_in, update_bill_in
+from storage.connection import Connection
 from storage.database import Database
 from storage.errors import StorageError
 from storage.meetings import insert_meeting_in, meeting_values, update_meeting_in
@@ -35,9 +34,7 @@ class ContentImportStorageError(StorageError):
     """The database refused part of the import; everything was rolled back."""
 
 
-async def _categories(
-    connection: aiosqlite.Connection, kind: ItemKind, item_id: int
-) -> frozenset[str]:
+async def _categories(connection: Connection, kind: ItemKind, item_id: int) -> frozenset[str]:
     async with connection.execute(
         "SELECT category_id FROM content_categories WHERE item_type = ? AND item_id = ?",
         (kind.value, item_id),
@@ -46,7 +43,7 @@ async def _categories(
 
 
 async def _existing(
-    connection: aiosqlite.Connection, table: str, columns: str, key: str | None
+    connection: Connection, table: str, columns: str, key: str | None
 ) -> tuple[int, tuple[object, ...]] | None:
     if key is None:
         return None
@@ -57,9 +54,7 @@ async def _existing(
     return None if row is None else (int(row[0]), tuple(row)[1:])
 
 
-async def _law_alias(
-    connection: aiosqlite.Connection, alias: str, law: str, summary: ImportSummary
-) -> None:
+async def _law_alias(connection: Connection, alias: str, law: str, summary: ImportSummary) -> None:
     async with connection.execute("SELECT law FROM law_aliases WHERE alias = ?", (alias,)) as c:
         found = await c.fetchone()
     if found is not None and found[0] == law:
@@ -85,7 +80,7 @@ class ContentImportRepository:
         """Write the bundle and one audit entry, atomically; report what changed."""
         summary = ImportSummary()
         try:
-            async with self._db.transaction() as connection:
+            async with self._db.transaction(large=True) as connection:
                 for meeting in bundle.meetings:
                     await self._meeting(connection, meeting, now, summary)
                 for bill in bundle.bills:
@@ -114,7 +109,7 @@ class ContentImportRepository:
 
     async def _meeting(
         self,
-        connection: aiosqlite.Connection,
+        connection: Connection,
         draft: MeetingDraft,
         now: datetime,
         summary: ImportSummary,
@@ -136,7 +131,7 @@ class ContentImportRepository:
 
     async def _bill(
         self,
-        connection: aiosqlite.Connection,
+        connection: Connection,
         draft: BillDraft,
         now: datetime,
         summary: ImportSummary,
@@ -159,7 +154,7 @@ class ContentImportRepository:
 
     async def _announcement(
         self,
-        connection: aiosqlite.Connection,
+        connection: Connection,
         draft: AnnouncementDraft,
         now: datetime,
         summary: ImportSummary,

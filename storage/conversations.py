@@ -6,12 +6,12 @@ flow and the forms they half-filled (`inputs_in_progress`, see storage/inputs.py
 
 from __future__ import annotations
 
-import aiosqlite
+from storage.connection import Connection
 
 __all__ = ["delete_user_state_in"]
 
 
-async def delete_user_state_in(connection: aiosqlite.Connection, user_id: int) -> int:
+async def delete_user_state_in(connection: Connection, user_id: int) -> int:
     """Delete the person's open and parked inputs in progress; return how many."""
     cursor = await connection.execute(
         "DELETE FROM inputs_in_progress WHERE user_id = ?", (user_id,)

@@ -1,5 +1,10 @@
 """The one owner of the SQLite file: a write path serialised by a lock, and a separate reader.
 
+Where each statement runs (`storage.connection` says why): ordinary writes, and the reads
+inside a unit of work, on the event loop itself; commits that must reach the disk at once and
+writes that grow with the number of people or reports on the writer's own thread; snapshot
+reads on aiosqlite's reader thread; searches and exports on threads of their own.
+
 Durability (README, "Reliability"): WAL, with `synchronous = FULL` for the commits that must
 outlive a power cut on their own (`transaction(durable=True)`: the update journal, which holds
 everything people send before Telegram forgets it) and `NORMAL` for the rest. WAL recovery
@@ -29,6 +34,7 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
+from storage.connection import Connection
 from storage.errors import (
     DatabaseUnusableError,
     StorageFault,
@@ -50,6 +56,21 @@ LOCK_ATTEMPTS = 3
 _SEARCH_NICENESS = 10
 """How far the search thread steps back for the event loop (`nice` levels, 0 to 19)."""
 _LOCK_BACKOFF_SECONDS = 0.2
+_CHECKPOINT_EVERY = 250
+"""Commits on the loop's connection between checkpoints: about SQLite's automatic 1000 pages."""
+
+
+def _busy_handler_waits(total_ms: int) -> tuple[float, ...]:
+    """The sleeps (seconds) SQLite's own busy handler takes within `total_ms`, in order."""
+    steps = (1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50)
+    waits: list[int] = []
+    while sum(waits) < total_ms:
+        step = steps[len(waits)] if len(waits) < len(steps) else 100
+        waits.append(min(step, total_ms - sum(waits)))
+    return tuple(wait / 1000 for wait in waits)
+
+
+_BUSY_WAITS = _busy_handler_waits(BUSY_TIMEOUT_MS)
 _REOPEN_AFTER = frozenset({StorageFault.READ_ONLY, StorageFault.IO})
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -57,30 +78,51 @@ _HEADER_SIZE = 100
 logger = logging.getLogger("sotong.storage")
 
 
-async def _connect(path: Path, *, read_only: bool = False) -> aiosqlite.Connection:
-    """Open and configure one connection, closing it again if configuring fails.
+async def _connect_reader(path: Path) -> aiosqlite.Connection:
+    """Open a read-only connection on aiosqlite's thread, closing it again if configuring fails.
 
     An aiosqlite connection runs its own non-daemon thread: one left open on a failed start
     keeps the process alive after it meant to exit.
     """
-    if read_only:
-        connection = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
-    else:
-        connection = await aiosqlite.connect(path, isolation_level=None)
+    connection = await aiosqlite.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
     try:
         connection.row_factory = sqlite3.Row
         await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         await connection.execute("PRAGMA foreign_keys = ON")
-        if not read_only:
-            await connection.execute("PRAGMA journal_mode = WAL")
-            await connection.execute("PRAGMA synchronous = NORMAL")
-            # Deleted and overwritten content is zeroed, so erased personal data is not left
-            # in free pages; `checkpoint` then empties the WAL that still holds the old pages.
-            await connection.execute("PRAGMA secure_delete = ON")
     except BaseException:
         await connection.close()
         raise
     return connection
+
+
+_WRITER_PRAGMAS = (
+    "foreign_keys = ON",
+    "journal_mode = WAL",
+    # Deleted and overwritten content is zeroed, so erased personal data is not left
+    # in free pages; `checkpoint` then empties the WAL that still holds the old pages.
+    "secure_delete = ON",
+)
+
+
+async def _connect_writer(path: Path) -> Connection:
+    """The write connection on the loop: it never sleeps in SQLite and never fsyncs.
+
+    Its checkpoints (which fsync) run on the thread writer instead (`Database._checkpoint`).
+    """
+    return await Connection.open(
+        str(path),
+        ("busy_timeout = 0", *_WRITER_PRAGMAS, "synchronous = NORMAL", "wal_autocheckpoint = 0"),
+        on_the_loop=True,
+    )
+
+
+async def _connect_thread_writer(path: Path) -> Connection:
+    """The write connection on its own thread: every commit on the disk when it returns."""
+    return await Connection.open(
+        str(path),
+        (f"busy_timeout = {BUSY_TIMEOUT_MS}", *_WRITER_PRAGMAS, "synchronous = FULL"),
+        on_the_loop=False,
+    )
 
 
 def _check_file(path: Path) -> bool:
@@ -240,7 +282,7 @@ class UnitOfWork:
 
     __slots__ = ("connection",)
 
-    def __init__(self, connection: aiosqlite.Connection) -> None:
+    def __init__(self, connection: Connection) -> None:
         self.connection = connection
 
     async def fetch_one(self, sql: str, parameters: Sequence[Any] = ()) -> Row | None:
@@ -250,27 +292,36 @@ class UnitOfWork:
 
     async def fetch_all(self, sql: str, parameters: Sequence[Any] = ()) -> list[Row]:
         """Read every row of a small result inside the transaction."""
-        return list(await self.connection.execute_fetchall(sql, parameters))
+        return await self.connection.execute_fetchall(sql, parameters)
 
 
 class Database:
-    """Serialises writes through one connection so every repository write is one transaction.
+    """Serialises writes through one lock so every repository write is one transaction.
 
-    Reads go through a second connection: in WAL mode they never see another coroutine's
-    half-finished transaction and never wait for the write lock. A passing fault (locked,
-    full, read-only) surfaces as `StorageUnavailableError`; after a read-only or I/O fault the
-    connections are reopened at the next use, because SQLite silently opens a file it may not
-    write read-only and would stay so after the permissions are fixed.
+    Two connections write, one at a time under that lock: one on the event loop for the
+    ordinary writes, one on its own thread for commits that must reach the disk at once and
+    for large writes (`transaction`). Reads go through a third connection: in WAL mode they
+    never see another coroutine's half-finished transaction and never wait for the write lock.
+    A passing fault (locked, full, read-only) surfaces as `StorageUnavailableError`; after a
+    read-only or I/O fault the connections are reopened at the next use, because SQLite
+    silently opens a file it may not write read-only and would stay so after the permissions
+    are fixed.
     """
 
     def __init__(
-        self, path: Path, writer: aiosqlite.Connection, reader: aiosqlite.Connection
+        self,
+        path: Path,
+        writer: Connection,
+        thread_writer: Connection,
+        reader: aiosqlite.Connection,
     ) -> None:
         self.path = path
         self._writer = writer
+        self._thread_writer = thread_writer
         self._reader = reader
         self._write_lock = _WriteLock()
         self._searches = _SearchThread(path)
+        self._commits_since_checkpoint = 0
         self._reopen = False
         self._closed = False
 
@@ -286,47 +337,55 @@ class Database:
         if _check_file(path):
             await _check_integrity(path)
         try:
-            writer = await _connect(path)
+            thread_writer = await _connect_thread_writer(path)
         except sqlite3.Error as exc:
             raise _unusable(path, exc) or exc from exc
+        opened: list[Connection | aiosqlite.Connection] = [thread_writer]
         try:
             await apply_migrations(
-                writer,
+                thread_writer,
                 migrations if migrations is not None else discover_migrations(MIGRATIONS_DIR),
             )
-            reader = await _connect(path, read_only=True)
-        except sqlite3.Error as exc:
-            await writer.close()
-            raise _unusable(path, exc) or exc from exc
-        except BaseException:
-            await writer.close()
+            writer = await _connect_writer(path)
+            opened.append(writer)
+            reader = await _connect_reader(path)
+        except BaseException as exc:
+            for connection in reversed(opened):
+                await connection.close()
+            if isinstance(exc, sqlite3.Error):
+                raise _unusable(path, exc) or exc from exc
             raise
-        return cls(path, writer, reader)
+        return cls(path, writer, thread_writer, reader)
 
     async def close(self) -> None:
-        """Close both connections; safe to call twice, as shutdown paths often do."""
+        """Close every connection; safe to call twice, as shutdown paths often do."""
         if self._closed:
             return
         self._closed = True
         await self._searches.close()
         await self._reader.close()
         await self._writer.close()
+        await self._thread_writer.close()
 
     async def _heal(self) -> None:
-        """Reopen both connections after a read-only or I/O fault (under the write lock)."""
+        """Reopen the connections after a read-only or I/O fault (under the write lock)."""
         if not self._reopen:
             return
+        opened: list[Connection | aiosqlite.Connection] = []
         try:
-            writer = await _connect(self.path)
-            try:
-                reader = await _connect(self.path, read_only=True)
-            except BaseException:
-                await writer.close()
-                raise
-        except sqlite3.Error as exc:
-            raise _unavailable(exc) or exc from exc
-        old = (self._writer, self._reader)
-        self._writer, self._reader = writer, reader
+            writer = await _connect_writer(self.path)
+            opened.append(writer)
+            thread_writer = await _connect_thread_writer(self.path)
+            opened.append(thread_writer)
+            reader = await _connect_reader(self.path)
+        except BaseException as exc:
+            for connection in reversed(opened):
+                await connection.close()
+            if isinstance(exc, sqlite3.Error):
+                raise _unavailable(exc) or exc from exc
+            raise
+        old = (self._writer, self._thread_writer, self._reader)
+        self._writer, self._thread_writer, self._reader = writer, thread_writer, reader
         self._reopen = False
         # aiosqlite closes after the queries already queued, so a read in flight finishes.
         for connection in old:
@@ -341,62 +400,105 @@ class Database:
         return unavailable
 
     async def _with_lock_retries(
-        self, attempt: Callable[[], Awaitable[T]], attempts: int | None = None
+        self,
+        attempt: Callable[[], Awaitable[T]],
+        attempts: int | None = None,
+        *,
+        on_the_loop: bool = True,
     ) -> T:
-        """Run `attempt` under the write lock, retrying a bounded number of times while locked."""
+        """Run `attempt` under the write lock, retrying a bounded number of times while locked.
+
+        Each attempt waits up to `BUSY_TIMEOUT_MS` for another process's lock: on a thread,
+        SQLite's busy handler does the waiting; on the loop, which it must not put to sleep,
+        these short sleeps do, on the same schedule.
+        """
         attempts = LOCK_ATTEMPTS if attempts is None else attempts
         for number in range(1, attempts + 1):
-            try:
-                await self._heal()
-                return await attempt()
-            except sqlite3.Error as exc:
-                fault = self._fault(exc)
-                if fault is None:
-                    raise
-                if fault.fault is not StorageFault.LOCKED or number == attempts:
-                    raise fault from exc
+            waits = iter(_BUSY_WAITS if on_the_loop else ())
+            while True:
+                try:
+                    await self._heal()
+                    return await attempt()
+                except sqlite3.Error as exc:
+                    fault = self._fault(exc)
+                    if fault is None:
+                        raise
+                    if fault.fault is not StorageFault.LOCKED:
+                        raise fault from exc
+                    wait = next(waits, None)
+                    if wait is None:
+                        if number == attempts:
+                            raise fault from exc
+                        break
+                await asyncio.sleep(wait)
             await asyncio.sleep(_LOCK_BACKOFF_SECONDS * number)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    async def _rollback(self) -> None:
+    @staticmethod
+    async def _rollback(connection: Connection) -> None:
         """Roll back what is open; SQLite may already have done so itself (disk full)."""
-        if self._writer.in_transaction:
+        if connection.in_transaction:
             with contextlib.suppress(sqlite3.Error):
-                await self._writer.execute("ROLLBACK")
+                await connection.execute("ROLLBACK")
 
     @asynccontextmanager
     async def transaction(
-        self, *, durable: bool = False, attempts: int | None = None, urgent: bool = False
-    ) -> AsyncIterator[aiosqlite.Connection]:
+        self,
+        *,
+        durable: bool = False,
+        large: bool = False,
+        attempts: int | None = None,
+        urgent: bool = False,
+    ) -> AsyncIterator[Connection]:
         """Run a block of writes atomically; nothing outside `storage` opens one.
 
         `durable` commits with `synchronous = FULL`: on the disk, with everything committed
         before it, when this returns, even if the machine loses power right after.
+        `large` is for a block whose work grows with the number of people or reports (a
+        retention purge, a broadcast): on the loop it would hold up everybody's replies.
+        Both run on the thread writer; the rest on the loop (see `storage.connection`).
         `attempts` bounds the waits for another process's lock (default `LOCK_ATTEMPTS`).
         `urgent` takes the lock before every ordinary write already waiting (see `_WriteLock`).
         """
+        on_the_loop = not (durable or large)
         async with self._write_lock.held(urgent=urgent):
+            connection = self._writer
 
             async def begin() -> None:
-                if durable:
-                    await self._writer.execute("PRAGMA synchronous = FULL")
-                await self._writer.execute("BEGIN IMMEDIATE")
+                nonlocal connection
+                connection = self._writer if on_the_loop else self._thread_writer
+                await connection.execute("BEGIN IMMEDIATE")
 
+            await self._with_lock_retries(begin, attempts, on_the_loop=on_the_loop)
             try:
-                await self._with_lock_retries(begin, attempts)
-                try:
-                    yield self._writer
-                    await self._writer.execute("COMMIT")
-                except sqlite3.Error as exc:
-                    await self._rollback()
-                    raise self._fault(exc) or exc from exc
-                except BaseException:
-                    await self._rollback()
-                    raise
-            finally:
-                if durable:
-                    with contextlib.suppress(sqlite3.Error, ValueError):
-                        await self._writer.execute("PRAGMA synchronous = NORMAL")
+                yield connection
+                await connection.execute("COMMIT")
+            except sqlite3.Error as exc:
+                await self._rollback(connection)
+                raise self._fault(exc) or exc from exc
+            except BaseException:
+                await self._rollback(connection)
+                raise
+            if on_the_loop:
+                await self._committed()
+
+    async def _committed(self) -> None:
+        """Count a commit on the loop's connection, and checkpoint when enough have gathered.
+
+        That connection leaves checkpoints (which fsync) to the thread writer, as SQLite's
+        automatic checkpoint would do them on the committing connection. Called under the
+        write lock, so no transaction is open on either writer. A checkpoint that fails is
+        only postponed: the commit before it stands, and the log is copied at the next one.
+        """
+        self._commits_since_checkpoint += 1
+        if self._commits_since_checkpoint < _CHECKPOINT_EVERY:
+            return
+        self._commits_since_checkpoint = 0
+        try:
+            await self._thread_writer.execute_fetchall("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error as exc:
+            self._fault(exc)
+            logger.warning("a checkpoint of the write-ahead log failed: %s", exc)
 
     @asynccontextmanager
     async def unit_of_work(self) -> AsyncIterator[UnitOfWork]:
@@ -409,14 +511,11 @@ class Database:
     ) -> int:
         """Run one write statement and return the affected row count.
 
-        A single statement is atomic in SQLite by itself, so it runs in autocommit mode: one
-        hop to the database thread instead of three. The lock still keeps it out of another
-        coroutine's open transaction on the same connection; `urgent` takes it before every
-        ordinary write already waiting. The cursor is not closed, which would be a second hop:
-        a write statement has run to its end (and reset) when `execute` returns, so a refusal
-        (a full disk, say) is raised here and the cursor holds nothing. Taking this hop out once
-        seemed to lose such refusals; it was the broadcast disk-full test's fault, whose full
-        disk did not always refuse anything (its write-ahead log now starts empty).
+        A single statement is atomic in SQLite by itself, so it runs in autocommit mode,
+        without `BEGIN` and `COMMIT`. The lock still keeps it out of another coroutine's open
+        transaction on the same connection; `urgent` takes it before every ordinary write
+        already waiting. A write statement has run to its end when `execute` returns, so a
+        refusal (a full disk, say) is raised here, not at a later fetch.
         """
 
         async def attempt() -> int:
@@ -424,16 +523,19 @@ class Database:
             return cursor.rowcount
 
         async with self._write_lock.held(urgent=urgent):
-            return await self._with_lock_retries(attempt)
+            changed = await self._with_lock_retries(attempt)
+            await self._committed()
+            return changed
 
     async def checkpoint(self) -> bool:
         """Copy the WAL into the file and truncate it; True when it completed.
 
         After an erasure the old page images, personal data included, live on in the WAL
         until this runs; readers never hold a snapshot for long, so waiting for them is short.
+        It waits on the thread writer, whose busy handler may sleep.
         """
         async with self._write_lock.held():
-            rows = await self._writer.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
+            rows = await self._thread_writer.execute_fetchall("PRAGMA wal_checkpoint(TRUNCATE)")
         busy = next(iter(rows))[0]
         return int(busy) == 0
 
@@ -492,8 +594,8 @@ class Database:
             connection.close()
 
     async def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        """Write many rows of one shape in a single transaction."""
-        async with self.transaction() as connection:
+        """Write many rows of one shape in a single transaction, on the thread writer."""
+        async with self.transaction(large=True) as connection:
             await connection.executemany(sql, rows)
 
 
@@ -504,7 +606,7 @@ async def _check_integrity(path: Path) -> None:
     for whoever restores it.
     """
     try:
-        connection = await _connect(path, read_only=True)
+        connection = await _connect_reader(path)
         try:
             async with connection.execute("PRAGMA quick_check") as cursor:
                 result = [row[0] for row in await cursor.fetchall()]

@@ -60,7 +60,7 @@ class DeadlineRepository(DeadlineQueries):
         )
         if not rows:
             return 0
-        async with self._db.transaction() as connection:
+        async with self._db.transaction(large=True) as connection:
             await connection.executemany(
                 "UPDATE submissions SET due_on = ? WHERE id = ? AND due_on IS NULL",
                 [(due_for(from_db(row["created_at"])).isoformat(), row["id"]) for row in rows],

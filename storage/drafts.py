@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-import aiosqlite
-
 from domain.delivery import QueuedMessage
 from domain.drafts import FEEDBACK_FLOW, CompanyProfile, Draft, DraftStep, Remembered
 from domain.submissions import Attachment, Visibility
+from storage.connection import Connection
 from storage.database import Database, Row, UnitOfWork
 from storage.inputs import open_step
 from storage.outbox import enqueue_in
@@ -38,7 +37,7 @@ _REMINDER_KEY = "draft-reminder:{user_id}:{at}"
 """A draft reminder's delivery key: it names its recipient, so it goes with them."""
 
 
-async def forget_reminders_in(connection: aiosqlite.Connection, user_id: int) -> int:
+async def forget_reminders_in(connection: Connection, user_id: int) -> int:
     """Delete one person's draft reminders (deliveries and their messages); return how many."""
     cursor = await connection.execute(
         "DELETE FROM deliveries WHERE key LIKE ?",
@@ -47,7 +46,7 @@ async def forget_reminders_in(connection: aiosqlite.Connection, user_id: int) ->
     return cursor.rowcount
 
 
-async def expire_reminders_in(connection: aiosqlite.Connection, before: datetime) -> int:
+async def expire_reminders_in(connection: Connection, before: datetime) -> int:
     """Delete everyone's draft reminders created before `before`; return how many."""
     cursor = await connection.execute(
         "DELETE FROM deliveries WHERE key LIKE ? AND created_at < ?",
@@ -180,9 +179,7 @@ class DraftRepository(DraftQueries):
         async with self._db.transaction() as connection:
             await self._save_in(connection, draft, asked=asked)
 
-    async def _save_in(
-        self, connection: aiosqlite.Connection, draft: Draft, *, asked: bool
-    ) -> None:
+    async def _save_in(self, connection: Connection, draft: Draft, *, asked: bool) -> None:
         await self._write(connection, draft)
         await open_step(
             connection,
@@ -194,7 +191,7 @@ class DraftRepository(DraftQueries):
             form={},
         )
 
-    async def _write(self, connection: aiosqlite.Connection, draft: Draft) -> None:
+    async def _write(self, connection: Connection, draft: Draft) -> None:
         await connection.execute(
             _UPSERT,
             (
@@ -222,7 +219,7 @@ class DraftRepository(DraftQueries):
         async with self._db.transaction() as connection:
             await self._delete_in(connection, user_id)
 
-    async def _delete_in(self, connection: aiosqlite.Connection, user_id: int) -> None:
+    async def _delete_in(self, connection: Connection, user_id: int) -> None:
         await connection.execute("DELETE FROM submission_drafts WHERE user_id = ?", (user_id,))
         await connection.execute(
             "DELETE FROM inputs_in_progress WHERE user_id = ? AND flow = ?",

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import aiosqlite
-
 from domain.users import ErasureReport
+from storage.connection import Connection
 from storage.conversations import delete_user_state_in
 from storage.database import Database
 from storage.drafts import forget_reminders_in
@@ -60,7 +59,7 @@ def read_erasure_log(path: Path) -> ErasureLog | None:
     return ErasureLog(bytes(key[0]), tuple((bytes(subject), from_db(at)) for subject, at in rows))
 
 
-async def _key_in(connection: aiosqlite.Connection) -> bytes:
+async def _key_in(connection: Connection) -> bytes:
     async with connection.execute(
         "SELECT secret FROM signing_keys WHERE purpose = ?", (_KEY,)
     ) as cursor:
@@ -97,7 +96,7 @@ class ErasureRepository:
         after erasing their data and is in the copy as a new user stays.
         """
         erased = 0
-        async with self._db.transaction() as connection:
+        async with self._db.transaction(large=True) as connection:
             await connection.execute(
                 "UPDATE signing_keys SET secret = ? WHERE purpose = ?", (log.key, _KEY)
             )
@@ -119,9 +118,7 @@ class ErasureRepository:
         return erased
 
     @staticmethod
-    async def _erase_in(
-        connection: aiosqlite.Connection, user_id: int, now: datetime
-    ) -> ErasureReport:
+    async def _erase_in(connection: Connection, user_id: int, now: datetime) -> ErasureReport:
         async with connection.execute(
             "SELECT display_name, username FROM users WHERE id = ?", (user_id,)
         ) as cursor:

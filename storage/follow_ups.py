@@ -96,7 +96,7 @@ class FollowUpRepository(FollowUpQueries):
     ) -> int:
         """Record each question with its outbox row; a submission already asked is skipped."""
         queued = 0
-        async with self._db.transaction() as connection:
+        async with self._db.transaction(large=True) as connection:
             for due, message in questions:
                 cursor = await connection.execute(
                     "INSERT INTO follow_ups (submission_id, resolved_at, asked_at)"

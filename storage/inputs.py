@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-import aiosqlite
-
 from domain.inputs import FormInProgress, OpenQuestion
+from storage.connection import Connection
 from storage.database import Database, UnitOfWork
 from storage.timestamps import to_db
 
@@ -72,13 +71,13 @@ _MARK_ASKED = (
 )
 
 
-async def mark_asked_in(connection: aiosqlite.Connection, asked: Iterable[AskedStep]) -> None:
+async def mark_asked_in(connection: Connection, asked: Iterable[AskedStep]) -> None:
     """Inside a caller's transaction: these steps' questions were sent."""
     await connection.executemany(_MARK_ASKED, asked)
 
 
 async def open_step(
-    connection: aiosqlite.Connection,
+    connection: Connection,
     user_id: int,
     flow: str,
     step: str,

@@ -156,7 +156,7 @@ class InterestRepository(InterestQueries):
         """Queue reminder messages and mark them queued, in one transaction."""
         stamp = to_db(now)
         added = 0
-        async with self._db.transaction() as connection:
+        async with self._db.transaction(large=True) as connection:
             for key, messages in batches:
                 added += await enqueue_in(
                     connection, key=key, kind="reminder", messages=messages, now=now
@@ -202,7 +202,7 @@ class InterestRepository(InterestQueries):
     ) -> int:
         """Queue the watchers' messages, remember who was told, and move the cursor, at once."""
         added = 0
-        async with self._db.transaction() as connection:
+        async with self._db.transaction(large=True) as connection:
             for key, messages in batches:
                 added += await enqueue_in(
                     connection, key=key, kind="notice", messages=messages, now=now

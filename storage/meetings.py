@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-import aiosqlite
-
 from domain.content import ContentChange, ItemKind, LocalizedText
 from domain.meetings import (
     LISTED_AFTER_END,
@@ -17,6 +15,7 @@ from domain.meetings import (
     MeetingStatus,
 )
 from storage.audit import record_in
+from storage.connection import Connection
 from storage.content_events import add_event_in, categories_in, id_marks, set_categories_in
 from storage.database import Database, Row
 from storage.domain_sql import upcoming_meeting
@@ -87,9 +86,7 @@ def meeting_values(draft: MeetingDraft) -> tuple[object, ...]:
     )
 
 
-async def insert_meeting_in(
-    connection: aiosqlite.Connection, draft: MeetingDraft, now: datetime
-) -> int:
+async def insert_meeting_in(connection: Connection, draft: MeetingDraft, now: datetime) -> int:
     """Insert a meeting with its categories and a "created" event; return its id."""
     stamp = to_db(now)
     cursor = await connection.execute(
@@ -107,7 +104,7 @@ async def insert_meeting_in(
 
 
 async def update_meeting_in(
-    connection: aiosqlite.Connection,
+    connection: Connection,
     meeting_id: int,
     draft: MeetingDraft,
     now: datetime,

@@ -10,8 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import MappingProxyType
 
-import aiosqlite
-
+from storage.connection import Connection
 from storage.errors import MigrationError, MigrationOrderError, SchemaTooNewError
 
 __all__ = [
@@ -89,9 +88,7 @@ def check_order(applied: set[int], pending: list[Migration]) -> None:
             raise MigrationOrderError(migration.version, migration.name, highest)
 
 
-async def apply_migrations(
-    connection: aiosqlite.Connection, migrations: list[Migration]
-) -> list[Migration]:
+async def apply_migrations(connection: Connection, migrations: list[Migration]) -> list[Migration]:
     """Apply pending steps in order and return them; a rerun applies nothing."""
     await connection.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("

@@ -10,8 +10,6 @@ import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-import aiosqlite
-
 from domain.delivery import (
     Buttons,
     DeliveryProgress,
@@ -21,6 +19,7 @@ from domain.delivery import (
     QueuedMessage,
 )
 from domain.supporters import SUPPORTER_TOPIC_PREFIX
+from storage.connection import Connection
 from storage.database import Database, Row
 from storage.timestamps import from_db, from_db_optional, to_db
 
@@ -51,7 +50,7 @@ def _row(row: Row) -> OutboxRow:
 
 
 async def enqueue_in(
-    connection: aiosqlite.Connection,
+    connection: Connection,
     *,
     key: str,
     kind: str,
@@ -100,7 +99,7 @@ async def enqueue_in(
 
 
 async def enqueue_notice_in(
-    connection: aiosqlite.Connection, notice: Notice, *, source_id: int, now: datetime
+    connection: Connection, notice: Notice, *, source_id: int, now: datetime
 ) -> int:
     """Queue a notice, keyed by the history row that caused it, in the caller's transaction."""
     return await enqueue_in(

@@ -10,11 +10,10 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-import aiosqlite
-
 from domain.audit import SYSTEM_ACTOR
 from domain.retention import FINISHED_STATUSES
 from storage.audit import record_in
+from storage.connection import Connection
 from storage.content_events import id_marks
 from storage.conversations import delete_user_state_in
 from storage.database import Database
@@ -91,9 +90,7 @@ class PurgeCounts:
         return sum(getattr(self, name) for name in PurgeCounts.__dataclass_fields__)
 
 
-async def _delete(
-    connection: aiosqlite.Connection, sql: str, parameters: tuple[object, ...]
-) -> int:
+async def _delete(connection: Connection, sql: str, parameters: tuple[object, ...]) -> int:
     cursor = await connection.execute(sql, parameters)
     return cursor.rowcount
 
@@ -160,7 +157,7 @@ class RetentionRepository:
         submissions = tuple(sorted(submission_ids))
         users = tuple(sorted(user_ids))
         counts: dict[str, int] = dict.fromkeys(PurgeCounts.__dataclass_fields__, 0)
-        async with self._db.transaction() as connection:
+        async with self._db.transaction(large=True) as connection:
             if submissions:
                 await self._anonymise(connection, submissions, counts, now)
             for user_id in users:
@@ -179,7 +176,7 @@ class RetentionRepository:
 
     @staticmethod
     async def _anonymise(
-        connection: aiosqlite.Connection,
+        connection: Connection,
         submissions: tuple[int, ...],
         counts: dict[str, int],
         now: datetime,
@@ -240,9 +237,7 @@ class RetentionRepository:
             )
 
     @staticmethod
-    async def _forget(
-        connection: aiosqlite.Connection, user_id: int, counts: dict[str, int]
-    ) -> None:
+    async def _forget(connection: Connection, user_id: int, counts: dict[str, int]) -> None:
         """Clear a person who left: contacts, profile, draft, inputs, delivered messages.
 
         Someone still subscribed (or following a bill) and not blocking the bot keeps their id,
@@ -287,9 +282,7 @@ class RetentionRepository:
         )
 
     @staticmethod
-    async def _expire(
-        connection: aiosqlite.Connection, bounds: PurgeBounds, counts: dict[str, int]
-    ) -> None:
+    async def _expire(connection: Connection, bounds: PurgeBounds, counts: dict[str, int]) -> None:
         """Rows that outlived the period whoever they belong to, and stale erasure records."""
         expired = (to_db(bounds.expired),)
         counts["messages_deleted"] += await _delete(

@@ -12,8 +12,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import NamedTuple, NoReturn
 
-import aiosqlite
-
 from domain.delivery import Notice
 from domain.drafts import FEEDBACK_FLOW
 from domain.receipts import format_receipt_code
@@ -36,6 +34,7 @@ from domain.submissions import (
 )
 from domain.supporters import MyItem, SupporterNotice
 from storage.audit import record_in
+from storage.connection import Connection
 from storage.database import Database, Row, UnitOfWork
 from storage.domain_sql import literal, yearly_cost
 from storage.outbox import enqueue_notice_in
@@ -237,7 +236,7 @@ def _where(filter_: SubmissionFilter) -> tuple[str, list[object]]:
 
 
 async def _insert_event(
-    connection: aiosqlite.Connection,
+    connection: Connection,
     submission_id: int,
     status: SubmissionStatus,
     *,
@@ -255,7 +254,7 @@ async def _insert_event(
 
 
 async def _insert_attachments(
-    connection: aiosqlite.Connection, submission_id: int, attachments: Sequence[Attachment]
+    connection: Connection, submission_id: int, attachments: Sequence[Attachment]
 ) -> None:
     await connection.executemany(
         "INSERT INTO submission_attachments (submission_id, position, file_id,"
@@ -278,7 +277,7 @@ async def _insert_attachments(
 
 
 async def _consume_draft(
-    connection: aiosqlite.Connection, user_id: int, content: ReportContent, stamp: str
+    connection: Connection, user_id: int, content: ReportContent, stamp: str
 ) -> None:
     """The draft became (part of) a submission: drop it, remember its company for next time."""
     await connection.execute("DELETE FROM submission_drafts WHERE user_id = ?", (user_id,))
@@ -294,7 +293,7 @@ async def _consume_draft(
     )
 
 
-async def _refuse(connection: aiosqlite.Connection, submission_id: int) -> NoReturn:
+async def _refuse(connection: Connection, submission_id: int) -> NoReturn:
     """A conditional write changed nothing: say whether the submission is gone or moved on."""
     async with connection.execute(
         "SELECT status, merged_into FROM submissions WHERE id = ?", (submission_id,)
@@ -522,7 +521,7 @@ class SubmissionRepository(SubmissionQueries):
             return await self._create_in(connection, new, year=year, now=now)
 
     async def _create_in(
-        self, connection: aiosqlite.Connection, new: NewSubmission, *, year: int, now: datetime
+        self, connection: Connection, new: NewSubmission, *, year: int, now: datetime
     ) -> Submission:
         stamp = to_db(now)
         named = new.visibility is Visibility.NAMED
@@ -598,7 +597,7 @@ class SubmissionRepository(SubmissionQueries):
 
     async def _add_details_in(
         self,
-        connection: aiosqlite.Connection,
+        connection: Connection,
         submission_id: int,
         user_id: int,
         details: ReportContent,

@@ -5,17 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-import aiosqlite
-
 from domain.submissions import Recipient
 from domain.supporters import SupporterNotice, supporter_key
+from storage.connection import Connection
 from storage.outbox import enqueue_in
 
 __all__ = ["enqueue_supporters_in", "supporters_in"]
 
 
 async def supporters_in(
-    connection: aiosqlite.Connection, submission_id: int, *, besides: Sequence[int] = ()
+    connection: Connection, submission_id: int, *, besides: Sequence[int] = ()
 ) -> list[Recipient]:
     """The supporters still linked to a submission, once each, leaving out its author.
 
@@ -36,7 +35,7 @@ async def supporters_in(
 
 
 async def enqueue_supporters_in(
-    connection: aiosqlite.Connection,
+    connection: Connection,
     notice: SupporterNotice,
     recipients: Sequence[Recipient],
     *,

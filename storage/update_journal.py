@@ -10,8 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 
-import aiosqlite
-
+from storage.connection import Connection
 from storage.database import Database
 from storage.inputs import AskedStep, mark_asked_in
 from storage.timestamps import to_db
@@ -105,7 +104,7 @@ class UpdateJournal:
         )
 
 
-async def forget_sender_in(connection: aiosqlite.Connection, user_id: int, now: datetime) -> None:
+async def forget_sender_in(connection: Connection, user_id: int, now: datetime) -> None:
     """Inside an erasure's transaction: drop the text of this person's unhandled updates.
 
     The update confirming the erasure is still unhandled while it runs, and its body names the

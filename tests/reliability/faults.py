@@ -6,12 +6,12 @@ import contextlib
 import os
 import sqlite3
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
-import storage.database
+from storage.connection import Connection
 
 
 @contextlib.contextmanager
@@ -69,11 +69,11 @@ def opened_read_only(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     mount). Root ignores file permissions, and a mount in use cannot be remounted read-only,
     so the test takes this path into the connection factory instead.
     """
-    real_connect = storage.database._connect
+    real_open = Connection.open
 
-    async def read_only(path: Path, *, read_only: bool = False) -> object:
-        return await real_connect(path, read_only=True)
+    async def read_only(path: str, pragmas: Sequence[str], *, on_the_loop: bool) -> Connection:
+        return await real_open(f"file:{path}?mode=ro", pragmas, on_the_loop=on_the_loop)
 
     with monkeypatch.context() as patch:
-        patch.setattr(storage.database, "_connect", read_only)
+        patch.setattr(Connection, "open", read_only)
         yield
