@@ -23,7 +23,8 @@ taps, a file, /feedback, Submit, and another owner's problem answer that finds t
 one's report similar), one owner at a time on the bot so that each count is that update's:
 database round trips (each call the handlers wait on: a read, a search, a single write, or a
 unit of work, one transaction whatever it holds, as `storage/database.py` makes them) and hops
-to SQLite's threads (every statement, fetch and commit). Counted by wrapping those calls in
+to SQLite's threads (each statement, fetch and commit made on a thread; the ones made on the
+event loop, as ordinary writes are, hand nothing over). Counted by wrapping those calls in
 the child, from the first handler to the last; the update journal's two writes per update
 (received; handled, which also records the question the handlers asked) come on top.
 Target: at most 3 per typed answer (issue 19).
@@ -99,12 +100,13 @@ async def _start_counting(update: object, _: object) -> None:
 
 
 def _count_database_work() -> None:
-    """Wrap the database's calls and aiosqlite's thread hops to count them per update.
+    """Wrap the database's calls and the hops to SQLite's threads to count them per update.
 
     Patched in the bench's child process only: production code carries no counters.
     """
     import aiosqlite  # noqa: PLC0415
 
+    from storage.connection import Connection  # noqa: PLC0415
     from storage.database import Database  # noqa: PLC0415
 
     def counted(index: int, call: Callable[..., Any]) -> Callable[..., Any]:
@@ -142,6 +144,16 @@ def _count_database_work() -> None:
     Database.execute = counted(0, Database.execute)  # type: ignore[method-assign]
     Database.transaction = counted_transaction  # type: ignore[method-assign]
     aiosqlite.Connection._execute = counted(1, aiosqlite.Connection._execute)  # type: ignore[method-assign]
+    call = Connection._call
+
+    async def counted_call(self: Connection, *args: Any) -> Any:
+        # The thread writer's statements are hops; the loop writer's run where they are called.
+        counts = _COUNTS.get()
+        if counts is not None and self._worker is not None:
+            counts[1] += 1
+        return await call(self, *args)
+
+    Connection._call = counted_call  # type: ignore[method-assign,assignment]
 
 
 async def _report_handled(update: object, _: object) -> None:
@@ -161,9 +173,17 @@ def _report_peak_memory(cpu_at_ready: float) -> None:
     """Tell the parent this process's peak resident set (kilobytes on Linux) and CPU seconds.
 
     The CPU counted is what the process spent from "ready" on: handling the users' updates
-    (and stopping), not importing and starting up.
+    (and stopping), not importing and starting up. The peak is Linux's `VmHWM`, this program's
+    own: `ru_maxrss` also keeps the peak of the parent the child was forked from (the kernel
+    carries it over at `exec`), so it reported the emulator's growth from one run to the next.
     """
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    status = Path("/proc/self/status")
+    peaks = [
+        int(line.split()[1])
+        for line in (status.read_text().splitlines() if status.exists() else ())
+        if line.startswith("VmHWM:")
+    ]
+    peak = peaks[0] if peaks else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"peak {peak} {time.process_time() - cpu_at_ready:.3f}", flush=True)
 
 
