@@ -107,7 +107,7 @@ _WRITER_PRAGMAS = (
 async def _connect_writer(path: Path) -> Connection:
     """The write connection on the loop: it never sleeps in SQLite and never fsyncs.
 
-    Its checkpoints (which fsync) run on the thread writer instead (`Database._checkpoint`).
+    Its checkpoints (which fsync) run on the thread writer instead (`Database._committed`).
     """
     return await Connection.open(
         str(path),
