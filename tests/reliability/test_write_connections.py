@@ -26,10 +26,10 @@ async def _synchronous(connection: Connection) -> int:
     return int(rows[0][0])
 
 
-async def test_ordinary_writes_run_on_the_loop_and_the_rest_on_the_writers_thread(
+async def test_only_the_journal_and_large_writes_commit_with_an_fsync(
     database: Database,
 ) -> None:
-    """Only the thread writer fsyncs its commits; the loop's connection never does."""
+    """The thread writer takes them and fsyncs; the loop's writer takes the rest and never does."""
     async with database.transaction() as connection:
         assert await _synchronous(connection) == NORMAL
     async with database.unit_of_work() as work:
