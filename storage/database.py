@@ -26,7 +26,15 @@ import os
 import sqlite3
 import threading
 from collections import deque
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterable, Sequence
+from collections.abc import (
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Generator,
+    Iterable,
+    Iterator,
+    Sequence,
+)
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -71,6 +79,21 @@ def _busy_handler_waits(total_ms: int) -> tuple[float, ...]:
 
 
 _BUSY_WAITS = _busy_handler_waits(BUSY_TIMEOUT_MS)
+
+
+def _lock_waits(attempts: int, on_the_loop: bool) -> Iterator[float]:
+    """The sleeps between tries at a locked write, in order; when they run out, it fails.
+
+    Each attempt, on the loop, polls on SQLite's own schedule (on a thread SQLite's busy
+    handler waits inside the call); between attempts the pause grows.
+    """
+    for number in range(1, attempts + 1):
+        if on_the_loop:
+            yield from _BUSY_WAITS
+        if number < attempts:
+            yield _LOCK_BACKOFF_SECONDS * number
+
+
 _REOPEN_AFTER = frozenset({StorageFault.READ_ONLY, StorageFault.IO})
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
@@ -123,6 +146,25 @@ async def _connect_thread_writer(path: Path) -> Connection:
         (f"busy_timeout = {BUSY_TIMEOUT_MS}", *_WRITER_PRAGMAS, "synchronous = FULL"),
         on_the_loop=False,
     )
+
+
+async def _connect_all(path: Path) -> tuple[Connection, Connection, aiosqlite.Connection]:
+    """The loop's writer, the thread writer and the reader; none left open if one fails.
+
+    The thread writer comes first: it creates the file and puts it in WAL mode.
+    """
+    opened: list[Connection | aiosqlite.Connection] = []
+    try:
+        thread_writer = await _connect_thread_writer(path)
+        opened.append(thread_writer)
+        writer = await _connect_writer(path)
+        opened.append(writer)
+        reader = await _connect_reader(path)
+    except BaseException:
+        for connection in reversed(opened):
+            await connection.close()
+        raise
+    return writer, thread_writer, reader
 
 
 def _check_file(path: Path) -> bool:
@@ -337,25 +379,21 @@ class Database:
         if _check_file(path):
             await _check_integrity(path)
         try:
-            thread_writer = await _connect_thread_writer(path)
+            writer, thread_writer, reader = await _connect_all(path)
         except sqlite3.Error as exc:
             raise _unusable(path, exc) or exc from exc
-        opened: list[Connection | aiosqlite.Connection] = [thread_writer]
+        database = cls(path, writer, thread_writer, reader)
         try:
             await apply_migrations(
                 thread_writer,
                 migrations if migrations is not None else discover_migrations(MIGRATIONS_DIR),
             )
-            writer = await _connect_writer(path)
-            opened.append(writer)
-            reader = await _connect_reader(path)
         except BaseException as exc:
-            for connection in reversed(opened):
-                await connection.close()
+            await database.close()
             if isinstance(exc, sqlite3.Error):
                 raise _unusable(path, exc) or exc from exc
             raise
-        return cls(path, writer, thread_writer, reader)
+        return database
 
     async def close(self) -> None:
         """Close every connection; safe to call twice, as shutdown paths often do."""
@@ -371,21 +409,12 @@ class Database:
         """Reopen the connections after a read-only or I/O fault (under the write lock)."""
         if not self._reopen:
             return
-        opened: list[Connection | aiosqlite.Connection] = []
         try:
-            writer = await _connect_writer(self.path)
-            opened.append(writer)
-            thread_writer = await _connect_thread_writer(self.path)
-            opened.append(thread_writer)
-            reader = await _connect_reader(self.path)
-        except BaseException as exc:
-            for connection in reversed(opened):
-                await connection.close()
-            if isinstance(exc, sqlite3.Error):
-                raise _unavailable(exc) or exc from exc
-            raise
+            connections = await _connect_all(self.path)
+        except sqlite3.Error as exc:
+            raise _unavailable(exc) or exc from exc
         old = (self._writer, self._thread_writer, self._reader)
-        self._writer, self._thread_writer, self._reader = writer, thread_writer, reader
+        self._writer, self._thread_writer, self._reader = connections
         self._reopen = False
         # aiosqlite closes after the queries already queued, so a read in flight finishes.
         for connection in old:
@@ -412,27 +441,19 @@ class Database:
         SQLite's busy handler does the waiting; on the loop, which it must not put to sleep,
         these short sleeps do, on the same schedule.
         """
-        attempts = LOCK_ATTEMPTS if attempts is None else attempts
-        for number in range(1, attempts + 1):
-            waits = iter(_BUSY_WAITS if on_the_loop else ())
-            while True:
-                try:
-                    await self._heal()
-                    return await attempt()
-                except sqlite3.Error as exc:
-                    fault = self._fault(exc)
-                    if fault is None:
-                        raise
-                    if fault.fault is not StorageFault.LOCKED:
-                        raise fault from exc
-                    wait = next(waits, None)
-                    if wait is None:
-                        if number == attempts:
-                            raise fault from exc
-                        break
-                await asyncio.sleep(wait)
-            await asyncio.sleep(_LOCK_BACKOFF_SECONDS * number)
-        raise AssertionError("unreachable: the last attempt returns or raises")
+        waits = _lock_waits(LOCK_ATTEMPTS if attempts is None else attempts, on_the_loop)
+        while True:
+            try:
+                await self._heal()
+                return await attempt()
+            except sqlite3.Error as exc:
+                fault = self._fault(exc)
+                if fault is None:
+                    raise
+                wait = next(waits, None) if fault.fault is StorageFault.LOCKED else None
+                if wait is None:
+                    raise fault from exc
+            await asyncio.sleep(wait)
 
     @staticmethod
     async def _rollback(connection: Connection) -> None:
